@@ -25,6 +25,7 @@ export default defineConfig({
     const dataDir = configuredUrl.replace(/^(file|pglite):/, "") || "./data/pglite";
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dataDir, { recursive: true });
-    return new PrismaPGlite(new PGlite(dataDir));
+    // The adapter package declares an older copy of Prisma's adapter types; same contract at run time.
+    return new PrismaPGlite(new PGlite(dataDir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
   },
 });

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaClient } from "#app/generated/prisma/client";
+import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./config.server";
 import { applyMigrations, type MigrationResult } from "./migrate.server";
 
@@ -107,7 +107,10 @@ export async function openDatabase(
           query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
         })
       : null;
-    const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+    // pglite-prisma-adapter ships its own (older) copy of Prisma's adapter types;
+    // the runtime contract is the same, the declarations differ in detail.
+    const adapter = new PrismaPGlite(pglite) as unknown as import("@prisma/adapter-pg").PrismaPg;
+    const client = new PrismaClient({ adapter });
     return {
       prisma: client,
       target,

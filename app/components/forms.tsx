@@ -1,0 +1,157 @@
+import { useEffect, useId, type ReactNode } from "react";
+import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
+import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { useT } from "#app/i18n/react.tsx";
+import { isMessageKey } from "#app/i18n/i18n.ts";
+import type { FieldErrors } from "#app/utils/forms.ts";
+
+/**
+ * react-hook-form validates with the shared zod schema as the person types; a valid
+ * form is then submitted as an ordinary Remix form, so the action parses the same
+ * schema again and everything also works without JavaScript.
+ */
+export function useValidatedForm<T extends FieldValues>(
+  schema: z.ZodType<T, FieldValues>,
+  options: { defaultValues?: DefaultValues<T>; serverErrors?: FieldErrors | null } = {},
+) {
+  const submit = useSubmit();
+  const form = useForm<T>({
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the resolver's generics do not line up with a generic schema parameter
+    resolver: zodResolver(schema as any),
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const { serverErrors } = options;
+  useEffect(() => {
+    if (!serverErrors) return;
+    for (const [field, message] of Object.entries(serverErrors)) {
+      form.setError(field as Path<T>, { type: "server", message });
+    }
+  }, [serverErrors, form]);
+  const onSubmit: FormProps["onSubmit"] = (event) => {
+    const element = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? element, { method: "post", action: element.getAttribute("action") ?? undefined }))(
+      event,
+    );
+  };
+  return { form, onSubmit };
+}
+
+export function ValidatedForm<T extends FieldValues>({
+  form,
+  onSubmit,
+  children,
+  ...props
+}: { form: UseFormReturn<T>; onSubmit: FormProps["onSubmit"]; children: ReactNode } & Omit<FormProps, "onSubmit">) {
+  void form;
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} {...props}>
+      {children}
+    </Form>
+  );
+}
+
+export function ErrorText({ id, message }: { id: string; message?: string }) {
+  const t = useT();
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error" role="alert">
+      {isMessageKey(message) ? t(message) : message}
+    </p>
+  );
+}
+
+interface TextFieldProps<T extends FieldValues> {
+  form: UseFormReturn<T>;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  type?: "text" | "email";
+  autoComplete?: string;
+  inputMode?: "numeric" | "email" | "text";
+  autoFocus?: boolean;
+  maxLength?: number;
+}
+
+export function TextField<T extends FieldValues>({ form, name, label, hint, type = "text", ...input }: TextFieldProps<T>) {
+  const id = useId();
+  const error = form.formState.errors[name]?.message as string | undefined;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+        {...form.register(name)}
+      />
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function CheckboxGroup<T extends FieldValues>({
+  form,
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  form: UseFormReturn<T>;
+  name: Path<T>;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = useId();
+  const error = form.formState.errors[name]?.message as string | undefined;
+  return (
+    <fieldset className="field" aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      <div className="checkbox-row">
+        {options.map((option) => (
+          <label key={option.value} className="checkbox">
+            <input type="checkbox" value={option.value} {...form.register(name)} /> {option.label}
+          </label>
+        ))}
+      </div>
+      <ErrorText id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+export function SubmitButton({ children, name, value }: { children: ReactNode; name?: string; value?: string }) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <button type="submit" name={name} value={value} aria-disabled={busy || undefined} className="button-primary">
+      {children}
+    </button>
+  );
+}
+
+/** Invisible to people, tempting to bots; a filled honeypot makes the action do nothing. */
+export function Honeypot() {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="website-field">Website</label>
+      <input id="website-field" type="text" name="website" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import * as OTPAuth from "otpauth";
+import { prisma } from "#app/utils/db.server.ts";
+import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { now } from "#app/utils/clock.server.ts";
+
+const TOTP = "totp";
+const TOTP_PENDING = "totp-pending";
+const PERIOD = 30;
+
+function totpFor(secretBase32: string, label: string): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({
+    issuer: process.env.TOTP_ISSUER ?? "Solidarity Mail",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: PERIOD,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
+}
+
+export async function hasTotp(userId: string): Promise<boolean> {
+  return (await prisma.verification.count({ where: { type: TOTP, target: userId } })) > 0;
+}
+
+/** Starts (or restarts) enrolment: a new secret that becomes active once a code from it is entered. */
+export async function beginTotpEnrolment(userId: string, label: string): Promise<{ secret: string; otpauthUri: string }> {
+  const existing = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+  const secret = existing ? decrypt(existing.secret) : new OTPAuth.Secret({ size: 20 }).base32;
+  if (!existing) {
+    await prisma.verification.create({
+      data: { type: TOTP_PENDING, target: userId, secret: encrypt(secret), expiresAt: new Date(now().getTime() + 3_600_000) },
+    });
+  }
+  return { secret, otpauthUri: totpFor(secret, label).toString() };
+}
+
+/** The time step a code belongs to, or null when it does not match (±1 step of drift). */
+function matchingStep(secret: string, code: string): number | null {
+  const token = code.replace(/\s+/g, "");
+  if (!/^\d{6}$/.test(token)) return null;
+  const timestamp = now().getTime();
+  const delta = totpFor(secret, "check").validate({ token, timestamp, window: 1 });
+  if (delta === null) return null;
+  return Math.floor(timestamp / 1000 / PERIOD) + delta;
+}
+
+export async function completeTotpEnrolment(userId: string, code: string): Promise<boolean> {
+  const pending = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+  if (!pending) return false;
+  const secret = decrypt(pending.secret);
+  const step = matchingStep(secret, code);
+  if (step === null) return false;
+  await prisma.$transaction([
+    prisma.verification.deleteMany({ where: { type: { in: [TOTP, TOTP_PENDING] }, target: userId } }),
+    prisma.verification.create({ data: { type: TOTP, target: userId, secret: encrypt(secret), lastUsedStep: step } }),
+  ]);
+  return true;
+}
+
+/** Checks a code at sign-in; a code already used (same time step or earlier) is refused. */
+export async function verifyTotp(userId: string, code: string): Promise<boolean> {
+  const credential = await prisma.verification.findUnique({ where: { type_target: { type: TOTP, target: userId } } });
+  if (!credential) return false;
+  const step = matchingStep(decrypt(credential.secret), code);
+  if (step === null) return false;
+  // Conditional update: two requests with the same code cannot both succeed.
+  const { count } = await prisma.verification.updateMany({
+    where: {
+      type: TOTP,
+      target: userId,
+      OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }],
+    },
+    data: { lastUsedStep: step },
+  });
+  return count === 1;
+}
+
+/** Used by the admin command line when a coordinator loses their authenticator. */
+export async function resetTotp(userId: string): Promise<void> {
+  await prisma.verification.deleteMany({ where: { type: { in: [TOTP, TOTP_PENDING] }, target: userId } });
+}
+
+/** For the demo data and tests: install a known secret directly. */
+export async function installTotpSecret(userId: string, secret: string): Promise<void> {
+  await resetTotp(userId);
+  await prisma.verification.create({ data: { type: TOTP, target: userId, secret: encrypt(secret) } });
+}
+
+export function totpCodeFor(secret: string, at = now()): string {
+  return totpFor(secret, "code").generate({ timestamp: at.getTime() });
+}

@@ -1,0 +1,175 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesheet from "./styles/app.css?url";
+import { I18nProvider, useT } from "./i18n/react";
+import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "./i18n/i18n";
+import { lookupSession, isPrivileged } from "./utils/session.server";
+import { resolveLocale } from "./utils/locale.server";
+import { devMailboxEnabled } from "./utils/config.server";
+import { can } from "./utils/permissions";
+import { useNonce } from "./utils/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await lookupSession(request);
+  const sessionUser = found.state === "active" ? found.session.user : null;
+  const signedIn = sessionUser && (!isPrivileged(sessionUser.role) || found.state === "active" && found.session.secondFactorAt);
+  const locale = await resolveLocale(request, sessionUser?.locale);
+  return {
+    locale,
+    devMailbox: devMailboxEnabled(),
+    user: signedIn
+      ? {
+          pseudonym: sessionUser.pseudonym,
+          role: sessionUser.role,
+          vettingState: sessionUser.vettingState,
+          canReadPrisoners: can(sessionUser, "read:prisoners"),
+          canApprove: can(sessionUser, "approve:volunteers"),
+          canReadAudit: can(sessionUser, "read:audit"),
+        }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function LanguageSwitcher({ locale }: { locale: Locale }) {
+  const t = useT();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="language-select">{t("nav.language")}</label>
+      <select id="language-select" name="locale" defaultValue={locale}>
+        {SUPPORTED_LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button-small">
+        {t("nav.changeLanguage")}
+      </button>
+    </Form>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const data = useRootData();
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to={user ? "/home" : "/"} className="brand">
+          <span aria-hidden="true" className="brand-mark">✉</span> {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.primary")} className="site-nav">
+          {user ? (
+            <>
+              <NavLink to="/home">{t("nav.home")}</NavLink>
+              {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
+              {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
+              {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+              <NavLink to="/settings">{t("nav.settings")}</NavLink>
+              <Form method="post" action="/logout" className="inline-form">
+                <button type="submit" className="link-button">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <NavLink to="/login">{t("nav.signIn")}</NavLink>
+          )}
+          {data?.devMailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
+        </nav>
+        <LanguageSwitcher locale={data?.locale ?? DEFAULT_LOCALE} />
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRootData();
+  const nonce = useNonce();
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="no-referrer" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nProvider locale={locale}>
+          <SkipLink />
+          <Header />
+          <main id="main" className="site-main" tabIndex={-1}>
+            {children}
+          </main>
+        </I18nProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function SkipLink() {
+  const t = useT();
+  return (
+    <a href="#main" className="skip-link">
+      {t("app.skipToContent")}
+    </a>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? t("error.notFound")
+      : status === 403
+        ? t("error.forbidden")
+        : status === 429
+          ? t("error.tooManyRequests")
+          : t("error.generic");
+  return (
+    <section className="panel narrow">
+      <h1>{t("error.title")}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">{t("error.goHome")}</Link>
+      </p>
+    </section>
+  );
+}

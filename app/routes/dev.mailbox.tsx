@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { devMailboxEnabled } from "#app/utils/config.server.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { useLocale, useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "mailbox.title");
+
+// Development only: without SMTP the outbox is the mailbox. In production, or with
+// SMTP configured, this page does not exist.
+export async function loader(_: LoaderFunctionArgs) {
+  if (!devMailboxEnabled()) throw new Response("Not found", { status: 404 });
+  const mails = await prisma.emailOutbox.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
+  return { mails: mails.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, createdAt: m.createdAt, state: m.state })) };
+}
+
+export default function Mailbox() {
+  const t = useT();
+  const locale = useLocale();
+  const { mails } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  return (
+    <section className="panel">
+      <h1>{t("mailbox.title")}</h1>
+      <p>{t("mailbox.intro")}</p>
+      {mails.length === 0 ? <p>{t("mailbox.empty")}</p> : null}
+      {mails.map((m) => (
+        <article key={m.id} className="mail">
+          <h2>{m.subject}</h2>
+          <p className="muted">
+            {t("mailbox.to")}: {m.to} · {t("mailbox.sent")}: {date.format(new Date(m.createdAt))}
+          </p>
+          <pre>{m.text}</pre>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireApprovedUser } from "#app/utils/auth.server.ts";
+import { can } from "#app/utils/permissions.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.home");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireApprovedUser(request);
+  const coordinator = can(user, "approve:volunteers");
+  const [prisoners, humanitarian, pendingVolunteers, approvedVolunteers] = await Promise.all([
+    prisma.prisoner.count({ where: { status: { not: "released" } } }),
+    prisma.prisoner.count({ where: { humanitarian: true, status: { not: "released" } } }),
+    coordinator ? prisma.user.count({ where: { vettingState: "pending" } }) : Promise.resolve(null),
+    coordinator ? prisma.user.count({ where: { vettingState: "approved", role: "volunteer" } }) : Promise.resolve(null),
+  ]);
+  return { pseudonym: user.pseudonym, coordinator, stats: { prisoners, humanitarian, pendingVolunteers, approvedVolunteers } };
+}
+
+export default function Home() {
+  const t = useT();
+  const { pseudonym, coordinator, stats } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <section className="panel">
+        <h1>{t("home.title", { pseudonym })}</h1>
+        <p>{coordinator ? t("home.coordinator.intro") : t("home.volunteer.intro")}</p>
+        <dl className="stats">
+          <div>
+            <dt>{t("home.stats.prisoners")}</dt>
+            <dd>{stats.prisoners}</dd>
+          </div>
+          <div>
+            <dt>{t("home.stats.humanitarian")}</dt>
+            <dd>{stats.humanitarian}</dd>
+          </div>
+          {stats.approvedVolunteers !== null ? (
+            <div>
+              <dt>{t("home.stats.volunteers")}</dt>
+              <dd>{stats.approvedVolunteers}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className="actions">
+          <Link to="/prisoners" className="button-primary">
+            {t("home.prisoners")}
+          </Link>
+        </p>
+      </section>
+      {stats.pendingVolunteers ? (
+        <section className="panel">
+          <p>{t("home.pendingVolunteers", { count: stats.pendingVolunteers })}</p>
+          <p>
+            <Link to="/coordinator/volunteers?state=pending">{t("home.reviewVolunteers")}</Link>
+          </p>
+        </section>
+      ) : null}
+      <section className="panel">
+        <h2>{t("home.safety.title")}</h2>
+        <p>{t("home.safety.body")}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "./db.server";
+import { now } from "./clock.server";
+
+export type AuditAction =
+  | "auth.privileged_sign_in"
+  | "auth.totp_enrolled"
+  | "auth.sign_out_everywhere"
+  | "user.created"
+  | "user.approved"
+  | "user.suspended"
+  | "user.reinstated"
+  | "user.role_changed"
+  | "token.created"
+  | "token.revoked"
+  | "export.audit_log";
+
+export async function audit(entry: {
+  actorId: string | null;
+  action: AuditAction;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+}): Promise<void> {
+  await prisma.auditLog.create({ data: { ...entry, createdAt: now() } });
+}
