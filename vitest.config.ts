@@ -4,6 +4,9 @@ import { defineConfig } from "vitest/config";
 // PostgreSQL when TEST_DATABASE_URL is set) and e2e (the built app in Chromium).
 export default defineConfig({
   test: {
+    // PGlite start-up is CPU-heavy, and the machine has two cores.
+    maxWorkers: 2,
+    minWorkers: 1,
     projects: [
       {
         test: {
@@ -21,9 +24,6 @@ export default defineConfig({
           setupFiles: ["tests/support/test-env.ts", "tests/support/fail-on-console-error.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // PGlite start-up is CPU-heavy; two cores are shared with the database server.
-          maxWorkers: 2,
-          minWorkers: 1,
         },
       },
       {
@@ -34,7 +34,9 @@ export default defineConfig({
           setupFiles: ["tests/support/fail-on-console-error.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // One app server and one browser at a time.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -34,17 +34,7 @@ export async function requestSignInCode(input: {
     const result = await hitRateLimit(key, limit, 3600);
     if (!result.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: result.retryAfterSeconds };
   }
-  const code = randomDigits(6);
-  const expiresAt = new Date(now().getTime() + limits.loginCodeMinutes() * 60_000);
-  await prisma.verification.upsert({
-    where: { type_target: { type: LOGIN_CODE, target: email } },
-    create: { type: LOGIN_CODE, target: email, secret: keyedHash(`${email}:${code}`), expiresAt, createdAt: now() },
-    update: { secret: keyedHash(`${email}:${code}`), expiresAt, attempts: 0, createdAt: now() },
-  });
-  const link = new URL("/login/verify", appUrl());
-  link.searchParams.set("email", email);
-  link.searchParams.set("code", code);
-  if (input.redirectTo) link.searchParams.set("redirectTo", input.redirectTo);
+  const { code, link } = await issueSignInCode(email, input.redirectTo);
   const t = translator(input.locale);
   await queueEmail({
     to: email,
@@ -53,11 +43,29 @@ export async function requestSignInCode(input: {
     subject: t("email.signInCode.subject"),
     ...renderEmail(input.locale, {
       paragraphs: [t("email.signInCode.intro"), t("email.signInCode.code", { code })],
-      action: { label: t("email.signInCode.button"), url: link.toString() },
+      action: { label: t("email.signInCode.button"), url: link },
       footer: t("email.signInCode.ignore", { minutes: limits.loginCodeMinutes() }),
     }),
   });
   return { ok: true };
+}
+
+/** A new one-time code for the address (replacing any earlier one) and its sign-in link. */
+export async function issueSignInCode(emailInput: string, redirectTo?: string): Promise<{ code: string; link: string }> {
+  const email = normalizeEmail(emailInput);
+  const code = randomDigits(6);
+  const expiresAt = new Date(now().getTime() + limits.loginCodeMinutes() * 60_000);
+  const secret = keyedHash(`${email}:${code}`);
+  await prisma.verification.upsert({
+    where: { type_target: { type: LOGIN_CODE, target: email } },
+    create: { type: LOGIN_CODE, target: email, secret, expiresAt, createdAt: now() },
+    update: { secret, expiresAt, attempts: 0, createdAt: now() },
+  });
+  const link = new URL("/login/verify", appUrl());
+  link.searchParams.set("email", email);
+  link.searchParams.set("code", code);
+  if (redirectTo) link.searchParams.set("redirectTo", redirectTo);
+  return { code, link: link.toString() };
 }
 
 export type VerifyCodeResult =

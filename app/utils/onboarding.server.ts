@@ -9,7 +9,7 @@ function onboardingCookie() {
     httpOnly: true,
     sameSite: "lax",
     secure: isProduction() && process.env.INSECURE_COOKIES !== "1",
-    path: "/signup",
+    path: "/",
     maxAge: 30 * 60,
     secrets: sessionSecrets(),
   });

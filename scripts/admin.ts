@@ -1,0 +1,114 @@
+// Command line for people who host Solidarity Mail. `npm run admin -- help`.
+import { parseArgs } from "node:util";
+import { connectDatabase, disconnectDatabase, prisma } from "#app/utils/db.server.ts";
+import { databaseTarget } from "#app/utils/config.server.ts";
+import { audit } from "#app/utils/audit.server.ts";
+import { issueSignInCode, normalizeEmail } from "#app/models/sign-in.server.ts";
+import { createApiToken, isApiTokenScope, API_TOKEN_SCOPES } from "#app/models/api-tokens.server.ts";
+import { resetTotp } from "#app/models/totp.server.ts";
+import { emailField, pseudonymField } from "#app/schemas/account.ts";
+import type { Role } from "#app/generated/prisma/client.ts";
+
+const ROLES: Role[] = ["volunteer", "coordinator", "admin"];
+
+const HELP = `Usage: npm run admin -- <command> [options]
+
+  user:create --email E --role volunteer|coordinator|admin [--pseudonym P]
+      Creates an approved account. Coordinators and admins set up TOTP at first sign-in.
+  user:login-link --email E
+      Prints a one-time sign-in URL (valid for LOGIN_CODE_MINUTES) without sending e-mail.
+  user:reset-totp --email E
+      Removes a coordinator's or admin's authenticator; they enrol a new one at next sign-in.
+  token:create --name N --scope ${API_TOKEN_SCOPES.join("|")}
+      Prints a new API token for an NGO integration. Only its hash is stored: copy it now.
+  db:migrate
+      Applies pending database migrations.
+
+With the embedded database, stop the app server first: only one process may open it.`;
+
+class UsageError extends Error {}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      email: { type: "string" },
+      role: { type: "string" },
+      pseudonym: { type: "string" },
+      name: { type: "string" },
+      scope: { type: "string" },
+    },
+    strict: true,
+  });
+  if (!command || command === "help" || command === "--help") {
+    console.info(HELP);
+    return;
+  }
+  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "db:migrate"];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+
+  await connectDatabase(databaseTarget(), { migrate: true });
+  switch (command) {
+    case "db:migrate":
+      console.info("Migrations are up to date.");
+      return;
+    case "user:create": {
+      const email = emailField.safeParse(required(values.email, "email"));
+      if (!email.success) throw new UsageError("--email is not a valid e-mail address");
+      const role = required(values.role, "role") as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+      const pseudonym = pseudonymField.safeParse(values.pseudonym ?? email.data.split("@")[0].slice(0, 40).padEnd(2, "_"));
+      if (!pseudonym.success) throw new UsageError("--pseudonym must have 2 to 40 letters, digits, spaces, dots, hyphens or apostrophes");
+      const address = normalizeEmail(email.data);
+      if (await prisma.user.findUnique({ where: { email: address } })) throw new UsageError(`A user with ${address} already exists.`);
+      const user = await prisma.user.create({
+        data: { email: address, pseudonym: pseudonym.data, role, vettingState: "approved", approvedAt: new Date(), locale: "en" },
+      });
+      await audit({ actorId: null, action: "user.created", targetType: "user", targetId: user.id, details: { via: "admin-cli", role } });
+      console.info(`Created ${role} ${address} (id ${user.id}).`);
+      return;
+    }
+    case "user:login-link": {
+      const address = normalizeEmail(required(values.email, "email"));
+      if (!(await prisma.user.findUnique({ where: { email: address } }))) throw new UsageError(`No user with ${address}.`);
+      const { link } = await issueSignInCode(address);
+      console.info(link);
+      return;
+    }
+    case "user:reset-totp": {
+      const address = normalizeEmail(required(values.email, "email"));
+      const user = await prisma.user.findUnique({ where: { email: address } });
+      if (!user) throw new UsageError(`No user with ${address}.`);
+      await resetTotp(user.id);
+      await prisma.session.deleteMany({ where: { userId: user.id } });
+      console.info(`Authenticator removed for ${address}; their sessions were ended.`);
+      return;
+    }
+    case "token:create": {
+      const name = required(values.name, "name");
+      const scope = required(values.scope, "scope");
+      if (!isApiTokenScope(scope)) throw new UsageError(`--scope must be one of ${API_TOKEN_SCOPES.join(", ")}`);
+      const { token } = await createApiToken({ name, scope });
+      console.info(token);
+      return;
+    }
+  }
+}
+
+main(process.argv.slice(2))
+  .then(() => disconnectDatabase())
+  .catch(async (error: unknown) => {
+    await disconnectDatabase().catch(() => {});
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error)) {
+      console.error(`admin: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });

@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import net from "node:net";
+
+export interface RunningApp {
+  url: string;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export function testAppEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: "production",
+    DATA_DIR: dataDir,
+    DATABASE_URL: "",
+    SESSION_SECRET: "e2e-session-secret",
+    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+    // The test server speaks plain HTTP on localhost.
+    INSECURE_COOKIES: "1",
+    OUTBOX_POLL_MS: "300",
+    ...extra,
+  };
+}
+
+/** Runs a command of the project (the admin CLI, say) against the test app's data. */
+export async function runProjectCommand(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], { cwd: root, env });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited ${code}:\n${out}`))));
+  });
+}
+
+/** Starts the built app (`node server.js`) on a free port with its own data folder. */
+export async function startApp(options: { env?: Record<string, string>; dataDir?: string; args?: string[] } = {}): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
+    throw new Error("The app is not built: run `npm run build` (npm test does it first).");
+  }
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-"));
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["server.js", ...(options.args ?? [])], {
+    cwd: root,
+    env: testAppEnv(dataDir, { PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, ...options.env }),
+  });
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`App did not start within 60 s:\n${output}`)), 60_000);
+    const check = () => {
+      if (output.includes("listening on")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", check);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`App exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.removeAllListeners("exit");
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
