@@ -6,6 +6,7 @@ import { audit } from "#app/utils/audit.server.ts";
 import { issueSignInCode, normalizeEmail } from "#app/models/sign-in.server.ts";
 import { createApiToken, isApiTokenScope, API_TOKEN_SCOPES } from "#app/models/api-tokens.server.ts";
 import { resetTotp } from "#app/models/totp.server.ts";
+import { reencryptAll } from "#app/models/key-rotation.server.ts";
 import { emailField, pseudonymField } from "#app/schemas/account.ts";
 import type { Role } from "#app/generated/prisma/client.ts";
 
@@ -21,6 +22,9 @@ const HELP = `Usage: npm run admin -- <command> [options]
       Removes a coordinator's or admin's authenticator; they enrol a new one at next sign-in.
   token:create --name N --scope ${API_TOKEN_SCOPES.join("|")}
       Prints a new API token for an NGO integration. Only its hash is stored: copy it now.
+  keys:reencrypt
+      After putting a new key first in DATA_ENCRYPTION_KEY, re-encrypts stored secrets
+      and letters with it; then the old key can be removed.
   db:migrate
       Applies pending database migrations.
 
@@ -50,7 +54,7 @@ async function main(argv: string[]) {
     console.info(HELP);
     return;
   }
-  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "db:migrate"];
+  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "keys:reencrypt", "db:migrate"];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 
   await connectDatabase(databaseTarget(), { migrate: true });
@@ -58,6 +62,11 @@ async function main(argv: string[]) {
     case "db:migrate":
       console.info("Migrations are up to date.");
       return;
+    case "keys:reencrypt": {
+      const counts = await reencryptAll();
+      console.info(`Re-encrypted with the current key: ${JSON.stringify(counts)}`);
+      return;
+    }
     case "user:create": {
       const email = emailField.safeParse(required(values.email, "email"));
       if (!email.success) throw new UsageError("--email is not a valid e-mail address");
