@@ -1,6 +1,6 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { appUrl, limits } from "#app/utils/config.server.ts";
-import { keyedHash, randomDigits, timingSafeEqualStrings } from "#app/utils/crypto.server.ts";
+import { keyedHash, matchesKeyedHash, randomDigits } from "#app/utils/crypto.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { queueEmail } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
@@ -27,9 +27,10 @@ export async function requestSignInCode(input: {
   redirectTo?: string;
 }): Promise<RequestCodeResult> {
   const email = normalizeEmail(input.email);
+  // The client's limit first: a client over it must not use up someone's address quota.
   for (const [key, limit] of [
-    [`signin:address:${email}`, limits.signInPerAddressPerHour()],
     [`signin:ip:${input.ip}`, limits.signInPerIpPerHour()],
+    [`signin:address:${email}`, limits.signInPerAddressPerHour()],
   ] as const) {
     const result = await hitRateLimit(key, limit, 3600);
     if (!result.allowed) return { ok: false, reason: "rate-limited", retryAfterSeconds: result.retryAfterSeconds };
@@ -74,17 +75,25 @@ export type VerifyCodeResult =
 
 export async function verifySignInCode(emailInput: string, code: string): Promise<VerifyCodeResult> {
   const email = normalizeEmail(emailInput);
-  const where = { type_target: { type: LOGIN_CODE, target: email } };
-  const verification = await prisma.verification.findUnique({ where });
-  if (!verification) return { ok: false, reason: "expired" };
-  if (!verification.expiresAt || verification.expiresAt <= now()) {
+  const at = now();
+  // Reserve one attempt atomically before comparing: parallel guesses cannot get
+  // more than MAX_CODE_ATTEMPTS checks of one code.
+  const reserved = await prisma.verification.updateMany({
+    where: { type: LOGIN_CODE, target: email, attempts: { lt: MAX_CODE_ATTEMPTS }, expiresAt: { gt: at } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (reserved.count === 0) {
+    const leftover = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
     await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email } });
+    if (leftover && leftover.attempts >= MAX_CODE_ATTEMPTS && leftover.expiresAt && leftover.expiresAt > at) {
+      return { ok: false, reason: "too-many-attempts" };
+    }
     return { ok: false, reason: "expired" };
   }
-  if (!timingSafeEqualStrings(verification.secret, keyedHash(`${email}:${code.trim()}`))) {
-    // Count the failure atomically; after too many, the code is gone.
-    const updated = await prisma.verification.update({ where, data: { attempts: { increment: 1 } } });
-    if (updated.attempts >= MAX_CODE_ATTEMPTS) {
+  const verification = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
+  if (!verification) return { ok: false, reason: "expired" };
+  if (!matchesKeyedHash(verification.secret, `${email}:${code.trim()}`)) {
+    if (verification.attempts >= MAX_CODE_ATTEMPTS) {
       await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email } });
       return { ok: false, reason: "too-many-attempts" };
     }

@@ -24,7 +24,11 @@ export async function hasTotp(userId: string): Promise<boolean> {
 
 /** Starts (or restarts) enrolment: a new secret that becomes active once a code from it is entered. */
 export async function beginTotpEnrolment(userId: string, label: string): Promise<{ secret: string; otpauthUri: string }> {
-  const existing = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+  let existing = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+  if (existing?.expiresAt && existing.expiresAt <= now()) {
+    await prisma.verification.deleteMany({ where: { type: TOTP_PENDING, target: userId } });
+    existing = null;
+  }
   const secret = existing ? decrypt(existing.secret) : new OTPAuth.Secret({ size: 20 }).base32;
   if (!existing) {
     await prisma.verification.create({
@@ -46,7 +50,7 @@ function matchingStep(secret: string, code: string): number | null {
 
 export async function completeTotpEnrolment(userId: string, code: string): Promise<boolean> {
   const pending = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
-  if (!pending) return false;
+  if (!pending || (pending.expiresAt && pending.expiresAt <= now())) return false;
   const secret = decrypt(pending.secret);
   const step = matchingStep(secret, code);
   if (step === null) return false;

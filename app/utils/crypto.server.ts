@@ -39,8 +39,9 @@ export function encrypt(plaintext: string): string {
 }
 
 export function decrypt(ciphertext: string): string {
-  const [version, keyId, iv, tag, data] = ciphertext.split(".");
-  if (version !== "v1" || !data) throw new Error("Not an encrypted value");
+  const parts = ciphertext.split(".");
+  const [version, keyId, iv, tag, data] = parts;
+  if (parts.length !== 5 || version !== "v1") throw new Error("Not an encrypted value");
   const dataKey = keys().find((k) => k.id === keyId);
   if (!dataKey) throw new Error(`No configured DATA_ENCRYPTION_KEY matches key id ${keyId}`);
   const decipher = crypto.createDecipheriv("aes-256-gcm", dataKey.key, Buffer.from(iv, "base64url"));
@@ -58,8 +59,13 @@ export function sha256(value: string): string {
 }
 
 /** Keyed hash for short secrets (sign-in codes) so a copied table cannot be brute-forced offline. */
-export function keyedHash(value: string): string {
-  return crypto.createHmac("sha256", sessionSecrets()[0]).update(value).digest("hex");
+export function keyedHash(value: string, secret = sessionSecrets()[0]): string {
+  return crypto.createHmac("sha256", secret).update(value).digest("hex");
+}
+
+/** Does the stored keyed hash match the value under any current secret (rotation)? */
+export function matchesKeyedHash(stored: string, value: string): boolean {
+  return sessionSecrets().some((secret) => timingSafeEqualStrings(stored, keyedHash(value, secret)));
 }
 
 export function randomToken(bytes = 32): string {

@@ -15,8 +15,12 @@ export interface EmailMessage {
   purpose: string;
 }
 
-const MAX_ATTEMPTS = Number(process.env.OUTBOX_MAX_ATTEMPTS ?? 8);
 const LEASE_MS = 2 * 60_000;
+
+function maxAttempts(): number {
+  const value = Number.parseInt(process.env.OUTBOX_MAX_ATTEMPTS ?? "8", 10);
+  return Number.isFinite(value) && value > 0 ? value : 8;
+}
 
 /**
  * Every e-mail goes through the outbox table first: a mail is queued in the same
@@ -47,7 +51,8 @@ let transporter: Transporter | null = null;
 function smtpTransport(): Transporter | null {
   const url = smtpUrl();
   if (!url) return null;
-  transporter ??= nodemailer.createTransport(url);
+  // Timeouts well inside the outbox lease, so a hung server cannot outlive it.
+  transporter ??= nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
   return transporter;
 }
 
@@ -75,14 +80,17 @@ export function backoffMs(attempts: number): number {
 
 /**
  * Claims due mails with SKIP LOCKED (so two instances never take the same row),
- * sends them, and records the outcome. A row whose sender died mid-send comes back
- * when its lease runs out; it keeps its Message-ID so a receiver can tell a repeat.
+ * sends them one by one, and records the outcome. Each row's lease is renewed just
+ * before its send and every write is conditional on still holding the lease, so a
+ * slow batch cannot be taken over and sent twice. A row whose sender died mid-send
+ * comes back when its lease runs out; it keeps its Message-ID so a receiver can
+ * tell a repeat.
  */
 export async function processOutbox(batchSize = 10): Promise<{ sent: number; failed: number }> {
   const at = now();
-  const leaseUntil = new Date(at.getTime() + LEASE_MS);
+  const lockToken = randomToken(12);
   const claimed = await prisma.$queryRaw<OutboxRow[]>`
-    UPDATE "EmailOutbox" SET "state" = 'sending', "lockedUntil" = ${leaseUntil}, "attempts" = "attempts" + 1
+    UPDATE "EmailOutbox" SET "state" = 'sending', "lockedUntil" = ${new Date(at.getTime() + LEASE_MS)}, "lockToken" = ${lockToken}
     WHERE "id" IN (
       SELECT "id" FROM "EmailOutbox"
       WHERE ("state" = 'queued' AND "nextAttemptAt" <= ${at})
@@ -92,26 +100,34 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
       FOR UPDATE SKIP LOCKED
     )
     RETURNING *`;
+  claimed.sort((a, b) => new Date(a.nextAttemptAt).getTime() - new Date(b.nextAttemptAt).getTime());
   let sent = 0;
   let failed = 0;
   for (const row of claimed) {
+    const renewed = await prisma.emailOutbox.updateMany({
+      where: { id: row.id, state: "sending", lockToken },
+      data: { lockedUntil: new Date(now().getTime() + LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (renewed.count === 0) continue; // another worker took it over after our lease ran out
+    const attempts = row.attempts + 1;
     try {
       await deliver(row);
-      await prisma.emailOutbox.update({
-        where: { id: row.id },
-        data: { state: "sent", sentAt: now(), lockedUntil: null, lastError: null },
+      await prisma.emailOutbox.updateMany({
+        where: { id: row.id, lockToken },
+        data: { state: "sent", sentAt: now(), lockedUntil: null, lockToken: null, lastError: null },
       });
       sent++;
     } catch (error) {
       failed++;
-      const giveUp = row.attempts >= MAX_ATTEMPTS;
-      await prisma.emailOutbox.update({
-        where: { id: row.id },
+      const giveUp = attempts >= maxAttempts();
+      await prisma.emailOutbox.updateMany({
+        where: { id: row.id, lockToken },
         data: {
           state: giveUp ? "failed" : "queued",
           lockedUntil: null,
+          lockToken: null,
           lastError: String((error as Error).message ?? error).slice(0, 1000),
-          nextAttemptAt: new Date(now().getTime() + backoffMs(row.attempts)),
+          nextAttemptAt: new Date(now().getTime() + backoffMs(attempts)),
         },
       });
     }

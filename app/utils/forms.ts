@@ -27,7 +27,8 @@ export function parseWithSchema<S extends z.ZodType>(
   if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join(".") || "form";
+    // Errors of an array's items belong to the array's field (a checkbox group).
+    const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
     fieldErrors[field] ??= issue.message as MessageKey;
   }
   return { ok: false, fieldErrors };

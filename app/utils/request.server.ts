@@ -38,6 +38,11 @@ export function deviceLabel(userAgent: string | null): string | null {
 /** Only same-site relative paths: an open redirect would let a link send people elsewhere. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
   if (!to || typeof to !== "string") return fallback;
-  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  // Browsers drop tabs and newlines from a Location header ("/\t/evil" becomes "//evil").
+  // eslint-disable-next-line no-control-regex
+  if (!to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  const base = "http://same-site.invalid";
+  const parsed = new URL(to, base);
+  if (parsed.origin !== base) return fallback;
+  return parsed.pathname + parsed.search + parsed.hash;
 }

@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { advanceClock, now } from "#app/utils/clock.server.ts";
+import { backoffMs, processOutbox, queueEmail } from "#app/utils/email.server.ts";
+import { describeEachDatabase } from "#tests/support/db.ts";
+import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
+
+// The SMTP transporter is created on the first send and cached for the process:
+// every test that really sends mail lives in this file, and SMTP_URL is set first.
+let mail: TestMailServer;
+const savedSmtpUrl = process.env.SMTP_URL;
+
+beforeAll(async () => {
+  mail = await startMailServer();
+  process.env.SMTP_URL = mail.url;
+});
+
+afterAll(async () => {
+  if (savedSmtpUrl === undefined) delete process.env.SMTP_URL;
+  else process.env.SMTP_URL = savedSmtpUrl;
+  await mail?.close();
+});
+
+function received(messageId: string) {
+  return mail.mails.filter((m) => m.messageId === messageId);
+}
+
+async function queue(to = "reader@example.org", subject = "Your account is ready") {
+  const id = await queueEmail({ to, subject, text: `Hello ${to}\n\nhttp://localhost/login`, html: "<p>Hello</p>", purpose: "test" });
+  return prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+}
+
+describeEachDatabase("e-mail outbox", () => {
+  test("a queued mail is delivered over SMTP with its own Message-ID", async () => {
+    const row = await queue("ola@example.org");
+    expect(row).toMatchObject({ state: "queued", attempts: 0 });
+    expect(row.messageId).toMatch(/^<[\w-]+@localhost>$/);
+
+    expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
+    const message = await mail.waitForMail((m) => m.messageId === row.messageId);
+    expect(toAddress(message)).toBe("ola@example.org");
+    expect(message.subject).toBe("Your account is ready");
+    expect(message.text?.trim()).toBe("Hello ola@example.org\n\nhttp://localhost/login");
+    expect(message.html).toContain("<p>Hello</p>");
+    expect(message.from?.text).toContain("no-reply@solidarity-mail.invalid");
+
+    const sent = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(sent).toMatchObject({ state: "sent", attempts: 1, lockedUntil: null, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
+    expect(received(row.messageId)).toHaveLength(1);
+  });
+
+  test("a temporary SMTP failure puts the mail back with a backoff; it is sent once after the failure clears", async () => {
+    const row = await queue();
+    mail.setFailing(true);
+    try {
+      expect(await processOutbox()).toEqual({ sent: 0, failed: 1 });
+    } finally {
+      mail.setFailing(false);
+    }
+    const failed = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+    expect(failed).toMatchObject({ state: "queued", attempts: 1, lockedUntil: null });
+    expect(failed.lastError).toMatch(/451|Mailbox busy/);
+    const delay = failed.nextAttemptAt.getTime() - now().getTime();
+    expect(delay).toBeGreaterThan(25_000);
+    expect(delay).toBeLessThanOrEqual(backoffMs(1));
+
+    // Not due yet: the server works again, but nothing is sent before nextAttemptAt.
+    expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
+    expect(received(row.messageId)).toHaveLength(0);
+
+    advanceClock(backoffMs(1) + 1_000);
+    expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
+    expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
+    await mail.waitForMail((m) => m.messageId === row.messageId);
+    expect(received(row.messageId)).toHaveLength(1);
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "sent", attempts: 2, lastError: null });
+  });
+
+  test("the backoff doubles, and after 8 attempts the mail is marked failed for good", async () => {
+    const row = await queue();
+    const delays: number[] = [];
+    mail.setFailing(true);
+    try {
+      for (let attempt = 1; attempt <= 8; attempt++) {
+        expect(await processOutbox()).toEqual({ sent: 0, failed: 1 });
+        const current = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } });
+        expect(current.attempts).toBe(attempt);
+        expect(current.state).toBe(attempt < 8 ? "queued" : "failed");
+        delays.push(Math.round((current.nextAttemptAt.getTime() - now().getTime()) / 1000));
+        advanceClock(7 * 3_600_000);
+      }
+    } finally {
+      mail.setFailing(false);
+    }
+    expect(delays.slice(0, 4).map((d) => Math.round(d / 10) * 10)).toEqual([30, 60, 120, 240]);
+    expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
+    expect(received(row.messageId)).toHaveLength(0);
+  });
+
+  test("a mail left 'sending' by a crashed worker is sent again once its lease runs out, with the same Message-ID", async () => {
+    const row = await queue();
+    // What a worker that died mid-send leaves behind.
+    await prisma.emailOutbox.update({
+      where: { id: row.id },
+      data: { state: "sending", attempts: 1, lockedUntil: new Date(now().getTime() + 2 * 60_000) },
+    });
+    expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
+    advanceClock(2 * 60_000 + 1_000);
+    expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
+    const message = await mail.waitForMail((m) => m.messageId === row.messageId);
+    expect(message.subject).toBe("Your account is ready");
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "sent", attempts: 2 });
+  });
+
+  test("two workers draining at once never send a mail twice", async () => {
+    const rows = [];
+    for (let i = 0; i < 20; i++) rows.push(await queue(`reader${i}@example.org`, `Notice ${i}`));
+    const results = await Promise.all([processOutbox(50), processOutbox(50), processOutbox(5)]);
+    let sent = results.reduce((sum, r) => sum + r.sent, 0);
+    for (let r = await processOutbox(50); r.sent > 0; r = await processOutbox(50)) sent += r.sent;
+    expect(sent).toBe(20);
+    for (const row of rows) {
+      await mail.waitForMail((m) => m.messageId === row.messageId);
+      expect(received(row.messageId)).toHaveLength(1);
+    }
+    expect(await prisma.emailOutbox.count({ where: { state: "sent" } })).toBe(20);
+  });
+
+  test("mails still waiting in a slow batch are not taken over by another worker and sent twice", async () => {
+    const rows = [];
+    for (let i = 0; i < 5; i++) rows.push(await queue(`batch${i}@example.org`, `Batch ${i}`));
+    const ours = new Set(rows.map((r) => r.messageId));
+    const workerA = processOutbox();
+    // Worker A has claimed all five and is delivering the first. That delivery is
+    // slow (a busy relay): it outlasts the two-minute lease. Meanwhile worker B runs.
+    const inFlight = await mail.waitForMail((m) => ours.has(m.messageId ?? ""));
+    advanceClock(2 * 60_000 + 1_000);
+    const workerB = await processOutbox();
+    const a = await workerA;
+    // The mail that was in flight when its lease ran out may be repeated (it keeps its
+    // Message-ID); the four that were only waiting in A's batch must not be.
+    const duplicated = rows
+      .filter((r) => r.messageId !== inFlight.messageId)
+      .filter((r) => received(r.messageId).length !== 1)
+      .map((r) => `${r.toAddress}: ${received(r.messageId).length}×`);
+    expect(duplicated, `worker A sent ${a.sent}, worker B sent ${workerB.sent}`).toEqual([]);
+  });
+});

@@ -1,0 +1,194 @@
+import { afterEach, expect, test } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { advanceClock } from "#app/utils/clock.server.ts";
+import { issueSignInCode, requestSignInCode, verifySignInCode } from "#app/models/sign-in.server.ts";
+import { describeEachDatabase } from "#tests/support/db.ts";
+
+const APP_URL = process.env.APP_URL!;
+const savedIpLimit = process.env.RATE_LIMIT_SIGNIN_PER_IP;
+
+afterEach(() => {
+  if (savedIpLimit === undefined) delete process.env.RATE_LIMIT_SIGNIN_PER_IP;
+  else process.env.RATE_LIMIT_SIGNIN_PER_IP = savedIpLimit;
+});
+
+let ipCounter = 0;
+/** A different client address per call, so only the limit under test can trigger. */
+function freshIp(): string {
+  ipCounter++;
+  return `198.51.100.${ipCounter % 250}`;
+}
+
+async function outboxFor(address: string) {
+  return prisma.emailOutbox.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } });
+}
+
+/** Requests a code and reads it back from the queued e-mail, as a person would. */
+async function requestCode(email: string, ip = freshIp()): Promise<string> {
+  expect(await requestSignInCode({ email, ip, locale: "en" })).toEqual({ ok: true });
+  const mails = await outboxFor(email.trim().toLowerCase());
+  const match = /\b(\d{6})\b/.exec(mails.at(-1)!.textBody);
+  expect(match).not.toBeNull();
+  return match![1];
+}
+
+function wrongCode(code: string): string {
+  return String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+}
+
+describeEachDatabase("sign-in codes", () => {
+  test("the e-mail carries the code and a verify link; its subject reveals nothing", async () => {
+    const email = "ola@example.org";
+    expect(await requestSignInCode({ email: "  Ola@Example.ORG ", ip: freshIp(), locale: "en", redirectTo: "/prisoners" })).toEqual({
+      ok: true,
+    });
+    const [mail] = await outboxFor(email);
+    expect(mail).toMatchObject({ state: "queued", purpose: "login-code", subject: "Your sign-in code" });
+    const code = /\b(\d{6})\b/.exec(mail.textBody)![1];
+    expect(mail.subject).not.toContain(code);
+    expect(mail.subject).not.toContain(email);
+    const link = new URL(/https?:\/\/\S+\/login\/verify\S*/.exec(mail.textBody)![0]);
+    expect(link.origin).toBe(new URL(APP_URL).origin);
+    expect(link.pathname).toBe("/login/verify");
+    expect(Object.fromEntries(link.searchParams)).toEqual({ email, code, redirectTo: "/prisoners" });
+    expect(mail.htmlBody).toContain(code);
+    // The database keeps only a keyed hash of the code.
+    const verification = await prisma.verification.findFirstOrThrow({ where: { type: "login-code", target: email } });
+    expect(verification.secret).not.toContain(code);
+  });
+
+  test("the e-mail follows the asked language", async () => {
+    await requestSignInCode({ email: "ru@example.org", ip: freshIp(), locale: "ru" });
+    const [mail] = await outboxFor("ru@example.org");
+    expect(mail.subject).not.toBe("Your sign-in code");
+    expect(mail.subject).toMatch(/[а-яё]/i);
+  });
+
+  test("a code works once only", async () => {
+    const user = await prisma.user.create({ data: { email: "known@example.org", pseudonym: "Known" } });
+    const code = await requestCode("known@example.org");
+    expect(await verifySignInCode("KNOWN@example.org", ` ${code} `)).toEqual({ ok: true, email: "known@example.org", userId: user.id });
+    expect(await verifySignInCode("known@example.org", code)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  test("an address without an account verifies with no user id (it goes on to sign-up)", async () => {
+    const code = await requestCode("new@example.org");
+    expect(await verifySignInCode("new@example.org", code)).toEqual({ ok: true, email: "new@example.org", userId: null });
+  });
+
+  test("a code is bound to its address", async () => {
+    const code = await requestCode("a@example.org");
+    await requestCode("b@example.org");
+    expect(await verifySignInCode("b@example.org", code)).toMatchObject({ ok: false });
+  });
+
+  test("a new code replaces the earlier one", async () => {
+    const first = await requestCode("twice@example.org");
+    let second = await requestCode("twice@example.org");
+    while (second === first) second = await requestCode("twice@example.org");
+    expect(await verifySignInCode("twice@example.org", first)).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifySignInCode("twice@example.org", second)).toMatchObject({ ok: true });
+  });
+
+  test("wrong codes are counted; after 5 the right code no longer works", async () => {
+    const email = "guess@example.org";
+    const code = await requestCode(email);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(await verifySignInCode(email, wrongCode(code))).toEqual({ ok: false, reason: "invalid" });
+      const row = await prisma.verification.findFirstOrThrow({ where: { type: "login-code", target: email } });
+      expect(row.attempts).toBe(attempt);
+    }
+    expect(await verifySignInCode(email, wrongCode(code))).toEqual({ ok: false, reason: "too-many-attempts" });
+    expect(await verifySignInCode(email, code)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  test("a code with its five wrong guesses counted is refused even when the right code follows", async () => {
+    // The state a fifth wrong guess leaves between its increment and its delete (two
+    // statements, not one transaction): a parallel request, or a crash in between,
+    // meets a row whose attempts are used up. The right code must not work then.
+    const email = "exhausted@example.org";
+    const code = await requestCode(email);
+    await prisma.verification.updateMany({ where: { type: "login-code", target: email }, data: { attempts: 5 } });
+    expect(await verifySignInCode(email, code)).toMatchObject({ ok: false });
+  });
+
+  test("a wrong guess racing a successful sign-in gets an answer, not an exception", async () => {
+    const email = "racer@example.org";
+    const code = await requestCode(email);
+    const results = await Promise.allSettled([
+      verifySignInCode(email, code),
+      verifySignInCode(email, wrongCode(code)),
+      verifySignInCode(email, wrongCode(wrongCode(code))),
+    ]);
+    const errors = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason).split("\n").slice(0, 3).join(" ")] : []));
+    expect(errors).toEqual([]);
+    expect(results[0]).toMatchObject({ status: "fulfilled", value: { ok: true } });
+  });
+
+  test("a code is valid for LOGIN_CODE_MINUTES (15) and refused after", async () => {
+    const early = await requestCode("early@example.org");
+    const late = await requestCode("late@example.org");
+    advanceClock(14 * 60_000 + 50_000);
+    expect(await verifySignInCode("early@example.org", early)).toMatchObject({ ok: true });
+    advanceClock(15_000);
+    expect(await verifySignInCode("late@example.org", late)).toEqual({ ok: false, reason: "expired" });
+    expect(await prisma.verification.count({ where: { target: "late@example.org" } })).toBe(0);
+  });
+
+  test("two verifications of one code at the same moment: exactly one signs in", async () => {
+    const code = await requestCode("race@example.org");
+    const results = await Promise.all([verifySignInCode("race@example.org", code), verifySignInCode("race@example.org", code)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  test("per address: the 6th request in an hour is refused with a retry time, and no mail is queued", async () => {
+    const email = "busy@example.org";
+    for (let i = 0; i < 5; i++) {
+      // Case and spaces do not make a new address.
+      expect(await requestSignInCode({ email: i % 2 ? ` BUSY@example.org` : email, ip: freshIp(), locale: "en" })).toEqual({ ok: true });
+    }
+    const sixth = await requestSignInCode({ email, ip: freshIp(), locale: "en" });
+    expect(sixth).toMatchObject({ ok: false, reason: "rate-limited" });
+    if (sixth.ok) throw new Error("unreachable");
+    expect(sixth.retryAfterSeconds).toBeGreaterThan(3500);
+    expect(sixth.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(await outboxFor(email)).toHaveLength(5);
+
+    advanceClock(30 * 60_000);
+    const later = await requestSignInCode({ email, ip: freshIp(), locale: "en" });
+    expect(later.ok).toBe(false);
+    if (!later.ok) expect(later.retryAfterSeconds).toBeLessThanOrEqual(30 * 60);
+
+    advanceClock(30 * 60_000);
+    expect(await requestSignInCode({ email, ip: freshIp(), locale: "en" })).toEqual({ ok: true });
+  });
+
+  test("per IP: many addresses from one address are limited (RATE_LIMIT_SIGNIN_PER_IP)", async () => {
+    process.env.RATE_LIMIT_SIGNIN_PER_IP = "3";
+    const ip = "203.0.113.9";
+    for (let i = 0; i < 3; i++) {
+      expect(await requestSignInCode({ email: `spray${i}@example.org`, ip, locale: "en" })).toEqual({ ok: true });
+    }
+    expect(await requestSignInCode({ email: "spray3@example.org", ip, locale: "en" })).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(await outboxFor("spray3@example.org")).toEqual([]);
+    // Another client is not affected.
+    expect(await requestSignInCode({ email: "spray3@example.org", ip: "203.0.113.10", locale: "en" })).toEqual({ ok: true });
+  });
+
+  test("known and unknown addresses get the same answer and the same e-mail", async () => {
+    await prisma.user.create({ data: { email: "member@example.org", pseudonym: "Member", vettingState: "approved" } });
+    const known = await requestSignInCode({ email: "member@example.org", ip: freshIp(), locale: "en" });
+    const unknown = await requestSignInCode({ email: "stranger@example.org", ip: freshIp(), locale: "en" });
+    expect(known).toEqual(unknown);
+    const [a] = await outboxFor("member@example.org");
+    const [b] = await outboxFor("stranger@example.org");
+    const shape = (text: string, email: string) => text.replaceAll(encodeURIComponent(email), "EMAIL").replace(/\d{6}/g, "CODE");
+    expect(a.subject).toBe(b.subject);
+    expect(shape(a.textBody, "member@example.org")).toBe(shape(b.textBody, "stranger@example.org"));
+  });
+
+  test("issueSignInCode builds the link with the app's URL", async () => {
+    const { code, link } = await issueSignInCode("Link@Example.org");
+    expect(link).toBe(`${APP_URL}/login/verify?email=link%40example.org&code=${code}`);
+  });
+});
