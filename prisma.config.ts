@@ -22,7 +22,10 @@ export default defineConfig({
     }
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const dataDir = configuredUrl.replace(/^(file|pglite):/, "") || "./data/pglite";
+    const dataDir = configuredUrl.replace(/^(file|pglite):(\/\/)?/, "") || "./data/pglite";
+    if (dataDir === "memory") {
+      return new PrismaPGlite(new PGlite()) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
+    }
     const { mkdirSync } = await import("node:fs");
     mkdirSync(dataDir, { recursive: true });
     // The adapter package declares an older copy of Prisma's adapter types; same contract at run time.

@@ -25,6 +25,8 @@ const HELP = `Usage: npm run admin -- <command> [options]
   keys:reencrypt
       After putting a new key first in DATA_ENCRYPTION_KEY, re-encrypts stored secrets
       and letters with it; then the old key can be removed.
+  source:create --slug S --name N [--country BY|RU]
+      Registers an NGO list that imports name with --source S.
   db:migrate
       Applies pending database migrations.
 
@@ -47,6 +49,8 @@ async function main(argv: string[]) {
       pseudonym: { type: "string" },
       name: { type: "string" },
       scope: { type: "string" },
+      slug: { type: "string" },
+      country: { type: "string" },
     },
     strict: true,
   });
@@ -54,7 +58,7 @@ async function main(argv: string[]) {
     console.info(HELP);
     return;
   }
-  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "keys:reencrypt", "db:migrate"];
+  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "keys:reencrypt", "source:create", "db:migrate"];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 
   await connectDatabase(databaseTarget(), { migrate: true });
@@ -62,6 +66,16 @@ async function main(argv: string[]) {
     case "db:migrate":
       console.info("Migrations are up to date.");
       return;
+    case "source:create": {
+      const slug = required(values.slug, "slug");
+      if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw new UsageError("--slug must be lower-case letters, digits and hyphens");
+      const country = values.country ?? null;
+      if (country !== null && country !== "BY" && country !== "RU") throw new UsageError("--country must be BY or RU");
+      if (await prisma.source.findUnique({ where: { slug } })) throw new UsageError(`A source "${slug}" already exists.`);
+      await prisma.source.create({ data: { slug, name: required(values.name, "name"), country } });
+      console.info(`Created source ${slug}.`);
+      return;
+    }
     case "keys:reencrypt": {
       const counts = await reencryptAll();
       console.info(`Re-encrypted with the current key: ${JSON.stringify(counts)}`);

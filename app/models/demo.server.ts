@@ -2,6 +2,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { seedRegistry } from "../../prisma/demo-data";
 import { installTotpSecret } from "./totp.server";
+import { rebuildNameKeys } from "./name-keys.server";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -17,6 +18,7 @@ export const DEMO_ACCOUNTS = [
 export async function seedDemoData(): Promise<boolean> {
   if ((await prisma.user.count()) > 0 || (await prisma.prisoner.count()) > 0) return false;
   await seedRegistry(prisma);
+  await rebuildNameKeys();
   const at = now();
   for (const account of DEMO_ACCOUNTS) {
     const user = await prisma.user.create({

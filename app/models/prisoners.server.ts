@@ -1,58 +1,48 @@
-import type { Country, Prisma } from "#app/generated/prisma/client.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { now } from "#app/utils/clock.server.ts";
 
-export const PRISONERS_PER_PAGE = 25;
+const DELIVERED_STATUSES = ["delivered", "reply_received"];
 
-export interface PrisonerListQuery {
-  q?: string;
-  country?: Country;
-  page?: number;
-}
-
-export async function listPrisoners(query: PrisonerListQuery) {
-  const terms = (query.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 4);
-  const where: Prisma.PrisonerWhereInput = {
-    ...(query.country ? { country: query.country } : {}),
-    AND: terms.map((term) => ({
-      names: {
-        some: {
-          OR: [
-            { surname: { contains: term, mode: "insensitive" } },
-            { givenName: { contains: term, mode: "insensitive" } },
-            { patronymic: { contains: term, mode: "insensitive" } },
-          ],
-        },
-      },
-    })),
-  };
-  const page = Math.max(1, query.page ?? 1);
-  const [rows, total] = await Promise.all([
-    prisma.prisoner.findMany({
-      where,
-      orderBy: [{ humanitarian: "desc" }, { createdAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * PRISONERS_PER_PAGE,
-      take: PRISONERS_PER_PAGE,
-      select: {
-        id: true,
-        country: true,
-        status: true,
-        humanitarian: true,
-        incommunicado: true,
-        doNotWrite: true,
-        relativesOnly: true,
-        names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true }, take: 1 },
-        currentFacility: { select: { name: true, city: true } },
-      },
-    }),
-    prisma.prisoner.count({ where }),
+/** Everything the prisoner page shows, for one prisoner. */
+export async function getPrisonerProfile(id: string) {
+  const prisoner = await prisma.prisoner.findUnique({
+    where: { id },
+    include: {
+      names: { orderBy: [{ isPrimary: "desc" }, { script: "asc" }] },
+      currentFacility: true,
+      stays: { orderBy: { fromDate: "desc" }, include: { facility: { select: { id: true, name: true, city: true } } } },
+      sources: { include: { source: { select: { name: true, slug: true } } } },
+    },
+  });
+  if (!prisoner) return null;
+  const [sent, delivered] = await Promise.all([
+    prisma.letter.count({ where: { prisonerId: id, state: { not: "draft" } } }),
+    prisma.letter.count({ where: { prisonerId: id, status: { in: DELIVERED_STATUSES } } }),
   ]);
-  return {
-    prisoners: rows.map(({ names, ...rest }) => ({
-      ...rest,
-      name: names[0] ? [names[0].surname, names[0].givenName, names[0].patronymic].filter(Boolean).join(" ") : "—",
-    })),
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / PRISONERS_PER_PAGE)),
-  };
+  return { prisoner, letters: { sent, delivered } };
 }
+
+export type PrisonerProfile = NonNullable<Awaited<ReturnType<typeof getPrisonerProfile>>>;
+
+export async function getPrisonerEdits(id: string) {
+  return prisma.prisonerEdit.findMany({
+    where: { prisonerId: id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    include: { editor: { select: { pseudonym: true } } },
+  });
+}
+
+/** Age in whole years; for a birth year only, the age this year reaches. */
+export function ageOf(birthDate: Date | null, yearOnly: boolean, at = now()): number | null {
+  if (!birthDate) return null;
+  let age = at.getUTCFullYear() - birthDate.getUTCFullYear();
+  if (yearOnly) return age;
+  const beforeBirthday =
+    at.getUTCMonth() < birthDate.getUTCMonth() || (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
+  if (beforeBirthday) age--;
+  return age;
+}
+
+export type PrisonerWithNames = Prisma.PrisonerGetPayload<{ include: { names: true } }>;

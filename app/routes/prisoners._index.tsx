@@ -1,45 +1,135 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { listPrisoners } from "#app/models/prisoners.server.ts";
+import { can } from "#app/utils/permissions.ts";
+import { searchPrisoners, PRISONER_SORTS } from "#app/models/prisoner-search.server.ts";
+import { COUNTRIES, FACILITY_TYPES, HUMANITARIAN_REASONS, PRISONER_STATUSES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
+import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoners.title");
 
+function pick<T extends string>(values: readonly T[], raw: string | null): T | undefined {
+  return values.find((v) => v === raw);
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:prisoners");
+  const { user } = await requirePermission(request, "read:prisoners");
   const url = new URL(request.url);
-  const country = url.searchParams.get("country");
-  const q = url.searchParams.get("q") ?? "";
-  const result = await listPrisoners({
-    q: q.slice(0, 200),
-    country: country === "BY" || country === "RU" ? country : undefined,
+  const p = url.searchParams;
+  const noLetterDays = Number.parseInt(p.get("noLetterDays") ?? "", 10);
+  const filters = {
+    q: (p.get("q") ?? "").slice(0, 200),
+    country: pick(COUNTRIES, p.get("country")),
+    status: pick(PRISONER_STATUSES, p.get("status")),
+    reason: pick(HUMANITARIAN_REASONS, p.get("reason")),
+    facilityType: pick(FACILITY_TYPES, p.get("facilityType")),
+    noLetterDays: Number.isFinite(noLetterDays) && noLetterDays > 0 ? Math.min(noLetterDays, 3650) : undefined,
+    birthdayThisMonth: p.get("birthday") === "1",
+    needsReview: p.get("review") === "1",
+    sort: pick(PRISONER_SORTS, p.get("sort")),
     page: pageFromUrl(url),
-  });
-  return { ...result, q, country: country ?? "" };
+  };
+  const result = await searchPrisoners(filters);
+  return {
+    ...result,
+    filters: { ...filters, noLetterDays: filters.noLetterDays ?? "" },
+    canEdit: can(user, "edit:prisoners"),
+  };
 }
 
 export default function Prisoners() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
+  const f = data.filters;
   return (
     <section className="panel">
-      <h1>{t("prisoners.title")}</h1>
+      <div className="heading-row">
+        <h1>{t("prisoners.title")}</h1>
+        {data.canEdit ? (
+          <p className="actions">
+            <Link to="/facilities">{t("facilities.title")}</Link>
+            <Link to="/imports">{t("imports.title")}</Link>
+          </p>
+        ) : null}
+      </div>
       <Form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="prisoner-search">{t("prisoners.search")}</label>
-          <input id="prisoner-search" type="search" name="q" defaultValue={data.q} />
+          <input id="prisoner-search" type="search" name="q" defaultValue={f.q} aria-describedby="prisoner-search-hint" />
+          <p id="prisoner-search-hint" className="field-hint">
+            {t("prisoners.searchHint")}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="prisoner-country">{t("prisoners.country")}</label>
-          <select id="prisoner-country" name="country" defaultValue={data.country}>
+          <select id="prisoner-country" name="country" defaultValue={f.country ?? ""}>
             <option value="">{t("common.all")}</option>
-            <option value="BY">{t("prisoners.country.BY")}</option>
-            <option value="RU">{t("prisoners.country.RU")}</option>
+            {COUNTRIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`prisoners.country.${c}`)}
+              </option>
+            ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="prisoner-status">{t("prisoners.status")}</label>
+          <select id="prisoner-status" name="status" defaultValue={f.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {PRISONER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`prisonerStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="prisoner-reason">{t("prisoners.reason")}</label>
+          <select id="prisoner-reason" name="reason" defaultValue={f.reason ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {HUMANITARIAN_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`humanitarian.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="prisoner-facility-type">{t("prisoners.facilityType")}</label>
+          <select id="prisoner-facility-type" name="facilityType" defaultValue={f.facilityType ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {FACILITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`facilityType.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="prisoner-no-letter">{t("prisoners.noLetterDays")}</label>
+          <input id="prisoner-no-letter" type="number" name="noLetterDays" min={1} max={3650} inputMode="numeric" defaultValue={f.noLetterDays} className="input-short" />
+        </div>
+        <div className="field">
+          <label htmlFor="prisoner-sort">{t("prisoners.sort")}</label>
+          <select id="prisoner-sort" name="sort" defaultValue={f.sort ?? ""}>
+            <option value="">{t("prisoners.sort.default")}</option>
+            {PRISONER_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`prisoners.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="birthday" value="1" defaultChecked={f.birthdayThisMonth} /> {t("prisoners.birthdayThisMonth")}
+        </label>
+        {data.canEdit ? (
+          <label className="checkbox">
+            <input type="checkbox" name="review" value="1" defaultChecked={f.needsReview} /> {t("prisoners.needsReviewOnly")}
+          </label>
+        ) : null}
         <button type="submit" className="button-secondary">
           {t("common.search")}
         </button>
@@ -63,16 +153,16 @@ export default function Prisoners() {
             <tbody>
               {data.prisoners.map((p) => (
                 <tr key={p.id}>
-                  <td lang={p.country === "BY" ? "be" : "ru"}>{p.name}</td>
+                  <td>
+                    <Link to={`/prisoners/${p.id}`} lang={p.nameScript === "cyrillic_be" ? "be" : p.nameScript === "cyrillic_ru" ? "ru" : undefined}>
+                      {p.name}
+                    </Link>
+                    {p.rank === 2 ? <span className="muted"> · {t("prisoners.similarSpelling")}</span> : null}
+                  </td>
                   <td lang="ru">{p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : "—"}</td>
                   <td>{t(`prisonerStatus.${p.status}`)}</td>
                   <td>
-                    <ul className="badges">
-                      {p.humanitarian ? <li className="badge badge-warm">{t("prisoners.humanitarian")}</li> : null}
-                      {p.incommunicado ? <li className="badge">{t("prisoners.incommunicado")}</li> : null}
-                      {p.doNotWrite ? <li className="badge badge-stop">{t("prisoners.doNotWrite")}</li> : null}
-                      {p.relativesOnly ? <li className="badge">{t("prisoners.relativesOnly")}</li> : null}
-                    </ul>
+                    <PrisonerFlags prisoner={p} />
                   </td>
                 </tr>
               ))}

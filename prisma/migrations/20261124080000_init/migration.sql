@@ -143,6 +143,7 @@ CREATE TABLE "Prisoner" (
     "sentence" TEXT,
     "sentenceInForce" BOOLEAN,
     "currentFacilityId" TEXT,
+    "sortName" TEXT NOT NULL DEFAULT '',
     "humanitarian" BOOLEAN NOT NULL DEFAULT false,
     "humanitarianReasons" "HumanitarianReason"[] DEFAULT ARRAY[]::"HumanitarianReason"[],
     "incommunicado" BOOLEAN NOT NULL DEFAULT false,
@@ -502,6 +503,9 @@ CREATE INDEX "AuditLog_action_createdAt_idx" ON "AuditLog"("action", "createdAt"
 
 -- CreateIndex
 CREATE INDEX "Prisoner_country_status_idx" ON "Prisoner"("country", "status");
+
+-- CreateIndex
+CREATE INDEX "Prisoner_sortName_idx" ON "Prisoner"("sortName");
 
 -- CreateIndex
 CREATE INDEX "Prisoner_humanitarian_idx" ON "Prisoner"("humanitarian");

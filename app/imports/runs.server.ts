@@ -1,0 +1,215 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { now } from "#app/utils/clock.server.ts";
+import { translate, type Locale } from "#app/i18n/i18n.ts";
+import type { ColumnMapping } from "./columns.ts";
+import type { RowError } from "./normalize.ts";
+import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, type ImportSummary, type ReviewDecisions } from "./engine.server.ts";
+
+/**
+ * Import runs: what was imported, by whom, from which file, with what result.
+ * Web imports keep the file between preview and confirmation; command-line and API
+ * imports apply at once (or only preview with dry run).
+ */
+
+export function errorMessage(locale: Locale, error: RowError): string {
+  return translate(locale, error.messageKey, error.params);
+}
+
+async function recordRun(input: {
+  plan: ImportPlan;
+  actor: ImportActor;
+  fileName: string;
+  contentType: string | null;
+  bytes: Uint8Array | null;
+  state: "preview" | "applying" | "dry-run";
+  summary: ImportSummary;
+  mapping: ColumnMapping | null;
+}) {
+  return prisma.importRun.create({
+    data: {
+      sourceId: input.plan.sourceId,
+      userId: input.actor.userId ?? null,
+      tokenId: input.actor.tokenId ?? null,
+      channel: input.actor.channel,
+      fileName: input.fileName.slice(0, 255),
+      fileHash: input.plan.fileHash,
+      format: input.plan.format,
+      state: input.state,
+      dryRun: input.state === "dry-run",
+      fileContent: input.bytes ? Buffer.from(input.bytes) : null,
+      contentType: input.contentType,
+      mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
+      summary: input.summary as unknown as Prisma.InputJsonValue,
+      createdAt: now(),
+      errors: { createMany: { data: input.plan.errors.map((e) => ({ line: e.line, field: e.field, messageKey: e.messageKey, params: e.params ?? undefined })) } },
+    },
+  });
+}
+
+/** Command line and API: plan, then apply unless it is a dry run. Rows needing review stay for a person, in the web. */
+export async function importFile(input: {
+  sourceSlug: string;
+  bytes: Uint8Array;
+  fileName: string;
+  contentType?: string | null;
+  dryRun: boolean;
+  actor: ImportActor;
+  locale?: Locale;
+}): Promise<{ runId: string; summary: ImportSummary; noChanges: boolean }> {
+  const locale = input.locale ?? "en";
+  const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
+  const summary = summarize(plan, (e) => errorMessage(locale, e));
+  if (input.dryRun) {
+    const run = await recordRun({ plan, actor: input.actor, fileName: input.fileName, contentType: input.contentType ?? null, bytes: null, state: "dry-run", summary, mapping: null });
+    return { runId: run.id, summary, noChanges: plan.noChanges };
+  }
+  const keepFile = summary.needsReview > 0;
+  const run = await recordRun({
+    plan,
+    actor: input.actor,
+    fileName: input.fileName,
+    contentType: input.contentType ?? null,
+    bytes: keepFile ? input.bytes : null,
+    state: "applying",
+    summary,
+    mapping: null,
+  });
+  try {
+    if (!plan.noChanges) await applyPlan(plan, { actor: input.actor, runId: run.id });
+  } catch (error) {
+    await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed" } });
+    throw error;
+  }
+  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now() } });
+  return { runId: run.id, summary, noChanges: plan.noChanges };
+}
+
+/** Web step 1: read and check the file, keep it, and show what would happen. */
+export async function createPreview(input: {
+  sourceSlug: string;
+  bytes: Uint8Array;
+  fileName: string;
+  contentType: string | null;
+  userId: string;
+  locale: Locale;
+}) {
+  const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
+  const summary = summarize(plan, (e) => errorMessage(input.locale, e));
+  const run = await recordRun({
+    plan,
+    actor: { userId: input.userId, channel: "web" },
+    fileName: input.fileName,
+    contentType: input.contentType,
+    bytes: input.bytes,
+    state: "preview",
+    summary,
+    mapping: null,
+  });
+  return run.id;
+}
+
+export async function getRun(runId: string) {
+  return prisma.importRun.findUnique({
+    where: { id: runId },
+    include: {
+      source: { select: { slug: true, name: true } },
+      user: { select: { pseudonym: true } },
+      token: { select: { name: true } },
+      errors: { orderBy: { line: "asc" }, take: 1000 },
+      _count: { select: { errors: true } },
+    },
+  });
+}
+
+/** Re-reads a kept file (with a person's column mapping) into a fresh plan. */
+export async function planForRun(runId: string, mapping?: ColumnMapping | null) {
+  const run = await prisma.importRun.findUnique({ where: { id: runId }, include: { source: { select: { slug: true } } } });
+  if (!run || !run.fileContent) return null;
+  const effectiveMapping = mapping ?? ((run.mapping as ColumnMapping | null) ?? null);
+  const plan = await planImport({
+    sourceSlug: run.source.slug,
+    bytes: new Uint8Array(run.fileContent),
+    fileName: run.fileName,
+    contentType: run.contentType,
+    mapping: effectiveMapping,
+  });
+  return { run, plan };
+}
+
+export async function saveMapping(runId: string, mapping: ColumnMapping, locale: Locale) {
+  const planned = await planForRun(runId, mapping);
+  if (!planned) return false;
+  const summary = summarize(planned.plan, (e) => errorMessage(locale, e));
+  await prisma.$transaction([
+    prisma.importRowError.deleteMany({ where: { importRunId: runId } }),
+    prisma.importRun.update({
+      where: { id: runId },
+      data: {
+        mapping: mapping as Prisma.InputJsonValue,
+        summary: summary as unknown as Prisma.InputJsonValue,
+        errors: { createMany: { data: planned.plan.errors.map((e) => ({ line: e.line, field: e.field, messageKey: e.messageKey, params: e.params ?? undefined })) } },
+      },
+    }),
+  ]);
+  return true;
+}
+
+/** Web step 2: apply the kept file with the person's decisions, in one transaction. */
+export async function confirmRun(runId: string, input: { userId: string; decisions: ReviewDecisions; locale: Locale }) {
+  const planned = await planForRun(runId);
+  if (!planned) return null;
+  const { run, plan } = planned;
+  const resolved = await applyPlan(plan, { actor: { userId: input.userId, channel: "web" }, decisions: input.decisions, runId });
+  const applied: ImportPlan = { ...plan, rows: resolved };
+  const summary = summarize(applied, (e) => errorMessage(input.locale, e));
+  const stillOpen = summary.needsReview > 0;
+  await prisma.importRun.update({
+    where: { id: run.id },
+    data: {
+      state: "applied",
+      appliedAt: now(),
+      userId: run.userId ?? input.userId,
+      summary: summary as unknown as Prisma.InputJsonValue,
+      // Kept only while some rows still wait for a person's decision.
+      fileContent: stillOpen ? undefined : null,
+    },
+  });
+  return summary;
+}
+
+export async function discardRun(runId: string) {
+  await prisma.importRun.update({ where: { id: runId }, data: { state: "discarded", fileContent: null } });
+}
+
+export async function listRuns(page = 1, perPage = 25) {
+  const [runs, total] = await Promise.all([
+    prisma.importRun.findMany({
+      orderBy: { createdAt: "desc" },
+      skip: (page - 1) * perPage,
+      take: perPage,
+      select: {
+        id: true,
+        createdAt: true,
+        fileName: true,
+        fileHash: true,
+        state: true,
+        channel: true,
+        summary: true,
+        source: { select: { name: true } },
+        user: { select: { pseudonym: true } },
+        token: { select: { name: true } },
+      },
+    }),
+    prisma.importRun.count(),
+  ]);
+  return { runs, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+}
+
+export async function listSources() {
+  return prisma.source.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, country: true } });
+}
+
+export async function createSource(input: { slug: string; name: string; country: "BY" | "RU" | null }) {
+  return prisma.source.create({ data: { slug: input.slug, name: input.name, country: input.country } });
+}

@@ -1,0 +1,150 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { can } from "#app/utils/permissions.ts";
+import { parseWithSchema } from "#app/utils/forms.ts";
+import { facilityEditSchema, FACILITY_TYPES, COLONY_REGIMES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
+import { getFacilityWithEdits, updateFacility } from "#app/models/prisoner-edits.server.ts";
+import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { EditHistory } from "#app/components/edit-history.tsx";
+import { useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "facilities.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "read:prisoners");
+  const facility = await getFacilityWithEdits(params.id ?? "");
+  if (!facility) throw new Response("Not found", { status: 404 });
+  const canEdit = can(user, "edit:prisoners");
+  const { edits, _count, ...rest } = facility;
+  return {
+    facility: rest,
+    prisoners: _count.prisoners,
+    canEdit,
+    edits: canEdit ? edits.map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "edit:prisoners");
+  const id = params.id ?? "";
+  const parsed = parseWithSchema(facilityEditSchema, await request.formData(), ["languages"]);
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  await updateFacility(user, id, parsed.data);
+  throw redirect(`/facilities/${id}?saved=1`);
+}
+
+export default function FacilityPage() {
+  const t = useT();
+  const { facility: f, prisoners, canEdit, edits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit } = useValidatedForm(facilityEditSchema, {
+    defaultValues: {
+      name: f.name,
+      nameLatin: f.nameLatin ?? "",
+      type: f.type,
+      regime: f.regime ?? "",
+      street: f.street,
+      postcode: f.postcode,
+      city: f.city,
+      region: f.region ?? "",
+      acceptsNonRelativeLetters: f.acceptsNonRelativeLetters ? "on" : false,
+      parcelsFromAbroad: f.parcelsFromAbroad ? "on" : false,
+      parcelQuotaPerYear: f.parcelQuotaPerYear?.toString() ?? "",
+      languages: f.languages,
+      rulesNote: f.rulesNote ?? "",
+    } as never,
+    serverErrors: actionData?.fieldErrors,
+  });
+  return (
+    <>
+      <section className="panel">
+        <p>
+          <Link to="/facilities">← {t("facilities.title")}</Link>
+        </p>
+        <h1 lang="ru">
+          {f.name}, {f.city}
+        </h1>
+        <p>
+          {t(`facilityType.${f.type}`)}
+          {f.regime ? ` · ${t(`regime.${f.regime}`)}` : ""} · {t("facilities.prisonersCount", { count: prisoners })}
+        </p>
+        <dl className="facts">
+          <div>
+            <dt>{t("facilities.lettersFromNonRelatives")}</dt>
+            <dd>{f.acceptsNonRelativeLetters ? t("common.yes") : t("common.no")}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.parcelsFromAbroad")}</dt>
+            <dd>{f.parcelsFromAbroad ? t("common.yes") : t("common.no")}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.parcelQuota")}</dt>
+            <dd>{f.parcelQuotaPerYear ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.languages")}</dt>
+            <dd>{f.languages.map((l) => t(`language.${l as (typeof WRITING_LANGUAGE_CODES)[number]}`)).join(", ")}</dd>
+          </div>
+        </dl>
+        {f.rulesNote ? <p className="notice">{f.rulesNote}</p> : null}
+      </section>
+      {canEdit ? (
+        <section className="panel">
+          <h2>{t("facilities.editRules")}</h2>
+          <ValidatedForm form={form} onSubmit={onSubmit}>
+            <TextField form={form} name="name" label={t("facilities.name")} hint={t("facilities.nameHint")} />
+            <TextField form={form} name="nameLatin" label={t("facilities.nameLatin")} />
+            <div className="field">
+              <label htmlFor="facility-type">{t("facilities.type")}</label>
+              <select id="facility-type" {...form.register("type")}>
+                {FACILITY_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {t(`facilityType.${type}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="facility-regime">{t("facilities.regime")}</label>
+              <select id="facility-regime" {...form.register("regime")}>
+                <option value="">{t("common.none")}</option>
+                {COLONY_REGIMES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`regime.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField form={form} name="street" label={t("facilities.street")} />
+            <TextField form={form} name="postcode" label={t("facilities.postcode")} />
+            <TextField form={form} name="city" label={t("facilities.city")} />
+            <TextField form={form} name="region" label={t("facilities.region")} />
+            <label className="checkbox field">
+              <input type="checkbox" value="on" {...form.register("acceptsNonRelativeLetters")} /> {t("facilities.lettersFromNonRelatives")}
+            </label>
+            <label className="checkbox field">
+              <input type="checkbox" value="on" {...form.register("parcelsFromAbroad")} /> {t("facilities.parcelsFromAbroad")}
+            </label>
+            <TextField form={form} name="parcelQuotaPerYear" label={t("facilities.parcelQuota")} inputMode="numeric" />
+            <CheckboxGroup
+              form={form}
+              name="languages"
+              legend={t("facilities.languages")}
+              options={WRITING_LANGUAGE_CODES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
+            />
+            <div className="field">
+              <label htmlFor="facility-rules">{t("facilities.rulesNote")}</label>
+              <textarea id="facility-rules" rows={4} {...form.register("rulesNote")} />
+              <ErrorText id="facility-rules-error" message={form.formState.errors.rulesNote?.message} />
+            </div>
+            <SubmitButton>{t("common.save")}</SubmitButton>
+          </ValidatedForm>
+          <h2>{t("history.title")}</h2>
+          <EditHistory edits={edits} />
+        </section>
+      ) : null}
+    </>
+  );
+}

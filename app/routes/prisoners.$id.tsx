@@ -1,0 +1,209 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { can } from "#app/utils/permissions.ts";
+import { ageOf, getPrisonerEdits, getPrisonerProfile } from "#app/models/prisoners.server.ts";
+import { envelopeAddressLines } from "#app/models/envelope.ts";
+import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
+import { EditHistory } from "#app/components/edit-history.tsx";
+import { useLocale, useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "read:prisoners");
+  const profile = await getPrisonerProfile(params.id ?? "");
+  if (!profile) throw new Response("Not found", { status: 404 });
+  const { prisoner, letters } = profile;
+  const canEdit = can(user, "edit:prisoners");
+  return {
+    canEdit,
+    letters,
+    prisoner: {
+      id: prisoner.id,
+      country: prisoner.country,
+      status: prisoner.status,
+      age: ageOf(prisoner.birthDate, prisoner.birthYearOnly),
+      birthDate: prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : null,
+      birthYearOnly: prisoner.birthYearOnly,
+      detainedOn: prisoner.detainedOn ? prisoner.detainedOn.toISOString().slice(0, 10) : null,
+      articles: prisoner.articles,
+      sentence: prisoner.sentence,
+      humanitarian: prisoner.humanitarian,
+      humanitarianReasons: prisoner.humanitarianReasons,
+      incommunicado: prisoner.incommunicado,
+      incommunicadoNote: prisoner.incommunicadoNote,
+      incommunicadoSince: prisoner.incommunicadoSince?.toISOString().slice(0, 10) ?? null,
+      doNotWrite: prisoner.doNotWrite,
+      doNotWriteNote: prisoner.doNotWriteNote,
+      doNotWriteSince: prisoner.doNotWriteSince?.toISOString().slice(0, 10) ?? null,
+      relativesOnly: prisoner.relativesOnly,
+      relativesOnlyNote: prisoner.relativesOnlyNote,
+      relativesOnlySince: prisoner.relativesOnlySince?.toISOString().slice(0, 10) ?? null,
+      needsReview: prisoner.needsReview,
+      needsReviewReason: prisoner.needsReviewReason,
+      notes: canEdit ? prisoner.notes : null,
+      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, full: [n.surname, n.givenName, n.patronymic].filter(Boolean).join(" "), isPrimary: n.isPrimary })),
+      facility: prisoner.currentFacility
+        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, rulesNote: prisoner.currentFacility.rulesNote }
+        : null,
+      envelope: prisoner.currentFacility
+        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
+        : null,
+      stays: prisoner.stays.map((s) => ({
+        id: s.id,
+        facility: `${s.facility.name}, ${s.facility.city}`,
+        from: s.fromDate.toISOString().slice(0, 10),
+        to: s.toDate?.toISOString().slice(0, 10) ?? null,
+      })),
+      sources: canEdit ? prisoner.sources.map((s) => ({ name: s.source.name, externalId: s.externalId, missingSince: s.missingSince?.toISOString().slice(0, 10) ?? null })) : [],
+    },
+    edits: canEdit ? (await getPrisonerEdits(prisoner.id)).map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
+  };
+}
+
+const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } as const;
+
+export default function PrisonerPage() {
+  const t = useT();
+  const locale = useLocale();
+  const { prisoner: p, letters, canEdit, edits } = useLoaderData<typeof loader>();
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const flagNotes = [
+    p.incommunicado ? { label: t("prisoners.incommunicado"), note: p.incommunicadoNote, since: p.incommunicadoSince, explain: t("prisoner.incommunicadoExplain") } : null,
+    p.doNotWrite ? { label: t("prisoners.doNotWrite"), note: p.doNotWriteNote, since: p.doNotWriteSince, explain: t("prisoner.doNotWriteExplain") } : null,
+    p.relativesOnly ? { label: t("prisoners.relativesOnly"), note: p.relativesOnlyNote, since: p.relativesOnlySince, explain: t("prisoner.relativesOnlyExplain") } : null,
+  ].filter((x) => x !== null);
+  return (
+    <>
+      <section className="panel">
+        <p>
+          <Link to="/prisoners">← {t("prisoners.title")}</Link>
+        </p>
+        <div className="heading-row">
+          <h1 lang={SCRIPT_LANG[p.names[0]?.script ?? "latin"]}>{p.names[0]?.full ?? "—"}</h1>
+          {canEdit ? (
+            <Link to={`/prisoners/${p.id}/edit`} className="button-secondary">
+              {t("prisoner.edit")}
+            </Link>
+          ) : null}
+        </div>
+        <PrisonerFlags prisoner={p} />
+        {p.needsReview ? <p className="notice">{t("prisoner.needsReviewNotice", { reason: p.needsReviewReason ?? "" })}</p> : null}
+        {flagNotes.map((flag) => (
+          <div key={flag.label} className="notice notice-error">
+            <strong>{flag.label}</strong>
+            {flag.since ? ` (${t("prisoner.since", { date: date(flag.since) })})` : null}: {flag.explain}
+            {flag.note ? <p className="flag-note">{flag.note}</p> : null}
+          </div>
+        ))}
+        <dl className="facts">
+          <div>
+            <dt>{t("prisoner.spellings")}</dt>
+            <dd>
+              <ul className="plain-list">
+                {p.names.map((n) => (
+                  <li key={n.id} lang={SCRIPT_LANG[n.script]}>
+                    {n.full} <span className="muted">({t(`nameScript.${n.script}`)}{n.system ? `, ${n.system}` : ""})</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+          <div>
+            <dt>{t("prisoner.age")}</dt>
+            <dd>
+              {p.age === null ? "—" : p.birthYearOnly ? t("prisoner.ageAbout", { age: p.age }) : t("prisoner.ageYears", { age: p.age })}
+              {p.birthDate && !p.birthYearOnly ? <span className="muted"> · {date(p.birthDate)}</span> : null}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("prisoners.status")}</dt>
+            <dd>{t(`prisonerStatus.${p.status}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("prisoner.detainedOn")}</dt>
+            <dd>{p.detainedOn ? date(p.detainedOn) : "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("prisoner.articles")}</dt>
+            <dd lang="ru">{p.articles ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("prisoner.sentence")}</dt>
+            <dd lang="ru">{p.sentence ?? "—"}</dd>
+          </div>
+          {p.humanitarian ? (
+            <div>
+              <dt>{t("prisoners.humanitarian")}</dt>
+              <dd>{p.humanitarianReasons.map((r) => t(`humanitarian.${r}`)).join(", ")}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t("prisoner.letters")}</dt>
+            <dd>{t("prisoner.lettersCount", { sent: letters.sent, delivered: letters.delivered })}</dd>
+          </div>
+        </dl>
+        {p.notes ? (
+          <p>
+            <strong>{t("prisoner.notes")}:</strong> {p.notes}
+          </p>
+        ) : null}
+      </section>
+      <section className="panel">
+        <h2>{t("prisoner.address")}</h2>
+        {p.envelope && p.facility ? (
+          <>
+            <p className="muted">{t("prisoner.addressHint")}</p>
+            <address className="envelope" lang="ru" data-testid="envelope-address">
+              {p.envelope.map((line, i) => (
+                <span key={i}>
+                  {line}
+                  <br />
+                </span>
+              ))}
+            </address>
+            <p>
+              {t(`facilityType.${p.facility.type}`)} · <Link to={`/facilities/${p.facility.id}`}>{t("prisoner.facilityRules")}</Link>
+            </p>
+          </>
+        ) : (
+          <p>{t("prisoner.noFacility")}</p>
+        )}
+        <h3>{t("prisoner.transfers")}</h3>
+        {p.stays.length === 0 ? (
+          <p>{t("common.none")}</p>
+        ) : (
+          <ol className="timeline">
+            {p.stays.map((s) => (
+              <li key={s.id} lang="ru">
+                {s.facility} <span className="muted">({date(s.from)} – {s.to ? date(s.to) : t("prisoner.now")})</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {canEdit ? (
+        <section className="panel">
+          <h2>{t("prisoner.sources")}</h2>
+          {p.sources.length === 0 ? (
+            <p>{t("common.none")}</p>
+          ) : (
+            <ul>
+              {p.sources.map((s, i) => (
+                <li key={i}>
+                  {s.name}
+                  {s.externalId ? ` · ${s.externalId}` : ""}
+                  {s.missingSince ? <span className="badge badge-pending">{t("prisoner.missingSince", { date: date(s.missingSince) })}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t("history.title")}</h2>
+          <EditHistory edits={edits} />
+        </section>
+      ) : null}
+    </>
+  );
+}

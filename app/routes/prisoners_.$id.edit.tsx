@@ -1,0 +1,196 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { parseWithSchema } from "#app/utils/forms.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { addNameSchema, prisonerEditSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, COUNTRIES } from "#app/schemas/prisoners.ts";
+import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.edit");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "edit:prisoners");
+  const prisoner = await prisma.prisoner.findUnique({ where: { id: params.id ?? "" }, include: { names: { orderBy: { isPrimary: "desc" } } } });
+  if (!prisoner) throw new Response("Not found", { status: 404 });
+  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
+  return { prisoner, facilities };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "edit:prisoners");
+  const id = params.id ?? "";
+  if (!(await prisma.prisoner.findUnique({ where: { id }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "add-name") {
+    const parsed = parseWithSchema(addNameSchema, formData);
+    if (!parsed.ok) return { form: "name" as const, fieldErrors: parsed.fieldErrors };
+    await addPrisonerName(user, id, parsed.data);
+    throw redirect(`/prisoners/${id}/edit`);
+  }
+  if (intent === "remove-name") {
+    await removePrisonerName(user, id, String(formData.get("nameId") ?? ""));
+    throw redirect(`/prisoners/${id}/edit`);
+  }
+  const parsed = parseWithSchema(prisonerEditSchema, formData, ["humanitarianReasons"]);
+  if (!parsed.ok) return { form: "prisoner" as const, fieldErrors: parsed.fieldErrors };
+  await updatePrisoner(user, id, parsed.data);
+  throw redirect(`/prisoners/${id}`);
+}
+
+function FlagFields({ form, flag, label }: { form: ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"]; flag: string; label: string }) {
+  const t = useT();
+  const noteId = `${flag}-note`;
+  const error = form.formState.errors[`${flag}Note`]?.message as string | undefined;
+  return (
+    <fieldset className="field flag-fields">
+      <legend>{label}</legend>
+      <label className="checkbox">
+        <input type="checkbox" value="on" {...form.register(flag)} /> {t("prisonerEdit.flagOn")}
+      </label>
+      <label htmlFor={noteId}>{t("prisonerEdit.flagNote")}</label>
+      <input id={noteId} type="text" aria-invalid={error ? true : undefined} aria-describedby={error ? `${noteId}-error` : undefined} {...form.register(`${flag}Note`)} />
+      <ErrorText id={`${noteId}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+export default function EditPrisoner() {
+  const t = useT();
+  const { prisoner, facilities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { form, onSubmit } = useValidatedForm(prisonerEditSchema, {
+    defaultValues: {
+      status: prisoner.status,
+      country: prisoner.country,
+      birthDate: (prisoner.birthDate ?? "").toString().slice(0, 10),
+      articles: prisoner.articles ?? "",
+      sentence: prisoner.sentence ?? "",
+      currentFacilityId: prisoner.currentFacilityId ?? "",
+      humanitarianReasons: prisoner.humanitarianReasons,
+      incommunicado: prisoner.incommunicado ? "on" : false,
+      incommunicadoNote: prisoner.incommunicadoNote ?? "",
+      doNotWrite: prisoner.doNotWrite ? "on" : false,
+      doNotWriteNote: prisoner.doNotWriteNote ?? "",
+      relativesOnly: prisoner.relativesOnly ? "on" : false,
+      relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
+      notes: prisoner.notes ?? "",
+    } as never,
+    serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
+  });
+  const nameForm = useValidatedForm(addNameSchema, {
+    defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" } as never,
+    serverErrors: actionData?.form === "name" ? actionData.fieldErrors : null,
+  });
+  const loose = form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
+  const primary = prisoner.names[0];
+  return (
+    <>
+      <section className="panel">
+        <p>
+          <Link to={`/prisoners/${prisoner.id}`}>← {primary ? [primary.surname, primary.givenName, primary.patronymic].filter(Boolean).join(" ") : ""}</Link>
+        </p>
+        <h1>{t("prisoner.edit")}</h1>
+        <ValidatedForm form={form} onSubmit={onSubmit}>
+          <div className="field">
+            <label htmlFor="edit-status">{t("prisoners.status")}</label>
+            <select id="edit-status" {...form.register("status")}>
+              {PRISONER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`prisonerStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="edit-country">{t("prisoners.country")}</label>
+            <select id="edit-country" {...form.register("country")}>
+              {COUNTRIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`prisoners.country.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="edit-birth">{t("prisonerEdit.birthDate")}</label>
+            <input id="edit-birth" type="date" {...form.register("birthDate")} aria-invalid={form.formState.errors.birthDate ? true : undefined} aria-describedby="edit-birth-error" />
+            <ErrorText id="edit-birth-error" message={form.formState.errors.birthDate?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="edit-facility">{t("prisoners.facility")}</label>
+            <select id="edit-facility" {...form.register("currentFacilityId")}>
+              <option value="">{t("common.none")}</option>
+              {facilities.map((f) => (
+                <option key={f.id} value={f.id} lang="ru">
+                  {f.name}, {f.city}
+                </option>
+              ))}
+            </select>
+            <p className="field-hint">{t("prisonerEdit.facilityHint")}</p>
+          </div>
+          <TextField form={form} name="articles" label={t("prisoner.articles")} />
+          <TextField form={form} name="sentence" label={t("prisoner.sentence")} />
+          <CheckboxGroup
+            form={form}
+            name="humanitarianReasons"
+            legend={t("prisoners.humanitarian")}
+            hint={t("prisonerEdit.humanitarianHint")}
+            options={HUMANITARIAN_REASONS.map((r) => ({ value: r, label: t(`humanitarian.${r}`) }))}
+          />
+          <FlagFields form={loose} flag="incommunicado" label={t("prisoners.incommunicado")} />
+          <FlagFields form={loose} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
+          <FlagFields form={loose} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
+          <TextField form={form} name="notes" label={t("prisoner.notes")} hint={t("prisonerEdit.notesHint")} />
+          {prisoner.needsReview ? (
+            <label className="checkbox field">
+              <input type="checkbox" value="on" {...form.register("clearReview")} /> {t("prisonerEdit.clearReview")}
+            </label>
+          ) : null}
+          <SubmitButton>{t("common.save")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+      <section className="panel">
+        <h2>{t("prisoner.spellings")}</h2>
+        <ul className="plain-list">
+          {prisoner.names.map((n) => (
+            <li key={n.id}>
+              {[n.surname, n.givenName, n.patronymic].filter(Boolean).join(" ")} <span className="muted">({t(`nameScript.${n.script}`)})</span>
+              {n.isPrimary ? null : (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="nameId" value={n.id} />
+                  <button type="submit" name="intent" value="remove-name" className="button-small button-danger">
+                    {t("prisonerEdit.removeName")}
+                  </button>
+                </Form>
+              )}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("prisonerEdit.addName")}</h3>
+        <ValidatedForm form={nameForm.form} onSubmit={nameForm.onSubmit}>
+          <input type="hidden" name="intent" value="add-name" />
+          <div className="field">
+            <label htmlFor="name-script">{t("prisonerEdit.script")}</label>
+            <select id="name-script" {...nameForm.form.register("script")}>
+              {(["cyrillic_be", "cyrillic_ru", "latin"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`nameScript.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField form={nameForm.form} name="surname" label={t("prisonerEdit.surname")} />
+          <TextField form={nameForm.form} name="givenName" label={t("prisonerEdit.givenName")} />
+          <TextField form={nameForm.form} name="patronymic" label={t("prisonerEdit.patronymic")} />
+          <SubmitButton name="intent" value="add-name">
+            {t("prisonerEdit.addName")}
+          </SubmitButton>
+        </ValidatedForm>
+      </section>
+    </>
+  );
+}

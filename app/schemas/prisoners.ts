@@ -1,0 +1,92 @@
+import { z } from "zod";
+
+export const COUNTRIES = ["BY", "RU"] as const;
+export const PRISONER_STATUSES = ["pretrial", "convicted", "released", "unknown"] as const;
+export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
+export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
+export const WRITING_LANGUAGE_CODES = ["ru", "be", "en", "uk", "pl", "de", "fr"] as const;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date")
+  .transform((v) => (v ? v : null));
+
+const checkbox = z
+  .union([z.literal("on"), z.literal(true), z.literal(false), z.undefined()])
+  .transform((v) => v === "on" || v === true);
+
+/**
+ * What a coordinator edits on a prisoner. Humanitarian reasons are categories only:
+ * the form has no field for medical details, on purpose.
+ */
+export const prisonerEditSchema = z
+  .object({
+    status: z.enum(PRISONER_STATUSES, { error: "validation.required" }),
+    country: z.enum(COUNTRIES, { error: "validation.required" }),
+    birthDate: optionalDate,
+    articles: optionalText(500),
+    sentence: optionalText(500),
+    currentFacilityId: optionalText(64),
+    humanitarianReasons: z.array(z.enum(HUMANITARIAN_REASONS)).default([]),
+    incommunicado: checkbox,
+    incommunicadoNote: optionalText(500),
+    doNotWrite: checkbox,
+    doNotWriteNote: optionalText(500),
+    relativesOnly: checkbox,
+    relativesOnlyNote: optionalText(500),
+    notes: optionalText(2000),
+    clearReview: checkbox,
+  })
+  .superRefine((value, ctx) => {
+    for (const flag of ["incommunicado", "doNotWrite", "relativesOnly"] as const) {
+      if (value[flag] && !value[`${flag}Note`]) {
+        ctx.addIssue({ code: "custom", path: [`${flag}Note`], message: "validation.flagNote" });
+      }
+    }
+  });
+
+export type PrisonerEditInput = z.infer<typeof prisonerEditSchema>;
+
+export const addNameSchema = z.object({
+  script: z.enum(["cyrillic_be", "cyrillic_ru", "latin"], { error: "validation.required" }),
+  surname: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  givenName: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  patronymic: optionalText(100),
+});
+
+export const facilityEditSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  nameLatin: optionalText(200),
+  type: z.enum(FACILITY_TYPES, { error: "validation.required" }),
+  regime: z
+    .enum(["", ...COLONY_REGIMES])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  street: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  postcode: z.string().trim().max(20, "validation.tooLong"),
+  city: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+  region: optionalText(100),
+  acceptsNonRelativeLetters: checkbox,
+  parcelsFromAbroad: checkbox,
+  parcelQuotaPerYear: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^\d{1,3}$/.test(v), "validation.wholeNumber")
+    .transform((v) => (v ? Number(v) : null)),
+  languages: z.array(z.enum(WRITING_LANGUAGE_CODES)).min(1, "validation.languages"),
+  rulesNote: optionalText(2000),
+});
+
+export type FacilityEditInput = z.infer<typeof facilityEditSchema>;

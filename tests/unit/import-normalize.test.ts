@@ -1,0 +1,493 @@
+import { describe, expect, test } from "vitest";
+import { IMPORT_FIELDS, recognizeColumns, type ColumnMapping, type ImportField } from "#app/imports/columns.ts";
+import { inferFacilityType, normalizeRow, parseDate, splitAddress, type ImportRow } from "#app/imports/normalize.ts";
+import { translate, type MessageKey } from "#app/i18n/i18n.ts";
+
+/** Cells keyed by field name, mapped one to one. */
+function row(cells: Partial<Record<ImportField, string>>, line = 2) {
+  const mapping: ColumnMapping = Object.fromEntries(Object.keys(cells).map((key) => [key, key as ImportField]));
+  return normalizeRow({ line, cells: cells as Record<string, string> }, mapping);
+}
+
+function ok(cells: Partial<Record<ImportField, string>>): ImportRow {
+  const result = row({ fullName: "Иванов Иван Иванович", ...cells });
+  expect(result.errors).toEqual([]);
+  expect(result.row).not.toBeNull();
+  return result.row as ImportRow;
+}
+
+function errorOf(cells: Partial<Record<ImportField, string>>) {
+  const result = row({ fullName: "Иванов Иван Иванович", ...cells });
+  expect(result.row).toBeNull();
+  expect(result.errors).toHaveLength(1);
+  return result.errors[0];
+}
+
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+
+describe("parseDate", () => {
+  test.each([
+    ["01.02.1985", "1985-02-01", false],
+    ["1.2.1985", "1985-02-01", false],
+    ["29/02/2000", "2000-02-29", false],
+    ["31-12-1999", "1999-12-31", false],
+    ["1985-02-01", "1985-02-01", false],
+    ["1985-2-1", "1985-02-01", false],
+    ["1985-02-01T00:00:00.000Z", "1985-02-01", false],
+    ["1985-02-01 13:45", "1985-02-01", false],
+    ["1957", "1957-01-01", true],
+    ["1957 г.р.", "1957-01-01", true],
+    ["1957 г.", "1957-01-01", true],
+    ["12.03.1960г.", "1960-03-12", false],
+    ["12.03.1960 0:00:00", "1960-03-12", false],
+    [" 1900-01-01 ", "1900-01-01", false],
+  ])("%j → %s", (text, date, yearOnly) => {
+    expect(parseDate(text)).toEqual({ date, yearOnly });
+  });
+
+  test.each([
+    "31.02.2000", "29.02.1900", "00.01.1990", "01.13.1990", "2000-02-30", "01.02.85", "1.2", "tomorrow", "", "36526",
+    "1899-12-31", "1850", "01.01.1899", `${NEXT_YEAR}`, `01.01.${NEXT_YEAR}`, "2999-01-01",
+  ])("%j → null", (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+
+  test("today is not in the future", () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(parseDate(today)).toEqual({ date: today, yearOnly: false });
+  });
+});
+
+describe("names", () => {
+  test.each([
+    ["Иванов Иван Иванович", { surname: "Иванов", givenName: "Иван", patronymic: "Иванович" }, "cyrillic_ru"],
+    ["Кастусёў Рыгор Іванавіч", { surname: "Кастусёў", givenName: "Рыгор", patronymic: "Іванавіч" }, "cyrillic_be"],
+    ["Калеснікава Марыя", { surname: "Калеснікава", givenName: "Марыя", patronymic: null }, "cyrillic_be"],
+    ["Петрова Анна", { surname: "Петрова", givenName: "Анна", patronymic: null }, "cyrillic_ru"],
+    ["Ales Bialiatski", { surname: "Bialiatski", givenName: "Ales", patronymic: null }, "latin"],
+    ["Bialiatski, Ales", { surname: "Bialiatski", givenName: "Ales", patronymic: null }, "latin"],
+    ["Иванов, Иван Иванович", { surname: "Иванов", givenName: "Иван", patronymic: "Иванович" }, "cyrillic_ru"],
+    ["  ИВАНОВ   Иван  ", { surname: "Иванов", givenName: "Иван", patronymic: null }, "cyrillic_ru"],
+    ["Мар'ян Сямён", { surname: "Мар'ян", givenName: "Сямён", patronymic: null }, "cyrillic_be"],
+    ["Ивaнов Иван", { surname: "Иванов", givenName: "Иван", patronymic: null }, "cyrillic_ru"], // Latin "a"
+    ["KASTUSIOU Ryhor", { surname: "Kastusiou", givenName: "Ryhor", patronymic: null }, "latin"],
+    ["Лукашэнка-Шклоўскі Аляксандр", { surname: "Лукашэнка-Шклоўскі", givenName: "Аляксандр", patronymic: null }, "cyrillic_be"],
+    ["Рыгор Iванавiч Кастусёў", { surname: "Кастусёў", givenName: "Рыгор", patronymic: "Іванавіч" }, "cyrillic_be"], // Latin "i"
+  ])("full name %j", (fullName, name, script) => {
+    const result = ok({ fullName });
+    expect(result.name).toEqual(name);
+    expect(result.nameScript).toBe(script);
+  });
+
+  test("separate columns win over the full name", () => {
+    const result = ok({ fullName: "whatever here", surname: "Бяляцкі", givenName: "Алесь", patronymic: "Віктаравіч" });
+    expect(result.name).toEqual({ surname: "Бяляцкі", givenName: "Алесь", patronymic: "Віктаравіч" });
+    expect(result.nameScript).toBe("cyrillic_be");
+  });
+
+  test("separate columns without a patronymic; a dash means none", () => {
+    const result = row({ surname: "Петров", givenName: "Пётр", patronymic: "-" });
+    expect(result.row?.name).toEqual({ surname: "Петров", givenName: "Пётр", patronymic: null });
+  });
+
+  test("only a surname column falls back to the full name, or is incomplete", () => {
+    expect(row({ surname: "Петров", fullName: "Петров Пётр" }).row?.name).toEqual({ surname: "Петров", givenName: "Пётр", patronymic: null });
+    expect(row({ surname: "Петров" }).errors).toEqual([
+      { line: 2, field: "givenName", messageKey: "import.row.nameIncomplete", params: { value: "Петров" } },
+    ]);
+  });
+
+  test("missing name", () => {
+    expect(row({ fullName: "", articles: "342" }).errors).toEqual([{ line: 2, field: "fullName", messageKey: "import.row.nameMissing" }]);
+    expect(row({ surname: " ", givenName: "" }).errors).toEqual([{ line: 2, field: "surname", messageKey: "import.row.nameMissing" }]);
+    expect(row({ fullName: "—" }).errors[0].messageKey).toBe("import.row.nameMissing");
+  });
+
+  test("one word is incomplete", () => {
+    expect(errorOf({ fullName: "Иванов" })).toEqual({
+      line: 2,
+      field: "fullName",
+      messageKey: "import.row.nameIncomplete",
+      params: { value: "Иванов" },
+    });
+  });
+
+  test.each(["=1+1", "+375 29 1234567", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"Иванов Иван\")", "12345 678", "-Иванов Иван"])(
+    "%j is not a name",
+    (fullName) => {
+      expect(errorOf({ fullName })).toMatchObject({ field: "fullName", messageKey: "import.row.nameInvalid", params: { value: fullName } });
+    },
+  );
+
+  test("a formula-like surname column is not a name either", () => {
+    expect(row({ surname: "=cmd", givenName: "Иван" }).errors).toEqual([
+      { line: 2, field: "surname", messageKey: "import.row.nameInvalid", params: { value: "=cmd" } },
+    ]);
+  });
+
+  test("Latin name", () => {
+    expect(ok({ latinName: "Ryhor Kastusiou" }).latinName).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
+    expect(ok({ latinName: "Kastusiou, Ryhor" }).latinName).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
+    expect(ok({}).latinName).toBeNull();
+    expect(errorOf({ latinName: "Kastusiou" })).toMatchObject({ field: "latinName", messageKey: "import.row.nameIncomplete" });
+  });
+});
+
+describe("fields", () => {
+  test("a complete row", () => {
+    const result = normalizeRow(
+      {
+        line: 17,
+        cells: {
+          "№": " 1234 ",
+          ФИО: "Иванов Иван Иванович",
+          "Имя латиницей": "Ivan Ivanov",
+          "Дата рождения": "01.02.1980",
+          Пол: "м",
+          Страна: "Беларусь",
+          Статус: "осужден",
+          "Дата задержания": "15.08.2020",
+          "Статьи": "342, 293",
+          Приговор: "5 лет колонии",
+          "Место заключения": "ИК №4",
+          Адрес: "ул. Антошкина, 3, 246035 г. Гомель",
+          "Гуманитарный список": "инвалидность; пенсионер",
+          Инкоммуникадо: "нет",
+          "Не писать": "",
+          "Только родственники": "да",
+          Примечание: "=1+1 пишите по-русски",
+          Фото: "photo.jpg",
+        },
+      },
+      recognizeColumns([
+        "№", "ФИО", "Имя латиницей", "Дата рождения", "Пол", "Страна", "Статус", "Дата задержания", "Статьи", "Приговор",
+        "Место заключения", "Адрес", "Гуманитарный список", "Инкоммуникадо", "Не писать", "Только родственники",
+        "Примечание", "Фото",
+      ]).mapping,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.row).toEqual({
+      line: 17,
+      externalId: "1234",
+      name: { surname: "Иванов", givenName: "Иван", patronymic: "Иванович" },
+      nameScript: "cyrillic_ru",
+      latinName: { surname: "Ivanov", givenName: "Ivan", patronymic: null },
+      birthDate: "1980-02-01",
+      birthYearOnly: false,
+      gender: "male",
+      country: "BY",
+      status: "convicted",
+      detainedOn: "2020-08-15",
+      articles: "342, 293",
+      sentence: "5 лет колонии",
+      notes: "=1+1 пишите по-русски",
+      facility: { name: "ИК №4", street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035", type: "colony" },
+      humanitarianReasons: ["disability", "elderly"],
+      incommunicado: false,
+      doNotWrite: null,
+      relativesOnly: true,
+    } satisfies ImportRow);
+  });
+
+  test("a row with only a name has nulls everywhere else", () => {
+    expect(ok({})).toEqual({
+      line: 2,
+      externalId: null,
+      name: { surname: "Иванов", givenName: "Иван", patronymic: "Иванович" },
+      nameScript: "cyrillic_ru",
+      latinName: null,
+      birthDate: null,
+      birthYearOnly: false,
+      gender: null,
+      country: null,
+      status: null,
+      detainedOn: null,
+      articles: null,
+      sentence: null,
+      notes: null,
+      facility: null,
+      humanitarianReasons: null,
+      incommunicado: null,
+      doNotWrite: null,
+      relativesOnly: null,
+    });
+  });
+
+  test("birth year only", () => {
+    expect(ok({ birthDate: "1957" })).toMatchObject({ birthDate: "1957-01-01", birthYearOnly: true });
+  });
+
+  test.each([
+    ["birthDate", "31.02.2000", "import.row.badBirthDate"],
+    ["birthDate", "около 1960", "import.row.badBirthDate"],
+    ["birthDate", "1850", "import.row.dateTooEarly"],
+    ["birthDate", `01.01.${NEXT_YEAR}`, "import.row.futureDate"],
+    ["birthDate", `${NEXT_YEAR}`, "import.row.futureDate"],
+    ["detainedOn", "2020", "import.row.badDetainedOn"],
+    ["detainedOn", "15/08/20", "import.row.badDetainedOn"],
+    ["detainedOn", "2999-01-01", "import.row.futureDate"],
+    ["detainedOn", "01.01.1812", "import.row.dateTooEarly"],
+  ] as const)("%s %j → %s", (field, value, messageKey) => {
+    expect(errorOf({ [field]: value })).toEqual({ line: 2, field, messageKey, params: { value } });
+  });
+
+  test.each([
+    ["м", "male"], ["М.", "male"], ["муж", "male"], ["Мужской", "male"], ["мужчына", "male"], ["m", "male"], ["Male", "male"], ["man", "male"],
+    ["ж", "female"], ["жен.", "female"], ["Женский", "female"], ["жанчына", "female"], ["F", "female"], ["female", "female"], ["woman", "female"],
+  ])("gender %j → %s", (gender, expected) => {
+    expect(ok({ gender }).gender).toBe(expected);
+  });
+
+  test("bad gender", () => {
+    expect(errorOf({ gender: "x" })).toEqual({ line: 2, field: "gender", messageKey: "import.row.badGender", params: { value: "x" } });
+  });
+
+  test.each([
+    ["Беларусь", "BY"], ["Belarus", "BY"], ["BY", "BY"], ["РБ", "BY"], ["Республика Беларусь", "BY"], ["Рэспубліка Беларусь", "BY"],
+    ["Россия", "RU"], ["Russia", "RU"], ["RU", "RU"], ["РФ", "RU"], ["Расія", "RU"], ["Российская Федерация", "RU"],
+  ])("country %j → %s", (country, expected) => {
+    expect(ok({ country }).country).toBe(expected);
+  });
+
+  test("bad country", () => {
+    expect(errorOf({ country: "Украина" })).toMatchObject({ field: "country", messageKey: "import.row.badCountry", params: { value: "Украина" } });
+  });
+
+  test.each([
+    ["под следствием", "pretrial"], ["До суда", "pretrial"], ["pretrial", "pretrial"], ["Pre-trial", "pretrial"], ["SIZO", "pretrial"],
+    ["СИЗО", "pretrial"], ["пад следствам", "pretrial"], ["задержана", "pretrial"], ["затрыманы", "pretrial"],
+    ["осужден", "convicted"], ["Осуждён(а)", "convicted"], ["осуждена", "convicted"], ["асуджаны", "convicted"], ["асуджаная", "convicted"],
+    ["convicted", "convicted"], ["Sentenced", "convicted"],
+    ["освобожден", "released"], ["освобождена", "released"], ["Освобождён(а)", "released"], ["вызвалены", "released"],
+    ["вызваленая", "released"], ["released", "released"], ["помилован", "released"], ["памілаваная", "released"],
+    ["неизвестно", "unknown"], ["невядома", "unknown"], ["Unknown", "unknown"],
+  ])("status %j → %s", (status, expected) => {
+    expect(ok({ status }).status).toBe(expected);
+  });
+
+  test("bad status", () => {
+    expect(errorOf({ status: "в бегах" })).toMatchObject({ field: "status", messageKey: "import.row.badStatus", params: { value: "в бегах" } });
+  });
+
+  test.each([
+    ["инвалидность", ["disability"]],
+    ["Інваліднасць", ["disability"]],
+    ["disability", ["disability"]],
+    ["тяжелое заболевание", ["serious_illness"]],
+    ["цяжкая хвароба", ["serious_illness"]],
+    ["Serious illness", ["serious_illness"]],
+    ["пенсионер", ["elderly"]],
+    ["пожилой возраст", ["elderly"]],
+    ["пенсіянер", ["elderly"]],
+    ["elderly", ["elderly"]],
+    ["несовершеннолетний", ["minor"]],
+    ["непаўналетні", ["minor"]],
+    ["minor", ["minor"]],
+    ["многодетный родитель", ["large_family_parent"]],
+    ["шматдзетная маці", ["large_family_parent"]],
+    ["parent of a large family", ["large_family_parent"]],
+    ["другое", ["other"]],
+    ["іншае", ["other"]],
+    ["Other", ["other"]],
+    ["инвалидность, пенсионер; многодетный", ["disability", "elderly", "large_family_parent"]],
+    ["інваліднасць і пенсіянер", ["disability", "elderly"]],
+    ["disability / elderly / disability", ["disability", "elderly"]],
+    ["да", ["other"]],
+    ["нет", []],
+    ["-", []],
+    ["н/д", null],
+  ])("humanitarian reasons %j", (humanitarianReasons, expected) => {
+    expect(ok({ humanitarianReasons }).humanitarianReasons).toEqual(expected);
+  });
+
+  test("an unknown humanitarian reason is an error that never repeats the text", () => {
+    const error = errorOf({ humanitarianReasons: "инвалидность, онкология 4 стадии" });
+    expect(error).toEqual({ line: 2, field: "humanitarianReasons", messageKey: "import.row.badReason", params: { position: 2 } });
+    expect(JSON.stringify(error)).not.toContain("онкология");
+    expect(translate("en", error.messageKey, error.params)).toMatch(/no\. 2 .*Only categories are accepted.*Never enter medical details/);
+  });
+
+  test.each([
+    ["да", true], ["Да", true], ["так", true], ["yes", true], ["TRUE", true], ["1", true], ["+", true], ["x", true],
+    ["нет", false], ["не", false], ["no", false], ["false", false], ["0", false], ["-", false], ["FALSE", false],
+  ])("flag %j → %s", (value, expected) => {
+    const result = ok({ incommunicado: value, doNotWrite: value, relativesOnly: value });
+    expect([result.incommunicado, result.doNotWrite, result.relativesOnly]).toEqual([expected, expected, expected]);
+  });
+
+  test("bad flag", () => {
+    expect(errorOf({ doNotWrite: "maybe" })).toEqual({ line: 2, field: "doNotWrite", messageKey: "import.row.badFlag", params: { value: "maybe" } });
+  });
+
+  test("free text stays text; placeholders become null", () => {
+    const result = ok({ externalId: "  A-17 ", articles: "=342+1", sentence: "-", notes: "Line one\nline two" });
+    expect(result).toMatchObject({ externalId: "A-17", articles: "=342+1", sentence: null, notes: "Line one\nline two" });
+    expect(ok({ externalId: "н/д", articles: "?" })).toMatchObject({ externalId: null, articles: null });
+  });
+
+  test("all errors of a row are reported together, with the row's line", () => {
+    const result = normalizeRow(
+      { line: 9, cells: { n: "Иванов", g: "q", d: "31.02.2000" } },
+      { n: "fullName", g: "gender", d: "birthDate" },
+    );
+    expect(result.row).toBeNull();
+    expect(result.errors.map((e) => [e.line, e.field, e.messageKey])).toEqual([
+      [9, "fullName", "import.row.nameIncomplete"],
+      [9, "birthDate", "import.row.badBirthDate"],
+      [9, "gender", "import.row.badGender"],
+    ]);
+  });
+
+  test("ignored columns, missing cells and two columns for one field", () => {
+    const result = normalizeRow(
+      { line: 3, cells: { a: "Иванов Иван", b: "", c: "1980", junk: "=evil()" } },
+      // "toString" is not a cell of this row: it must not read Object.prototype.toString.
+      Object.fromEntries([
+        ["a", "fullName"],
+        ["b", "birthDate"],
+        ["c", "birthDate"],
+        ["junk", null],
+        ["absent", "notes"],
+        ["toString", "articles"],
+      ]) as ColumnMapping,
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.row).toMatchObject({ birthDate: "1980-01-01", notes: null, articles: null });
+  });
+});
+
+describe("facility", () => {
+  test.each([
+    ["ул. Володарского, 2, 220030 г. Минск", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
+    ["220030, г. Минск, ул. Володарского, 2", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
+    ["220030 Минск, ул. Володарского, 2", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
+    ["222163, Минская обл., г.Жодино, ул. Советская, 22а", { street: "ул. Советская, 22а", city: "Жодино", postcode: "222163" }],
+    ["107076, г. Москва, ул. Матросская Тишина, д. 18", { street: "ул. Матросская Тишина, д. 18", city: "Москва", postcode: "107076" }],
+    ["ул. Антошкина, 3, Гомель, 246035, Республика Беларусь", { street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035" }],
+    ["вул. Кальварыйская, 36, 220073, Мінск", { street: "вул. Кальварыйская, 36", city: "Мінск", postcode: "220073" }],
+    ["ул. Володарского, 2", { street: "ул. Володарского, 2", city: null, postcode: null }],
+    ["г. Минск", { street: null, city: "Минск", postcode: null }],
+  ])("address %j", (address, expected) => {
+    expect(splitAddress(address)).toEqual(expected);
+  });
+
+  test("name, address, type inferred from the name", () => {
+    expect(ok({ facility: "СИЗО №1", facilityAddress: "220030, г. Минск, ул. Володарского, 2" }).facility).toEqual({
+      name: "СИЗО №1",
+      street: "ул. Володарского, 2",
+      city: "Минск",
+      postcode: "220030",
+      type: "sizo",
+    });
+  });
+
+  test("separate city and postcode columns win over the address", () => {
+    expect(
+      ok({ facility: "ИК-15", facilityAddress: "ул. Северная, 1", facilityCity: "г. Могилёв", facilityPostcode: "212 013" }).facility,
+    ).toEqual({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony" });
+  });
+
+  test("an address inside the facility cell is split out", () => {
+    expect(ok({ facility: "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" }).facility).toEqual({
+      name: "СИЗО №1",
+      street: "ул. Володарского, 2",
+      city: "Минск",
+      postcode: "220030",
+      type: "sizo",
+    });
+    expect(ok({ facility: "ИК №4, 246035, г. Гомель, ул. Антошкина, 3" }).facility).toEqual({
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      city: "Гомель",
+      postcode: "246035",
+      type: "colony",
+    });
+  });
+
+  test("a facility without address", () => {
+    expect(ok({ facility: "  Тюрьма   №8  " }).facility).toEqual({ name: "Тюрьма №8", street: null, city: null, postcode: null, type: "prison" });
+    expect(ok({ facility: "Нейкая ўстанова" }).facility?.type).toBeNull();
+  });
+
+  test("the type column wins over the name", () => {
+    expect(ok({ facility: "Тюрьма №8", facilityType: "СИЗО" }).facility?.type).toBe("sizo");
+    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" }).facility?.type).toBe("home_confinement");
+  });
+
+  test.each([
+    ["СИЗО №1", "sizo"],
+    ["СІЗА №1 г. Мінска", "sizo"],
+    ["SIZO-1 Minsk", "sizo"],
+    ["Следственный изолятор №7", "sizo"],
+    ["ИК-4", "colony"],
+    ["ИК №15", "colony"],
+    ["Исправительная колония №2", "colony"],
+    ["Папраўчая калонія №17", "colony"],
+    ["Penal colony IK-1", "colony"],
+    ["Колония-поселение №6", "colony"],
+    ["Воспитательная колония №2", "juvenile_colony"],
+    ["ВК №2", "juvenile_colony"],
+    ["Выхаваўчая калонія №2", "juvenile_colony"],
+    ["Тюрьма №4", "prison"],
+    ["Турма №1 Гродна", "prison"],
+    ["Prison No. 8", "prison"],
+    ["ИУОТ №49", "open_institution"],
+    ["Исправительное учреждение открытого типа №24", "open_institution"],
+    ["Домашний арест", "home_confinement"],
+    ["Хатні арышт", "home_confinement"],
+    ["house arrest", "home_confinement"],
+    ["ИВС Фрунзенского РУВД", "police_jail"],
+    ["ЦИП г. Минска", "police_jail"],
+    ["Изолятор временного содержания", "police_jail"],
+    ["CИЗО №1", "sizo"], // Latin C
+    ["Больница", null],
+    ["Пикник", null],
+    ["Викинг", null],
+  ])("type of %j is %s", (name, type) => {
+    expect(inferFacilityType(name)).toBe(type);
+  });
+
+  test("bad facility type", () => {
+    expect(errorOf({ facility: "ИК-4", facilityType: "лагерь" })).toEqual({
+      line: 2,
+      field: "facilityType",
+      messageKey: "import.row.badFacilityType",
+      params: { value: "лагерь" },
+    });
+  });
+
+  test("bad postcode", () => {
+    expect(errorOf({ facility: "ИК-4", facilityPostcode: "2460" })).toMatchObject({
+      field: "facilityPostcode",
+      messageKey: "import.row.badPostcode",
+      params: { value: "2460" },
+    });
+  });
+
+  test("an address without a facility", () => {
+    expect(errorOf({ facilityAddress: "ул. Володарского, 2" })).toEqual({ line: 2, field: "facility", messageKey: "import.row.facilityMissing" });
+  });
+});
+
+describe("messages", () => {
+  test("every row error key reads well in every language", () => {
+    const keys: MessageKey[] = [
+      "import.row.nameMissing", "import.row.nameIncomplete", "import.row.nameInvalid", "import.row.badBirthDate",
+      "import.row.badDetainedOn", "import.row.futureDate", "import.row.dateTooEarly", "import.row.badGender",
+      "import.row.badCountry", "import.row.badStatus", "import.row.badReason", "import.row.badFlag",
+      "import.row.badFacilityType", "import.row.badPostcode", "import.row.facilityMissing",
+    ];
+    for (const key of keys) {
+      for (const locale of ["en", "ru", "be"] as const) {
+        expect(translate(locale, key, { value: "v", position: 1 })).not.toMatch(/[{}]/);
+      }
+    }
+    expect(translate("en", "import.row.badBirthDate", { value: "32.01.1980" })).toBe(
+      "Date of birth “32.01.1980” is not a date. Use dd.mm.yyyy, yyyy-mm-dd or a year.",
+    );
+  });
+
+  test("IMPORT_FIELDS is the documented list", () => {
+    expect(IMPORT_FIELDS).toHaveLength(23);
+  });
+});
