@@ -42,6 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           vettingState: sessionUser.vettingState,
           canReadPrisoners: can(sessionUser, "read:prisoners"),
           canApprove: can(sessionUser, "approve:volunteers"),
+          canEditRegistry: can(sessionUser, "edit:prisoners"),
           canReadAudit: can(sessionUser, "read:audit"),
         }
       : null,
@@ -91,6 +92,7 @@ function Header() {
               <NavLink to="/home">{t("nav.home")}</NavLink>
               {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
               {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
+              {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
               {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
               <NavLink to="/settings">{t("nav.settings")}</NavLink>
               <Form method="post" action="/logout" className="inline-form">

@@ -86,7 +86,8 @@ async function main(argv: string[]) {
       if (!email.success) throw new UsageError("--email is not a valid e-mail address");
       const role = required(values.role, "role") as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
-      const pseudonym = pseudonymField.safeParse(values.pseudonym ?? email.data.split("@")[0].slice(0, 40).padEnd(2, "_"));
+      const fromAddress = email.data.split("@")[0].replace(/[^\p{L}\p{N} .'’-]+/gu, " ").trim().slice(0, 40);
+      const pseudonym = pseudonymField.safeParse(values.pseudonym ?? (fromAddress.length >= 2 ? fromAddress : `New ${role}`));
       if (!pseudonym.success) throw new UsageError("--pseudonym must have 2 to 40 letters, digits, spaces, dots, hyphens or apostrophes");
       const address = normalizeEmail(email.data);
       if (await prisma.user.findUnique({ where: { email: address } })) throw new UsageError(`A user with ${address} already exists.`);

@@ -37,7 +37,7 @@ async function recordRun(input: {
       format: input.plan.format,
       state: input.state,
       dryRun: input.state === "dry-run",
-      fileContent: input.bytes ? Buffer.from(input.bytes) : null,
+      fileContent: input.bytes ? Buffer.from(input.bytes).toString("base64") : null,
       contentType: input.contentType,
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
       summary: input.summary as unknown as Prisma.InputJsonValue,
@@ -129,7 +129,7 @@ export async function planForRun(runId: string, mapping?: ColumnMapping | null) 
   const effectiveMapping = mapping ?? ((run.mapping as ColumnMapping | null) ?? null);
   const plan = await planImport({
     sourceSlug: run.source.slug,
-    bytes: new Uint8Array(run.fileContent),
+    bytes: new Uint8Array(Buffer.from(run.fileContent, "base64")),
     fileName: run.fileName,
     contentType: run.contentType,
     mapping: effectiveMapping,

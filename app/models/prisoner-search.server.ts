@@ -2,6 +2,7 @@ import type { Country, FacilityType, HumanitarianReason, Prisma, PrisonerStatus 
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { queryKeys, skeletonsNear } from "#app/names/match-keys.ts";
+import type { PrisonerSort } from "#app/schemas/prisoners.ts";
 
 /** How well a prisoner matched a name query: exact spelling, transliteration, or fuzzy. */
 export type MatchRank = 0 | 1 | 2;
@@ -61,8 +62,6 @@ export async function rankPrisonersByName(query: string): Promise<Map<string, Ma
   return ranks;
 }
 
-export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
-export type PrisonerSort = (typeof PRISONER_SORTS)[number];
 
 export interface PrisonerFilters {
   q?: string;

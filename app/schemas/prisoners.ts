@@ -5,6 +5,8 @@ export const PRISONER_STATUSES = ["pretrial", "convicted", "released", "unknown"
 export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
 export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
+export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
+export type PrisonerSort = (typeof PRISONER_SORTS)[number];
 export const WRITING_LANGUAGE_CODES = ["ru", "be", "en", "uk", "pl", "de", "fr"] as const;
 
 const optionalText = (max: number) =>

@@ -430,7 +430,7 @@ CREATE TABLE "ImportRun" (
     "format" TEXT NOT NULL,
     "state" TEXT NOT NULL,
     "dryRun" BOOLEAN NOT NULL DEFAULT false,
-    "fileContent" BYTEA,
+    "fileContent" TEXT,
     "contentType" TEXT,
     "mapping" JSONB,
     "channel" TEXT NOT NULL DEFAULT 'web',
