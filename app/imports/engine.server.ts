@@ -3,7 +3,7 @@ import type { Country, FacilityType, Prisma, PrisonerStatus, HumanitarianReason 
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { nameMatchKeys, normalizeExact, type PersonName } from "#app/names/match-keys.ts";
-import { nameKeyRows } from "#app/models/name-keys.server.ts";
+import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
 import { recognizeColumns, type ColumnMapping } from "./columns.ts";
 import { normalizeRow, type ImportRow, type RowError } from "./normalize.ts";
@@ -179,10 +179,17 @@ export async function planImport(input: {
 
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
+  // A person whose row has an error is still on the list: not "missing".
+  const idHeader = Object.keys(mapping).find((header) => mapping[header] === "externalId");
+  const externalIdsOfErrorRows = new Set<string>();
   for (const raw of parsed.rows) {
     const result = normalizeRow(raw, mapping);
     if (result.row) rows.push(result.row);
-    else errors.push(...result.errors);
+    else {
+      errors.push(...result.errors);
+      const id = idHeader ? raw.cells[idHeader]?.trim() : "";
+      if (id) externalIdsOfErrorRows.add(id);
+    }
   }
 
   const [sourceLinks, facilities] = await Promise.all([
@@ -202,6 +209,10 @@ export async function planImport(input: {
 
   // Rows without a known external id are matched by name keys, confirmed by date of birth.
   const personKeysByLine = new Map<number, string[]>();
+  const personKeyOf = (row: ImportRow) =>
+    nameMatchKeys(row.name)
+      .find((k) => k.startsWith("person:"))
+      ?.slice("person:".length) ?? null;
   const allPersonKeys = new Set<string>();
   for (const row of rows) {
     if (row.externalId && linkByExternalId.has(row.externalId)) continue;
@@ -248,14 +259,18 @@ export async function planImport(input: {
       continue;
     }
     const name = displayName(row.name);
-    // The same person twice in one file: the second row is an error, not a second prisoner.
-    const fileKey = row.externalId ? `id:${row.externalId}` : `p:${(personKeysByLine.get(row.line) ?? [name])[0]}|${row.birthDate ?? ""}`;
-    const firstLine = seenInFile.get(fileKey);
+    // The same person twice in one file (same id, or same name and date of birth
+    // under two ids): the second row is an error, not a second prisoner.
+    const fileKeys = [
+      ...(row.externalId ? [`id:${row.externalId}`] : []),
+      ...(row.birthDate ? [`p:${personKeyOf(row) ?? normalizeExact(name)}|${row.birthDate}`] : []),
+    ];
+    const firstLine = fileKeys.map((k) => seenInFile.get(k)).find((l) => l !== undefined);
     if (firstLine !== undefined) {
       errors.push({ line: row.line, field: row.externalId ? "externalId" : "fullName", messageKey: "import.row.duplicateInFile", params: { line: firstLine } });
       continue;
     }
-    seenInFile.set(fileKey, row.line);
+    fileKeys.forEach((k) => seenInFile.set(k, row.line));
 
     let prisonerId: string | null = null;
     const link = row.externalId ? linkByExternalId.get(row.externalId) : undefined;
@@ -282,7 +297,11 @@ export async function planImport(input: {
         else if (agree === null) uncertain.push(id);
         // Same name, different date of birth: another person.
       }
-      if (confirmed.length === 1 && !matchedPrisoners.has(confirmed[0])) {
+      if (confirmed.length === 1 && matchedPrisoners.has(confirmed[0])) {
+        const earlier = planned.find((p) => "prisonerId" in p && p.prisonerId === confirmed[0]);
+        errors.push({ line: row.line, field: "fullName", messageKey: "import.row.duplicateInFile", params: { line: earlier?.line ?? 0 } });
+        continue;
+      } else if (confirmed.length === 1) {
         prisonerId = confirmed[0];
       } else if (confirmed.length > 1 || uncertain.length > 0) {
         const candidates = [...confirmed, ...uncertain].map((id) => {
@@ -306,7 +325,9 @@ export async function planImport(input: {
   }
 
   // Previously on this list, not in this file: flagged for review, never deleted.
-  const missingIds = sourceLinks.filter((l) => !matchedPrisoners.has(l.prisonerId) && !l.missingSince).map((l) => l.prisonerId);
+  const missingIds = sourceLinks
+    .filter((l) => !matchedPrisoners.has(l.prisonerId) && !l.missingSince && !(l.externalId && externalIdsOfErrorRows.has(l.externalId)))
+    .map((l) => l.prisonerId);
   const reviewLines = new Set(planned.filter((p) => p.kind === "needsReview").flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])));
   const missingRows = missingIds.length
     ? await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.filter((id) => !reviewLines.has(id)) }, isPrimary: true } })
@@ -399,7 +420,7 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
 
       // New prisoners, in bulk.
       const prisoners: Prisma.PrisonerCreateManyInput[] = [];
-      const names: Prisma.PrisonerNameCreateManyInput[] = [];
+      const names: NameRow[] = [];
       const keys: Prisma.PrisonerNameKeyCreateManyInput[] = [];
       const links: Prisma.PrisonerSourceCreateManyInput[] = [];
       const stays: Prisma.FacilityStayCreateManyInput[] = [];
@@ -428,12 +449,13 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
           doNotWrite: row.doNotWrite ?? false,
           relativesOnly: row.relativesOnly ?? false,
           createdAt: at,
+          sortName: sortNameOf(row.name),
         });
         const spellings: PersonName[] = [row.name];
         names.push({ prisonerId: id, script: row.nameScript, surname: row.name.surname, givenName: row.name.givenName, patronymic: row.name.patronymic ?? null, isPrimary: true });
         if (row.latinName) {
           spellings.push(row.latinName);
-          names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null });
+          names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null, isPrimary: false });
         }
         keys.push(...nameKeyRows(id, spellings));
         links.push({ prisonerId: id, sourceId: plan.sourceId, externalId: row.externalId, firstSeenAt: at, lastSeenAt: at, rowHash: rowHash(row, country) });
@@ -443,8 +465,8 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
         for (let i = 0; i < items.length; i += 2000) await write(items.slice(i, i + 2000));
       };
       await chunk(prisoners, (data) => tx.prisoner.createMany({ data }));
-      await chunk(names, (data) => tx.prisonerName.createMany({ data }));
-      await chunk(keys, (data) => tx.prisonerNameKey.createMany({ data, skipDuplicates: true }));
+      await insertNames(tx, names);
+      await insertNameKeys(tx, keys);
       await chunk(stays, (data) => tx.facilityStay.createMany({ data }));
       await chunk(links, (data) => tx.prisonerSource.createMany({ data }));
 
@@ -526,7 +548,7 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
               patronymic: n.patronymic ?? null,
             })),
           });
-          await tx.prisonerNameKey.createMany({ data: nameKeyRows(p.prisonerId, added), skipDuplicates: true });
+          await insertNameKeys(tx, nameKeyRows(p.prisonerId, added));
         }
         if (changes.length || transfer) {
           await tx.prisonerEdit.create({

@@ -23,6 +23,49 @@ export function nameKeyRows(prisonerId: string, names: PersonName[]): Prisma.Pri
   return rows;
 }
 
+/**
+ * Bulk insert through one statement per 10,000 rows (unnest of parallel arrays):
+ * imports write about ten keys per prisoner, and this is several times faster
+ * than createMany's long parameter lists on both PGlite and PostgreSQL.
+ */
+export async function insertNameKeys(db: Client, rows: Prisma.PrisonerNameKeyCreateManyInput[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const batch = rows.slice(i, i + 10_000);
+    await db.$executeRaw`
+      INSERT INTO "PrisonerNameKey" ("prisonerId", "key", "kind")
+      SELECT * FROM unnest(${batch.map((r) => r.prisonerId)}::text[], ${batch.map((r) => r.key)}::text[], ${batch.map((r) => r.kind)}::text[])
+      ON CONFLICT DO NOTHING`;
+  }
+}
+
+export interface NameRow {
+  prisonerId: string;
+  script: "cyrillic_be" | "cyrillic_ru" | "latin";
+  system?: string | null;
+  surname: string;
+  givenName: string;
+  patronymic: string | null;
+  isPrimary: boolean;
+}
+
+export async function insertNames(db: Client, rows: NameRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const batch = rows.slice(i, i + 10_000);
+    await db.$executeRaw`
+      INSERT INTO "PrisonerName" ("id", "prisonerId", "script", "system", "surname", "givenName", "patronymic", "isPrimary")
+      SELECT gen_random_uuid()::text, p, s::"NameScript", sy, su, g, pa, ip
+      FROM unnest(
+        ${batch.map((r) => r.prisonerId)}::text[],
+        ${batch.map((r) => r.script)}::text[],
+        ${batch.map((r) => r.system ?? null)}::text[],
+        ${batch.map((r) => r.surname)}::text[],
+        ${batch.map((r) => r.givenName)}::text[],
+        ${batch.map((r) => r.patronymic)}::text[],
+        ${batch.map((r) => r.isPrimary)}::boolean[]
+      ) AS t(p, s, sy, su, g, pa, ip)`;
+  }
+}
+
 /** Recomputes the match keys of some prisoners (all when ids is omitted) from their stored names. */
 export async function rebuildNameKeys(ids?: string[], db: Client = prisma): Promise<number> {
   const names = await db.prisonerName.findMany({
@@ -44,8 +87,6 @@ export async function rebuildNameKeys(ids?: string[], db: Client = prisma): Prom
   }
   await db.prisonerNameKey.deleteMany({ where: ids ? { prisonerId: { in: ids } } : {} });
   const rows = [...byPrisoner].flatMap(([id, list]) => nameKeyRows(id, list));
-  for (let i = 0; i < rows.length; i += 5000) {
-    await db.prisonerNameKey.createMany({ data: rows.slice(i, i + 5000), skipDuplicates: true });
-  }
+  await insertNameKeys(db, rows);
   return rows.length;
 }

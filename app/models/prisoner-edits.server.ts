@@ -43,6 +43,8 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
       status: input.status,
       country: input.country,
       birthDate: input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null,
+      // A full date entered by a person is a full date, unless it is the year-only value unchanged.
+      birthYearOnly: input.birthDate ? before.birthYearOnly && before.birthDate?.toISOString().slice(0, 10) === input.birthDate : false,
       articles: input.articles,
       sentence: input.sentence,
       currentFacilityId: input.currentFacilityId,

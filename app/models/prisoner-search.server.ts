@@ -1,4 +1,5 @@
-import type { Country, FacilityType, HumanitarianReason, Prisma, PrisonerStatus } from "#app/generated/prisma/client.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import type { Country, FacilityType, HumanitarianReason, PrisonerStatus } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { queryKeys, skeletonsNear } from "#app/names/match-keys.ts";
@@ -7,61 +8,70 @@ import type { PrisonerSort } from "#app/schemas/prisoners.ts";
 /** How well a prisoner matched a name query: exact spelling, transliteration, or fuzzy. */
 export type MatchRank = 0 | 1 | 2;
 
-const MAX_CANDIDATES = 5000;
+const MAX_CANDIDATES = 20_000;
+const FUZZY_WHEN_FEWER_THAN = 10;
 
 /**
- * Transliteration-aware name search. Ranks: 0 an exact spelling (or its start),
- * 1 every word meets a stored spelling in any script or system, 2 every word is
- * within a small edit distance of a stored word.
+ * One statement: prisoners having, for every query word, one of its acceptable
+ * keys; rank 0 when a stored spelling also contains every query word as written.
+ */
+async function rankedByWords(perWord: string[][], exactWords: string[] | null, fuzzy: boolean): Promise<{ prisonerId: string; rank: number }[]> {
+  const kind = "token";
+  const matched = Prisma.join(
+    perWord.map((options) => Prisma.sql`SELECT "prisonerId" FROM "PrisonerNameKey" WHERE "kind" = ${kind} AND "key" = ANY(${options}::text[])`),
+    " INTERSECT ",
+  );
+  const exactTest = exactWords
+    ? Prisma.join(
+        exactWords.map((w) => Prisma.sql`position(${` ${w} `} in ' ' || e."key" || ' ') > 0`),
+        " AND ",
+      )
+    : Prisma.sql`false`;
+  const fallback = fuzzy ? 2 : 1;
+  return prisma.$queryRaw<{ prisonerId: string; rank: number }[]>`
+    WITH matched AS (${matched})
+    SELECT m."prisonerId",
+      CASE WHEN EXISTS (
+        SELECT 1 FROM "PrisonerNameKey" e WHERE e."prisonerId" = m."prisonerId" AND e."kind" = 'exact' AND ${exactTest}
+      ) THEN 0 ELSE ${fallback}::int END AS "rank"
+    FROM matched m
+    LIMIT ${MAX_CANDIDATES}`;
+}
+
+/** Stored words near a query word: same two first letters (an index range on ASCII skeletons), small edit distance. */
+async function nearWords(skeleton: string): Promise<string[]> {
+  const prefix = skeleton.slice(0, 2);
+  const rows = await prisma.prisonerNameKey.findMany({
+    where: { kind: "token", key: { gte: prefix, lt: `${prefix}~` } },
+    select: { key: true },
+    distinct: ["key"],
+  });
+  return rows.map((r) => r.key).filter((k) => skeletonsNear(k, skeleton));
+}
+
+/**
+ * Transliteration-aware name search. Ranks: 0 every query word is spelled exactly
+ * as in a stored spelling, 1 every word meets a stored spelling in another script
+ * or system, 2 every word is a small edit away from a stored word.
  */
 export async function rankPrisonersByName(query: string): Promise<Map<string, MatchRank>> {
   const { exact, tokens } = queryKeys(query);
   const ranks = new Map<string, MatchRank>();
-  if (!exact) return ranks;
-  const exactRows = await prisma.prisonerNameKey.findMany({
-    where: { kind: "exact", key: { startsWith: exact } },
-    select: { prisonerId: true },
-    take: MAX_CANDIDATES,
-  });
-  exactRows.forEach((r) => ranks.set(r.prisonerId, 0));
-  if (tokens.length === 0) return ranks;
-
-  const idsHavingAll = async (perWord: string[][]): Promise<string[]> => {
-    let ids: Set<string> | null = null;
-    for (const options of perWord) {
-      const rows: { prisonerId: string }[] = await prisma.prisonerNameKey.findMany({
-        where: { kind: "token", key: { in: options }, ...(ids ? { prisonerId: { in: [...ids] } } : {}) },
-        select: { prisonerId: true },
-        distinct: ["prisonerId"],
-        take: MAX_CANDIDATES,
-      });
-      ids = new Set(rows.map((r) => r.prisonerId));
-      if (ids.size === 0) break;
-    }
-    return [...(ids ?? [])];
-  };
-
-  const translitOptions = tokens.map((options) => options.map((o) => o.slice("token:".length)));
-  for (const id of await idsHavingAll(translitOptions)) if (!ranks.has(id)) ranks.set(id, 1);
-
-  // Fuzzy: stored words that start like the query word and are a small edit away.
-  const fuzzyOptions: string[][] = [];
-  for (const options of translitOptions) {
+  if (!exact || tokens.length === 0) return ranks;
+  const perWord = tokens.map((options) => options.map((o) => o.slice("token:".length)));
+  for (const r of await rankedByWords(perWord, exact.split(" "), false)) ranks.set(r.prisonerId, Number(r.rank) as MatchRank);
+  if (ranks.size >= FUZZY_WHEN_FEWER_THAN) return ranks;
+  const fuzzyPerWord: string[][] = [];
+  for (const options of perWord) {
     const skeleton = options[0];
     if (!skeleton || skeleton.length < 4) return ranks;
-    const near = await prisma.prisonerNameKey.findMany({
-      where: { kind: "token", key: { startsWith: skeleton.slice(0, 1) } },
-      select: { key: true },
-      distinct: ["key"],
-    });
-    const close = near.map((n) => n.key).filter((k) => skeletonsNear(k, skeleton));
+    const close = await nearWords(skeleton);
     if (close.length === 0) return ranks;
-    fuzzyOptions.push(close);
+    fuzzyPerWord.push(close);
   }
-  for (const id of await idsHavingAll(fuzzyOptions)) if (!ranks.has(id)) ranks.set(id, 2);
+  for (const r of await rankedByWords(fuzzyPerWord, null, true)) if (!ranks.has(r.prisonerId)) ranks.set(r.prisonerId, 2);
   return ranks;
 }
-
 
 export interface PrisonerFilters {
   q?: string;
@@ -76,6 +86,13 @@ export interface PrisonerFilters {
   sort?: PrisonerSort;
   page?: number;
   perPage?: number;
+}
+
+// Raw SQL: the PGlite adapter cannot bind an enum array filter ("has").
+async function idsWithReason(reason: HumanitarianReason): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "Prisoner" WHERE ${reason}::"HumanitarianReason" = ANY("humanitarianReasons")`;
+  return rows.map((r) => r.id);
 }
 
 async function birthdayIdsThisMonth(): Promise<string[]> {
@@ -94,7 +111,7 @@ export async function searchPrisoners(filters: PrisonerFilters) {
   if (ranks) and.push({ id: { in: [...ranks.keys()] } });
   if (filters.country) and.push({ country: filters.country });
   if (filters.status) and.push({ status: filters.status });
-  if (filters.reason) and.push({ humanitarianReasons: { has: filters.reason } });
+  if (filters.reason) and.push({ id: { in: await idsWithReason(filters.reason) } });
   if (filters.facilityType) and.push({ currentFacility: { type: filters.facilityType } });
   if (filters.needsReview) and.push({ needsReview: true });
   if (filters.noLetterDays) {
@@ -122,13 +139,17 @@ export async function searchPrisoners(filters: PrisonerFilters) {
     currentFacility: { select: { name: true, city: true, type: true } },
   } satisfies Prisma.PrisonerSelect;
 
-  const total = await prisma.prisoner.count({ where });
   let rows;
+  let total: number;
   if (sort === "relevance" && ranks) {
-    // Rank order needs every match in memory; matches are capped, so this stays small.
-    const all = await prisma.prisoner.findMany({ where, select });
-    all.sort((a, b) => ranks.get(a.id)! - ranks.get(b.id)! || a.sortName.localeCompare(b.sortName));
-    rows = all.slice((page - 1) * perPage, page * perPage);
+    // Rank order is computed here: sort the matches' ids, then load one page.
+    const keys = ranks.size === 0 ? [] : await prisma.prisoner.findMany({ where, select: { id: true, sortName: true } });
+    total = keys.length;
+    keys.sort((a, b) => ranks.get(a.id)! - ranks.get(b.id)! || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+    const pageIds = keys.slice((page - 1) * perPage, page * perPage).map((k) => k.id);
+    const loaded = await prisma.prisoner.findMany({ where: { id: { in: pageIds } }, select });
+    const byId = new Map(loaded.map((p) => [p.id, p]));
+    rows = pageIds.map((id) => byId.get(id)!).filter(Boolean);
   } else {
     const orderBy: Prisma.PrisonerOrderByWithRelationInput[] =
       sort === "newest"
@@ -136,7 +157,10 @@ export async function searchPrisoners(filters: PrisonerFilters) {
         : sort === "fewestLetters"
           ? [{ humanitarian: "desc" }, { letters: { _count: "asc" } }, { sortName: "asc" }]
           : [{ sortName: "asc" }, { id: "asc" }];
-    rows = await prisma.prisoner.findMany({ where, select, orderBy, skip: (page - 1) * perPage, take: perPage });
+    [total, rows] = await Promise.all([
+      prisma.prisoner.count({ where }),
+      prisma.prisoner.findMany({ where, select, orderBy, skip: (page - 1) * perPage, take: perPage }),
+    ]);
   }
   return {
     prisoners: rows.map(({ names, ...p }) => ({

@@ -24,8 +24,10 @@ const optionalDate = z
   .refine((v) => !v || /^\d{4}-\d{2}-\d{2}$/.test(v), "validation.date")
   .transform((v) => (v ? v : null));
 
+// Browsers leave an unticked box out of the form data: absent means false.
 const checkbox = z
-  .union([z.literal("on"), z.literal(true), z.literal(false), z.undefined()])
+  .union([z.literal("on"), z.literal(true), z.literal(false)])
+  .optional()
   .transform((v) => v === "on" || v === true);
 
 /**
