@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase, useDatabase } from "#app/utils/db.server.ts";
+import { openDatabase, setDatabase } from "#app/utils/db.server.ts";
 import type { DatabaseTarget } from "#app/utils/config.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
 import { searchPrisoners } from "#app/models/prisoner-search.server.ts";
@@ -146,7 +146,7 @@ async function benchmark(kind: "pglite" | "postgres", file: Buffer) {
   {
     const { target, drop } = await freshTarget(kind);
     const db = await openDatabase(target, { migrate: true });
-    useDatabase(db.prisma);
+    setDatabase(db.prisma);
     await db.prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
     const run = () => importFile({ sourceSlug: "bench", bytes: file, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
     const [first, firstMs] = await timed(run);

@@ -136,7 +136,7 @@ export async function connectDatabase(target?: DatabaseTarget, options?: OpenOpt
 }
 
 /** Tests point the app's modules at a database they opened themselves. */
-export function useDatabase(client: PrismaClient): void {
+export function setDatabase(client: PrismaClient): void {
   prisma = client;
 }
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe } from "vitest";
 import pg from "pg";
-import { openDatabase, useDatabase } from "#app/utils/db.server.ts";
+import { openDatabase, setDatabase } from "#app/utils/db.server.ts";
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
 import { resetClock } from "#app/utils/clock.server.ts";
 
@@ -92,7 +92,7 @@ export function describeEachDatabase(name: string, body: (db: TestDatabase) => v
         close = created.close;
       });
       beforeEach(async () => {
-        useDatabase(db.prisma);
+        setDatabase(db.prisma);
         resetClock();
         await clearDatabase(db.prisma);
       });
