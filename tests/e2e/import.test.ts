@@ -34,6 +34,7 @@ let mail: TestMailServer;
 let app: RunningApp;
 let browser: Browser;
 let files: string;
+let apiToken: string;
 
 beforeAll(async () => {
   mail = await startMailServer();
@@ -41,6 +42,7 @@ beforeAll(async () => {
   const env = testAppEnv(dataDir);
   await runProjectCommand(["scripts/admin.ts", "user:create", "--email", COORDINATOR, "--role", "coordinator", "--pseudonym", "Registry Keeper"], env);
   await runProjectCommand(["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"], env);
+  apiToken = (await runProjectCommand(["scripts/admin.ts", "token:create", "--name", "NGO sync", "--scope", "import"], env)).trim().split("\n").pop()!;
   app = await startApp({ dataDir, env: { SMTP_URL: mail.url } });
   browser = await launchBrowser();
   files = fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-files-"));
@@ -114,5 +116,45 @@ describe("a coordinator imports an NGO list", () => {
     await expect.poll(() => page.getByText("1 result").count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe("the HTTP API for NGO systems", () => {
+  test("imports with a token and finds prisoners with the same transliteration-aware search", async () => {
+    const post = (query: string, token: string | null, body: string, type = "text/csv") =>
+      fetch(`${app.url}/api/v1/imports?${query}`, {
+        method: "POST",
+        headers: { "Content-Type": type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body,
+      });
+    expect((await post("source=viasna", null, FIRST_LIST)).status).toBe(401);
+    expect((await post("source=viasna", "sm_not-a-token", FIRST_LIST)).status).toBe(401);
+    expect((await post("source=nowhere", apiToken, FIRST_LIST)).status).toBe(404);
+    const unreadable = await post("source=viasna", apiToken, "{ not json", "application/json");
+    expect(unreadable.status).toBe(422);
+    expect((await unreadable.json()).error).toBe("The file is not valid JSON.");
+
+    const list = JSON.stringify([
+      { id: "301", "Full name": "Мельнік Алег Пятровіч", "Date of birth": "1961", Facility: "ИК №15", Address: "ул. Крупской, 99а, 212013 г. Могилёв" },
+      { id: "302", "Full name": "Жук", "Date of birth": "1980-05-05" },
+    ]);
+    const dryRun = await post("source=viasna&dryRun=1", apiToken, list, "application/json");
+    expect(dryRun.status).toBe(200);
+    const dryRunSummary = await dryRun.json();
+    expect(dryRunSummary).toMatchObject({ created: 1, updated: 0, transferred: 0, needsReview: 0 });
+    expect(dryRunSummary.errors).toEqual([{ line: 3, field: "fullName", message: expect.stringContaining("only one word") }]);
+    const search = async (q: string) => {
+      const response = await fetch(`${app.url}/api/v1/prisoners?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${apiToken}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()).prisoners as { names: string[]; birthDate: string | null; facility: string | null; status: string }[];
+    };
+    expect(await search("Aleh Melnik")).toEqual([]);
+
+    const applied = await post("source=viasna", apiToken, list, "application/json");
+    expect(await applied.json()).toMatchObject({ created: 1 });
+    const found = await search("Aleh Melnik");
+    expect(found).toEqual([
+      expect.objectContaining({ names: ["Мельнік Алег Пятровіч"], birthDate: "1961", facility: "ИК №15, Могилёв", status: "convicted" }),
+    ]);
   });
 });
