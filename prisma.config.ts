@@ -20,15 +20,12 @@ export default defineConfig({
       const { PrismaPg } = await import("@prisma/adapter-pg");
       return new PrismaPg({ connectionString: configuredUrl });
     }
+    // The CLI is only used to generate the client and to diff migrations, neither of
+    // which needs our data: an on-disk PGlite would keep the CLI process alive, and
+    // the app applies migrations itself (app/utils/migrate.server.ts).
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
-    const dataDir = configuredUrl.replace(/^(file|pglite):(\/\/)?/, "") || "./data/pglite";
-    if (dataDir === "memory") {
-      return new PrismaPGlite(new PGlite()) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
-    }
-    const { mkdirSync } = await import("node:fs");
-    mkdirSync(dataDir, { recursive: true });
     // The adapter package declares an older copy of Prisma's adapter types; same contract at run time.
-    return new PrismaPGlite(new PGlite(dataDir)) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
+    return new PrismaPGlite(new PGlite()) as unknown as InstanceType<typeof import("@prisma/adapter-pg").PrismaPg>;
   },
 });
