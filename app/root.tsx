@@ -43,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canReadPrisoners: can(sessionUser, "read:prisoners"),
           canApprove: can(sessionUser, "approve:volunteers"),
           canEditRegistry: can(sessionUser, "edit:prisoners"),
+          canWrite: can(sessionUser, "write:letters:own"),
+          canManageRoutes: can(sessionUser, "manage:routes"),
           canReadAudit: can(sessionUser, "read:audit"),
         }
       : null,
@@ -90,9 +92,11 @@ function Header() {
           {user ? (
             <>
               <NavLink to="/home">{t("nav.home")}</NavLink>
+              {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
               {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
               {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
               {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
+              {user.canManageRoutes ? <NavLink to="/coordinator/settings">{t("nav.coordinatorSettings")}</NavLink> : null}
               {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
               <NavLink to="/settings">{t("nav.settings")}</NavLink>
               <Form method="post" action="/logout" className="inline-form">

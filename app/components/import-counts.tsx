@@ -1,16 +1,7 @@
 import { useT } from "#app/i18n/react.tsx";
+import type { ImportSummary } from "#app/imports/engine.server.ts";
 
-interface Counts {
-  created: number;
-  updated: number;
-  transferred: number;
-  unchanged: number;
-  missing: number;
-  needsReview: number;
-  errors: unknown[];
-}
-
-export function ImportCounts({ summary, compact = false }: { summary: Counts; compact?: boolean }) {
+export function ImportCounts({ summary, compact = false }: { summary: ImportSummary; compact?: boolean }) {
   const t = useT();
   const items = [
     ["imports.count.created", summary.created],

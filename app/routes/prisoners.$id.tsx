@@ -1,5 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { activeAdoptions, adopt, AdoptionLimitError, endAdoption } from "#app/models/picking.server.ts";
+import { PermissionError } from "#app/models/users.server.ts";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { ageOf, getPrisonerEdits, getPrisonerProfile } from "#app/models/prisoners.server.ts";
@@ -17,8 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile) throw new Response("Not found", { status: 404 });
   const { prisoner, letters } = profile;
   const canEdit = can(user, "edit:prisoners");
+  const adopted = (await activeAdoptions(user.id)).some((a) => a.prisonerId === prisoner.id);
   return {
     canEdit,
+    adopted,
+    picked: new URL(request.url).searchParams.has("picked"),
+    offered: !prisoner.doNotWrite && prisoner.status !== "released",
     letters,
     prisoner: {
       id: prisoner.id,
@@ -63,12 +69,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "write:letters:own");
+  const id = params.id ?? "";
+  const intent = (await request.formData()).get("intent");
+  if (intent === "unadopt") {
+    await endAdoption(user.id, id);
+    throw redirect(`/prisoners/${id}`);
+  }
+  if (intent !== "adopt") throw new Response("Bad request", { status: 400 });
+  try {
+    await adopt(user, id);
+  } catch (error) {
+    if (error instanceof AdoptionLimitError) return { adoptionLimit: error.limit };
+    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
+    throw error;
+  }
+  throw redirect(`/prisoners/${id}`);
+}
+
 const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } as const;
 
 export default function PrisonerPage() {
   const t = useT();
   const locale = useLocale();
-  const { prisoner: p, letters, canEdit, edits } = useLoaderData<typeof loader>();
+  const { prisoner: p, letters, canEdit, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   const flagNotes = [
     p.incommunicado ? { label: t("prisoners.incommunicado"), note: p.incommunicadoNote, since: p.incommunicadoSince, explain: t("prisoner.incommunicadoExplain") } : null,
@@ -90,6 +116,32 @@ export default function PrisonerPage() {
           ) : null}
         </div>
         <PrisonerFlags prisoner={p} />
+        {picked ? (
+          <p className="notice notice-ok" role="status">
+            {t("write.pickedNotice")}
+          </p>
+        ) : null}
+        {actionData?.adoptionLimit ? (
+          <p className="notice notice-error" role="alert">
+            {t("adoption.limit", { count: actionData.adoptionLimit })}
+          </p>
+        ) : null}
+        {offered ? (
+          <Form method="post" className="actions">
+            {adopted ? (
+              <>
+                <span className="badge badge-approved">{t("adoption.adopted")}</span>
+                <button type="submit" name="intent" value="unadopt" className="button-small">
+                  {t("write.unadopt")}
+                </button>
+              </>
+            ) : (
+              <button type="submit" name="intent" value="adopt" className="button-secondary">
+                {t("adoption.adopt")}
+              </button>
+            )}
+          </Form>
+        ) : null}
         {p.needsReview ? <p className="notice">{t("prisoner.needsReviewNotice", { reason: p.needsReviewReason ?? "" })}</p> : null}
         {flagNotes.map((flag) => (
           <div key={flag.label} className="notice notice-error">

@@ -114,6 +114,18 @@ describe("a coordinator imports an NGO list", () => {
     // Nobody was created twice: the decided row merged into the existing person.
     await page.goto(`${app.url}/prisoners?q=${encodeURIComponent("Labanovich")}`);
     await expect.poll(() => page.getByText("1 result").count()).toBe(1);
+
+    // Who needs a letter: pick someone, then adopt them to write regularly.
+    await page.goto(`${app.url}/write`);
+    await expect.poll(() => page.getByRole("heading", { name: "Who needs a letter" }).count()).toBe(1);
+    await expectAccessible(page, "who needs a letter");
+    await page.getByRole("button", { name: "Pick someone for me" }).click();
+    await page.waitForURL(/\/prisoners\/[^/]+\?picked=1$/);
+    await expect.poll(() => page.getByText("We picked this person for you").count()).toBe(1);
+    await page.getByRole("button", { name: "Write to this person regularly" }).click();
+    await expect.poll(() => page.getByText("You write to this person regularly").count()).toBe(1);
+    await page.goto(`${app.url}/write`);
+    await expect.poll(() => page.getByRole("button", { name: /^Stop writing regularly: / }).count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

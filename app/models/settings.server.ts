@@ -1,0 +1,22 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/utils/db.server.ts";
+
+/** Settings coordinators change at run time, with their defaults. */
+export interface Settings {
+  maxAdoptions: number;
+}
+
+export const SETTING_DEFAULTS: Settings = {
+  maxAdoptions: 3,
+};
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+export async function getSetting<K extends SettingKey>(key: K, db: Prisma.TransactionClient | typeof prisma = prisma): Promise<(typeof SETTING_DEFAULTS)[K]> {
+  const row = await db.setting.findUnique({ where: { key } });
+  return (row?.value as (typeof SETTING_DEFAULTS)[K] | undefined) ?? SETTING_DEFAULTS[key];
+}
+
+export async function setSetting<K extends SettingKey>(key: K, value: (typeof SETTING_DEFAULTS)[K]): Promise<void> {
+  await prisma.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+}

@@ -1,0 +1,118 @@
+import { expect, test } from "vitest";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { advanceClock } from "#app/utils/clock.server.ts";
+import { adopt, AdoptionLimitError, birthdaysThisMonth, endAdoption, pickForMe, whoNeedsLetters } from "#app/models/picking.server.ts";
+import { setSetting } from "#app/models/settings.server.ts";
+import { PermissionError } from "#app/models/users.server.ts";
+import { describeEachDatabase } from "#tests/support/db.ts";
+
+async function facility(name: string, languages: string[]) {
+  return prisma.facility.create({ data: { country: "BY", type: "colony", name, street: "ул. Тестовая, 1", postcode: "220000", city: "Минск", languages } });
+}
+
+async function prisoner(surname: string, data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
+  return prisma.prisoner.create({
+    data: {
+      country: "BY",
+      sortName: surname.toLowerCase(),
+      ...data,
+      names: { create: { script: "cyrillic_be", surname, givenName: "Тэст", isPrimary: true } },
+    },
+  });
+}
+
+async function volunteer(email = "v@example.org", writesIn = ["ru"]) {
+  return prisma.user.create({ data: { email, pseudonym: "Volunteer", vettingState: "approved", writesIn } });
+}
+
+async function sentLetters(prisonerId: string, count: number, daysAgo: number) {
+  const author = await prisma.user.upsert({ where: { email: "author@example.org" }, create: { email: "author@example.org", pseudonym: "Author", vettingState: "approved" }, update: {} });
+  const sentAt = new Date(Date.now() - daysAgo * 86_400_000);
+  for (let i = 0; i < count; i++) {
+    await prisma.letter.create({ data: { prisonerId, authorId: author.id, state: "sent", status: "posted", sentAt } });
+  }
+}
+
+describeEachDatabase("who needs a letter, and adoptions", () => {
+  test("humanitarian list first, then fewest letters in 30 days; do-not-write and released never offered", async () => {
+    const many = await prisoner("Многа");
+    const few = await prisoner("Мала");
+    const old = await prisoner("Даўно");
+    const humanitarian = await prisoner("Гуманітарны", { humanitarian: true, humanitarianReasons: ["elderly"] });
+    await prisoner("Нельга", { doNotWrite: true, doNotWriteNote: "asked" });
+    await prisoner("Вызвалены", { status: "released" });
+    await sentLetters(many.id, 3, 2);
+    await sentLetters(few.id, 1, 5);
+    await sentLetters(old.id, 5, 45); // older than 30 days: does not count
+
+    const { candidates, total } = await whoNeedsLetters({});
+    expect(total).toBe(4);
+    expect(candidates.map((c) => c.id)).toEqual([humanitarian.id, old.id, few.id, many.id]);
+    expect(candidates.map((c) => c.recentLetters)).toEqual([0, 0, 1, 3]);
+  });
+
+  test("only facilities that accept the volunteer's languages, unless asked otherwise; country filter", async () => {
+    const russian = await facility("ИК №1", ["ru", "be"]);
+    const polishOnly = await facility("ИК №2", ["pl"]);
+    const inRussian = await prisoner("Рускамоўны", { currentFacilityId: russian.id });
+    const inPolish = await prisoner("Польскі", { currentFacilityId: polishOnly.id });
+    const unknownFacility = await prisoner("Невядома");
+    const ru = await prisoner("Русский", { country: "RU" });
+    const ids = async (filter: Parameters<typeof whoNeedsLetters>[0]) => (await whoNeedsLetters(filter)).candidates.map((c) => c.id).sort();
+    expect(await ids({ languages: ["ru"] })).toEqual([inRussian.id, unknownFacility.id, ru.id].sort());
+    expect(await ids({})).toEqual([inRussian.id, inPolish.id, unknownFacility.id, ru.id].sort());
+    expect(await ids({ country: "RU" })).toEqual([ru.id]);
+  });
+
+  test("pick for me never picks people whose letters cannot arrive; birthdays this month", async () => {
+    await prisoner("Інкамунікада", { incommunicado: true, incommunicadoNote: "no contact" });
+    await prisoner("Сваякі", { relativesOnly: true, relativesOnlyNote: "relatives only" });
+    expect(await pickForMe({})).toBeNull();
+    const reachable = await prisoner("Даступны");
+    for (let i = 0; i < 5; i++) expect(await pickForMe({})).toBe(reachable.id);
+
+    const today = new Date();
+    const born = new Date(Date.UTC(1980, today.getUTCMonth(), 15));
+    const otherMonth = new Date(Date.UTC(1980, (today.getUTCMonth() + 6) % 12, 15));
+    const birthday = await prisoner("Імяніннік", { birthDate: born });
+    await prisoner("Іншы", { birthDate: otherMonth });
+    await prisoner("ТолькіГод", { birthDate: new Date(Date.UTC(1980, today.getUTCMonth(), 1)), birthYearOnly: true });
+    expect((await birthdaysThisMonth({})).map((c) => c.id)).toEqual([birthday.id]);
+  });
+
+  test("adoptions are limited per volunteer, even with many clicks at once", async () => {
+    await setSetting("maxAdoptions", 2);
+    const v = await volunteer();
+    const people = await Promise.all(["А", "Б", "В", "Г", "Д"].map((s) => prisoner(`Чалавек${s}`)));
+    const results = await Promise.allSettled(people.map((p) => adopt(v, p.id)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(3);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(AdoptionLimitError);
+    expect(await prisma.adoption.count({ where: { volunteerId: v.id, endedAt: null } })).toBe(2);
+
+    // The same prisoner clicked twice at once is adopted once.
+    const w = await volunteer("w@example.org");
+    await Promise.all([adopt(w, people[0].id), adopt(w, people[0].id), adopt(w, people[0].id)]);
+    expect(await prisma.adoption.count({ where: { volunteerId: w.id, endedAt: null } })).toBe(1);
+
+    // Ending one frees a place.
+    const [first] = await prisma.adoption.findMany({ where: { volunteerId: v.id, endedAt: null } });
+    advanceClock(1000);
+    expect(await endAdoption(v.id, first.prisonerId)).toBe(true);
+    const free = people.find((p) => !results.some((r, i) => r.status === "fulfilled" && people[i].id === p.id))!;
+    await adopt(v, free.id);
+    expect(await prisma.adoption.count({ where: { volunteerId: v.id, endedAt: null } })).toBe(2);
+  });
+
+  test("nobody adopts a prisoner who asked not to be written to, and pending volunteers cannot adopt", async () => {
+    const v = await volunteer();
+    const refusing = await prisoner("Нельга", { doNotWrite: true, doNotWriteNote: "asked" });
+    await expect(adopt(v, refusing.id)).rejects.toBeInstanceOf(PermissionError);
+    const pending = await prisma.user.create({ data: { email: "p@example.org", pseudonym: "Pending", vettingState: "pending" } });
+    const open = await prisoner("Адкрыты");
+    await expect(adopt(pending, open.id)).rejects.toBeInstanceOf(PermissionError);
+    expect(await prisma.adoption.count()).toBe(0);
+  });
+});
