@@ -1,0 +1,77 @@
+/**
+ * Which routing services may carry an item to a prisoner, and why the others may
+ * not. Pure: the send page, the server action and the tests all use it.
+ */
+
+export interface RouteInfo {
+  id: string;
+  slug: string;
+  name: string;
+  countries: ("BY" | "RU")[];
+  itemKinds: ("letter" | "postcard" | "parcel")[];
+  languages: string[];
+  translates: boolean;
+  handover: "email" | "batch_export" | "print_pdf" | "bank";
+  active: boolean;
+  position: number;
+}
+
+export interface EligibilityContext {
+  country: "BY" | "RU";
+  kind: "letter" | "postcard";
+  /** Language of the text as detected (ru, be, other, unknown) or chosen. */
+  language: string;
+  prisoner: { doNotWrite: boolean; incommunicado: boolean; relativesOnly: boolean; status: string };
+  facility: { acceptsNonRelativeLetters: boolean; languages: string[] } | null;
+}
+
+export type RefusalCode =
+  | "inactive"
+  | "doNotWrite"
+  | "released"
+  | "country"
+  | "kind"
+  | "language"
+  | "facilityLanguage"
+  | "deliveryNotExpected";
+
+export interface RouteVerdict {
+  route: RouteInfo;
+  eligible: boolean;
+  refusals: RefusalCode[];
+}
+
+export interface Eligibility {
+  verdicts: RouteVerdict[];
+  recommendedId: string | null;
+}
+
+export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): Eligibility {
+  // Letters are not expected to arrive: held without contact, relatives only, or a
+  // facility that only passes letters from relatives. Only the letter bank fits.
+  const deliveryNotExpected =
+    ctx.prisoner.incommunicado || ctx.prisoner.relativesOnly || (ctx.facility !== null && !ctx.facility.acceptsNonRelativeLetters);
+  const verdicts = [...routes]
+    .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
+    .map((route): RouteVerdict => {
+      const refusals: RefusalCode[] = [];
+      const bank = route.handover === "bank";
+      if (!route.active) refusals.push("inactive");
+      if (ctx.prisoner.doNotWrite) refusals.push("doNotWrite");
+      if (ctx.prisoner.status === "released") refusals.push("released");
+      if (!route.countries.includes(ctx.country)) refusals.push("country");
+      if (!route.itemKinds.includes(ctx.kind)) refusals.push("kind");
+      if (!route.translates && !route.languages.includes(ctx.language)) refusals.push("language");
+      // The letter bank hands letters over on release: the facility's rules do not apply.
+      if (!bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language)) refusals.push("facilityLanguage");
+      if (!bank && deliveryNotExpected) refusals.push("deliveryNotExpected");
+      return { route, eligible: refusals.length === 0, refusals };
+    });
+  const eligible = verdicts.filter((v) => v.eligible).map((v) => v.route);
+  const recommended =
+    (deliveryNotExpected ? eligible.find((r) => r.handover === "bank") : undefined) ??
+    eligible.find((r) => r.handover !== "bank") ??
+    eligible[0] ??
+    null;
+  return { verdicts, recommendedId: recommended?.id ?? null };
+}
