@@ -93,6 +93,7 @@ function Header() {
             <>
               <NavLink to="/home">{t("nav.home")}</NavLink>
               {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
+              {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
               {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
               {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
               {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}

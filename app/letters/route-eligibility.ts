@@ -61,9 +61,11 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       if (ctx.prisoner.status === "released") refusals.push("released");
       if (!route.countries.includes(ctx.country)) refusals.push("country");
       if (!route.itemKinds.includes(ctx.kind)) refusals.push("kind");
-      if (!route.translates && !route.languages.includes(ctx.language)) refusals.push("language");
+      // "unknown": a text too short to tell; the guidance does not warn, and neither do we.
+      const known = ctx.language !== "unknown";
+      if (known && !route.translates && !route.languages.includes(ctx.language)) refusals.push("language");
       // The letter bank hands letters over on release: the facility's rules do not apply.
-      if (!bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language)) refusals.push("facilityLanguage");
+      if (known && !bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language)) refusals.push("facilityLanguage");
       if (!bank && deliveryNotExpected) refusals.push("deliveryNotExpected");
       return { route, eligible: refusals.length === 0, refusals };
     });

@@ -127,6 +127,17 @@ export default function PrisonerPage() {
           </p>
         ) : null}
         {offered ? (
+          <Form method="post" action="/letters/new" className="actions">
+            <input type="hidden" name="prisonerId" value={p.id} />
+            <button type="submit" name="kind" value="letter" className="button-primary">
+              {t("letters.writeLetter")}
+            </button>
+            <button type="submit" name="kind" value="postcard" className="button-secondary">
+              {t("letters.writePostcard")}
+            </button>
+          </Form>
+        ) : null}
+        {offered ? (
           <Form method="post" className="actions">
             {adopted ? (
               <>

@@ -67,6 +67,10 @@ describe("route eligibility", () => {
     expect(offered(ctx({ language: "en" }))).toEqual(["atelier", "letter-bank"]);
   });
 
+  test("a text too short to tell its language is not refused for language", () => {
+    expect(offered(ctx({ language: "unknown" }))).toEqual(["atelier", "pismo-bel", "viasna-self-post", "letter-bank"]);
+  });
+
   test("facility language: a Belarusian letter to a facility that takes only Russian", () => {
     const c = ctx({ language: "be", facility: { acceptsNonRelativeLetters: true, languages: ["ru"] } });
     expect(refusals(c, "pismo-bel")).toEqual(["facilityLanguage"]);

@@ -1,0 +1,427 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { z } from "zod";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { parseWithSchema } from "#app/utils/forms.ts";
+import { activeRoutes, deleteDraft, eligibilityFor, getOwnLetter, LetterStateError, saveDraft, sendLetter } from "#app/models/letters.server.ts";
+import { envelopeAddressLines } from "#app/models/envelope.ts";
+import { letterDraftSchema, sendLetterSchema, MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
+import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
+import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
+import { DEFAULT_PHRASEBOOK } from "#app/letters/default-phrasebook.ts";
+import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
+import { useLocale, useT } from "#app/i18n/react.tsx";
+import type { MessageKey } from "#app/i18n/i18n.ts";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "write:letters:own");
+  const letter = await getOwnLetter(user.id, params.id ?? "");
+  // Someone else's letter is "not found": not even its existence is revealed.
+  if (!letter) throw new Response("Not found", { status: 404 });
+  const routes = await activeRoutes();
+  const { eligibility } = eligibilityFor(letter, routes);
+  const primary = letter.prisoner.names.find((n) => n.isPrimary) ?? letter.prisoner.names[0];
+  return {
+    letter: {
+      id: letter.id,
+      kind: letter.kind === "postcard" ? ("postcard" as const) : ("letter" as const),
+      state: letter.state,
+      status: letter.status,
+      body: letter.body ?? "",
+      returnAddress: letter.returnAddress ?? "",
+      updatedAt: letter.updatedAt,
+      sentAt: letter.sentAt,
+      route: letter.route,
+      senderName: letter.senderName,
+    },
+    prisoner: {
+      id: letter.prisoner.id,
+      name: primary ? [primary.surname, primary.givenName, primary.patronymic].filter(Boolean).join(" ") : "—",
+      country: letter.prisoner.country,
+      incommunicado: letter.prisoner.incommunicado,
+      relativesOnly: letter.prisoner.relativesOnly,
+      envelope: letter.prisoner.currentFacility
+        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.prisoner.currentFacility })
+        : null,
+    },
+    routes: eligibility.verdicts.map((v) => ({ id: v.route.id, slug: v.route.slug, name: v.route.name, handover: v.route.handover, eligible: v.eligible, refusals: v.refusals })),
+    recommendedId: eligibility.recommendedId,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "write:letters:own");
+  const id = params.id ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "delete") {
+    if (!(await deleteDraft(user.id, id))) throw new Response("Not found", { status: 404 });
+    throw redirect("/letters");
+  }
+  if (intent === "send") {
+    const parsed = parseWithSchema(sendLetterSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
+    try {
+      await sendLetter(user, id, { routeId: parsed.data.routeId, warningsAcknowledged: parsed.data.acknowledge });
+    } catch (error) {
+      if (error instanceof LetterStateError) {
+        const key: Record<string, MessageKey> = {
+          empty: "letters.send.empty",
+          acknowledge: "letters.send.acknowledgeFirst",
+          route: "letters.send.routeNotAllowed",
+          "not-a-draft": "letters.send.notDraft",
+        };
+        return { intent, fieldErrors: { form: key[error.message] ?? "error.generic" }, savedAt: null };
+      }
+      throw error;
+    }
+    throw redirect(`/letters/${id}?sent=1`);
+  }
+  const parsed = parseWithSchema(letterDraftSchema, formData);
+  if (!parsed.ok) return { intent: "save", fieldErrors: parsed.fieldErrors, savedAt: null };
+  try {
+    await saveDraft(user.id, id, parsed.data);
+  } catch (error) {
+    if (error instanceof LetterStateError) throw new Response("Conflict", { status: 409 });
+    throw error;
+  }
+  return { intent: "save", fieldErrors: null, savedAt: new Date().toISOString() };
+}
+
+function Highlighted({ text, guidance }: { text: string; guidance: Guidance }) {
+  const marks = [
+    ...guidance.risks.map((r) => ({ start: r.start, end: r.end, kind: "risk" as const })),
+    ...guidance.latinWords.map((w) => ({ start: w.start, end: w.end, kind: "latin" as const })),
+  ].sort((a, b) => a.start - b.start);
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  marks.forEach((m, i) => {
+    if (m.start < at) return;
+    parts.push(text.slice(at, m.start));
+    parts.push(
+      <mark key={i} className={`mark-${m.kind}`}>
+        {text.slice(m.start, m.end)}
+      </mark>,
+    );
+    at = m.end;
+  });
+  parts.push(text.slice(at));
+  return (
+    <div className="highlighted" data-testid="highlighted-text">
+      {parts}
+    </div>
+  );
+}
+
+function GuidancePanel({ guidance, country }: { guidance: Guidance; country: "BY" | "RU" }) {
+  const t = useT();
+  const messages: string[] = guidance.warnings.map((w) => {
+    switch (w.code) {
+      case "language":
+        return t(country === "RU" ? "guidance.languageRu" : "guidance.languageBy");
+      case "latinWords":
+        return t("guidance.latinWords", { count: w.count });
+      case "risk":
+        return t("guidance.risk", { count: w.count });
+      case "postcardTooLong":
+        return t("guidance.postcardTooLong", { limit: w.limit, characters: w.characters });
+      case "letterLong":
+        return t("guidance.letterLong", { characters: w.characters });
+      case "empty":
+        return t("guidance.empty");
+    }
+  });
+  return (
+    <section className="guidance" aria-live="polite" data-testid="guidance">
+      <h2>{t("guidance.title")}</h2>
+      <p className="muted">
+        {t("guidance.detected", { language: t(`guidance.language.${guidance.language}`) })} · {t("guidance.length", { characters: guidance.length.characters, words: guidance.length.words })}
+      </p>
+      {messages.length === 0 ? <p className="notice notice-ok">{t("guidance.allGood")}</p> : null}
+      <ul className="warnings">
+        {messages.map((m, i) => (
+          <li key={i} className="notice">
+            {m}
+          </li>
+        ))}
+      </ul>
+      {guidance.risks.length > 0 ? (
+        <p>
+          {t("guidance.riskyWords")}{" "}
+          {[...new Set(guidance.risks.map((r) => r.text))].map((word) => (
+            <mark key={word} className="mark-risk">
+              {word}
+            </mark>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function Phrasebook({ onInsert }: { onInsert: (text: string) => void }) {
+  const t = useT();
+  const locale = useLocale();
+  const categories = [...new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))];
+  return (
+    <details className="phrasebook" data-testid="phrasebook">
+      <summary>{t("phrasebook.title")}</summary>
+      <p className="muted">{t("phrasebook.intro")}</p>
+      {categories.map((category) => (
+        <section key={category}>
+          <h3>{t(`phrasebook.category.${category}`)}</h3>
+          <ul className="plain-list">
+            {DEFAULT_PHRASEBOOK.filter((p) => p.category === category).map((p) => (
+              <li key={p.id} className="phrase">
+                <span className="muted">{p.meaning[locale]}</span>
+                <br />
+                <button type="button" className="button-small" lang="ru" onClick={() => onInsert(p.ru)} aria-label={`${t("phrasebook.insertRu")}: ${p.ru}`}>
+                  RU
+                </button>{" "}
+                <span lang="ru">{p.ru}</span>
+                <br />
+                <button type="button" className="button-small" lang="be" onClick={() => onInsert(p.be)} aria-label={`${t("phrasebook.insertBe")}: ${p.be}`}>
+                  BE
+                </button>{" "}
+                <span lang="be">{p.be}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </details>
+  );
+}
+
+interface DraftValues {
+  body: string;
+  kind: "letter" | "postcard";
+  returnAddress: string;
+}
+
+function DraftEditor() {
+  const t = useT();
+  const locale = useLocale();
+  const { letter, prisoner } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const autosave = useFetcher<typeof action>();
+  // The form holds the text as typed; the schema's output (null for an empty return address) is for the action.
+  const { form, onSubmit } = useValidatedForm(letterDraftSchema as unknown as z.ZodType<DraftValues, DraftValues>, {
+    defaultValues: { body: letter.body, kind: letter.kind, returnAddress: letter.returnAddress },
+    serverErrors: actionData?.intent === "save" ? actionData.fieldErrors : null,
+  });
+  const body = form.watch("body") ?? "";
+  const kind = form.watch("kind") ?? "letter";
+  const returnAddress = form.watch("returnAddress") ?? "";
+  const guidance = useMemo(() => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: DEFAULT_RISK_PHRASES }), [body, kind, prisoner.country]);
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const lastSaved = useRef({ body: letter.body, kind: letter.kind, returnAddress: letter.returnAddress });
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+
+  // Autosave: a second and a half after the last change, to the server.
+  useEffect(() => {
+    const current = { body, kind, returnAddress };
+    if (JSON.stringify(current) === JSON.stringify(lastSaved.current)) return;
+    const timer = setTimeout(() => {
+      lastSaved.current = current;
+      autosave.submit({ intent: "save", ...current }, { method: "post" });
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [body, kind, returnAddress, autosave]);
+  useEffect(() => {
+    if (autosave.state === "idle" && autosave.data?.savedAt) setSavedAt(autosave.data.savedAt);
+  }, [autosave.state, autosave.data]);
+
+  const insert = (text: string) => {
+    const element = textarea.current;
+    const current = body;
+    const start = element?.selectionStart ?? current.length;
+    const end = element?.selectionEnd ?? current.length;
+    const before = current.slice(0, start);
+    const spacer = before && !/\s$/.test(before) ? " " : "";
+    const next = `${before}${spacer}${text}${current.slice(end)}`;
+    form.setValue("body", next, { shouldDirty: true });
+    requestAnimationFrame(() => {
+      element?.focus();
+      const caret = (before + spacer + text).length;
+      element?.setSelectionRange(caret, caret);
+    });
+  };
+  const bodyField = form.register("body");
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  return (
+    <div className="editor-grid">
+      <section className="panel">
+        <ValidatedForm form={form} onSubmit={onSubmit}>
+          <input type="hidden" name="intent" value="save" />
+          <fieldset className="field">
+            <legend>{t("letters.kind")}</legend>
+            <label className="checkbox">
+              <input type="radio" value="letter" {...form.register("kind")} /> {t("letters.kind.letter")}
+            </label>{" "}
+            <label className="checkbox">
+              <input type="radio" value="postcard" {...form.register("kind")} /> {t("letters.kind.postcard")}
+            </label>
+          </fieldset>
+          <div className="field">
+            <label htmlFor="letter-body">{t("letters.body")}</label>
+            <p id="letter-body-hint" className="field-hint">
+              {t(prisoner.country === "RU" ? "letters.bodyHintRu" : "letters.bodyHintBy")}
+            </p>
+            <textarea
+              id="letter-body"
+              rows={14}
+              maxLength={MAX_BODY_CHARACTERS}
+              lang={guidance.language === "be" ? "be" : guidance.language === "ru" ? "ru" : undefined}
+              aria-describedby="letter-body-hint letter-body-error"
+              {...bodyField}
+              ref={(element) => {
+                bodyField.ref(element);
+                textarea.current = element;
+              }}
+            />
+            <ErrorText id="letter-body-error" message={form.formState.errors.body?.message} />
+          </div>
+          <Highlighted text={body} guidance={guidance} />
+          <div className="field">
+            <label htmlFor="letter-return">{t("letters.returnAddress")}</label>
+            <p id="letter-return-hint" className="field-hint">
+              {t("letters.returnAddressHint")}
+            </p>
+            <textarea id="letter-return" rows={3} aria-describedby="letter-return-hint" {...form.register("returnAddress")} />
+          </div>
+          <div className="actions">
+            <button type="submit" className="button-secondary">
+              {t("letters.saveDraft")}
+            </button>
+            <span className="muted" role="status" data-testid="autosave-status">
+              {autosave.state !== "idle" ? t("letters.saving") : savedAt ? t("letters.savedAt", { time: time.format(new Date(savedAt)) }) : ""}
+            </span>
+          </div>
+        </ValidatedForm>
+        <Form method="post" className="actions">
+          <button type="submit" name="intent" value="delete" className="button-danger">
+            {t("letters.deleteDraft")}
+          </button>
+        </Form>
+      </section>
+      <aside>
+        <GuidancePanel guidance={guidance} country={prisoner.country} />
+        <Phrasebook onInsert={insert} />
+        <SendPanel warningsShown={guidance.warnings.length > 0} />
+      </aside>
+    </div>
+  );
+}
+
+const REFUSAL_KEYS: Record<string, MessageKey> = {
+  inactive: "letters.refusal.inactive",
+  doNotWrite: "letters.refusal.doNotWrite",
+  released: "letters.refusal.released",
+  country: "letters.refusal.country",
+  kind: "letters.refusal.kind",
+  language: "letters.refusal.language",
+  facilityLanguage: "letters.refusal.facilityLanguage",
+  deliveryNotExpected: "letters.refusal.deliveryNotExpected",
+};
+
+function SendPanel({ warningsShown }: { warningsShown: boolean }) {
+  const t = useT();
+  const { routes, recommendedId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.intent === "send" ? actionData.fieldErrors : null;
+  return (
+    <section className="panel send-panel">
+      <h2>{t("letters.send.title")}</h2>
+      <p className="muted">{t("letters.send.intro")}</p>
+      {errors?.form ? (
+        <p className="notice notice-error" role="alert">
+          {t(errors.form)}
+        </p>
+      ) : null}
+      <Form method="post">
+        <fieldset className="field" aria-describedby={errors?.routeId ? "route-error" : undefined}>
+          <legend>{t("letters.send.route")}</legend>
+          {routes.map((r) => (
+            <div key={r.id} className={r.eligible ? "route-option" : "route-option route-refused"}>
+              <label className="checkbox">
+                <input type="radio" name="routeId" value={r.id} disabled={!r.eligible} defaultChecked={r.id === recommendedId} /> {r.name}
+                {r.id === recommendedId ? <span className="badge badge-approved">{t("letters.send.recommended")}</span> : null}
+              </label>
+              {!r.eligible ? <p className="muted small">{r.refusals.map((code) => t(REFUSAL_KEYS[code])).join(" ")}</p> : null}
+            </div>
+          ))}
+          <ErrorText id="route-error" message={errors?.routeId} />
+        </fieldset>
+        {warningsShown ? (
+          <label className="checkbox field">
+            <input type="checkbox" name="acknowledge" value="on" /> {t("letters.send.acknowledge")}
+          </label>
+        ) : null}
+        <button type="submit" name="intent" value="send" className="button-primary" disabled={!recommendedId}>
+          {t("letters.send.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function SentLetter() {
+  const t = useT();
+  const locale = useLocale();
+  const { letter, prisoner } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <section className="panel">
+      <p className="notice notice-ok" role="status">
+        {t("letters.sentNotice", { route: letter.route?.name ?? "—" })}
+      </p>
+      <p>
+        {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}: {letter.status ?? "—"}
+      </p>
+      {letter.route?.handover === "print_pdf" ? (
+        <>
+          <p>{t("letters.selfPostIntro")}</p>
+          <p>
+            <a href={`/letters/${letter.id}/pdf`} className="button-primary" download>
+              {t("letters.downloadPdf")}
+            </a>
+          </p>
+        </>
+      ) : null}
+      {prisoner.envelope ? (
+        <address className="envelope" lang="ru">
+          {prisoner.envelope.map((line, i) => (
+            <span key={i}>
+              {line}
+              <br />
+            </span>
+          ))}
+        </address>
+      ) : null}
+      <h2>{t("letters.body")}</h2>
+      <div className="letter-text">{letter.body}</div>
+    </section>
+  );
+}
+
+export default function LetterPage() {
+  const t = useT();
+  const { letter, prisoner } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/letters">← {t("letters.title")}</Link>
+      </p>
+      <h1>
+        {t(letter.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: prisoner.name })}
+      </h1>
+      {(prisoner.incommunicado || prisoner.relativesOnly) && letter.state === "draft" ? <p className="notice notice-error">{t("write.deliveryNotExpected")}</p> : null}
+      {letter.state === "draft" ? <DraftEditor /> : <SentLetter />}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { listOwnLetters } from "#app/models/letters.server.ts";
+import { useLocale, useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "write:letters:own");
+  return { letters: await listOwnLetters(user.id) };
+}
+
+export default function MyLetters() {
+  const t = useT();
+  const locale = useLocale();
+  const { letters } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const drafts = letters.filter((l) => l.state === "draft");
+  const sent = letters.filter((l) => l.state !== "draft");
+  return (
+    <section className="panel">
+      <h1>{t("letters.title")}</h1>
+      <h2>{t("letters.drafts")}</h2>
+      {drafts.length === 0 ? (
+        <p>
+          {t("letters.noDrafts")} <Link to="/write">{t("write.title")}</Link>
+        </p>
+      ) : (
+        <ul className="plain-list">
+          {drafts.map((l) => (
+            <li key={l.id}>
+              <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
+              <span className="muted">· {t("letters.editedOn", { date: date.format(new Date(l.updatedAt)) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("letters.sent")}</h2>
+      {sent.length === 0 ? (
+        <p>{t("letters.noneSent")}</p>
+      ) : (
+        <ul className="plain-list">
+          {sent.map((l) => (
+            <li key={l.id}>
+              <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
+              <span className="muted">
+                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {l.route?.name ?? ""} · {l.status ?? ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { createDraft } from "#app/models/letters.server.ts";
+import { PermissionError } from "#app/models/users.server.ts";
+
+export async function loader() {
+  throw redirect("/letters");
+}
+
+/** Starts a draft to a prisoner (a POST from the prisoner page). */
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "write:letters:own");
+  const formData = await request.formData();
+  const kind = formData.get("kind") === "postcard" ? "postcard" : "letter";
+  try {
+    const letter = await createDraft(user, String(formData.get("prisonerId") ?? ""), kind);
+    throw redirect(`/letters/${letter.id}`);
+  } catch (error) {
+    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
+    throw error;
+  }
+}
