@@ -7,6 +7,8 @@ import { analyzeLetter } from "#app/letters/guidance.ts";
 import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { PermissionError } from "./users.server.ts";
+import { envelopeAddressLines } from "./envelope.ts";
+import { queueEmail } from "#app/utils/email.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 
 /**
@@ -120,6 +122,37 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[]) {
  * again: the route fits, the text is not empty, and the volunteer confirmed the
  * warnings they were shown.
  */
+/**
+ * The message a service receives: what it needs to deliver the item (the address
+ * as written on an envelope, the text, the pseudonym and a reference), nothing
+ * about the volunteer's identity.
+ */
+async function handOverByEmail(letter: OwnLetter, to: string, pseudonym: string) {
+  const facility = letter.prisoner.currentFacility;
+  const address = facility
+    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility })
+    : [];
+  const reference = `SM-${letter.id.slice(-8).toUpperCase()}`;
+  const kind = letter.kind === "postcard" ? "Postcard" : "Letter";
+  await queueEmail({
+    to,
+    purpose: "handover",
+    subject: `${kind} ${reference}`,
+    text: [
+      `${kind} for delivery. Reference: ${reference}`,
+      "",
+      "Address:",
+      ...address,
+      "",
+      "Text:",
+      letter.body ?? "",
+      "",
+      `Signed: ${pseudonym}`,
+      ...(letter.returnAddress ? ["", "Return address:", letter.returnAddress] : []),
+    ].join("\n"),
+  });
+}
+
 export async function sendLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean }) {
   requireWriter(author);
   const letter = await getOwnLetter(author.id, id);
@@ -130,9 +163,10 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
   if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
   if (!verdict?.eligible) throw new LetterStateError("route");
-  const firstStatus = await prisma.routeStatus.findFirst({ where: { routeId: input.routeId }, orderBy: { position: "asc" } });
+  const statuses = await prisma.routeStatus.findMany({ where: { routeId: input.routeId }, orderBy: { position: "asc" } });
+  const route = await prisma.route.findUniqueOrThrow({ where: { id: input.routeId } });
   const at = now();
-  const status = firstStatus?.key ?? "queued";
+  const status = statuses[0]?.key ?? "queued";
   await prisma.$transaction([
     prisma.letter.updateMany({
       where: { id, authorId: author.id, state: "draft" },
@@ -150,5 +184,18 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
     }),
     prisma.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: status, actorId: author.id, occurredAt: at } }),
   ]);
+  // Services that take letters by e-mail get them through the outbox: queued in the
+  // database, retried until the service's server accepts it.
+  if (route.handover === "email" && route.handoverEmail) {
+    await handOverByEmail(letter, route.handoverEmail, author.pseudonym);
+    const handedOver = statuses.find((s) => s.key === "handed_over");
+    if (handedOver) {
+      await prisma.$transaction([
+        prisma.letter.update({ where: { id }, data: { status: handedOver.key, statusChangedAt: now() } }),
+        prisma.statusEvent.create({ data: { letterId: id, fromStatus: status, toStatus: handedOver.key, occurredAt: now(), note: "queued for e-mail hand-over" } }),
+      ]);
+      return { status: handedOver.key, route: verdict.route };
+    }
+  }
   return { status, route: verdict.route };
 }

@@ -109,6 +109,39 @@ describeEachDatabase("letters and postcards", () => {
     await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("not-a-draft");
   });
 
+  test("a service that takes letters by e-mail gets the letter through the outbox, without the volunteer's identity", async () => {
+    const v = await volunteer("quiet.heron@example.org");
+    const p = await prisoner();
+    const atelier = await prisma.route.create({
+      data: {
+        slug: "atelier",
+        name: "Atelier",
+        description: "x",
+        countries: ["BY"],
+        itemKinds: ["letter", "postcard"],
+        languages: ["ru", "be"],
+        translates: true,
+        handover: "email",
+        handoverEmail: "atelier@example.org",
+        statuses: { create: [{ key: "queued", position: 0 }, { key: "handed_over", position: 1 }, { key: "delivered", position: 2, isFinal: true }] },
+      },
+    });
+    const draft = await createDraft(v, p.id, "postcard");
+    await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
+    const sent = await sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true });
+    expect(sent.status).toBe("handed_over");
+    const [mail] = await prisma.emailOutbox.findMany();
+    expect(mail).toMatchObject({ toAddress: "atelier@example.org", purpose: "handover", state: "queued" });
+    expect(mail.textBody).toContain(RUSSIAN_TEXT);
+    expect(mail.textBody).toContain("REPUBLIC OF BELARUS");
+    expect(mail.textBody).toContain("Signed: quiet.heron");
+    expect(mail.textBody).not.toContain("quiet.heron@example.org");
+    expect(mail.subject).not.toContain("Кастусёў");
+    const events = await prisma.statusEvent.findMany({ where: { letterId: draft.id } });
+    // Both events may carry the same millisecond: compare them as a set.
+    expect(events.map((e) => `${e.fromStatus}→${e.toStatus}`).sort()).toEqual(["null→queued", "queued→handed_over"]);
+  });
+
   test("an incommunicado prisoner: only the letter bank carries the letter", async () => {
     const v = await volunteer("bank@example.org");
     const p = await prisoner({ incommunicado: true, incommunicadoNote: "no contact since 2023" });
