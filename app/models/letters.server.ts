@@ -4,7 +4,8 @@ import { now } from "#app/utils/clock.server.ts";
 import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { analyzeLetter } from "#app/letters/guidance.ts";
-import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
+import type { RiskPhrase } from "#app/letters/guidance.ts";
+import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
@@ -104,8 +105,8 @@ export async function activeRoutes(): Promise<RouteInfo[]> {
   });
 }
 
-export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[]) {
-  const guidance = analyzeLetter({ text: letter.body ?? "", kind: letter.kind === "postcard" ? "postcard" : "letter", country: letter.prisoner.country, riskPhrases: DEFAULT_RISK_PHRASES });
+export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: RiskPhrase[]) {
+  const guidance = analyzeLetter({ text: letter.body ?? "", kind: letter.kind === "postcard" ? "postcard" : "letter", country: letter.prisoner.country, riskPhrases: phrases });
   const facility = letter.prisoner.currentFacility;
   const eligibility = routeEligibility(routes, {
     country: letter.prisoner.country,
@@ -158,7 +159,7 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
   const letter = await getOwnLetter(author.id, id);
   if (!letter || letter.state !== "draft") throw new LetterStateError("not-a-draft");
   const routes = await activeRoutes();
-  const { guidance, eligibility } = eligibilityFor(letter, routes);
+  const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
   if (guidance.warnings.some((w) => w.code === "empty")) throw new LetterStateError("empty");
   if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);

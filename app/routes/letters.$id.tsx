@@ -8,8 +8,7 @@ import { activeRoutes, deleteDraft, eligibilityFor, getOwnLetter, LetterStateErr
 import { envelopeAddressLines } from "#app/models/envelope.ts";
 import { letterDraftSchema, sendLetterSchema, MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
-import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
-import { DEFAULT_PHRASEBOOK } from "#app/letters/default-phrasebook.ts";
+import { phrasebook, riskPhrases } from "#app/models/writing-help.server.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
@@ -22,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = await getOwnLetter(user.id, params.id ?? "");
   // Someone else's letter is "not found": not even its existence is revealed.
   if (!letter) throw new Response("Not found", { status: 404 });
-  const routes = await activeRoutes();
-  const { eligibility } = eligibilityFor(letter, routes);
+  const [routes, phrases, sentences] = await Promise.all([activeRoutes(), riskPhrases(), phrasebook()]);
+  const { eligibility } = eligibilityFor(letter, routes, phrases);
   const primary = letter.prisoner.names.find((n) => n.isPrimary) ?? letter.prisoner.names[0];
   return {
     letter: {
@@ -50,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     routes: eligibility.verdicts.map((v) => ({ id: v.route.id, slug: v.route.slug, name: v.route.name, handover: v.route.handover, eligible: v.eligible, refusals: v.refusals })),
     recommendedId: eligibility.recommendedId,
+    riskPhrases: phrases.map(({ phrase, language, category }) => ({ phrase, language, category })),
+    phrasebook: sentences,
   };
 }
 
@@ -166,7 +167,8 @@ function GuidancePanel({ guidance, country }: { guidance: Guidance; country: "BY
 function Phrasebook({ onInsert }: { onInsert: (text: string) => void }) {
   const t = useT();
   const locale = useLocale();
-  const categories = [...new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))];
+  const { phrasebook: entries } = useLoaderData<typeof loader>();
+  const categories = [...new Set(entries.map((p) => p.category))];
   return (
     <details className="phrasebook" data-testid="phrasebook">
       <summary>{t("phrasebook.title")}</summary>
@@ -175,7 +177,7 @@ function Phrasebook({ onInsert }: { onInsert: (text: string) => void }) {
         <section key={category}>
           <h3>{t(`phrasebook.category.${category}`)}</h3>
           <ul className="plain-list">
-            {DEFAULT_PHRASEBOOK.filter((p) => p.category === category).map((p) => (
+            {entries.filter((p) => p.category === category).map((p) => (
               <li key={p.id} className="phrase">
                 <span className="muted">{p.meaning[locale]}</span>
                 <br />
@@ -206,7 +208,7 @@ interface DraftValues {
 function DraftEditor() {
   const t = useT();
   const locale = useLocale();
-  const { letter, prisoner } = useLoaderData<typeof loader>();
+  const { letter, prisoner, riskPhrases: phrases } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const autosave = useFetcher<typeof action>();
   // The form holds the text as typed; the schema's output (null for an empty return address) is for the action.
@@ -217,7 +219,7 @@ function DraftEditor() {
   const body = form.watch("body") ?? "";
   const kind = form.watch("kind") ?? "letter";
   const returnAddress = form.watch("returnAddress") ?? "";
-  const guidance = useMemo(() => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: DEFAULT_RISK_PHRASES }), [body, kind, prisoner.country]);
+  const guidance = useMemo(() => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: phrases }), [body, kind, prisoner.country, phrases]);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const lastSaved = useRef({ body: letter.body, kind: letter.kind, returnAddress: letter.returnAddress });
   const [savedAt, setSavedAt] = useState<string | null>(null);

@@ -126,6 +126,14 @@ describe("a coordinator imports an NGO list", () => {
     await expect.poll(() => page.getByText("You write to this person regularly").count()).toBe(1);
     await page.goto(`${app.url}/write`);
     await expect.poll(() => page.getByRole("button", { name: /^Stop writing regularly: / }).count()).toBe(1);
+
+    // Coordinators keep the risky-word list: a new word is listed at once.
+    await page.goto(`${app.url}/coordinator/writing-help`);
+    await expectAccessible(page, "writing help");
+    await page.getByLabel("Word, stem or phrase").fill("пирог");
+    await page.getByLabel("Category").first().selectOption("cipher");
+    await page.getByRole("button", { name: "Add" }).first().click();
+    await expect.poll(() => page.getByRole("button", { name: "Remove: пирог" }).count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -70,6 +70,8 @@ const TABLES_TO_CLEAR = [
   "RateLimit",
   "EmailOutbox",
   "Setting",
+  "RiskPhrase",
+  "Phrase",
   "User",
 ];
 

@@ -474,6 +474,32 @@ CREATE TABLE "EmailOutbox" (
     CONSTRAINT "EmailOutbox_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "RiskPhrase" (
+    "id" TEXT NOT NULL,
+    "phrase" TEXT NOT NULL,
+    "language" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "RiskPhrase_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Phrase" (
+    "id" TEXT NOT NULL,
+    "category" TEXT NOT NULL,
+    "ru" TEXT NOT NULL,
+    "be" TEXT NOT NULL,
+    "meaningEn" TEXT NOT NULL,
+    "meaningRu" TEXT NOT NULL,
+    "meaningBe" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Phrase_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
@@ -593,6 +619,9 @@ CREATE UNIQUE INDEX "EmailOutbox_messageId_key" ON "EmailOutbox"("messageId");
 
 -- CreateIndex
 CREATE INDEX "EmailOutbox_state_nextAttemptAt_idx" ON "EmailOutbox"("state", "nextAttemptAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "RiskPhrase_phrase_language_key" ON "RiskPhrase"("phrase", "language");
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_approvedById_fkey" FOREIGN KEY ("approvedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
