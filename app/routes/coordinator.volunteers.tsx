@@ -5,6 +5,7 @@ import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { changeRole, changeVetting, listUsers, PermissionError } from "#app/models/users.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
+import { SelectField } from "#app/components/select-field.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -68,28 +69,22 @@ export default function Volunteers() {
           <label htmlFor="volunteer-q">{t("volunteers.search")}</label>
           <input id="volunteer-q" type="search" name="q" defaultValue={data.filters.q} />
         </div>
-        <div className="field">
-          <label htmlFor="volunteer-state">{t("volunteers.state")}</label>
-          <select id="volunteer-state" name="state" defaultValue={data.filters.state}>
-            <option value="">{t("common.all")}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`vetting.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="volunteer-role">{t("volunteers.role")}</label>
-          <select id="volunteer-role" name="role" defaultValue={data.filters.role}>
-            <option value="">{t("common.all")}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="volunteer-state"
+          name="state"
+          label={t("volunteers.state")}
+          emptyLabel={t("common.all")}
+          defaultValue={data.filters.state}
+          options={STATES.map((s) => ({ value: s, label: t(`vetting.${s}`) }))}
+        />
+        <SelectField
+          id="volunteer-role"
+          name="role"
+          label={t("volunteers.role")}
+          emptyLabel={t("common.all")}
+          defaultValue={data.filters.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+        />
         <button type="submit" className="button-secondary">
           {t("common.filter")}
         </button>

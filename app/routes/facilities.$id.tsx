@@ -7,6 +7,7 @@ import { facilityEditSchema, FACILITY_TYPES, COLONY_REGIMES, WRITING_LANGUAGE_CO
 import { getFacilityWithEdits, updateFacility } from "#app/models/prisoner-edits.server.ts";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
+import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -96,27 +97,19 @@ export default function FacilityPage() {
           <ValidatedForm form={form} onSubmit={onSubmit}>
             <TextField form={form} name="name" label={t("facilities.name")} hint={t("facilities.nameHint")} />
             <TextField form={form} name="nameLatin" label={t("facilities.nameLatin")} />
-            <div className="field">
-              <label htmlFor="facility-type">{t("facilities.type")}</label>
-              <select id="facility-type" {...form.register("type")}>
-                {FACILITY_TYPES.map((type) => (
-                  <option key={type} value={type}>
-                    {t(`facilityType.${type}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="facility-regime">{t("facilities.regime")}</label>
-              <select id="facility-regime" {...form.register("regime")}>
-                <option value="">{t("common.none")}</option>
-                {COLONY_REGIMES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`regime.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="facility-type"
+              label={t("facilities.type")}
+              registration={form.register("type")}
+              options={FACILITY_TYPES.map((type) => ({ value: type, label: t(`facilityType.${type}`) }))}
+            />
+            <SelectField
+              id="facility-regime"
+              label={t("facilities.regime")}
+              emptyLabel={t("common.none")}
+              registration={form.register("regime")}
+              options={COLONY_REGIMES.map((r) => ({ value: r, label: t(`regime.${r}`) }))}
+            />
             <TextField form={form} name="street" label={t("facilities.street")} />
             <TextField form={form} name="postcode" label={t("facilities.postcode")} />
             <TextField form={form} name="city" label={t("facilities.city")} />

@@ -6,6 +6,7 @@ import { searchPrisoners } from "#app/models/prisoner-search.server.ts";
 import { COUNTRIES, FACILITY_TYPES, HUMANITARIAN_REASONS, PRISONER_SORTS, PRISONER_STATUSES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
+import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -63,65 +64,50 @@ export default function Prisoners() {
             {t("prisoners.searchHint")}
           </p>
         </div>
-        <div className="field">
-          <label htmlFor="prisoner-country">{t("prisoners.country")}</label>
-          <select id="prisoner-country" name="country" defaultValue={f.country ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`prisoners.country.${c}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="prisoner-status">{t("prisoners.status")}</label>
-          <select id="prisoner-status" name="status" defaultValue={f.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {PRISONER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`prisonerStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="prisoner-reason">{t("prisoners.reason")}</label>
-          <select id="prisoner-reason" name="reason" defaultValue={f.reason ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {HUMANITARIAN_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`humanitarian.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="prisoner-facility-type">{t("prisoners.facilityType")}</label>
-          <select id="prisoner-facility-type" name="facilityType" defaultValue={f.facilityType ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {FACILITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`facilityType.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="prisoner-country"
+          name="country"
+          label={t("prisoners.country")}
+          emptyLabel={t("common.all")}
+          defaultValue={f.country ?? ""}
+          options={COUNTRIES.map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))}
+        />
+        <SelectField
+          id="prisoner-status"
+          name="status"
+          label={t("prisoners.status")}
+          emptyLabel={t("common.all")}
+          defaultValue={f.status ?? ""}
+          options={PRISONER_STATUSES.map((s) => ({ value: s, label: t(`prisonerStatus.${s}`) }))}
+        />
+        <SelectField
+          id="prisoner-reason"
+          name="reason"
+          label={t("prisoners.reason")}
+          emptyLabel={t("common.all")}
+          defaultValue={f.reason ?? ""}
+          options={HUMANITARIAN_REASONS.map((r) => ({ value: r, label: t(`humanitarian.${r}`) }))}
+        />
+        <SelectField
+          id="prisoner-facility-type"
+          name="facilityType"
+          label={t("prisoners.facilityType")}
+          emptyLabel={t("common.all")}
+          defaultValue={f.facilityType ?? ""}
+          options={FACILITY_TYPES.map((type) => ({ value: type, label: t(`facilityType.${type}`) }))}
+        />
         <div className="field">
           <label htmlFor="prisoner-no-letter">{t("prisoners.noLetterDays")}</label>
           <input id="prisoner-no-letter" type="number" name="noLetterDays" min={1} max={3650} inputMode="numeric" defaultValue={f.noLetterDays} className="input-short" />
         </div>
-        <div className="field">
-          <label htmlFor="prisoner-sort">{t("prisoners.sort")}</label>
-          <select id="prisoner-sort" name="sort" defaultValue={f.sort ?? ""}>
-            <option value="">{t("prisoners.sort.default")}</option>
-            {PRISONER_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`prisoners.sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="prisoner-sort"
+          name="sort"
+          label={t("prisoners.sort")}
+          emptyLabel={t("prisoners.sort.default")}
+          defaultValue={f.sort ?? ""}
+          options={PRISONER_SORTS.map((s) => ({ value: s, label: t(`prisoners.sort.${s}`) }))}
+        />
         <label className="checkbox">
           <input type="checkbox" name="birthday" value="1" defaultChecked={f.birthdayThisMonth} /> {t("prisoners.birthdayThisMonth")}
         </label>

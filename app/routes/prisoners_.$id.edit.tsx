@@ -5,6 +5,7 @@ import { parseWithSchema } from "#app/utils/forms.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { addNameSchema, prisonerEditSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, COUNTRIES } from "#app/schemas/prisoners.ts";
 import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { SelectField } from "#app/components/select-field.tsx";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -95,26 +96,18 @@ export default function EditPrisoner() {
         </p>
         <h1>{t("prisoner.edit")}</h1>
         <ValidatedForm form={form} onSubmit={onSubmit}>
-          <div className="field">
-            <label htmlFor="edit-status">{t("prisoners.status")}</label>
-            <select id="edit-status" {...form.register("status")}>
-              {PRISONER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`prisonerStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="edit-country">{t("prisoners.country")}</label>
-            <select id="edit-country" {...form.register("country")}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`prisoners.country.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="edit-status"
+            label={t("prisoners.status")}
+            registration={form.register("status")}
+            options={PRISONER_STATUSES.map((s) => ({ value: s, label: t(`prisonerStatus.${s}`) }))}
+          />
+          <SelectField
+            id="edit-country"
+            label={t("prisoners.country")}
+            registration={form.register("country")}
+            options={COUNTRIES.map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))}
+          />
           <div className="field">
             <label htmlFor="edit-birth">{t("prisonerEdit.birthDate")}</label>
             <input id="edit-birth" type="date" {...form.register("birthDate")} aria-invalid={form.formState.errors.birthDate ? true : undefined} aria-describedby="edit-birth-error" />

@@ -6,6 +6,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { COUNTRIES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
+import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -73,17 +74,14 @@ export default function Write() {
         </Form>
         <Form method="get" className="filters">
           <input type="hidden" name="view" value={data.view} />
-          <div className="field">
-            <label htmlFor="write-country">{t("prisoners.country")}</label>
-            <select id="write-country" name="country" defaultValue={data.filter.country}>
-              <option value="">{t("common.all")}</option>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`prisoners.country.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="write-country"
+            name="country"
+            label={t("prisoners.country")}
+            emptyLabel={t("common.all")}
+            defaultValue={data.filter.country}
+            options={COUNTRIES.map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))}
+          />
           <label className="checkbox">
             <input type="checkbox" name="anyLanguage" value="1" defaultChecked={data.filter.anyLanguage} /> {t("write.anyLanguage")}
           </label>
