@@ -99,6 +99,7 @@ function Header() {
               {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
               {user.canManageRoutes ? <NavLink to="/coordinator/settings">{t("nav.coordinatorSettings")}</NavLink> : null}
               {user.canManageRoutes ? <NavLink to="/coordinator/writing-help">{t("nav.writingHelp")}</NavLink> : null}
+              {user.canManageRoutes ? <NavLink to="/coordinator/routes">{t("nav.routes")}</NavLink> : null}
               {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
               <NavLink to="/settings">{t("nav.settings")}</NavLink>
               <Form method="post" action="/logout" className="inline-form">

@@ -13,7 +13,8 @@ export type AuditAction =
   | "user.role_changed"
   | "token.created"
   | "token.revoked"
-  | "export.audit_log";
+  | "export.audit_log"
+  | "route.updated";
 
 export async function audit(entry: {
   actorId: string | null;

@@ -134,6 +134,9 @@ describe("a coordinator imports an NGO list", () => {
     await page.getByLabel("Category").first().selectOption("cipher");
     await page.getByRole("button", { name: "Add" }).first().click();
     await expect.poll(() => page.getByRole("button", { name: "Remove: пирог" }).count()).toBe(1);
+    await page.goto(`${app.url}/coordinator/routes`);
+    await expect.poll(() => page.getByRole("heading", { name: "Routing services" }).count()).toBe(1);
+    await expectAccessible(page, "routing services");
     expect(problems).toEqual([]);
     await context.close();
   });
