@@ -4,10 +4,13 @@ import { prisma } from "#app/utils/db.server.ts";
 /** Settings coordinators change at run time, with their defaults. */
 export interface Settings {
   maxAdoptions: number;
+  /** NGO relay addresses volunteers may give as their return address. */
+  relayAddresses: string[];
 }
 
 export const SETTING_DEFAULTS: Settings = {
   maxAdoptions: 3,
+  relayAddresses: [],
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -1,27 +1,22 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { getSetting, setSetting } from "#app/models/settings.server.ts";
-import { SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { settingsSchema } from "#app/schemas/settings.ts";
+import { ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "coordinatorSettings.title");
 
-const settingsSchema = z.object({
-  maxAdoptions: z
-    .string({ error: "validation.required" })
-    .trim()
-    .regex(/^\d{1,2}$/, "validation.wholeNumber")
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 50, "coordinatorSettings.maxAdoptionsRange"),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:routes");
-  return { maxAdoptions: await getSetting("maxAdoptions"), saved: new URL(request.url).searchParams.has("saved") };
+  return {
+    maxAdoptions: await getSetting("maxAdoptions"),
+    relayAddresses: await getSetting("relayAddresses"),
+    saved: new URL(request.url).searchParams.has("saved"),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -29,6 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWithSchema(settingsSchema, await request.formData());
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   await setSetting("maxAdoptions", parsed.data.maxAdoptions);
+  await setSetting("relayAddresses", parsed.data.relayAddresses);
   throw redirect("/coordinator/settings?saved=1");
 }
 
@@ -37,7 +33,7 @@ export default function CoordinatorSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(settingsSchema as never, {
-    defaultValues: { maxAdoptions: String(data.maxAdoptions) } as never,
+    defaultValues: { maxAdoptions: String(data.maxAdoptions), relayAddresses: data.relayAddresses.join("\n\n") } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -50,6 +46,14 @@ export default function CoordinatorSettings() {
       ) : null}
       <ValidatedForm form={form} onSubmit={onSubmit}>
         <TextField form={form} name={"maxAdoptions" as never} label={t("coordinatorSettings.maxAdoptions")} hint={t("coordinatorSettings.maxAdoptionsHint")} inputMode="numeric" />
+        <div className="field">
+          <label htmlFor="relay-addresses">{t("coordinatorSettings.relayAddresses")}</label>
+          <p id="relay-addresses-hint" className="field-hint">
+            {t("coordinatorSettings.relayAddressesHint")}
+          </p>
+          <textarea id="relay-addresses" rows={8} aria-describedby="relay-addresses-hint relay-addresses-error" {...form.register("relayAddresses" as never)} />
+          <ErrorText id="relay-addresses-error" message={(form.formState.errors as Record<string, { message?: string } | undefined>).relayAddresses?.message} />
+        </div>
         <SubmitButton>{t("common.save")}</SubmitButton>
       </ValidatedForm>
     </section>

@@ -9,6 +9,7 @@ import { envelopeAddressLines } from "#app/models/envelope.ts";
 import { letterDraftSchema, sendLetterSchema, MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
 import { phrasebook, riskPhrases } from "#app/models/writing-help.server.ts";
+import { getSetting } from "#app/models/settings.server.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = await getOwnLetter(user.id, params.id ?? "");
   // Someone else's letter is "not found": not even its existence is revealed.
   if (!letter) throw new Response("Not found", { status: 404 });
-  const [routes, phrases, sentences] = await Promise.all([activeRoutes(), riskPhrases(), phrasebook()]);
+  const [routes, phrases, sentences, relayAddresses] = await Promise.all([activeRoutes(), riskPhrases(), phrasebook(), getSetting("relayAddresses")]);
   const { eligibility } = eligibilityFor(letter, routes, phrases);
   const primary = letter.prisoner.names.find((n) => n.isPrimary) ?? letter.prisoner.names[0];
   return {
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recommendedId: eligibility.recommendedId,
     riskPhrases: phrases.map(({ phrase, language, category }) => ({ phrase, language, category })),
     phrasebook: sentences,
+    relayAddresses,
   };
 }
 
@@ -208,7 +210,7 @@ interface DraftValues {
 function DraftEditor() {
   const t = useT();
   const locale = useLocale();
-  const { letter, prisoner, riskPhrases: phrases } = useLoaderData<typeof loader>();
+  const { letter, prisoner, riskPhrases: phrases, relayAddresses } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const autosave = useFetcher<typeof action>();
   // The form holds the text as typed; the schema's output (null for an empty return address) is for the action.
@@ -294,6 +296,25 @@ function DraftEditor() {
             <p id="letter-return-hint" className="field-hint">
               {t("letters.returnAddressHint")}
             </p>
+            {relayAddresses.length > 0 ? (
+              <div className="field">
+                <label htmlFor="letter-relay">{t("letters.useRelay")}</label>
+                <select
+                  id="letter-relay"
+                  defaultValue=""
+                  onChange={(event) => {
+                    if (event.target.value) form.setValue("returnAddress", event.target.value, { shouldDirty: true });
+                  }}
+                >
+                  <option value="">{t("common.none")}</option>
+                  {relayAddresses.map((address) => (
+                    <option key={address} value={address}>
+                      {address.split("\n")[0]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
             <textarea id="letter-return" rows={3} aria-describedby="letter-return-hint" {...form.register("returnAddress")} />
           </div>
           <div className="actions">

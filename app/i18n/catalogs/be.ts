@@ -353,6 +353,9 @@ export const be: Record<MessageKey, string> = {
   "coordinatorSettings.title": "Налады каардынацыі",
   "coordinatorSettings.maxAdoptions": "Колькі вязняў можа ўзяць адзін валанцёр",
   "coordinatorSettings.maxAdoptionsHint": "Ад 1 да 50. Так лісты размяркоўваюцца паміж усімі, каму яны патрэбныя.",
+  "coordinatorSettings.relayAddresses": "Адрасы-пасярэднікі арганізацый",
+  "coordinatorSettings.relayAddressesHint": "Адрасы, якія валанцёры могуць пазначыць як зваротны замест свайго. Адзін адрас — адзін блок, блокі раздзяляюцца пустым радком; не больш за 10.",
+  "coordinatorSettings.relayTooMany": "Не больш за 10 адрасоў-пасярэднікаў.",
   "coordinatorSettings.maxAdoptionsRange": "Пазначце лік ад 1 да 50.",
 
   "letters.title": "Мае лісты",
@@ -373,6 +376,7 @@ export const be: Record<MessageKey, string> = {
   "letters.bodyHintBy": "Толькі на рускай або беларускай мове. Коратка, асабіста і цёпла. Калі вы не ведаеце ніводнай з гэтых моў, скарыстайцеся размоўнікам.",
   "letters.bodyHintRu": "Толькі на рускай мове. Коратка, асабіста і цёпла. Калі вы не ведаеце рускай мовы, скарыстайцеся размоўнікам.",
   "letters.returnAddress": "Зваротны адрас (неабавязкова)",
+  "letters.useRelay": "Пазначыць адрас-пасярэднік арганізацыі",
   "letters.returnAddressHint": "Пакіньце поле пустым або пазначце адрас, які вам бяспечна выкарыстоўваць, напрыклад адрас-пасярэднік вашай арганізацыі. Ён захоўваецца ў зашыфраваным выглядзе.",
   "letters.saveDraft": "Захаваць чарнавік",
   "letters.saving": "Захоўваем…",

@@ -357,6 +357,9 @@ export const en = {
   "coordinatorSettings.maxAdoptions": "Prisoners one volunteer may adopt",
   "coordinatorSettings.maxAdoptionsHint": "Between 1 and 50. Keeps letters spread across everyone who needs them.",
   "coordinatorSettings.maxAdoptionsRange": "Choose a number from 1 to 50.",
+  "coordinatorSettings.relayAddresses": "NGO relay addresses",
+  "coordinatorSettings.relayAddressesHint": "Addresses volunteers may give as their return address instead of their own. One address per block, blocks separated by an empty line; at most 10.",
+  "coordinatorSettings.relayTooMany": "At most 10 relay addresses.",
 
   "letters.title": "My letters",
   "letters.drafts": "Drafts",
@@ -376,6 +379,7 @@ export const en = {
   "letters.bodyHintBy": "In Russian or Belarusian only. Short, personal and warm. Use the phrasebook if you know neither language.",
   "letters.bodyHintRu": "In Russian only. Short, personal and warm. Use the phrasebook if you do not know Russian.",
   "letters.returnAddress": "Return address (optional)",
+  "letters.useRelay": "Use a relay address of an organisation",
   "letters.returnAddressHint": "Leave it empty, or give an address you are safe to use, such as your organisation's relay address. It is stored encrypted.",
   "letters.saveDraft": "Save draft",
   "letters.saving": "Saving…",

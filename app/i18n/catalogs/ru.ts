@@ -353,6 +353,9 @@ export const ru: Record<MessageKey, string> = {
   "coordinatorSettings.title": "Настройки координации",
   "coordinatorSettings.maxAdoptions": "Сколько заключённых может взять один волонтёр",
   "coordinatorSettings.maxAdoptionsHint": "От 1 до 50. Так письма распределяются между всеми, кому они нужны.",
+  "coordinatorSettings.relayAddresses": "Адреса-посредники организаций",
+  "coordinatorSettings.relayAddressesHint": "Адреса, которые волонтёры могут указать как обратный вместо своего. Один адрес — один блок, блоки разделяются пустой строкой; не больше 10.",
+  "coordinatorSettings.relayTooMany": "Не больше 10 адресов-посредников.",
   "coordinatorSettings.maxAdoptionsRange": "Укажите число от 1 до 50.",
 
   "letters.title": "Мои письма",
@@ -373,6 +376,7 @@ export const ru: Record<MessageKey, string> = {
   "letters.bodyHintBy": "Только на русском или белорусском языке. Коротко, лично и тепло. Если вы не знаете ни того, ни другого, воспользуйтесь разговорником.",
   "letters.bodyHintRu": "Только на русском языке. Коротко, лично и тепло. Если вы не знаете русского, воспользуйтесь разговорником.",
   "letters.returnAddress": "Обратный адрес (необязательно)",
+  "letters.useRelay": "Указать адрес-посредник организации",
   "letters.returnAddressHint": "Оставьте поле пустым или укажите адрес, который вам безопасно использовать, например адрес-посредник вашей организации. Он хранится в зашифрованном виде.",
   "letters.saveDraft": "Сохранить черновик",
   "letters.saving": "Сохраняем…",

@@ -1,0 +1,21 @@
+import { describe, expect, test } from "vitest";
+import { settingsSchema } from "#app/schemas/settings.ts";
+
+describe("coordination settings form", () => {
+  test("relay addresses are blocks separated by empty lines", () => {
+    const parsed = settingsSchema.parse({
+      maxAdoptions: "4",
+      relayAddresses: "Viasna relay\nPO Box 1\nVilnius\n\n  \n\nSecond NGO\r\nBox 2, Warsaw\n",
+    });
+    expect(parsed).toEqual({ maxAdoptions: 4, relayAddresses: ["Viasna relay\nPO Box 1\nVilnius", "Second NGO\r\nBox 2, Warsaw"] });
+    expect(settingsSchema.parse({ maxAdoptions: "1" }).relayAddresses).toEqual([]);
+  });
+
+  test("at most 10 relay addresses, and an adoption limit from 1 to 50", () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => `NGO ${i}\nBox ${i}`).join("\n\n");
+    expect(settingsSchema.safeParse({ maxAdoptions: "3", relayAddresses: eleven }).error?.issues[0].message).toBe("coordinatorSettings.relayTooMany");
+    expect(settingsSchema.safeParse({ maxAdoptions: "0" }).error?.issues[0].message).toBe("coordinatorSettings.maxAdoptionsRange");
+    expect(settingsSchema.safeParse({ maxAdoptions: "51" }).error?.issues[0].message).toBe("coordinatorSettings.maxAdoptionsRange");
+    expect(settingsSchema.safeParse({ maxAdoptions: "two" }).error?.issues[0].message).toBe("validation.wholeNumber");
+  });
+});
