@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Country, FacilityType, Prisma, PrisonerStatus, HumanitarianReason } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { nameMatchKeys, normalizeExact, type PersonName } from "#app/names/match-keys.ts";
+import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
 import { recognizeColumns, type ColumnMapping } from "./columns.ts";
@@ -78,10 +78,6 @@ export class UnknownSourceError extends Error {
   }
 }
 
-function displayName(name: PersonName): string {
-  return [name.surname, name.givenName, name.patronymic].filter(Boolean).join(" ");
-}
-
 function dateOnly(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
@@ -141,10 +137,10 @@ function compare(row: ImportRow, country: Country, existing: ExistingPrisoner, c
   if (row.incommunicado !== null) note("incommunicado", existing.incommunicado, row.incommunicado);
   if (row.doNotWrite !== null) note("doNotWrite", existing.doNotWrite, row.doNotWrite);
   if (row.relativesOnly !== null) note("relativesOnly", existing.relativesOnly, row.relativesOnly);
-  const storedSpellings = new Set(existing.names.map((n) => normalizeExact(displayName(n))));
+  const storedSpellings = new Set(existing.names.map((n) => normalizeExact(fullName(n))));
   for (const spelling of [row.name, row.latinName].filter((n): n is PersonName => Boolean(n))) {
-    if (!storedSpellings.has(normalizeExact(displayName(spelling)))) {
-      changes.push({ field: "names", from: null, to: displayName(spelling) });
+    if (!storedSpellings.has(normalizeExact(fullName(spelling)))) {
+      changes.push({ field: "names", from: null, to: fullName(spelling) });
     }
   }
   let transfer: { from: string | null; to: string } | null = null;
@@ -258,7 +254,7 @@ export async function planImport(input: {
       errors.push({ line: row.line, field: "country", messageKey: "import.row.countryMissing" });
       continue;
     }
-    const name = displayName(row.name);
+    const name = fullName(row.name);
     // The same person twice in one file (same id, or same name and date of birth
     // under two ids): the second row is an error, not a second prisoner.
     const fileKeys = [
@@ -307,7 +303,7 @@ export async function planImport(input: {
         const candidates = [...confirmed, ...uncertain].map((id) => {
           const p = existing.get(id)!;
           const primary = p.names.find((n) => n.isPrimary) ?? p.names[0];
-          return { prisonerId: id, name: primary ? displayName(primary) : id, birthDate: dateOnly(p.birthDate) };
+          return { prisonerId: id, name: primary ? fullName(primary) : id, birthDate: dateOnly(p.birthDate) };
         });
         planned.push({ line: row.line, kind: "needsReview", name, candidates, row });
         continue;
@@ -332,7 +328,7 @@ export async function planImport(input: {
   const missingRows = missingIds.length
     ? await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.filter((id) => !reviewLines.has(id)) }, isPrimary: true } })
     : [];
-  const missing = missingRows.map((n) => ({ prisonerId: n.prisonerId, name: displayName(n) }));
+  const missing = missingRows.map((n) => ({ prisonerId: n.prisonerId, name: fullName(n) }));
 
   // Rows with errors change nothing either: a re-import of the same file is a no-op.
   const noChanges = planned.every((p) => p.kind === "unchanged") && missing.length === 0;
@@ -534,9 +530,9 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
           await tx.facilityStay.create({ data: { prisonerId: p.prisonerId, facilityId: newFacilityId, fromDate: at, importRunId: options.runId } });
         }
         await tx.prisoner.update({ where: { id: p.prisonerId }, data });
-        const storedSpellings = new Set(stored.names.map((n) => normalizeExact(displayName(n))));
+        const storedSpellings = new Set(stored.names.map((n) => normalizeExact(fullName(n))));
         const added = [row.name, row.latinName].filter(
-          (n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(displayName(n!))),
+          (n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(fullName(n!))),
         );
         if (added.length) {
           await tx.prisonerName.createMany({

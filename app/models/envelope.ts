@@ -1,3 +1,5 @@
+import { fullName } from "#app/names/match-keys.ts";
+
 /**
  * How an address must be written on an envelope (DOMAIN.md): in Cyrillic, the
  * recipient's full name (for Russia followed by the year of birth), the institution,
@@ -33,8 +35,8 @@ export function envelopeAddressLines(input: {
   facility: EnvelopeFacility;
 }): string[] {
   const name = envelopeName(input.names);
-  const fullName = name ? [name.surname, name.givenName, name.patronymic].filter(Boolean).join(" ") : "";
-  const recipient = input.country === "RU" && input.birthDate ? `${fullName}, ${input.birthDate.getUTCFullYear()} г.р.` : fullName;
+  const written = name ? fullName(name) : "";
+  const recipient = input.country === "RU" && input.birthDate ? `${written}, ${input.birthDate.getUTCFullYear()} г.р.` : written;
   return [
     recipient,
     input.facility.name,

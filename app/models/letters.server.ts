@@ -11,6 +11,7 @@ import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { queueEmail } from "#app/utils/email.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 /**
  * Letters and postcards a volunteer writes. Every query is scoped to the author:
@@ -93,7 +94,7 @@ export async function listOwnLetters(authorId: string) {
   });
   return letters.map(({ prisoner, ...l }) => ({
     ...l,
-    prisonerName: prisoner.names[0] ? [prisoner.names[0].surname, prisoner.names[0].givenName, prisoner.names[0].patronymic].filter(Boolean).join(" ") : "—",
+    prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
   }));
 }
 

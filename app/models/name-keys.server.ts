@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
-import { nameMatchKeys, normalizeExact, type PersonName } from "#app/names/match-keys.ts";
+import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { prisma } from "#app/utils/db.server.ts";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export function sortNameOf(name: PersonName): string {
-  return normalizeExact([name.surname, name.givenName, name.patronymic].filter(Boolean).join(" "));
+  return normalizeExact(fullName(name));
 }
 
 /** The PrisonerNameKey rows for a prisoner's spellings ("exact:…", "token:…", "person:…"). */

@@ -5,6 +5,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { PermissionError } from "./users.server.ts";
 import { getSetting } from "./settings.server.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 /**
  * Choosing whom to write to: the humanitarian list first, then the people with
@@ -59,7 +60,7 @@ async function rankedCandidates(filter: NeedsFilter, limit: number, offset: numb
     where: { prisonerId: { in: rows.map((r) => r.id) }, isPrimary: true },
     select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
   });
-  const nameOf = new Map(names.map((n) => [n.prisonerId, [n.surname, n.givenName, n.patronymic].filter(Boolean).join(" ")]));
+  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
   return rows.map(({ facilityName, facilityCity, recentLetters, ...r }) => ({
     ...r,
     recentLetters: Number(recentLetters),

@@ -1,4 +1,5 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
+import { fullName } from "#app/names/match-keys.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
@@ -84,7 +85,7 @@ export async function addPrisonerName(
   requireEditor(actor);
   await prisma.prisonerName.create({ data: { prisonerId, ...name } });
   await prisma.prisonerEdit.create({
-    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: null, to: [name.surname, name.givenName, name.patronymic].filter(Boolean).join(" ") }] }, createdAt: now() },
+    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: null, to: fullName(name) }] }, createdAt: now() },
   });
   await rebuildNameKeys([prisonerId]);
 }
@@ -96,7 +97,7 @@ export async function removePrisonerName(actor: User, prisonerId: string, nameId
   if (!name || name.isPrimary) return false;
   await prisma.prisonerName.delete({ where: { id: nameId } });
   await prisma.prisonerEdit.create({
-    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: [name.surname, name.givenName, name.patronymic].filter(Boolean).join(" "), to: null }] }, createdAt: now() },
+    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: fullName(name), to: null }] }, createdAt: now() },
   });
   await rebuildNameKeys([prisonerId]);
   return true;

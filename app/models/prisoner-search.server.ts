@@ -2,7 +2,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import type { Country, FacilityType, HumanitarianReason, PrisonerStatus } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { queryKeys, skeletonsNear } from "#app/names/match-keys.ts";
+import { queryKeys, skeletonsNear, fullName } from "#app/names/match-keys.ts";
 import type { PrisonerSort } from "#app/schemas/prisoners.ts";
 
 /** How well a prisoner matched a name query: exact spelling, transliteration, or fuzzy. */
@@ -165,7 +165,7 @@ export async function searchPrisoners(filters: PrisonerFilters) {
   return {
     prisoners: rows.map(({ names, ...p }) => ({
       ...p,
-      name: names[0] ? [names[0].surname, names[0].givenName, names[0].patronymic].filter(Boolean).join(" ") : "—",
+      name: names[0] ? fullName(names[0]) : "—",
       nameScript: names[0]?.script ?? null,
       rank: ranks?.get(p.id) ?? null,
     })),

@@ -32,6 +32,11 @@ export interface PersonName {
   patronymic?: string | null;
 }
 
+/** A name as people read it: surname, given name, patronymic (when known). */
+export function fullName(name: { surname: string; givenName: string; patronymic?: string | null }): string {
+  return [name.surname, name.givenName, name.patronymic].filter(Boolean).join(" ");
+}
+
 export type NameScript = "cyrillic_be" | "cyrillic_ru" | "latin";
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApiToken } from "#app/models/api-tokens.server.ts";
 import { searchPrisoners } from "#app/models/prisoner-search.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 /**
  * GET /api/v1/prisoners?q=NAME with a bearer token: the same
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return Response.json({
     prisoners: found.prisoners.map((p) => ({
       id: p.id,
-      names: names.filter((n) => n.prisonerId === p.id).map((n) => [n.surname, n.givenName, n.patronymic].filter(Boolean).join(" ")),
+      names: names.filter((n) => n.prisonerId === p.id).map((n) => fullName(n)),
       birthDate: p.birthDate ? (p.birthYearOnly ? p.birthDate.toISOString().slice(0, 4) : p.birthDate.toISOString().slice(0, 10)) : null,
       facility: p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : null,
       status: p.status,

@@ -14,6 +14,7 @@ import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/form
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     prisoner: {
       id: letter.prisoner.id,
-      name: primary ? [primary.surname, primary.givenName, primary.patronymic].filter(Boolean).join(" ") : "—",
+      name: primary ? fullName(primary) : "—",
       country: letter.prisoner.country,
       incommunicado: letter.prisoner.incommunicado,
       relativesOnly: letter.prisoner.relativesOnly,

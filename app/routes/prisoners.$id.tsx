@@ -10,6 +10,7 @@ import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       needsReview: prisoner.needsReview,
       needsReviewReason: prisoner.needsReviewReason,
       notes: canEdit ? prisoner.notes : null,
-      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, full: [n.surname, n.givenName, n.patronymic].filter(Boolean).join(" "), isPrimary: n.isPrimary })),
+      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, full: fullName(n), isPrimary: n.isPrimary })),
       facility: prisoner.currentFacility
         ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, rulesNote: prisoner.currentFacility.rulesNote }
         : null,

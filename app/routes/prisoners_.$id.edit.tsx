@@ -9,6 +9,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.edit");
 
@@ -92,7 +93,7 @@ export default function EditPrisoner() {
     <>
       <section className="panel">
         <p>
-          <Link to={`/prisoners/${prisoner.id}`}>← {primary ? [primary.surname, primary.givenName, primary.patronymic].filter(Boolean).join(" ") : ""}</Link>
+          <Link to={`/prisoners/${prisoner.id}`}>← {primary ? fullName(primary) : ""}</Link>
         </p>
         <h1>{t("prisoner.edit")}</h1>
         <ValidatedForm form={form} onSubmit={onSubmit}>
@@ -151,7 +152,7 @@ export default function EditPrisoner() {
         <ul className="plain-list">
           {prisoner.names.map((n) => (
             <li key={n.id}>
-              {[n.surname, n.givenName, n.patronymic].filter(Boolean).join(" ")} <span className="muted">({t(`nameScript.${n.script}`)})</span>
+              {fullName(n)} <span className="muted">({t(`nameScript.${n.script}`)})</span>
               {n.isPrimary ? null : (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="nameId" value={n.id} />

@@ -9,6 +9,7 @@ import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { fullName } from "#app/names/match-keys.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "write.title");
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     view,
     filter: { country: filter.country ?? "", anyLanguage: !filter.useMyLanguages },
     writesIn: user.writesIn,
-    adopted: adopted.map((n) => ({ id: n.prisonerId, name: [n.surname, n.givenName, n.patronymic].filter(Boolean).join(" ") })),
+    adopted: adopted.map((n) => ({ id: n.prisonerId, name: fullName(n) })),
   };
   if (view === "birthdays") {
     return { ...base, candidates: await birthdaysThisMonth(filter), page: 1, pages: 1, total: null };

@@ -25,7 +25,7 @@ const optionalDate = z
   .transform((v) => (v ? v : null));
 
 // Browsers leave an unticked box out of the form data: absent means false.
-const checkbox = z
+export const checkbox = z
   .union([z.literal("on"), z.literal(true), z.literal(false)])
   .optional()
   .transform((v) => v === "on" || v === true);

@@ -1,13 +1,8 @@
 import { z } from "zod";
-import { WRITING_LANGUAGE_CODES } from "./prisoners.ts";
+import { checkbox, WRITING_LANGUAGE_CODES } from "./prisoners.ts";
 
 export const HANDOVER_METHODS = ["email", "batch_export", "print_pdf", "bank"] as const;
 export const ROUTE_ITEM_KINDS = ["letter", "postcard", "parcel"] as const;
-
-const checkbox = z
-  .union([z.literal("on"), z.literal(true), z.literal(false)])
-  .optional()
-  .transform((v) => v === "on" || v === true);
 
 export const routeEditSchema = z
   .object({
