@@ -9,6 +9,21 @@ import { applyMigrations, listMigrations, type SqlSession } from "#app/utils/mig
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
+
+/** "Model.field" for every scalar or enum field of every model in schema.prisma. */
+function schemaColumns(): string[] {
+  const schema = fs.readFileSync(path.resolve("prisma/schema.prisma"), "utf8");
+  const enums = new Set([...schema.matchAll(/^enum (\w+) \{/gm)].map((m) => m[1]));
+  const scalars = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"]);
+  const columns: string[] = [];
+  for (const [, model, body] of schema.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    for (const line of body.split("\n")) {
+      const field = /^\s*(\w+)\s+(\w+)(\[\])?\??/.exec(line);
+      if (field && (scalars.has(field[2]) || enums.has(field[2]))) columns.push(`${model}.${field[1]}`);
+    }
+  }
+  return columns;
+}
 const folders = fs
   .readdirSync(MIGRATIONS, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -116,6 +131,16 @@ describeEachDatabase("migrations", (db) => {
       crypto.createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"))).digest("hex"),
     );
     expect(rows.map((row) => row.checksum)).toEqual(expected);
+  });
+
+  test("the migrations create every table and column the Prisma schema declares", async () => {
+    await applyMigrations(raw.session, MIGRATIONS);
+    const columns = await raw.session.query<{ table_name: string; column_name: string }>(
+      `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+    );
+    const present = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
+    const missing = schemaColumns().filter((column) => !present.has(column));
+    expect(missing, "schema.prisma declares columns no migration creates: add a migration").toEqual([]);
   });
 
   test("applying twice applies nothing the second time and records nothing twice", async () => {
