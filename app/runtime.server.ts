@@ -4,11 +4,13 @@ import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
 import { seedDemoData } from "#app/models/demo.server.ts";
+import { startBackgroundWorker } from "#app/utils/background.server.ts";
+import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
 /**
  * Start-up work for an app server process: open the database (PGlite takes a
  * second or two, so never on the first request), apply migrations, optionally load
- * demo data, and start the background outbox worker.
+ * demo data, and start the outbox worker and the periodic background tasks.
  */
 export async function bootstrap(options: { demo?: boolean; worker?: boolean } = {}) {
   const target = databaseTarget();
@@ -21,10 +23,12 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
     const seeded = await seedDemoData();
     console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
   }
-  const stopWorker = options.worker === false ? async () => {} : startOutboxWorker();
+  const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
+  const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {
     async shutdown() {
-      await stopWorker();
+      await stopOutbox();
+      await stopBackground();
       await disconnectDatabase();
     },
   };

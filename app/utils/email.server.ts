@@ -3,8 +3,6 @@ import { prisma } from "./db.server";
 import { appUrl, mailFrom, smtpUrl } from "./config.server";
 import { now } from "./clock.server";
 import { randomToken } from "./crypto.server";
-import { pruneRateLimits } from "./rate-limit.server";
-import { pruneExpiredSessions } from "./session.server";
 
 export interface EmailMessage {
   to: string;
@@ -137,7 +135,6 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
 
 let timer: NodeJS.Timeout | null = null;
 let running: Promise<unknown> | null = null;
-let housekeepingAt = 0;
 
 async function tick(): Promise<void> {
   if (running) return;
@@ -145,11 +142,6 @@ async function tick(): Promise<void> {
     try {
       while ((await processOutbox()).sent > 0) {
         /* keep draining while there is work */
-      }
-      if (Date.now() - housekeepingAt > 3_600_000) {
-        housekeepingAt = Date.now();
-        await pruneRateLimits();
-        await pruneExpiredSessions();
       }
     } catch (error) {
       console.error("outbox worker:", error);
