@@ -4,6 +4,7 @@ import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
 import { seedDemoData } from "#app/models/demo.server.ts";
+import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { startBackgroundWorker } from "#app/utils/background.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
@@ -23,6 +24,7 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
     const seeded = await seedDemoData();
     console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
   }
+  await ensureDefaultRoutes();
   const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
   const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {

@@ -1,5 +1,5 @@
 /**
- * Demo data for the registry: routes and their statuses, NGO sources, facilities
+ * Demo data for the registry: the default routes, NGO sources, facilities
  * with their rules, fictional prisoners (names, stays, sources) and the parcel
  * catalogue. Called once on an empty database by the demo loader.
  *
@@ -12,245 +12,24 @@ import type {
   Country,
   ColonyRegime,
   FacilityType,
-  HandoverMethod,
   HumanitarianReason,
-  ItemKind,
   NameScript,
   Prisma,
   PrismaClient,
   PrisonerStatus,
 } from "#app/generated/prisma/client.ts";
+import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
+import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
 
-export const DEMO_ROUTE_SLUGS = [
-  "atelier",
-  "pismo-bel",
-  "viasna-self-post",
-  "letter-bank",
-  "ovd-info",
-  "fsin-pismo",
-  "rosuznik",
-  "event-batch",
-] as const;
 
 export const DEMO_SOURCE_SLUGS = ["viasna", "humanitarian-list", "memorial-ovd"] as const;
 
-type RouteSlug = (typeof DEMO_ROUTE_SLUGS)[number];
 type SourceSlug = (typeof DEMO_SOURCE_SLUGS)[number];
 
 /** A calendar date (for @db.Date columns and stay dates), at UTC midnight. */
 function day(iso: string): Date {
   return new Date(`${iso}T00:00:00.000Z`);
 }
-
-// ───────────────────────────── Routes ─────────────────────────────
-
-/** Ordered non-final statuses with usual days, then the final statuses. */
-interface RouteSeed {
-  slug: RouteSlug;
-  name: string;
-  description: string;
-  countries: Country[];
-  itemKinds: ItemKind[];
-  languages: string[];
-  translates: boolean;
-  handover: HandoverMethod;
-  handoverEmail: string | null;
-  repliesReturn: boolean;
-  notes: string | null;
-  steps: Array<[key: string, usualDays: number | null]>;
-  finals: string[];
-}
-
-const BY_FINALS_WITH_REPLY = ["delivered", "reply_received", "returned", "censored", "refused", "unknown"];
-const FINALS_NO_REPLY = ["delivered", "returned", "censored", "refused", "unknown"];
-
-const ROUTES: RouteSeed[] = [
-  {
-    slug: "atelier",
-    name: "Solidarity Postcards Atelier (Maysternia Pashtovak Salidarnasci)",
-    description:
-      "A volunteer initiative that has sent postcards to political prisoners in Belarus since 2020, more than 20,000 cards in four years. " +
-      "You type your message into a form; atelier volunteers copy it by hand onto a postcard inside Belarus, translating from English into Belarusian when needed, and post it. " +
-      "Replies are scanned and e-mailed back to you.",
-    countries: ["BY"],
-    itemKinds: ["postcard", "letter"],
-    languages: ["ru", "be"],
-    translates: true,
-    handover: "email",
-    handoverEmail: "atelier@example.org",
-    repliesReturn: true,
-    notes: "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
-    steps: [
-      ["queued", 2],
-      ["handed_over", 3],
-      ["posted", 2],
-      ["in_transit", 14],
-      ["arrived_at_facility", 7],
-    ],
-    finals: BY_FINALS_WITH_REPLY,
-  },
-  {
-    slug: "pismo-bel",
-    name: "pismo.bel",
-    description:
-      "A letter service for political prisoners in Belarus, named by the human-rights sources; how it works internally is not documented in what we found. " +
-      "The platform hands your letter over electronically, by the method and address a coordinator has configured. " +
-      "Write in Russian or Belarusian; replies do not come back through the platform.",
-    countries: ["BY"],
-    itemKinds: ["letter", "postcard"],
-    languages: ["ru", "be"],
-    translates: false,
-    handover: "email",
-    handoverEmail: "letters@pismo.example",
-    repliesReturn: false,
-    notes: "Hand-over method and address are configured by a coordinator; check them before relying on this route.",
-    steps: [
-      ["queued", 2],
-      ["handed_over", 5],
-      ["in_transit", 14],
-      ["arrived_at_facility", 7],
-    ],
-    finals: FINALS_NO_REPLY,
-  },
-  {
-    slug: "viasna-self-post",
-    name: "Self-post following Viasna's manual",
-    description:
-      "You print and post the letter yourself, following the human-rights centre Viasna's guide to writing to political prisoners. " +
-      "The platform gives you a print-ready PDF with the letter and the envelope address laid out correctly (Cyrillic address, country in Latin capitals), and later asks whether you posted it. " +
-      "A reply, if any, comes to the return address on your envelope.",
-    countries: ["BY"],
-    itemKinds: ["letter", "postcard", "parcel"],
-    languages: ["ru", "be"],
-    translates: false,
-    handover: "print_pdf",
-    handoverEmail: null,
-    repliesReturn: true,
-    notes:
-      "A return address is optional and may be an NGO relay instead of your own. Parcels from abroad generally reach only pre-trial detainees in a SIZO.",
-    steps: [
-      ["queued", 3],
-      ["posted", 1],
-      ["in_transit", 14],
-      ["arrived_at_facility", 7],
-    ],
-    finals: BY_FINALS_WITH_REPLY,
-  },
-  {
-    slug: "letter-bank",
-    name: "Letter bank (held until release)",
-    description:
-      "Letters are not posted: they are kept (as digital copies) and handed to the person when they are released. " +
-      "Use it for prisoners held incommunicado, those who may receive letters only from relatives, or anyone the post does not reach. " +
-      "Any language is fine, because no prison censor reads these letters.",
-    countries: ["BY", "RU"],
-    itemKinds: ["letter", "postcard"],
-    languages: ["ru", "be", "en", "uk", "pl", "de", "fr"],
-    translates: false,
-    handover: "bank",
-    handoverEmail: null,
-    repliesReturn: false,
-    notes: "Delivery may take years: a letter stays in the bank until the release.",
-    steps: [
-      ["queued", 1],
-      ["held_in_bank", null],
-    ],
-    finals: ["delivered", "unknown"],
-  },
-  {
-    slug: "ovd-info",
-    name: "OVD-Info letters",
-    description:
-      "OVD-Info's letter service sends letters to political prisoners in Russia and pays the postage. " +
-      "It favours prisoners who receive few letters and can pick a random recipient for you. " +
-      "Write in Russian; replies are passed back to you.",
-    countries: ["RU"],
-    itemKinds: ["letter", "postcard"],
-    languages: ["ru"],
-    translates: false,
-    handover: "email",
-    handoverEmail: null,
-    repliesReturn: true,
-    notes: "Prefers prisoners who get few letters.",
-    steps: [
-      ["queued", 2],
-      ["handed_over", 3],
-      ["posted", 3],
-      ["in_transit", 10],
-      ["arrived_at_facility", 5],
-    ],
-    finals: BY_FINALS_WITH_REPLY,
-  },
-  {
-    slug: "fsin-pismo",
-    name: "FSIN-Pismo",
-    description:
-      "The Russian prison service's paid electronic letter system: a letter costs about 55 roubles, must be in Russian, and is printed and handed to the prisoner within up to 3 working days. " +
-      "The prisoner's handwritten reply form is scanned and sent back. " +
-      "The platform exports a batch that a coordinator submits and pays for.",
-    countries: ["RU"],
-    itemKinds: ["letter"],
-    languages: ["ru"],
-    translates: false,
-    handover: "batch_export",
-    handoverEmail: null,
-    repliesReturn: true,
-    notes: "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
-    steps: [
-      ["queued", 1],
-      ["handed_over", 3],
-    ],
-    finals: ["delivered", "reply_received", "censored", "refused", "unknown"],
-  },
-  {
-    slug: "rosuznik",
-    name: "RosUznik",
-    description:
-      "RosUznik volunteers print letters and post them to political prisoners in Russia. " +
-      "The platform exports a batch of letters for the RosUznik volunteers to print. " +
-      "Write in Russian.",
-    countries: ["RU"],
-    itemKinds: ["letter", "postcard"],
-    languages: ["ru"],
-    translates: false,
-    handover: "batch_export",
-    handoverEmail: null,
-    repliesReturn: false,
-    notes: null,
-    steps: [
-      ["queued", 5],
-      ["handed_over", 3],
-      ["posted", 5],
-      ["in_transit", 12],
-      ["arrived_at_facility", 5],
-    ],
-    finals: FINALS_NO_REPLY,
-  },
-  {
-    slug: "event-batch",
-    name: "Letter-writing event batches",
-    description:
-      "Letters collected for letter-writing events run by Solidarity Zone and RussiansAgainstWar. " +
-      "Your letter waits in a batch until the next event, where the organisers print and post the letters to prisoners in Russia. " +
-      "Write in Russian and follow the organisers' advice.",
-    countries: ["RU"],
-    itemKinds: ["letter", "postcard"],
-    languages: ["ru"],
-    translates: false,
-    handover: "batch_export",
-    handoverEmail: null,
-    repliesReturn: false,
-    notes: "Batches leave on event dates, so a letter can wait a few weeks before it is posted.",
-    steps: [
-      ["queued", 14],
-      ["handed_over", 3],
-      ["posted", 5],
-      ["in_transit", 12],
-      ["arrived_at_facility", 5],
-    ],
-    finals: FINALS_NO_REPLY,
-  },
-];
 
 // ───────────────────────────── Sources ─────────────────────────────
 
@@ -292,6 +71,7 @@ interface FacilitySeed {
   parcelQuotaPerYear?: number;
   smallPackageQuotaPerYear?: number;
   parcelWeightLimitGrams?: number;
+  parcelMonthlyWeightLimitGrams?: number;
   rulesNote: string | null;
 }
 
@@ -311,6 +91,7 @@ const FACILITIES: FacilitySeed[] = [
     acceptsNonRelativeLetters: true,
     parcelsFromAbroad: true,
     parcelWeightLimitGrams: 30000,
+    parcelMonthlyWeightLimitGrams: 30000,
     rulesNote: SIZO_BY_NOTE,
   },
   {
@@ -327,6 +108,7 @@ const FACILITIES: FacilitySeed[] = [
     acceptsNonRelativeLetters: true,
     parcelsFromAbroad: true,
     parcelWeightLimitGrams: 30000,
+    parcelMonthlyWeightLimitGrams: 30000,
     rulesNote: `Formally a prison, used mainly as a pre-trial jail for Minsk cases. ${SIZO_BY_NOTE} ${TO_CONFIRM}`,
   },
   {
@@ -538,6 +320,7 @@ const FACILITIES: FacilitySeed[] = [
     acceptsNonRelativeLetters: true,
     parcelsFromAbroad: true,
     parcelWeightLimitGrams: 30000,
+    parcelMonthlyWeightLimitGrams: 30000,
     rulesNote:
       "Parcels for pre-trial detainees, capped at 30 kg a month; no perishables. FSIN-Pismo e-letters are available. " +
       "Write the recipient's year of birth after the name.",
@@ -556,6 +339,7 @@ const FACILITIES: FacilitySeed[] = [
     acceptsNonRelativeLetters: true,
     parcelsFromAbroad: true,
     parcelWeightLimitGrams: 30000,
+    parcelMonthlyWeightLimitGrams: 30000,
     rulesNote:
       "Women's pre-trial detention centre. Parcels for pre-trial detainees, capped at 30 kg a month; no perishables. " +
       `Write the recipient's year of birth after the name. ${TO_CONFIRM}`,
@@ -1188,36 +972,8 @@ const PRISONERS: PrisonerSeed[] = [
 
 // ───────────────────────────── Parcel catalogue ─────────────────────────────
 
-const ALL_FACILITY_TYPES: FacilityType[] = [
-  "sizo",
-  "colony",
-  "prison",
-  "open_institution",
-  "home_confinement",
-  "juvenile_colony",
-  "police_jail",
-];
-
-const CATALOG: Prisma.CatalogItemCreateManyInput[] = [
-  { nameRu: "Чай чёрный листовой, 100 г", nameEn: "Black tea, loose leaf, 100 g", category: "food", unitWeightGrams: 100, typicalValueCents: 250, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Кофе растворимый в мягкой упаковке, 100 г", nameEn: "Instant coffee in a soft pack, 100 g", category: "food", unitWeightGrams: 100, typicalValueCents: 450, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Сахар, 1 кг", nameEn: "Sugar, 1 kg", category: "food", unitWeightGrams: 1000, typicalValueCents: 120, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Карамель без обёрток из фольги, 300 г", nameEn: "Hard candy (no foil wrappers), 300 g", category: "food", unitWeightGrams: 300, typicalValueCents: 300, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Сухофрукты, 250 г", nameEn: "Dried fruit, 250 g", category: "food", unitWeightGrams: 250, typicalValueCents: 350, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Тушёнка, 325 г", nameEn: "Canned meat, 325 g", category: "food", unitWeightGrams: 340, typicalValueCents: 350, bannedFacilityTypes: ["sizo", "police_jail"] },
-  { nameRu: "Яблоки свежие, 1 кг", nameEn: "Fresh apples, 1 kg", category: "food", unitWeightGrams: 1000, typicalValueCents: 250, perishable: true, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Колбаса копчёная, 500 г", nameEn: "Smoked sausage, 500 g", category: "food", unitWeightGrams: 500, typicalValueCents: 600, perishable: true, bannedFacilityTypes: ["police_jail"] },
-  { nameRu: "Носки хлопковые тёмные, пара", nameEn: "Cotton socks, dark, one pair", category: "clothing", unitWeightGrams: 60, typicalValueCents: 300 },
-  { nameRu: "Нижнее бельё", nameEn: "Underwear", category: "clothing", unitWeightGrams: 80, typicalValueCents: 500 },
-  { nameRu: "Футболка однотонная тёмная", nameEn: "Plain dark T-shirt", category: "clothing", unitWeightGrams: 180, typicalValueCents: 700 },
-  { nameRu: "Тетрадь, 48 листов", nameEn: "Notebook, 48 sheets", category: "stationery", unitWeightGrams: 120, typicalValueCents: 150 },
-  { nameRu: "Конверты почтовые, 10 шт.", nameEn: "Envelopes, pack of 10", category: "stationery", unitWeightGrams: 60, typicalValueCents: 200 },
-  { nameRu: "Ручки шариковые синие, 4 шт.", nameEn: "Blue ballpoint pens, pack of 4", category: "stationery", unitWeightGrams: 40, typicalValueCents: 200 },
-  { nameRu: "Мыло туалетное", nameEn: "Bar of soap", category: "hygiene", unitWeightGrams: 100, typicalValueCents: 100 },
-  { nameRu: "Зубная паста, 100 мл", nameEn: "Toothpaste, 100 ml", category: "hygiene", unitWeightGrams: 130, typicalValueCents: 250 },
-  { nameRu: "Зубная щётка", nameEn: "Toothbrush", category: "hygiene", unitWeightGrams: 20, typicalValueCents: 150 },
-  { nameRu: "Витамины (таблетки)", nameEn: "Vitamins (tablets)", category: "other", unitWeightGrams: 100, typicalValueCents: 800, bannedFacilityTypes: ALL_FACILITY_TYPES },
-];
+// The catalogue (and banned terms) a new installation starts from: app/parcels/defaults.ts.
+const CATALOG: Prisma.CatalogItemCreateManyInput[] = DEFAULT_CATALOG;
 
 // ───────────────────────────── Seeding ─────────────────────────────
 
@@ -1226,39 +982,7 @@ function prisonerMatchKey(country: string, birth: Date | null, detained: Date | 
 }
 
 export async function seedRegistry(prisma: PrismaClient): Promise<void> {
-  // Routes and their statuses.
-  const routes = await prisma.route.createManyAndReturn({
-    data: ROUTES.map((route, position) => ({
-      slug: route.slug,
-      name: route.name,
-      description: route.description,
-      countries: route.countries,
-      itemKinds: route.itemKinds,
-      languages: route.languages,
-      translates: route.translates,
-      handover: route.handover,
-      handoverEmail: route.handoverEmail,
-      repliesReturn: route.repliesReturn,
-      notes: route.notes,
-      position,
-    })),
-    select: { id: true, slug: true },
-  });
-  const routeId = new Map(routes.map((r) => [r.slug, r.id]));
-  await prisma.routeStatus.createMany({
-    data: ROUTES.flatMap((route) => {
-      const id = routeId.get(route.slug)!;
-      const steps = route.steps.map(([key, usualDays], position) => ({ routeId: id, key, position, usualDays, isFinal: false }));
-      const finals = route.finals.map((key, i) => ({
-        routeId: id,
-        key,
-        position: steps.length + i,
-        usualDays: null,
-        isFinal: true,
-      }));
-      return [...steps, ...finals];
-    }),
-  });
+  await createDefaultRoutes(prisma);
 
   // Sources.
   const sources = await prisma.source.createManyAndReturn({ data: SOURCES, select: { id: true, slug: true } });
@@ -1358,4 +1082,5 @@ export async function seedRegistry(prisma: PrismaClient): Promise<void> {
 
   // Parcel catalogue.
   await prisma.catalogItem.createMany({ data: CATALOG });
+  await prisma.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
 }

@@ -1,8 +1,9 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { getRoute, updateRoute } from "#app/models/routes.server.ts";
+import { ensureDefaultRoutes, getRoute, StatusInUseError, updateRoute, updateRouteStatuses } from "#app/models/routes.server.ts";
+import { DEFAULT_ROUTE_SLUGS } from "#app/tracking/default-routes.ts";
 import { PermissionError } from "#app/models/users.server.ts";
-import { routeEditSchema } from "#app/schemas/routes.ts";
+import { parseStatusEdits, routeEditSchema } from "#app/schemas/routes.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 async function seedRoute() {
@@ -36,16 +37,93 @@ const form = (over: Record<string, unknown> = {}) => ({
 });
 
 describeEachDatabase("routes kept by coordinators", () => {
-  test("a coordinator changes what a route accepts, its hand-over address and usual days; it is audited", async () => {
+  test("a new installation gets the default routes once; after that the database is the truth", async () => {
+    await Promise.all([ensureDefaultRoutes(), ensureDefaultRoutes()]);
+    const routes = await prisma.route.findMany({ include: { statuses: true } });
+    expect(routes.map((r) => r.slug).sort()).toEqual([...DEFAULT_ROUTE_SLUGS].sort());
+    for (const route of routes) expect(route.statuses.filter((s) => !s.isFinal).length, route.slug).toBeGreaterThan(0);
+    // A coordinator's removal is not undone on the next start.
+    await prisma.route.deleteMany({ where: { slug: "rosuznik" } });
+    await ensureDefaultRoutes();
+    expect(await prisma.route.count({ where: { slug: "rosuznik" } })).toBe(0);
+  });
+
+  test("an installation that already has routes keeps them and gets no duplicates", async () => {
+    await seedRoute();
+    await ensureDefaultRoutes();
+    expect((await prisma.route.findMany()).map((r) => r.slug)).toEqual(["pismo-bel"]);
+  });
+
+  test("a coordinator changes what a route accepts and its hand-over address; it is audited", async () => {
     const route = await seedRoute();
     const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
-    const parsed = routeEditSchema.parse(form());
-    const handedOver = route.statuses.find((s) => s.key === "handed_over")!;
-    await updateRoute(coordinator, route.id, parsed, { [handedOver.id]: 5 });
+    await updateRoute(coordinator, route.id, routeEditSchema.parse(form()));
     const after = await getRoute(route.id);
     expect(after).toMatchObject({ itemKinds: ["letter", "postcard"], handoverEmail: "new-address@pismo.example", active: true, position: 2, translates: false });
-    expect(after!.statuses.find((s) => s.key === "handed_over")!.usualDays).toBe(5);
     expect(await prisma.auditLog.findMany({ where: { action: "route.updated" } })).toHaveLength(1);
+  });
+
+  test("a coordinator adds, reorders and removes statuses and changes usual days; endings stay after the steps", async () => {
+    const route = await seedRoute();
+    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const id = (key: string) => route.statuses.find((s) => s.key === key)!.id;
+    const data = new FormData();
+    // handed_over first, then queued; the ending given position 0 still goes last.
+    data.set(`position:${id("queued")}`, "5");
+    data.set(`days:${id("queued")}`, "2");
+    data.set(`position:${id("handed_over")}`, "1");
+    data.set(`days:${id("handed_over")}`, "5");
+    data.set(`position:${id("delivered")}`, "0");
+    data.set("newKey", "at_border");
+    data.set("newLabel", "At the border");
+    data.set("newDays", "4");
+    const parsed = parseStatusEdits(data, route.statuses);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    await updateRouteStatuses(coordinator, route.id, parsed.edits, parsed.added);
+    const after = (await getRoute(route.id))!.statuses;
+    expect(after.map((s) => [s.key, s.position, s.usualDays, s.isFinal])).toEqual([
+      ["handed_over", 0, 5, false],
+      ["queued", 1, 2, false],
+      ["at_border", 2, 4, false],
+      ["delivered", 3, null, true],
+    ]);
+    expect(after.find((s) => s.key === "at_border")!.label).toBe("At the border");
+
+    const removal = new FormData();
+    for (const s of after) removal.set(`position:${s.id}`, String(s.position));
+    removal.set(`remove:${after.find((s) => s.key === "at_border")!.id}`, "on");
+    const parsedRemoval = parseStatusEdits(removal, after);
+    if (!parsedRemoval.ok) throw new Error("unexpected");
+    await updateRouteStatuses(coordinator, route.id, parsedRemoval.edits, null);
+    expect((await getRoute(route.id))!.statuses.map((s) => s.key)).toEqual(["handed_over", "queued", "delivered"]);
+  });
+
+  test("a status items are in cannot be removed; bad keys, missing labels and a route without steps are refused", async () => {
+    const route = await seedRoute();
+    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const prisoner = await prisma.prisoner.create({ data: { country: "BY" } });
+    await prisma.letter.create({ data: { prisonerId: prisoner.id, state: "sent", routeId: route.id, status: "queued" } });
+    const queued = route.statuses.find((s) => s.key === "queued")!;
+    const data = new FormData();
+    data.set(`remove:${queued.id}`, "on");
+    const parsed = parseStatusEdits(data, route.statuses);
+    if (!parsed.ok) throw new Error("unexpected");
+    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toMatchObject({ key: "queued", count: 1 });
+    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toBeInstanceOf(StatusInUseError);
+    expect((await getRoute(route.id))!.statuses).toHaveLength(3);
+
+    const bad = new FormData();
+    bad.set("newKey", "Bad Key!");
+    expect(parseStatusEdits(bad, route.statuses)).toMatchObject({ ok: false, errors: { newKey: "routes.statuses.badKey" } });
+    const unlabelled = new FormData();
+    unlabelled.set("newKey", "at_border");
+    expect(parseStatusEdits(unlabelled, route.statuses)).toMatchObject({ ok: false, errors: { newLabel: "validation.required" } });
+    const taken = new FormData();
+    taken.set("newKey", "queued");
+    expect(parseStatusEdits(taken, route.statuses)).toMatchObject({ ok: false, errors: { newKey: "routes.statuses.keyTaken" } });
+    const noSteps = new FormData();
+    for (const s of route.statuses.filter((s) => !s.isFinal)) noSteps.set(`remove:${s.id}`, "on");
+    expect(parseStatusEdits(noSteps, route.statuses)).toMatchObject({ ok: false, errors: { form: "routes.statuses.needsStep" } });
   });
 
   test("the form refuses an e-mail hand-over without an address, and an empty country list; volunteers cannot edit", async () => {
@@ -57,7 +135,8 @@ describeEachDatabase("routes kept by coordinators", () => {
     // Unticked boxes are absent from a form: the route becomes inactive.
     expect(routeEditSchema.parse(form({ active: undefined })).active).toBe(false);
     const volunteer = await prisma.user.create({ data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" } });
-    await expect(updateRoute(volunteer, route.id, routeEditSchema.parse(form()), {})).rejects.toBeInstanceOf(PermissionError);
+    await expect(updateRoute(volunteer, route.id, routeEditSchema.parse(form()))).rejects.toBeInstanceOf(PermissionError);
+    await expect(updateRouteStatuses(volunteer, route.id, [], null)).rejects.toBeInstanceOf(PermissionError);
     expect((await getRoute(route.id))!.handoverEmail).toBe("letters@pismo.example");
   });
 });
