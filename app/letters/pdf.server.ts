@@ -428,7 +428,11 @@ function renderPostcard(doc: Doc, input: LetterPdfInput, labels: (typeof LABELS)
 // ---------------------------------------------------------------------------
 
 export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
-  const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
+  return renderLettersPdf([input]);
+}
+
+/** Several letters in one print-ready document, each followed by its envelope (a batch for a service that prints). */
+export async function renderLettersPdf(inputs: LetterPdfInput[]): Promise<Buffer> {
   const doc = newDocument(true);
 
   const chunks: Buffer[] = [];
@@ -438,11 +442,14 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
     doc.on("error", reject);
   });
 
-  if (input.kind === "postcard") {
-    renderPostcard(doc, input, labels);
-  } else {
-    renderLetterPages(doc, input);
-    renderEnvelopePage(doc, input, labels);
+  for (const input of inputs) {
+    const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
+    if (input.kind === "postcard") {
+      renderPostcard(doc, input, labels);
+    } else {
+      renderLetterPages(doc, input);
+      renderEnvelopePage(doc, input, labels);
+    }
   }
   doc.end();
   return done;

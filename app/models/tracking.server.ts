@@ -165,6 +165,8 @@ const FROM_ITEMS = (at: Date, filters: ItemFilters) => Prisma.sql`
   FROM (${itemsSql()}) i
   JOIN "Prisoner" pr ON pr."id" = i."prisonerId"
   LEFT JOIN "RouteStatus" rs ON rs."routeId" = i."routeId" AND rs."key" = i."status"
+  LEFT JOIN "Route" r ON r."id" = i."routeId"
+  LEFT JOIN "Facility" f ON f."id" = i."facilityId"
   ${whereFor(filters, at)}`;
 
 export async function listItems(filters: ItemFilters, page: { offset: number; limit: number }) {
@@ -175,8 +177,6 @@ export async function listItems(filters: ItemFilters, page: { offset: number; li
            i."prisonerId", pr."country"::text AS "country", i."sentAt", i."statusChangedAt", i."trackingNumber",
            rs."usualDays", rs."isFinal", ${stuckCondition(at)} AS "stuck"
     ${FROM_ITEMS(at, filters)}
-    LEFT JOIN "Route" r ON r."id" = i."routeId"
-    LEFT JOIN "Facility" f ON f."id" = i."facilityId"
     ORDER BY i."statusChangedAt" ASC NULLS LAST, i."id"
     LIMIT ${page.limit} OFFSET ${page.offset}`;
   const names = await primaryNames(rows.map((r) => r.prisonerId));

@@ -38,6 +38,7 @@ export async function signInNewPrivilegedUser(page: Page, appUrl: string, mail: 
   return secret;
 }
 
-export function totpCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+/** The authenticator code now, or at the app's time when a test has moved its clock. */
+export function totpCode(secret: string, timestamp = Date.now()): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp });
 }

@@ -1,0 +1,284 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
+import { countStuck, listItems, type ItemFilters } from "#app/models/tracking.server.ts";
+import { assignRoute, bulkChangeStatus, BulkError } from "#app/models/dispatch.server.ts";
+import { listRoutes } from "#app/models/routes.server.ts";
+import { listFacilities } from "#app/models/prisoner-edits.server.ts";
+import { bulkItemsSchema } from "#app/schemas/tracking.ts";
+import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
+import { SelectField } from "#app/components/select-field.tsx";
+import { ErrorText } from "#app/components/forms.tsx";
+import { useLocale, useT } from "#app/i18n/react.tsx";
+import type { MessageKey } from "#app/i18n/i18n.ts";
+import { statusLabel } from "#app/tracking/status-label.ts";
+import { titleMeta } from "#app/utils/meta.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
+
+const PAGE_SIZE = 50;
+
+function filtersFrom(url: URL): ItemFilters {
+  const type = url.searchParams.get("type");
+  const country = url.searchParams.get("country");
+  return {
+    type: type === "letter" || type === "parcel" ? type : null,
+    routeId: url.searchParams.get("route") || null,
+    status: url.searchParams.get("status") || null,
+    facilityId: url.searchParams.get("facility") || null,
+    country: country === "BY" || country === "RU" ? country : null,
+    stuckOnly: url.searchParams.get("stuck") === "1",
+    openOnly: url.searchParams.get("open") === "1",
+    batchId: url.searchParams.get("batch") || null,
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "track:items");
+  const url = new URL(request.url);
+  const page = pageFromUrl(url);
+  const filters = filtersFrom(url);
+  const [{ items, total }, stuck, routes, facilities] = await Promise.all([
+    listItems(filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    countStuck(),
+    listRoutes(),
+    listFacilities(),
+  ]);
+  const statusKeys = [...new Set(routes.flatMap((r) => r.statuses.map((s) => s.key)))];
+  return {
+    items,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    stuck,
+    routes: routes.map((r) => ({ id: r.id, name: r.name, active: r.active })),
+    statusKeys,
+    statusLabels: Object.fromEntries(routes.flatMap((r) => r.statuses.filter((s) => s.label).map((s) => [s.key, s.label]))) as Record<string, string>,
+    facilities: facilities.map((f) => ({ id: f.id, name: f.name, city: f.city })),
+  };
+}
+
+const FAILURE_KEYS: Record<string, MessageKey> = {
+  "unknown-status": "items.failure.unknownStatus",
+  "same-status": "items.failure.sameStatus",
+  backwards: "items.failure.backwards",
+  "after-final": "items.failure.afterFinal",
+  "not-found": "items.failure.notFound",
+  "not-sent": "items.failure.notFound",
+  "no-route": "items.failure.noRoute",
+  "not-open": "items.failure.notOpen",
+  "route-does-not-fit": "items.failure.routeDoesNotFit",
+  "already-handed-over": "items.failure.alreadyHandedOver",
+  route: "items.failure.route",
+};
+
+const EXPORT_ERRORS: Record<string, MessageKey> = {
+  noItems: "items.export.noItems",
+  noLetters: "items.export.noLetters",
+  purged: "items.export.purged",
+  noAddress: "items.export.noAddress",
+};
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "track:items");
+  const formData = await request.formData();
+  const parsed = parseWithSchema(bulkItemsSchema, formData, ["items"]);
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, failures: [] };
+  const { intent, items, to, routeId, note } = parsed.data;
+  try {
+    const result =
+      intent === "assign"
+        ? await assignRoute(user, items, routeId!)
+        : await bulkChangeStatus(user, items, { to: to!, note });
+    const url = new URL(request.url);
+    url.searchParams.set("done", String(result.count));
+    throw redirect(`${url.pathname}?${url.searchParams}`);
+  } catch (error) {
+    if (error instanceof BulkError) {
+      return {
+        fieldErrors: { form: "items.bulkRefused" } as FieldErrors,
+        failures: error.failures.map((f) => ({ item: `${f.item.type}:${f.item.id}`, reason: FAILURE_KEYS[f.reason] ?? ("error.generic" as MessageKey) })),
+      };
+    }
+    throw error;
+  }
+}
+
+export default function TrackedItems() {
+  const t = useT();
+  const locale = useLocale();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const label = (key: string | null) => statusLabel(t, key, key ? data.statusLabels[key] : null);
+  const failed = new Map((actionData?.failures ?? []).map((f) => [f.item, f.reason]));
+  const done = params.get("done");
+  return (
+    <section className="panel">
+      <h1>{t("items.title")}</h1>
+      <p>{t("items.intro")}</p>
+      <p>
+        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge"} data-testid="stuck-count">
+          {t("items.stuckCount", { count: data.stuck })}
+        </Link>{" "}
+        <Link to="/coordinator/outbox">{t("items.outboxLink")}</Link>
+      </p>
+      {params.get("exportError") ? (
+        <p className="notice notice-error" role="alert">
+          {t(EXPORT_ERRORS[params.get("exportError") ?? ""] ?? "error.generic")}
+        </p>
+      ) : null}
+      {done ? (
+        <p className="notice notice-ok" role="status">
+          {t("items.bulkDone", { count: Number(done) })}
+        </p>
+      ) : null}
+
+      <Form method="get" className="filters">
+        <SelectField
+          id="filter-type"
+          name="type"
+          label={t("items.type")}
+          emptyLabel={t("common.all")}
+          defaultValue={params.get("type") ?? ""}
+          options={[
+            { value: "letter", label: t("items.type.letter") },
+            { value: "parcel", label: t("items.type.parcel") },
+          ]}
+        />
+        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: r.name }))} />
+        <SelectField id="filter-status" name="status" label={t("items.status")} emptyLabel={t("common.all")} defaultValue={params.get("status") ?? ""} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
+        <SelectField
+          id="filter-facility"
+          name="facility"
+          label={t("items.facility")}
+          emptyLabel={t("common.all")}
+          defaultValue={params.get("facility") ?? ""}
+          options={data.facilities.map((f) => ({ value: f.id, label: `${f.name}, ${f.city}`, lang: "ru" }))}
+        />
+        <SelectField
+          id="filter-country"
+          name="country"
+          label={t("items.country")}
+          emptyLabel={t("common.all")}
+          defaultValue={params.get("country") ?? ""}
+          options={[
+            { value: "BY", label: t("prisoners.country.BY") },
+            { value: "RU", label: t("prisoners.country.RU") },
+          ]}
+        />
+        <label className="checkbox field">
+          <input type="checkbox" name="stuck" value="1" defaultChecked={params.get("stuck") === "1"} /> {t("items.stuckOnly")}
+        </label>
+        <label className="checkbox field">
+          <input type="checkbox" name="open" value="1" defaultChecked={params.get("open") === "1"} /> {t("items.openOnly")}
+        </label>
+        <button type="submit" className="button-secondary">
+          {t("common.filter")}
+        </button>
+      </Form>
+
+      <p className="muted">{t("items.count", { count: data.total })}</p>
+      {/* One plain form: status changes and route assignment post here; exports post to the
+          export resource route so the browser downloads the file. */}
+      <form method="post" id="bulk-form">
+        {actionData?.fieldErrors?.form ? (
+          <div className="notice notice-error" role="alert">
+            <p>{t(actionData.fieldErrors.form)}</p>
+            {actionData.failures.length > 0 ? (
+              <ul>
+                {actionData.failures.map((f) => (
+                  <li key={f.item}>
+                    {data.items.find((i) => `${i.type}:${i.id}` === f.item)?.prisonerName ?? f.item}: {t(f.reason)}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        <ErrorText id="items-error" message={actionData?.fieldErrors?.items} />
+        {data.items.length === 0 ? (
+          <p>{t("items.empty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("items.select")}</span>
+                  </th>
+                  <th scope="col">{t("items.item")}</th>
+                  <th scope="col">{t("items.prisoner")}</th>
+                  <th scope="col">{t("items.route")}</th>
+                  <th scope="col">{t("items.facility")}</th>
+                  <th scope="col">{t("items.status")}</th>
+                  <th scope="col">{t("items.inStatus")}</th>
+                  <th scope="col">{t("items.sent")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => {
+                  const ref = `${item.type}:${item.id}`;
+                  return (
+                    <tr key={ref} className={failed.has(ref) ? "row-error" : undefined} data-testid="item-row">
+                      <td>
+                        <input type="checkbox" name="items" value={ref} aria-label={t("items.selectItem", { name: item.prisonerName })} />
+                      </td>
+                      <td>
+                        <Link to={`/coordinator/items/${item.type}/${item.id}`}>{t(`items.kind.${item.itemKind as "letter" | "postcard" | "parcel"}`)}</Link>
+                        {item.trackingNumber ? <div className="muted small">{item.trackingNumber}</div> : null}
+                      </td>
+                      <td lang="ru">{item.prisonerName}</td>
+                      <td>{item.routeName ?? "—"}</td>
+                      <td lang="ru">{item.facilityName ?? "—"}</td>
+                      <td>{label(item.status)}</td>
+                      <td>
+                        {t("items.days", { count: item.daysInStatus })}
+                        {item.usualDays !== null && !item.isFinal ? <span className="muted"> / {item.usualDays}</span> : null}
+                        {item.stuck ? <span className="badge badge-pending">{t("items.stuck")}</span> : null}
+                      </td>
+                      <td>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <Pagination page={data.page} pages={data.pages} />
+        <fieldset className="panel bulk-actions">
+          <legend>{t("items.bulk.title")}</legend>
+          <div className="filters">
+            <SelectField id="bulk-to" name="to" label={t("items.bulk.to")} emptyLabel={t("common.none")} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
+            <div className="field">
+              <label htmlFor="bulk-note">{t("items.bulk.note")}</label>
+              <input id="bulk-note" name="note" maxLength={500} />
+            </div>
+            <button type="submit" name="intent" value="status" className="button-primary">
+              {t("items.bulk.changeStatus")}
+            </button>
+          </div>
+          <ErrorText id="bulk-to-error" message={actionData?.fieldErrors?.to} />
+          <div className="filters">
+            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
+            <button type="submit" name="intent" value="assign" className="button-secondary">
+              {t("items.bulk.assign")}
+            </button>
+          </div>
+          <ErrorText id="bulk-route-error" message={actionData?.fieldErrors?.routeId} />
+          <p className="muted">{t("items.bulk.exportHint")}</p>
+          <div className="actions">
+            <button type="submit" name="intent" value="export-csv" formAction="/coordinator/items/export" className="button-secondary">
+              {t("items.bulk.exportCsv")}
+            </button>
+            <button type="submit" name="intent" value="export-pdf" formAction="/coordinator/items/export" className="button-secondary">
+              {t("items.bulk.exportPdf")}
+            </button>
+          </div>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
