@@ -1,11 +1,18 @@
 import type { BackgroundTask } from "#app/utils/background.server.ts";
 import { pruneRateLimits } from "#app/utils/rate-limit.server.ts";
 import { pruneExpiredSessions } from "#app/utils/session.server.ts";
+import { sendDueScheduledLetters } from "#app/models/letters.server.ts";
+import { sendDueReminders } from "#app/models/reminders.server.ts";
+import { purgeExpiredContent } from "#app/models/retention.server.ts";
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /** Every periodic job of the app, run by whichever instance claims it (see background.server.ts). */
 export const BACKGROUND_TASKS: BackgroundTask[] = [
+  { name: "scheduled-letters", everyMs: MINUTE, run: sendDueScheduledLetters },
+  { name: "reminders", everyMs: HOUR, run: sendDueReminders },
+  { name: "retention", everyMs: 24 * HOUR, run: purgeExpiredContent },
   {
     name: "housekeeping",
     everyMs: HOUR,

@@ -3,6 +3,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { seedRegistry } from "../../prisma/demo-data";
 import { installTotpSecret } from "./totp.server";
 import { rebuildNameKeys } from "./name-keys.server";
+import { encrypt } from "#app/utils/crypto.server.ts";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -32,5 +33,71 @@ export async function seedDemoData(): Promise<boolean> {
     });
     if (account.role !== "volunteer") await installTotpSecret(user.id, DEMO_TOTP_SECRET);
   }
+  await seedDemoLetters();
   return true;
+}
+
+const DAY = 86_400_000;
+
+const DEMO_TEXTS = [
+  "Добры дзень! Пішу вам з далёкага горада. У нас ужо выпаў першы снег. Думаем пра вас і чакаем вас дома.",
+  "Здравствуйте! Надеюсь, это письмо застанет вас в добром здравии. У нас наступила зима, дети лепят снеговиков. Желаю вам сил и терпения.",
+  "Добрый день! Пишу вам впервые. Я люблю читать и гулять в парке. Расскажите, что вы читаете? Желаю вам крепкого здоровья.",
+  "Прывітанне! Вы не забытыя. Жадаю вам цяпла і добрых навін.",
+];
+
+/**
+ * A few letters from the demo volunteer, so that a newcomer sees items on their way:
+ * two atelier postcards handed over, one delivered, and a self-posted letter nobody
+ * has confirmed posting (stuck in "queued").
+ */
+async function seedDemoLetters(): Promise<void> {
+  const volunteer = await prisma.user.findUniqueOrThrow({ where: { email: "volunteer@demo.solidarity.test" } });
+  const routes = await prisma.route.findMany({ where: { slug: { in: ["atelier", "viasna-self-post"] } }, include: { statuses: { orderBy: { position: "asc" } } } });
+  const atelier = routes.find((r) => r.slug === "atelier");
+  const selfPost = routes.find((r) => r.slug === "viasna-self-post");
+  const prisoners = await prisma.prisoner.findMany({
+    where: { country: "BY", status: { not: "released" }, doNotWrite: false, incommunicado: false, relativesOnly: false, currentFacilityId: { not: null } },
+    orderBy: { sortName: "asc" },
+    take: 4,
+  });
+  if (!atelier || !selfPost || prisoners.length < 4) return;
+  const at = now().getTime();
+  const plan = [
+    { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over"], sentDaysAgo: 3 },
+    { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over"], sentDaysAgo: 2 },
+    { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over", "posted", "in_transit", "delivered"], sentDaysAgo: 40 },
+    { route: selfPost, kind: "letter" as const, path: ["queued"], sentDaysAgo: 5 },
+  ];
+  for (const [index, item] of plan.entries()) {
+    const prisoner = prisoners[index];
+    const sentAt = new Date(at - item.sentDaysAgo * DAY);
+    // Each step a day (or more, spread over the item's age) after the previous one.
+    const stepMs = item.path.length > 1 ? Math.min(DAY, (item.sentDaysAgo * DAY) / item.path.length) : 0;
+    const times = item.path.map((_, i) => new Date(sentAt.getTime() + i * stepMs));
+    const last = item.path[item.path.length - 1];
+    const final = item.route.statuses.find((s) => s.key === last)?.isFinal ?? false;
+    await prisma.letter.create({
+      data: {
+        authorId: volunteer.id,
+        prisonerId: prisoner.id,
+        kind: item.kind,
+        state: final ? "closed" : "sent",
+        status: last,
+        language: index % 2 === 0 ? "be" : "ru",
+        bodyEncrypted: encrypt(DEMO_TEXTS[index]),
+        senderName: volunteer.pseudonym,
+        routeId: item.route.id,
+        facilityId: prisoner.currentFacilityId,
+        createdAt: sentAt,
+        updatedAt: times[times.length - 1],
+        sentAt,
+        statusChangedAt: times[times.length - 1],
+        closedAt: final ? times[times.length - 1] : null,
+        events: {
+          create: item.path.map((key, i) => ({ fromStatus: i === 0 ? null : item.path[i - 1], toStatus: key, occurredAt: times[i], actorId: i === 0 ? volunteer.id : null })),
+        },
+      },
+    });
+  }
 }

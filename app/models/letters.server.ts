@@ -9,7 +9,8 @@ import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
-import { queueEmail } from "#app/utils/email.server.ts";
+import { queueEmail, type EmailMessage } from "#app/utils/email.server.ts";
+import { changeStatusIn, TransitionError } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
 
@@ -87,6 +88,8 @@ export async function listOwnLetters(authorId: string) {
       status: true,
       updatedAt: true,
       sentAt: true,
+      scheduledFor: true,
+      scheduleProblem: true,
       prisonerId: true,
       route: { select: { name: true } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
@@ -120,23 +123,18 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
 }
 
 /**
- * Sends a draft through a route the rules allow. The server checks everything
- * again: the route fits, the text is not empty, and the volunteer confirmed the
- * warnings they were shown.
- */
-/**
  * The message a service receives: what it needs to deliver the item (the address
  * as written on an envelope, the text, the pseudonym and a reference), nothing
  * about the volunteer's identity.
  */
-async function handOverByEmail(letter: OwnLetter, to: string, pseudonym: string) {
+function handoverEmail(letter: OwnLetter, to: string, pseudonym: string): EmailMessage {
   const facility = letter.prisoner.currentFacility;
   const address = facility
     ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility })
     : [];
-  const reference = `SM-${letter.id.slice(-8).toUpperCase()}`;
+  const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";
-  await queueEmail({
+  return {
     to,
     purpose: "handover",
     subject: `${kind} ${reference}`,
@@ -152,12 +150,19 @@ async function handOverByEmail(letter: OwnLetter, to: string, pseudonym: string)
       `Signed: ${pseudonym}`,
       ...(letter.returnAddress ? ["", "Return address:", letter.returnAddress] : []),
     ].join("\n"),
-  });
+  };
 }
 
-export async function sendLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean }) {
-  requireWriter(author);
-  const letter = await getOwnLetter(author.id, id);
+export function letterReference(id: string): string {
+  return `SM-${id.slice(-8).toUpperCase()}`;
+}
+
+/**
+ * Everything the server checks before a draft may go (now or at a scheduled time):
+ * the text is not empty, the volunteer confirmed the warnings they were shown, and
+ * the route fits this prisoner, facility, item and language.
+ */
+async function checkSendable(letter: OwnLetter | null, input: { routeId: string; warningsAcknowledged: boolean }) {
   if (!letter || letter.state !== "draft") throw new LetterStateError("not-a-draft");
   const routes = await activeRoutes();
   const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
@@ -165,39 +170,166 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
   if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
   if (!verdict?.eligible) throw new LetterStateError("route");
+  return { guidance, verdict };
+}
+
+/**
+ * Sends a draft through a route the rules allow. The letter's new state, its first
+ * status event and (for services that take letters by e-mail) the hand-over e-mail
+ * are one transaction: a crash leaves either a draft or a sent letter whose e-mail
+ * is safely in the outbox.
+ */
+export async function sendLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean }) {
+  requireWriter(author);
+  const letter = await getOwnLetter(author.id, id);
+  const { guidance, verdict } = await checkSendable(letter, input);
+  const sendable = letter!;
   const statuses = await prisma.routeStatus.findMany({ where: { routeId: input.routeId }, orderBy: { position: "asc" } });
   const route = await prisma.route.findUniqueOrThrow({ where: { id: input.routeId } });
   const at = now();
-  const status = statuses[0]?.key ?? "queued";
-  await prisma.$transaction([
-    prisma.letter.updateMany({
+  const first = statuses[0]?.key ?? "queued";
+  const byEmail = route.handover === "email" && !!route.handoverEmail;
+  const handedOver = byEmail ? statuses.find((s) => s.key === "handed_over" && !s.isFinal) : undefined;
+  const status = handedOver?.key ?? first;
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.letter.updateMany({
       where: { id, authorId: author.id, state: "draft" },
       data: {
         state: "sent",
         status,
         routeId: input.routeId,
-        facilityId: letter.prisoner.currentFacilityId,
+        facilityId: sendable.prisoner.currentFacilityId,
         language: guidance.language,
         warningsAcknowledgedAt: guidance.warnings.length > 0 ? at : null,
         sentAt: at,
         statusChangedAt: at,
         senderName: author.pseudonym,
+        scheduledFor: null,
+        scheduledRouteId: null,
+        scheduleProblem: null,
       },
-    }),
-    prisma.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: status, actorId: author.id, occurredAt: at } }),
-  ]);
-  // Services that take letters by e-mail get them through the outbox: queued in the
-  // database, retried until the service's server accepts it.
-  if (route.handover === "email" && route.handoverEmail) {
-    await handOverByEmail(letter, route.handoverEmail, author.pseudonym);
-    const handedOver = statuses.find((s) => s.key === "handed_over");
-    if (handedOver) {
-      await prisma.$transaction([
-        prisma.letter.update({ where: { id }, data: { status: handedOver.key, statusChangedAt: now() } }),
-        prisma.statusEvent.create({ data: { letterId: id, fromStatus: status, toStatus: handedOver.key, occurredAt: now(), note: "queued for e-mail hand-over" } }),
-      ]);
-      return { status: handedOver.key, route: verdict.route };
+    });
+    if (count === 0) throw new LetterStateError("not-a-draft");
+    await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
+    if (byEmail) {
+      // Services that take letters by e-mail get them through the outbox: queued in
+      // the database with the send, retried until the service's server accepts it.
+      await queueEmail(handoverEmail(sendable, route.handoverEmail!, author.pseudonym), tx);
+      if (handedOver) {
+        await tx.statusEvent.create({ data: { letterId: id, fromStatus: first, toStatus: handedOver.key, occurredAt: at, note: "queued for e-mail hand-over" } });
+      }
+    }
+  });
+  return { status, route: verdict.route };
+}
+
+// ───────────────────────────── Scheduled letters ─────────────────────────────
+
+export const MAX_SCHEDULE_DAYS = 366;
+
+/** Sets a draft to go later through a chosen route; everything is checked now and again at send time. */
+export async function scheduleLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean; sendAt: Date }) {
+  requireWriter(author);
+  const at = now();
+  if (input.sendAt.getTime() <= at.getTime()) throw new LetterStateError("schedule-past");
+  if (input.sendAt.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw new LetterStateError("schedule-far");
+  await checkSendable(await getOwnLetter(author.id, id), input);
+  const { count } = await prisma.letter.updateMany({
+    where: { id, authorId: author.id, state: "draft" },
+    data: {
+      scheduledFor: input.sendAt,
+      scheduledRouteId: input.routeId,
+      scheduleProblem: null,
+      warningsAcknowledgedAt: input.warningsAcknowledged ? at : null,
+    },
+  });
+  if (count === 0) throw new LetterStateError("not-a-draft");
+}
+
+export async function cancelSchedule(authorId: string, id: string): Promise<boolean> {
+  const { count } = await prisma.letter.updateMany({
+    where: { id, authorId, state: "draft", scheduledFor: { not: null } },
+    data: { scheduledFor: null, scheduledRouteId: null, scheduleProblem: null },
+  });
+  return count > 0;
+}
+
+/**
+ * Sends the scheduled drafts that are due. A draft that can no longer go (the
+ * prisoner was released, the route closed) stays a draft with the reason, for its
+ * writer to see. The conditional update in sendLetter means two instances running
+ * this at once send each letter once.
+ */
+export async function sendDueScheduledLetters(): Promise<{ sent: number; problems: number }> {
+  const due = await prisma.letter.findMany({
+    where: { state: "draft", scheduledFor: { lte: now() } },
+    select: { id: true, scheduledRouteId: true, warningsAcknowledgedAt: true, author: true },
+    take: 200,
+  });
+  let sent = 0;
+  let problems = 0;
+  for (const letter of due) {
+    if (!letter.author || !letter.scheduledRouteId) continue;
+    try {
+      await sendLetter(letter.author, letter.id, { routeId: letter.scheduledRouteId, warningsAcknowledged: letter.warningsAcknowledgedAt !== null });
+      sent++;
+    } catch (error) {
+      if (!(error instanceof LetterStateError || error instanceof PermissionError)) throw error;
+      // Another instance sent it first.
+      if (error.message === "not-a-draft") continue;
+      problems++;
+      await prisma.letter.updateMany({
+        where: { id: letter.id, state: "draft" },
+        data: { scheduledFor: null, scheduledRouteId: null, scheduleProblem: error instanceof PermissionError ? "permission" : error.message },
+      });
     }
   }
-  return { status, route: verdict.route };
+  return { sent, problems };
+}
+
+// ───────────────────────────── The writer's answers ─────────────────────────────
+
+export type PostedAnswer = "posted" | "not_yet" | "will_not";
+
+/**
+ * "Did you post it?" for self-posted letters. "Posted" moves the letter on to its
+ * route's "posted" status; "will not" ends it as unknown; "not yet" is kept so the
+ * reminder asks again later.
+ */
+export async function answerPosted(author: User, id: string, answer: PostedAnswer) {
+  requireWriter(author);
+  return prisma.$transaction(async (tx) => {
+    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { route: { select: { handover: true } } } });
+    if (!letter || letter.route?.handover !== "print_pdf") throw new LetterStateError("not-self-post");
+    await tx.letter.update({ where: { id }, data: { postedAnswer: answer, postedAnsweredAt: now() } });
+    const to = answer === "posted" ? "posted" : answer === "will_not" ? "unknown" : null;
+    if (to) {
+      try {
+        await changeStatusIn(tx, { type: "letter", id }, { to, actorId: author.id, note: `writer answered: ${answer}` });
+      } catch (error) {
+        // Already past "posted" (a coordinator moved it on): the answer is still kept.
+        if (!(error instanceof TransitionError)) throw error;
+      }
+    }
+  });
+}
+
+export type WriterReport = "wrote_back" | "never_heard";
+
+/** The writer's own report. "They wrote back" also moves the letter to "reply received" when its route has it. */
+export async function reportOutcome(author: User, id: string, report: WriterReport) {
+  requireWriter(author);
+  return prisma.$transaction(async (tx) => {
+    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { routeId: true } });
+    if (!letter) throw new LetterStateError("not-sent");
+    await tx.letter.update({ where: { id }, data: { writerReport: report, writerReportedAt: now() } });
+    const hasReplyStatus = letter.routeId ? await tx.routeStatus.count({ where: { routeId: letter.routeId, key: "reply_received" } }) : 0;
+    if (report === "wrote_back" && hasReplyStatus) {
+      try {
+        await changeStatusIn(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
+      } catch (error) {
+        if (!(error instanceof TransitionError)) throw error;
+      }
+    }
+  });
 }

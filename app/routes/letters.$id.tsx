@@ -4,7 +4,25 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { activeRoutes, deleteDraft, eligibilityFor, getOwnLetter, LetterStateError, saveDraft, sendLetter } from "#app/models/letters.server.ts";
+import {
+  activeRoutes,
+  answerPosted,
+  cancelSchedule,
+  deleteDraft,
+  eligibilityFor,
+  getOwnLetter,
+  LetterStateError,
+  reportOutcome,
+  saveDraft,
+  scheduleLetter,
+  sendLetter,
+} from "#app/models/letters.server.ts";
+import { itemEvents, routeStatuses } from "#app/models/tracking.server.ts";
+import { repliesFor } from "#app/models/dispatch.server.ts";
+import { postedAnswerSchema, scheduleSchema, writerReportSchema } from "#app/schemas/tracking.ts";
+import { StatusTimeline, RepliesList } from "#app/components/tracking.tsx";
+import { statusLabel } from "#app/tracking/status-label.ts";
+import { now } from "#app/utils/clock.server.ts";
 import { envelopeAddressLines } from "#app/models/envelope.ts";
 import { letterDraftSchema, sendLetterSchema, MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
@@ -23,7 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = await getOwnLetter(user.id, params.id ?? "");
   // Someone else's letter is "not found": not even its existence is revealed.
   if (!letter) throw new Response("Not found", { status: 404 });
-  const [routes, phrases, sentences, relayAddresses] = await Promise.all([activeRoutes(), riskPhrases(), phrasebook(), getSetting("relayAddresses")]);
+  const ref = { type: "letter" as const, id: letter.id };
+  const [routes, phrases, sentences, relayAddresses, events, replies, statuses] = await Promise.all([
+    activeRoutes(),
+    riskPhrases(),
+    phrasebook(),
+    getSetting("relayAddresses"),
+    itemEvents(ref),
+    repliesFor(ref),
+    letter.routeId ? routeStatuses(letter.routeId) : Promise.resolve([]),
+  ]);
   const { eligibility } = eligibilityFor(letter, routes, phrases);
   const primary = letter.prisoner.names.find((n) => n.isPrimary) ?? letter.prisoner.names[0];
   return {
@@ -32,13 +59,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: letter.kind === "postcard" ? ("postcard" as const) : ("letter" as const),
       state: letter.state,
       status: letter.status,
-      body: letter.body ?? "",
+      body: letter.state === "draft" ? (letter.body ?? "") : letter.body,
       returnAddress: letter.returnAddress ?? "",
       updatedAt: letter.updatedAt,
       sentAt: letter.sentAt,
       route: letter.route,
       senderName: letter.senderName,
+      scheduledFor: letter.scheduledFor,
+      scheduledRouteId: letter.scheduledRouteId,
+      scheduleProblem: letter.scheduleProblem,
+      postedAnswer: letter.postedAnswer,
+      writerReport: letter.writerReport,
+      // Self-post letters still waiting in their first status: ask whether they were posted.
+      askPosted: letter.route?.handover === "print_pdf" && letter.state === "sent" && letter.status === statuses[0]?.key,
     },
+    events: events.map(({ actor: _actor, ...event }) => event),
+    replies,
+    tomorrow: new Date(now().getTime() + 86_400_000).toISOString().slice(0, 10),
     prisoner: {
       id: letter.prisoner.id,
       name: primary ? fullName(primary) : "—",
@@ -57,6 +94,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const SEND_ERRORS: Record<string, MessageKey> = {
+  empty: "letters.send.empty",
+  acknowledge: "letters.send.acknowledgeFirst",
+  route: "letters.send.routeNotAllowed",
+  "not-a-draft": "letters.send.notDraft",
+  "schedule-past": "letters.schedule.past",
+  "schedule-far": "letters.schedule.far",
+  permission: "letters.schedule.notOffered",
+};
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "write:letters:own");
   const id = params.id ?? "";
@@ -66,21 +113,50 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(await deleteDraft(user.id, id))) throw new Response("Not found", { status: 404 });
     throw redirect("/letters");
   }
+  if (intent === "schedule") {
+    const parsed = parseWithSchema(scheduleSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
+    try {
+      await scheduleLetter(user, id, { routeId: parsed.data.routeId, warningsAcknowledged: parsed.data.acknowledge, sendAt: new Date(`${parsed.data.sendOn}T08:00:00.000Z`) });
+    } catch (error) {
+      if (error instanceof LetterStateError) return { intent, fieldErrors: { form: SEND_ERRORS[error.message] ?? "error.generic" }, savedAt: null };
+      throw error;
+    }
+    throw redirect(`/letters/${id}?scheduled=1`);
+  }
+  if (intent === "unschedule") {
+    await cancelSchedule(user.id, id);
+    throw redirect(`/letters/${id}`);
+  }
+  if (intent === "posted-answer") {
+    const parsed = parseWithSchema(postedAnswerSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
+    try {
+      await answerPosted(user, id, parsed.data.answer);
+    } catch (error) {
+      if (error instanceof LetterStateError) throw new Response("Conflict", { status: 409 });
+      throw error;
+    }
+    throw redirect(`/letters/${id}?answered=1`);
+  }
+  if (intent === "report") {
+    const parsed = parseWithSchema(writerReportSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
+    try {
+      await reportOutcome(user, id, parsed.data.report);
+    } catch (error) {
+      if (error instanceof LetterStateError) throw new Response("Conflict", { status: 409 });
+      throw error;
+    }
+    throw redirect(`/letters/${id}?answered=1`);
+  }
   if (intent === "send") {
     const parsed = parseWithSchema(sendLetterSchema, formData);
     if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
     try {
       await sendLetter(user, id, { routeId: parsed.data.routeId, warningsAcknowledged: parsed.data.acknowledge });
     } catch (error) {
-      if (error instanceof LetterStateError) {
-        const key: Record<string, MessageKey> = {
-          empty: "letters.send.empty",
-          acknowledge: "letters.send.acknowledgeFirst",
-          route: "letters.send.routeNotAllowed",
-          "not-a-draft": "letters.send.notDraft",
-        };
-        return { intent, fieldErrors: { form: key[error.message] ?? "error.generic" }, savedAt: null };
-      }
+      if (error instanceof LetterStateError) return { intent, fieldErrors: { form: SEND_ERRORS[error.message] ?? "error.generic" }, savedAt: null };
       throw error;
     }
     throw redirect(`/letters/${id}?sent=1`);
@@ -334,6 +410,7 @@ function DraftEditor() {
         </Form>
       </section>
       <aside>
+        <ScheduleNotice />
         <GuidancePanel guidance={guidance} country={prisoner.country} />
         <Phrasebook onInsert={insert} />
         <SendPanel warningsShown={guidance.warnings.length > 0} />
@@ -353,11 +430,41 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   deliveryNotExpected: "letters.refusal.deliveryNotExpected",
 };
 
+function ScheduleNotice() {
+  const t = useT();
+  const locale = useLocale();
+  const { letter, routes } = useLoaderData<typeof loader>();
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  if (letter.scheduleProblem) {
+    return (
+      <p className="notice notice-error" role="alert">
+        {t("letters.schedule.problem")}
+      </p>
+    );
+  }
+  if (!letter.scheduledFor) return null;
+  return (
+    <div className="notice" role="status" data-testid="schedule-notice">
+      <p>
+        {t("letters.schedule.notice", {
+          date: date.format(new Date(letter.scheduledFor)),
+          route: routes.find((r) => r.id === letter.scheduledRouteId)?.name ?? "—",
+        })}
+      </p>
+      <Form method="post">
+        <button type="submit" name="intent" value="unschedule" className="button-secondary">
+          {t("letters.schedule.cancel")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
 function SendPanel({ warningsShown }: { warningsShown: boolean }) {
   const t = useT();
-  const { routes, recommendedId } = useLoaderData<typeof loader>();
+  const { routes, recommendedId, tomorrow } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.intent === "send" ? actionData.fieldErrors : null;
+  const errors = actionData?.intent === "send" || actionData?.intent === "schedule" ? actionData.fieldErrors : null;
   return (
     <section className="panel send-panel">
       <h2>{t("letters.send.title")}</h2>
@@ -389,6 +496,61 @@ function SendPanel({ warningsShown }: { warningsShown: boolean }) {
         <button type="submit" name="intent" value="send" className="button-primary" disabled={!recommendedId}>
           {t("letters.send.submit")}
         </button>
+        <details className="field">
+          <summary>{t("letters.schedule.title")}</summary>
+          <div className="field">
+            <label htmlFor="send-on">{t("letters.schedule.date")}</label>
+            <input id="send-on" type="date" name="sendOn" min={tomorrow} defaultValue={tomorrow} aria-describedby="send-on-error" />
+            <ErrorText id="send-on-error" message={errors?.sendOn} />
+          </div>
+          <button type="submit" name="intent" value="schedule" className="button-secondary" disabled={!recommendedId}>
+            {t("letters.schedule.submit")}
+          </button>
+        </details>
+      </Form>
+    </section>
+  );
+}
+
+function WriterQuestions() {
+  const t = useT();
+  const { letter } = useLoaderData<typeof loader>();
+  return (
+    <section className="panel">
+      {letter.askPosted ? (
+        <Form method="post" data-testid="posted-question">
+          <input type="hidden" name="intent" value="posted-answer" />
+          <fieldset className="field">
+            <legend>{t("letters.posted.question")}</legend>
+            {letter.postedAnswer === "not_yet" ? <p className="muted">{t("letters.posted.notYetSoFar")}</p> : null}
+            <div className="actions">
+              <button type="submit" name="answer" value="posted" className="button-primary">
+                {t("letters.posted.yes")}
+              </button>
+              <button type="submit" name="answer" value="not_yet" className="button-secondary">
+                {t("letters.posted.notYet")}
+              </button>
+              <button type="submit" name="answer" value="will_not" className="button-secondary">
+                {t("letters.posted.willNot")}
+              </button>
+            </div>
+          </fieldset>
+        </Form>
+      ) : null}
+      <Form method="post">
+        <input type="hidden" name="intent" value="report" />
+        <fieldset className="field">
+          <legend>{t("letters.report.question")}</legend>
+          {letter.writerReport ? <p className="muted">{t(letter.writerReport === "wrote_back" ? "letters.report.saidWroteBack" : "letters.report.saidNeverHeard")}</p> : null}
+          <div className="actions">
+            <button type="submit" name="report" value="wrote_back" className="button-secondary">
+              {t("letters.report.wroteBack")}
+            </button>
+            <button type="submit" name="report" value="never_heard" className="button-secondary">
+              {t("letters.report.neverHeard")}
+            </button>
+          </div>
+        </fieldset>
       </Form>
     </section>
   );
@@ -397,15 +559,17 @@ function SendPanel({ warningsShown }: { warningsShown: boolean }) {
 function SentLetter() {
   const t = useT();
   const locale = useLocale();
-  const { letter, prisoner } = useLoaderData<typeof loader>();
+  const { letter, prisoner, events, replies } = useLoaderData<typeof loader>();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
+    <>
     <section className="panel">
       <p className="notice notice-ok" role="status">
         {t("letters.sentNotice", { route: letter.route?.name ?? "—" })}
       </p>
       <p>
-        {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}: {letter.status ?? "—"}
+        {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}:{" "}
+        <strong data-testid="letter-status">{statusLabel(t, letter.status)}</strong>
       </p>
       {letter.route?.handover === "print_pdf" ? (
         <>
@@ -428,8 +592,16 @@ function SentLetter() {
         </address>
       ) : null}
       <h2>{t("letters.body")}</h2>
-      <div className="letter-text">{letter.body}</div>
+      {letter.body === null ? <p className="muted">{t("letters.purged")}</p> : <div className="letter-text">{letter.body}</div>}
     </section>
+    <section className="panel">
+      <h2>{t("letters.timeline")}</h2>
+      <StatusTimeline events={events} labels={{}} />
+      <h2>{t("letters.replies")}</h2>
+      <RepliesList replies={replies} />
+    </section>
+    <WriterQuestions />
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ import { requirePermission } from "#app/utils/auth.server.ts";
 import { listOwnLetters } from "#app/models/letters.server.ts";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { statusLabel } from "#app/tracking/status-label.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.title");
 
@@ -17,7 +18,8 @@ export default function MyLetters() {
   const locale = useLocale();
   const { letters } = useLoaderData<typeof loader>();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const drafts = letters.filter((l) => l.state === "draft");
+  const drafts = letters.filter((l) => l.state === "draft" && !l.scheduledFor);
+  const scheduled = letters.filter((l) => l.state === "draft" && l.scheduledFor);
   const sent = letters.filter((l) => l.state !== "draft");
   return (
     <section className="panel">
@@ -33,6 +35,20 @@ export default function MyLetters() {
             <li key={l.id}>
               <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
               <span className="muted">· {t("letters.editedOn", { date: date.format(new Date(l.updatedAt)) })}</span>
+              {l.scheduleProblem ? <span className="badge badge-pending">{t("letters.schedule.problemShort")}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t("letters.scheduled")}</h2>
+      {scheduled.length === 0 ? (
+        <p>{t("letters.noneScheduled")}</p>
+      ) : (
+        <ul className="plain-list" data-testid="scheduled-letters">
+          {scheduled.map((l) => (
+            <li key={l.id}>
+              <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
+              <span className="muted">· {t("letters.scheduledFor", { date: date.format(new Date(l.scheduledFor!)) })}</span>
             </li>
           ))}
         </ul>
@@ -46,7 +62,7 @@ export default function MyLetters() {
             <li key={l.id}>
               <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
               <span className="muted">
-                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {l.route?.name ?? ""} · {l.status ?? ""}
+                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {l.route?.name ?? ""} · {statusLabel(t, l.status)}
               </span>
             </li>
           ))}

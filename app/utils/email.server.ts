@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
 import { appUrl, mailFrom, smtpUrl } from "./config.server";
 import { now } from "./clock.server";
@@ -23,11 +24,12 @@ function maxAttempts(): number {
 /**
  * Every e-mail goes through the outbox table first: a mail is queued in the same
  * database as the change that caused it, so a crash cannot lose it, and any
- * instance's worker can send it.
+ * instance's worker can send it. Pass the transaction of that change as `db` so the
+ * mail is queued if and only if the change is committed.
  */
-export async function queueEmail(message: EmailMessage): Promise<string> {
+export async function queueEmail(message: EmailMessage, db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<string> {
   const host = new URL(appUrl()).hostname || "solidarity-mail.invalid";
-  const row = await prisma.emailOutbox.create({
+  const row = await db.emailOutbox.create({
     data: {
       toAddress: message.to,
       subject: message.subject,

@@ -44,6 +44,16 @@ describeEachDatabase("demo data", () => {
     expect(prisoners.length).toBeGreaterThan(5);
     for (const prisoner of prisoners) expect(prisoner.names.filter((n) => n.isPrimary)).toHaveLength(1);
 
+    // Items on their way for a newcomer to see: each with a status history that ends in its status.
+    const letters = await prisma.letter.findMany({ include: { events: { orderBy: { occurredAt: "asc" } }, route: { select: { slug: true } } } });
+    expect(letters.map((l) => `${l.route?.slug}:${l.status}`).sort()).toEqual([
+      "atelier:delivered",
+      "atelier:handed_over",
+      "atelier:handed_over",
+      "viasna-self-post:queued",
+    ]);
+    for (const letter of letters) expect(letter.events.at(-1)?.toStatus).toBe(letter.status);
+
     const before = await counts();
     expect(await seedDemoData()).toBe(false);
     expect(await counts()).toEqual(before);

@@ -1,7 +1,21 @@
 import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { createDraft, deleteDraft, getOwnLetter, LetterStateError, listOwnLetters, saveDraft, sendLetter } from "#app/models/letters.server.ts";
+import { advanceClock, now } from "#app/utils/clock.server.ts";
+import {
+  answerPosted,
+  cancelSchedule,
+  createDraft,
+  deleteDraft,
+  getOwnLetter,
+  LetterStateError,
+  listOwnLetters,
+  reportOutcome,
+  saveDraft,
+  scheduleLetter,
+  sendDueScheduledLetters,
+  sendLetter,
+} from "#app/models/letters.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
@@ -151,5 +165,276 @@ describeEachDatabase("letters and postcards", () => {
     await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("route");
     await sendLetter(v, draft.id, { routeId: bank.id, warningsAcknowledged: true });
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).routeId).toBe(bank.id);
+  });
+
+  // ───────────────────────────── Scheduled sends ─────────────────────────────
+
+  const HOUR = 3_600_000;
+
+  async function readyDraft(author: { id: string } & Parameters<typeof createDraft>[0], prisonerId: string) {
+    const draft = await createDraft(author, prisonerId, "letter");
+    await saveDraft(author.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
+    return draft;
+  }
+
+  /** The message of the LetterStateError a promise was rejected with. */
+  async function stateError(promise: Promise<unknown>): Promise<string> {
+    try {
+      await promise;
+    } catch (error) {
+      expect(error).toBeInstanceOf(LetterStateError);
+      return (error as LetterStateError).message;
+    }
+    throw new Error("expected a LetterStateError");
+  }
+
+  /** Routes with every ending, so that "posted", "unknown" and "reply received" exist. */
+  async function trackedRoutes() {
+    const make = (slug: string, handover: "print_pdf" | "email") =>
+      prisma.route.create({
+        data: {
+          slug,
+          name: slug,
+          description: slug,
+          countries: ["BY"],
+          itemKinds: ["letter", "postcard"],
+          languages: ["ru", "be"],
+          handover,
+          statuses: {
+            create: [
+              { key: "queued", position: 0, usualDays: 3 },
+              { key: "posted", position: 1, usualDays: 14 },
+              { key: "delivered", position: 2, isFinal: true },
+              { key: "reply_received", position: 3, isFinal: true },
+              { key: "unknown", position: 4, isFinal: true },
+            ],
+          },
+        },
+      });
+    return { selfPost: await make("tracked-self-post", "print_pdf"), atelier: await make("tracked-atelier", "email") };
+  }
+
+  test("scheduling: refused for a time not in the future, too far ahead, or a route that does not fit; otherwise saved on the draft", async () => {
+    const v = await volunteer("planner@example.org");
+    const other = await volunteer("other@example.org");
+    const p = await prisoner();
+    const { selfPost, russia } = await routes();
+    const empty = await createDraft(v, p.id, "letter");
+    const draft = await readyDraft(v, p.id);
+    const inThreeDays = new Date(now().getTime() + 3 * 24 * HOUR);
+
+    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() - 60_000) }))).toBe("schedule-past");
+    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: now() }))).toBe("schedule-past");
+    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + 367 * 24 * HOUR) }))).toBe("schedule-far");
+    expect(await stateError(scheduleLetter(v, draft.id, { routeId: russia.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("route");
+    expect(await stateError(scheduleLetter(v, empty.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("empty");
+    expect(await stateError(scheduleLetter(other, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("not-a-draft");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ scheduledFor: null, scheduledRouteId: null });
+
+    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: inThreeDays });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      status: null,
+      sentAt: null,
+      routeId: null,
+      scheduledFor: inThreeDays,
+      scheduledRouteId: selfPost.id,
+      scheduleProblem: null,
+    });
+    expect(await prisma.statusEvent.count()).toBe(0);
+    expect((await listOwnLetters(v.id)).find((l) => l.id === draft.id)).toMatchObject({ state: "draft", scheduledFor: inThreeDays });
+  });
+
+  test("a scheduled letter goes once its time has come, and only once", async () => {
+    const v = await volunteer("planner@example.org");
+    const p = await prisoner();
+    const { selfPost } = await routes();
+    const draft = await readyDraft(v, p.id);
+    const sendAt = new Date(now().getTime() + 2 * HOUR);
+    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt });
+
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
+    advanceClock(2 * HOUR - 60_000);
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: sendAt });
+
+    advanceClock(2 * 60_000);
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 1, problems: 0 });
+    const sent = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(sent).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, scheduledFor: null, scheduledRouteId: null, scheduleProblem: null, senderName: "planner" });
+    expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
+
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
+    expect(await prisma.statusEvent.findMany({ where: { letterId: draft.id, toStatus: "queued" } })).toEqual([
+      expect.objectContaining({ fromStatus: null, actorId: v.id }),
+    ]);
+  });
+
+  test("two instances sending scheduled letters at once send each letter once", async () => {
+    const v = await volunteer("planner@example.org");
+    const p = await prisoner();
+    const { selfPost } = await routes();
+    const drafts = [await readyDraft(v, p.id), await readyDraft(v, p.id), await readyDraft(v, p.id)];
+    for (const draft of drafts) await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+    advanceClock(HOUR + 1_000);
+    const results = await Promise.all([sendDueScheduledLetters(), sendDueScheduledLetters()]);
+    expect(results[0].sent + results[1].sent).toBe(3);
+    for (const draft of drafts) {
+      expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
+      expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "sent", status: "queued", scheduleProblem: null });
+    }
+  });
+
+  test("a scheduled letter to a prisoner released meanwhile stays a draft, with the reason for its writer", async () => {
+    const v = await volunteer("planner@example.org");
+    const p = await prisoner();
+    const { selfPost } = await routes();
+    const draft = await readyDraft(v, p.id);
+    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+    await prisma.prisoner.update({ where: { id: p.id }, data: { status: "released" } });
+
+    advanceClock(HOUR + 1_000);
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 1 });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      status: null,
+      sentAt: null,
+      scheduledFor: null,
+      scheduledRouteId: null,
+      scheduleProblem: "route",
+    });
+    expect(await prisma.statusEvent.count()).toBe(0);
+    expect(await listOwnLetters(v.id)).toEqual([expect.objectContaining({ id: draft.id, state: "draft", scheduleProblem: "route", scheduledFor: null })]);
+    // Reported once, not again on every run.
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
+    expect((await getOwnLetter(v.id, draft.id))?.body).toBe(RUSSIAN_TEXT);
+  });
+
+  test("cancelling a schedule keeps the draft and stops the send; only its writer can cancel", async () => {
+    const v = await volunteer("planner@example.org");
+    const other = await volunteer("other@example.org");
+    const p = await prisoner();
+    const { selfPost } = await routes();
+    const draft = await readyDraft(v, p.id);
+    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+
+    expect(await cancelSchedule(other.id, draft.id)).toBe(false);
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).scheduledRouteId).toBe(selfPost.id);
+    expect(await cancelSchedule(v.id, draft.id)).toBe(true);
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: null, scheduledRouteId: null, scheduleProblem: null });
+    expect(await cancelSchedule(v.id, draft.id)).toBe(false);
+
+    advanceClock(HOUR + 1_000);
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", sentAt: null });
+  });
+
+  // ───────────────────────────── The writer's answers ─────────────────────────────
+
+  test("'did you post it?': posted moves the letter on, not yet keeps it, will not ends it as unknown", async () => {
+    const v = await volunteer("poster@example.org");
+    const p = await prisoner();
+    const { selfPost } = await trackedRoutes();
+    const first = await readyDraft(v, p.id);
+    const second = await readyDraft(v, p.id);
+    await sendLetter(v, first.id, { routeId: selfPost.id, warningsAcknowledged: false });
+    await sendLetter(v, second.id, { routeId: selfPost.id, warningsAcknowledged: false });
+    const events = (id: string) => prisma.statusEvent.findMany({ where: { letterId: id }, orderBy: { occurredAt: "asc" } });
+
+    await answerPosted(v, first.id, "not_yet");
+    const notYet = await prisma.letter.findUniqueOrThrow({ where: { id: first.id } });
+    expect(notYet).toMatchObject({ status: "queued", state: "sent", postedAnswer: "not_yet" });
+    expect(notYet.postedAnsweredAt).toBeInstanceOf(Date);
+    expect(await events(first.id)).toHaveLength(1);
+
+    advanceClock(HOUR);
+    await answerPosted(v, first.id, "posted");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "posted", state: "sent", postedAnswer: "posted" });
+    expect((await events(first.id)).map((e) => [e.fromStatus, e.toStatus, e.actorId, e.note])).toEqual([
+      [null, "queued", v.id, null],
+      ["queued", "posted", v.id, "writer answered: posted"],
+    ]);
+
+    await answerPosted(v, second.id, "will_not");
+    const ended = await prisma.letter.findUniqueOrThrow({ where: { id: second.id } });
+    expect(ended).toMatchObject({ status: "unknown", state: "closed", postedAnswer: "will_not" });
+    expect(ended.closedAt).toBeInstanceOf(Date);
+    expect((await events(second.id)).at(-1)).toMatchObject({ fromStatus: "queued", toStatus: "unknown", actorId: v.id, note: "writer answered: will_not" });
+  });
+
+  test("an answer after a coordinator moved the letter on is kept without moving it back", async () => {
+    const v = await volunteer("poster@example.org");
+    const p = await prisoner();
+    const { selfPost } = await trackedRoutes();
+    const draft = await readyDraft(v, p.id);
+    await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
+    await prisma.letter.update({ where: { id: draft.id }, data: { status: "delivered", state: "closed" } });
+    await answerPosted(v, draft.id, "posted");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "delivered", state: "closed", postedAnswer: "posted" });
+    expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
+  });
+
+  test("'did you post it?' is only for letters the writer posts themselves", async () => {
+    const v = await volunteer("poster@example.org");
+    const p = await prisoner();
+    const { atelier } = await trackedRoutes();
+    const viaService = await readyDraft(v, p.id);
+    await sendLetter(v, viaService.id, { routeId: atelier.id, warningsAcknowledged: false });
+    const draft = await readyDraft(v, p.id);
+
+    expect(await stateError(answerPosted(v, viaService.id, "posted"))).toBe("not-self-post");
+    expect(await stateError(answerPosted(v, draft.id, "posted"))).toBe("not-self-post");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: viaService.id } })).toMatchObject({ status: "queued", postedAnswer: null, postedAnsweredAt: null });
+    expect(await prisma.statusEvent.count({ where: { letterId: viaService.id } })).toBe(1);
+  });
+
+  test("'they wrote back' is recorded and moves the letter to 'reply received' when its route has that status", async () => {
+    const v = await volunteer("reporter@example.org");
+    const p = await prisoner();
+    const { atelier } = await trackedRoutes();
+    const { bank } = await routes();
+    const tracked = await readyDraft(v, p.id);
+    const untracked = await readyDraft(v, p.id);
+    const silent = await readyDraft(v, p.id);
+    await sendLetter(v, tracked.id, { routeId: atelier.id, warningsAcknowledged: false });
+    await sendLetter(v, untracked.id, { routeId: bank.id, warningsAcknowledged: false });
+    await sendLetter(v, silent.id, { routeId: atelier.id, warningsAcknowledged: false });
+
+    await reportOutcome(v, tracked.id, "wrote_back");
+    const replied = await prisma.letter.findUniqueOrThrow({ where: { id: tracked.id } });
+    expect(replied).toMatchObject({ writerReport: "wrote_back", status: "reply_received", state: "closed" });
+    expect(replied.writerReportedAt).toBeInstanceOf(Date);
+    expect(await prisma.statusEvent.findMany({ where: { letterId: tracked.id, toStatus: "reply_received" } })).toEqual([
+      expect.objectContaining({ fromStatus: "queued", actorId: v.id, note: "reported by the writer" }),
+    ]);
+
+    // The bank's route has no "reply received": the report is kept, the status stays.
+    await reportOutcome(v, untracked.id, "wrote_back");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: untracked.id } })).toMatchObject({ writerReport: "wrote_back", status: "queued", state: "sent" });
+    expect(await prisma.statusEvent.count({ where: { letterId: untracked.id } })).toBe(1);
+
+    await reportOutcome(v, silent.id, "never_heard");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: silent.id } })).toMatchObject({ writerReport: "never_heard", status: "queued", state: "sent" });
+    expect(await prisma.statusEvent.count({ where: { letterId: silent.id } })).toBe(1);
+
+    const draft = await readyDraft(v, p.id);
+    expect(await stateError(reportOutcome(v, draft.id, "wrote_back"))).toBe("not-sent");
+  });
+
+  test("nobody answers for another volunteer's letter", async () => {
+    const author = await volunteer("author@example.org");
+    const other = await volunteer("other@example.org");
+    const p = await prisoner();
+    const { selfPost } = await trackedRoutes();
+    const draft = await readyDraft(author, p.id);
+    await sendLetter(author, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
+    const before = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } });
+
+    expect(await stateError(answerPosted(other, draft.id, "posted"))).toBe("not-self-post");
+    expect(await stateError(answerPosted(other, draft.id, "will_not"))).toBe("not-self-post");
+    expect(await stateError(reportOutcome(other, draft.id, "wrote_back"))).toBe("not-sent");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(before);
+    expect(before).toMatchObject({ status: "queued", postedAnswer: null, writerReport: null });
+    expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
   });
 });
