@@ -7,7 +7,10 @@ import { issueSignInCode, normalizeEmail } from "#app/models/sign-in.server.ts";
 import { createApiToken, isApiTokenScope, API_TOKEN_SCOPES } from "#app/models/api-tokens.server.ts";
 import { resetTotp } from "#app/models/totp.server.ts";
 import { reencryptAll } from "#app/models/key-rotation.server.ts";
+import { deleteAccount, LastAdminError } from "#app/models/account-deletion.server.ts";
 import { emailField, pseudonymField } from "#app/schemas/account.ts";
+import { parcelCheck, ParcelFileError } from "#app/parcels/bulk-check.server.ts";
+import { BulkInputError } from "#app/models/parcels.server.ts";
 import type { Role } from "#app/generated/prisma/client.ts";
 
 const ROLES: Role[] = ["volunteer", "coordinator", "admin"];
@@ -20,6 +23,9 @@ const HELP = `Usage: npm run admin -- <command> [options]
       Prints a one-time sign-in URL (valid for LOGIN_CODE_MINUTES) without sending e-mail.
   user:reset-totp --email E
       Removes a coordinator's or admin's authenticator; they enrol a new one at next sign-in.
+  user:delete --email E
+      Deletes the account as the person can on /settings: identity, sessions and drafts
+      go; letters they sent stay, anonymous. Refused for the last admin.
   token:create --name N --scope ${API_TOKEN_SCOPES.join("|")}
       Prints a new API token for an NGO integration. Only its hash is stored: copy it now.
   keys:reencrypt
@@ -27,6 +33,9 @@ const HELP = `Usage: npm run admin -- <command> [options]
       and letters with it; then the old key can be removed.
   source:create --slug S --name N [--country BY|RU]
       Registers an NGO list that imports name with --source S.
+  parcel:check --prisoner ID --items FILE.json [--locale en|ru|be]
+      Prints as JSON the verdict the parcel page gives for these items to this prisoner
+      (format in README, "Parcels"); exits with 1 when the parcel would be refused.
   db:migrate
       Applies pending database migrations.
 
@@ -51,6 +60,9 @@ async function main(argv: string[]) {
       scope: { type: "string" },
       slug: { type: "string" },
       country: { type: "string" },
+      prisoner: { type: "string" },
+      items: { type: "string" },
+      locale: { type: "string" },
     },
     strict: true,
   });
@@ -58,7 +70,7 @@ async function main(argv: string[]) {
     console.info(HELP);
     return;
   }
-  const known = ["user:create", "user:login-link", "user:reset-totp", "token:create", "keys:reencrypt", "source:create", "db:migrate"];
+  const known = ["user:create", "user:login-link", "user:reset-totp", "user:delete", "token:create", "keys:reencrypt", "source:create", "parcel:check", "db:migrate"];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 
   await connectDatabase(databaseTarget(), { migrate: true });
@@ -74,6 +86,20 @@ async function main(argv: string[]) {
       if (await prisma.source.findUnique({ where: { slug } })) throw new UsageError(`A source "${slug}" already exists.`);
       await prisma.source.create({ data: { slug, name: required(values.name, "name"), country } });
       console.info(`Created source ${slug}.`);
+      return;
+    }
+    case "parcel:check": {
+      const prisonerId = required(values.prisoner, "prisoner");
+      const file = required(values.items, "items");
+      if (values.locale && !["en", "ru", "be"].includes(values.locale)) throw new UsageError("--locale must be en, ru or be");
+      try {
+        const result = await parcelCheck(prisonerId, file, values.locale);
+        console.info(JSON.stringify(result, null, 2));
+        if (!result.ok) process.exitCode = 1;
+      } catch (error) {
+        if (error instanceof ParcelFileError || error instanceof BulkInputError) throw new UsageError(error.message);
+        throw error;
+      }
       return;
     }
     case "keys:reencrypt": {
@@ -112,6 +138,21 @@ async function main(argv: string[]) {
       await resetTotp(user.id);
       await prisma.session.deleteMany({ where: { userId: user.id } });
       console.info(`Authenticator removed for ${address}; their sessions were ended.`);
+      return;
+    }
+    case "user:delete": {
+      const address = normalizeEmail(required(values.email, "email"));
+      const user = await prisma.user.findUnique({ where: { email: address } });
+      if (!user) throw new UsageError(`No user with ${address}.`);
+      try {
+        const summary = await deleteAccount(user.id, "admin-cli");
+        console.info(
+          `Deleted the account of ${address}: ${summary.draftsDeleted} draft(s) removed, ${summary.lettersKept} sent letter(s) and ${summary.parcelsKept} parcel(s) kept without their sender.`,
+        );
+      } catch (error) {
+        if (error instanceof LastAdminError) throw new UsageError(error.message);
+        throw error;
+      }
       return;
     }
     case "token:create": {

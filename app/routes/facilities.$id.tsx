@@ -10,6 +10,7 @@ import { EditHistory } from "#app/components/edit-history.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { gramsToKgInput } from "#app/schemas/parcels.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "facilities.title");
 
@@ -53,6 +54,9 @@ export default function FacilityPage() {
       acceptsNonRelativeLetters: f.acceptsNonRelativeLetters ? "on" : false,
       parcelsFromAbroad: f.parcelsFromAbroad ? "on" : false,
       parcelQuotaPerYear: f.parcelQuotaPerYear?.toString() ?? "",
+      smallPackageQuotaPerYear: f.smallPackageQuotaPerYear?.toString() ?? "",
+      parcelWeightLimitGrams: gramsToKgInput(f.parcelWeightLimitGrams),
+      parcelMonthlyWeightLimitGrams: gramsToKgInput(f.parcelMonthlyWeightLimitGrams),
       languages: f.languages,
       rulesNote: f.rulesNote ?? "",
     } as never,
@@ -83,6 +87,18 @@ export default function FacilityPage() {
           <div>
             <dt>{t("facilities.parcelQuota")}</dt>
             <dd>{f.parcelQuotaPerYear ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.smallPackageQuota")}</dt>
+            <dd>{f.smallPackageQuotaPerYear ?? "—"}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.parcelWeightLimit")}</dt>
+            <dd>{f.parcelWeightLimitGrams === null ? t("facilities.noLimit") : gramsToKgInput(f.parcelWeightLimitGrams)}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.parcelMonthlyWeightLimit")}</dt>
+            <dd>{f.parcelMonthlyWeightLimitGrams === null ? t("facilities.noLimit") : gramsToKgInput(f.parcelMonthlyWeightLimitGrams)}</dd>
           </div>
           <div>
             <dt>{t("facilities.languages")}</dt>
@@ -121,6 +137,9 @@ export default function FacilityPage() {
               <input type="checkbox" value="on" {...form.register("parcelsFromAbroad")} /> {t("facilities.parcelsFromAbroad")}
             </label>
             <TextField form={form} name="parcelQuotaPerYear" label={t("facilities.parcelQuota")} inputMode="numeric" />
+            <TextField form={form} name="smallPackageQuotaPerYear" label={t("facilities.smallPackageQuota")} inputMode="numeric" />
+            <TextField form={form} name="parcelWeightLimitGrams" label={t("facilities.parcelWeightLimit")} hint={t("facilities.weightHint")} />
+            <TextField form={form} name="parcelMonthlyWeightLimitGrams" label={t("facilities.parcelMonthlyWeightLimit")} hint={t("facilities.weightHint")} />
             <CheckboxGroup
               form={form}
               name="languages"

@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const adopted = (await activeAdoptions(user.id)).some((a) => a.prisonerId === prisoner.id);
   return {
     canEdit,
+    canSendParcels: can(user, "send:parcels:own"),
     adopted,
     picked: new URL(request.url).searchParams.has("picked"),
     offered: !prisoner.doNotWrite && prisoner.status !== "released",
@@ -94,7 +95,7 @@ const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } a
 export default function PrisonerPage() {
   const t = useT();
   const locale = useLocale();
-  const { prisoner: p, letters, canEdit, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
+  const { prisoner: p, letters, canEdit, canSendParcels, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
   const flagNotes = [
@@ -135,6 +136,14 @@ export default function PrisonerPage() {
             </button>
             <button type="submit" name="kind" value="postcard" className="button-secondary">
               {t("letters.writePostcard")}
+            </button>
+          </Form>
+        ) : null}
+        {offered && canSendParcels && p.facility ? (
+          <Form method="post" action="/parcels/new" className="actions">
+            <input type="hidden" name="prisonerId" value={p.id} />
+            <button type="submit" className="button-secondary">
+              {t("parcels.sendParcel")}
             </button>
           </Form>
         ) : null}

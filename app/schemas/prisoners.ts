@@ -69,6 +69,21 @@ export const addNameSchema = z.object({
   patronymic: optionalText(100),
 });
 
+const optionalCount = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^\d{1,3}$/.test(v), "validation.wholeNumber")
+  .transform((v) => (v ? Number(v) : null));
+
+/** Kilograms typed by a person ("30", "2.5", "0,75"), stored as grams; empty: no limit. */
+const optionalKilograms = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^\d{1,3}([.,]\d{1,3})?$/.test(v), "validation.kilograms")
+  .transform((v) => (v ? Math.round(Number(v.replace(",", ".")) * 1000) : null));
+
 export const facilityEditSchema = z.object({
   name: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
   nameLatin: optionalText(200),
@@ -89,6 +104,9 @@ export const facilityEditSchema = z.object({
     .optional()
     .refine((v) => !v || /^\d{1,3}$/.test(v), "validation.wholeNumber")
     .transform((v) => (v ? Number(v) : null)),
+  smallPackageQuotaPerYear: optionalCount,
+  parcelWeightLimitGrams: optionalKilograms,
+  parcelMonthlyWeightLimitGrams: optionalKilograms,
   languages: z.array(z.enum(WRITING_LANGUAGE_CODES)).min(1, "validation.languages"),
   rulesNote: optionalText(2000),
 });

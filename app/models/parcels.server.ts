@@ -1,0 +1,534 @@
+import type { Prisma, User } from "#app/generated/prisma/client.ts";
+import { prisma } from "#app/utils/db.server.ts";
+import { now } from "#app/utils/clock.server.ts";
+import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { can } from "#app/utils/permissions.ts";
+import { fullName } from "#app/names/match-keys.ts";
+import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
+import {
+  checkParcel,
+  type PackageKind,
+  type ParcelCheckInput,
+  type ParcelVerdict,
+  type RuleBannedTerm,
+  type RuleFacility,
+  type RuleHistory,
+  type RuleItem,
+  type RulePrisoner,
+  type SenderKind,
+} from "#app/parcels/rules.ts";
+import { validateS10, type S10Problem } from "#app/parcels/s10.ts";
+import { checkTransition } from "#app/tracking/transitions.ts";
+import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
+import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
+import { PermissionError } from "./users.server.ts";
+
+/**
+ * Parcels volunteers (and coordinators, on behalf of a family or a fund) prepare
+ * for a prisoner. A volunteer sees and changes only their own parcels; coordinators
+ * (manage:parcels) see all. The rules live in app/parcels/rules.ts; this module
+ * gathers their inputs from the database, and "sends" a parcel (marks it ready to
+ * post) only after checking them again inside a transaction that locks the
+ * prisoner's row, so two parcels sent at once cannot both take the last slot of a
+ * quota. Sender details are encrypted at rest.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export class ParcelStateError extends Error {
+  constructor(readonly reason: "not-found" | "not-a-draft" | "not-sent" | "closed" | "route" | "sender" | "no-posted-status") {
+    super(reason);
+  }
+}
+
+export class ParcelRefusedError extends Error {
+  constructor(readonly verdict: ParcelVerdict) {
+    super(`parcel refused: ${verdict.problems.map((p) => p.code).join(", ")}`);
+  }
+}
+
+export class TrackingNumberError extends Error {
+  constructor(readonly problem: S10Problem) {
+    super(`tracking number: ${problem.code}`);
+  }
+}
+
+function requireSender(actor: User) {
+  if (!can(actor, "send:parcels:own")) throw new PermissionError("send:parcels:own");
+}
+
+function requireManager(actor: User) {
+  if (!can(actor, "manage:parcels")) throw new PermissionError("manage:parcels");
+}
+
+/**
+ * Parcels the actor may see and follow (status, tracking number): their own, or any
+ * for coordinators. Changing the contents, sending, deleting, the sender's details
+ * and the customs form (which carries them) stay with the person who prepared it.
+ */
+function accessWhere(actor: User, id: string): Prisma.ParcelWhereInput {
+  return can(actor, "manage:parcels") ? { id } : { id, senderId: actor.id };
+}
+
+function ownWhere(actor: User, id: string): Prisma.ParcelWhereInput {
+  return { id, senderId: actor.id };
+}
+
+// ───────────────────────────── Catalogue and banned terms ─────────────────────────────
+
+const INITIALIZED = "parcelRulesInitialized";
+
+/**
+ * A new installation starts from the catalogue and banned terms in
+ * app/parcels/defaults.ts (unless something is already there, as after the demo
+ * data); from then on the database is the truth: an emptied list stays empty.
+ */
+export async function ensureParcelDefaults(): Promise<void> {
+  if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
+  await prisma.$transaction(async (tx) => {
+    if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
+    if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
+    if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
+    await tx.setting.upsert({ where: { key: INITIALIZED }, create: { key: INITIALIZED, value: true }, update: {} });
+  });
+}
+
+export async function listCatalog(options: { activeOnly?: boolean } = {}) {
+  await ensureParcelDefaults();
+  return prisma.catalogItem.findMany({
+    where: options.activeOnly ? { active: true } : {},
+    orderBy: [{ category: "asc" }, { nameEn: "asc" }],
+  });
+}
+
+export async function listBannedTerms() {
+  await ensureParcelDefaults();
+  return prisma.bannedTerm.findMany({ orderBy: { term: "asc" } });
+}
+
+export async function saveCatalogItem(actor: User, input: CatalogItemInput): Promise<string> {
+  requireManager(actor);
+  await ensureParcelDefaults();
+  const { id, typicalValue, ...rest } = input;
+  const data = { ...rest, typicalValueCents: typicalValue };
+  if (id) {
+    const { count } = await prisma.catalogItem.updateMany({ where: { id }, data });
+    if (count === 0) throw new ParcelStateError("not-found");
+    return id;
+  }
+  return (await prisma.catalogItem.create({ data })).id;
+}
+
+export async function setCatalogItemActive(actor: User, id: string, active: boolean) {
+  requireManager(actor);
+  await prisma.catalogItem.updateMany({ where: { id }, data: { active } });
+}
+
+export async function addBannedTerm(actor: User, input: { term: string; reason: string | null }) {
+  requireManager(actor);
+  await ensureParcelDefaults();
+  await prisma.bannedTerm.upsert({ where: { term: input.term }, create: input, update: { reason: input.reason } });
+}
+
+export async function removeBannedTerm(actor: User, id: string) {
+  requireManager(actor);
+  await prisma.bannedTerm.deleteMany({ where: { id } });
+}
+
+// ───────────────────────────── Routes that carry parcels ─────────────────────────────
+
+export async function parcelRoutes(country: "BY" | "RU", db: Tx | typeof prisma = prisma) {
+  // Filtered here rather than with `has`: the PGlite adapter cannot bind an enum array parameter.
+  const routes = await db.route.findMany({
+    where: { active: true },
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    select: { id: true, slug: true, name: true, handover: true, itemKinds: true, countries: true },
+  });
+  return routes.filter((r) => r.itemKinds.includes("parcel") && r.countries.includes(country)).map(({ itemKinds: _k, countries: _c, ...r }) => r);
+}
+
+// ───────────────────────────── Rule inputs ─────────────────────────────
+
+/** Calendar year and month (UTC) of a moment, with their bounds. */
+export function periodOf(at: Date) {
+  const year = at.getUTCFullYear();
+  const month = at.getUTCMonth();
+  return {
+    year,
+    month: `${year}-${String(month + 1).padStart(2, "0")}`,
+    yearStart: new Date(Date.UTC(year, 0, 1)),
+    yearEnd: new Date(Date.UTC(year + 1, 0, 1)),
+    monthStart: new Date(Date.UTC(year, month, 1)),
+    monthEnd: new Date(Date.UTC(year, month + 1, 1)),
+  };
+}
+
+/**
+ * What was already sent to the person: parcels in state sent or closed, by the
+ * date they were marked ready to post, in the calendar year and month of `at`.
+ */
+export async function parcelHistory(prisonerId: string, at: Date = now(), db: Tx | typeof prisma = prisma, excludeParcelId?: string): Promise<RuleHistory> {
+  const period = periodOf(at);
+  const sent = await db.parcel.findMany({
+    where: {
+      prisonerId,
+      state: { in: ["sent", "closed"] },
+      sentAt: { gte: period.yearStart, lt: period.yearEnd },
+      ...(excludeParcelId ? { id: { not: excludeParcelId } } : {}),
+    },
+    select: { packageKind: true, sentAt: true, items: { select: { quantity: true, unitWeightGrams: true } } },
+  });
+  const sentThisYear: Record<PackageKind, number> = { parcel: 0, small_package: 0 };
+  let gramsThisMonth = 0;
+  for (const parcel of sent) {
+    sentThisYear[parcel.packageKind === "small_package" ? "small_package" : "parcel"] += 1;
+    if (parcel.sentAt && parcel.sentAt >= period.monthStart && parcel.sentAt < period.monthEnd) {
+      gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
+    }
+  }
+  return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
+}
+
+type CatalogRow = { id: string; nameRu: string; nameEn: string; unitWeightGrams: number; typicalValueCents: number; perishable: boolean; bannedFacilityTypes: RuleItem["bannedFacilityTypes"] };
+
+function ruleItem(
+  item: { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number },
+  catalog: CatalogRow | null | undefined,
+): RuleItem {
+  if (catalog) {
+    return {
+      catalogItemId: catalog.id,
+      nameRu: catalog.nameRu,
+      nameEn: catalog.nameEn,
+      freeText: null,
+      quantity: item.quantity,
+      unitWeightGrams: item.unitWeightGrams,
+      unitValueCents: item.unitValueCents,
+      perishable: catalog.perishable,
+      bannedFacilityTypes: catalog.bannedFacilityTypes,
+    };
+  }
+  const text = item.freeText ?? "";
+  return { catalogItemId: null, nameRu: text, nameEn: text, freeText: text, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams, unitValueCents: item.unitValueCents, perishable: false, bannedFacilityTypes: [] };
+}
+
+function ruleFacility(f: RuleFacility | null): RuleFacility | null {
+  return f
+    ? {
+        type: f.type,
+        parcelsFromAbroad: f.parcelsFromAbroad,
+        parcelQuotaPerYear: f.parcelQuotaPerYear,
+        smallPackageQuotaPerYear: f.smallPackageQuotaPerYear,
+        parcelWeightLimitGrams: f.parcelWeightLimitGrams,
+        parcelMonthlyWeightLimitGrams: f.parcelMonthlyWeightLimitGrams,
+      }
+    : null;
+}
+
+/** Everything the rules need about a prisoner, from the database (the same for the web, the action and the CLI). */
+export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = prisma, excludeParcelId?: string) {
+  const prisoner = await db.prisoner.findUnique({
+    where: { id: prisonerId },
+    select: { id: true, country: true, status: true, sentenceInForce: true, doNotWrite: true, currentFacility: true },
+  });
+  if (!prisoner) return null;
+  const [history, bannedTerms, routes] = await Promise.all([
+    parcelHistory(prisonerId, now(), db, excludeParcelId),
+    db.bannedTerm.findMany({ select: { term: true, reason: true }, orderBy: { term: "asc" } }),
+    parcelRoutes(prisoner.country, db),
+  ]);
+  const rulePrisoner: RulePrisoner = { status: prisoner.status, sentenceInForce: prisoner.sentenceInForce, doNotWrite: prisoner.doNotWrite };
+  return {
+    country: prisoner.country,
+    facilityId: prisoner.currentFacility?.id ?? null,
+    prisoner: rulePrisoner,
+    facility: ruleFacility(prisoner.currentFacility),
+    history,
+    bannedTerms: bannedTerms as RuleBannedTerm[],
+    routes,
+  };
+}
+
+export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
+
+export function verdictFrom(
+  context: RuleContext,
+  parcel: { packageKind: string; senderKind: string; fromAbroad: boolean },
+  items: RuleItem[],
+): ParcelVerdict {
+  const input: ParcelCheckInput = {
+    prisoner: context.prisoner,
+    facility: context.facility,
+    parcel: {
+      packageKind: parcel.packageKind === "small_package" ? "small_package" : "parcel",
+      senderKind: (["relative", "fund"].includes(parcel.senderKind) ? parcel.senderKind : "volunteer") as SenderKind,
+      fromAbroad: parcel.fromAbroad,
+    },
+    items,
+    history: context.history,
+    bannedTerms: context.bannedTerms,
+    routeAvailable: context.routes.length > 0,
+  };
+  return checkParcel(input);
+}
+
+// ───────────────────────────── A person's parcels ─────────────────────────────
+
+export async function createParcelDraft(actor: User, prisonerId: string) {
+  requireSender(actor);
+  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { id: true, status: true, currentFacilityId: true } });
+  if (!prisoner || prisoner.status === "released") throw new PermissionError("not-offered");
+  await ensureParcelDefaults();
+  const at = now();
+  return prisma.parcel.create({
+    data: {
+      senderId: actor.id,
+      prisonerId,
+      facilityId: prisoner.currentFacilityId,
+      state: "draft",
+      senderDetailsEncrypted: encrypt(actor.pseudonym),
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+}
+
+const parcelInclude = {
+  items: { orderBy: { id: "asc" }, include: { catalogItem: true } },
+  prisoner: { include: { names: true, currentFacility: true } },
+  route: { select: { id: true, name: true, slug: true, handover: true } },
+  sender: { select: { id: true, pseudonym: true } },
+  facility: true,
+} satisfies Prisma.ParcelInclude;
+
+/**
+ * A parcel the actor may see (their own; any for coordinators, unless ownOnly), or
+ * null. The sender's details are decrypted only for the person who prepared it.
+ */
+export async function getParcel(actor: User, id: string, options: { ownOnly?: boolean } = {}) {
+  const parcel = await prisma.parcel.findFirst({ where: options.ownOnly ? ownWhere(actor, id) : accessWhere(actor, id), include: parcelInclude });
+  if (!parcel) return null;
+  const own = parcel.senderId === actor.id;
+  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted) : null };
+}
+
+export type ParcelView = NonNullable<Awaited<ReturnType<typeof getParcel>>>;
+
+export function ruleItemsOf(parcel: Pick<ParcelView, "items">): RuleItem[] {
+  return parcel.items.map((item) => ruleItem(item, item.catalogItem));
+}
+
+/** The verdict for a stored parcel, as the server sees it now. */
+export async function parcelVerdict(parcel: ParcelView): Promise<ParcelVerdict | null> {
+  const context = await ruleContext(parcel.prisonerId, prisma, parcel.id);
+  return context ? verdictFrom(context, parcel, ruleItemsOf(parcel)) : null;
+}
+
+async function itemRows(db: Tx, items: ParcelItemInput[]) {
+  const ids = [...new Set(items.map((i) => i.catalogItemId).filter((id): id is string => !!id))];
+  const catalog = new Map((await db.catalogItem.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
+  type Row = { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number };
+  return items.flatMap((item): Row[] => {
+    if (item.catalogItemId) {
+      const entry = catalog.get(item.catalogItemId);
+      if (!entry) return [];
+      return [{ catalogItemId: entry.id, freeText: null, quantity: item.quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents }];
+    }
+    return [{ catalogItemId: null, freeText: item.freeText, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams ?? 0, unitValueCents: item.unitValueCents ?? 0 }];
+  });
+}
+
+/** Saves a draft: kind, sender, sender details (encrypted) and the items (catalogue weights and values are copied in). */
+export async function saveParcelDraft(actor: User, id: string, input: ParcelDraftInput) {
+  requireSender(actor);
+  const onBehalf = can(actor, "manage:parcels");
+  await prisma.$transaction(async (tx) => {
+    const parcel = await tx.parcel.findFirst({ where: ownWhere(actor, id), select: { id: true, state: true, prisoner: { select: { country: true } } } });
+    if (!parcel) throw new ParcelStateError("not-found");
+    if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
+    const rows = await itemRows(tx, input.items);
+    const route = input.routeId ? (await parcelRoutes(parcel.prisoner.country, tx)).find((r) => r.id === input.routeId) : undefined;
+    await tx.parcelItem.deleteMany({ where: { parcelId: id } });
+    if (rows.length > 0) await tx.parcelItem.createMany({ data: rows.map((row) => ({ ...row, parcelId: id })) });
+    await tx.parcel.update({
+      where: { id },
+      data: {
+        packageKind: input.packageKind,
+        fromAbroad: input.fromAbroad,
+        // Only coordinators prepare parcels on behalf of a family or a fund.
+        senderKind: onBehalf ? input.senderKind : "volunteer",
+        onBehalfOf: onBehalf ? input.onBehalfOf : null,
+        senderDetailsEncrypted: input.senderDetails ? encrypt(input.senderDetails) : null,
+        routeId: route?.id ?? null,
+        updatedAt: now(),
+      },
+    });
+  });
+}
+
+export async function deleteParcelDraft(actor: User, id: string): Promise<boolean> {
+  const { count } = await prisma.parcel.deleteMany({ where: { ...ownWhere(actor, id), state: "draft" } });
+  return count > 0;
+}
+
+export async function listOwnParcels(senderId: string) {
+  const parcels = await prisma.parcel.findMany({
+    where: { senderId },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: {
+      id: true,
+      state: true,
+      status: true,
+      packageKind: true,
+      trackingNumber: true,
+      updatedAt: true,
+      sentAt: true,
+      prisonerId: true,
+      route: { select: { name: true } },
+      prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+    },
+  });
+  return parcels.map(({ prisoner, ...p }) => ({ ...p, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" }));
+}
+
+// ───────────────────────────── Sending: the server's final check ─────────────────────────────
+
+/**
+ * Marks a draft ready to post through a route that carries parcels. Everything is
+ * checked again inside one transaction that first locks the prisoner's row
+ * (SELECT … FOR UPDATE): a second parcel to the same person waits until this one
+ * is committed, then counts it against the quota and the monthly weight.
+ */
+export async function sendParcel(actor: User, id: string, options: { routeId?: string | null } = {}) {
+  requireSender(actor);
+  const found = await prisma.parcel.findFirst({ where: ownWhere(actor, id), select: { prisonerId: true } });
+  if (!found) throw new ParcelStateError("not-found");
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT "id" FROM "Prisoner" WHERE "id" = ${found.prisonerId} FOR UPDATE`;
+      await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" = ${id} FOR UPDATE`;
+      const parcel = await tx.parcel.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { id: "asc" }, include: { catalogItem: true } } } });
+      if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
+      const context = await ruleContext(parcel.prisonerId, tx, parcel.id);
+      if (!context) throw new ParcelStateError("not-found");
+      const verdict = verdictFrom(context, parcel, ruleItemsOf(parcel));
+      if (!verdict.ok) throw new ParcelRefusedError(verdict);
+      const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
+      const route = context.routes.find((r) => r.id === routeId);
+      if (!route) throw new ParcelStateError("route");
+      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted).trim()) throw new ParcelStateError("sender");
+      const statuses = await routeStatuses(route.id, tx);
+      const status = statuses.find((s) => !s.isFinal)?.key ?? "queued";
+      const at = now();
+      await tx.parcel.update({
+        where: { id },
+        data: {
+          state: "sent",
+          status,
+          routeId: route.id,
+          facilityId: context.facilityId,
+          customsForm: verdict.customsForm,
+          sentAt: at,
+          statusChangedAt: at,
+          updatedAt: at,
+        },
+      });
+      await tx.statusEvent.create({ data: { parcelId: id, fromStatus: null, toStatus: status, actorId: actor.id, occurredAt: at } });
+      return { status, route, verdict };
+    },
+    { maxWait: 20_000, timeout: 30_000 },
+  );
+}
+
+// ───────────────────────────── After posting ─────────────────────────────
+
+/**
+ * Records the tracking number from the post office receipt (a valid UPU S10
+ * number) and moves the parcel to "posted", with the number as the event's
+ * reference. A corrected number later is recorded as an event of its own.
+ */
+export async function recordTrackingNumber(actor: User, id: string, input: string) {
+  requireSender(actor);
+  const result = validateS10(input);
+  if (!result.valid) throw new TrackingNumberError(result.problem);
+  const number = result.number;
+  const parcel = await prisma.parcel.findFirst({ where: accessWhere(actor, id), select: { id: true, state: true, status: true, routeId: true } });
+  if (!parcel) throw new ParcelStateError("not-found");
+  if (parcel.state === "draft") throw new ParcelStateError("not-sent");
+  if (parcel.state === "closed") throw new ParcelStateError("closed");
+  if (!parcel.routeId) throw new ParcelStateError("route");
+  await prisma.$transaction(async (tx) => {
+    const statuses = await routeStatuses(parcel.routeId!, tx);
+    await tx.parcel.update({ where: { id }, data: { trackingNumber: number, updatedAt: now() } });
+    if (statuses.some((s) => s.key === "posted") && checkTransition(statuses, parcel.status, "posted").allowed) {
+      await changeStatusIn(tx, { type: "parcel", id }, { to: "posted", actorId: actor.id, reference: number });
+    } else {
+      await tx.statusEvent.create({
+        data: { parcelId: id, fromStatus: parcel.status, toStatus: parcel.status ?? "posted", actorId: actor.id, occurredAt: now(), reference: number, note: "tracking number recorded" },
+      });
+    }
+  });
+  return number;
+}
+
+/** The sender (or a coordinator) moves the parcel on through its route's statuses. */
+export async function changeParcelStatus(actor: User, id: string, to: string) {
+  requireSender(actor);
+  const parcel = await prisma.parcel.findFirst({ where: accessWhere(actor, id), select: { id: true } });
+  if (!parcel) throw new ParcelStateError("not-found");
+  return changeStatus({ type: "parcel", id }, { to, actorId: actor.id });
+}
+
+/** Statuses a form may offer next, with the route's order. */
+export async function nextParcelStatuses(parcel: { routeId: string | null; status: string | null; state: string }) {
+  if (!parcel.routeId || parcel.state === "draft") return [];
+  const statuses = await routeStatuses(parcel.routeId);
+  return statuses.filter((s) => checkTransition(statuses, parcel.status, s.key).allowed).map((s) => s.key);
+}
+
+// ───────────────────────────── Bulk check (the command line) ─────────────────────────────
+
+export interface BulkItem {
+  /** A catalogue item by id, or by its English or Russian name. */
+  catalogItemId?: string;
+  catalog?: string;
+  /** Or a free-text item with its unit weight and value. */
+  text?: string;
+  quantity?: number;
+  unitWeightGrams?: number;
+  /** Euros, e.g. 3.5. */
+  unitValue?: number;
+}
+
+export interface BulkParcel {
+  packageKind?: "parcel" | "small_package";
+  senderKind?: "volunteer" | "relative" | "fund";
+  fromAbroad?: boolean;
+  items: BulkItem[];
+}
+
+export class BulkInputError extends Error {}
+
+/** The verdict for a parcel described in a file (see README, "Parcels"), for a prisoner, without saving anything. */
+export async function checkParcelForPrisoner(prisonerId: string, input: BulkParcel): Promise<ParcelVerdict> {
+  await ensureParcelDefaults();
+  const context = await ruleContext(prisonerId);
+  if (!context) throw new BulkInputError(`No prisoner with id ${prisonerId}.`);
+  const catalog = await prisma.catalogItem.findMany();
+  const byName = new Map(catalog.flatMap((c) => [[c.nameEn.toLowerCase(), c] as const, [c.nameRu.toLowerCase(), c] as const]));
+  const items = input.items.map((item, index): RuleItem => {
+    const quantity = item.quantity ?? 1;
+    if (!Number.isInteger(quantity) || quantity < 1) throw new BulkInputError(`Item ${index + 1}: quantity must be a whole number of at least 1.`);
+    if (item.catalogItemId || item.catalog) {
+      const entry = item.catalogItemId ? catalog.find((c) => c.id === item.catalogItemId) : byName.get(item.catalog!.trim().toLowerCase());
+      if (!entry) throw new BulkInputError(`Item ${index + 1}: no catalogue item "${item.catalogItemId ?? item.catalog}".`);
+      return ruleItem({ catalogItemId: entry.id, freeText: null, quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents }, entry);
+    }
+    if (typeof item.text !== "string" || !item.text.trim()) throw new BulkInputError(`Item ${index + 1}: give "catalog", "catalogItemId" or "text".`);
+    if (typeof item.unitWeightGrams !== "number" || item.unitWeightGrams <= 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitWeightGrams".`);
+    if (typeof item.unitValue !== "number" || item.unitValue < 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitValue" (euros).`);
+    return ruleItem({ catalogItemId: null, freeText: item.text.trim(), quantity, unitWeightGrams: Math.round(item.unitWeightGrams), unitValueCents: Math.round(item.unitValue * 100) }, null);
+  });
+  return verdictFrom(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
+}

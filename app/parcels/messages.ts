@@ -1,0 +1,65 @@
+import { translate, type Locale, type MessageKey } from "#app/i18n/i18n.ts";
+import type { ParcelProblem, ProblemCode } from "./rules.ts";
+
+/**
+ * The words for a parcel verdict, in the reader's language: the parcel page, the
+ * server's answer and the command line all describe problems with this.
+ */
+
+const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {
+  noFacility: "parcels.problem.noFacility",
+  released: "parcels.problem.released",
+  doNotWrite: "parcels.problem.doNotWrite",
+  relativesOnly: "parcels.problem.relativesOnly",
+  abroadNotAccepted: "parcels.problem.abroadNotAccepted",
+  abroadNotPretrial: "parcels.problem.abroadNotPretrial",
+  noRoute: "parcels.problem.noRoute",
+  quota: "parcels.problem.quota",
+  weight: "parcels.problem.weight",
+  monthlyWeight: "parcels.problem.monthlyWeight",
+  smallPackageWeight: "parcels.problem.smallPackageWeight",
+  empty: "parcels.problem.empty",
+  perishable: "parcels.problem.perishable",
+  bannedItem: "parcels.problem.bannedItem",
+  bannedTerm: "parcels.problem.bannedTerm",
+  vague: "parcels.problem.vague",
+};
+
+/** Kilograms with up to two decimals, in the locale's digits ("2.5", "2,5"). */
+export function formatKg(locale: Locale, grams: number): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(grams / 1000);
+}
+
+/** An amount in euros ("€12.50", "12,50 €"). */
+export function formatMoney(locale: Locale, cents: number, currency = "EUR"): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+}
+
+/** The name of an item in the reader's language (Russian for Russian and Belarusian readers). */
+export function itemName(locale: Locale, names: { nameRu: string; nameEn: string }): string {
+  return locale === "en" ? names.nameEn : names.nameRu;
+}
+
+export function describeProblem(locale: Locale, problem: ParcelProblem): string {
+  const p = problem.params;
+  const kg = (name: string) => formatKg(locale, Number(p[name] ?? 0));
+  const item = typeof p.itemEn === "string" ? itemName(locale, { nameRu: String(p.itemRu), nameEn: String(p.itemEn) }) : "";
+  switch (problem.code) {
+    case "quota":
+      return translate(locale, p.kind === "small_package" ? "parcels.problem.quotaSmall" : "parcels.problem.quota", { quota: p.quota, used: p.used, year: p.year });
+    case "weight":
+    case "smallPackageWeight":
+      return translate(locale, PROBLEM_KEYS[problem.code], { weight: kg("weightGrams"), limit: kg("limitGrams") });
+    case "monthlyWeight":
+      return translate(locale, PROBLEM_KEYS.monthlyWeight, {
+        weight: kg("weightGrams"),
+        already: kg("alreadyGrams"),
+        total: formatKg(locale, Number(p.alreadyGrams) + Number(p.weightGrams)),
+        limit: kg("limitGrams"),
+      });
+    case "bannedTerm":
+      return translate(locale, PROBLEM_KEYS.bannedTerm, { item, term: p.term });
+    default:
+      return translate(locale, PROBLEM_KEYS[problem.code], { item });
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * What may be sent in a parcel, to whom and how much (DOMAIN.md, "Parcels").
+ * Pure: the parcel page computes the verdict live in the browser, the server
+ * action and `npm run admin -- parcel:check` compute it from the same inputs, so
+ * all three say the same thing. Each problem is a code with parameters; the
+ * words are in app/parcels/messages.ts (every language).
+ *
+ * The rules, in order:
+ *  1. The person: a known place of detention; not released; not someone who asked
+ *     not to be contacted.
+ *  2. The sender: colonies and prisons take parcels from relatives only; from
+ *     abroad, only facilities that accept parcels from abroad (in practice SIZOs),
+ *     and only for pre-trial detainees whose sentence is not in force.
+ *  3. The quota: parcels and small packages per calendar year at this facility,
+ *     counting those already sent to the person this year.
+ *  4. Weight: per parcel; per calendar month across the person's parcels (SIZO:
+ *     30 kg); a small package at most 2 kg.
+ *  5. The contents: something in it; no perishables; no catalogue item banned at
+ *     this type of facility; no free-text item matching a banned term; no
+ *     free-text item described only as "gift" (customs refuse it).
+ */
+
+export const FACILITY_TYPE_NAMES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+export type FacilityTypeName = (typeof FACILITY_TYPE_NAMES)[number];
+export const PACKAGE_KINDS = ["parcel", "small_package"] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+export const SENDER_KINDS = ["volunteer", "relative", "fund"] as const;
+export type SenderKind = (typeof SENDER_KINDS)[number];
+
+/** Facilities that take parcels from relatives only (colonies, prisons). */
+export const RELATIVES_ONLY_FACILITY_TYPES: readonly FacilityTypeName[] = ["colony", "juvenile_colony", "prison"];
+
+/** Letter-post small packets: at most 2 kg (UPU). */
+export const SMALL_PACKAGE_MAX_GRAMS = 2000;
+
+/**
+ * Customs form: CN22 for a small package worth at most €300 and weighing at most
+ * 2 kg; CN23 for everything else, and always for parcels (UPU: CN22 is for
+ * letter-post items up to 300 SDR; postal parcels always carry a CN23). €300 is
+ * below 300 SDR at any recent exchange rate, so the threshold is safe.
+ */
+export const CN22_MAX_VALUE_CENTS = 30_000;
+export const CN22_MAX_WEIGHT_GRAMS = 2000;
+
+export interface RuleFacility {
+  type: FacilityTypeName;
+  parcelsFromAbroad: boolean;
+  parcelQuotaPerYear: number | null;
+  smallPackageQuotaPerYear: number | null;
+  parcelWeightLimitGrams: number | null;
+  parcelMonthlyWeightLimitGrams: number | null;
+}
+
+export interface RulePrisoner {
+  status: "pretrial" | "convicted" | "released" | "unknown";
+  sentenceInForce: boolean | null;
+  doNotWrite: boolean;
+}
+
+export interface RuleItem {
+  catalogItemId: string | null;
+  /** Names for messages and the customs form; a free-text item has its text in both. */
+  nameRu: string;
+  nameEn: string;
+  freeText: string | null;
+  quantity: number;
+  unitWeightGrams: number;
+  unitValueCents: number;
+  perishable: boolean;
+  bannedFacilityTypes: readonly FacilityTypeName[];
+}
+
+/** What was already sent to the person (parcels in state sent or closed). */
+export interface RuleHistory {
+  /** The calendar year and month (UTC) the counts are for: "2026", "2026-11". */
+  year: number;
+  month: string;
+  sentThisYear: Record<PackageKind, number>;
+  gramsThisMonth: number;
+}
+
+export interface RuleBannedTerm {
+  term: string;
+  reason?: string | null;
+}
+
+export interface ParcelCheckInput {
+  prisoner: RulePrisoner;
+  facility: RuleFacility | null;
+  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean };
+  items: RuleItem[];
+  history: RuleHistory;
+  bannedTerms: readonly RuleBannedTerm[];
+  /** Whether an active routing service carries parcels to this country (omit: not checked). */
+  routeAvailable?: boolean;
+}
+
+export const PROBLEM_CODES = [
+  "noFacility",
+  "released",
+  "doNotWrite",
+  "relativesOnly",
+  "abroadNotAccepted",
+  "abroadNotPretrial",
+  "noRoute",
+  "quota",
+  "weight",
+  "monthlyWeight",
+  "smallPackageWeight",
+  "empty",
+  "perishable",
+  "bannedItem",
+  "bannedTerm",
+  "vague",
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface ParcelProblem {
+  code: ProblemCode;
+  /** Numbers and words the message needs; item problems carry itemRu/itemEn. */
+  params: Record<string, string | number>;
+  /** Index of the item the problem is about. */
+  item?: number;
+}
+
+export interface ParcelTotals {
+  weightGrams: number;
+  valueCents: number;
+  /** Number of units (sum of quantities). */
+  units: number;
+}
+
+export interface ParcelVerdict {
+  ok: boolean;
+  problems: ParcelProblem[];
+  totals: ParcelTotals;
+  customsForm: "CN22" | "CN23";
+}
+
+export function parcelTotals(items: readonly Pick<RuleItem, "quantity" | "unitWeightGrams" | "unitValueCents">[]): ParcelTotals {
+  return items.reduce(
+    (t, i) => ({ weightGrams: t.weightGrams + i.quantity * i.unitWeightGrams, valueCents: t.valueCents + i.quantity * i.unitValueCents, units: t.units + i.quantity }),
+    { weightGrams: 0, valueCents: 0, units: 0 },
+  );
+}
+
+export function customsFormFor(packageKind: PackageKind, totals: Pick<ParcelTotals, "weightGrams" | "valueCents">): "CN22" | "CN23" {
+  return packageKind === "small_package" && totals.valueCents <= CN22_MAX_VALUE_CENTS && totals.weightGrams <= CN22_MAX_WEIGHT_GRAMS ? "CN22" : "CN23";
+}
+
+/** A pre-trial detainee, or someone convicted whose sentence is not yet in force (under appeal). */
+export function sentenceNotInForce(prisoner: Pick<RulePrisoner, "status" | "sentenceInForce">): boolean {
+  if (prisoner.sentenceInForce === true) return false;
+  return prisoner.status === "pretrial" || (prisoner.status === "convicted" && prisoner.sentenceInForce === false);
+}
+
+// ───────────────────────────── Banned terms ─────────────────────────────
+
+/** Lower case, ё → е, every run of non-letters/digits one space, padded: " word word ". */
+export function normalizeForMatching(text: string): string {
+  const words = text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return ` ${words.join(" ")} `;
+}
+
+/**
+ * A term matches at the start of a word, so a stem matches every form ("алкогол"
+ * matches "алкоголь", "алкогольный"; "knife" matches "knifes") but not the middle
+ * of another word. A term written in capitals ("SIM") matches only the whole word.
+ * Case never matters in the text.
+ */
+export function bannedTermMatches(text: string, term: string): boolean {
+  const normalizedTerm = normalizeForMatching(term).trim();
+  if (!normalizedTerm) return false;
+  const letters = term.replace(/[^\p{L}]/gu, "");
+  const wholeWord = letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  const haystack = normalizeForMatching(text);
+  return haystack.includes(wholeWord ? ` ${normalizedTerm} ` : ` ${normalizedTerm}`);
+}
+
+export function findBannedTerm<T extends RuleBannedTerm>(text: string, terms: readonly T[]): T | null {
+  return terms.find((t) => bannedTermMatches(text, t.term)) ?? null;
+}
+
+/** Words that say nothing about what is inside: customs refuse "gift" alone. */
+const VAGUE_WORDS = new Set([
+  "gift", "gifts", "present", "presents", "parcel", "package", "stuff", "things", "items", "goods", "misc", "miscellaneous", "various", "other", "personal",
+  "подарок", "подарки", "подарков", "посылка", "посылки", "передача", "вещи", "разное", "прочее", "товары", "личные", "сувенир", "сувениры",
+  "падарунак", "падарункі", "рэчы", "пасылка",
+]);
+const FILLER_WORDS = new Set(["a", "an", "the", "some", "and", "for", "of", "и", "для", "с", "i", "і", "на"]);
+
+/** True when a free-text description is only words like "gift" or "things". */
+export function isVagueDescription(text: string): boolean {
+  const words = normalizeForMatching(text).trim().split(" ").filter((w) => w && !FILLER_WORDS.has(w));
+  return words.length === 0 || words.every((w) => VAGUE_WORDS.has(w));
+}
+
+// ───────────────────────────── The verdict ─────────────────────────────
+
+function itemParams(item: RuleItem): Record<string, string> {
+  return { itemRu: item.nameRu, itemEn: item.nameEn };
+}
+
+export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
+  const { prisoner, facility, parcel, items, history } = input;
+  const problems: ParcelProblem[] = [];
+  const add = (code: ProblemCode, params: Record<string, string | number> = {}, item?: number) =>
+    problems.push(item === undefined ? { code, params } : { code, params, item });
+  const totals = parcelTotals(items);
+
+  // 1. The person.
+  if (prisoner.status === "released") add("released");
+  else if (prisoner.doNotWrite) add("doNotWrite");
+  if (!facility) add("noFacility");
+
+  if (facility) {
+    // 2. Who may send.
+    if (RELATIVES_ONLY_FACILITY_TYPES.includes(facility.type) && parcel.senderKind !== "relative") add("relativesOnly");
+    if (parcel.fromAbroad) {
+      if (!facility.parcelsFromAbroad) add("abroadNotAccepted");
+      else if (!sentenceNotInForce(prisoner)) add("abroadNotPretrial");
+    }
+  }
+  if (input.routeAvailable === false) add("noRoute");
+
+  if (facility) {
+    // 3. The yearly quota for this kind of package.
+    const quota = parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : facility.parcelQuotaPerYear;
+    const used = history.sentThisYear[parcel.packageKind] ?? 0;
+    if (quota !== null && used + 1 > quota) add("quota", { kind: parcel.packageKind, quota, used, year: history.year });
+
+    // 4. Weight.
+    if (facility.parcelWeightLimitGrams !== null && totals.weightGrams > facility.parcelWeightLimitGrams) {
+      add("weight", { weightGrams: totals.weightGrams, limitGrams: facility.parcelWeightLimitGrams });
+    }
+    const monthly = facility.parcelMonthlyWeightLimitGrams;
+    if (monthly !== null && totals.weightGrams > 0 && history.gramsThisMonth + totals.weightGrams > monthly) {
+      add("monthlyWeight", { weightGrams: totals.weightGrams, alreadyGrams: history.gramsThisMonth, limitGrams: monthly, month: history.month });
+    }
+  }
+  if (parcel.packageKind === "small_package" && totals.weightGrams > SMALL_PACKAGE_MAX_GRAMS) {
+    add("smallPackageWeight", { weightGrams: totals.weightGrams, limitGrams: SMALL_PACKAGE_MAX_GRAMS });
+  }
+
+  // 5. The contents.
+  if (items.length === 0) add("empty");
+  items.forEach((item, index) => {
+    if (item.perishable) add("perishable", itemParams(item), index);
+    if (facility && item.catalogItemId && item.bannedFacilityTypes.includes(facility.type)) add("bannedItem", { ...itemParams(item), facilityType: facility.type }, index);
+    if (item.freeText !== null) {
+      const banned = findBannedTerm(item.freeText, input.bannedTerms);
+      if (banned) add("bannedTerm", { ...itemParams(item), term: banned.term }, index);
+      if (isVagueDescription(item.freeText)) add("vague", itemParams(item), index);
+    }
+  });
+
+  return { ok: problems.length === 0, problems, totals, customsForm: customsFormFor(parcel.packageKind, totals) };
+}

@@ -1,0 +1,244 @@
+import { describe, expect, test } from "vitest";
+import {
+  bannedTermMatches,
+  checkParcel,
+  customsFormFor,
+  isVagueDescription,
+  sentenceNotInForce,
+  type ParcelCheckInput,
+  type RuleFacility,
+  type RuleItem,
+} from "#app/parcels/rules.ts";
+import { describeProblem } from "#app/parcels/messages.ts";
+import { DEFAULT_BANNED_TERMS } from "#app/parcels/defaults.ts";
+
+const SIZO: RuleFacility = {
+  type: "sizo",
+  parcelsFromAbroad: true,
+  parcelQuotaPerYear: null,
+  smallPackageQuotaPerYear: null,
+  parcelWeightLimitGrams: 30_000,
+  parcelMonthlyWeightLimitGrams: 30_000,
+};
+
+const TEA: RuleItem = { catalogItemId: "tea", nameRu: "Чай чёрный, 100 г", nameEn: "Black tea, 100 g", freeText: null, quantity: 2, unitWeightGrams: 100, unitValueCents: 250, perishable: false, bannedFacilityTypes: ["police_jail"] };
+const SUGAR: RuleItem = { ...TEA, catalogItemId: "sugar", nameRu: "Сахар, 1 кг", nameEn: "Sugar, 1 kg", quantity: 1, unitWeightGrams: 1000, unitValueCents: 120 };
+const free = (text: string, quantity = 1, grams = 100, cents = 500): RuleItem => ({
+  catalogItemId: null,
+  nameRu: text,
+  nameEn: text,
+  freeText: text,
+  quantity,
+  unitWeightGrams: grams,
+  unitValueCents: cents,
+  perishable: false,
+  bannedFacilityTypes: [],
+});
+
+function input(over: Partial<ParcelCheckInput> = {}): ParcelCheckInput {
+  return {
+    prisoner: { status: "pretrial", sentenceInForce: null, doNotWrite: false },
+    facility: SIZO,
+    parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true },
+    items: [TEA, SUGAR],
+    history: { year: 2026, month: "2026-11", sentThisYear: { parcel: 0, small_package: 0 }, gramsThisMonth: 0 },
+    bannedTerms: DEFAULT_BANNED_TERMS,
+    routeAvailable: true,
+    ...over,
+  };
+}
+
+const codes = (i: ParcelCheckInput) => checkParcel(i).problems.map((p) => p.code);
+
+describe("checkParcel", () => {
+  test("a SIZO parcel from abroad for a pre-trial detainee passes, with totals and a CN 23", () => {
+    const verdict = checkParcel(input());
+    expect(verdict).toEqual({ ok: true, problems: [], totals: { weightGrams: 1200, valueCents: 620, units: 3 }, customsForm: "CN23" });
+  });
+
+  test("the person: no facility, released, asked not to be contacted", () => {
+    expect(codes(input({ facility: null }))).toEqual(["noFacility"]);
+    expect(codes(input({ prisoner: { status: "released", sentenceInForce: true, doNotWrite: false } }))).toContain("released");
+    expect(codes(input({ prisoner: { status: "pretrial", sentenceInForce: null, doNotWrite: true } }))).toEqual(["doNotWrite"]);
+  });
+
+  test("from abroad: only facilities that accept it, only pre-trial detainees whose sentence is not in force", () => {
+    expect(codes(input({ facility: { ...SIZO, parcelsFromAbroad: false } }))).toEqual(["abroadNotAccepted"]);
+    expect(codes(input({ prisoner: { status: "convicted", sentenceInForce: true, doNotWrite: false } }))).toEqual(["abroadNotPretrial"]);
+    // Convicted, under appeal: the sentence is not in force yet.
+    expect(codes(input({ prisoner: { status: "convicted", sentenceInForce: false, doNotWrite: false } }))).toEqual([]);
+    expect(codes(input({ prisoner: { status: "unknown", sentenceInForce: null, doNotWrite: false } }))).toEqual(["abroadNotPretrial"]);
+    // Not from abroad: the SIZO takes it from anyone.
+    expect(codes(input({ facility: { ...SIZO, parcelsFromAbroad: false }, parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false } }))).toEqual([]);
+  });
+
+  test("colonies and prisons take parcels from relatives only", () => {
+    const colony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false };
+    const convicted = { status: "convicted" as const, sentenceInForce: true, doNotWrite: false };
+    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false } }))).toEqual(["relativesOnly"]);
+    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "fund", fromAbroad: false } }))).toEqual(["relativesOnly"]);
+    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false } }))).toEqual([]);
+    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: true } }))).toEqual(["abroadNotAccepted"]);
+  });
+
+  test("no routing service for parcels", () => {
+    expect(codes(input({ routeAvailable: false }))).toEqual(["noRoute"]);
+  });
+
+  test("yearly quotas count parcels and small packages separately", () => {
+    const juvenile: RuleFacility = { ...SIZO, type: "juvenile_colony", parcelsFromAbroad: false, parcelQuotaPerYear: 6, smallPackageQuotaPerYear: 2 };
+    const base = input({ facility: juvenile, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false } });
+    expect(codes({ ...base, history: { ...base.history, sentThisYear: { parcel: 5, small_package: 2 } } })).toEqual([]);
+    const full = checkParcel({ ...base, history: { ...base.history, sentThisYear: { parcel: 6, small_package: 0 } } });
+    expect(full.problems).toEqual([{ code: "quota", params: { kind: "parcel", quota: 6, used: 6, year: 2026 } }]);
+    expect(describeProblem("en", full.problems[0])).toBe("The yearly quota is used up: 6 of 6 parcels were already sent to this person in 2026.");
+    const small = { ...base, parcel: { ...base.parcel, packageKind: "small_package" as const }, items: [TEA] };
+    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 6, small_package: 1 } } })).toEqual([]);
+    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } })).toEqual(["quota"]);
+    expect(describeProblem("ru", checkParcel({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } }).problems[0])).toContain("мелких пакетов");
+  });
+
+  test("weight per parcel and per calendar month", () => {
+    const heavy = checkParcel(input({ items: [{ ...SUGAR, quantity: 31 }] }));
+    expect(heavy.problems.map((p) => p.code)).toEqual(["weight", "monthlyWeight"]);
+    expect(describeProblem("en", heavy.problems[0])).toBe("The parcel weighs 31 kg; this facility accepts at most 30 kg in one parcel.");
+    expect(describeProblem("ru", heavy.problems[0])).toBe("Посылка весит 31 кг; это учреждение принимает не больше 30 кг в одной посылке.");
+    // Exactly at the limit is fine.
+    expect(codes(input({ items: [{ ...SUGAR, quantity: 30 }] }))).toEqual([]);
+    // 25 kg already this month: 6 kg more is over 30.
+    const month = input({ items: [{ ...SUGAR, quantity: 6 }], history: { year: 2026, month: "2026-11", sentThisYear: { parcel: 2, small_package: 0 }, gramsThisMonth: 25_000 } });
+    const verdict = checkParcel(month);
+    expect(verdict.problems).toEqual([{ code: "monthlyWeight", params: { weightGrams: 6000, alreadyGrams: 25_000, limitGrams: 30_000, month: "2026-11" } }]);
+    expect(describeProblem("en", verdict.problems[0])).toBe(
+      "This month's parcels to this person would weigh 31 kg (25 kg already sent and 6 kg in this one); the limit is 30 kg a month.",
+    );
+    expect(codes({ ...month, items: [{ ...SUGAR, quantity: 5 }] })).toEqual([]);
+    // No limits set: no weight problems.
+    expect(codes(input({ facility: { ...SIZO, parcelWeightLimitGrams: null, parcelMonthlyWeightLimitGrams: null }, items: [{ ...SUGAR, quantity: 100 }] }))).toEqual([]);
+  });
+
+  test("a small package weighs at most 2 kg", () => {
+    const small = input({ parcel: { packageKind: "small_package", senderKind: "volunteer", fromAbroad: true }, items: [{ ...SUGAR, quantity: 3 }] });
+    expect(codes(small)).toEqual(["smallPackageWeight"]);
+    expect(describeProblem("en", checkParcel(small).problems[0])).toBe("A small package may weigh at most 2 kg; this one weighs 3 kg. Send it as a parcel.");
+  });
+
+  test("contents: empty, perishable, banned at this facility type, banned words, vague descriptions", () => {
+    expect(codes(input({ items: [] }))).toEqual(["empty"]);
+    const apples: RuleItem = { ...SUGAR, catalogItemId: "apples", nameEn: "Fresh apples, 1 kg", nameRu: "Яблоки свежие, 1 кг", perishable: true };
+    const cannedMeat: RuleItem = { ...SUGAR, catalogItemId: "meat", nameEn: "Canned meat", nameRu: "Тушёнка", bannedFacilityTypes: ["sizo", "police_jail"] };
+    const verdict = checkParcel(input({ items: [TEA, apples, cannedMeat, free("Kitchen knife"), free("Подарок")] }));
+    expect(verdict.problems.map((p) => [p.code, p.item])).toEqual([
+      ["perishable", 1],
+      ["bannedItem", 2],
+      ["bannedTerm", 3],
+      ["vague", 4],
+    ]);
+    expect(describeProblem("en", verdict.problems[0])).toBe("“Fresh apples, 1 kg” is perishable. Perishable food is not accepted.");
+    expect(describeProblem("ru", verdict.problems[0])).toBe("«Яблоки свежие, 1 кг» — скоропортящийся продукт. Скоропортящееся не принимают.");
+    expect(describeProblem("en", verdict.problems[1])).toBe("“Canned meat” is not accepted at this type of facility.");
+    expect(describeProblem("en", verdict.problems[2])).toBe("“Kitchen knife” is not allowed: it matches the banned word “knife”.");
+    expect(describeProblem("be", verdict.problems[2])).toBe("«Kitchen knife» нельга адправіць: супадае з забароненым словам «knife».");
+    // The same canned meat is fine in a colony (sent by a relative).
+    expect(codes(input({ facility: { ...SIZO, type: "colony", parcelsFromAbroad: false }, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false }, items: [cannedMeat] }))).toEqual([]);
+  });
+
+  test("catalogue items are judged by their facility types, not by the banned words", () => {
+    // "Vitamins (tablets)" contains the banned stem "tablet" but comes from the catalogue.
+    const vitamins: RuleItem = { ...TEA, catalogItemId: "vitamins", nameEn: "Vitamins (tablets)", nameRu: "Витамины (таблетки)", bannedFacilityTypes: [] };
+    expect(codes(input({ items: [vitamins] }))).toEqual([]);
+    expect(codes(input({ items: [free("Vitamins (tablets)")] }))).toEqual(["bannedTerm"]);
+  });
+});
+
+describe("banned words", () => {
+  test.each([
+    ["Алкогольный напиток", "алкогол", true],
+    ["АЛКОГОЛЬ", "алкогол", true],
+    ["безалкогольное пиво", "алкогол", false], // the stem must start a word…
+    ["безалкогольное пиво", "пиво", true], // …but the beer is still beer
+    ["Сим-карта МТС", "сим-карт", true],
+    ["симкарта", "симкарт", true],
+    ["SIM card", "SIM", true],
+    ["sim", "SIM", true],
+    ["Simple notebook", "SIM", false], // capitals: whole word only
+    ["Cash", "CASH", true],
+    ["cashmere socks", "CASH", false],
+    ["cashmere socks", "cash", true], // a stem matches from the start of a word
+    ["pillow case", "PILL", false],
+    ["Kitchen KNIFE", "knife", true],
+    ["Ножницы маникюрные", "ножниц", true],
+    ["Кухонный нож", "НОЖ", true],
+    ["Куриные ножки", "НОЖ", false],
+    ["Подножка", "нож", false],
+    ["Ёлочная игрушка", "елоч", true], // ё and е are one letter
+    ["mobile phone", "phone", true],
+    ["smartphone", "phone", false],
+    ["smartphone", "smartphone", true],
+    ["USB flash drive", "flash drive", true],
+    ["usb-кабель", "USB", true],
+    ["Вино", "ВИНО", true],
+    ["Виноград сушёный", "ВИНО", false],
+  ])("%j with %j → %s", (text, term, expected) => {
+    expect(bannedTermMatches(text, term)).toBe(expected);
+  });
+
+  test("every default term catches an obvious item and none catches the default catalogue names of food, clothes and stationery", () => {
+    const innocent = [
+      "Black tea, loose leaf, 100 g",
+      "Sugar, 1 kg",
+      "Cotton socks, dark, one pair",
+      "Cashmere scarf",
+      "Pillow case",
+      "Notebook, 48 sheets",
+      "Тетрадь, 48 листов",
+      "Зубная щётка",
+      "Мыло туалетное",
+      "Виноград сушёный",
+      "Куриные ножки в желе",
+      "Безалкогольный бальзам для губ",
+    ];
+    for (const text of innocent) expect(DEFAULT_BANNED_TERMS.filter((t) => bannedTermMatches(text, t.term)).map((t) => t.term), text).toEqual([]);
+    for (const { term } of DEFAULT_BANNED_TERMS) expect(bannedTermMatches(`x ${term}x y`, term) || bannedTermMatches(`x ${term} y`, term), term).toBe(true);
+  });
+});
+
+describe("vague descriptions", () => {
+  test.each([
+    ["gift", true],
+    ["Gifts", true],
+    ["a present", true],
+    ["Подарок", true],
+    ["подарки и вещи", true],
+    ["Падарунак", true],
+    ["Gift: wool socks", false],
+    ["Personal hygiene kit: soap, toothbrush", false],
+    ["Шерстяные носки", false],
+  ])("%j → %s", (text, vague) => {
+    expect(isVagueDescription(text)).toBe(vague);
+  });
+});
+
+describe("customs form", () => {
+  test("CN 22 only for a small package of at most €300 and 2 kg; parcels always CN 23", () => {
+    expect(customsFormFor("small_package", { weightGrams: 2000, valueCents: 30_000 })).toBe("CN22");
+    expect(customsFormFor("small_package", { weightGrams: 2001, valueCents: 100 })).toBe("CN23");
+    expect(customsFormFor("small_package", { weightGrams: 100, valueCents: 30_001 })).toBe("CN23");
+    expect(customsFormFor("parcel", { weightGrams: 100, valueCents: 100 })).toBe("CN23");
+  });
+});
+
+describe("sentence not in force", () => {
+  test.each([
+    ["pretrial", null, true],
+    ["pretrial", false, true],
+    ["pretrial", true, false],
+    ["convicted", false, true],
+    ["convicted", null, false],
+    ["convicted", true, false],
+    ["released", null, false],
+    ["unknown", null, false],
+  ] as const)("%s, in force %s → %s", (status, sentenceInForce, expected) => {
+    expect(sentenceNotInForce({ status, sentenceInForce })).toBe(expected);
+  });
+});
