@@ -6,11 +6,14 @@ export interface Settings {
   maxAdoptions: number;
   /** NGO relay addresses volunteers may give as their return address. */
   relayAddresses: string[];
+  /** Days after an item's final status before its text and return address are purged. */
+  retentionDays: number;
 }
 
 export const SETTING_DEFAULTS: Settings = {
   maxAdoptions: 3,
   relayAddresses: [],
+  retentionDays: 180,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

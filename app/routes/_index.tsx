@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getOptionalUser } from "#app/utils/auth.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -8,13 +8,19 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "landing.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/home");
-  return null;
+  return { accountDeleted: new URL(request.url).searchParams.has("accountDeleted") };
 }
 
 export default function Landing() {
   const t = useT();
+  const { accountDeleted } = useLoaderData<typeof loader>();
   return (
     <section className="hero">
+      {accountDeleted ? (
+        <p className="notice notice-ok" role="status">
+          {t("landing.accountDeleted")}
+        </p>
+      ) : null}
       <h1>{t("landing.title")}</h1>
       <p className="lead">{t("landing.lead")}</p>
       <p>{t("landing.safety")}</p>

@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     maxAdoptions: await getSetting("maxAdoptions"),
     relayAddresses: await getSetting("relayAddresses"),
+    retentionDays: await getSetting("retentionDays"),
     saved: new URL(request.url).searchParams.has("saved"),
   };
 }
@@ -25,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   await setSetting("maxAdoptions", parsed.data.maxAdoptions);
   await setSetting("relayAddresses", parsed.data.relayAddresses);
+  await setSetting("retentionDays", parsed.data.retentionDays);
   throw redirect("/coordinator/settings?saved=1");
 }
 
@@ -33,7 +35,7 @@ export default function CoordinatorSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(settingsSchema as never, {
-    defaultValues: { maxAdoptions: String(data.maxAdoptions), relayAddresses: data.relayAddresses.join("\n\n") } as never,
+    defaultValues: { maxAdoptions: String(data.maxAdoptions), relayAddresses: data.relayAddresses.join("\n\n"), retentionDays: String(data.retentionDays) } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -54,6 +56,7 @@ export default function CoordinatorSettings() {
           <textarea id="relay-addresses" rows={8} aria-describedby="relay-addresses-hint relay-addresses-error" {...form.register("relayAddresses" as never)} />
           <ErrorText id="relay-addresses-error" message={(form.formState.errors as Record<string, { message?: string } | undefined>).relayAddresses?.message} />
         </div>
+        <TextField form={form} name={"retentionDays" as never} label={t("coordinatorSettings.retentionDays")} hint={t("coordinatorSettings.retentionDaysHint")} inputMode="numeric" />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </ValidatedForm>
     </section>

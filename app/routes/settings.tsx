@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { profileSchema, WRITING_LANGUAGES } from "#app/schemas/account.ts";
+import { deleteAccountSchema, profileSchema, remindersSchema, WRITING_LANGUAGES } from "#app/schemas/account.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
 import { clearSessionCookie, endAllSessions, endOtherSessions, listSessions, isPrivileged } from "#app/utils/session.server.ts";
@@ -8,6 +8,9 @@ import { audit } from "#app/utils/audit.server.ts";
 import { localeCookie } from "#app/utils/locale.server.ts";
 import { updateProfile } from "#app/models/users.server.ts";
 import { hasTotp } from "#app/models/totp.server.ts";
+import { updateReminderPreferences } from "#app/models/reminders.server.ts";
+import { deleteAccount, isLastAdmin, LastAdminError } from "#app/models/account-deletion.server.ts";
+import type { MessageKey } from "#app/i18n/i18n.ts";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale } from "#app/i18n/i18n.ts";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -18,8 +21,12 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "settings.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, idHash } = await requireUser(request);
   const sessions = await listSessions(user.id);
+  const url = new URL(request.url);
   return {
-    saved: new URL(request.url).searchParams.has("saved"),
+    saved: url.searchParams.has("saved"),
+    remindersSaved: url.searchParams.has("reminders"),
+    reminders: { remindDrafts: user.remindDrafts, remindSelfPost: user.remindSelfPost, remindAdoptions: user.remindAdoptions },
+    lastAdmin: await isLastAdmin(user.id),
     profile: {
       pseudonym: user.pseudonym,
       writesIn: user.writesIn,
@@ -44,6 +51,24 @@ export async function action({ request }: ActionFunctionArgs) {
     await audit({ actorId: user.id, action: "auth.sign_out_everywhere", targetType: "user", targetId: user.id });
     throw redirect("/", { headers: { "Set-Cookie": await clearSessionCookie() } });
   }
+  if (intent === "reminders") {
+    const parsed = parseWithSchema(remindersSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, endedSessions: null };
+    await updateReminderPreferences(user.id, parsed.data);
+    throw redirect("/settings?reminders=saved#reminders");
+  }
+  if (intent === "delete-account") {
+    const parsed = parseWithSchema(deleteAccountSchema, formData);
+    if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, endedSessions: null };
+    try {
+      await deleteAccount(user.id, "settings");
+    } catch (error) {
+      if (!(error instanceof LastAdminError)) throw error;
+      return { intent, fieldErrors: { confirm: "settings.delete.lastAdmin" as MessageKey }, endedSessions: null };
+    }
+    // The session rows went with the account; the cookie goes too.
+    throw redirect("/?accountDeleted=1", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  }
   const parsed = parseWithSchema(profileSchema, formData, ["writesIn"]);
   if (!parsed.ok) return { intent: "profile", fieldErrors: parsed.fieldErrors, endedSessions: null };
   await updateProfile(user.id, parsed.data);
@@ -56,14 +81,28 @@ export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const saved = data.saved && !actionData;
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.fieldErrors : null);
   const { form, onSubmit } = useValidatedForm(profileSchema, {
     defaultValues: {
       pseudonym: data.profile.pseudonym,
       writesIn: data.profile.writesIn as (typeof WRITING_LANGUAGES)[number][],
       locale: data.profile.locale,
     },
-    serverErrors: actionData?.fieldErrors,
+    serverErrors: errorsFor("profile"),
   });
+  const reminders = useValidatedForm(remindersSchema as never, {
+    // A ticked box's value is "on"; react-hook-form gives false for an unticked one.
+    defaultValues: {
+      remindDrafts: data.reminders.remindDrafts ? "on" : false,
+      remindSelfPost: data.reminders.remindSelfPost ? "on" : false,
+      remindAdoptions: data.reminders.remindAdoptions ? "on" : false,
+    } as never,
+    serverErrors: errorsFor("reminders"),
+  });
+  const remindersForm = reminders.form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
+  const deletion = useValidatedForm(deleteAccountSchema as never, { defaultValues: { confirm: false } as never, serverErrors: errorsFor("delete-account") });
+  const deletionForm = deletion.form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
+  const confirmError = deletionForm.formState.errors.confirm?.message as string | undefined;
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   return (
     <>
@@ -101,6 +140,31 @@ export default function Settings() {
             <ErrorText id="settings-locale-error" message={form.formState.errors.locale?.message} />
           </div>
           <SubmitButton>{t("common.save")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+      <section className="panel" id="reminders" aria-labelledby="reminders-title">
+        <h2 id="reminders-title">{t("settings.reminders.title")}</h2>
+        <p>{t("settings.reminders.intro")}</p>
+        {data.remindersSaved && !actionData ? (
+          <p className="notice notice-ok" role="status">
+            {t("settings.reminders.saved")}
+          </p>
+        ) : null}
+        <ValidatedForm form={reminders.form} onSubmit={reminders.onSubmit}>
+          <input type="hidden" name="intent" value="reminders" />
+          <fieldset className="field">
+            <legend>{t("settings.reminders.legend")}</legend>
+            <label className="checkbox">
+              <input type="checkbox" value="on" {...remindersForm.register("remindDrafts")} /> {t("settings.reminders.drafts")}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" value="on" {...remindersForm.register("remindSelfPost")} /> {t("settings.reminders.selfPost")}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" value="on" {...remindersForm.register("remindAdoptions")} /> {t("settings.reminders.adoptions")}
+            </label>
+          </fieldset>
+          <SubmitButton>{t("settings.reminders.save")}</SubmitButton>
         </ValidatedForm>
       </section>
       {data.totp !== null ? (
@@ -142,6 +206,38 @@ export default function Settings() {
             </button>
           </Form>
         </div>
+      </section>
+      <section className="panel" aria-labelledby="delete-account-title">
+        <h2 id="delete-account-title">{t("settings.delete.title")}</h2>
+        <p>{t("settings.delete.intro")}</p>
+        <ul>
+          <li>{t("settings.delete.gone")}</li>
+          <li>{t("settings.delete.kept")}</li>
+          <li>{t("settings.delete.again")}</li>
+        </ul>
+        {data.lastAdmin ? (
+          <p className="notice notice-error">{t("settings.delete.lastAdmin")}</p>
+        ) : (
+          <ValidatedForm form={deletion.form} onSubmit={deletion.onSubmit}>
+            <input type="hidden" name="intent" value="delete-account" />
+            <div className="field">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  value="on"
+                  aria-invalid={confirmError ? true : undefined}
+                  aria-describedby={confirmError ? "delete-confirm-error" : undefined}
+                  {...deletionForm.register("confirm")}
+                />{" "}
+                {t("settings.delete.confirm")}
+              </label>
+              <ErrorText id="delete-confirm-error" message={confirmError} />
+            </div>
+            <button type="submit" className="button-danger">
+              {t("settings.delete.button")}
+            </button>
+          </ValidatedForm>
+        )}
       </section>
     </>
   );

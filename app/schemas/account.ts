@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SUPPORTED_LOCALES } from "#app/i18n/i18n.ts";
+import { checkbox } from "./prisoners.ts";
 
 /** Forms of sign-in and account settings. Messages are translation keys. */
 
@@ -57,4 +58,15 @@ export const profileSchema = z.object({
   pseudonym: pseudonymField,
   writesIn: writesInField,
   locale: localeField,
+});
+
+/** Reminder e-mails a person can switch off, one box each (an unticked box is absent: off). */
+export const remindersSchema = z.object({
+  remindDrafts: checkbox,
+  remindSelfPost: checkbox,
+  remindAdoptions: checkbox,
+});
+
+export const deleteAccountSchema = z.object({
+  confirm: z.literal("on", { error: "validation.confirmDeletion" }),
 });

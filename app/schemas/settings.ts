@@ -1,6 +1,9 @@
 import { z } from "zod";
 
-/** Coordination settings: relay addresses (blocks separated by an empty line) and the adoption limit. */
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 3650;
+
+/** Coordination settings: relay addresses (blocks separated by an empty line), the adoption limit, the retention period. */
 export const settingsSchema = z.object({
   relayAddresses: z
     .string()
@@ -19,4 +22,10 @@ export const settingsSchema = z.object({
     .regex(/^\d{1,2}$/, "validation.wholeNumber")
     .transform(Number)
     .refine((n) => n >= 1 && n <= 50, "coordinatorSettings.maxAdoptionsRange"),
+  retentionDays: z
+    .string({ error: "validation.required" })
+    .trim()
+    .regex(/^\d{1,4}$/, "validation.wholeNumber")
+    .transform(Number)
+    .refine((n) => n >= RETENTION_DAYS_MIN && n <= RETENTION_DAYS_MAX, "coordinatorSettings.retentionDaysRange"),
 });
