@@ -44,7 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canApprove: can(sessionUser, "approve:volunteers"),
           canEditRegistry: can(sessionUser, "edit:prisoners"),
           canWrite: can(sessionUser, "write:letters:own"),
+          canSendParcels: can(sessionUser, "send:parcels:own"),
+          canManageParcels: can(sessionUser, "manage:parcels"),
           canManageRoutes: can(sessionUser, "manage:routes"),
+          canTrackItems: can(sessionUser, "track:items"),
           canReadAudit: can(sessionUser, "read:audit"),
         }
       : null,
@@ -94,12 +97,16 @@ function Header() {
               <NavLink to="/home">{t("nav.home")}</NavLink>
               {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
               {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
+              {user.canSendParcels && !user.canManageParcels ? <NavLink to="/parcels">{t("nav.parcels")}</NavLink> : null}
+              {user.canManageParcels ? <NavLink to="/coordinator/parcels">{t("nav.allParcels")}</NavLink> : null}
               {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
               {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
               {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
               {user.canManageRoutes ? <NavLink to="/coordinator/settings">{t("nav.coordinatorSettings")}</NavLink> : null}
               {user.canManageRoutes ? <NavLink to="/coordinator/writing-help">{t("nav.writingHelp")}</NavLink> : null}
               {user.canManageRoutes ? <NavLink to="/coordinator/routes">{t("nav.routes")}</NavLink> : null}
+              {user.canTrackItems ? <NavLink to="/coordinator/dashboard">{t("nav.dashboard")}</NavLink> : null}
+              {user.canTrackItems ? <NavLink to="/coordinator/items">{t("nav.items")}</NavLink> : null}
               {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
               <NavLink to="/settings">{t("nav.settings")}</NavLink>
               <Form method="post" action="/logout" className="inline-form">
@@ -128,7 +135,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
       </head>

@@ -14,14 +14,23 @@ export type AuditAction =
   | "token.created"
   | "token.revoked"
   | "export.audit_log"
-  | "route.updated";
+  | "route.updated"
+  | "batch.exported"
+  | "reply.recorded"
+  | "mail.retried"
+  | "user.deleted"
+  | "retention.purged";
 
-export async function audit(entry: {
-  actorId: string | null;
-  action: AuditAction;
-  targetType?: string;
-  targetId?: string;
-  details?: Prisma.InputJsonValue;
-}): Promise<void> {
-  await prisma.auditLog.create({ data: { ...entry, createdAt: now() } });
+/** Pass a transaction as `db` to record the entry if and only if the change commits. */
+export async function audit(
+  entry: {
+    actorId: string | null;
+    action: AuditAction;
+    targetType?: string;
+    targetId?: string;
+    details?: Prisma.InputJsonValue;
+  },
+  db: Pick<Prisma.TransactionClient, "auditLog"> = prisma,
+): Promise<void> {
+  await db.auditLog.create({ data: { ...entry, createdAt: now() } });
 }

@@ -7,22 +7,28 @@ import type { Role, VettingState } from "#app/generated/prisma/enums.ts";
 export type Permission =
   | "read:prisoners"
   | "write:letters:own"
+  | "send:parcels:own"
   | "approve:volunteers"
   | "edit:prisoners"
   | "manage:routes"
+  | "track:items"
+  | "manage:parcels"
   | "read:audit"
   | "change:roles"
   | "manage:tokens";
 
 const rolePermissions: Record<Role, Permission[]> = {
-  volunteer: ["read:prisoners", "write:letters:own"],
-  coordinator: ["read:prisoners", "write:letters:own", "approve:volunteers", "edit:prisoners", "manage:routes"],
+  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own"],
+  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels"],
   admin: [
     "read:prisoners",
     "write:letters:own",
+    "send:parcels:own",
     "approve:volunteers",
     "edit:prisoners",
     "manage:routes",
+    "track:items",
+    "manage:parcels",
     "read:audit",
     "change:roles",
     "manage:tokens",

@@ -5,9 +5,12 @@ import type { Role, VettingState } from "#app/generated/prisma/enums.ts";
 const ALL: Permission[] = [
   "read:prisoners",
   "write:letters:own",
+  "send:parcels:own",
   "approve:volunteers",
   "edit:prisoners",
   "manage:routes",
+  "track:items",
+  "manage:parcels",
   "read:audit",
   "change:roles",
   "manage:tokens",
@@ -15,8 +18,8 @@ const ALL: Permission[] = [
 
 // Written out by hand on purpose: the expectation must not be derived from the code under test.
 const APPROVED: Record<Role, Permission[]> = {
-  volunteer: ["read:prisoners", "write:letters:own"],
-  coordinator: ["read:prisoners", "write:letters:own", "approve:volunteers", "edit:prisoners", "manage:routes"],
+  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own"],
+  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels"],
   admin: ALL,
 };
 
