@@ -14,7 +14,7 @@ import { changeStatus, itemEvents, routeStatuses, TransitionError, type ItemRef 
 import { recordReply, repliesFor, ReplyError, trackedItem } from "#app/models/dispatch.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
 import { nextStatuses } from "#app/tracking/transitions.ts";
-import { statusLabel } from "#app/tracking/status-label.ts";
+import { refusalKey, statusLabel } from "#app/tracking/status-label.ts";
 import { MAX_ATTACHMENT_BYTES, replySchema, statusChangeSchema } from "#app/schemas/tracking.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -54,16 +54,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const TRANSITION_KEYS: Record<string, MessageKey> = {
-  "unknown-status": "items.failure.unknownStatus",
-  "same-status": "items.failure.sameStatus",
-  backwards: "items.failure.backwards",
-  "after-final": "items.failure.afterFinal",
-  "not-found": "items.failure.notFound",
-  "not-sent": "items.failure.notFound",
-  "no-route": "items.failure.noRoute",
-};
-
 const REPLY_KEYS: Record<string, MessageKey> = {
   "too-large": "items.reply.tooLarge",
   "bad-type": "items.reply.badType",
@@ -91,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await changeStatus(ref, { ...parsed.data, actorId: user.id });
     } catch (error) {
-      if (error instanceof TransitionError) return { intent: "status" as const, fieldErrors: { to: TRANSITION_KEYS[error.reason] ?? ("error.generic" as MessageKey) } };
+      if (error instanceof TransitionError) return { intent: "status" as const, fieldErrors: { to: refusalKey(error.reason) } };
       throw error;
     }
     throw redirect(`/coordinator/items/${ref.type}/${ref.id}?changed=1`);

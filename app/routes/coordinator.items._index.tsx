@@ -12,7 +12,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { ErrorText } from "#app/components/forms.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { statusLabel } from "#app/tracking/status-label.ts";
+import { refusalKey, statusLabel } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
@@ -59,20 +59,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const FAILURE_KEYS: Record<string, MessageKey> = {
-  "unknown-status": "items.failure.unknownStatus",
-  "same-status": "items.failure.sameStatus",
-  backwards: "items.failure.backwards",
-  "after-final": "items.failure.afterFinal",
-  "not-found": "items.failure.notFound",
-  "not-sent": "items.failure.notFound",
-  "no-route": "items.failure.noRoute",
-  "not-open": "items.failure.notOpen",
-  "route-does-not-fit": "items.failure.routeDoesNotFit",
-  "already-handed-over": "items.failure.alreadyHandedOver",
-  route: "items.failure.route",
-};
-
 const EXPORT_ERRORS: Record<string, MessageKey> = {
   noItems: "items.export.noItems",
   noLetters: "items.export.noLetters",
@@ -98,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof BulkError) {
       return {
         fieldErrors: { form: "items.bulkRefused" } as FieldErrors,
-        failures: error.failures.map((f) => ({ item: `${f.item.type}:${f.item.id}`, reason: FAILURE_KEYS[f.reason] ?? ("error.generic" as MessageKey) })),
+        failures: error.failures.map((f) => ({ item: `${f.item.type}:${f.item.id}`, reason: refusalKey(f.reason) })),
       };
     }
     throw error;

@@ -33,6 +33,7 @@ import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 
@@ -582,14 +583,7 @@ function SentLetter() {
         </>
       ) : null}
       {prisoner.envelope ? (
-        <address className="envelope" lang="ru">
-          {prisoner.envelope.map((line, i) => (
-            <span key={i}>
-              {line}
-              <br />
-            </span>
-          ))}
-        </address>
+        <EnvelopeAddress lines={prisoner.envelope} />
       ) : null}
       <h2>{t("letters.body")}</h2>
       {letter.body === null ? <p className="muted">{t("letters.purged")}</p> : <div className="letter-text">{letter.body}</div>}

@@ -36,12 +36,14 @@ import { checkParcel, type ParcelProblem, type ParcelVerdict, type RuleItem } fr
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
 import { describeProblem, formatKg, formatMoney, itemName } from "#app/parcels/messages.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
-import { StatusTimeline } from "#app/components/tracking.tsx";
+import { RepliesList, StatusTimeline } from "#app/components/tracking.tsx";
+import { repliesFor } from "#app/models/dispatch.server.ts";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.editTitle");
 
@@ -50,11 +52,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Someone else's parcel is "not found" for a volunteer: not even its existence is revealed.
   const parcel = await getParcel(user, params.id ?? "");
   if (!parcel) throw new Response("Not found", { status: 404 });
-  const [catalog, context, relayAddresses, events, next, labels] = await Promise.all([
+  const [catalog, context, relayAddresses, events, replies, next, labels] = await Promise.all([
     listCatalog(),
     ruleContext(parcel.prisonerId, prisma, parcel.id),
     getSetting("relayAddresses"),
     itemEvents({ type: "parcel", id: parcel.id }),
+    repliesFor({ type: "parcel", id: parcel.id }),
     nextParcelStatuses(parcel),
     parcel.routeId ? prisma.routeStatus.findMany({ where: { routeId: parcel.routeId }, select: { key: true, label: true } }) : [],
   ]);
@@ -120,6 +123,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canOnBehalf: canManage,
     relayAddresses: parcel.state === "draft" ? relayAddresses : [],
     events,
+    replies,
     nextStatuses: next,
     statusLabels: Object.fromEntries(labels.filter((l) => l.label).map((l) => [l.key, l.label!])),
   };
@@ -554,7 +558,7 @@ function TrackingForm() {
 function SentParcel() {
   const t = useT();
   const locale = useLocale();
-  const { parcel, items, prisoner, events, nextStatuses, statusLabels, canOnBehalf } = useLoaderData<typeof loader>();
+  const { parcel, items, prisoner, events, replies, nextStatuses, statusLabels, canOnBehalf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -615,14 +619,7 @@ function SentParcel() {
           </>
         ) : null}
         {prisoner.envelope ? (
-          <address className="envelope" lang="ru">
-            {prisoner.envelope.map((line, i) => (
-              <span key={i}>
-                {line}
-                <br />
-              </span>
-            ))}
-          </address>
+          <EnvelopeAddress lines={prisoner.envelope} />
         ) : null}
         <h2>{t("parcels.items")}</h2>
         <div className="table-wrap">
@@ -689,6 +686,8 @@ function SentParcel() {
         ) : null}
         <h2>{t("parcels.history")}</h2>
         <StatusTimeline events={events} labels={statusLabels} showActors={canOnBehalf} />
+        <h2>{t("letters.replies")}</h2>
+        <RepliesList replies={replies} />
       </section>
     </>
   );

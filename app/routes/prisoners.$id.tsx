@@ -11,6 +11,7 @@ import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
 
@@ -229,14 +230,7 @@ export default function PrisonerPage() {
         {p.envelope && p.facility ? (
           <>
             <p className="muted">{t("prisoner.addressHint")}</p>
-            <address className="envelope" lang="ru" data-testid="envelope-address">
-              {p.envelope.map((line, i) => (
-                <span key={i}>
-                  {line}
-                  <br />
-                </span>
-              ))}
-            </address>
+            <EnvelopeAddress lines={p.envelope} />
             <p>
               {t(`facilityType.${p.facility.type}`)} · <Link to={`/facilities/${p.facility.id}`}>{t("prisoner.facilityRules")}</Link>
             </p>

@@ -10,3 +10,22 @@ export function statusLabel(t: (key: MessageKey) => string, key: string | null, 
   if (isMessageKey(messageKey)) return t(messageKey);
   return customLabel || key.replace(/_/g, " ");
 }
+
+const REFUSAL_KEYS: Record<string, MessageKey> = {
+  "unknown-status": "items.failure.unknownStatus",
+  "same-status": "items.failure.sameStatus",
+  backwards: "items.failure.backwards",
+  "after-final": "items.failure.afterFinal",
+  "not-found": "items.failure.notFound",
+  "not-sent": "items.failure.notFound",
+  "no-route": "items.failure.noRoute",
+  "not-open": "items.failure.notOpen",
+  "route-does-not-fit": "items.failure.routeDoesNotFit",
+  "already-handed-over": "items.failure.alreadyHandedOver",
+  route: "items.failure.route",
+};
+
+/** Why an item could not take a status change or a route, in the reader's words. */
+export function refusalKey(reason: string): MessageKey {
+  return REFUSAL_KEYS[reason] ?? "error.generic";
+}
