@@ -1,39 +1,23 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runProjectCommand, startApp, testAppEnv, type RunningApp } from "#tests/support/app-server.ts";
-import { startMailServer, type TestMailServer } from "#tests/support/smtp.ts";
-import { expectAccessible, launchBrowser, newWatchedContext, type Browser } from "#tests/support/browser.ts";
+import { describe, expect, test } from "vitest";
+import { runProjectCommand, testAppEnv } from "#tests/support/app-server.ts";
+import { expectAccessible, newWatchedContext } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER as VOLUNTEER, demoAppSuite } from "#tests/support/demo-app.ts";
 import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
-const VOLUNTEER = "volunteer@demo.solidarity.test";
-
-let mail: TestMailServer;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  mail = await startMailServer();
-  app = await startApp({ args: ["--demo"], env: { SMTP_URL: mail.url } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await mail?.close();
-});
+const demo = demoAppSuite();
 
 describe("a volunteer's own account", () => {
   test("switches a reminder off, then deletes the account; the old session is dead and the address can only sign up anew", async () => {
-    const { context, problems } = await newWatchedContext(browser);
+    const { context, problems } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await enterSignInCode(page, await requestSignInCode(page, app.url, mail, VOLUNTEER));
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
     await page.waitForURL(/\/home$/);
 
     // Reminders: all on by default; one switched off stays off after a reload.
-    await page.goto(`${app.url}/settings`);
+    await page.goto(`${demo.app.url}/settings`);
     await expectAccessible(page, "settings page");
     const drafts = page.getByLabel("of a draft I have not touched for 7 days");
     const selfPost = page.getByLabel(/to say whether I posted a letter I print and post myself/);
@@ -58,17 +42,17 @@ describe("a volunteer's own account", () => {
     await expectAccessible(page, "landing page after deletion");
 
     // Signed out here, and the old session cookie opens nothing anywhere.
-    await page.goto(`${app.url}/settings`);
+    await page.goto(`${demo.app.url}/settings`);
     await page.waitForURL(/\/login/);
-    const stolen = await browser.newContext();
+    const stolen = await demo.browser.newContext();
     await stolen.addCookies(oldCookies);
     const stolenPage = await stolen.newPage();
-    await stolenPage.goto(`${app.url}/home`);
+    await stolenPage.goto(`${demo.app.url}/home`);
     expect(new URL(stolenPage.url()).pathname).toBe("/login");
     await stolen.close();
 
     // The same address signs in as someone new: the sign-up form, not the old account.
-    await enterSignInCode(page, await requestSignInCode(page, app.url, mail, VOLUNTEER));
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
     await page.waitForURL(/\/signup$/);
     await expect.poll(() => page.getByRole("heading", { name: "Create your volunteer account" }).count()).toBe(1);
 

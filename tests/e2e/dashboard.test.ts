@@ -1,36 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startApp, type RunningApp } from "#tests/support/app-server.ts";
-import { startMailServer, type TestMailServer } from "#tests/support/smtp.ts";
-import { expectAccessible, launchBrowser, newWatchedContext, type Browser, type Page } from "#tests/support/browser.ts";
-import { enterSignInCode, requestSignInCode, totpCode } from "#tests/support/flows.ts";
+import { describe, expect, test } from "vitest";
+import { expectAccessible, newWatchedContext, type Page } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
-const COORDINATOR = "coordinator@demo.solidarity.test";
-// Published in the README for the demo accounts.
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-let mail: TestMailServer;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  mail = await startMailServer();
-  app = await startApp({ args: ["--demo"], env: { SMTP_URL: mail.url } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await mail?.close();
-});
-
-async function signInCoordinator(page: Page) {
-  await enterSignInCode(page, await requestSignInCode(page, app.url, mail, COORDINATOR));
-  await page.waitForURL(/\/2fa/);
-  await page.getByLabel("Authenticator code").fill(totpCode(DEMO_TOTP_SECRET));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/2fa"));
-}
+const demo = demoAppSuite();
 
 async function columnSum(page: Page, testId: string, column: number): Promise<number> {
   const cells = await page.getByTestId(testId).locator(`tbody tr td:nth-of-type(${column})`).allTextContents();
@@ -39,9 +12,9 @@ async function columnSum(page: Page, testId: string, column: number): Promise<nu
 
 describe("the coordinators' dashboard", () => {
   test("panels, the weekly chart with its table, filters in the URL, the CSV, and no accessibility problems", async () => {
-    const { context, problems } = await newWatchedContext(browser);
+    const { context, problems } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await signInCoordinator(page);
+    await signInDemoCoordinator(page, demo.app.url, demo.mail);
 
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.waitForURL(/\/coordinator\/dashboard$/);
@@ -81,7 +54,7 @@ describe("the coordinators' dashboard", () => {
 
     const csvHref = await page.getByRole("link", { name: "Download CSV (all panels)" }).getAttribute("href");
     expect(csvHref).toBe("/coordinator/dashboard-export?country=RU&from=2025-01-06&to=2025-03-30");
-    const csv = await page.request.get(`${app.url}${csvHref}`);
+    const csv = await page.request.get(`${demo.app.url}${csvHref}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
     expect(csv.headers()["content-disposition"]).toBe('attachment; filename="dashboard-2025-01-06-2025-03-30.csv"');
@@ -96,12 +69,12 @@ describe("the coordinators' dashboard", () => {
   });
 
   test("volunteers cannot open it", async () => {
-    const { context } = await newWatchedContext(browser);
+    const { context } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await enterSignInCode(page, await requestSignInCode(page, app.url, mail, "volunteer@demo.solidarity.test"));
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, DEMO_VOLUNTEER));
     await page.waitForURL(/\/home$/);
     expect(await page.getByRole("link", { name: "Dashboard" }).count()).toBe(0);
-    const response = await page.request.get(`${app.url}/coordinator/dashboard-export`);
+    const response = await page.request.get(`${demo.app.url}/coordinator/dashboard-export`);
     expect(response.status()).toBe(403);
     await context.close();
   });

@@ -1,38 +1,21 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { startApp, type RunningApp } from "#tests/support/app-server.ts";
-import { startMailServer, type TestMailServer } from "#tests/support/smtp.ts";
-import { expectAccessible, launchBrowser, newWatchedContext, type Browser } from "#tests/support/browser.ts";
+import { expectAccessible, newWatchedContext } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER as VOLUNTEER, demoAppSuite } from "#tests/support/demo-app.ts";
 import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
-const VOLUNTEER = "volunteer@demo.solidarity.test";
-
-let mail: TestMailServer;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  mail = await startMailServer();
-  app = await startApp({ args: ["--demo"], env: { SMTP_URL: mail.url } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await mail?.close();
-});
+const demo = demoAppSuite();
 
 describe("a volunteer writes a letter that can get through", () => {
   test("language warning, phrasebook, a risky word highlighted and removed, autosave, self-post and its PDF", async () => {
-    const { context, problems } = await newWatchedContext(browser);
+    const { context, problems } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await enterSignInCode(page, await requestSignInCode(page, app.url, mail, VOLUNTEER));
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
     await page.waitForURL(/\/home$/);
 
     // A humanitarian-list prisoner.
-    await page.goto(`${app.url}/prisoners?reason=large_family_parent`);
+    await page.goto(`${demo.app.url}/prisoners?reason=large_family_parent`);
     await page.getByRole("link", { name: "Цярэшка Святлана Іванаўна" }).click();
     await page.waitForURL(/\/prisoners\/[^/?]+$/);
     await page.getByRole("button", { name: "Write a letter" }).click();
@@ -90,7 +73,7 @@ describe("a volunteer writes a letter that can get through", () => {
     expect(pages).toContain("Forest Bird");
 
     // My letters lists it as sent.
-    await page.goto(`${app.url}/letters`);
+    await page.goto(`${demo.app.url}/letters`);
     await expect.poll(() => page.getByRole("link", { name: "Letter to Цярэшка Святлана Іванаўна" }).count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();

@@ -2,33 +2,14 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
-import { startApp, testAppEnv, type RunningApp } from "#tests/support/app-server.ts";
-import { startMailServer, type TestMailServer } from "#tests/support/smtp.ts";
-import { expectAccessible, launchBrowser, newWatchedContext, type Browser, type Page } from "#tests/support/browser.ts";
-import { enterSignInCode, requestSignInCode, totpCode } from "#tests/support/flows.ts";
+import { testAppEnv } from "#tests/support/app-server.ts";
+import { expectAccessible, newWatchedContext, type Page } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER as VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
-const VOLUNTEER = "volunteer@demo.solidarity.test";
-const COORDINATOR = "coordinator@demo.solidarity.test";
-/** Published in the README for the demo coordinator and admin. */
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-
-let mail: TestMailServer;
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  mail = await startMailServer();
-  app = await startApp({ args: ["--demo"], env: { SMTP_URL: mail.url } });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await mail?.close();
-});
+const demo = demoAppSuite();
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -50,13 +31,13 @@ function item(page: Page, number: number) {
 
 describe("a volunteer sends a parcel to a pre-trial detainee", () => {
   test("refused for a banned item and the weight, fixed, customs declaration, tracking number; a coordinator sees it; the command line agrees", async () => {
-    const { context, problems } = await newWatchedContext(browser);
+    const { context, problems } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await enterSignInCode(page, await requestSignInCode(page, app.url, mail, VOLUNTEER));
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
     await page.waitForURL(/\/home$/);
 
     // A pre-trial detainee in SIZO No. 1, Minsk.
-    await page.goto(`${app.url}/prisoners?q=${encodeURIComponent("Верабей")}`);
+    await page.goto(`${demo.app.url}/prisoners?q=${encodeURIComponent("Верабей")}`);
     await page.getByRole("link", { name: "Верабей Дзмітрый Алегавіч" }).click();
     await page.waitForURL(/\/prisoners\/[^/?]+$/);
     const prisonerId = new URL(page.url()).pathname.split("/").pop()!;
@@ -136,20 +117,16 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     await expectAccessible(page, "posted parcel");
 
     // My parcels lists it.
-    await page.goto(`${app.url}/parcels`);
+    await page.goto(`${demo.app.url}/parcels`);
     await expect.poll(() => page.getByRole("link", { name: "Parcel to Верабей Дзмітрый Алегавіч" }).count()).toBe(1);
     await expectAccessible(page, "my parcels");
     expect(problems).toEqual([]);
     await context.close();
 
     // The coordinator sees it in the list of all parcels.
-    const coordinator = await newWatchedContext(browser);
+    const coordinator = await newWatchedContext(demo.browser);
     const cPage = await coordinator.context.newPage();
-    await enterSignInCode(cPage, await requestSignInCode(cPage, app.url, mail, COORDINATOR));
-    await cPage.waitForURL(/\/2fa/);
-    await cPage.getByLabel("Authenticator code").fill(totpCode(DEMO_TOTP_SECRET));
-    await cPage.getByRole("button", { name: "Verify" }).click();
-    await cPage.waitForURL((url) => !url.pathname.startsWith("/2fa"));
+    await signInDemoCoordinator(cPage, demo.app.url, demo.mail);
     await cPage.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Parcels", exact: true }).click();
     await cPage.waitForURL(/\/coordinator\/parcels$/);
     const table = cPage.getByTestId("all-parcels");
@@ -159,26 +136,26 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     await cPage.getByRole("link", { name: "Верабей Дзмітрый Алегавіч" }).click();
     await cPage.waitForURL(parcelUrl);
     await expect.poll(() => cPage.getByTestId("parcel-tracking-number").textContent()).toBe("RR473124829GB");
-    await cPage.goto(`${app.url}/coordinator/parcel-rules`);
+    await cPage.goto(`${demo.app.url}/coordinator/parcel-rules`);
     await expect.poll(() => cPage.getByTestId("banned-terms").textContent()).toContain("knife");
     await expectAccessible(cPage, "parcel catalogue and banned words");
     expect(coordinator.problems).toEqual([]);
     await coordinator.context.close();
 
     // The command line gives the page's verdict for a file of items.
-    await app.stop();
+    await demo.app.stop();
     const files = fs.mkdtempSync(path.join(os.tmpdir(), "sm-parcel-items-"));
     fs.writeFileSync(path.join(files, "refused.json"), JSON.stringify([{ catalog: "Sugar, 1 kg", quantity: 40 }, { text: "Kitchen knife for bread", unitWeightGrams: 150, unitValue: 8 }]));
-    const no = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "refused.json")], app.dataDir);
+    const no = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "refused.json")], demo.app.dataDir);
     expect(no.code, no.stderr).toBe(1);
     const refusedJson = JSON.parse(no.stdout);
     expect(refusedJson).toMatchObject({ ok: false, customsForm: "CN23", totals: { weightGrams: 40_150, valueCents: 40 * 120 + 800, units: 41 } });
     expect(refusedJson.problems.map((p: { message: string }) => p.message)).toEqual(expect.arrayContaining([overWeight, knife]));
     fs.writeFileSync(path.join(files, "fine.json"), JSON.stringify({ packageKind: "parcel", fromAbroad: true, items: [{ catalog: "чай чёрный листовой, 100 г", quantity: 2 }] }));
-    const yes = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "fine.json"), "--locale", "ru"], app.dataDir);
+    const yes = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "fine.json"), "--locale", "ru"], demo.app.dataDir);
     expect(yes.code, yes.stderr).toBe(0);
     expect(JSON.parse(yes.stdout)).toMatchObject({ ok: true, problems: [] });
-    const bad = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "missing.json")], app.dataDir);
+    const bad = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "missing.json")], demo.app.dataDir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Cannot read");
   });

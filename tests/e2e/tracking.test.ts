@@ -1,53 +1,28 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startApp, type RunningApp } from "#tests/support/app-server.ts";
-import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
-import { expectAccessible, launchBrowser, newWatchedContext, type Browser, type Page } from "#tests/support/browser.ts";
-import { enterSignInCode, requestSignInCode, totpCode } from "#tests/support/flows.ts";
+import { describe, expect, test } from "vitest";
+import { toAddress } from "#tests/support/smtp.ts";
+import { expectAccessible, newWatchedContext } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER as VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
-const VOLUNTEER = "volunteer@demo.solidarity.test";
-const COORDINATOR = "coordinator@demo.solidarity.test";
-const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const DAY_SECONDS = 86_400;
 
 // A 1×1 PNG: a "scan" of the prisoner's reply.
 const SCAN = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
-let mail: TestMailServer;
-let app: RunningApp;
-let browser: Browser;
-
 // The clock this test controls: the app reads CLOCK_OFFSET_SECONDS outside production,
 // so moving time forward is a restart on the same data with a larger offset.
-const appEnv = (offsetDays: number) => ({ SMTP_URL: mail.url, NODE_ENV: "test", CLOCK_OFFSET_SECONDS: String(offsetDays * DAY_SECONDS) });
+const clockEnv = (offsetDays: number) => ({ NODE_ENV: "test", CLOCK_OFFSET_SECONDS: String(offsetDays * DAY_SECONDS) });
 
-beforeAll(async () => {
-  mail = await startMailServer();
-  app = await startApp({ args: ["--demo"], env: appEnv(0) });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await mail?.close();
-});
-
-async function signInCoordinator(page: Page, clockOffsetDays = 0) {
-  await enterSignInCode(page, await requestSignInCode(page, app.url, mail, COORDINATOR));
-  await page.waitForURL(/\/2fa/);
-  await page.getByLabel("Authenticator code").fill(totpCode(DEMO_TOTP_SECRET, Date.now() + clockOffsetDays * DAY_SECONDS * 1000));
-  await page.getByRole("button", { name: "Verify" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/2fa"));
-}
+const demo = demoAppSuite({ env: clockEnv(0) });
 
 describe("coordinators track items from hand-over to their end, and tell the volunteer", () => {
   test("a batch of atelier letters is posted, a reply with a scan reaches the volunteer, and items get stuck when time passes", async () => {
-    const { context, problems } = await newWatchedContext(browser);
+    const { context, problems } = await newWatchedContext(demo.browser);
     const page = await context.newPage();
-    await signInCoordinator(page);
+    await signInDemoCoordinator(page, demo.app.url, demo.mail);
 
     // The atelier's letters that have been handed over.
-    await page.goto(`${app.url}/coordinator/items`);
+    await page.goto(`${demo.app.url}/coordinator/items`);
     await expectAccessible(page, "items list");
     await page.getByLabel("Route").first().selectOption({ label: "Solidarity Postcards Atelier (Maysternia Pashtovak Salidarnasci)" });
     await page.getByLabel("Status").first().selectOption({ label: "Handed over to the service" });
@@ -68,7 +43,7 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     await page.getByLabel("Move to status").selectOption({ label: "Posted" });
     await page.getByRole("button", { name: "Change status" }).click();
     await page.getByText("2 items changed.").waitFor();
-    await page.goto(`${app.url}/coordinator/items?status=posted`);
+    await page.goto(`${demo.app.url}/coordinator/items?status=posted`);
     await expect.poll(() => page.getByTestId("item-row").count()).toBe(2);
     expect(await page.getByTestId("item-row").first().textContent()).not.toContain("stuck");
 
@@ -87,17 +62,17 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     expect(await page.getByTestId("item-status").textContent()).toBe("Reply received");
 
     // The volunteer is told by e-mail: no prisoner's name in it, a link to sign in.
-    const message = await mail.waitForMail((m) => toAddress(m) === VOLUNTEER && (m.date?.getTime() ?? 0) >= repliedAt - 1000 && m.subject !== "Your sign-in code");
+    const message = await demo.mail.waitForMail((m) => toAddress(m) === VOLUNTEER && (m.date?.getTime() ?? 0) >= repliedAt - 1000 && m.subject !== "Your sign-in code");
     expect(message.subject).toBe("You have news about something you sent");
     expect(`${message.subject} ${message.text}`).not.toContain(prisonerName.split(" ")[0]);
     expect(message.text).toContain(`/login?redirectTo=${encodeURIComponent(`/letters/${letterId}`)}`);
 
     // …signs in and sees the reply and its scan on their letter.
-    const volunteerContext = await newWatchedContext(browser);
+    const volunteerContext = await newWatchedContext(demo.browser);
     const volunteerPage = await volunteerContext.context.newPage();
-    await enterSignInCode(volunteerPage, await requestSignInCode(volunteerPage, app.url, mail, VOLUNTEER));
+    await enterSignInCode(volunteerPage, await requestSignInCode(volunteerPage, demo.app.url, demo.mail, VOLUNTEER));
     await volunteerPage.waitForURL(/\/home$/);
-    await volunteerPage.goto(`${app.url}/letters/${letterId}`);
+    await volunteerPage.goto(`${demo.app.url}/letters/${letterId}`);
     const replies = volunteerPage.getByTestId("replies");
     await expect.poll(() => replies.textContent()).toContain("Дзякуй за паштоўку! Усё добра.");
     expect(await volunteerPage.getByTestId("letter-status").textContent()).toBe("Reply received");
@@ -111,12 +86,11 @@ describe("coordinators track items from hand-over to their end, and tell the vol
 
     // Three days later the other posted postcard has been "posted" longer than the
     // atelier's usual two days: it is stuck, and counted.
-    await app.stop();
-    app = await startApp({ dataDir: app.dataDir, args: ["--demo"], env: appEnv(3) });
-    await page.goto(`${app.url}/coordinator/items?stuck=1`);
+    await demo.restart(clockEnv(3));
+    await page.goto(`${demo.app.url}/coordinator/items?stuck=1`);
     // Three days idle: the session has expired, and the second factor runs on the app's clock.
-    if (page.url().includes("/login")) await signInCoordinator(page, 3);
-    await page.goto(`${app.url}/coordinator/items?stuck=1&status=posted`);
+    if (page.url().includes("/login")) await signInDemoCoordinator(page, demo.app.url, demo.mail, { clockOffsetDays: 3 });
+    await page.goto(`${demo.app.url}/coordinator/items?stuck=1&status=posted`);
     const stuckRows = page.getByTestId("item-row");
     await expect.poll(() => stuckRows.count()).toBe(1);
     expect(await stuckRows.first().textContent()).toContain("stuck");

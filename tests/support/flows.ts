@@ -32,10 +32,15 @@ export async function signInNewPrivilegedUser(page: Page, appUrl: string, mail: 
   await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, email));
   await page.waitForURL(/\/2fa/);
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
-  await page.getByLabel("Authenticator code").fill(totpCode(secret));
+  await enterAuthenticatorCode(page, totpCode(secret));
+  return secret;
+}
+
+/** On /2fa: types the authenticator code and waits until the app lets the user in. */
+export async function enterAuthenticatorCode(page: Page, code: string) {
+  await page.getByLabel("Authenticator code").fill(code);
   await page.getByRole("button", { name: "Verify" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/2fa"));
-  return secret;
 }
 
 /** The authenticator code now, or at the app's time when a test has moved its clock. */
