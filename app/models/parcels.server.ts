@@ -343,9 +343,12 @@ export async function saveParcelDraft(actor: User, id: string, input: ParcelDraf
   requireSender(actor);
   const onBehalf = can(actor, "manage:parcels");
   await prisma.$transaction(async (tx) => {
-    const parcel = await tx.parcel.findFirst({ where: ownWhere(actor, id), select: { id: true, state: true, prisoner: { select: { country: true } } } });
+    const parcel = await tx.parcel.findFirst({ where: ownWhere(actor, id), select: { id: true, prisoner: { select: { country: true } } } });
     if (!parcel) throw new ParcelStateError("not-found");
-    if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
+    // The same row lock sendParcel takes: a save racing a send waits for it, then sees
+    // the parcel is no longer a draft, so nothing unchecked can follow a checked send.
+    const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT "state"::text AS "state" FROM "Parcel" WHERE "id" = ${id} FOR UPDATE`;
+    if (locked?.state !== "draft") throw new ParcelStateError("not-a-draft");
     const rows = await itemRows(tx, input.items);
     const route = input.routeId ? (await parcelRoutes(parcel.prisoner.country, tx)).find((r) => r.id === input.routeId) : undefined;
     await tx.parcelItem.deleteMany({ where: { parcelId: id } });

@@ -377,6 +377,19 @@ describeEachDatabase("parcels", () => {
     expect(await prisma.parcel.count({ where: { prisonerId: p.id, state: { in: ["sent", "closed"] } } })).toBe(3);
   });
 
+  test("a save racing a send cannot put unchecked items into a parcel that went", async () => {
+    const { items, prisoner: p, volunteer: v } = await setup();
+    for (let round = 0; round < 3; round++) {
+      const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)]);
+      // The send checks tea; the save tries to swap in perishable apples at the same moment.
+      await Promise.allSettled([sendParcel(v, draft.id), saveParcelDraft(v, draft.id, draftInput([catalogItem(items.apples.id)]))]);
+      const after = await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id }, include: { items: true } });
+      const itemIds = after.items.map((i) => i.catalogItemId);
+      if (after.state === "sent") expect(itemIds, `round ${round}`).toEqual([items.tea.id]);
+      else expect(itemIds, `round ${round}`).toEqual([items.apples.id]);
+    }
+  });
+
   test("two heavy parcels sent at once against the monthly weight: exactly one goes", async () => {
     const { items, prisoner: p } = await setup();
     const senders = [await user("a@example.org"), await user("b@example.org")];
