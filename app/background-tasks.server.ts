@@ -1,6 +1,7 @@
 import type { BackgroundTask } from "#app/utils/background.server.ts";
 import { pruneRateLimits } from "#app/utils/rate-limit.server.ts";
 import { pruneExpiredSessions } from "#app/utils/session.server.ts";
+import { eraseSentMailBodies } from "#app/utils/email.server.ts";
 import { sendDueScheduledLetters } from "#app/models/letters.server.ts";
 import { sendDueReminders } from "#app/models/reminders.server.ts";
 import { purgeExpiredContent } from "#app/models/retention.server.ts";
@@ -19,6 +20,7 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
     run: async () => {
       await pruneRateLimits();
       await pruneExpiredSessions();
+      await eraseSentMailBodies();
     },
   },
 ];

@@ -42,12 +42,26 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     cursor = letters[letters.length - 1].id;
   }
 
+  const again = (value: string | null) => (value && needsReencryption(value) ? encrypt(decrypt(value)) : value);
+  const stale = (...values: (string | null)[]) => values.some((v) => v && needsReencryption(v));
+
   counts.replies = 0;
-  const replies = await prisma.reply.findMany({ where: { textEncrypted: { not: null } }, select: { id: true, textEncrypted: true } });
+  const replies = await prisma.reply.findMany({
+    where: { OR: [{ textEncrypted: { not: null } }, { attachmentEncrypted: { not: null } }] },
+    select: { id: true, textEncrypted: true, attachmentEncrypted: true },
+  });
   for (const reply of replies) {
-    if (!reply.textEncrypted || !needsReencryption(reply.textEncrypted)) continue;
-    await prisma.reply.update({ where: { id: reply.id }, data: { textEncrypted: encrypt(decrypt(reply.textEncrypted)) } });
+    if (!stale(reply.textEncrypted, reply.attachmentEncrypted)) continue;
+    await prisma.reply.update({ where: { id: reply.id }, data: { textEncrypted: again(reply.textEncrypted), attachmentEncrypted: again(reply.attachmentEncrypted) } });
     counts.replies++;
+  }
+
+  counts.mails = 0;
+  const mails = await prisma.emailOutbox.findMany({ where: { textBody: { startsWith: "v1." } }, select: { id: true, textBody: true, htmlBody: true } });
+  for (const mail of mails) {
+    if (!stale(mail.textBody, mail.htmlBody)) continue;
+    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: again(mail.textBody)!, htmlBody: again(mail.htmlBody) } });
+    counts.mails++;
   }
 
   counts.parcels = 0;

@@ -1,6 +1,7 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
+import { eraseSentMailBodies } from "#app/utils/email.server.ts";
 import { getSetting } from "./settings.server.ts";
 
 const DAY_MS = 86_400_000;
@@ -16,7 +17,8 @@ export interface PurgeCounts {
  * (delivered, returned, censored, reply received, unknown…) and the retention period
  * coordinators set (`retentionDays`, default 180) has passed, its contents go —
  * letter text and return address, the texts and scans of replies to it, a parcel's
- * sender details and on-whose-behalf name. What remains is what statistics need:
+ * sender details and on-whose-behalf name, and the bodies of e-mails older than the
+ * period (hand-overs hold letter texts). What remains is what statistics need:
  * prisoner, route, kind, language, statuses with their dates and events, counts.
  * Idempotent; the "retention" background task runs it daily.
  */
@@ -25,6 +27,8 @@ export async function purgeExpiredContent(): Promise<PurgeCounts> {
   const retentionDays = await getSetting("retentionDays");
   const cutoff = new Date(at.getTime() - retentionDays * DAY_MS);
   const closedBefore = { state: "closed" as const, closedAt: { lt: cutoff } };
+  // Hand-over e-mails carry letter texts: none outlives the period, sent or not.
+  await eraseSentMailBodies({ olderThan: cutoff });
   return prisma.$transaction(async (tx) => {
     const letters = await tx.letter.updateMany({
       where: { ...closedBefore, purgedAt: null },
@@ -33,8 +37,10 @@ export async function purgeExpiredContent(): Promise<PurgeCounts> {
     const replies = await tx.reply.updateMany({
       where: {
         AND: [
-          // Replies to a purged letter or parcel, and replies recorded without either that are as old.
-          { OR: [{ letter: { is: closedBefore } }, { parcel: { is: closedBefore } }, { letterId: null, parcelId: null, createdAt: { lt: cutoff } }] },
+          // Replies to a purged letter or parcel, and replies recorded without either; in
+          // both cases only once the reply itself is as old (a late reply is kept for a full period).
+          { createdAt: { lt: cutoff } },
+          { OR: [{ letter: { is: closedBefore } }, { parcel: { is: closedBefore } }, { letterId: null, parcelId: null }] },
           { OR: [{ textEncrypted: { not: null } }, { attachmentEncrypted: { not: null } }, { attachmentName: { not: null } }] },
         ],
       },

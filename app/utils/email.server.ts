@@ -3,7 +3,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
 import { appUrl, mailFrom, smtpUrl } from "./config.server";
 import { now } from "./clock.server";
-import { randomToken } from "./crypto.server";
+import { decrypt, encrypt, randomToken } from "./crypto.server";
 
 export interface EmailMessage {
   to: string;
@@ -33,8 +33,10 @@ export async function queueEmail(message: EmailMessage, db: Pick<Prisma.Transact
     data: {
       toAddress: message.to,
       subject: message.subject,
-      textBody: message.text,
-      htmlBody: message.html,
+      // Bodies hold sign-in codes and, for hand-overs, letter texts: encrypted like
+      // the letters themselves, and erased a day after sending (eraseSentMailBodies).
+      textBody: encrypt(message.text),
+      htmlBody: message.html ? encrypt(message.html) : null,
       purpose: message.purpose,
       messageId: `<${randomToken(16)}@${host}>`,
       createdAt: now(),
@@ -47,6 +49,35 @@ export async function queueEmail(message: EmailMessage, db: Pick<Prisma.Transact
 
 type OutboxRow = Awaited<ReturnType<typeof prisma.emailOutbox.findFirstOrThrow>>;
 
+function openBody(value: string): string {
+  // Empty once erased; plain in rows queued before bodies were encrypted.
+  return value.startsWith("v1.") ? decrypt(value) : value;
+}
+
+/** An outbox row with its bodies decrypted. */
+export function openMail<T extends { textBody: string; htmlBody: string | null }>(row: T): T {
+  return { ...row, textBody: openBody(row.textBody), htmlBody: row.htmlBody === null ? null : openBody(row.htmlBody) };
+}
+
+export const SENT_BODY_KEPT_MS = 24 * 3_600_000;
+
+/**
+ * Erases the bodies of mails sent more than a day ago (and, with `olderThan`, of any
+ * mail older than that, sent or not): what was delivered need not stay in the
+ * database. Subject, recipient, purpose and dates stay for coordinators.
+ */
+export async function eraseSentMailBodies(options: { olderThan?: Date } = {}): Promise<number> {
+  const sentBefore = new Date(now().getTime() - SENT_BODY_KEPT_MS);
+  const { count } = await prisma.emailOutbox.updateMany({
+    where: {
+      textBody: { not: "" },
+      OR: [{ state: "sent", sentAt: { lt: sentBefore } }, ...(options.olderThan ? [{ createdAt: { lt: options.olderThan } }] : [])],
+    },
+    data: { textBody: "", htmlBody: null },
+  });
+  return count;
+}
+
 let transporter: Transporter | null = null;
 function smtpTransport(): Transporter | null {
   const url = smtpUrl();
@@ -56,7 +87,8 @@ function smtpTransport(): Transporter | null {
   return transporter;
 }
 
-async function deliver(row: OutboxRow): Promise<void> {
+async function deliver(sealed: OutboxRow): Promise<void> {
+  const row = openMail(sealed);
   const transport = smtpTransport();
   if (!transport) {
     // Development without SMTP: the mail is printed here and kept in the outbox,

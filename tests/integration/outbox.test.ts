@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
-import { backoffMs, processOutbox, queueEmail } from "#app/utils/email.server.ts";
+import { backoffMs, eraseSentMailBodies, openMail, processOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 
@@ -49,6 +49,29 @@ describeEachDatabase("e-mail outbox", () => {
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
     expect(received(row.messageId)).toHaveLength(1);
+  });
+
+  test("bodies are encrypted at rest and erased a day after sending; unsent mail keeps its body until retention", async () => {
+    const sent = await queue("ola@example.org");
+    const waiting = await queue("jan@example.org");
+    // The raw rows hold no plaintext body.
+    for (const row of [sent, waiting]) {
+      expect(row.textBody).toMatch(/^v1\./);
+      expect(row.textBody).not.toContain("Hello");
+      expect(row.htmlBody).not.toContain("Hello");
+      expect(openMail(row).textBody).toBe(`Hello ${row.toAddress}\n\nhttp://localhost/login`);
+    }
+    await prisma.emailOutbox.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date(now().getTime() + 3_600_000) } });
+    expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
+
+    expect(await eraseSentMailBodies()).toBe(0);
+    advanceClock(25 * 3_600_000);
+    expect(await eraseSentMailBodies()).toBe(1);
+    const [erased, kept] = await Promise.all([sent, waiting].map((row) => prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })));
+    expect(erased).toMatchObject({ state: "sent", textBody: "", htmlBody: null, subject: "Your account is ready", toAddress: "ola@example.org" });
+    expect(openMail(kept).textBody).toContain("Hello jan@example.org");
+    expect(await eraseSentMailBodies({ olderThan: now() })).toBe(1);
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ textBody: "", htmlBody: null });
   });
 
   test("a temporary SMTP failure puts the mail back with a backoff; it is sent once after the failure clears", async () => {

@@ -3,7 +3,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { encrypt } from "#app/utils/crypto.server.ts";
-import { processOutbox } from "#app/utils/email.server.ts";
+import { processOutbox, openMail } from "#app/utils/email.server.ts";
 import { createDraft, saveDraft } from "#app/models/letters.server.ts";
 import { isoWeek, sendDueReminders } from "#app/models/reminders.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
@@ -78,7 +78,7 @@ async function sentLetter(authorId: string, prisonerId: string, routeId: string,
 }
 
 async function reminderMails(to?: string) {
-  return prisma.emailOutbox.findMany({ where: { purpose: "reminder", ...(to ? { toAddress: to } : {}) }, orderBy: { createdAt: "asc" } });
+  return (await prisma.emailOutbox.findMany({ where: { purpose: "reminder", ...(to ? { toAddress: to } : {}) }, orderBy: { createdAt: "asc" } })).map(openMail);
 }
 
 function expectNothingRevealing(message: { subject: string; textBody: string; htmlBody: string | null }) {

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
+import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
 import { issueSignInCode, requestSignInCode, verifySignInCode } from "#app/models/sign-in.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
@@ -20,7 +21,7 @@ function freshIp(): string {
 }
 
 async function outboxFor(address: string) {
-  return prisma.emailOutbox.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } });
+  return (await prisma.emailOutbox.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } })).map(openMail);
 }
 
 /** Requests a code and reads it back from the queued e-mail, as a person would. */

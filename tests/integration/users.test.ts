@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import type { Role, VettingState } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
 import { createSession } from "#app/utils/session.server.ts";
 import { changeRole, changeVetting, createVolunteer, listUsers, PermissionError, updateProfile } from "#app/models/users.server.ts";
@@ -54,7 +55,7 @@ describeEachDatabase("users and vetting", () => {
       details: { from: "pending", to: "approved" },
     });
 
-    const mails = await prisma.emailOutbox.findMany();
+    const mails = (await prisma.emailOutbox.findMany()).map(openMail);
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ toAddress: "bird@example.org", purpose: "approval", state: "queued" });
     // In the volunteer's language, with nothing revealing in the subject.

@@ -1,0 +1,42 @@
+import { afterEach, expect, test } from "vitest";
+import { prisma } from "#app/utils/db.server.ts";
+import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { openMail, queueEmail } from "#app/utils/email.server.ts";
+import { reencryptAll } from "#app/models/key-rotation.server.ts";
+import { describeEachDatabase } from "#tests/support/db.ts";
+
+const original = process.env.DATA_ENCRYPTION_KEY!;
+const newKey = Buffer.alloc(32, 9).toString("base64");
+
+afterEach(() => {
+  process.env.DATA_ENCRYPTION_KEY = original;
+});
+
+describeEachDatabase("data key rotation", () => {
+  test("every encrypted column is re-encrypted with the new key, after which the old key can go", async () => {
+    const prisoner = await prisma.prisoner.create({ data: { country: "BY" } });
+    const letter = await prisma.letter.create({ data: { prisonerId: prisoner.id, bodyEncrypted: encrypt("Добры дзень"), returnAddressEncrypted: encrypt("PO Box 12") } });
+    const reply = await prisma.reply.create({
+      data: { prisonerId: prisoner.id, letterId: letter.id, receivedOn: new Date("2026-11-01"), textEncrypted: encrypt("Дзякуй"), attachmentEncrypted: encrypt("JVBERi0=") },
+    });
+    const parcel = await prisma.parcel.create({ data: { prisonerId: prisoner.id, senderDetailsEncrypted: encrypt("Forest Bird") } });
+    const mailId = await queueEmail({ to: "a@example.org", subject: "s", text: "code 123456", html: "<p>123456</p>", purpose: "login-code" });
+
+    // The new key goes first; the old one stays listed until the rows are re-encrypted.
+    process.env.DATA_ENCRYPTION_KEY = `${newKey},${original}`;
+    expect(await reencryptAll()).toMatchObject({ letters: 1, replies: 1, parcels: 1, mails: 1 });
+    expect(await reencryptAll()).toMatchObject({ letters: 0, replies: 0, parcels: 0, mails: 0 });
+
+    process.env.DATA_ENCRYPTION_KEY = newKey;
+    const [l, r, p, m] = await Promise.all([
+      prisma.letter.findUniqueOrThrow({ where: { id: letter.id } }),
+      prisma.reply.findUniqueOrThrow({ where: { id: reply.id } }),
+      prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } }),
+      prisma.emailOutbox.findUniqueOrThrow({ where: { id: mailId } }),
+    ]);
+    expect([decrypt(l.bodyEncrypted!), decrypt(l.returnAddressEncrypted!)]).toEqual(["Добры дзень", "PO Box 12"]);
+    expect([decrypt(r.textEncrypted!), decrypt(r.attachmentEncrypted!)]).toEqual(["Дзякуй", "JVBERi0="]);
+    expect(decrypt(p.senderDetailsEncrypted!)).toBe("Forest Bird");
+    expect(openMail(m)).toMatchObject({ textBody: "code 123456", htmlBody: "<p>123456</p>" });
+  });
+});
