@@ -1,4 +1,4 @@
-import type { Prisma } from "#app/generated/prisma/client.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
 import type { ItemKind } from "#app/generated/prisma/enums.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -13,7 +13,7 @@ import { fullName } from "#app/names/match-keys.ts";
 import { toCsv } from "#app/utils/csv.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { PermissionError } from "./users.server.ts";
-import { letterReference } from "./letters.server.ts";
+import { handOverByEmail, letterReference } from "./letters.server.ts";
 import { changeStatusIn, TransitionError, type ItemRef } from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
@@ -80,8 +80,9 @@ async function setBatch(tx: Prisma.TransactionClient, refs: ItemRef[], batchId: 
 
 /**
  * Moves items that have not been handed over yet (still in their route's first
- * status) to another route that takes their kind and country, starting again at
- * that route's first status.
+ * status) to another route that takes their kind, country and language (and never
+ * for someone who asked not to be written to or was released), starting again at
+ * that route's first status; an e-mail route gets the letter handed over at once.
  */
 export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId: string) {
   requireTracker(actor);
@@ -101,7 +102,8 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
           failures.push({ item, reason: "not-open" });
           continue;
         }
-        if (!route.itemKinds.includes(row.kind) || !route.countries.includes(row.country)) {
+        const languageFits = row.language === null || route.translates || route.languages.includes(row.language);
+        if (!route.itemKinds.includes(row.kind) || !route.countries.includes(row.country) || !languageFits || row.notOffered) {
           failures.push({ item, reason: "route-does-not-fit" });
           continue;
         }
@@ -124,6 +126,8 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
             note: `assigned to ${route.name}`,
           },
         });
+        // A letter moved to a service that takes e-mail is handed over like one sent there.
+        if (item.type === "letter" && route.handover === "email") await handOverByEmail(tx, item.id, route, actor.id);
       }
       if (failures.length > 0) throw new BulkError(failures);
       return { batchId: batch.id, count: refs.length };
@@ -132,24 +136,28 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
   );
 }
 
+/** The item, locked for the rest of the transaction, if it is still on its way. */
 async function openItemForAssignment(tx: Prisma.TransactionClient, item: ItemRef) {
+  const table = item.type === "letter" ? Prisma.sql`"Letter"` : Prisma.sql`"Parcel"`;
+  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${table} WHERE "id" = ${item.id} AND "state" = 'sent' FOR UPDATE`;
+  if (!locked) return null;
   const select = {
-    state: true,
     status: true,
     routeId: true,
-    prisoner: { select: { country: true } },
+    prisoner: { select: { country: true, doNotWrite: true, status: true } },
     route: { select: { statuses: { orderBy: { position: "asc" as const }, take: 1, select: { key: true } } } },
   };
   const row =
     item.type === "letter"
-      ? await tx.letter.findUnique({ where: { id: item.id }, select: { ...select, kind: true } })
-      : await tx.parcel.findUnique({ where: { id: item.id }, select });
-  if (!row || row.state !== "sent") return null;
+      ? await tx.letter.findUniqueOrThrow({ where: { id: item.id }, select: { ...select, kind: true, language: true } })
+      : await tx.parcel.findUniqueOrThrow({ where: { id: item.id }, select });
   return {
     status: row.status,
     routeId: row.routeId,
     kind: "kind" in row ? (row.kind as ItemKind) : ("parcel" as const),
+    language: "language" in row ? (row.language as string | null) : null,
     country: row.prisoner.country,
+    notOffered: row.prisoner.doNotWrite || row.prisoner.status === "released",
     firstStatus: row.route?.statuses[0]?.key ?? null,
   };
 }
@@ -218,7 +226,7 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
     await setBatch(tx, ids.map((id) => ({ type: "letter", id })), created.id);
     return created;
   });
-  await audit({ actorId: actor.id, action: "batch.exported", targetType: "batch", targetId: batch.id, details: { letters: rows.length } });
+  await audit({ actorId: actor.id, action: "batch.exported", targetType: "batch", targetId: batch.id, details: { letters: rows.length, letterIds: rows.map((r) => r.id) } });
   return { batchId: batch.id, letters };
 }
 
@@ -448,7 +456,8 @@ export function maskAddress(address: string): string {
 /** Puts a failed e-mail back in the queue, to be tried again now. */
 export async function retryOutbox(actor: Coordinator, id: string): Promise<boolean> {
   requireTracker(actor);
-  const { count } = await prisma.emailOutbox.updateMany({ where: { id, state: "failed" }, data: { state: "queued", attempts: 0, nextAttemptAt: now() } });
+  // A mail whose body retention erased cannot be sent again.
+  const { count } = await prisma.emailOutbox.updateMany({ where: { id, state: "failed", textBody: { not: "" } }, data: { state: "queued", attempts: 0, nextAttemptAt: now() } });
   if (count) await audit({ actorId: actor.id, action: "mail.retried", targetType: "email", targetId: id });
   return count > 0;
 }

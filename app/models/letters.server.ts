@@ -1,4 +1,4 @@
-import type { User } from "#app/generated/prisma/client.ts";
+import type { Prisma, User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
@@ -9,7 +9,7 @@ import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
-import { queueEmail, type EmailMessage } from "#app/utils/email.server.ts";
+import { queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIn, TransitionError } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -59,12 +59,17 @@ export type OwnLetter = NonNullable<Awaited<ReturnType<typeof getOwnLetter>>>;
 
 export async function saveDraft(authorId: string, id: string, input: { body: string; kind: "letter" | "postcard"; returnAddress: string | null }) {
   if (input.body.length > MAX_BODY_CHARACTERS) throw new LetterStateError("too-long");
+  const current = await prisma.letter.findFirst({ where: { id, authorId, state: "draft" }, select: { bodyEncrypted: true, kind: true } });
+  if (!current) throw new LetterStateError("not-a-draft");
+  // A changed text needs its warnings confirmed again (a scheduled letter included).
+  const changed = input.kind !== current.kind || (current.bodyEncrypted ? decrypt(current.bodyEncrypted) : "") !== input.body;
   const { count } = await prisma.letter.updateMany({
     where: { id, authorId, state: "draft" },
     data: {
       bodyEncrypted: encrypt(input.body),
       kind: input.kind,
       returnAddressEncrypted: input.returnAddress ? encrypt(input.returnAddress) : null,
+      ...(changed ? { warningsAcknowledgedAt: null } : {}),
       updatedAt: now(),
     },
   });
@@ -123,34 +128,50 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
 }
 
 /**
- * The message a service receives: what it needs to deliver the item (the address
- * as written on an envelope, the text, the pseudonym and a reference), nothing
- * about the volunteer's identity.
+ * Hands a sent letter to a service that takes letters by e-mail, inside the caller's
+ * transaction: the e-mail goes into the outbox (queued if and only if the change
+ * commits, retried until the service's server accepts it), and the letter moves on to
+ * "handed over" when its route has that step. The message holds what the service
+ * needs (the address as on an envelope, the text, the pseudonym, a reference) and
+ * nothing about the volunteer's identity. Returns the letter's status afterwards.
  */
-function handoverEmail(letter: OwnLetter, to: string, pseudonym: string): EmailMessage {
-  const facility = letter.prisoner.currentFacility;
+export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: string, route: { handoverEmail: string | null }, actorId: string | null): Promise<string | null> {
+  const letter = await tx.letter.findUniqueOrThrow({
+    where: { id: letterId },
+    include: { prisoner: { include: { names: true, currentFacility: true } }, facility: true, route: { include: { statuses: { orderBy: { position: "asc" } } } } },
+  });
+  if (!route.handoverEmail) return letter.status;
+  const facility = letter.facility ?? letter.prisoner.currentFacility;
   const address = facility
     ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility })
     : [];
   const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";
-  return {
-    to,
-    purpose: "handover",
-    subject: `${kind} ${reference}`,
-    text: [
-      `${kind} for delivery. Reference: ${reference}`,
-      "",
-      "Address:",
-      ...address,
-      "",
-      "Text:",
-      letter.body ?? "",
-      "",
-      `Signed: ${pseudonym}`,
-      ...(letter.returnAddress ? ["", "Return address:", letter.returnAddress] : []),
-    ].join("\n"),
-  };
+  const returnAddress = letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted) : null;
+  await queueEmail(
+    {
+      to: route.handoverEmail,
+      purpose: "handover",
+      subject: `${kind} ${reference}`,
+      text: [
+        `${kind} for delivery. Reference: ${reference}`,
+        "",
+        "Address:",
+        ...address,
+        "",
+        "Text:",
+        letter.bodyEncrypted ? decrypt(letter.bodyEncrypted) : "",
+        "",
+        `Signed: ${letter.senderName ?? ""}`,
+        ...(returnAddress ? ["", "Return address:", returnAddress] : []),
+      ].join("\n"),
+    },
+    tx,
+  );
+  const handedOver = letter.route?.statuses.find((s) => s.key === "handed_over" && !s.isFinal);
+  if (!handedOver || letter.status === handedOver.key) return letter.status;
+  await changeStatusIn(tx, { type: "letter", id: letterId }, { to: handedOver.key, actorId, note: "queued for e-mail hand-over" });
+  return handedOver.key;
 }
 
 export function letterReference(id: string): string {
@@ -188,15 +209,13 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
   const route = await prisma.route.findUniqueOrThrow({ where: { id: input.routeId } });
   const at = now();
   const first = statuses[0]?.key ?? "queued";
-  const byEmail = route.handover === "email" && !!route.handoverEmail;
-  const handedOver = byEmail ? statuses.find((s) => s.key === "handed_over" && !s.isFinal) : undefined;
-  const status = handedOver?.key ?? first;
-  await prisma.$transaction(async (tx) => {
+  const status = await prisma.$transaction(async (tx) => {
     const { count } = await tx.letter.updateMany({
-      where: { id, authorId: author.id, state: "draft" },
+      // Unchanged since it was checked: a save racing the send makes the send refuse.
+      where: { id, authorId: author.id, state: "draft", updatedAt: sendable.updatedAt },
       data: {
         state: "sent",
-        status,
+        status: first,
         routeId: input.routeId,
         facilityId: sendable.prisoner.currentFacilityId,
         language: guidance.language,
@@ -209,16 +228,12 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
         scheduleProblem: null,
       },
     });
-    if (count === 0) throw new LetterStateError("not-a-draft");
-    await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
-    if (byEmail) {
-      // Services that take letters by e-mail get them through the outbox: queued in
-      // the database with the send, retried until the service's server accepts it.
-      await queueEmail(handoverEmail(sendable, route.handoverEmail!, author.pseudonym), tx);
-      if (handedOver) {
-        await tx.statusEvent.create({ data: { letterId: id, fromStatus: first, toStatus: handedOver.key, occurredAt: at, note: "queued for e-mail hand-over" } });
-      }
+    if (count === 0) {
+      const still = await tx.letter.count({ where: { id, authorId: author.id, state: "draft" } });
+      throw new LetterStateError(still ? "changed" : "not-a-draft");
     }
+    await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
+    return route.handover === "email" ? handOverByEmail(tx, id, route, null) : first;
   });
   return { status, route: verdict.route };
 }
@@ -299,7 +314,8 @@ export type PostedAnswer = "posted" | "not_yet" | "will_not";
 export async function answerPosted(author: User, id: string, answer: PostedAnswer) {
   requireWriter(author);
   return prisma.$transaction(async (tx) => {
-    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { route: { select: { handover: true } } } });
+    // Only while the letter is on its way: an answer never overrides an ending a coordinator recorded.
+    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: "sent" }, select: { route: { select: { handover: true } } } });
     if (!letter || letter.route?.handover !== "print_pdf") throw new LetterStateError("not-self-post");
     await tx.letter.update({ where: { id }, data: { postedAnswer: answer, postedAnsweredAt: now() } });
     const to = answer === "posted" ? "posted" : answer === "will_not" ? "unknown" : null;

@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const stamp = now().toISOString().slice(0, 10);
   const headers = { "Cache-Control": "no-store" };
   if (parsed.data.intent === "export-csv") {
-    return new Response(`\uFEFF${exportCsv(exported.letters)}`, {
+    return new Response(exportCsv(exported.letters), {
       headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="batch-${stamp}-${exported.batchId.slice(-6)}.csv"` },
     });
   }

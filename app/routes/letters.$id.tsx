@@ -100,6 +100,7 @@ const SEND_ERRORS: Record<string, MessageKey> = {
   acknowledge: "letters.send.acknowledgeFirst",
   route: "letters.send.routeNotAllowed",
   "not-a-draft": "letters.send.notDraft",
+  changed: "letters.send.changed",
   "schedule-past": "letters.schedule.past",
   "schedule-far": "letters.schedule.far",
   permission: "letters.schedule.notOffered",

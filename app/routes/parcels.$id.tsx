@@ -122,7 +122,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canOnBehalf: canManage,
     relayAddresses: parcel.state === "draft" ? relayAddresses : [],
-    events,
+    // Who moved it is coordinators' business: a volunteer sees the steps, not the names.
+    events: canManage ? events : events.map(({ actor: _actor, ...event }) => event),
     replies,
     nextStatuses: next,
     statusLabels: Object.fromEntries(labels.filter((l) => l.label).map((l) => [l.key, l.label!])),

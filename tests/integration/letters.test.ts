@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import {
   answerPosted,
@@ -144,7 +145,7 @@ describeEachDatabase("letters and postcards", () => {
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
     const sent = await sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true });
     expect(sent.status).toBe("handed_over");
-    const [mail] = await prisma.emailOutbox.findMany();
+    const [mail] = (await prisma.emailOutbox.findMany()).map(openMail);
     expect(mail).toMatchObject({ toAddress: "atelier@example.org", purpose: "handover", state: "queued" });
     expect(mail.textBody).toContain(RUSSIAN_TEXT);
     expect(mail.textBody).toContain("REPUBLIC OF BELARUS");
@@ -362,16 +363,40 @@ describeEachDatabase("letters and postcards", () => {
     expect((await events(second.id)).at(-1)).toMatchObject({ fromStatus: "queued", toStatus: "unknown", actorId: v.id, note: "writer answered: will_not" });
   });
 
-  test("an answer after a coordinator moved the letter on is kept without moving it back", async () => {
+  test("an answer after a coordinator moved the letter on never moves it back, and none is taken once it has ended", async () => {
     const v = await volunteer("poster@example.org");
     const p = await prisoner();
     const { selfPost } = await trackedRoutes();
     const draft = await readyDraft(v, p.id);
     await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
-    await prisma.letter.update({ where: { id: draft.id }, data: { status: "delivered", state: "closed" } });
+    await prisma.letter.update({ where: { id: draft.id }, data: { status: "posted" } });
     await answerPosted(v, draft.id, "posted");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "delivered", state: "closed", postedAnswer: "posted" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "posted", state: "sent", postedAnswer: "posted" });
     expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
+
+    // A coordinator recorded "delivered": "I will not post it" cannot turn that into "unknown".
+    await prisma.letter.update({ where: { id: draft.id }, data: { status: "delivered", state: "closed" } });
+    expect(await stateError(answerPosted(v, draft.id, "will_not"))).toBe("not-self-post");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "delivered", state: "closed", postedAnswer: "posted" });
+  });
+
+  test("changing a scheduled letter's text takes back the confirmation of its warnings", async () => {
+    const v = await volunteer("planner@example.org");
+    const p = await prisoner();
+    const { selfPost } = await routes();
+    const draft = await readyDraft(v, p.id);
+    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + HOUR) });
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(Date);
+    // The same text saved again (autosave, a return address) keeps it…
+    const own = await getOwnLetter(v.id, draft.id);
+    await saveDraft(v.id, draft.id, { body: own!.body!, kind: "letter", returnAddress: "PO Box 1" });
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(Date);
+    // …a risky word added afterwards does not go out unconfirmed.
+    await saveDraft(v.id, draft.id, { body: `${own!.body} Свободу!`, kind: "letter", returnAddress: "PO Box 1" });
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeNull();
+    advanceClock(2 * HOUR);
+    expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 1 });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: null, scheduleProblem: "acknowledge" });
   });
 
   test("'did you post it?' is only for letters the writer posts themselves", async () => {
