@@ -60,11 +60,13 @@ export async function updateRouteStatuses(actor: User, routeId: string, edits: S
     for (const edit of edits.filter((e) => e.remove)) {
       const status = byId.get(edit.id);
       if (!status) continue;
+      // Delete first, count after: the delete waits for any status change reading this
+      // status (it holds it FOR SHARE), so the count sees an item that has just moved in.
+      await tx.routeStatus.delete({ where: { id: status.id } });
       const inUse =
         (await tx.letter.count({ where: { routeId, status: status.key, state: { not: "draft" } } })) +
         (await tx.parcel.count({ where: { routeId, status: status.key, state: { not: "draft" } } }));
       if (inUse > 0) throw new StatusInUseError(status.key, inUse);
-      await tx.routeStatus.delete({ where: { id: status.id } });
     }
     const kept = edits
       .filter((e) => !e.remove && byId.has(e.id))

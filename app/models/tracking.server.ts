@@ -59,7 +59,10 @@ export async function changeStatusIn(tx: Prisma.TransactionClient, item: ItemRef
   if (!row) throw new TransitionError("not-found", item);
   if (row.state === "draft") throw new TransitionError("not-sent", item);
   if (!row.routeId) throw new TransitionError("no-route", item);
-  const verdict = checkTransition(await routeStatuses(row.routeId, tx), row.status, change.to);
+  // FOR SHARE: a coordinator removing a status waits for this change, then sees the item in it.
+  const statuses = await tx.$queryRaw<StatusStep[]>`
+    SELECT "key", "position", "usualDays", "isFinal" FROM "RouteStatus" WHERE "routeId" = ${row.routeId} ORDER BY "position" FOR SHARE`;
+  const verdict = checkTransition(statuses, row.status, change.to);
   if (!verdict.allowed) throw new TransitionError(verdict.reason, item);
   const at = now();
   const data = {
