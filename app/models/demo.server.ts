@@ -39,11 +39,11 @@ export async function seedDemoData(): Promise<boolean> {
 
 const DAY = 86_400_000;
 
-const DEMO_TEXTS = [
-  "Добры дзень! Пішу вам з далёкага горада. У нас ужо выпаў першы снег. Думаем пра вас і чакаем вас дома.",
-  "Здравствуйте! Надеюсь, это письмо застанет вас в добром здравии. У нас наступила зима, дети лепят снеговиков. Желаю вам сил и терпения.",
-  "Добрый день! Пишу вам впервые. Я люблю читать и гулять в парке. Расскажите, что вы читаете? Желаю вам крепкого здоровья.",
-  "Прывітанне! Вы не забытыя. Жадаю вам цяпла і добрых навін.",
+const DEMO_TEXTS: Array<{ language: "ru" | "be"; text: string }> = [
+  { language: "be", text: "Добры дзень! Пішу вам з далёкага горада. У нас ужо выпаў першы снег. Думаем пра вас і чакаем вас дома." },
+  { language: "ru", text: "Здравствуйте! Надеюсь, это письмо застанет вас в добром здравии. У нас наступила зима, дети лепят снеговиков. Желаю вам сил и терпения." },
+  { language: "ru", text: "Добрый день! Пишу вам впервые. Я люблю читать и гулять в парке. Расскажите, что вы читаете? Желаю вам крепкого здоровья." },
+  { language: "be", text: "Прывітанне! Вы не забытыя. Жадаю вам цяпла і добрых навін." },
 ];
 
 /**
@@ -84,8 +84,8 @@ async function seedDemoLetters(): Promise<void> {
         kind: item.kind,
         state: final ? "closed" : "sent",
         status: last,
-        language: index % 2 === 0 ? "be" : "ru",
-        bodyEncrypted: encrypt(DEMO_TEXTS[index]),
+        language: DEMO_TEXTS[index].language,
+        bodyEncrypted: encrypt(DEMO_TEXTS[index].text),
         senderName: volunteer.pseudonym,
         routeId: item.route.id,
         facilityId: prisoner.currentFacilityId,
