@@ -982,7 +982,7 @@ function prisonerMatchKey(country: string, birth: Date | null, detained: Date | 
 }
 
 export async function seedRegistry(prisma: PrismaClient): Promise<void> {
-  await createDefaultRoutes(prisma);
+  await createDefaultRoutes(prisma, { demo: true });
 
   // Sources.
   const sources = await prisma.source.createManyAndReturn({ data: SOURCES, select: { id: true, slug: true } });

@@ -12,6 +12,8 @@ export interface RouteInfo {
   languages: string[];
   translates: boolean;
   handover: "email" | "batch_export" | "print_pdf" | "bank";
+  /** Where an e-mail route hands letters over; without it the route cannot carry anything. */
+  handoverEmail: string | null;
   active: boolean;
   position: number;
 }
@@ -27,6 +29,7 @@ export interface EligibilityContext {
 
 export type RefusalCode =
   | "inactive"
+  | "notConfigured"
   | "doNotWrite"
   | "released"
   | "country"
@@ -57,6 +60,7 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       const refusals: RefusalCode[] = [];
       const bank = route.handover === "bank";
       if (!route.active) refusals.push("inactive");
+      if (route.handover === "email" && !route.handoverEmail) refusals.push("notConfigured");
       if (ctx.prisoner.doNotWrite) refusals.push("doNotWrite");
       if (ctx.prisoner.status === "released") refusals.push("released");
       if (!route.countries.includes(ctx.country)) refusals.push("country");

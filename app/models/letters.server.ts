@@ -110,7 +110,7 @@ export async function activeRoutes(): Promise<RouteInfo[]> {
   return prisma.route.findMany({
     where: { active: true },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, name: true, countries: true, itemKinds: true, languages: true, translates: true, handover: true, active: true, position: true },
+    select: { id: true, slug: true, name: true, countries: true, itemKinds: true, languages: true, translates: true, handover: true, handoverEmail: true, active: true, position: true },
   });
 }
 

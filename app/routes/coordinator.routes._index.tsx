@@ -37,7 +37,10 @@ export default function Routes() {
                   <Link to={`/coordinator/routes/${r.id}`}>{r.name}</Link>
                 </td>
                 <td>{r.countries.join(", ")}</td>
-                <td>{t(`routes.handover.${r.handover}`)}</td>
+                <td>
+                  {t(`routes.handover.${r.handover}`)}
+                  {r.handover === "email" && !r.handoverEmail ? <span className="badge badge-pending">{t("routes.needsAddress")}</span> : null}
+                </td>
                 <td>
                   <code className="details">{r.statuses.map((s) => (s.usualDays ? `${s.key} (${s.usualDays})` : s.key)).join(" → ")}</code>
                 </td>

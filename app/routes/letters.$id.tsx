@@ -423,6 +423,7 @@ function DraftEditor() {
 
 const REFUSAL_KEYS: Record<string, MessageKey> = {
   inactive: "letters.refusal.inactive",
+  notConfigured: "letters.refusal.notConfigured",
   doNotWrite: "letters.refusal.doNotWrite",
   released: "letters.refusal.released",
   country: "letters.refusal.country",

@@ -28,7 +28,8 @@ interface RouteSeed {
   languages: string[];
   translates: boolean;
   handover: HandoverMethod;
-  handoverEmail: string | null;
+  /** A made-up address for the demo; a real installation starts without one. */
+  demoHandoverEmail?: string;
   repliesReturn: boolean;
   notes: string | null;
   steps: Array<[key: string, usualDays: number | null]>;
@@ -51,7 +52,7 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru", "be"],
     translates: true,
     handover: "email",
-    handoverEmail: "atelier@example.org",
+    demoHandoverEmail: "atelier@example.org",
     repliesReturn: true,
     notes: "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
     steps: [
@@ -75,7 +76,7 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru", "be"],
     translates: false,
     handover: "email",
-    handoverEmail: "letters@pismo.example",
+    demoHandoverEmail: "letters@pismo.example",
     repliesReturn: false,
     notes: "Hand-over method and address are configured by a coordinator; check them before relying on this route.",
     steps: [
@@ -98,7 +99,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru", "be"],
     translates: false,
     handover: "print_pdf",
-    handoverEmail: null,
     repliesReturn: true,
     notes:
       "A return address is optional and may be an NGO relay instead of your own. Parcels from abroad generally reach only pre-trial detainees in a SIZO.",
@@ -122,7 +122,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru", "be", "en", "uk", "pl", "de", "fr"],
     translates: false,
     handover: "bank",
-    handoverEmail: null,
     repliesReturn: false,
     notes: "Delivery may take years: a letter stays in the bank until the release.",
     steps: [
@@ -143,7 +142,7 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru"],
     translates: false,
     handover: "email",
-    handoverEmail: null,
+    demoHandoverEmail: "letters@ovd-info.example",
     repliesReturn: true,
     notes: "Prefers prisoners who get few letters.",
     steps: [
@@ -167,7 +166,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru"],
     translates: false,
     handover: "batch_export",
-    handoverEmail: null,
     repliesReturn: true,
     notes: "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
     steps: [
@@ -188,7 +186,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru"],
     translates: false,
     handover: "batch_export",
-    handoverEmail: null,
     repliesReturn: false,
     notes: null,
     steps: [
@@ -212,7 +209,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru"],
     translates: false,
     handover: "batch_export",
-    handoverEmail: null,
     repliesReturn: false,
     notes: "Batches leave on event dates, so a letter can wait a few weeks before it is posted.",
     steps: [
@@ -234,7 +230,6 @@ const ROUTES: RouteSeed[] = [
     languages: ["ru", "be", "en"],
     translates: false,
     handover: "print_pdf",
-    handoverEmail: null,
     repliesReturn: false,
     notes: "From abroad, parcels generally reach only pre-trial detainees in a SIZO. Check the facility's rules first.",
     steps: [
@@ -249,8 +244,13 @@ const ROUTES: RouteSeed[] = [
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Creates the default routes and their statuses, in a database that has no route yet. */
-export async function createDefaultRoutes(prisma: Db): Promise<void> {
+/**
+ * Creates the default routes and their statuses, in a database that has no route yet.
+ * A service that takes letters by e-mail starts inactive, without an address, until a
+ * coordinator enters the one the service gave them: letters must never be queued to
+ * a made-up address. The demo gets made-up addresses so that everything can be tried.
+ */
+export async function createDefaultRoutes(prisma: Db, options: { demo?: boolean } = {}): Promise<void> {
   if ((await prisma.route.count()) > 0) return;
   const routes = await prisma.route.createManyAndReturn({
     data: ROUTES.map((route, position) => ({
@@ -262,7 +262,8 @@ export async function createDefaultRoutes(prisma: Db): Promise<void> {
       languages: route.languages,
       translates: route.translates,
       handover: route.handover,
-      handoverEmail: route.handoverEmail,
+      handoverEmail: options.demo ? (route.demoHandoverEmail ?? null) : null,
+      active: route.handover !== "email" || !!options.demo,
       repliesReturn: route.repliesReturn,
       notes: route.notes,
       position,

@@ -201,6 +201,7 @@ describeEachDatabase("letters and postcards", () => {
           itemKinds: ["letter", "postcard"],
           languages: ["ru", "be"],
           handover,
+          handoverEmail: handover === "email" ? `${slug}@example.org` : null,
           statuses: {
             create: [
               { key: "queued", position: 0, usualDays: 3 },

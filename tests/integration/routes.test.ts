@@ -42,6 +42,9 @@ describeEachDatabase("routes kept by coordinators", () => {
     const routes = await prisma.route.findMany({ include: { statuses: true } });
     expect(routes.map((r) => r.slug).sort()).toEqual([...DEFAULT_ROUTE_SLUGS].sort());
     for (const route of routes) expect(route.statuses.filter((s) => !s.isFinal).length, route.slug).toBeGreaterThan(0);
+    // No made-up hand-over address on a real installation: e-mail services wait, paused, for a coordinator.
+    for (const route of routes.filter((r) => r.handover === "email")) expect([route.slug, route.handoverEmail, route.active]).toEqual([route.slug, null, false]);
+    expect(routes.filter((r) => r.active).map((r) => r.handover).sort()).toEqual(["bank", "batch_export", "batch_export", "batch_export", "print_pdf", "print_pdf"]);
     // A coordinator's removal is not undone on the next start.
     await prisma.route.deleteMany({ where: { slug: "rosuznik" } });
     await ensureDefaultRoutes();

@@ -10,6 +10,7 @@ const route = (slug: string, over: Partial<RouteInfo> = {}): RouteInfo => ({
   languages: ["ru", "be"],
   translates: false,
   handover: "email",
+  handoverEmail: `${slug}@example.org`,
   active: true,
   position: 0,
   ...over,
@@ -46,6 +47,15 @@ describe("route eligibility", () => {
   test("a Russian letter to a Belarusian colony: Belarusian routes and the bank, the first recommended", () => {
     expect(offered(ctx())).toEqual(["atelier", "pismo-bel", "viasna-self-post", "letter-bank"]);
     expect(routeEligibility(ROUTES, ctx()).recommendedId).toBe("atelier");
+  });
+
+  test("an e-mail service without its hand-over address carries nothing, and is not recommended", () => {
+    const routes = ROUTES.map((r) => (r.slug === "atelier" ? { ...r, handoverEmail: null } : r));
+    const verdicts = routeEligibility(routes, ctx());
+    expect(verdicts.verdicts.find((v) => v.route.slug === "atelier")!.refusals).toEqual(["notConfigured"]);
+    expect(verdicts.recommendedId).toBe("pismo-bel");
+    // Services that do not hand over by e-mail need no address.
+    expect(refusals(ctx(), "viasna-self-post")).toEqual([]);
   });
 
   test("country: Russian services only for Russia", () => {

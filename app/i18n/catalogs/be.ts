@@ -403,6 +403,8 @@ export const be: Record<MessageKey, string> = {
   "letters.send.notDraft": "Гэты ліст ужо адпраўлены.",
   "letters.send.submit": "Адправіць",
   "letters.refusal.inactive": "Праца сэрвісу прыпынена.",
+  "letters.refusal.notConfigured": "Каардынатар яшчэ не ўказаў адрас перадачы для гэтага сэрвісу.",
+  "routes.needsAddress": "патрэбны адрас электроннай пошты сэрвісу",
   "letters.refusal.doNotWrite": "Гэты чалавек папрасіў не пісаць яму.",
   "letters.refusal.released": "Гэты чалавек ужо на волі.",
   "letters.refusal.country": "Сэрвіс не працуе з гэтай краінай.",

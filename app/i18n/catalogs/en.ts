@@ -406,6 +406,8 @@ export const en = {
   "letters.send.notDraft": "This letter was already sent.",
   "letters.send.submit": "Send",
   "letters.refusal.inactive": "This service is paused.",
+  "letters.refusal.notConfigured": "A coordinator has not entered this service's hand-over address yet.",
+  "routes.needsAddress": "needs the service's e-mail address",
   "letters.refusal.doNotWrite": "This person asked not to be written to.",
   "letters.refusal.released": "This person has been released.",
   "letters.refusal.country": "It does not serve this country.",

@@ -403,6 +403,8 @@ export const ru: Record<MessageKey, string> = {
   "letters.send.notDraft": "Это письмо уже отправлено.",
   "letters.send.submit": "Отправить",
   "letters.refusal.inactive": "Работа сервиса приостановлена.",
+  "letters.refusal.notConfigured": "Координатор ещё не указал адрес передачи для этого сервиса.",
+  "routes.needsAddress": "нужен адрес электронной почты сервиса",
   "letters.refusal.doNotWrite": "Этот человек попросил не писать ему.",
   "letters.refusal.released": "Этот человек уже на свободе.",
   "letters.refusal.country": "Сервис не работает с этой страной.",
