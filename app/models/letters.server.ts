@@ -7,6 +7,7 @@ import { analyzeLetter } from "#app/letters/guidance.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
 import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
+import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { queueEmail } from "#app/utils/email.server.ts";
@@ -183,7 +184,7 @@ export function letterReference(id: string): string {
  * the text is not empty, the volunteer confirmed the warnings they were shown, and
  * the route fits this prisoner, facility, item and language.
  */
-async function checkSendable(letter: OwnLetter | null, input: { routeId: string; warningsAcknowledged: boolean }) {
+async function checkSendable(letter: OwnLetter | null, input: { routeId: string; warningsAcknowledged: boolean }, pseudonym: string) {
   if (!letter || letter.state !== "draft") throw new LetterStateError("not-a-draft");
   const routes = await activeRoutes();
   const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
@@ -191,6 +192,10 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
   if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
   if (!verdict?.eligible) throw new LetterStateError("route");
+  // A printed postcard must hold its whole text: the PDF would otherwise cut it short.
+  if (verdict.route.handover === "print_pdf" && letter.kind === "postcard" && !postcardTextFits(letter.body ?? "", pseudonym)) {
+    throw new LetterStateError("postcard-too-long");
+  }
   return { guidance, verdict };
 }
 
@@ -203,7 +208,7 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
 export async function sendLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean }) {
   requireWriter(author);
   const letter = await getOwnLetter(author.id, id);
-  const { guidance, verdict } = await checkSendable(letter, input);
+  const { guidance, verdict } = await checkSendable(letter, input, author.pseudonym);
   const sendable = letter!;
   const statuses = await prisma.routeStatus.findMany({ where: { routeId: input.routeId }, orderBy: { position: "asc" } });
   const route = await prisma.route.findUniqueOrThrow({ where: { id: input.routeId } });
@@ -248,7 +253,7 @@ export async function scheduleLetter(author: User, id: string, input: { routeId:
   const at = now();
   if (input.sendAt.getTime() <= at.getTime()) throw new LetterStateError("schedule-past");
   if (input.sendAt.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw new LetterStateError("schedule-far");
-  await checkSendable(await getOwnLetter(author.id, id), input);
+  await checkSendable(await getOwnLetter(author.id, id), input, author.pseudonym);
   const { count } = await prisma.letter.updateMany({
     where: { id, authorId: author.id, state: "draft" },
     data: {

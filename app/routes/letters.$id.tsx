@@ -101,6 +101,7 @@ const SEND_ERRORS: Record<string, MessageKey> = {
   route: "letters.send.routeNotAllowed",
   "not-a-draft": "letters.send.notDraft",
   changed: "letters.send.changed",
+  "postcard-too-long": "letters.send.postcardTooLong",
   "schedule-past": "letters.schedule.past",
   "schedule-far": "letters.schedule.far",
   permission: "letters.schedule.notOffered",
@@ -581,6 +582,14 @@ function SentLetter() {
             <a href={`/letters/${letter.id}/pdf`} className="button-primary" download>
               {t("letters.downloadPdf")}
             </a>
+            {letter.kind === "letter" ? (
+              <>
+                {" "}
+                <a href={`/letters/${letter.id}/pdf?envelope=DL`} download>
+                  {t("letters.downloadPdfDl")}
+                </a>
+              </>
+            ) : null}
           </p>
         </>
       ) : null}

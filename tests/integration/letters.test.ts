@@ -381,6 +381,25 @@ describeEachDatabase("letters and postcards", () => {
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "delivered", state: "closed", postedAnswer: "posted" });
   });
 
+  test("a postcard printed for self-post must fit on the card; the letter bank takes it whole", async () => {
+    const v = await volunteer("writer@example.org");
+    const p = await prisoner();
+    const { selfPost, bank } = await routes();
+    const long = `${RUSSIAN_TEXT} `.repeat(25).trim();
+    const card = await createDraft(v, p.id, "postcard");
+    await saveDraft(v.id, card.id, { body: long, kind: "postcard", returnAddress: null });
+    expect(await stateError(sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true }))).toBe("postcard-too-long");
+    expect(await stateError(scheduleLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + HOUR) }))).toBe("postcard-too-long");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: "draft", scheduledFor: null });
+    await saveDraft(v.id, card.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
+    expect(await sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true })).toMatchObject({ status: "queued" });
+
+    const banked = await createDraft(v, p.id, "postcard");
+    await saveDraft(v.id, banked.id, { body: long, kind: "postcard", returnAddress: null });
+    await sendLetter(v, banked.id, { routeId: bank.id, warningsAcknowledged: true });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: banked.id } })).toMatchObject({ state: "sent", routeId: bank.id });
+  });
+
   test("changing a scheduled letter's text takes back the confirmation of its warnings", async () => {
     const v = await volunteer("planner@example.org");
     const p = await prisoner();
