@@ -32,6 +32,37 @@ export async function getRoute(id: string) {
   return prisma.route.findUnique({ where: { id }, include: { statuses: { orderBy: { position: "asc" } } } });
 }
 
+/** Steps and endings a new route starts with; coordinators then shape them on its page. */
+const NEW_ROUTE_STATUSES: Array<{ key: string; usualDays: number | null; isFinal: boolean }> = [
+  { key: "queued", usualDays: 3, isFinal: false },
+  { key: "posted", usualDays: 14, isFinal: false },
+  ...["delivered", "returned", "censored", "refused", "unknown"].map((key) => ({ key, usualDays: null, isFinal: true })),
+];
+
+function slugFrom(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return slug || "route";
+}
+
+/** A routing service a coordinator adds (a new initiative, a courier relay they vetted). */
+export async function createRoute(actor: User, input: RouteEditInput): Promise<string> {
+  if (!can(actor, "manage:routes")) throw new PermissionError("manage:routes");
+  const base = slugFrom(input.name);
+  const taken = new Set((await prisma.route.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  const route = await prisma.route.create({
+    data: { ...input, slug, statuses: { create: NEW_ROUTE_STATUSES.map((status, position) => ({ ...status, position })) } },
+  });
+  await audit({ actorId: actor.id, action: "route.created", targetType: "route", targetId: route.id, details: { slug, handover: input.handover } });
+  return route.id;
+}
+
 export async function updateRoute(actor: User, id: string, input: RouteEditInput) {
   if (!can(actor, "manage:routes")) throw new PermissionError("manage:routes");
   await prisma.route.update({ where: { id }, data: input });

@@ -3,11 +3,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
 import { getRoute, StatusInUseError, updateRoute, updateRouteStatuses } from "#app/models/routes.server.ts";
-import { routeEditSchema, HANDOVER_METHODS, KNOWN_STATUS_KEYS, parseStatusEdits, ROUTE_ITEM_KINDS } from "#app/schemas/routes.ts";
+import { routeEditSchema, KNOWN_STATUS_KEYS, parseStatusEdits } from "#app/schemas/routes.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
-import { WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
-import { SelectField } from "#app/components/select-field.tsx";
+import { ErrorText } from "#app/components/forms.tsx";
+import { RouteForm } from "#app/components/route-form.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -46,23 +45,6 @@ export default function EditRoute() {
   const t = useT();
   const { route, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(routeEditSchema as never, {
-    defaultValues: {
-      name: route.name,
-      description: route.description,
-      countries: route.countries,
-      itemKinds: route.itemKinds,
-      languages: route.languages,
-      translates: route.translates ? "on" : false,
-      handover: route.handover,
-      handoverEmail: route.handoverEmail ?? "",
-      repliesReturn: route.repliesReturn ? "on" : false,
-      active: route.active ? "on" : false,
-      position: String(route.position),
-    } as never,
-    serverErrors: actionData?.intent === "route" ? actionData.fieldErrors : null,
-  });
-  const loose = form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
   return (
     <section className="panel">
       <p>
@@ -74,30 +56,7 @@ export default function EditRoute() {
           {t("common.saved")}
         </p>
       ) : null}
-      <ValidatedForm form={form} onSubmit={onSubmit}>
-        <TextField form={loose} name="name" label={t("routes.name")} />
-        <div className="field">
-          <label htmlFor="route-description">{t("routes.description")}</label>
-          <textarea id="route-description" rows={4} {...loose.register("description")} />
-          <ErrorText id="route-description-error" message={loose.formState.errors.description?.message as string | undefined} />
-        </div>
-        <CheckboxGroup form={loose} name="countries" legend={t("routes.countries")} options={(["BY", "RU"] as const).map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))} />
-        <CheckboxGroup form={loose} name="itemKinds" legend={t("routes.itemKinds")} options={ROUTE_ITEM_KINDS.map((k) => ({ value: k, label: t(`routes.kind.${k}`) }))} />
-        <CheckboxGroup form={loose} name="languages" legend={t("routes.languages")} options={WRITING_LANGUAGE_CODES.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
-        <label className="checkbox field">
-          <input type="checkbox" value="on" {...loose.register("translates")} /> {t("routes.translates")}
-        </label>
-        <SelectField id="route-handover" label={t("routes.handover")} registration={loose.register("handover")} options={HANDOVER_METHODS.map((h) => ({ value: h, label: t(`routes.handover.${h}`) }))} />
-        <TextField form={loose} name="handoverEmail" type="email" label={t("routes.handoverEmail")} hint={t("routes.handoverEmailHint")} />
-        <label className="checkbox field">
-          <input type="checkbox" value="on" {...loose.register("repliesReturn")} /> {t("routes.repliesReturn")}
-        </label>
-        <label className="checkbox field">
-          <input type="checkbox" value="on" {...loose.register("active")} /> {t("routes.active")}
-        </label>
-        <TextField form={loose} name="position" label={t("routes.position")} inputMode="numeric" />
-        <SubmitButton>{t("common.save")}</SubmitButton>
-      </ValidatedForm>
+      <RouteForm values={route} serverErrors={actionData?.intent === "route" ? actionData.fieldErrors : null} submitLabel={t("common.save")} />
       <StatusesForm />
     </section>
   );

@@ -19,6 +19,11 @@ export default function Routes() {
     <section className="panel">
       <h1>{t("routes.title")}</h1>
       <p>{t("routes.intro")}</p>
+      <p>
+        <Link to="/coordinator/routes/new" className="button-secondary">
+          {t("routes.new")}
+        </Link>
+      </p>
       <div className="table-wrap">
         <table>
           <thead>

@@ -15,6 +15,7 @@ export type AuditAction =
   | "token.revoked"
   | "export.audit_log"
   | "route.updated"
+  | "route.created"
   | "batch.exported"
   | "reply.recorded"
   | "mail.retried"

@@ -96,6 +96,18 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     expect(await stuckRows.first().textContent()).toContain("stuck");
     expect(await page.getByTestId("stuck-count").textContent()).toMatch(/\d+ items stuck/);
 
+    // A coordinator adds a service of their own; it starts paused, with statuses to shape.
+    await page.goto(`${demo.app.url}/coordinator/routes`);
+    await page.getByRole("link", { name: "Add a routing service" }).click();
+    await page.waitForURL(/\/coordinator\/routes\/new$/);
+    await expectAccessible(page, "new route");
+    await page.getByLabel("Name").fill("Vilnius letter relay");
+    await page.getByLabel("Description for volunteers").fill("Volunteers in Vilnius print letters and post them inside Belarus.");
+    await page.getByRole("button", { name: "Add the service" }).click();
+    await page.waitForURL(/\/coordinator\/routes\/(?!new)[^/?]+\?saved=1$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Vilnius letter relay");
+    expect(await page.getByTestId("statuses-form").textContent()).toContain("Queued");
+
     await context.close();
     expect(problems).toEqual([]);
   });

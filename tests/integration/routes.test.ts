@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { ensureDefaultRoutes, getRoute, StatusInUseError, updateRoute, updateRouteStatuses } from "#app/models/routes.server.ts";
+import { createRoute, ensureDefaultRoutes, getRoute, StatusInUseError, updateRoute, updateRouteStatuses } from "#app/models/routes.server.ts";
 import { DEFAULT_ROUTE_SLUGS } from "#app/tracking/default-routes.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { parseStatusEdits, routeEditSchema } from "#app/schemas/routes.ts";
@@ -55,6 +55,27 @@ describeEachDatabase("routes kept by coordinators", () => {
     await seedRoute();
     await ensureDefaultRoutes();
     expect((await prisma.route.findMany()).map((r) => r.slug)).toEqual(["pismo-bel"]);
+  });
+
+  test("a coordinator adds a route: a unique slug, a simple path of statuses to shape, audited; volunteers cannot", async () => {
+    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const input = routeEditSchema.parse(form({ name: "Pismo Relay (Vilnius)", handover: "print_pdf", handoverEmail: "", active: undefined }));
+    const first = await getRoute(await createRoute(coordinator, input));
+    const second = await getRoute(await createRoute(coordinator, input));
+    expect([first!.slug, second!.slug]).toEqual(["pismo-relay-vilnius", "pismo-relay-vilnius-2"]);
+    expect(first).toMatchObject({ name: "Pismo Relay (Vilnius)", handover: "print_pdf", active: false });
+    expect(first!.statuses.map((s) => [s.key, s.position, s.isFinal])).toEqual([
+      ["queued", 0, false],
+      ["posted", 1, false],
+      ["delivered", 2, true],
+      ["returned", 3, true],
+      ["censored", 4, true],
+      ["refused", 5, true],
+      ["unknown", 6, true],
+    ]);
+    expect(await prisma.auditLog.count({ where: { action: "route.created" } })).toBe(2);
+    const volunteer = await prisma.user.create({ data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" } });
+    await expect(createRoute(volunteer, input)).rejects.toBeInstanceOf(PermissionError);
   });
 
   test("a coordinator changes what a route accepts and its hand-over address; it is audited", async () => {
