@@ -7,13 +7,47 @@
  */
 export interface PhrasebookEntry {
   id: string;
-  category: "greeting" | "wishes" | "seasons" | "holidays" | "support" | "closing" | "about-me";
+  category: "template" | "greeting" | "wishes" | "seasons" | "holidays" | "support" | "closing" | "about-me";
   ru: string;
   be: string;
   meaning: { en: string; ru: string; be: string };
 }
 
 export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
+  // Templates: a whole short letter to start from; "…" marks what to fill in.
+  {
+    id: "template-first-letter",
+    category: "template",
+    ru: "Здравствуйте, …!\n\nМеня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают.\n\nУ нас сейчас … . Я люблю … и … .\n\nЖелаю вам здоровья, сил и терпения. Буду рада или рад получить от вас ответ.\n\nС теплом, …",
+    be: "Добры дзень, …!\n\nМяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць.\n\nУ нас зараз … . Я люблю … і … .\n\nЖадаю вам здароўя, сіл і цярплівасці. Буду рады атрымаць ад вас адказ.\n\nЗ цеплынёй, …",
+    meaning: {
+      en: "Hello, …! My name is …, I live in … . I am writing to you for the first time to say: you are remembered and thought of. Here it is … now. I love … and … . I wish you health, strength and patience. I would be glad to hear from you. Warmly, …",
+      ru: "Здравствуйте, …! Меня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают. У нас сейчас … . Я люблю … и … . Желаю вам здоровья, сил и терпения. Буду рада или рад получить ответ. С теплом, …",
+      be: "Добры дзень, …! Мяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць. У нас зараз … . Я люблю … і … . Жадаю вам здароўя, сіл і цярплівасці. Буду рады атрымаць адказ. З цеплынёй, …",
+    },
+  },
+  {
+    id: "template-birthday",
+    category: "template",
+    ru: "Дорогой друг …!\n\nПоздравляю вас с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими.\n\nПусть этот год принесёт вам много добрых писем.\n\nОбнимаю, …",
+    be: "Дарагі сябар …!\n\nВіншую вас з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі.\n\nХай гэты год прынясе вам шмат добрых лістоў.\n\nАбдымаю, …",
+    meaning: {
+      en: "Dear friend …! Happy birthday! I wish you good health, warmth of heart, and to be with your loved ones soon. May this year bring you many kind letters. A hug, …",
+      ru: "Дорогой друг …! Поздравляю с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими. Пусть этот год принесёт много добрых писем. Обнимаю, …",
+      be: "Дарагі сябар …! Віншую з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі. Хай гэты год прынясе шмат добрых лістоў. Абдымаю, …",
+    },
+  },
+  {
+    id: "template-postcard",
+    category: "template",
+    ru: "Здравствуйте, …! Шлю вам привет и тёплые пожелания. Берегите себя. Вы не забыты! …",
+    be: "Добры дзень, …! Шлю вам прывітанне і цёплыя пажаданні. Беражыце сябе. Вы не забытыя! …",
+    meaning: {
+      en: "Hello, …! Sending you greetings and warm wishes. Take care of yourself. You are not forgotten! …",
+      ru: "Здравствуйте, …! Шлю вам привет и тёплые пожелания. Берегите себя. Вы не забыты! …",
+      be: "Добры дзень, …! Шлю вам прывітанне і цёплыя пажаданні. Беражыце сябе. Вы не забытыя! …",
+    },
+  },
   // Greetings
   {
     id: "greeting-hello",

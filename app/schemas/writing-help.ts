@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const RISK_CATEGORIES = ["politics", "war", "case", "freedom", "fight", "slogan", "cipher", "abbreviation", "insult", "other"] as const;
 export const RISK_LANGUAGES = ["ru", "be", "en", "any"] as const;
-export const PHRASE_CATEGORIES = ["greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"] as const;
+export const PHRASE_CATEGORIES = ["template", "greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"] as const;
 
 const text = (max: number) => z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");
 

@@ -282,7 +282,7 @@ describe("default phrasebook", () => {
     const ids = DEFAULT_PHRASEBOOK.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))).toEqual(new Set(["greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"]));
+    expect(new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))).toEqual(new Set(["template", "greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"]));
     expect(DEFAULT_PHRASEBOOK.length).toBeGreaterThanOrEqual(35);
     for (const p of DEFAULT_PHRASEBOOK) for (const text of [p.ru, p.be, p.meaning.en, p.meaning.ru, p.meaning.be]) expect(text.trim(), p.id).not.toBe("");
   });

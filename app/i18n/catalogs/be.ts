@@ -436,6 +436,7 @@ export const be: Record<MessageKey, string> = {
   "phrasebook.intro": "Побач з кожнай фразай паказаны яе сэнс на вашай мове. Фраза ўстаўляецца туды, дзе стаіць курсор.",
   "phrasebook.insertRu": "Уставіць па-руску",
   "phrasebook.insertBe": "Уставіць па-беларуску",
+  "phrasebook.category.template": "Шаблоны: цэлы кароткі ліст",
   "phrasebook.category.greeting": "Прывітанні",
   "phrasebook.category.wishes": "Пажаданні",
   "phrasebook.category.seasons": "Поры года",

@@ -439,6 +439,7 @@ export const en = {
   "phrasebook.intro": "Each sentence shows its meaning in your language. Insert it where the cursor is.",
   "phrasebook.insertRu": "Insert in Russian",
   "phrasebook.insertBe": "Insert in Belarusian",
+  "phrasebook.category.template": "Templates: a whole short letter",
   "phrasebook.category.greeting": "Greetings",
   "phrasebook.category.wishes": "Wishes",
   "phrasebook.category.seasons": "Seasons",

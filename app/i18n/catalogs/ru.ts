@@ -436,6 +436,7 @@ export const ru: Record<MessageKey, string> = {
   "phrasebook.intro": "Рядом с каждой фразой показан её смысл на вашем языке. Фраза вставляется туда, где стоит курсор.",
   "phrasebook.insertRu": "Вставить на русском",
   "phrasebook.insertBe": "Вставить на белорусском",
+  "phrasebook.category.template": "Шаблоны: целое короткое письмо",
   "phrasebook.category.greeting": "Приветствия",
   "phrasebook.category.wishes": "Пожелания",
   "phrasebook.category.seasons": "Времена года",
