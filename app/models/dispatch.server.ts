@@ -14,7 +14,7 @@ import { toCsv } from "#app/utils/csv.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { PermissionError } from "./users.server.ts";
 import { handOverByEmail, letterReference } from "./letters.server.ts";
-import { changeStatusIn, TransitionError, type ItemRef } from "./tracking.server.ts";
+import { changeStatusIfAllowed, changeStatusIn, TransitionError, writeStatus, type ItemRef } from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
 
@@ -112,20 +112,7 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
           continue;
         }
         if (row.routeId === routeId) continue;
-        const data = { routeId, status: first.key, statusChangedAt: at, batchId: batch.id };
-        if (item.type === "letter") await tx.letter.update({ where: { id: item.id }, data });
-        else await tx.parcel.update({ where: { id: item.id }, data });
-        await tx.statusEvent.create({
-          data: {
-            letterId: item.type === "letter" ? item.id : null,
-            parcelId: item.type === "parcel" ? item.id : null,
-            fromStatus: row.status,
-            toStatus: first.key,
-            actorId: actor.id,
-            occurredAt: at,
-            note: `assigned to ${route.name}`,
-          },
-        });
+        await writeStatus(tx, item, { from: row.status, to: first.key, actorId: actor.id, at, note: `assigned to ${route.name}` }, { routeId, batchId: batch.id });
         // A letter moved to a service that takes e-mail is handed over like one sent there.
         if (item.type === "letter" && route.handover === "email") await handOverByEmail(tx, item.id, route, actor.id);
       }
@@ -341,17 +328,8 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
         notifiedAt: writer ? now() : null,
       },
     });
-    const hasReplyStatus = owner.routeId
-      ? await tx.routeStatus.count({ where: { routeId: owner.routeId, key: "reply_received" } })
-      : 0;
-    if (hasReplyStatus) {
-      try {
-        await changeStatusIn(tx, item, { to: "reply_received", actorId: actor.id, note: "reply recorded" });
-      } catch (error) {
-        // Already "reply received" (a second reply): the reply is still recorded.
-        if (!(error instanceof TransitionError)) throw error;
-      }
-    }
+    // A route without "reply received", or a second reply: the reply is recorded all the same.
+    await changeStatusIfAllowed(tx, item, { to: "reply_received", actorId: actor.id, note: "reply recorded" });
     if (writer && writer.vettingState === "approved") {
       const locale = isLocale(writer.locale) ? writer.locale : DEFAULT_LOCALE;
       const t = translator(locale);

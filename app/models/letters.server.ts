@@ -11,7 +11,7 @@ import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { queueEmail } from "#app/utils/email.server.ts";
-import { changeStatusIn, TransitionError } from "./tracking.server.ts";
+import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
 
@@ -324,14 +324,8 @@ export async function answerPosted(author: User, id: string, answer: PostedAnswe
     if (!letter || letter.route?.handover !== "print_pdf") throw new LetterStateError("not-self-post");
     await tx.letter.update({ where: { id }, data: { postedAnswer: answer, postedAnsweredAt: now() } });
     const to = answer === "posted" ? "posted" : answer === "will_not" ? "unknown" : null;
-    if (to) {
-      try {
-        await changeStatusIn(tx, { type: "letter", id }, { to, actorId: author.id, note: `writer answered: ${answer}` });
-      } catch (error) {
-        // Already past "posted" (a coordinator moved it on): the answer is still kept.
-        if (!(error instanceof TransitionError)) throw error;
-      }
-    }
+    // Already past "posted" (a coordinator moved it on): the answer is still kept.
+    if (to) await changeStatusIfAllowed(tx, { type: "letter", id }, { to, actorId: author.id, note: `writer answered: ${answer}` });
   });
 }
 
@@ -341,16 +335,9 @@ export type WriterReport = "wrote_back" | "never_heard";
 export async function reportOutcome(author: User, id: string, report: WriterReport) {
   requireWriter(author);
   return prisma.$transaction(async (tx) => {
-    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { routeId: true } });
+    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { id: true } });
     if (!letter) throw new LetterStateError("not-sent");
     await tx.letter.update({ where: { id }, data: { writerReport: report, writerReportedAt: now() } });
-    const hasReplyStatus = letter.routeId ? await tx.routeStatus.count({ where: { routeId: letter.routeId, key: "reply_received" } }) : 0;
-    if (report === "wrote_back" && hasReplyStatus) {
-      try {
-        await changeStatusIn(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
-      } catch (error) {
-        if (!(error instanceof TransitionError)) throw error;
-      }
-    }
+    if (report === "wrote_back") await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
   });
 }

@@ -65,26 +65,54 @@ export async function changeStatusIn(tx: Prisma.TransactionClient, item: ItemRef
   const verdict = checkTransition(statuses, row.status, change.to);
   if (!verdict.allowed) throw new TransitionError(verdict.reason, item);
   const at = now();
-  const data = {
-    status: change.to,
-    statusChangedAt: at,
-    ...(verdict.final ? { state: "closed" as const, closedAt: at } : {}),
-  };
+  await writeStatus(
+    tx,
+    item,
+    { from: row.status, to: change.to, actorId: change.actorId, at, note: change.note?.trim() || (verdict.late ? "late event" : null), reference: change.reference?.trim() || null },
+    verdict.final ? { state: "closed", closedAt: at } : {},
+  );
+  return { from: row.status, to: change.to, late: verdict.late, final: verdict.final };
+}
+
+/**
+ * Writes an item's new status together with its event: the one place both are written.
+ * Callers have checked the change (changeStatusIn) or reset the item on purpose (a new route).
+ */
+export async function writeStatus(
+  tx: Prisma.TransactionClient,
+  item: ItemRef,
+  step: { from: string | null; to: string; actorId: string | null; at: Date; note?: string | null; reference?: string | null },
+  itemData: { state?: "closed"; closedAt?: Date; routeId?: string; batchId?: string } = {},
+): Promise<void> {
+  const data = { status: step.to, statusChangedAt: step.at, ...itemData };
   if (item.type === "letter") await tx.letter.update({ where: { id: item.id }, data });
   else await tx.parcel.update({ where: { id: item.id }, data });
   await tx.statusEvent.create({
     data: {
       letterId: item.type === "letter" ? item.id : null,
       parcelId: item.type === "parcel" ? item.id : null,
-      fromStatus: row.status,
-      toStatus: change.to,
-      actorId: change.actorId,
-      occurredAt: at,
-      note: change.note?.trim() || (verdict.late ? "late event" : null),
-      reference: change.reference?.trim() || null,
+      fromStatus: step.from,
+      toStatus: step.to,
+      actorId: step.actorId,
+      occurredAt: step.at,
+      note: step.note ?? null,
+      reference: step.reference ?? null,
     },
   });
-  return { from: row.status, to: change.to, late: verdict.late, final: verdict.final };
+}
+
+/**
+ * Moves the item on when its route has that status and allows the move; otherwise
+ * leaves it as it is (no such status, already there or past it). For news that is
+ * recorded either way: a reply, the writer's own answers.
+ */
+export async function changeStatusIfAllowed(tx: Prisma.TransactionClient, item: ItemRef, change: StatusChange): Promise<StatusChangeResult | null> {
+  try {
+    return await changeStatusIn(tx, item, change);
+  } catch (error) {
+    if (error instanceof TransitionError) return null;
+    throw error;
+  }
 }
 
 export async function changeStatus(item: ItemRef, change: StatusChange): Promise<StatusChangeResult> {

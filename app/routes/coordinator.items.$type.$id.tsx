@@ -14,7 +14,7 @@ import { changeStatus, itemEvents, routeStatuses, TransitionError, type ItemRef 
 import { recordReply, repliesFor, ReplyError, trackedItem } from "#app/models/dispatch.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
 import { nextStatuses } from "#app/tracking/transitions.ts";
-import { refusalKey, statusLabel } from "#app/tracking/status-label.ts";
+import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { MAX_ATTACHMENT_BYTES, replySchema, statusChangeSchema } from "#app/schemas/tracking.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -42,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item.routeId ? routeStatuses(item.routeId) : Promise.resolve([]),
     listRoutes(),
   ]);
-  const labels = Object.fromEntries(routes.flatMap((r) => r.statuses.filter((s) => s.label).map((s) => [s.key, s.label]))) as Record<string, string>;
+  const labels = customStatusLabels(routes.flatMap((r) => r.statuses));
   return {
     item,
     events,

@@ -12,7 +12,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { ErrorText } from "#app/components/forms.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { refusalKey, statusLabel } from "#app/tracking/status-label.ts";
+import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
@@ -54,7 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stuck,
     routes: routes.map((r) => ({ id: r.id, name: r.name, active: r.active })),
     statusKeys,
-    statusLabels: Object.fromEntries(routes.flatMap((r) => r.statuses.filter((s) => s.label).map((s) => [s.key, s.label]))) as Record<string, string>,
+    statusLabels: customStatusLabels(routes.flatMap((r) => r.statuses)),
     facilities: facilities.map((f) => ({ id: f.id, name: f.name, city: f.city })),
   };
 }

@@ -6,7 +6,7 @@ import { countStuck, listItems } from "#app/models/tracking.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
-import { statusLabel } from "#app/tracking/status-label.ts";
+import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.all.title");
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stuck,
     drafts,
     statusKeys: [...new Set(parcelStatuses.map((s) => s.key))],
-    statusLabels: Object.fromEntries(parcelStatuses.filter((s) => s.label).map((s) => [s.key, s.label!])) as Record<string, string>,
+    statusLabels: customStatusLabels(parcelStatuses),
     facilities,
   };
 }

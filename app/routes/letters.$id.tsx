@@ -34,6 +34,7 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
+import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 
@@ -376,25 +377,7 @@ function DraftEditor() {
             <p id="letter-return-hint" className="field-hint">
               {t("letters.returnAddressHint")}
             </p>
-            {relayAddresses.length > 0 ? (
-              <div className="field">
-                <label htmlFor="letter-relay">{t("letters.useRelay")}</label>
-                <select
-                  id="letter-relay"
-                  defaultValue=""
-                  onChange={(event) => {
-                    if (event.target.value) form.setValue("returnAddress", event.target.value, { shouldDirty: true });
-                  }}
-                >
-                  <option value="">{t("common.none")}</option>
-                  {relayAddresses.map((address) => (
-                    <option key={address} value={address}>
-                      {address.split("\n")[0]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
+            <RelayAddressSelect id="letter-relay" label={t("letters.useRelay")} addresses={relayAddresses} onChoose={(address) => form.setValue("returnAddress", address, { shouldDirty: true })} />
             <textarea id="letter-return" rows={3} aria-describedby="letter-return-hint" {...form.register("returnAddress")} />
           </div>
           <div className="actions">

@@ -42,8 +42,9 @@ import { useLocale, useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
-import { statusLabel } from "#app/tracking/status-label.ts";
+import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
+import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.editTitle");
 
@@ -126,7 +127,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     events: canManage ? events : events.map(({ actor: _actor, ...event }) => event),
     replies,
     nextStatuses: next,
-    statusLabels: Object.fromEntries(labels.filter((l) => l.label).map((l) => [l.key, l.label!])),
+    statusLabels: customStatusLabels(labels),
   };
 }
 
@@ -442,25 +443,7 @@ function DraftEditor() {
             <p id="parcel-sender-hint" className="field-hint">
               {t("parcels.senderDetailsHint")}
             </p>
-            {relayAddresses.length > 0 ? (
-              <div className="field">
-                <label htmlFor="parcel-relay">{t("parcels.useRelay")}</label>
-                <select
-                  id="parcel-relay"
-                  defaultValue=""
-                  onChange={(event) => {
-                    if (event.target.value) form.setValue("senderDetails", `${values.senderDetails?.split("\n")[0] ?? ""}\n${event.target.value}`.trim(), { shouldDirty: true });
-                  }}
-                >
-                  <option value="">{t("common.none")}</option>
-                  {relayAddresses.map((address) => (
-                    <option key={address} value={address}>
-                      {address.split("\n")[0]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            ) : null}
+            <RelayAddressSelect id="parcel-relay" label={t("parcels.useRelay")} addresses={relayAddresses} onChoose={(address) => form.setValue("senderDetails", `${values.senderDetails?.split("\n")[0] ?? ""}\n${address}`.trim(), { shouldDirty: true })} />
             <textarea id="parcel-sender" rows={4} aria-describedby="parcel-sender-hint parcel-sender-error" {...form.register("senderDetails")} />
             <ErrorText id="parcel-sender-error" message={form.formState.errors.senderDetails?.message} />
           </div>

@@ -11,6 +11,11 @@ export function statusLabel(t: (key: MessageKey) => string, key: string | null, 
   return customLabel || key.replace(/_/g, " ");
 }
 
+/** The names coordinators gave to statuses of their own, by key, for statusLabel. */
+export function customStatusLabels(statuses: Array<{ key: string; label: string | null }>): Record<string, string> {
+  return Object.fromEntries(statuses.filter((s) => s.label).map((s) => [s.key, s.label!]));
+}
+
 const REFUSAL_KEYS: Record<string, MessageKey> = {
   "unknown-status": "items.failure.unknownStatus",
   "same-status": "items.failure.sameStatus",
