@@ -20,7 +20,18 @@
  *     free-text item described only as "gift" (customs refuse it).
  */
 
-export const FACILITY_TYPE_NAMES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+import type { PrisonerStatusName } from "#app/schemas/prisoners.ts";
+
+export const FACILITY_TYPE_NAMES = [
+  "sizo",
+  "colony",
+  "prison",
+  "open_institution",
+  "home_confinement",
+  "juvenile_colony",
+  "police_jail",
+  "psychiatric_hospital",
+] as const;
 export type FacilityTypeName = (typeof FACILITY_TYPE_NAMES)[number];
 export const PACKAGE_KINDS = ["parcel", "small_package"] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
@@ -52,7 +63,7 @@ export interface RuleFacility {
 }
 
 export interface RulePrisoner {
-  status: "pretrial" | "convicted" | "released" | "unknown";
+  status: PrisonerStatusName;
   sentenceInForce: boolean | null;
   doNotWrite: boolean;
 }
@@ -213,7 +224,7 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   const totals = parcelTotals(items);
 
   // 1. The person.
-  if (prisoner.status === "released") add("released");
+  if (prisoner.status === "released" || prisoner.status === "deceased") add("released");
   else if (prisoner.doNotWrite) add("doNotWrite");
   if (!facility) add("noFacility");
 

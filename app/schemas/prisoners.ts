@@ -1,9 +1,25 @@
 import { z } from "zod";
 
 export const COUNTRIES = ["BY", "RU"] as const;
-export const PRISONER_STATUSES = ["pretrial", "convicted", "released", "unknown"] as const;
+export const PRISONER_STATUSES = [
+  "pretrial",
+  "convicted",
+  "open_institution",
+  "restricted_at_home",
+  "house_arrest",
+  "compulsory_treatment",
+  "at_liberty",
+  "released",
+  "deceased",
+  "unknown",
+] as const;
+export type PrisonerStatusName = (typeof PRISONER_STATUSES)[number];
+export const RELEASE_KINDS = ["pardon", "amnesty", "sentence_served", "parole", "exchange_or_deportation", "acquittal", "other"] as const;
+export type ReleaseKindName = (typeof RELEASE_KINDS)[number];
+/** Situations in which nobody can be written to or sent a parcel through the platform. */
+export const NOT_REACHABLE_STATUSES = ["released", "deceased"] as const satisfies readonly PrisonerStatusName[];
 export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
-export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
 export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
 export type PrisonerSort = (typeof PRISONER_SORTS)[number];
