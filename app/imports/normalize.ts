@@ -9,6 +9,7 @@
  */
 import type { FacilityType } from "#app/generated/prisma/enums.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners.ts";
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
@@ -17,15 +18,46 @@ export type { PersonName } from "#app/names/match-keys.ts";
 
 export type ImportGender = "male" | "female";
 export type ImportCountry = "BY" | "RU";
-export type ImportStatus = "pretrial" | "convicted" | "released" | "unknown";
+/** The person's situation (Prisoner.status): see prisma/schema.prisma, enum PrisonerStatus. */
+export type ImportStatus = PrisonerStatusName;
+export type ImportReleaseKind = ReleaseKindName;
 export type ImportHumanitarianReason = "disability" | "serious_illness" | "elderly" | "minor" | "large_family_parent" | "other";
 
+/** A facility as a list names it, parsed into its parts (app/facilities/). */
 export interface FacilityRef {
+  /** As written on an envelope, in the list's script ("ИК-9", "СИЗО №1"). */
   name: string;
+  type: FacilityType | null;
+  /** "9" for ИК-9; null when the facility has no number. */
+  number: string | null;
   street: string | null;
   city: string | null;
   postcode: string | null;
-  type: FacilityType | null;
+  district: string | null;
+  region: string | null;
+  /** (country-less) identity: type, number and city in transliteration-proof form. See app/facilities/identity.ts. */
+  identityKey: string;
+}
+
+/** Fields whose values a coordinator can map when the importer does not know them. */
+export const MAPPABLE_FIELDS = ["status", "facilityType", "penalty"] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/** A value the importer did not recognise: not an error; the preview asks a person to map it. */
+export interface UnknownValue {
+  field: MappableField;
+  /** The value as foldValue() folds it: the key of a mapping. */
+  key: string;
+  /** The value as written in the file (first occurrence), for display. */
+  text: string;
+}
+
+/** Per source, a person's answers for values the importer does not know: folded value -> target. */
+export interface ValueMappings {
+  status?: Record<string, ImportStatus>;
+  facilityType?: Record<string, FacilityType>;
+  /** A penalty maps to the situation it implies. */
+  penalty?: Record<string, ImportStatus>;
 }
 
 export interface ImportRow {
@@ -39,18 +71,39 @@ export interface ImportRow {
   birthYearOnly: boolean;
   gender: ImportGender | null;
   country: ImportCountry | null;
+  /** Derived from the status word, the penalty, the facility, release and death dates. */
   status: ImportStatus | null;
   /** ISO yyyy-mm-dd. */
   detainedOn: string | null;
+  verdictOn: string | null;
+  releasedOn: string | null;
+  releaseKind: ImportReleaseKind | null;
+  diedOn: string | null;
   articles: string | null;
   sentence: string | null;
+  /** The kind of punishment as the list words it ("лишение свободы"). */
+  penalty: string | null;
   notes: string | null;
+  /** null: the list does not say; false: letters cannot reach the person now. */
+  canWrite: boolean | null;
+  /** null when the list does not say. */
+  interests: string[] | null;
+  /** null when the person is not held in a facility (released, at home) or the list does not say. */
   facility: FacilityRef | null;
   /** null when the column is absent or empty; [] when the cell says "no". */
   humanitarianReasons: ImportHumanitarianReason[] | null;
   incommunicado: boolean | null;
   doNotWrite: boolean | null;
   relativesOnly: boolean | null;
+  /** Values left for a person to map; the row is otherwise valid. */
+  unknownValues: UnknownValue[];
+}
+
+/** normalizeRow's answer. `skipped`: a row the list itself says is not for the registry (Viasna "np"). */
+export interface NormalizedRow {
+  row: ImportRow | null;
+  errors: RowError[];
+  skipped: "not-recognised" | null;
 }
 
 export interface RowError {
@@ -339,7 +392,7 @@ function fieldValues(raw: RawRow, mapping: ColumnMapping): Map<ImportField, stri
   return values;
 }
 
-export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: ImportRow | null; errors: RowError[] } {
+export function normalizeRow(raw: RawRow, mapping: ColumnMapping, _valueMappings: ValueMappings = {}): NormalizedRow {
   const errors: RowError[] = [];
   const line = raw.line;
   const fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => {
@@ -472,16 +525,24 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
     country,
     status,
     detainedOn,
+    verdictOn: null,
+    releasedOn: null,
+    releaseKind: null,
+    diedOn: null,
     articles: text("articles"),
     sentence: text("sentence"),
+    penalty: null,
     notes: text("notes"),
+    canWrite: null,
+    interests: null,
     facility,
     humanitarianReasons,
     incommunicado,
     doNotWrite,
     relativesOnly,
+    unknownValues: [],
   };
-  return { row: errors.length === 0 && name ? row : null, errors };
+  return { row: errors.length === 0 && name ? row : null, errors, skipped: null };
 }
 
 type Fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => void;
@@ -558,5 +619,9 @@ function facilityOf(text: (field: ImportField) => string | null, fail: Fail): Fa
     city: cityCell ? fixLookalikes(collapse(cityCell)).replace(CITY_PREFIX, "") : parts.city ? fixLookalikes(parts.city) : null,
     postcode: postcode ?? parts.postcode,
     type: type ?? inferFacilityType(name),
+    number: null,
+    district: null,
+    region: null,
+    identityKey: "",
   };
 }

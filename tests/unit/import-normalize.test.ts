@@ -178,14 +178,22 @@ describe("fields", () => {
       country: "BY",
       status: "convicted",
       detainedOn: "2020-08-15",
+      verdictOn: null,
+      releasedOn: null,
+      releaseKind: null,
+      diedOn: null,
       articles: "342, 293",
       sentence: "5 лет колонии",
+      penalty: null,
       notes: "=1+1 пишите по-русски",
-      facility: { name: "ИК №4", street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035", type: "colony" },
+      canWrite: null,
+      interests: null,
+      facility: { name: "ИК №4", street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035", type: "colony", number: null, district: null, region: null, identityKey: "" },
       humanitarianReasons: ["disability", "elderly"],
       incommunicado: false,
       doNotWrite: null,
       relativesOnly: true,
+      unknownValues: [],
     } satisfies ImportRow);
   });
 
