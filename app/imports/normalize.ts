@@ -13,6 +13,7 @@ import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
+import { facilityIdentityKey } from "#app/facilities/identity.ts";
 
 export type { PersonName } from "#app/names/match-keys.ts";
 
@@ -622,6 +623,6 @@ function facilityOf(text: (field: ImportField) => string | null, fail: Fail): Fa
     number: null,
     district: null,
     region: null,
-    identityKey: "",
+    identityKey: facilityIdentityKey({ type: type ?? inferFacilityType(name), number: null, city: cityCell ?? parts.city, name }),
   };
 }

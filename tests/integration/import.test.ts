@@ -25,7 +25,7 @@ import {
 } from "#tests/support/import-fixtures.ts";
 
 const SOURCE = "viasna";
-const NO_CHANGE = { created: 0, updated: 0, transferred: 0, unchanged: 0, missing: 0, needsReview: 0, errors: [] };
+const NO_CHANGE = { created: 0, updated: 0, transferred: 0, unchanged: 0, missing: 0, needsReview: 0, skipped: 0, errors: [] };
 
 async function makeUser(role: Role = "coordinator", email = "coordinator@example.org") {
   return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState: "approved" } });
