@@ -1,7 +1,7 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { PRISONER_STATUSES, FACILITY_TYPES } from "#app/schemas/prisoners.ts";
 import { MAPPABLE_FIELDS, type MappableField, type ValueMappings } from "./normalize.ts";
+import { isMappableField, mappingTargets } from "./value-fields.ts";
 
 type Client = Prisma.TransactionClient | typeof prisma;
 
@@ -10,15 +10,6 @@ type Client = Prisma.TransactionClient | typeof prisma;
  * convicted), kept per source: every later import of that source, through the web,
  * the command line or the API, reads them.
  */
-
-export function isMappableField(field: unknown): field is MappableField {
-  return typeof field === "string" && (MAPPABLE_FIELDS as readonly string[]).includes(field);
-}
-
-/** The values a field may be mapped to. */
-export function mappingTargets(field: MappableField): readonly string[] {
-  return field === "facilityType" ? FACILITY_TYPES : PRISONER_STATUSES;
-}
 
 export async function loadValueMappings(db: Client, sourceId: string): Promise<ValueMappings> {
   const rows = await db.importValueMapping.findMany({ where: { sourceId, field: { in: [...MAPPABLE_FIELDS] } }, select: { field: true, value: true, target: true } });
