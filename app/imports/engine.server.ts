@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
-import type { Country, FacilityType, HumanitarianReason, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
+import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
+import { insertPrisoners, insertSourceLinks, insertStays, type NewPrisonerRow } from "./bulk.server.ts";
 import { applyReachabilityEffects, applyTransferEffects } from "#app/models/situation.server.ts";
 import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
@@ -141,10 +142,20 @@ function birthDatesAgree(a: { date: string | null; yearOnly: boolean }, b: { dat
   return a.date === b.date;
 }
 
+const keysOfRow = new WeakMap<ImportRow, string[]>();
+
+/** Every match key of a row's spellings ("exact:…", "token:…", "person:…"), computed once per row. */
+function nameKeysOf(row: ImportRow): string[] {
+  let keys = keysOfRow.get(row);
+  if (!keys) {
+    keys = [...new Set([row.name, row.latinName].filter((n): n is PersonName => Boolean(n)).flatMap((n) => nameMatchKeys(n)))];
+    keysOfRow.set(row, keys);
+  }
+  return keys;
+}
+
 function personKeysOf(row: ImportRow): string[] {
-  return [row.name, row.latinName]
-    .filter((n): n is PersonName => Boolean(n))
-    .flatMap((n) => nameMatchKeys(n))
+  return nameKeysOf(row)
     .filter((k) => k.startsWith("person:"))
     .map((k) => k.slice("person:".length));
 }
@@ -519,11 +530,11 @@ interface WriteContext {
 
 /** New prisoners, in bulk: prisoners, names, name keys, stays, links, and their situation for the release counts. */
 async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext) {
-  const prisoners: Prisma.PrisonerCreateManyInput[] = [];
+  const prisoners: NewPrisonerRow[] = [];
   const names: NameRow[] = [];
   const keys: Prisma.PrisonerNameKeyCreateManyInput[] = [];
-  const links: Prisma.PrisonerSourceCreateManyInput[] = [];
-  const stays: Prisma.FacilityStayCreateManyInput[] = [];
+  const links: { id: string; prisonerId: string; externalId: string | null; rowHash: string }[] = [];
+  const stays: { id: string; prisonerId: string; facilityId: string }[] = [];
   const situations: Prisma.SituationChangeCreateManyInput[] = [];
   for (const p of resolved) {
     if (p.kind !== "new") continue;
@@ -532,19 +543,18 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
     const country = ctx.countryOf(row);
     const status = (row.status ?? "convicted") as PrisonerStatus;
     const facilityId = NOT_HELD_STATUSES.has(status) ? null : ctx.facilityIdFor(row);
-    const reasons = (row.humanitarianReasons ?? []) as HumanitarianReason[];
     prisoners.push({
       id,
       country,
       status,
-      birthDate: toDate(row.birthDate),
+      birthDate: row.birthDate,
       birthYearOnly: row.birthYearOnly,
       gender: row.gender,
-      detainedOn: toDate(row.detainedOn),
-      verdictOn: toDate(row.verdictOn),
-      releasedOn: toDate(row.releasedOn),
-      releaseKind: row.releaseKind as ReleaseKind | null,
-      diedOn: toDate(row.diedOn),
+      detainedOn: row.detainedOn,
+      verdictOn: row.verdictOn,
+      releasedOn: row.releasedOn,
+      releaseKind: row.releaseKind,
+      diedOn: row.diedOn,
       articles: row.articles,
       sentence: row.sentence,
       penalty: row.penalty,
@@ -552,23 +562,22 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
       canWrite: row.canWrite ?? true,
       interests: row.interests ?? [],
       currentFacilityId: facilityId,
-      humanitarian: reasons.length > 0,
-      humanitarianReasons: reasons,
+      humanitarianReasons: row.humanitarianReasons ?? [],
       incommunicado: row.incommunicado ?? false,
       doNotWrite: row.doNotWrite ?? false,
       relativesOnly: row.relativesOnly ?? false,
-      createdAt: ctx.at,
       sortName: sortNameOf(row.name),
     });
-    const spellings: PersonName[] = [row.name];
     names.push({ prisonerId: id, script: row.nameScript, surname: row.name.surname, givenName: row.name.givenName, patronymic: row.name.patronymic ?? null, isPrimary: true });
     if (row.latinName) {
-      spellings.push(row.latinName);
       names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null, isPrimary: false });
     }
-    keys.push(...nameKeyRows(id, spellings));
-    links.push({ id: crypto.randomUUID(), prisonerId: id, sourceId: ctx.sourceId, externalId: row.externalId, firstSeenAt: ctx.at, lastSeenAt: ctx.at, rowHash: rowHash(row, country) });
-    if (facilityId) stays.push({ id: crypto.randomUUID(), prisonerId: id, facilityId, fromDate: ctx.at, importRunId: ctx.runId });
+    for (const full of nameKeysOf(row)) {
+      const separator = full.indexOf(":");
+      keys.push({ prisonerId: id, kind: full.slice(0, separator), key: full.slice(separator + 1) });
+    }
+    links.push({ id: crypto.randomUUID(), prisonerId: id, externalId: row.externalId, rowHash: rowHash(row, country) });
+    if (facilityId) stays.push({ id: crypto.randomUUID(), prisonerId: id, facilityId });
     if (status === "released" || status === "deceased") {
       situations.push({
         id: crypto.randomUUID(),
@@ -581,11 +590,11 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
       });
     }
   }
-  await chunk(prisoners, 2000, (data) => tx.prisoner.createMany({ data }));
+  await insertPrisoners(tx, prisoners, ctx.at);
   await insertNames(tx, names);
   await insertNameKeys(tx, keys);
-  await chunk(stays, 5000, (data) => tx.facilityStay.createMany({ data }));
-  await chunk(links, 5000, (data) => tx.prisonerSource.createMany({ data }));
+  await insertStays(tx, stays, ctx.at, ctx.runId);
+  await insertSourceLinks(tx, links, ctx.sourceId, ctx.at);
   await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
 }
 
