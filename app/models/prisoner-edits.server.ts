@@ -5,6 +5,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import type { FacilityEditInput, PrisonerEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
+import { refreshFacilityIdentity } from "./facilities.server.ts";
 import { rebuildNameKeys } from "./name-keys.server.ts";
 
 type Change = { field: string; from: string | null; to: string | null };
@@ -110,6 +111,7 @@ export async function updateFacility(actor: User, id: string, input: FacilityEdi
     const changes = diff(before as unknown as Record<string, unknown>, input);
     if (changes.length === 0) return changes;
     await tx.facility.update({ where: { id }, data: input });
+    await refreshFacilityIdentity(tx, id);
     await tx.prisonerEdit.create({ data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() } });
     return changes;
   });

@@ -365,6 +365,13 @@ export const en = {
 
   "facilities.title": "Facilities",
   "facilities.intro": "Places of detention and their rules. Coordinators keep the rules up to date: they decide which routes and parcels are offered.",
+  "facilities.duplicates": "Facilities stored more than once",
+  "facilities.duplicatesIntro": "Each group below is one place stored under several spellings (for example by older imports). Merging keeps the one you choose: everyone's current place, transfer history, letters and parcels move to it, and it keeps the stricter rules of the group.",
+  "facilities.noDuplicates": "No facility is stored twice.",
+  "facilities.keepWhich": "Keep this one",
+  "facilities.merge": "Merge into the one kept",
+  "facilities.mergeDone": "The facilities were merged.",
+  "facilities.mergeFailed": "These facilities could not be merged: they are no longer the same place or one of them is gone. Reload the page.",
   "facilities.name": "Name (as on the envelope)",
   "facilities.nameHint": "In Cyrillic, for example «ИК №4».",
   "facilities.nameLatin": "Name in Latin letters",
