@@ -212,7 +212,8 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
     text = bracketed[1].trim();
     address = bracketed[2].trim();
   }
-  const match = text.match(DESIGNATION);
+  // A known designation ("ИК-2", "Тюрьма №1"), else any words with "№ N" or "-N" ("Лагерь №4").
+  const match = text.match(DESIGNATION) ?? text.match(/^((?:\p{L}[\p{L}.]*\s+){0,3}\p{L}[\p{L}.]*\s*(?:№|-|#|no\.)\s*(\d{1,3}))(?!\d)/iu);
   if (match && match.index !== undefined) {
     const name = collapse(match[1]);
     const number = match[2].toLowerCase();

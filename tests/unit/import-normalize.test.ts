@@ -188,7 +188,17 @@ describe("fields", () => {
       notes: "=1+1 пишите по-русски",
       canWrite: null,
       interests: null,
-      facility: { name: "ИК №4", street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035", type: "colony", number: null, district: null, region: null, identityKey: "" },
+      facility: {
+        name: "ИК №4",
+        street: "ул. Антошкина, 3",
+        city: "Гомель",
+        postcode: "246035",
+        type: "colony",
+        number: "4",
+        district: null,
+        region: null,
+        identityKey: "colony|4|gamal",
+      },
       humanitarianReasons: ["disability", "elderly"],
       incommunicado: false,
       doNotWrite: null,
@@ -210,14 +220,22 @@ describe("fields", () => {
       country: null,
       status: null,
       detainedOn: null,
+      verdictOn: null,
+      releasedOn: null,
+      releaseKind: null,
+      diedOn: null,
       articles: null,
       sentence: null,
+      penalty: null,
       notes: null,
+      canWrite: null,
+      interests: null,
       facility: null,
       humanitarianReasons: null,
       incommunicado: null,
       doNotWrite: null,
       relativesOnly: null,
+      unknownValues: [],
     });
   });
 
@@ -273,8 +291,16 @@ describe("fields", () => {
     expect(ok({ status }).status).toBe(expected);
   });
 
-  test("bad status", () => {
-    expect(errorOf({ status: "в бегах" })).toMatchObject({ field: "status", messageKey: "import.row.badStatus", params: { value: "в бегах" } });
+  test("an unknown status word is not an error: it waits for a person to map it", () => {
+    const result = row({ fullName: "Иванов Иван Иванович", status: "В бегах" });
+    expect(result.errors).toEqual([]);
+    expect(result.row).toMatchObject({ status: null, unknownValues: [{ field: "status", key: "в бегах", text: "В бегах" }] });
+    const mapped = normalizeRow(
+      { line: 2, cells: { fullName: "Иванов Иван Иванович", status: "в бегах" } },
+      { fullName: "fullName", status: "status" },
+      { status: { "в бегах": "at_liberty" } },
+    );
+    expect(mapped.row).toMatchObject({ status: "at_liberty", unknownValues: [] });
   });
 
   test.each([
@@ -386,24 +412,28 @@ describe("facility", () => {
       city: "Минск",
       postcode: "220030",
       type: "sizo",
+      number: "1",
+      district: null,
+      region: null,
+      identityKey: "sizo|1|minsk",
     });
   });
 
   test("separate city and postcode columns win over the address", () => {
     expect(
       ok({ facility: "ИК-15", facilityAddress: "ул. Северная, 1", facilityCity: "г. Могилёв", facilityPostcode: "212 013" }).facility,
-    ).toEqual({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony" });
+    ).toMatchObject({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony", number: "15" });
   });
 
   test("an address inside the facility cell is split out", () => {
-    expect(ok({ facility: "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" }).facility).toEqual({
+    expect(ok({ facility: "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" }).facility).toMatchObject({
       name: "СИЗО №1",
       street: "ул. Володарского, 2",
       city: "Минск",
       postcode: "220030",
       type: "sizo",
     });
-    expect(ok({ facility: "ИК №4, 246035, г. Гомель, ул. Антошкина, 3" }).facility).toEqual({
+    expect(ok({ facility: "ИК №4, 246035, г. Гомель, ул. Антошкина, 3" }).facility).toMatchObject({
       name: "ИК №4",
       street: "ул. Антошкина, 3",
       city: "Гомель",
@@ -413,13 +443,26 @@ describe("facility", () => {
   });
 
   test("a facility without address", () => {
-    expect(ok({ facility: "  Тюрьма   №8  " }).facility).toEqual({ name: "Тюрьма №8", street: null, city: null, postcode: null, type: "prison" });
-    expect(ok({ facility: "Нейкая ўстанова" }).facility?.type).toBeNull();
+    expect(ok({ facility: "  Тюрьма   №8  " }).facility).toEqual({
+      name: "Тюрьма №8",
+      street: null,
+      city: null,
+      postcode: null,
+      type: "prison",
+      number: "8",
+      district: null,
+      region: null,
+      identityKey: "prison|8|",
+    });
+    const unknownType = ok({ facility: "Нейкая ўстанова" });
+    expect(unknownType.facility?.type).toBeNull();
+    expect(unknownType.unknownValues).toEqual([{ field: "facilityType", key: "нейкая ўстанова", text: "Нейкая ўстанова" }]);
   });
 
   test("the type column wins over the name", () => {
     expect(ok({ facility: "Тюрьма №8", facilityType: "СИЗО" }).facility?.type).toBe("sizo");
-    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" }).facility?.type).toBe("home_confinement");
+    // At home is no facility: the situation says it.
+    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" })).toMatchObject({ facility: null, status: "house_arrest" });
   });
 
   test.each([
@@ -455,13 +498,17 @@ describe("facility", () => {
     expect(inferFacilityType(name)).toBe(type);
   });
 
-  test("bad facility type", () => {
-    expect(errorOf({ facility: "ИК-4", facilityType: "лагерь" })).toEqual({
-      line: 2,
-      field: "facilityType",
-      messageKey: "import.row.badFacilityType",
-      params: { value: "лагерь" },
-    });
+  test("an unknown facility type waits for a mapping, which then applies", () => {
+    const unknownType = ok({ facility: "Лагерь №4", facilityType: "лагерь" });
+    expect(unknownType.facility?.type).toBeNull();
+    expect(unknownType.unknownValues).toEqual([{ field: "facilityType", key: "лагерь", text: "лагерь" }]);
+    const mapped = normalizeRow(
+      { line: 2, cells: { fullName: "Иванов Иван", facility: "Лагерь №4", facilityType: "Лагерь" } },
+      { fullName: "fullName", facility: "facility", facilityType: "facilityType" },
+      { facilityType: { лагерь: "colony" } },
+    );
+    expect(mapped.row?.facility).toMatchObject({ type: "colony", number: "4", identityKey: "colony|4|" });
+    expect(mapped.row?.unknownValues).toEqual([]);
   });
 
   test("bad postcode", () => {
@@ -496,6 +543,6 @@ describe("messages", () => {
   });
 
   test("IMPORT_FIELDS is the documented list", () => {
-    expect(IMPORT_FIELDS).toHaveLength(23);
+    expect(IMPORT_FIELDS).toHaveLength(31);
   });
 });
