@@ -61,7 +61,7 @@ const FACILITY_TYPES: [FacilityType, RegExp][] = [
   ["sizo", W("сизо|сіза|сізо|sizo|следственн\\S* изолятор\\S*|следч\\S* ізалятар\\S*|pre-?trial detention(?: cent(?:re|er))?|remand (?:prison|cent(?:re|er))")],
   ["police_jail", W("ивс|цип|циип|ічу|цііп|ivs|изолятор\\S* временного|ізалятар\\S* часовага|центр\\S* изоляции|цэнтр\\S* ізаляцыі|спецприемник\\S*|police jail|police_jail|temporary detention")],
   ["juvenile_colony", W("вк|воспитательн\\S* колони\\S*|выхаваўч\\S* калоні\\S*|juvenile(?: colony)?|juvenile_colony|educational colony")],
-  ["open_institution", W("иуот|пуат|ісуат|iuot|исправительн\\S* учреждени\\S* открытого типа|открытого типа|адкрытага тыпу|open institution|open_institution|open-type|open type|хими[яи]|хімі[яі]")],
+  ["open_institution", W("иуот|пуат|ісуат|iuot|уфиц|иц|исправительн\\S* центр\\S*|исправительн\\S* учреждени\\S* открытого типа|открытого типа|адкрытага тыпу|open institution|open_institution|open-type|open type|хими[яи]|хімі[яі]")],
   ["colony", W("ик|пк|ik|pk|лиу|liu|колони\\S*|калоні\\S*|colony|penal colony|correctional colony")],
   ["prison", W("тюрьм\\S*|турм\\S*|prison")],
 ];
@@ -87,7 +87,7 @@ const DESIGNATION = new RegExp(
       "тюрьм\\S*", "турм\\S*", "психиатрическ\\S* больниц\\S*", "псіхіятрычн\\S* бальніц\\S*",
       "penal colony", "correctional colony", "juvenile colony", "educational colony", "colony",
       "open[- ]type correctional institution", "correctional institution", "pre-?trial detention cent(?:re|er)", "prison",
-      "сизо", "сіза", "сізо", "иуот", "ісуат", "пуат", "лиу", "ивс", "ик", "пк", "вк", "пб",
+      "исправительн\\S* центр\\S*", "сизо", "сіза", "сізо", "иуот", "уфиц", "иц", "ісуат", "пуат", "лиу", "ивс", "ик", "пк", "вк", "пб",
       "sizo", "iuot", "liu", "ivs", "ik", "pk",
     ].join("|") +
     ")\\s*(?:-|–|№|#|n\\.?|no\\.?|nr\\.?|номер)?\\s*(?:-|№)?\\s*(\\d{1,3}[а-яa-z]?))(?!\\d)",
@@ -192,12 +192,6 @@ function cityFromTail(tail: string): string | null {
   return s;
 }
 
-/** "по Республике Карелия" after УФСИН: the region in the prepositional case, kept as written. */
-function regionFromAuthority(tail: string): string | null {
-  const match = tail.match(/(?:^|\s)(?:по|па)\s+(.+)$/iu);
-  return match ? collapse(match[1]) : null;
-}
-
 function empty(): AddressParts {
   return { street: null, city: null, postcode: null, district: null, region: null };
 }
@@ -221,10 +215,8 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
     let city: string | null = null;
     let region: string | null = null;
     const authority = collapse(tail.replace(/^[\s,;]+/, ""));
-    if (AUTHORITY.test(authority)) {
-      region = regionFromAuthority(authority);
-      tail = "";
-    }
+    // "УФСИН России по Республике Карелия": the authority, not the address (its region is in the prepositional case).
+    if (AUTHORITY.test(authority)) tail = "";
     // "ИК №2, г. Бобруйск, ул. ..." -> the rest is an address
     const afterComma = tail.match(/^\s*,\s*(.+)$/);
     if (afterComma && (POSTCODE.test(afterComma[1]) || /,/.test(afterComma[1]))) {
@@ -274,6 +266,8 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
   if (raw && libertyHint(raw.split("\n")[0])) return null;
 
   let facilityLine = "";
+  /** The institution named at the end of an address, when there is one. */
+  let institution = "";
   const addressTexts: string[] = [];
   if (raw) {
     const lines = raw.split("\n").map((line) => line.trim()).filter(Boolean);
@@ -292,6 +286,7 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
     const last = institutionLast(lines);
     if (last) {
       if (!facilityLine) facilityLine = last.institution;
+      institution = last.institution;
       addressTexts.unshift(last.address);
     } else addressTexts.unshift(lines);
   }
@@ -300,10 +295,12 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
   const line = parseFacilityLine(facilityLine);
   if (line.address) addressTexts.push(line.address);
   const address = addressTexts.length ? parseAddress(addressTexts.join(", ")) : empty();
+  // A short name the list made up ("Казанская ПБСТИН"): the institution in the address tells the type and number.
+  const full = institution ? parseFacilityLine(institution) : null;
   return {
     name: line.name,
-    type: inferFacilityType(facilityLine),
-    number: line.number,
+    type: inferFacilityType(facilityLine) ?? (institution ? inferFacilityType(institution) : null),
+    number: line.number ?? full?.number ?? null,
     street: address.street,
     city: address.city ?? line.city,
     postcode: address.postcode,

@@ -387,7 +387,7 @@ const PENALTY_PATTERNS: [PenaltyClass, RegExp][] = [
   ["compulsory_treatment", /принудительн\S* (?:лечени|мер)|прымусов\S* (?:лячэнн|мер)|compulsory (?:treatment|medical)|psychiatric/],
   ["house_arrest", /домашн\S* арест|хатн\S* арышт|house arrest/],
   ["restricted_at_home", /без направлени|без накіраванн|without (?:referral|being sent)|домашн\S* хими|хатн\S* хімі/],
-  ["open_institution", /с направлени|з накіраванн|with referral|открытого типа|адкрытага тыпу|open[- ]type|хими|хімі/],
+  ["open_institution", /принудительн\S* работ|forced labou?r|с направлени|з накіраванн|with referral|открытого типа|адкрытага тыпу|open[- ]type|хими|хімі/],
   ["at_liberty", /штраф|(?<!\p{L})fine(?!\p{L})|исправительн\S* работ|папраўч\S* работ|обязательн\S* работ|грамадск\S* работ|community service|correctional labou?r|условн|умоўн|suspended|отсрочк|адтэрміноўк|probation|ограничени\S* по служб|запрет определ|травел бан|travel ban/u],
   ["restriction", /ограничени\S* свободы|абмежаванн\S* волі|restriction of (?:liberty|freedom)|restricted freedom/],
   ["custodial", /лишени\S* свободы|пазбаўленн\S* волі|позбаўленн\S* волі|imprisonment|deprivation of (?:liberty|freedom)|пожизненн|пажыццёв|life sentence|смертн\S* казн|death (?:penalty|sentence)|арест|арышт|arrest|колони|калоні|тюрьм|турм|prison|colony/u],
@@ -725,7 +725,7 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     const kindCell = text("releaseKind");
     releaseKind =
       (kindCell ? (releaseKindOf(kindCell) ?? "other") : null) ??
-      [statusCell, facilityCell, text("notes")].map((cell) => (cell ? releaseKindOf(cell) : null)).find(Boolean) ??
+      [statusCell, facilityCell, sentenceText, text("notes")].map((cell) => (cell ? releaseKindOf(cell) : null)).find(Boolean) ??
       null;
   }
 

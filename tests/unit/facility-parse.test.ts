@@ -21,12 +21,16 @@ describe("parseFacility", () => {
     expect(parseFacility(cell)).toMatchObject({ name, type, number });
   });
 
-  test("Russian institution name: short envelope name, region kept", () => {
-    expect(parseFacility("ФКУ ИК-7 УФСИН России по Республике Карелия")).toMatchObject({
+  test("Russian institution name: short envelope name; the authority is not an address", () => {
+    expect(parseFacility("ФКУ ИК-7 УФСИН России по Республике Карелия")).toEqual({
       name: "ИК-7",
       type: "colony",
       number: "7",
-      region: "Республике Карелия",
+      street: null,
+      city: null,
+      postcode: null,
+      district: null,
+      region: null,
     });
   });
 
