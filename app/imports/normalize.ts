@@ -435,7 +435,8 @@ const FACILITY_TYPE_NAMES = new Set<string>(["sizo", "colony", "prison", "open_i
  * The person's situation from everything the row says. In order: the list skips
  * the person; a death; a release; a situation the status word states outright; a
  * facility cell that says the person is not in a facility; a non-custodial
- * penalty; the facility's type; the status word with the verdict date.
+ * penalty; the facility's type; the status word or a custodial penalty with the
+ * verdict (date or sentence): convicted after it, pre-trial before.
  */
 function situationOf(input: {
   word: StatusWord | null;
@@ -460,8 +461,8 @@ function situationOf(input: {
   if (fromFacility) return fromFacility;
   if (word === "convicted") return "convicted";
   if (word === "pretrial") return verdictOn ? "convicted" : "pretrial";
-  if (word === "held") return verdictOn || penalty === "custodial" || sentence ? "convicted" : "pretrial";
-  if (penalty === "custodial") return "convicted";
+  // Custody without a facility: a verdict (its date or a sentence) makes it a conviction.
+  if (word === "held" || penalty === "custodial") return verdictOn || sentence ? "convicted" : "pretrial";
   return null;
 }
 
