@@ -741,7 +741,7 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     : null;
 
   const canWrite = flag("canWrite");
-  const interestsText = values.get("interests") ?? null;
+  const interestsText = text("interests");
   const interests = interestsText === null ? null : interestsText.split(/\n+/).map(collapse).filter(Boolean).map((item) => item.slice(0, 200));
 
   const row: ImportRow = {
