@@ -1,6 +1,7 @@
-import type { Country, Prisma } from "#app/generated/prisma/client.ts";
+import type { Country, FacilityType, Prisma } from "#app/generated/prisma/client.ts";
 import type { prisma } from "#app/utils/db.server.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
+import { parseFacility } from "#app/facilities/parse.ts";
 
 type Client = Prisma.TransactionClient | typeof prisma;
 
@@ -15,9 +16,14 @@ export function facilityKeyOf(country: Country | string, identityKey: string): s
   return `${country}|${identityKey}`;
 }
 
-/** The identity of a stored facility; rows saved before identity keys existed get theirs computed from their parts. */
-export function storedIdentityKey(f: { type: string; number: string | null; name: string; city: string; identityKey: string | null }): string {
-  return f.identityKey ?? facilityIdentityKey({ type: f.type, number: f.number, city: f.city, name: f.name });
+/**
+ * The identity of a stored facility. Rows saved before identity keys existed get theirs
+ * computed from their parts, the number read from the name ("ИК №2") when not stored.
+ */
+export function storedIdentityKey(f: { type: FacilityType; number: string | null; name: string; city: string; identityKey: string | null }): string {
+  if (f.identityKey) return f.identityKey;
+  const number = f.number ?? parseFacility(f.name)?.number ?? null;
+  return facilityIdentityKey({ type: f.type, number, city: f.city, name: f.name });
 }
 
 /** Every facility by identity, plus the facilities a person mapped this source's spellings to. */

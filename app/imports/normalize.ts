@@ -435,8 +435,10 @@ const FACILITY_TYPE_NAMES = new Set<string>(["sizo", "colony", "prison", "open_i
  * The person's situation from everything the row says. In order: the list skips
  * the person; a death; a release; a situation the status word states outright; a
  * facility cell that says the person is not in a facility; a non-custodial
- * penalty; the facility's type; the status word or a custodial penalty with the
- * verdict (date or sentence): convicted after it, pre-trial before.
+ * penalty; a pre-trial or convicted status word (before the facility's type: a
+ * list may say "under investigation" of someone in a colony); the facility's type;
+ * custody or a custodial penalty with the verdict (date or sentence): convicted
+ * after it, pre-trial before.
  */
 function situationOf(input: {
   word: StatusWord | null;
@@ -457,10 +459,11 @@ function situationOf(input: {
   const heldInCustody = fromFacility === "pretrial" || fromFacility === "convicted";
   if (penalty === "restriction") return fromFacility === "open_institution" ? "open_institution" : "restricted_at_home";
   if (penalty && penalty !== "custodial" && !(penalty === "at_liberty" && heldInCustody)) return penalty;
-  if (fromFacility === "pretrial") return verdictOn || word === "convicted" ? "convicted" : "pretrial";
-  if (fromFacility) return fromFacility;
+  // A status word the list states outright wins over what the facility suggests.
   if (word === "convicted") return "convicted";
   if (word === "pretrial") return verdictOn ? "convicted" : "pretrial";
+  if (fromFacility === "pretrial") return verdictOn ? "convicted" : "pretrial";
+  if (fromFacility) return fromFacility;
   // Custody without a facility: a verdict (its date or a sentence) makes it a conviction.
   if (word === "held" || penalty === "custodial") return verdictOn || sentence ? "convicted" : "pretrial";
   return null;
