@@ -13,7 +13,7 @@ import { normalizeRow, type ImportRow, type MappableField, type RowError, type V
 import { mergeCaseRows } from "./cases.ts";
 import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility-index.server.ts";
 import { loadValueMappings } from "./value-mappings.server.ts";
-import { comparePrisoner, NOT_HELD_STATUSES, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
+import { comparePrisoner, monthOnly, NOT_HELD_STATUSES, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
 
@@ -139,7 +139,10 @@ function rowHash(row: ImportRow, country: Country): string {
 function birthDatesAgree(a: { date: string | null; yearOnly: boolean }, b: { date: string | null; yearOnly: boolean }): boolean | null {
   if (!a.date || !b.date) return null;
   if (a.yearOnly || b.yearOnly) return a.date.slice(0, 4) === b.date.slice(0, 4);
-  return a.date === b.date;
+  if (a.date === b.date) return true;
+  // A date given to the month ("1985-03", read as the 1st) neither confirms nor rules out a full date that month.
+  if ((monthOnly(a.date) || monthOnly(b.date)) && a.date.slice(0, 7) === b.date.slice(0, 7)) return null;
+  return false;
 }
 
 const keysOfRow = new WeakMap<ImportRow, string[]>();

@@ -36,6 +36,13 @@ interface FieldSpec {
   write(data: Prisma.PrisonerUpdateInput, row: ImportRow, country: Country): void;
 }
 
+const DATE_FIELDS = new Set(["birthDate", "detainedOn", "verdictOn", "releasedOn", "diedOn"]);
+
+/** Lists give some dates to the month only ("May 2020"); the importer reads them as the 1st. */
+export function monthOnly(iso: string): boolean {
+  return /^\d{4}-\d{2}-01$/.test(iso);
+}
+
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
 const bool = (value: boolean | null) => (value === null ? null : String(value));
 
@@ -95,6 +102,8 @@ export function comparePrisoner(row: ImportRow, country: Country, existing: Exis
     if (from === to) continue;
     // A bare year of birth never replaces a full date of the same year.
     if (spec.field === "birthDate" && row.birthYearOnly && !existing.birthYearOnly && from.slice(0, 4) === to.slice(0, 4)) continue;
+    // "May 2020" (read as the 1st) never replaces a full date in the same month.
+    if (DATE_FIELDS.has(spec.field) && monthOnly(to) && from.slice(0, 7) === to.slice(0, 7)) continue;
     changes.push({ field: spec.field, from: from || null, to: to || null });
   }
   const storedSpellings = new Set(existing.names.map((n) => normalizeExact(fullName(n))));
