@@ -131,6 +131,12 @@ describe("facilityIdentityKey", () => {
     expect(key("СИЗО-2 г. Бобруйск")).not.toBe(base);
   });
 
+  test("a city in the genitive meets the nominative", () => {
+    expect(key("СИЗО №1 г. Минска")).toBe(key("СІЗА-1 г. Мінск"));
+    expect(key("ИК-2 г. Бобруйска")).toBe(key("IK-2 Babrujsk"));
+    expect(key("Тюрьма №1 г. Гродно")).toBe(key("Турма №1 г. Гродна"));
+  });
+
   test("the multi-line form and the short form meet", () => {
     expect(key("ИК-9 г. Горки\n213410, г. Горки, ул. Дзержинского, 1")).toBe(key("IK-9 Horki"));
   });
