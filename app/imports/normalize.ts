@@ -12,7 +12,7 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners.ts";
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
-import { inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
+import { fixLookalikes, inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
 
@@ -145,18 +145,6 @@ function fold(text: string): string {
  */
 export function foldValue(text: string): string {
   return fold(stripGenderEndings(text));
-}
-
-const LOOKALIKES: Record<string, string> = {
-  a: "а", c: "с", e: "е", i: "і", o: "о", p: "р", x: "х", y: "у",
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
-};
-
-/** In a word that has Cyrillic letters, Latin look-alikes ("Ивaнов" with a Latin a) become Cyrillic. */
-function fixLookalikes(text: string): string {
-  return text.replace(/\S+/g, (word) =>
-    CYRILLIC.test(word) && /[A-Za-z]/.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKES[ch] ?? ch) : word,
-  );
 }
 
 /** "ИВАНОВ" -> "Иванов", "KASTUSIOU-BIALY" -> "Kastusiou-Bialy"; mixed case is left alone. */
