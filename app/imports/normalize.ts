@@ -709,7 +709,8 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
   let releasedOn: string | null = null;
   let releaseKind: ImportReleaseKind | null = null;
   if (status === "released") {
-    const released = otherDate("releasedOn", true);
+    // No release-date column: "освобождена 15.05.2023" in the facility or status cell.
+    const released = otherDate("releasedOn", true) ?? dateInText([facilityCell, statusCell]);
     releasedOn = released && released <= today() ? released : null;
     const kindCell = text("releaseKind");
     releaseKind =
@@ -762,6 +763,16 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     unknownValues,
   };
   return { row: errors.length === 0 && name ? row : null, errors, skipped: null };
+}
+
+/** The first dd.mm.yyyy or yyyy-mm-dd date written inside free text, or null. */
+function dateInText(cells: (string | null)[]): string | null {
+  for (const cell of cells) {
+    const found = cell?.match(/(?<!\d)(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/);
+    const parts = found ? parseDateParts(found[1]) : null;
+    if (parts && parts.year >= 1900) return iso(parts);
+  }
+  return null;
 }
 
 type Fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => void;
