@@ -30,10 +30,21 @@ function skeletonOf(text: string | null): string {
     .join(" ");
 }
 
+/**
+ * A city's skeleton without a final vowel, so that the genitive lists often use
+ * ("СИЗО №1 г. Минска", "ИК-2 г. Бобруйска", "Гродна" / "Гродно") meets the nominative.
+ */
+function citySkeleton(city: string | null): string {
+  return skeletonOf(city)
+    .split(" ")
+    .map((word) => (word.length > 3 ? word.replace(/[aiu]$/, "") : word))
+    .join(" ");
+}
+
 /** Transliteration-proof identity of a facility: `type|number|city`, or `type|name:<skeleton>|city` without a number. */
 export function facilityIdentityKey(facility: FacilityIdentityInput): string {
   const type = facility.type ?? "unknown";
-  const city = skeletonOf(facility.city);
+  const city = citySkeleton(facility.city);
   const number = facility.number ? facility.number.trim().toLowerCase().replace(/^0+(?=\d)/, "") : "";
   if (number) return `${type}|${number}|${city}`;
   return `${type}|name:${skeletonOf(facility.name)}|${city}`;

@@ -197,7 +197,7 @@ function empty(): AddressParts {
 }
 
 /** The facility line alone ("ФКУ ИК-7 УФСИН России по Республике Карелия", "ИК №2, г. Бобруйск,"). */
-function parseFacilityLine(line: string): { name: string; number: string | null; city: string | null; region: string | null; address: string | null } {
+function parseFacilityLine(line: string): { name: string; number: string | null; city: string | null; address: string | null } {
   let text = collapse(fixLookalikes(line)).replace(/[\s,;]+$/, "");
   // "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)"
   const bracketed = text.match(/^(.*?)\s*\(([^()]*)\)\s*$/);
@@ -213,7 +213,6 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
     const number = match[2].toLowerCase();
     let tail = text.slice(match.index + match[0].length);
     let city: string | null = null;
-    let region: string | null = null;
     const authority = collapse(tail.replace(/^[\s,;]+/, ""));
     // "УФСИН России по Республике Карелия": the authority, not the address (its region is in the prepositional case).
     if (AUTHORITY.test(authority)) tail = "";
@@ -222,22 +221,25 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
     if (afterComma && (POSTCODE.test(afterComma[1]) || /,/.test(afterComma[1]))) {
       address = address ? `${afterComma[1]}, ${address}` : afterComma[1];
     } else if (tail.trim()) {
-      city = cityFromTail(tail);
-      if (!city) {
-        const parts = parseAddress(tail);
-        city = parts.city;
-        region ??= parts.region;
+      // A nickname in quotes ("ИК №22 «Волчьи норы»") is not part of the address.
+      const rest = tail.replace(/^\s*[«"„“][^»"“”]*[»"“”]\s*/u, "");
+      city = cityFromTail(rest);
+      if (!city && rest.trim()) {
+        const more = rest.replace(/^[\s,;]+/, "");
+        address = address ? `${more}, ${address}` : more;
       }
     }
-    return { name, number, city, region, address };
+    return { name, number, city, address };
   }
   // No number: "ИВС Фрунзенского РУВД", "Республиканская психиатрическая больница, г. Минск"
+  const inCity = text.match(/^([^,]*?\p{L}[^,]*?)\s+(?:г\.|гор\.|город|горад)\s*(\p{Lu}[\p{L}-]*)$/u);
+  if (inCity) return { name: inCity[1].replace(LEGAL_FORM, "").trim() || inCity[1], number: null, city: inCity[2], address };
   const comma = text.indexOf(",");
   if (comma > 0) {
     const name = text.slice(0, comma).replace(LEGAL_FORM, "").trim();
-    return { name, number: null, city: null, region: null, address: [text.slice(comma + 1).trim(), address].filter(Boolean).join(", ") || null };
+    return { name, number: null, city: null, address: [text.slice(comma + 1).trim(), address].filter(Boolean).join(", ") || null };
   }
-  return { name: text.replace(LEGAL_FORM, "").trim() || text, number: null, city: null, region: null, address };
+  return { name: text.replace(LEGAL_FORM, "").trim() || text, number: null, city: null, address };
 }
 
 /** The last comma part naming an institution, in an address written postcode first and institution last. */
@@ -305,6 +307,6 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
     city: address.city ?? line.city,
     postcode: address.postcode,
     district: address.district,
-    region: address.region ?? line.region,
+    region: address.region,
   };
 }

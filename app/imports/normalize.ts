@@ -12,7 +12,7 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners.ts";
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
-import { inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
+import { fixLookalikes, inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
 
@@ -145,18 +145,6 @@ function fold(text: string): string {
  */
 export function foldValue(text: string): string {
   return fold(stripGenderEndings(text));
-}
-
-const LOOKALIKES: Record<string, string> = {
-  a: "а", c: "с", e: "е", i: "і", o: "о", p: "р", x: "х", y: "у",
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
-};
-
-/** In a word that has Cyrillic letters, Latin look-alikes ("Ивaнов" with a Latin a) become Cyrillic. */
-function fixLookalikes(text: string): string {
-  return text.replace(/\S+/g, (word) =>
-    CYRILLIC.test(word) && /[A-Za-z]/.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKES[ch] ?? ch) : word,
-  );
 }
 
 /** "ИВАНОВ" -> "Иванов", "KASTUSIOU-BIALY" -> "Kastusiou-Bialy"; mixed case is left alone. */
@@ -724,7 +712,8 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
   let releasedOn: string | null = null;
   let releaseKind: ImportReleaseKind | null = null;
   if (status === "released") {
-    const released = otherDate("releasedOn", true);
+    // No release-date column: "освобождена 15.05.2023" in the facility or status cell.
+    const released = otherDate("releasedOn", true) ?? dateInText([facilityCell, statusCell]);
     releasedOn = released && released <= today() ? released : null;
     const kindCell = text("releaseKind");
     releaseKind =
@@ -777,6 +766,16 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     unknownValues,
   };
   return { row: errors.length === 0 && name ? row : null, errors, skipped: null };
+}
+
+/** The first dd.mm.yyyy or yyyy-mm-dd date written inside free text, or null. */
+function dateInText(cells: (string | null)[]): string | null {
+  for (const cell of cells) {
+    const found = cell?.match(/(?<!\d)(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/);
+    const parts = found ? parseDateParts(found[1]) : null;
+    if (parts && parts.year >= 1900) return iso(parts);
+  }
+  return null;
 }
 
 type Fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => void;

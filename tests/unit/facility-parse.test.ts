@@ -66,6 +66,20 @@ describe("parseFacility", () => {
     ).toMatchObject({ name: "ИК-2", number: "2", city: "Ударный", district: "Зубово-Полянский р-н", region: "Республика Мордовия", street: "ул. Центральная, д. 5", postcode: "431130" });
   });
 
+  test("a nickname is no address; the district after it is kept", () => {
+    expect(parseFacility("ИК №22 «Волчьи норы», Ивацевичский р-н, п. Доманово")).toMatchObject({
+      name: "ИК №22",
+      number: "22",
+      city: "Доманово",
+      district: "Ивацевичский р-н",
+      street: null,
+    });
+  });
+
+  test("a facility without a number keeps its city apart", () => {
+    expect(parseFacility("ИВС Фрунзенского РУВД г. Минска")).toMatchObject({ name: "ИВС Фрунзенского РУВД", city: "Минска", type: "police_jail" });
+  });
+
   test("district and region are kept", () => {
     expect(parseAddress("601144, Владимирская обл., Петушинский р-н, г. Покров, ул. Франца Штольверка, д. 100")).toEqual({
       postcode: "601144",
@@ -129,6 +143,12 @@ describe("facilityIdentityKey", () => {
     expect(key("ИК-3 г. Бобруйск")).not.toBe(base);
     expect(key("ИК-2 г. Витебск")).not.toBe(base);
     expect(key("СИЗО-2 г. Бобруйск")).not.toBe(base);
+  });
+
+  test("a city in the genitive meets the nominative", () => {
+    expect(key("СИЗО №1 г. Минска")).toBe(key("СІЗА-1 г. Мінск"));
+    expect(key("ИК-2 г. Бобруйска")).toBe(key("IK-2 Babrujsk"));
+    expect(key("Тюрьма №1 г. Гродно")).toBe(key("Турма №1 г. Гродна"));
   });
 
   test("the multi-line form and the short form meet", () => {

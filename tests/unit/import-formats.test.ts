@@ -161,7 +161,7 @@ describe("Memorial-shaped JSON", () => {
       releasedOn: null,
       facility: {
         name: "ИК-7", type: "colony", number: "7", street: "ул. Лесная, д. 4", city: "Сегежа", postcode: "186420",
-        region: "Республика Карелия", identityKey: "colony|7|sagazha",
+        region: "Республика Карелия", identityKey: "colony|7|sagazh",
       },
     });
     expect(bySurname(rows, "Смирнова").facility).toMatchObject({ name: "ИК-14", city: "Парца", district: "Зубово-Полянский р-н", region: "Республика Мордовия" });

@@ -658,6 +658,10 @@ describe("the person's situation", () => {
     // An active prisoner's release date is the end of the term.
     expect(ok({ status: "active", releasedOn: "01.01.2031" })).toMatchObject({ releasedOn: null, releaseKind: null });
     expect(ok({ status: "освобожден", releaseKind: "что-то иное" }).releaseKind).toBe("other");
+    // Without a release-date column, a date in the facility cell.
+    expect(ok({ status: "former", facility: "освобождена 15.05.2023 по амнистии" })).toMatchObject({
+      status: "released", releasedOn: "2023-05-15", releaseKind: "amnesty", facility: null,
+    });
   });
 
   test.each([
