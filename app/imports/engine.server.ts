@@ -181,7 +181,9 @@ export async function planImport(input: {
   const parsed = await parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType });
   const recognised = recognizeColumns(parsed.headers);
   const mapping: ColumnMapping = { ...recognised.mapping, ...(input.mapping ?? {}) };
-  const unknownColumns = parsed.headers.filter((h) => !mapping[h]);
+  // Columns a published list carries that the registry deliberately does not keep (url, photo, judge…) are not "unknown".
+  const ignored = new Set(recognised.ignored);
+  const unknownColumns = parsed.headers.filter((h) => !mapping[h] && !ignored.has(h));
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const partial = input.partial ?? false;
 
