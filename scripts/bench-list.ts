@@ -1,6 +1,8 @@
 // The list the benchmarks import: a Viasna-shaped machine export of distinct people,
 // with a realistic spread of surnames (a few common ones, very many rare ones).
 
+import { nameMatchKeys } from "#app/names/match-keys.ts";
+
 const BAD_EVERY = 100; // one row in a hundred is broken on purpose (an error row, not a person)
 
 export const VIASNA_MACHINE_HEADER =
@@ -99,7 +101,10 @@ export function generateList(people: number): { csv: Buffer; people: number; bad
     const month = 1 + Math.floor(next() * 12);
     const day = 1 + Math.floor(next() * 28);
     const dob = `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
-    const person = `${name}|${dob}`;
+    // Distinct as the registry tells people apart: by name keys across scripts and spellings, and the date of birth.
+    const [family, given, patronymic = null] = name.split(" ");
+    const keys = nameMatchKeys({ surname: family, givenName: given, patronymic }).filter((k) => k.startsWith("person:"));
+    const person = `${keys.join(",")}|${dob}`;
     if (seen.has(person)) continue;
     seen.add(person);
     const status = pick(STATUSES);
