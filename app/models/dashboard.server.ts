@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { stuckCondition } from "#app/models/tracking.server.ts";
+import { reachableSql } from "./situation.server.ts";
 import { COUNTRIES } from "#app/schemas/prisoners.ts";
 
 /**
@@ -457,7 +458,7 @@ export async function coverage(filters: Pick<Scope, "country">, { days = COVERAG
              AND (se."toStatus" = 'delivered' OR (se."toStatus" = 'reply_received' AND se."fromStatus" IS DISTINCT FROM 'delivered'))
            LIMIT 1
         ) d ON true
-       WHERE p."status" <> 'released' AND p."doNotWrite" = false
+       WHERE ${reachableSql("p")} AND p."doNotWrite" = false
              ${filters.country ? Prisma.sql`AND p."country" = ${countryLiteral(filters.country)}` : Prisma.empty}
     ), counts AS (
       SELECT count(*)::int AS "prisoners",

@@ -11,6 +11,7 @@ import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSendParcels: can(user, "send:parcels:own"),
     adopted,
     picked: new URL(request.url).searchParams.has("picked"),
-    offered: !prisoner.doNotWrite && prisoner.status !== "released",
+    offered: !prisoner.doNotWrite && isReachable(prisoner),
     letters,
     prisoner: {
       id: prisoner.id,

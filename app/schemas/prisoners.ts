@@ -18,6 +18,17 @@ export const RELEASE_KINDS = ["pardon", "amnesty", "sentence_served", "parole", 
 export type ReleaseKindName = (typeof RELEASE_KINDS)[number];
 /** Situations in which nobody can be written to or sent a parcel through the platform. */
 export const NOT_REACHABLE_STATUSES = ["released", "deceased"] as const satisfies readonly PrisonerStatusName[];
+
+/**
+ * Whether a person may be offered for writing and parcels at all: not released, not
+ * deceased, and letters can reach them now (a list's can_write). The one rule every
+ * page, picker and check uses; app/models/situation.server.ts has it as SQL and as a
+ * Prisma filter. People at home or not held (at_liberty, restricted_at_home,
+ * house_arrest) stay reachable through routes that need no address (NGOs, the letter bank).
+ */
+export function isReachable(prisoner: { status: string; canWrite: boolean }): boolean {
+  return !(NOT_REACHABLE_STATUSES as readonly string[]).includes(prisoner.status) && prisoner.canWrite;
+}
 export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
 export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
