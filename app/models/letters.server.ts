@@ -232,6 +232,7 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
         scheduledFor: null,
         scheduledRouteId: null,
         scheduleProblem: null,
+        returnedReason: null,
       },
     });
     if (count === 0) {

@@ -433,6 +433,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           routeId: route.id,
           facilityId: context.facilityId,
           customsForm: verdict.customsForm,
+          returnedReason: null,
           sentAt: at,
           statusChangedAt: at,
           updatedAt: at,

@@ -8,7 +8,7 @@ import { renderEmail } from "#app/emails/layout.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { changeStatusIn } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
-import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName } from "#app/schemas/prisoners.ts";
+import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName, type SituationChangeFormInput } from "#app/schemas/prisoners.ts";
 
 /**
  * What follows a change in a person's situation, wherever it comes from (an import,
@@ -129,6 +129,34 @@ export async function recordSituationChange(db: Db, input: SituationChangeInput,
     }
     return change;
   });
+}
+
+/**
+ * A coordinator records a change of situation by hand (and whether letters can reach
+ * the person now). Returns whether anything changed.
+ */
+export async function recordSituationByHand(actor: Actor & { id: string }, prisonerId: string, input: SituationChangeFormInput): Promise<boolean> {
+  if (!can(actor, "edit:prisoners")) throw new PermissionError("edit:prisoners");
+  const at = now();
+  return prisma.$transaction(
+    async (tx) => {
+      const before = await tx.prisoner.findUnique({ where: { id: prisonerId }, select: { canWrite: true } });
+      if (!before) throw new PermissionError("not-found");
+      const change = await recordSituationChange(
+        tx,
+        { prisonerId, status: input.status, occurredOn: input.occurredOn, releaseKind: input.releaseKind as ReleaseKindName | null, note: input.note, editorId: actor.id },
+        at,
+      );
+      const canWriteChanged = await setCanWrite(tx, prisonerId, input.canWrite, at);
+      if (canWriteChanged) {
+        await tx.prisonerEdit.create({
+          data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "canWrite", from: String(before.canWrite), to: String(input.canWrite) }] }, createdAt: at },
+        });
+      }
+      return change !== null || canWriteChanged;
+    },
+    { maxWait: 20_000, timeout: 60_000 },
+  );
 }
 
 /** Letters cannot reach the person now (or can again): a list's can_write, a coordinator's flag. */
