@@ -7,6 +7,7 @@ import { DEFAULT_LOCALE, isLocale, translator } from "#app/i18n/i18n.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { changeStatusIn } from "./tracking.server.ts";
+import { fullName } from "#app/names/match-keys.ts";
 import { PermissionError } from "./users.server.ts";
 import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName, type SituationChangeFormInput } from "#app/schemas/prisoners.ts";
 
@@ -349,7 +350,12 @@ export async function bankHandovers(db: Db = prisma) {
      WHERE p."status" = 'released' AND r."handover" = 'bank' AND l."state" = 'sent'
      GROUP BY p."id", l."routeId", p."releasedOn"
      ORDER BY p."releasedOn" ASC NULLS LAST, p."id"`;
-  return rows;
+  const names = await db.prisonerName.findMany({
+    where: { prisonerId: { in: rows.map((r) => r.prisonerId) }, isPrimary: true },
+    select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
+  });
+  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
+  return rows.map((row) => ({ ...row, name: nameOf.get(row.prisonerId) ?? "—" }));
 }
 
 /**
