@@ -9,6 +9,8 @@ import { adopt, pickForMe, whoNeedsLetters } from "#app/models/picking.server.ts
 import { createParcelDraft } from "#app/models/parcels.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { applyTransferEffects, bankHandovers, markBankHandedOver, recordSituationChange, setCanWrite } from "#app/models/situation.server.ts";
+import { rebuildNameKeys } from "#app/models/name-keys.server.ts";
+import { searchPrisonersForApi } from "#app/models/prisoner-search.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 const NAME_PARTS = ["Кастусёў", "Рыгор", "Kastusiou", "Ryhor"];
@@ -239,5 +241,24 @@ describeEachDatabase("a person's situation", () => {
       await expect(createParcelDraft(v, p.id)).rejects.toBeInstanceOf(PermissionError);
     }
     await expect(createDraft(v, atHome.id, "letter")).resolves.toMatchObject({ state: "draft" });
+  });
+
+  test("the API gives each person's situation, release and facility address", async () => {
+    const held = await prisoner({ status: "open_institution" });
+    await prisma.facility.update({ where: { id: held.currentFacilityId! }, data: { name: "ИУОТ №2", type: "open_institution", region: "Гомельская обл." } });
+    await recordSituationChange(prisma, { prisonerId: held.id, status: "released", occurredOn: "2025-09-11", releaseKind: "pardon" });
+    const other = await prisoner({ status: "open_institution" });
+    await prisma.facility.update({ where: { id: other.currentFacilityId! }, data: { name: "ИУОТ №3", type: "open_institution", region: "Гомельская обл." } });
+    await rebuildNameKeys([held.id, other.id]);
+
+    const found = await searchPrisonersForApi("Ryhor Kastusiou", 10);
+    expect(found).toHaveLength(2);
+    expect(found.find((p) => p.id === held.id)).toMatchObject({ status: "released", releasedOn: "2025-09-11", releaseKind: "pardon", facilityAddress: null });
+    expect(found.find((p) => p.id === other.id)).toMatchObject({
+      status: "open_institution",
+      releasedOn: null,
+      releaseKind: null,
+      facilityAddress: { name: "ИУОТ №3", type: "open_institution", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", region: "Гомельская обл." },
+    });
   });
 });
