@@ -20,7 +20,7 @@
  *     free-text item described only as "gift" (customs refuse it).
  */
 
-import type { PrisonerStatusName } from "#app/schemas/prisoners.ts";
+import { isReachable, type PrisonerStatusName } from "#app/schemas/prisoners.ts";
 
 export const FACILITY_TYPE_NAMES = [
   "sizo",
@@ -64,6 +64,8 @@ export interface RuleFacility {
 
 export interface RulePrisoner {
   status: PrisonerStatusName;
+  /** False when letters and parcels cannot reach the person now (omit: they can). */
+  canWrite?: boolean;
   sentenceInForce: boolean | null;
   doNotWrite: boolean;
 }
@@ -224,7 +226,7 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   const totals = parcelTotals(items);
 
   // 1. The person.
-  if (prisoner.status === "released" || prisoner.status === "deceased") add("released");
+  if (!isReachable({ status: prisoner.status, canWrite: prisoner.canWrite ?? true })) add("released");
   else if (prisoner.doNotWrite) add("doNotWrite");
   if (!facility) add("noFacility");
 
