@@ -4,6 +4,9 @@ import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
 import { listValueMappings, saveValueMappings } from "#app/imports/value-mappings.server.ts";
+import { encrypt } from "#app/utils/crypto.server.ts";
+import { openMail } from "#app/utils/email.server.ts";
+import { whoNeedsLetters } from "#app/models/picking.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 import { createSource } from "#tests/support/import-fixtures.ts";
 
@@ -177,5 +180,54 @@ describeEachDatabase("published NGO lists", () => {
     const full = await importFixture("viasna", "short.csv", { bytes: short });
     expect(full.summary.missing).toBeGreaterThan(5);
     expect(await prisma.prisoner.count({ where: { needsReview: true } })).toBe(full.summary.missing);
+  });
+
+  test("a list that marks an adopted person released: the adoption ends, a kind e-mail naming no one is queued, a letter not yet handed over returns to drafts", async () => {
+    await createSource("viasna", "BY");
+    await importFixture("viasna", "viasna-machine.csv");
+    const ivanov = await person("Иванов");
+    const writer = await prisma.user.create({ data: { email: "writer@example.org", pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"] } });
+    await prisma.adoption.create({ data: { volunteerId: writer.id, prisonerId: ivanov.id } });
+    const route = await prisma.route.create({
+      data: {
+        slug: "atelier",
+        name: "Atelier",
+        description: "Atelier",
+        countries: ["BY"],
+        itemKinds: ["letter"],
+        languages: ["ru", "be"],
+        handover: "batch_export",
+        statuses: { create: [{ key: "queued", position: 0 }, { key: "posted", position: 1 }, { key: "delivered", position: 2, isFinal: true }] },
+      },
+    });
+    const letter = await prisma.letter.create({
+      data: { authorId: writer.id, prisonerId: ivanov.id, routeId: route.id, state: "sent", status: "queued", bodyEncrypted: encrypt("Здравствуйте!"), sentAt: new Date() },
+    });
+    expect((await whoNeedsLetters({ country: "BY" })).candidates.map((p) => p.id)).toContain(ivanov.id);
+
+    // The next export lists him as released (pardoned).
+    const text = fs.readFileSync(path.join(FIXTURES, "viasna-machine.csv"), "utf8");
+    const released = text.replace(
+      /^1001,(.*?),active,male,(.*?),"ИК №2, г\. Бобруйск\n213800, г\. Бобруйск, ул\. Сикорского, 1",(.*?),2027-08-09,/ms,
+      '1001,$1,former,male,$2,освобожден (помилован),$3,2026-11-20,',
+    );
+    expect(released).not.toBe(text);
+    const result = await importFixture("viasna", "viasna-machine.csv", { bytes: new TextEncoder().encode(released) });
+    expect(result.summary).toMatchObject({ updated: 1, missing: 0, errors: [] });
+
+    expect(await person("Иванов")).toMatchObject({ status: "released", releaseKind: "pardon", releasedOn: day("2026-11-20"), currentFacilityId: null });
+    const adoption = await prisma.adoption.findFirstOrThrow({ where: { prisonerId: ivanov.id } });
+    expect(adoption.endedAt).not.toBeNull();
+    expect(adoption.endReason).toBe("released");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ state: "draft", returnedReason: "released" });
+    const mails = (await prisma.emailOutbox.findMany({ where: { toAddress: "writer@example.org" } })).map(openMail);
+    expect(mails).toHaveLength(1);
+    for (const part of ["Иванов", "Сергей", "Ivanou"]) {
+      expect(mails[0].subject).not.toContain(part);
+      expect(mails[0].textBody).not.toContain(part);
+    }
+    expect((await whoNeedsLetters({ country: "BY" })).candidates.map((p) => p.id)).not.toContain(ivanov.id);
+    const stays = await prisma.facilityStay.findMany({ where: { prisonerId: ivanov.id } });
+    expect(stays.map((s) => s.toDate?.toISOString().slice(0, 10))).toEqual(["2026-11-20"]);
   });
 });
