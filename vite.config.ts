@@ -12,7 +12,8 @@ export default defineConfig({
   build: { target: "es2022" },
   plugins: [
     remix({
-      ignoredRouteFiles: ["**/*.test.*", "**/*.server.*.ts"],
+      // Sibling server modules of a route (imports.$id.server.ts) hold its heavy loader and action code: not routes.
+      ignoredRouteFiles: ["**/*.test.*", "**/*.server.ts", "**/*.server.*.ts"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
