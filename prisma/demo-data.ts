@@ -17,6 +17,7 @@ import type {
   Prisma,
   PrismaClient,
   PrisonerStatus,
+  ReleaseKind,
 } from "#app/generated/prisma/client.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
 import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
@@ -426,6 +427,13 @@ interface PrisonerSeed {
   articles: string;
   sentence: string | null;
   sentenceInForce: boolean | null;
+  verdictOn?: string;
+  /** A release (date and kind) or a death: recorded as a change of situation too. */
+  release?: { on: string; kind: ReleaseKind; note?: string };
+  diedOn?: string;
+  /** False when a list says letters cannot reach the person now. */
+  canWrite?: boolean;
+  interests?: string[];
   facility: FacilityKey | null;
   humanitarian?: HumanitarianReason[];
   incommunicado?: FlagSeed;
@@ -752,6 +760,8 @@ const PRISONERS: PrisonerSeed[] = [
     articles: "ст. 342 ч.1 УК РБ",
     sentence: "2 года колонии общего режима",
     sentenceInForce: true,
+    verdictOn: "2022-06-14",
+    release: { on: "2024-03-01", kind: "pardon", note: "Pardoned in a wave of releases." },
     facility: null,
     names: byNames(["Мароз", "Ганна", "Сяргееўна"], ["Мороз", "Анна", "Сергеевна"], [
       ["national", "Maroz", "Hanna"],
@@ -759,7 +769,7 @@ const PRISONERS: PrisonerSeed[] = [
     ]),
     stays: [
       { facility: "by-sizo1", from: "2022-03-04", to: "2022-07-01" },
-      { facility: "by-ik4", from: "2022-07-20", to: "2024-03-01", note: "Released at the end of her sentence." },
+      { facility: "by-ik4", from: "2022-07-20", to: "2024-03-01", note: "Pardoned and released." },
     ],
     sources: [{ source: "viasna", externalId: "viasna-0598" }],
   },
@@ -791,7 +801,7 @@ const PRISONERS: PrisonerSeed[] = [
   },
   {
     country: "BY",
-    status: "convicted",
+    status: "restricted_at_home",
     birth: "1962-09-08",
     gender: "female",
     detainedOn: "2025-02-18",
@@ -812,13 +822,15 @@ const PRISONERS: PrisonerSeed[] = [
   },
   {
     country: "BY",
-    status: "convicted",
+    status: "open_institution",
     birth: "1998-01-30",
     gender: "male",
     detainedOn: "2024-09-03",
     articles: "ст. 342 ч.1 УК РБ",
     sentence: "3 года ограничения свободы с направлением в исправительное учреждение открытого типа",
     sentenceInForce: true,
+    verdictOn: "2025-01-10",
+    interests: ["football", "woodwork"],
     facility: "by-iuot",
     names: byNames(["Пракапенка", "Яўген", "Алегавіч"], ["Прокопенко", "Евгений", "Олегович"], [
       ["national", "Prakapienka", "Jaŭhien"],
@@ -942,6 +954,7 @@ const PRISONERS: PrisonerSeed[] = [
     articles: "ст. 207.3 ч.1 УК РФ",
     sentence: "3 года колонии общего режима",
     sentenceInForce: true,
+    release: { on: "2025-05-24", kind: "sentence_served" },
     facility: null,
     names: ruNames(["Полозова", "Виктория", "Андреевна"], [
       ["icao", "Polozova", "Viktoriia"],
@@ -967,6 +980,45 @@ const PRISONERS: PrisonerSeed[] = [
       { facility: "ru-ik2", from: "2024-05-20" },
     ],
     sources: [{ source: "memorial-ovd", externalId: "memorial-ovd-5544" }],
+  },
+  {
+    country: "RU",
+    status: "deceased",
+    birth: "1957-04-11",
+    gender: "male",
+    detainedOn: "2023-02-14",
+    articles: "ст. 280.3 ч.1 УК РФ",
+    sentence: "4 года колонии общего режима",
+    sentenceInForce: true,
+    verdictOn: "2023-08-02",
+    diedOn: "2026-02-19",
+    facility: null,
+    names: ruNames(["Гришин", "Павел", "Аркадьевич"], [["icao", "Grishin", "Pavel"]]),
+    stays: [
+      { facility: "ru-sizo1", from: "2023-02-16", to: "2023-09-10" },
+      { facility: "ru-ik2", from: "2023-09-28", to: "2026-02-19", note: "Died in custody." },
+    ],
+    sources: [{ source: "memorial-ovd", externalId: "memorial-ovd-3920" }],
+  },
+  {
+    country: "RU",
+    status: "convicted",
+    birth: "1989-10-02",
+    gender: "female",
+    detainedOn: "2024-11-19",
+    articles: "ст. 275 УК РФ",
+    sentence: "12 лет колонии общего режима",
+    sentenceInForce: true,
+    verdictOn: "2025-06-30",
+    canWrite: false,
+    interests: ["poetry", "languages"],
+    facility: "ru-ik2",
+    names: ruNames(["Сафонова", "Ольга", "Игоревна"], [["icao", "Safonova", "Olga"]]),
+    stays: [
+      { facility: "ru-sizo1", from: "2024-11-21", to: "2025-07-20" },
+      { facility: "ru-ik2", from: "2025-08-11" },
+    ],
+    sources: [{ source: "memorial-ovd", externalId: "memorial-ovd-6120" }],
   },
 ];
 
@@ -1023,6 +1075,12 @@ export async function seedRegistry(prisma: PrismaClient): Promise<void> {
       articles: p.articles,
       sentence: p.sentence,
       sentenceInForce: p.sentenceInForce,
+      verdictOn: p.verdictOn ? day(p.verdictOn) : null,
+      releasedOn: p.release ? day(p.release.on) : null,
+      releaseKind: p.release?.kind ?? null,
+      diedOn: p.diedOn ? day(p.diedOn) : null,
+      canWrite: p.canWrite ?? true,
+      interests: p.interests ?? [],
       currentFacilityId: p.facility ? facilityId(p.facility) : null,
       humanitarian: (p.humanitarian?.length ?? 0) > 0,
       humanitarianReasons: p.humanitarian ?? [],
@@ -1044,6 +1102,7 @@ export async function seedRegistry(prisma: PrismaClient): Promise<void> {
   const names: Prisma.PrisonerNameCreateManyInput[] = [];
   const stays: Prisma.FacilityStayCreateManyInput[] = [];
   const links: Prisma.PrisonerSourceCreateManyInput[] = [];
+  const changes: Prisma.SituationChangeCreateManyInput[] = [];
   for (const row of prisoners) {
     const seed = seedByKey.get(prisonerMatchKey(row.country, row.birthDate, row.detainedOn));
     if (!seed) throw new Error(`Demo data: could not match prisoner row ${row.id}`);
@@ -1067,11 +1126,17 @@ export async function seedRegistry(prisma: PrismaClient): Promise<void> {
         note: stay.note ?? null,
       });
     }
+    if (seed.release) {
+      changes.push({ prisonerId: row.id, status: "released", fromStatus: "convicted", occurredOn: day(seed.release.on), releaseKind: seed.release.kind, note: seed.release.note ?? null });
+    }
+    if (seed.diedOn) changes.push({ prisonerId: row.id, status: "deceased", fromStatus: "convicted", occurredOn: day(seed.diedOn) });
     for (const link of seed.sources) {
       links.push({
         prisonerId: row.id,
         sourceId: sourceId.get(link.source)!,
         externalId: link.externalId,
+        // Listed by the NGO some weeks after the arrest: the dashboard's "newly listed".
+        firstSeenAt: new Date(day(seed.detainedOn).getTime() + 45 * 86_400_000),
         missingSince: link.missingSince ? day(link.missingSince) : null,
       });
     }
@@ -1079,6 +1144,7 @@ export async function seedRegistry(prisma: PrismaClient): Promise<void> {
   await prisma.prisonerName.createMany({ data: names });
   await prisma.facilityStay.createMany({ data: stays });
   await prisma.prisonerSource.createMany({ data: links });
+  await prisma.situationChange.createMany({ data: changes });
 
   // Parcel catalogue.
   await prisma.catalogItem.createMany({ data: CATALOG });

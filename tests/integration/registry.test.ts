@@ -242,10 +242,11 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     const sizo = await prisma.facility.findFirstOrThrow({ where: { name: "СИЗО №1" } });
     advanceClock(DAY);
 
-    const input = await editForm(id, { status: "released", currentFacilityId: sizo.id, humanitarianReasons: ["disability"], notes: "Отвечает на письма" });
+    // Back to pre-trial detention (a new case): the status is a change of situation too.
+    const input = await editForm(id, { status: "pretrial", currentFacilityId: sizo.id, humanitarianReasons: ["disability"], notes: "Отвечает на письма" });
     const changes = await updatePrisoner(coordinator, id, input);
     expect(changes).toEqual([
-      { field: "status", from: "convicted", to: "released" },
+      { field: "status", from: "convicted", to: "pretrial" },
       { field: "currentFacilityId", from: before.currentFacilityId, to: sizo.id },
       { field: "humanitarian", from: "false", to: "true" },
       { field: "humanitarianReasons", from: null, to: "disability" },
@@ -256,7 +257,10 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     expect(edits[0]).toMatchObject({ editorId: coordinator.id, changes: { fields: changes } });
 
     const after = await prisma.prisoner.findUniqueOrThrow({ where: { id }, include: { stays: { orderBy: { fromDate: "asc" } } } });
-    expect(after).toMatchObject({ status: "released", currentFacilityId: sizo.id, humanitarian: true, humanitarianReasons: ["disability"] });
+    expect(after).toMatchObject({ status: "pretrial", currentFacilityId: sizo.id, humanitarian: true, humanitarianReasons: ["disability"] });
+    expect(await prisma.situationChange.findMany({ where: { prisonerId: id }, select: { status: true, fromStatus: true, editorId: true } })).toEqual([
+      { status: "pretrial", fromStatus: "convicted", editorId: coordinator.id },
+    ]);
     expect(after.stays).toHaveLength(2);
     expect(after.stays[0]).toMatchObject({ id: before.stays[0].id, facilityId: before.currentFacilityId });
     expect(after.stays[0].toDate).toEqual(after.stays[1].fromDate);

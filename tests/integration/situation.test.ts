@@ -8,7 +8,9 @@ import { createDraft } from "#app/models/letters.server.ts";
 import { adopt, pickForMe, whoNeedsLetters } from "#app/models/picking.server.ts";
 import { createParcelDraft } from "#app/models/parcels.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
-import { applyTransferEffects, bankHandovers, markBankHandedOver, recordSituationChange, setCanWrite } from "#app/models/situation.server.ts";
+import { applyTransferEffects, bankHandovers, markBankHandedOver, recordSituationByHand, recordSituationChange, setCanWrite } from "#app/models/situation.server.ts";
+import { updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { situationChangeSchema } from "#app/schemas/prisoners.ts";
 import { rebuildNameKeys } from "#app/models/name-keys.server.ts";
 import { searchPrisonersForApi } from "#app/models/prisoner-search.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
@@ -260,5 +262,52 @@ describeEachDatabase("a person's situation", () => {
       releaseKind: null,
       facilityAddress: { name: "ИУОТ №3", type: "open_institution", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", region: "Гомельская обл." },
     });
+  });
+
+  test("a coordinator records a change by hand; the edit form's facility change is a transfer", async () => {
+    const coordinator = await volunteer("coord@example.org", { role: "coordinator" });
+    const v = await volunteer("swift@example.org");
+    const p = await prisoner({ status: "pretrial" });
+    const oldId = p.currentFacilityId!;
+    const selfPost = await route("self-post", "print_pdf");
+    await sentLetter(v.id, p.id, selfPost.id, "in_transit", { facilityId: oldId });
+
+    // The shared schema refuses a kind of release without a release, and a day to come.
+    expect(situationChangeSchema.safeParse({ status: "convicted", releaseKind: "pardon" }).error?.issues[0].message).toBe("situation.kindOnlyForRelease");
+    expect(situationChangeSchema.safeParse({ status: "released", occurredOn: "2999-01-01" }).error?.issues[0].message).toBe("situation.dateInFuture");
+
+    const colony = await facility("ИК №15");
+    const edit = {
+      status: "convicted" as const,
+      country: "BY" as const,
+      birthDate: null,
+      articles: null,
+      sentence: null,
+      currentFacilityId: colony.id,
+      humanitarianReasons: [],
+      incommunicado: false,
+      incommunicadoNote: null,
+      doNotWrite: false,
+      doNotWriteNote: null,
+      relativesOnly: false,
+      relativesOnlyNote: null,
+      notes: null,
+      clearReview: false,
+    };
+    await updatePrisoner(coordinator, p.id, edit);
+    expect(await prisma.situationChange.findMany({ where: { prisonerId: p.id }, select: { status: true, fromStatus: true, editorId: true } })).toEqual([
+      { status: "convicted", fromStatus: "pretrial", editorId: coordinator.id },
+    ]);
+    const [moved] = await mails("swift@example.org");
+    expect(moved.subject).toBe("A person you wrote to has been moved");
+    expectNoName(moved);
+
+    const input = situationChangeSchema.parse({ status: "released", occurredOn: "2026-07-03", releaseKind: "parole", note: "on parole, under police control", canWrite: "on" });
+    await expect(recordSituationByHand(v, p.id, input)).rejects.toBeInstanceOf(PermissionError);
+    expect(await recordSituationByHand(coordinator, p.id, input)).toBe(true);
+    expect(await recordSituationByHand(coordinator, p.id, input)).toBe(false);
+    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "released", releaseKind: "parole", canWrite: true });
+    const [last] = await prisma.situationChange.findMany({ where: { prisonerId: p.id }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(last).toMatchObject({ status: "released", fromStatus: "convicted", releaseKind: "parole", note: "on parole, under police control", editorId: coordinator.id });
   });
 });
