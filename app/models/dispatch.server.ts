@@ -17,12 +17,19 @@ import { handOverByEmail, letterReference } from "./letters.server.ts";
 import { changeStatusIfAllowed, changeStatusIn, TransitionError, writeStatus, type ItemRef } from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
+import { RetriesExhaustedError, retryTransaction } from "#app/utils/retry.server.ts";
 
 /**
  * What coordinators do with items once they have left a volunteer's hands: move a
  * batch through its route's statuses, export a batch for a service, reassign items
  * to another route, and record replies. Bulk changes are all-or-nothing: if one item
  * cannot take the change, nothing changes and the coordinator is told which.
+ *
+ * Every bulk path locks its rows in one fixed order (letters, then parcels, each by
+ * id) before changing any of them, so two coordinators changing overlapping items
+ * wait for each other instead of deadlocking; a transaction the database still
+ * aborts (deadlock, serialisation) is run again a few times, and then every item
+ * is refused with the reason "busy".
  */
 
 type Coordinator = Actor & { id: string };
@@ -39,9 +46,28 @@ export class BulkError extends Error {
 
 export const MAX_BULK_ITEMS = 500;
 
+/** The items once each, in the one order every bulk path locks them in: letters, then parcels, each by id. */
 function distinct(items: ItemRef[]): ItemRef[] {
   const seen = new Map(items.map((item) => [`${item.type}:${item.id}`, item]));
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type === "letter" ? -1 : 1));
+}
+
+/** Locks the items' rows for the rest of the transaction, in the fixed order of `distinct`. */
+async function lockInOrder(tx: Prisma.TransactionClient, refs: ItemRef[]) {
+  const letters = refs.filter((r) => r.type === "letter").map((r) => r.id);
+  const parcels = refs.filter((r) => r.type === "parcel").map((r) => r.id);
+  if (letters.length) await tx.$queryRaw`SELECT "id" FROM "Letter" WHERE "id" IN (${Prisma.join(letters)}) ORDER BY "id" FOR UPDATE`;
+  if (parcels.length) await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" IN (${Prisma.join(parcels)}) ORDER BY "id" FOR UPDATE`;
+}
+
+/** Runs a bulk transaction again after a deadlock or serialisation failure; gives up with "busy" for every item. */
+async function withRetries<T>(refs: ItemRef[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await retryTransaction(work);
+  } catch (error) {
+    if (error instanceof RetriesExhaustedError) throw new BulkError(refs.map((item) => ({ item, reason: "busy" })));
+    throw error;
+  }
 }
 
 /** Moves every item to one status, in one transaction, as one batch. */
@@ -49,8 +75,9 @@ export async function bulkChangeStatus(actor: Coordinator, items: ItemRef[], inp
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return prisma.$transaction(
+  return withRetries(refs, () => prisma.$transaction(
     async (tx) => {
+      await lockInOrder(tx, refs);
       const batch = await tx.batch.create({
         data: { action: input.to === "posted" ? "posted" : "status", createdById: actor.id, note: input.note?.trim() || null, itemCount: refs.length, createdAt: now() },
       });
@@ -68,7 +95,7 @@ export async function bulkChangeStatus(actor: Coordinator, items: ItemRef[], inp
       return { batchId: batch.id, count: refs.length };
     },
     { timeout: 60_000 },
-  );
+  ));
 }
 
 async function setBatch(tx: Prisma.TransactionClient, refs: ItemRef[], batchId: string) {
@@ -88,8 +115,9 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return prisma.$transaction(
+  return withRetries(refs, () => prisma.$transaction(
     async (tx) => {
+      await lockInOrder(tx, refs);
       const route = await tx.route.findUnique({ where: { id: routeId }, include: { statuses: { orderBy: { position: "asc" } } } });
       const first = route?.statuses[0];
       if (!route || !route.active || !first) throw new BulkError(refs.map((item) => ({ item, reason: "route" })));
@@ -120,7 +148,7 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
       return { batchId: batch.id, count: refs.length };
     },
     { timeout: 60_000 },
-  );
+  ));
 }
 
 /** The item, locked for the rest of the transaction, if it is still on its way. */
@@ -208,11 +236,15 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
       sentAt: letter.sentAt,
     };
   });
-  const batch = await prisma.$transaction(async (tx) => {
-    const created = await tx.batch.create({ data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() } });
-    await setBatch(tx, ids.map((id) => ({ type: "letter", id })), created.id);
-    return created;
-  });
+  const refs = distinct(ids.map((id) => ({ type: "letter" as const, id })));
+  const batch = await withRetries(refs, () =>
+    prisma.$transaction(async (tx) => {
+      await lockInOrder(tx, refs);
+      const created = await tx.batch.create({ data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() } });
+      await setBatch(tx, refs, created.id);
+      return created;
+    }),
+  );
   await audit({ actorId: actor.id, action: "batch.exported", targetType: "batch", targetId: batch.id, details: { letters: rows.length, letterIds: rows.map((r) => r.id) } });
   return { batchId: batch.id, letters };
 }

@@ -707,6 +707,7 @@ export const be: Record<MessageKey, string> = {
   "items.failure.routeDoesNotFit": "маршрут не прымае такія адпраўленні для гэтай краіны",
   "items.failure.alreadyHandedOver": "яно ўжо перададзена ў службу адпраўкі",
   "items.failure.route": "маршрут неактыўны або ў ім няма статусаў",
+  "items.failure.busy": "іншы каардынатар у той жа момант змяняў гэтыя ж адпраўленні; паспрабуйце яшчэ раз",
   "items.history": "Гісторыя статусаў",
   "items.noEvents": "Статус яшчэ не мяняўся.",
   "items.replies": "Адказы",

@@ -725,6 +725,7 @@ export const en = {
   "items.failure.routeDoesNotFit": "the route does not take this kind of item for this country",
   "items.failure.alreadyHandedOver": "it has already been handed over to its service",
   "items.failure.route": "the route is not active or has no statuses",
+  "items.failure.busy": "another coordinator was changing the same items at the same moment; try again",
   "items.history": "Status history",
   "items.noEvents": "No status changes yet.",
   "items.replies": "Replies",

@@ -707,6 +707,7 @@ export const ru: Record<MessageKey, string> = {
   "items.failure.routeDoesNotFit": "маршрут не принимает такие отправления для этой страны",
   "items.failure.alreadyHandedOver": "оно уже передано в службу отправки",
   "items.failure.route": "маршрут неактивен или в нём нет статусов",
+  "items.failure.busy": "другой координатор в тот же момент менял эти же отправления; попробуйте ещё раз",
   "items.history": "История статусов",
   "items.noEvents": "Статус ещё не менялся.",
   "items.replies": "Ответы",
