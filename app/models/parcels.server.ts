@@ -22,6 +22,7 @@ import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
  * Parcels volunteers (and coordinators, on behalf of a family or a fund) prepare
@@ -86,6 +87,8 @@ const INITIALIZED = "parcelRulesInitialized";
 export async function ensureParcelDefaults(): Promise<void> {
   if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
   await prisma.$transaction(async (tx) => {
+    // Two first "Send a parcel" clicks (or two instances) store the catalogue once.
+    await takeSeedLock(tx);
     if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
     if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
     if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
