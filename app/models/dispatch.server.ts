@@ -5,7 +5,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { audit } from "#app/utils/audit.server.ts";
-import { queueEmail } from "#app/utils/email.server.ts";
+import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { appUrl } from "#app/utils/config.server.ts";
 import { DEFAULT_LOCALE, isLocale, translator } from "#app/i18n/i18n.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
@@ -148,7 +148,11 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
       return { batchId: batch.id, count: refs.length };
     },
     { timeout: 60_000 },
-  ));
+  ).then((result) => {
+    // Hand-over mails of an e-mail route are committed now: send them without waiting for the next poll.
+    kickOutbox();
+    return result;
+  }));
 }
 
 /** The item, locked for the rest of the transaction, if it is still on its way. */
@@ -381,6 +385,7 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
     }
     return created;
   });
+  kickOutbox();
   await audit({ actorId: actor.id, action: "reply.recorded", targetType: item.type, targetId: item.id, details: { replyId: reply.id, attachment: !!attachment } });
   return reply;
 }

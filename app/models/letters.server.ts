@@ -10,7 +10,7 @@ import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility
 import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
-import { queueEmail } from "#app/utils/email.server.ts";
+import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -240,6 +240,8 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
     await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
     return route.handover === "email" ? handOverByEmail(tx, id, route, null) : first;
   });
+  // The hand-over mail exists for the outbox worker only now that the send is committed.
+  if (route.handover === "email") kickOutbox();
   return { status, route: verdict.route };
 }
 
