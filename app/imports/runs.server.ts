@@ -4,6 +4,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { translate, type Locale } from "#app/i18n/i18n.ts";
 import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
+import { failAbandonedRuns, IMPORT_LEASE_MS } from "./run-upkeep.server.ts";
 import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, type ImportSummary, type ReviewDecisions } from "./engine.server.ts";
 
 /**
@@ -14,6 +15,24 @@ import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, ty
 
 export function errorMessage(locale: Locale, error: RowError): string {
   return translate(locale, error.messageKey, error.params);
+}
+
+/** A run being applied holds a lease its process renews (see run-upkeep.server.ts). */
+function leaseFromNow(): Date {
+  return new Date(now().getTime() + IMPORT_LEASE_MS);
+}
+
+/** Renews the run's lease while `work` runs, so a slow apply is never taken for a dead one. */
+async function withLease<T>(runId: string, work: () => Promise<T>): Promise<T> {
+  const heartbeat = setInterval(() => {
+    prisma.importRun.updateMany({ where: { id: runId, state: "applying" }, data: { leaseUntil: leaseFromNow() } }).catch(() => {});
+  }, IMPORT_LEASE_MS / 4);
+  heartbeat.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(heartbeat);
+  }
 }
 
 async function recordRun(input: {
@@ -36,6 +55,7 @@ async function recordRun(input: {
       fileHash: input.plan.fileHash,
       format: input.plan.format,
       state: input.state,
+      leaseUntil: input.state === "applying" ? leaseFromNow() : null,
       dryRun: input.state === "dry-run",
       fileContent: input.bytes ? Buffer.from(input.bytes).toString("base64") : null,
       contentType: input.contentType,
@@ -76,12 +96,12 @@ export async function importFile(input: {
     mapping: null,
   });
   try {
-    if (!plan.noChanges) await applyPlan(plan, { actor: input.actor, runId: run.id });
+    if (!plan.noChanges) await withLease(run.id, () => applyPlan(plan, { actor: input.actor, runId: run.id }));
   } catch (error) {
-    await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed" } });
+    await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed", leaseUntil: null } });
     throw error;
   }
-  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now() } });
+  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now(), leaseUntil: null } });
   return { runId: run.id, summary, noChanges: plan.noChanges };
 }
 
@@ -110,6 +130,7 @@ export async function createPreview(input: {
 }
 
 export async function getRun(runId: string) {
+  await failAbandonedRuns();
   return prisma.importRun.findUnique({
     where: { id: runId },
     include: {
@@ -183,6 +204,7 @@ export async function discardRun(runId: string) {
 }
 
 export async function listRuns(page = 1, perPage = 25) {
+  await failAbandonedRuns();
   const [runs, total] = await Promise.all([
     prisma.importRun.findMany({
       orderBy: { createdAt: "desc" },
