@@ -4,7 +4,9 @@ import { now } from "#app/utils/clock.server.ts";
 import { translate, type Locale } from "#app/i18n/i18n.ts";
 import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
-import { failAbandonedRuns, IMPORT_LEASE_MS } from "./run-upkeep.server.ts";
+import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { importFileContent } from "#app/utils/sealed-fields.server.ts";
+import { failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
 import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, type ImportSummary, type ReviewDecisions } from "./engine.server.ts";
 
 /**
@@ -45,8 +47,10 @@ async function recordRun(input: {
   summary: ImportSummary;
   mapping: ColumnMapping | null;
 }) {
+  const id = newRowId();
   return prisma.importRun.create({
     data: {
+      id,
       sourceId: input.plan.sourceId,
       userId: input.actor.userId ?? null,
       tokenId: input.actor.tokenId ?? null,
@@ -57,7 +61,8 @@ async function recordRun(input: {
       state: input.state,
       leaseUntil: input.state === "applying" ? leaseFromNow() : null,
       dryRun: input.state === "dry-run",
-      fileContent: input.bytes ? Buffer.from(input.bytes).toString("base64") : null,
+      // The NGO's list names people at risk: encrypted like letters, bound to this run.
+      fileContent: input.bytes ? encrypt(Buffer.from(input.bytes).toString("base64"), importFileContent(id)) : null,
       contentType: input.contentType,
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
       summary: input.summary as unknown as Prisma.InputJsonValue,
@@ -150,7 +155,7 @@ export async function planForRun(runId: string, mapping?: ColumnMapping | null) 
   const effectiveMapping = mapping ?? ((run.mapping as ColumnMapping | null) ?? null);
   const plan = await planImport({
     sourceSlug: run.source.slug,
-    bytes: new Uint8Array(Buffer.from(run.fileContent, "base64")),
+    bytes: new Uint8Array(Buffer.from(openImportFile(run.id, run.fileContent), "base64")),
     fileName: run.fileName,
     contentType: run.contentType,
     mapping: effectiveMapping,

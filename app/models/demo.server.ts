@@ -3,7 +3,8 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { seedRegistry } from "../../prisma/demo-data";
 import { rebuildNameKeys } from "./name-keys.server";
-import { encrypt } from "#app/utils/crypto.server.ts";
+import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
@@ -100,15 +101,17 @@ async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> 
     const times = item.path.map((_, i) => new Date(sentAt.getTime() + i * stepMs));
     const last = item.path[item.path.length - 1];
     const final = item.route.statuses.find((s) => s.key === last)?.isFinal ?? false;
+    const id = newRowId();
     await prisma.letter.create({
       data: {
+        id,
         authorId: volunteer.id,
         prisonerId: prisoner.id,
         kind: item.kind,
         state: final ? "closed" : "sent",
         status: last,
         language: DEMO_TEXTS[index].language,
-        bodyEncrypted: encrypt(DEMO_TEXTS[index].text),
+        bodyEncrypted: encrypt(DEMO_TEXTS[index].text, letterBody(id)),
         senderName: volunteer.pseudonym,
         routeId: item.route.id,
         facilityId: prisoner.currentFacilityId,

@@ -2,7 +2,8 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import type { ItemKind } from "#app/generated/prisma/enums.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { letterBody, letterReturnAddress, replyAttachment as replyAttachmentPlace, replyText } from "#app/utils/sealed-fields.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
@@ -234,9 +235,9 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
         ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.facility })
         : [],
       language: letter.language ?? "",
-      text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted) : "",
+      text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : "",
       signed: letter.senderName ?? "",
-      returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted) : "",
+      returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : "",
       sentAt: letter.sentAt,
     };
   });
@@ -322,13 +323,14 @@ export interface ReplyInput {
  */
 export async function recordReply(actor: Coordinator, item: ItemRef, input: ReplyInput) {
   requireTracker(actor);
+  const replyId = newRowId();
   let attachment: { encrypted: string; type: string; name: string; size: number } | null = null;
   if (input.attachment && input.attachment.bytes.length > 0) {
     if (input.attachment.bytes.length > MAX_ATTACHMENT_BYTES) throw new ReplyError("too-large");
     const type = attachmentType(input.attachment.bytes);
     if (!type) throw new ReplyError("bad-type");
     attachment = {
-      encrypted: encrypt(Buffer.from(input.attachment.bytes).toString("base64")),
+      encrypted: encrypt(Buffer.from(input.attachment.bytes).toString("base64"), replyAttachmentPlace(replyId)),
       type: type.type,
       name: `reply.${type.extension}`,
       size: input.attachment.bytes.length,
@@ -348,12 +350,13 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
   const reply = await prisma.$transaction(async (tx) => {
     const created = await tx.reply.create({
       data: {
+        id: replyId,
         letterId: item.type === "letter" ? item.id : null,
         parcelId: item.type === "parcel" ? item.id : null,
         prisonerId: owner.prisonerId,
         routeId: input.routeId ?? owner.routeId,
         receivedOn: input.receivedOn,
-        textEncrypted: input.text?.trim() ? encrypt(input.text.trim()) : null,
+        textEncrypted: input.text?.trim() ? encrypt(input.text.trim(), replyText(replyId)) : null,
         attachmentEncrypted: attachment?.encrypted ?? null,
         attachmentName: attachment?.name ?? null,
         attachmentType: attachment?.type ?? null,
@@ -397,7 +400,7 @@ export async function repliesFor(item: ItemRef) {
     orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }],
     select: { id: true, receivedOn: true, textEncrypted: true, attachmentName: true, attachmentType: true, attachmentSize: true, source: true, route: { select: { name: true } } },
   });
-  return rows.map(({ textEncrypted, ...reply }) => ({ ...reply, text: textEncrypted ? decrypt(textEncrypted) : null }));
+  return rows.map(({ textEncrypted, ...reply }) => ({ ...reply, text: textEncrypted ? decrypt(textEncrypted, replyText(reply.id)) : null }));
 }
 
 /** A reply's scan, if the viewer may see it: the item's writer or anyone who tracks items. */
@@ -409,7 +412,7 @@ export async function replyAttachment(viewer: Coordinator, replyId: string) {
   if (!reply?.attachmentEncrypted || !reply.attachmentType) return null;
   const isWriter = reply.letter?.authorId === viewer.id || reply.parcel?.senderId === viewer.id;
   if (!isWriter && !can(viewer, "track:items")) return null;
-  return { bytes: Buffer.from(decrypt(reply.attachmentEncrypted), "base64"), type: reply.attachmentType, name: reply.attachmentName ?? "reply" };
+  return { bytes: Buffer.from(decrypt(reply.attachmentEncrypted, replyAttachmentPlace(replyId)), "base64"), type: reply.attachmentType, name: reply.attachmentName ?? "reply" };
 }
 
 // ───────────────────────────── One item, for coordinators ─────────────────────────────

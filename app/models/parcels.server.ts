@@ -1,7 +1,8 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { parcelSenderDetails } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
@@ -283,13 +284,15 @@ export async function createParcelDraft(actor: User, prisonerId: string) {
   if (!prisoner || prisoner.status === "released") throw new PermissionError("not-offered");
   await ensureParcelDefaults();
   const at = now();
+  const id = newRowId();
   return prisma.parcel.create({
     data: {
+      id,
       senderId: actor.id,
       prisonerId,
       facilityId: prisoner.currentFacilityId,
       state: "draft",
-      senderDetailsEncrypted: encrypt(actor.pseudonym),
+      senderDetailsEncrypted: encrypt(actor.pseudonym, parcelSenderDetails(id)),
       createdAt: at,
       updatedAt: at,
     },
@@ -312,7 +315,7 @@ export async function getParcel(actor: User, id: string, options: { ownOnly?: bo
   const parcel = await prisma.parcel.findFirst({ where: options.ownOnly ? ownWhere(actor, id) : accessWhere(actor, id), include: parcelInclude });
   if (!parcel) return null;
   const own = parcel.senderId === actor.id;
-  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted) : null };
+  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null };
 }
 
 export type ParcelView = NonNullable<Awaited<ReturnType<typeof getParcel>>>;
@@ -364,7 +367,7 @@ export async function saveParcelDraft(actor: User, id: string, input: ParcelDraf
         // Only coordinators prepare parcels on behalf of a family or a fund.
         senderKind: onBehalf ? input.senderKind : "volunteer",
         onBehalfOf: onBehalf ? input.onBehalfOf : null,
-        senderDetailsEncrypted: input.senderDetails ? encrypt(input.senderDetails) : null,
+        senderDetailsEncrypted: input.senderDetails ? encrypt(input.senderDetails, parcelSenderDetails(id)) : null,
         routeId: route?.id ?? null,
         updatedAt: now(),
       },
@@ -423,7 +426,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);
       if (!route) throw new ParcelStateError("route");
-      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted).trim()) throw new ParcelStateError("sender");
+      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)).trim()) throw new ParcelStateError("sender");
       const statuses = await routeStatuses(route.id, tx);
       const status = statuses.find((s) => !s.isFinal)?.key ?? "queued";
       const at = now();
