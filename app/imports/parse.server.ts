@@ -10,6 +10,7 @@
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import { stripBidiControls } from "#app/names/bidi.ts";
 import type { ImportFormat, ParsedFile, RawRow } from "./types.ts";
 
 export type { ImportFormat, ParsedFile, RawRow } from "./types.ts";
@@ -77,6 +78,31 @@ export function detectFormat(input: { fileName?: string | null; contentType?: st
 }
 
 export async function parseImportFile(
+  bytes: Uint8Array,
+  input: { fileName?: string | null; contentType?: string | null },
+): Promise<ParsedFile> {
+  return withoutBidiControls(await readImportFile(bytes, input));
+}
+
+/**
+ * Every cell and header of every format, cleaned of bidi controls (U+202E and
+ * friends), which would show a name in another order than it is stored.
+ */
+function withoutBidiControls(parsed: ParsedFile): ParsedFile {
+  const headers = parsed.headers.map(stripBidiControls);
+  const seen = new Set<string>();
+  for (const header of headers) {
+    if (seen.has(header)) throw new ImportFileError("import.file.duplicateHeader", { header });
+    seen.add(header);
+  }
+  const rows = parsed.rows.map((row) => ({
+    ...row,
+    cells: Object.fromEntries(Object.entries(row.cells).map(([header, text]) => [stripBidiControls(header), stripBidiControls(text).trim()])),
+  }));
+  return { ...parsed, headers, rows };
+}
+
+async function readImportFile(
   bytes: Uint8Array,
   input: { fileName?: string | null; contentType?: string | null },
 ): Promise<ParsedFile> {
