@@ -11,6 +11,8 @@ export function stripBidiControls(text: string): string {
   return text.replace(BIDI_CONTROLS, "");
 }
 
+const ANY_BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
 export function hasBidiControls(text: string): boolean {
-  return /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/.test(text);
+  return ANY_BIDI_CONTROL.test(text);
 }
