@@ -5,6 +5,7 @@ import { eraseSentMailBodies } from "#app/utils/email.server.ts";
 import { sendDueScheduledLetters } from "#app/models/letters.server.ts";
 import { sendDueReminders } from "#app/models/reminders.server.ts";
 import { purgeExpiredContent } from "#app/models/retention.server.ts";
+import { importUpkeep } from "#app/imports/run-upkeep.server.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,6 +15,7 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
   { name: "scheduled-letters", everyMs: MINUTE, run: sendDueScheduledLetters },
   { name: "reminders", everyMs: HOUR, run: sendDueReminders },
   { name: "retention", everyMs: 24 * HOUR, run: purgeExpiredContent },
+  { name: "import-runs", everyMs: HOUR, run: importUpkeep },
   {
     name: "housekeeping",
     everyMs: HOUR,

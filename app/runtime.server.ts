@@ -6,6 +6,8 @@ import { limits } from "#app/utils/config.server.ts";
 import { seedDemoData } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
+import { ensureParcelDefaults } from "#app/models/parcels.server.ts";
+import { ensureWritingHelp } from "#app/models/writing-help.server.ts";
 import { startBackgroundWorker } from "#app/utils/background.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
@@ -25,9 +27,12 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
     const seeded = await seedDemoData();
     console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
   }
+  // Defaults are seeded at start-up (under one advisory lock), not by the first request.
   await ensureDefaultRoutes();
   // Facilities saved before identity keys existed get theirs (idempotent, cheap when none is missing).
   await backfillFacilityIdentity();
+  await ensureParcelDefaults();
+  await ensureWritingHelp();
   const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
   const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {

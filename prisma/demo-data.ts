@@ -1033,7 +1033,7 @@ function prisonerMatchKey(country: string, birth: Date | null, detained: Date | 
   return `${country}|${birth?.toISOString().slice(0, 10) ?? ""}|${detained?.toISOString().slice(0, 10) ?? ""}`;
 }
 
-export async function seedRegistry(prisma: PrismaClient): Promise<void> {
+export async function seedRegistry(prisma: PrismaClient | Prisma.TransactionClient): Promise<void> {
   await createDefaultRoutes(prisma, { demo: true });
 
   // Sources.

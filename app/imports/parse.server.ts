@@ -7,9 +7,11 @@
  * = + - @) is kept verbatim; XLSX formulas are never evaluated and their
  * cached results are never used: the formula text itself ("=1+1") is the value.
  */
+import zlib from "node:zlib";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import { hasBidiControls, stripBidiControls } from "#app/names/bidi.ts";
 import type { ImportFormat, ParsedFile, RawRow } from "./types.ts";
 
 export type { ImportFormat, ParsedFile, RawRow } from "./types.ts";
@@ -77,6 +79,43 @@ export function detectFormat(input: { fileName?: string | null; contentType?: st
 }
 
 export async function parseImportFile(
+  bytes: Uint8Array,
+  input: { fileName?: string | null; contentType?: string | null },
+): Promise<ParsedFile> {
+  return withoutBidiControls(await readImportFile(bytes, input));
+}
+
+/**
+ * Every cell and header of every format, cleaned of bidi controls (U+202E and
+ * friends), which would show a name in another order than it is stored.
+ */
+function withoutBidiControls(parsed: ParsedFile): ParsedFile {
+  // Most lists have none: check without copying (a list may have 100,000 rows).
+  let dirty = parsed.headers.some(hasBidiControls);
+  for (let i = 0; !dirty && i < parsed.rows.length; i++) {
+    const cells = parsed.rows[i].cells;
+    for (const header in cells) {
+      if (hasBidiControls(cells[header])) {
+        dirty = true;
+        break;
+      }
+    }
+  }
+  if (!dirty) return parsed;
+  const headers = parsed.headers.map(stripBidiControls);
+  const seen = new Set<string>();
+  for (const header of headers) {
+    if (seen.has(header)) throw new ImportFileError("import.file.duplicateHeader", { header });
+    seen.add(header);
+  }
+  const rows = parsed.rows.map((row) => ({
+    ...row,
+    cells: Object.fromEntries(Object.entries(row.cells).map(([header, text]) => [stripBidiControls(header), stripBidiControls(text).trim()])),
+  }));
+  return { ...parsed, headers, rows };
+}
+
+async function readImportFile(
   bytes: Uint8Array,
   input: { fileName?: string | null; contentType?: string | null },
 ): Promise<ParsedFile> {
@@ -314,7 +353,114 @@ function columnLetter(index: number): string {
   return letters;
 }
 
+/**
+ * Limits on what an XLSX file holds once unpacked. An .xlsx is a zip: a few MB can
+ * unpack to gigabytes (a "zip bomb"), so the archive is checked before the
+ * spreadsheet library inflates it.
+ */
+export interface XlsxLimits {
+  /** All entries together, unpacked. */
+  maxUncompressedBytes: number;
+  maxCells: number;
+  maxRows: number;
+  maxEntries: number;
+}
+
+export const XLSX_LIMITS: XlsxLimits = {
+  maxUncompressedBytes: 150 * 1024 * 1024,
+  maxCells: 3_000_000,
+  maxRows: MAX_IMPORT_ROWS + 1,
+  maxEntries: 2_000,
+};
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+/** The entries the zip's central directory declares, or null when it is not a readable zip. */
+function zipEntries(bytes: Buffer, maxEntries: number): ZipEntry[] | "too-many" | null {
+  const EOCD = 0x06054b50;
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = bytes.readUInt16LE(end + 10);
+  const directoryOffset = bytes.readUInt32LE(end + 16);
+  if (count === 0xffff || directoryOffset === 0xffffffff) return null; // zip64: never written by spreadsheet programs for lists this size
+  if (count > maxEntries) return "too-many";
+  const entries: ZipEntry[] = [];
+  let at = directoryOffset;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== 0x02014b50) return null;
+    const nameLength = bytes.readUInt16LE(at + 28);
+    entries.push({
+      method: bytes.readUInt16LE(at + 10),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      uncompressedSize: bytes.readUInt32LE(at + 24),
+      localHeaderOffset: bytes.readUInt32LE(at + 42),
+      name: bytes.subarray(at + 46, at + 46 + nameLength).toString("utf8"),
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** An entry's bytes, inflated never beyond what it declares (a lying header is refused, not followed). */
+function inflateEntry(bytes: Buffer, entry: ZipEntry): Buffer | null {
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return null;
+  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === 0) return data.length === entry.uncompressedSize ? data : null;
+  if (entry.method !== 8) return null;
+  try {
+    const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    return out.length === entry.uncompressedSize ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+function countOccurrences(text: string, pattern: RegExp): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
+
+/**
+ * Checks an XLSX archive against the limits before anything inflates it: the sizes
+ * its directory declares, then each worksheet inflated one at a time and never past
+ * its declared size, counting its rows and cells. Throws ImportFileError.
+ */
+export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): void {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tooBig = () =>
+    new ImportFileError("import.file.xlsxTooBig", { maxMb: Math.round(limits.maxUncompressedBytes / (1024 * 1024)), maxCells: limits.maxCells, maxRows: limits.maxRows - 1 });
+  const entries = zipEntries(buffer, limits.maxEntries);
+  if (entries === "too-many") throw tooBig();
+  if (!entries) throw new ImportFileError("import.file.unreadable");
+  const declared = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
+  if (declared > limits.maxUncompressedBytes) throw tooBig();
+  for (const entry of entries) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) continue;
+    const sheet = inflateEntry(buffer, entry);
+    if (!sheet) throw new ImportFileError("import.file.unreadable");
+    const xml = sheet.toString("utf8");
+    if (countOccurrences(xml, /<row[\s>]/g) > limits.maxRows || countOccurrences(xml, /<c[\s>]/g) > limits.maxCells) throw tooBig();
+  }
+}
+
 async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+  checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

@@ -4,6 +4,9 @@ import { now } from "#app/utils/clock.server.ts";
 import { translate, type Locale } from "#app/i18n/i18n.ts";
 import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
+import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { importFileContent } from "#app/utils/sealed-fields.server.ts";
+import { failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
 import {
   applyPlan,
   planImport,
@@ -27,6 +30,24 @@ export function errorMessage(locale: Locale, error: RowError): string {
   return translate(locale, error.messageKey, error.params);
 }
 
+/** A run being applied holds a lease its process renews (see run-upkeep.server.ts). */
+function leaseFromNow(): Date {
+  return new Date(now().getTime() + IMPORT_LEASE_MS);
+}
+
+/** Renews the run's lease while `work` runs, so a slow apply is never taken for a dead one. */
+async function withLease<T>(runId: string, work: () => Promise<T>): Promise<T> {
+  const heartbeat = setInterval(() => {
+    prisma.importRun.updateMany({ where: { id: runId, state: "applying" }, data: { leaseUntil: leaseFromNow() } }).catch(() => {});
+  }, IMPORT_LEASE_MS / 4);
+  heartbeat.unref();
+  try {
+    return await work();
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
 async function recordRun(input: {
   plan: ImportPlan;
   actor: ImportActor;
@@ -37,8 +58,10 @@ async function recordRun(input: {
   summary: ImportSummary;
   mapping: ColumnMapping | null;
 }) {
+  const id = newRowId();
   return prisma.importRun.create({
     data: {
+      id,
       sourceId: input.plan.sourceId,
       userId: input.actor.userId ?? null,
       tokenId: input.actor.tokenId ?? null,
@@ -47,9 +70,11 @@ async function recordRun(input: {
       fileHash: input.plan.fileHash,
       format: input.plan.format,
       state: input.state,
+      leaseUntil: input.state === "applying" ? leaseFromNow() : null,
       dryRun: input.state === "dry-run",
       partial: input.plan.partial,
-      fileContent: input.bytes ? Buffer.from(input.bytes).toString("base64") : null,
+      // The NGO's list names people at risk: encrypted like letters, bound to this run.
+      fileContent: input.bytes ? encrypt(Buffer.from(input.bytes).toString("base64"), importFileContent(id)) : null,
       contentType: input.contentType,
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
       summary: input.summary as unknown as Prisma.InputJsonValue,
@@ -96,12 +121,12 @@ export async function importFile(input: {
     mapping: null,
   });
   try {
-    if (!plan.noChanges) await applyPlan(plan, { actor: input.actor, runId: run.id });
+    if (!plan.noChanges) await withLease(run.id, () => applyPlan(plan, { actor: input.actor, runId: run.id }));
   } catch (error) {
-    await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed" } });
+    await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed", leaseUntil: null } });
     throw error;
   }
-  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now() } });
+  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now(), leaseUntil: null } });
   return { runId: run.id, summary, noChanges: plan.noChanges, plan };
 }
 
@@ -137,6 +162,7 @@ export async function createPreview(input: {
 }
 
 export async function getRun(runId: string) {
+  await failAbandonedRuns();
   return prisma.importRun.findUnique({
     where: { id: runId },
     include: {
@@ -156,7 +182,7 @@ export async function planForRun(runId: string, mapping?: ColumnMapping | null) 
   const effectiveMapping = mapping ?? ((run.mapping as ColumnMapping | null) ?? null);
   const plan = await planImport({
     sourceSlug: run.source.slug,
-    bytes: new Uint8Array(Buffer.from(run.fileContent, "base64")),
+    bytes: new Uint8Array(Buffer.from(openImportFile(run.id, run.fileContent), "base64")),
     fileName: run.fileName,
     contentType: run.contentType,
     mapping: effectiveMapping,
@@ -227,6 +253,7 @@ export async function discardRun(runId: string) {
 }
 
 export async function listRuns(page = 1, perPage = 25) {
+  await failAbandonedRuns();
   const [runs, total] = await Promise.all([
     prisma.importRun.findMany({
       orderBy: { createdAt: "desc" },

@@ -1,9 +1,11 @@
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { seedRegistry } from "../../prisma/demo-data";
-import { installTotpSecret } from "./totp.server";
 import { rebuildNameKeys } from "./name-keys.server";
-import { encrypt } from "#app/utils/crypto.server.ts";
+import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { letterBody } from "#app/utils/sealed-fields.server.ts";
+import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -15,14 +17,36 @@ export const DEMO_ACCOUNTS = [
   { email: "pending@demo.solidarity.test", pseudonym: "New Friend", role: "volunteer", vettingState: "pending" },
 ] as const;
 
-/** Loads demo data only into an empty database; returns whether it did. */
+/** Written in the same transaction as the demo data: present means the demo is loaded, whole. */
+export const DEMO_LOADED = "demoDataLoaded";
+
+/**
+ * Loads demo data only into an empty database; returns whether it did. Everything
+ * is one transaction under the seeding lock, ended by the DEMO_LOADED marker: two
+ * instances started together load it once, and a start interrupted half-way (kill,
+ * Ctrl-C, full disk) leaves nothing behind, so the next start loads it whole.
+ */
 export async function seedDemoData(): Promise<boolean> {
-  if ((await prisma.user.count()) > 0 || (await prisma.prisoner.count()) > 0) return false;
-  await seedRegistry(prisma);
-  await rebuildNameKeys();
+  if (await prisma.setting.findUnique({ where: { key: DEMO_LOADED } })) return false;
+  return prisma.$transaction(
+    async (tx) => {
+      await takeSeedLock(tx);
+      if (await tx.setting.findUnique({ where: { key: DEMO_LOADED } })) return false;
+      if ((await tx.user.count()) > 0 || (await tx.prisoner.count()) > 0) return false;
+      await loadDemo(tx);
+      await tx.setting.create({ data: { key: DEMO_LOADED, value: true } });
+      return true;
+    },
+    { timeout: 300_000, maxWait: 300_000 },
+  );
+}
+
+async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
+  await seedRegistry(tx);
+  await rebuildNameKeys(undefined, tx);
   const at = now();
   for (const account of DEMO_ACCOUNTS) {
-    const user = await prisma.user.create({
+    const user = await tx.user.create({
       data: {
         ...account,
         locale: "en",
@@ -31,10 +55,10 @@ export async function seedDemoData(): Promise<boolean> {
         createdAt: at,
       },
     });
-    if (account.role !== "volunteer") await installTotpSecret(user.id, DEMO_TOTP_SECRET);
+    // As installTotpSecret stores it (tests/integration/demo.test.ts signs in with it), inside this transaction.
+    if (account.role !== "volunteer") await tx.verification.create({ data: { type: "totp", target: user.id, secret: encrypt(DEMO_TOTP_SECRET) } });
   }
-  await seedDemoLetters();
-  return true;
+  await seedDemoLetters(tx);
 }
 
 const DAY = 86_400_000;
@@ -51,7 +75,7 @@ const DEMO_TEXTS: Array<{ language: "ru" | "be"; text: string }> = [
  * two atelier postcards handed over, one delivered, and a self-posted letter nobody
  * has confirmed posting (stuck in "queued").
  */
-async function seedDemoLetters(): Promise<void> {
+async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> {
   const volunteer = await prisma.user.findUniqueOrThrow({ where: { email: "volunteer@demo.solidarity.test" } });
   const routes = await prisma.route.findMany({ where: { slug: { in: ["atelier", "viasna-self-post"] } }, include: { statuses: { orderBy: { position: "asc" } } } });
   const atelier = routes.find((r) => r.slug === "atelier");
@@ -77,15 +101,17 @@ async function seedDemoLetters(): Promise<void> {
     const times = item.path.map((_, i) => new Date(sentAt.getTime() + i * stepMs));
     const last = item.path[item.path.length - 1];
     const final = item.route.statuses.find((s) => s.key === last)?.isFinal ?? false;
+    const id = newRowId();
     await prisma.letter.create({
       data: {
+        id,
         authorId: volunteer.id,
         prisonerId: prisoner.id,
         kind: item.kind,
         state: final ? "closed" : "sent",
         status: last,
         language: DEMO_TEXTS[index].language,
-        bodyEncrypted: encrypt(DEMO_TEXTS[index].text),
+        bodyEncrypted: encrypt(DEMO_TEXTS[index].text, letterBody(id)),
         senderName: volunteer.pseudonym,
         routeId: item.route.id,
         facilityId: prisoner.currentFacilityId,

@@ -2,10 +2,11 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import type { ItemKind } from "#app/generated/prisma/enums.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { letterBody, letterReturnAddress, replyAttachment as replyAttachmentPlace, replyText } from "#app/utils/sealed-fields.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { audit } from "#app/utils/audit.server.ts";
-import { queueEmail } from "#app/utils/email.server.ts";
+import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { appUrl } from "#app/utils/config.server.ts";
 import { DEFAULT_LOCALE, isLocale, translator } from "#app/i18n/i18n.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
@@ -18,12 +19,19 @@ import { changeStatusIfAllowed, changeStatusIn, TransitionError, writeStatus, ty
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { RetriesExhaustedError, retryTransaction } from "#app/utils/retry.server.ts";
 
 /**
  * What coordinators do with items once they have left a volunteer's hands: move a
  * batch through its route's statuses, export a batch for a service, reassign items
  * to another route, and record replies. Bulk changes are all-or-nothing: if one item
  * cannot take the change, nothing changes and the coordinator is told which.
+ *
+ * Every bulk path locks its rows in one fixed order (letters, then parcels, each by
+ * id) before changing any of them, so two coordinators changing overlapping items
+ * wait for each other instead of deadlocking; a transaction the database still
+ * aborts (deadlock, serialisation) is run again a few times, and then every item
+ * is refused with the reason "busy".
  */
 
 type Coordinator = Actor & { id: string };
@@ -40,9 +48,28 @@ export class BulkError extends Error {
 
 export const MAX_BULK_ITEMS = 500;
 
+/** The items once each, in the one order every bulk path locks them in: letters, then parcels, each by id. */
 function distinct(items: ItemRef[]): ItemRef[] {
   const seen = new Map(items.map((item) => [`${item.type}:${item.id}`, item]));
-  return [...seen.values()];
+  return [...seen.values()].sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type === "letter" ? -1 : 1));
+}
+
+/** Locks the items' rows for the rest of the transaction, in the fixed order of `distinct`. */
+async function lockInOrder(tx: Prisma.TransactionClient, refs: ItemRef[]) {
+  const letters = refs.filter((r) => r.type === "letter").map((r) => r.id);
+  const parcels = refs.filter((r) => r.type === "parcel").map((r) => r.id);
+  if (letters.length) await tx.$queryRaw`SELECT "id" FROM "Letter" WHERE "id" IN (${Prisma.join(letters)}) ORDER BY "id" FOR UPDATE`;
+  if (parcels.length) await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" IN (${Prisma.join(parcels)}) ORDER BY "id" FOR UPDATE`;
+}
+
+/** Runs a bulk transaction again after a deadlock or serialisation failure; gives up with "busy" for every item. */
+async function withRetries<T>(refs: ItemRef[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await retryTransaction(work);
+  } catch (error) {
+    if (error instanceof RetriesExhaustedError) throw new BulkError(refs.map((item) => ({ item, reason: "busy" })));
+    throw error;
+  }
 }
 
 /** Moves every item to one status, in one transaction, as one batch. */
@@ -50,8 +77,9 @@ export async function bulkChangeStatus(actor: Coordinator, items: ItemRef[], inp
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return prisma.$transaction(
+  return withRetries(refs, () => prisma.$transaction(
     async (tx) => {
+      await lockInOrder(tx, refs);
       const batch = await tx.batch.create({
         data: { action: input.to === "posted" ? "posted" : "status", createdById: actor.id, note: input.note?.trim() || null, itemCount: refs.length, createdAt: now() },
       });
@@ -69,7 +97,7 @@ export async function bulkChangeStatus(actor: Coordinator, items: ItemRef[], inp
       return { batchId: batch.id, count: refs.length };
     },
     { timeout: 60_000 },
-  );
+  ));
 }
 
 async function setBatch(tx: Prisma.TransactionClient, refs: ItemRef[], batchId: string) {
@@ -89,8 +117,9 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return prisma.$transaction(
+  return withRetries(refs, () => prisma.$transaction(
     async (tx) => {
+      await lockInOrder(tx, refs);
       const route = await tx.route.findUnique({ where: { id: routeId }, include: { statuses: { orderBy: { position: "asc" } } } });
       const first = route?.statuses[0];
       if (!route || !route.active || !first) throw new BulkError(refs.map((item) => ({ item, reason: "route" })));
@@ -121,7 +150,11 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
       return { batchId: batch.id, count: refs.length };
     },
     { timeout: 60_000 },
-  );
+  ).then((result) => {
+    // Hand-over mails of an e-mail route are committed now: send them without waiting for the next poll.
+    kickOutbox();
+    return result;
+  }));
 }
 
 /** The item, locked for the rest of the transaction, if it is still on its way. */
@@ -203,17 +236,21 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
         ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.facility })
         : [],
       language: letter.language ?? "",
-      text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted) : "",
+      text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : "",
       signed: letter.senderName ?? "",
-      returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted) : "",
+      returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : "",
       sentAt: letter.sentAt,
     };
   });
-  const batch = await prisma.$transaction(async (tx) => {
-    const created = await tx.batch.create({ data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() } });
-    await setBatch(tx, ids.map((id) => ({ type: "letter", id })), created.id);
-    return created;
-  });
+  const refs = distinct(ids.map((id) => ({ type: "letter" as const, id })));
+  const batch = await withRetries(refs, () =>
+    prisma.$transaction(async (tx) => {
+      await lockInOrder(tx, refs);
+      const created = await tx.batch.create({ data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() } });
+      await setBatch(tx, refs, created.id);
+      return created;
+    }),
+  );
   await audit({ actorId: actor.id, action: "batch.exported", targetType: "batch", targetId: batch.id, details: { letters: rows.length, letterIds: rows.map((r) => r.id) } });
   return { batchId: batch.id, letters };
 }
@@ -287,13 +324,14 @@ export interface ReplyInput {
  */
 export async function recordReply(actor: Coordinator, item: ItemRef, input: ReplyInput) {
   requireTracker(actor);
+  const replyId = newRowId();
   let attachment: { encrypted: string; type: string; name: string; size: number } | null = null;
   if (input.attachment && input.attachment.bytes.length > 0) {
     if (input.attachment.bytes.length > MAX_ATTACHMENT_BYTES) throw new ReplyError("too-large");
     const type = attachmentType(input.attachment.bytes);
     if (!type) throw new ReplyError("bad-type");
     attachment = {
-      encrypted: encrypt(Buffer.from(input.attachment.bytes).toString("base64")),
+      encrypted: encrypt(Buffer.from(input.attachment.bytes).toString("base64"), replyAttachmentPlace(replyId)),
       type: type.type,
       name: `reply.${type.extension}`,
       size: input.attachment.bytes.length,
@@ -313,12 +351,13 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
   const reply = await prisma.$transaction(async (tx) => {
     const created = await tx.reply.create({
       data: {
+        id: replyId,
         letterId: item.type === "letter" ? item.id : null,
         parcelId: item.type === "parcel" ? item.id : null,
         prisonerId: owner.prisonerId,
         routeId: input.routeId ?? owner.routeId,
         receivedOn: input.receivedOn,
-        textEncrypted: input.text?.trim() ? encrypt(input.text.trim()) : null,
+        textEncrypted: input.text?.trim() ? encrypt(input.text.trim(), replyText(replyId)) : null,
         attachmentEncrypted: attachment?.encrypted ?? null,
         attachmentName: attachment?.name ?? null,
         attachmentType: attachment?.type ?? null,
@@ -350,6 +389,7 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
     }
     return created;
   });
+  kickOutbox();
   await audit({ actorId: actor.id, action: "reply.recorded", targetType: item.type, targetId: item.id, details: { replyId: reply.id, attachment: !!attachment } });
   return reply;
 }
@@ -361,7 +401,7 @@ export async function repliesFor(item: ItemRef) {
     orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }],
     select: { id: true, receivedOn: true, textEncrypted: true, attachmentName: true, attachmentType: true, attachmentSize: true, source: true, route: { select: { name: true } } },
   });
-  return rows.map(({ textEncrypted, ...reply }) => ({ ...reply, text: textEncrypted ? decrypt(textEncrypted) : null }));
+  return rows.map(({ textEncrypted, ...reply }) => ({ ...reply, text: textEncrypted ? decrypt(textEncrypted, replyText(reply.id)) : null }));
 }
 
 /** A reply's scan, if the viewer may see it: the item's writer or anyone who tracks items. */
@@ -373,7 +413,7 @@ export async function replyAttachment(viewer: Coordinator, replyId: string) {
   if (!reply?.attachmentEncrypted || !reply.attachmentType) return null;
   const isWriter = reply.letter?.authorId === viewer.id || reply.parcel?.senderId === viewer.id;
   if (!isWriter && !can(viewer, "track:items")) return null;
-  return { bytes: Buffer.from(decrypt(reply.attachmentEncrypted), "base64"), type: reply.attachmentType, name: reply.attachmentName ?? "reply" };
+  return { bytes: Buffer.from(decrypt(reply.attachmentEncrypted, replyAttachmentPlace(replyId)), "base64"), type: reply.attachmentType, name: reply.attachmentName ?? "reply" };
 }
 
 // ───────────────────────────── One item, for coordinators ─────────────────────────────

@@ -1,10 +1,13 @@
 import { prisma } from "#app/utils/db.server.ts";
-import { decrypt, encrypt, needsReencryption } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, needsReencryption, type FieldPlace } from "#app/utils/crypto.server.ts";
+import { importFileContent, letterBody, letterReturnAddress, parcelSenderDetails, replyAttachment, replyText } from "#app/utils/sealed-fields.server.ts";
 
 /**
  * After a new key is put first in DATA_ENCRYPTION_KEY, old rows still decrypt with
  * the older keys listed after it; this re-encrypts them with the new key so the
- * old one can be removed. Safe to run repeatedly and to interrupt.
+ * old one can be removed. Values written before ciphertexts were bound to their
+ * table, column and row (v1) are rewritten bound (v2). Safe to run repeatedly and
+ * to interrupt.
  */
 export async function reencryptAll(batchSize = 500): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -17,6 +20,10 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     counts.totpSecrets++;
   }
 
+  /** The value rewritten with the current key, bound to its place; unchanged when it already is. */
+  const again = (value: string | null, at: FieldPlace) => (value && needsReencryption(value, at) ? encrypt(decrypt(value, at), at) : value);
+  const stale = (...values: [string | null, FieldPlace][]) => values.some(([v, at]) => v && needsReencryption(v, at));
+
   counts.letters = 0;
   for (let cursor: string | undefined; ; ) {
     const letters = await prisma.letter.findMany({
@@ -28,22 +35,17 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     });
     if (letters.length === 0) break;
     for (const letter of letters) {
-      const stale = [letter.bodyEncrypted, letter.returnAddressEncrypted].some((v) => v && needsReencryption(v));
-      if (!stale) continue;
+      const body = letterBody(letter.id);
+      const returnAddress = letterReturnAddress(letter.id);
+      if (!stale([letter.bodyEncrypted, body], [letter.returnAddressEncrypted, returnAddress])) continue;
       await prisma.letter.update({
         where: { id: letter.id },
-        data: {
-          bodyEncrypted: letter.bodyEncrypted ? encrypt(decrypt(letter.bodyEncrypted)) : null,
-          returnAddressEncrypted: letter.returnAddressEncrypted ? encrypt(decrypt(letter.returnAddressEncrypted)) : null,
-        },
+        data: { bodyEncrypted: again(letter.bodyEncrypted, body), returnAddressEncrypted: again(letter.returnAddressEncrypted, returnAddress) },
       });
       counts.letters++;
     }
     cursor = letters[letters.length - 1].id;
   }
-
-  const again = (value: string | null) => (value && needsReencryption(value) ? encrypt(decrypt(value)) : value);
-  const stale = (...values: (string | null)[]) => values.some((v) => v && needsReencryption(v));
 
   counts.replies = 0;
   const replies = await prisma.reply.findMany({
@@ -51,25 +53,42 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     select: { id: true, textEncrypted: true, attachmentEncrypted: true },
   });
   for (const reply of replies) {
-    if (!stale(reply.textEncrypted, reply.attachmentEncrypted)) continue;
-    await prisma.reply.update({ where: { id: reply.id }, data: { textEncrypted: again(reply.textEncrypted), attachmentEncrypted: again(reply.attachmentEncrypted) } });
+    const text = replyText(reply.id);
+    const attachment = replyAttachment(reply.id);
+    if (!stale([reply.textEncrypted, text], [reply.attachmentEncrypted, attachment])) continue;
+    await prisma.reply.update({ where: { id: reply.id }, data: { textEncrypted: again(reply.textEncrypted, text), attachmentEncrypted: again(reply.attachmentEncrypted, attachment) } });
     counts.replies++;
   }
 
+  // Outbox bodies live a day after sending; they are re-keyed, not bound.
+  const rekey = (value: string | null) => (value && needsReencryption(value) ? encrypt(decrypt(value)) : value);
   counts.mails = 0;
   const mails = await prisma.emailOutbox.findMany({ where: { textBody: { startsWith: "v1." } }, select: { id: true, textBody: true, htmlBody: true } });
   for (const mail of mails) {
-    if (!stale(mail.textBody, mail.htmlBody)) continue;
-    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: again(mail.textBody)!, htmlBody: again(mail.htmlBody) } });
+    if (![mail.textBody, mail.htmlBody].some((v) => v && needsReencryption(v))) continue;
+    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: rekey(mail.textBody)!, htmlBody: rekey(mail.htmlBody) } });
     counts.mails++;
   }
 
   counts.parcels = 0;
   const parcels = await prisma.parcel.findMany({ where: { senderDetailsEncrypted: { not: null } }, select: { id: true, senderDetailsEncrypted: true } });
   for (const parcel of parcels) {
-    if (!parcel.senderDetailsEncrypted || !needsReencryption(parcel.senderDetailsEncrypted)) continue;
-    await prisma.parcel.update({ where: { id: parcel.id }, data: { senderDetailsEncrypted: encrypt(decrypt(parcel.senderDetailsEncrypted)) } });
+    const at = parcelSenderDetails(parcel.id);
+    if (!stale([parcel.senderDetailsEncrypted, at])) continue;
+    await prisma.parcel.update({ where: { id: parcel.id }, data: { senderDetailsEncrypted: again(parcel.senderDetailsEncrypted, at) } });
     counts.parcels++;
+  }
+
+  // Kept NGO list files: encrypted (older rows held them as plain base64) and bound.
+  counts.importFiles = 0;
+  const runs = await prisma.importRun.findMany({ where: { fileContent: { not: null } }, select: { id: true, fileContent: true } });
+  for (const run of runs) {
+    const at = importFileContent(run.id);
+    const stored = run.fileContent!;
+    const plain = !/^v[12]\./.test(stored);
+    if (!plain && !needsReencryption(stored, at)) continue;
+    await prisma.importRun.update({ where: { id: run.id }, data: { fileContent: encrypt(plain ? stored : decrypt(stored, at), at) } });
+    counts.importFiles++;
   }
   return counts;
 }

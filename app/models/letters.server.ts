@@ -1,7 +1,8 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { letterBody, letterReturnAddress } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { analyzeLetter } from "#app/letters/guidance.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
@@ -10,7 +11,7 @@ import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility
 import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
-import { queueEmail } from "#app/utils/email.server.ts";
+import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -35,8 +36,9 @@ export async function createDraft(author: User, prisonerId: string, kind: "lette
   const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true, canWrite: true } });
   if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
   const at = now();
+  const id = newRowId();
   return prisma.letter.create({
-    data: { authorId: author.id, prisonerId, kind, state: "draft", senderName: author.pseudonym, bodyEncrypted: encrypt(""), createdAt: at, updatedAt: at },
+    data: { id, authorId: author.id, prisonerId, kind, state: "draft", senderName: author.pseudonym, bodyEncrypted: encrypt("", letterBody(id)), createdAt: at, updatedAt: at },
   });
 }
 
@@ -52,8 +54,8 @@ export async function getOwnLetter(authorId: string, id: string) {
   if (!letter) return null;
   return {
     ...letter,
-    body: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted) : null,
-    returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted) : null,
+    body: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : null,
+    returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : null,
   };
 }
 
@@ -64,13 +66,13 @@ export async function saveDraft(authorId: string, id: string, input: { body: str
   const current = await prisma.letter.findFirst({ where: { id, authorId, state: "draft" }, select: { bodyEncrypted: true, kind: true } });
   if (!current) throw new LetterStateError("not-a-draft");
   // A changed text needs its warnings confirmed again (a scheduled letter included).
-  const changed = input.kind !== current.kind || (current.bodyEncrypted ? decrypt(current.bodyEncrypted) : "") !== input.body;
+  const changed = input.kind !== current.kind || (current.bodyEncrypted ? decrypt(current.bodyEncrypted, letterBody(id)) : "") !== input.body;
   const { count } = await prisma.letter.updateMany({
     where: { id, authorId, state: "draft" },
     data: {
-      bodyEncrypted: encrypt(input.body),
+      bodyEncrypted: encrypt(input.body, letterBody(id)),
       kind: input.kind,
-      returnAddressEncrypted: input.returnAddress ? encrypt(input.returnAddress) : null,
+      returnAddressEncrypted: input.returnAddress ? encrypt(input.returnAddress, letterReturnAddress(id)) : null,
       ...(changed ? { warningsAcknowledgedAt: null } : {}),
       updatedAt: now(),
     },
@@ -149,7 +151,7 @@ export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: st
     : [];
   const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";
-  const returnAddress = letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted) : null;
+  const returnAddress = letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : null;
   await queueEmail(
     {
       to: route.handoverEmail,
@@ -162,7 +164,7 @@ export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: st
         ...address,
         "",
         "Text:",
-        letter.bodyEncrypted ? decrypt(letter.bodyEncrypted) : "",
+        letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : "",
         "",
         `Signed: ${letter.senderName ?? ""}`,
         ...(returnAddress ? ["", "Return address:", returnAddress] : []),
@@ -242,6 +244,8 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
     await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
     return route.handover === "email" ? handOverByEmail(tx, id, route, null) : first;
   });
+  // The hand-over mail exists for the outbox worker only now that the send is committed.
+  if (route.handover === "email") kickOutbox();
   return { status, route: verdict.route };
 }
 

@@ -1,7 +1,8 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { parcelSenderDetails } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
@@ -23,6 +24,7 @@ import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/s
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
  * Parcels volunteers (and coordinators, on behalf of a family or a fund) prepare
@@ -87,6 +89,8 @@ const INITIALIZED = "parcelRulesInitialized";
 export async function ensureParcelDefaults(): Promise<void> {
   if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
   await prisma.$transaction(async (tx) => {
+    // Two first "Send a parcel" clicks (or two instances) store the catalogue once.
+    await takeSeedLock(tx);
     if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
     if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
     if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
@@ -281,13 +285,15 @@ export async function createParcelDraft(actor: User, prisonerId: string) {
   if (!prisoner || !isReachable(prisoner)) throw new PermissionError("not-offered");
   await ensureParcelDefaults();
   const at = now();
+  const id = newRowId();
   return prisma.parcel.create({
     data: {
+      id,
       senderId: actor.id,
       prisonerId,
       facilityId: prisoner.currentFacilityId,
       state: "draft",
-      senderDetailsEncrypted: encrypt(actor.pseudonym),
+      senderDetailsEncrypted: encrypt(actor.pseudonym, parcelSenderDetails(id)),
       createdAt: at,
       updatedAt: at,
     },
@@ -310,7 +316,7 @@ export async function getParcel(actor: User, id: string, options: { ownOnly?: bo
   const parcel = await prisma.parcel.findFirst({ where: options.ownOnly ? ownWhere(actor, id) : accessWhere(actor, id), include: parcelInclude });
   if (!parcel) return null;
   const own = parcel.senderId === actor.id;
-  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted) : null };
+  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null };
 }
 
 export type ParcelView = NonNullable<Awaited<ReturnType<typeof getParcel>>>;
@@ -362,7 +368,7 @@ export async function saveParcelDraft(actor: User, id: string, input: ParcelDraf
         // Only coordinators prepare parcels on behalf of a family or a fund.
         senderKind: onBehalf ? input.senderKind : "volunteer",
         onBehalfOf: onBehalf ? input.onBehalfOf : null,
-        senderDetailsEncrypted: input.senderDetails ? encrypt(input.senderDetails) : null,
+        senderDetailsEncrypted: input.senderDetails ? encrypt(input.senderDetails, parcelSenderDetails(id)) : null,
         routeId: route?.id ?? null,
         updatedAt: now(),
       },
@@ -421,7 +427,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);
       if (!route) throw new ParcelStateError("route");
-      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted).trim()) throw new ParcelStateError("sender");
+      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)).trim()) throw new ParcelStateError("sender");
       const statuses = await routeStatuses(route.id, tx);
       const status = statuses.find((s) => !s.isFinal)?.key ?? "queued";
       const at = now();

@@ -105,6 +105,13 @@ export class AdoptionLimitError extends Error {
   }
 }
 
+/** The prisoner already has as many regular writers as coordinators allow. */
+export class PrisonerAdoptionsFullError extends Error {
+  constructor(public limit: number) {
+    super(`At most ${limit} volunteers adopt one prisoner`);
+  }
+}
+
 export async function activeAdoptions(volunteerId: string) {
   return prisma.adoption.findMany({
     where: { volunteerId, endedAt: null },
@@ -114,20 +121,24 @@ export async function activeAdoptions(volunteerId: string) {
 }
 
 /**
- * Adopts a prisoner to write to regularly. The volunteer's row is locked for the
- * check and the insert, so two clicks at once cannot exceed the limit or adopt
- * the same person twice.
+ * Adopts a prisoner to write to regularly. The volunteer's row, then the
+ * prisoner's, are locked (always in that order) for the checks and the insert, so
+ * clicks at once cannot exceed the volunteer's limit, adopt the same person twice,
+ * or give one prisoner more regular writers than coordinators allow.
  */
 export async function adopt(volunteer: User, prisonerId: string): Promise<void> {
   if (!can(volunteer, "write:letters:own")) throw new PermissionError("write:letters:own");
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${volunteer.id} FOR UPDATE`;
-    const prisoner = await tx.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true, canWrite: true } });
+    const [prisoner] = await tx.$queryRaw<{ doNotWrite: boolean; status: string; canWrite: boolean }[]>`
+      SELECT "doNotWrite", "status"::text AS "status", "canWrite" FROM "Prisoner" WHERE "id" = ${prisonerId} FOR UPDATE`;
     if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
     const active = await tx.adoption.findMany({ where: { volunteerId: volunteer.id, endedAt: null }, select: { prisonerId: true } });
     if (active.some((a) => a.prisonerId === prisonerId)) return;
     const limit = await getSetting("maxAdoptions", tx);
     if (active.length >= limit) throw new AdoptionLimitError(limit);
+    const perPrisoner = await getSetting("maxAdoptersPerPrisoner", tx);
+    if ((await tx.adoption.count({ where: { prisonerId, endedAt: null } })) >= perPrisoner) throw new PrisonerAdoptionsFullError(perPrisoner);
     await tx.adoption.create({ data: { volunteerId: volunteer.id, prisonerId, createdAt: now() } });
   });
 }

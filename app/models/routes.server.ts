@@ -5,6 +5,7 @@ import { audit } from "#app/utils/audit.server.ts";
 import type { NewStatus, RouteEditInput, StatusEdit } from "#app/schemas/routes.ts";
 import { PermissionError } from "./users.server.ts";
 import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
+import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 const INITIALIZED = "routesInitialized";
 
@@ -16,7 +17,7 @@ export async function ensureDefaultRoutes(): Promise<void> {
   if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
   await prisma.$transaction(async (tx) => {
     // The lock makes two instances starting together create the routes once.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(72710)`;
+    await takeSeedLock(tx);
     if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
     await createDefaultRoutes(tx);
     await tx.setting.create({ data: { key: INITIALIZED, value: true } });

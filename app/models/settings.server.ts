@@ -4,6 +4,8 @@ import { prisma } from "#app/utils/db.server.ts";
 /** Settings coordinators change at run time, with their defaults. */
 export interface Settings {
   maxAdoptions: number;
+  /** Volunteers who may adopt one prisoner at the same time. */
+  maxAdoptersPerPrisoner: number;
   /** NGO relay addresses volunteers may give as their return address. */
   relayAddresses: string[];
   /** Days after an item's final status before its text and return address are purged. */
@@ -12,6 +14,7 @@ export interface Settings {
 
 export const SETTING_DEFAULTS: Settings = {
   maxAdoptions: 3,
+  maxAdoptersPerPrisoner: 5,
   relayAddresses: [],
   retentionDays: 180,
 };

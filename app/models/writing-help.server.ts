@@ -5,6 +5,7 @@ import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
 import { DEFAULT_PHRASEBOOK, type PhrasebookEntry } from "#app/letters/default-phrasebook.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
 import { PermissionError } from "./users.server.ts";
+import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
  * The risky-phrase list and the phrasebook are data coordinators keep. A new
@@ -16,6 +17,8 @@ const INITIALIZED = "writingHelpInitialized";
 export async function ensureWritingHelp(): Promise<void> {
   if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
   await prisma.$transaction(async (tx) => {
+    // Two first letter pages (or two instances) set the writing help up once.
+    await takeSeedLock(tx);
     if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
     await tx.riskPhrase.createMany({ data: DEFAULT_RISK_PHRASES.map((p) => ({ phrase: p.phrase, language: p.language, category: p.category })), skipDuplicates: true });
     await tx.phrase.createMany({

@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:routes");
   return {
     maxAdoptions: await getSetting("maxAdoptions"),
+    maxAdoptersPerPrisoner: await getSetting("maxAdoptersPerPrisoner"),
     relayAddresses: await getSetting("relayAddresses"),
     retentionDays: await getSetting("retentionDays"),
     saved: new URL(request.url).searchParams.has("saved"),
@@ -25,6 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWithSchema(settingsSchema, await request.formData());
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   await setSetting("maxAdoptions", parsed.data.maxAdoptions);
+  await setSetting("maxAdoptersPerPrisoner", parsed.data.maxAdoptersPerPrisoner);
   await setSetting("relayAddresses", parsed.data.relayAddresses);
   await setSetting("retentionDays", parsed.data.retentionDays);
   throw redirect("/coordinator/settings?saved=1");
@@ -35,7 +37,7 @@ export default function CoordinatorSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(settingsSchema as never, {
-    defaultValues: { maxAdoptions: String(data.maxAdoptions), relayAddresses: data.relayAddresses.join("\n\n"), retentionDays: String(data.retentionDays) } as never,
+    defaultValues: { maxAdoptions: String(data.maxAdoptions), maxAdoptersPerPrisoner: String(data.maxAdoptersPerPrisoner), relayAddresses: data.relayAddresses.join("\n\n"), retentionDays: String(data.retentionDays) } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -48,6 +50,13 @@ export default function CoordinatorSettings() {
       ) : null}
       <ValidatedForm form={form} onSubmit={onSubmit}>
         <TextField form={form} name={"maxAdoptions" as never} label={t("coordinatorSettings.maxAdoptions")} hint={t("coordinatorSettings.maxAdoptionsHint")} inputMode="numeric" />
+        <TextField
+          form={form}
+          name={"maxAdoptersPerPrisoner" as never}
+          label={t("coordinatorSettings.maxAdoptersPerPrisoner")}
+          hint={t("coordinatorSettings.maxAdoptersPerPrisonerHint")}
+          inputMode="numeric"
+        />
         <div className="field">
           <label htmlFor="relay-addresses">{t("coordinatorSettings.relayAddresses")}</label>
           <p id="relay-addresses-hint" className="field-hint">

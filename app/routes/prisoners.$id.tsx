@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { activeAdoptions, adopt, AdoptionLimitError, endAdoption } from "#app/models/picking.server.ts";
+import { activeAdoptions, adopt, AdoptionLimitError, endAdoption, PrisonerAdoptionsFullError } from "#app/models/picking.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
@@ -105,6 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await adopt(user, id);
   } catch (error) {
     if (error instanceof AdoptionLimitError) return { adoptionLimit: error.limit };
+    if (error instanceof PrisonerAdoptionsFullError) return { adoptersFull: error.limit };
     if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
     throw error;
   }
@@ -192,6 +193,11 @@ export default function PrisonerPage() {
         {actionData?.adoptionLimit ? (
           <p className="notice notice-error" role="alert">
             {t("adoption.limit", { count: actionData.adoptionLimit })}
+          </p>
+        ) : null}
+        {actionData && "adoptersFull" in actionData && actionData.adoptersFull ? (
+          <p className="notice notice-error" role="alert">
+            {t("adoption.full", { count: actionData.adoptersFull })}
           </p>
         ) : null}
         {offered ? (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { stripBidiControls } from "#app/names/bidi.ts";
 
 export const COUNTRIES = ["BY", "RU"] as const;
 export const PRISONER_STATUSES = [
@@ -124,12 +125,14 @@ export const situationChangeSchema = z
   });
 
 export type SituationChangeFormInput = z.infer<typeof situationChangeSchema>;
+/** A name part, without bidi controls (app/names/bidi.ts): they would show it in another order. */
+const namePart = z.preprocess((value) => (typeof value === "string" ? stripBidiControls(value) : value), z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"));
 
 export const addNameSchema = z.object({
   script: z.enum(["cyrillic_be", "cyrillic_ru", "latin"], { error: "validation.required" }),
-  surname: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  givenName: z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
-  patronymic: optionalText(100),
+  surname: namePart,
+  givenName: namePart,
+  patronymic: z.preprocess((value) => (typeof value === "string" ? stripBidiControls(value) : value), optionalText(100)),
 });
 
 const optionalCount = z

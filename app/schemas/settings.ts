@@ -3,7 +3,7 @@ import { z } from "zod";
 export const RETENTION_DAYS_MIN = 1;
 export const RETENTION_DAYS_MAX = 3650;
 
-/** Coordination settings: relay addresses (blocks separated by an empty line), the adoption limit, the retention period. */
+/** Coordination settings: relay addresses (blocks separated by an empty line), the adoption limits (per volunteer and per prisoner), the retention period. */
 export const settingsSchema = z.object({
   relayAddresses: z
     .string()
@@ -22,6 +22,12 @@ export const settingsSchema = z.object({
     .regex(/^\d{1,2}$/, "validation.wholeNumber")
     .transform(Number)
     .refine((n) => n >= 1 && n <= 50, "coordinatorSettings.maxAdoptionsRange"),
+  maxAdoptersPerPrisoner: z
+    .string({ error: "validation.required" })
+    .trim()
+    .regex(/^\d{1,2}$/, "validation.wholeNumber")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 50, "coordinatorSettings.maxAdoptersPerPrisonerRange"),
   retentionDays: z
     .string({ error: "validation.required" })
     .trim()

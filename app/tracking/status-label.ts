@@ -28,6 +28,7 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   "route-does-not-fit": "items.failure.routeDoesNotFit",
   "already-handed-over": "items.failure.alreadyHandedOver",
   route: "items.failure.route",
+  busy: "items.failure.busy",
 };
 
 /** Why an item could not take a status change or a route, in the reader's words. */

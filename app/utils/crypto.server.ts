@@ -3,9 +3,39 @@ import { dataEncryptionKeys, sessionSecrets } from "./config.server";
 
 /**
  * Field encryption at rest (AES-256-GCM). Ciphertext format:
- * `v1.<keyId>.<iv>.<tag>.<data>` (base64url). keyId is a short fingerprint of the key,
+ * `v2.<keyId>.<iv>.<tag>.<data>` (base64url). keyId is a short fingerprint of the key,
  * so after rotation (new key first in DATA_ENCRYPTION_KEY) old rows still decrypt.
+ * A v2 ciphertext is bound to its place, table, column and row id, as GCM associated
+ * data: copied into another row or column it no longer decrypts. `v1.` values were
+ * written before that binding; they still decrypt, and `keys:reencrypt` rewrites them
+ * as v2.
  */
+export interface FieldPlace {
+  table: string;
+  column: string;
+  id: string;
+}
+
+/** Where a ciphertext lives: the associated data it is bound to. */
+export function place(table: string, column: string, id: string): FieldPlace {
+  return { table, column, id };
+}
+
+/** A new row id chosen before the insert, so that the row's ciphertexts can be bound to it. */
+export function newRowId(): string {
+  return `c${Date.now().toString(36)}${crypto.randomBytes(12).toString("hex")}`;
+}
+
+export class CiphertextPlaceError extends Error {
+  constructor(at: FieldPlace) {
+    super(`An encrypted value in ${at.table}.${at.column} (row ${at.id}) does not belong there, or was altered: refused`);
+  }
+}
+
+function associatedData(at: FieldPlace): Buffer {
+  return Buffer.from(`${at.table}\u0000${at.column}\u0000${at.id}`, "utf8");
+}
+
 interface DataKey {
   id: string;
   key: Buffer;
@@ -29,29 +59,51 @@ function keys(): DataKey[] {
   return cachedKeys.keys;
 }
 
-export function encrypt(plaintext: string): string {
+/** Encrypts a value; with `at`, bound to that table, column and row (v2), otherwise unbound (v1). */
+export function encrypt(plaintext: string, at?: FieldPlace): string {
   const { id, key } = keys()[0];
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv("aes-256-gcm", key, iv);
+  if (at) cipher.setAAD(associatedData(at));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ["v1", id, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
+  return [at ? "v2" : "v1", id, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
 }
 
-export function decrypt(ciphertext: string): string {
+/** True for a value encrypt() wrote (either version). */
+export function isEncrypted(value: string): boolean {
+  return /^v[12]\./.test(value);
+}
+
+/**
+ * Decrypts a value. A v2 value must be read at the place it was written for
+ * (CiphertextPlaceError otherwise); a v1 value predates the binding and is read anywhere.
+ */
+export function decrypt(ciphertext: string, at?: FieldPlace): string {
   const parts = ciphertext.split(".");
   const [version, keyId, iv, tag, data] = parts;
-  if (parts.length !== 5 || version !== "v1") throw new Error("Not an encrypted value");
+  if (parts.length !== 5 || (version !== "v1" && version !== "v2")) throw new Error("Not an encrypted value");
+  if (version === "v2" && !at) throw new Error("A bound encrypted value needs its table, column and row to be read");
   const dataKey = keys().find((k) => k.id === keyId);
   if (!dataKey) throw new Error(`No configured DATA_ENCRYPTION_KEY matches key id ${keyId}`);
   const decipher = crypto.createDecipheriv("aes-256-gcm", dataKey.key, Buffer.from(iv, "base64url"));
+  if (version === "v2") decipher.setAAD(associatedData(at!));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+  try {
+    return Buffer.concat([decipher.update(Buffer.from(data, "base64url")), decipher.final()]).toString("utf8");
+  } catch (error) {
+    if (version === "v2") throw new CiphertextPlaceError(at!);
+    throw error;
+  }
 }
 
-/** True when the value was encrypted with an older key and should be re-encrypted. */
-export function needsReencryption(ciphertext: string): boolean {
-  return ciphertext.split(".")[1] !== keys()[0].id;
+/**
+ * True when the value should be rewritten: encrypted with an older key, or (when
+ * its place is given) not yet bound to it.
+ */
+export function needsReencryption(ciphertext: string, at?: FieldPlace): boolean {
+  const [version, keyId] = ciphertext.split(".");
+  return keyId !== keys()[0].id || (at !== undefined && version !== "v2");
 }
 
 export function sha256(value: string): string {

@@ -25,11 +25,13 @@ function maxAttempts(): number {
  * Every e-mail goes through the outbox table first: a mail is queued in the same
  * database as the change that caused it, so a crash cannot lose it, and any
  * instance's worker can send it. Pass the transaction of that change as `db` so the
- * mail is queued if and only if the change is committed.
+ * mail is queued if and only if the change is committed, and call kickOutbox()
+ * once that transaction has committed: a kick from inside it would look for the
+ * mail before it exists for anyone else, and the mail would wait for the next poll.
  */
 export async function queueEmail(message: EmailMessage, db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<string> {
   const row = await db.emailOutbox.create({ data: outboxRow(message) });
-  kickOutbox();
+  if (db === prisma) kickOutbox();
   return row.id;
 }
 
@@ -88,13 +90,17 @@ export async function eraseSentMailBodies(options: { olderThan?: Date } = {}): P
   return count;
 }
 
-let transporter: Transporter | null = null;
+let transporter: { url: string; transport: Transporter } | null = null;
+/** The transport for the SMTP server the configuration names now (rebuilt when it changes). */
 function smtpTransport(): Transporter | null {
   const url = smtpUrl();
   if (!url) return null;
-  // Timeouts well inside the outbox lease, so a hung server cannot outlive it.
-  transporter ??= nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
-  return transporter;
+  if (transporter?.url !== url) {
+    transporter?.transport.close();
+    // Timeouts well inside the outbox lease, so a hung server cannot outlive it.
+    transporter = { url, transport: nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 }) };
+  }
+  return transporter.transport;
 }
 
 async function deliver(sealed: OutboxRow): Promise<void> {
@@ -179,14 +185,22 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
 
 let timer: NodeJS.Timeout | null = null;
 let running: Promise<unknown> | null = null;
+let kickedWhileRunning = false;
 
 async function tick(): Promise<void> {
-  if (running) return;
+  if (running) {
+    // A mail committed while this worker was busy: look again before resting.
+    kickedWhileRunning = true;
+    return;
+  }
   running = (async () => {
     try {
-      while ((await processOutbox()).sent > 0) {
-        /* keep draining while there is work */
-      }
+      do {
+        kickedWhileRunning = false;
+        while ((await processOutbox()).sent > 0) {
+          /* keep draining while there is work */
+        }
+      } while (kickedWhileRunning);
     } catch (error) {
       console.error("outbox worker:", error);
     } finally {
@@ -196,7 +210,7 @@ async function tick(): Promise<void> {
   await running;
 }
 
-/** Sends soon after queueing instead of waiting for the next poll. */
+/** Sends soon after queueing instead of waiting for the next poll: call it after the queueing transaction committed. */
 export function kickOutbox(): void {
   if (timer) setImmediate(() => void tick());
 }

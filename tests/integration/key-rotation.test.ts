@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
 import { openMail, queueEmail } from "#app/utils/email.server.ts";
 import { reencryptAll } from "#app/models/key-rotation.server.ts";
+import { letterBody, letterReturnAddress, parcelSenderDetails, replyAttachment, replyText } from "#app/utils/sealed-fields.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 const original = process.env.DATA_ENCRYPTION_KEY!;
@@ -34,9 +35,11 @@ describeEachDatabase("data key rotation", () => {
       prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } }),
       prisma.emailOutbox.findUniqueOrThrow({ where: { id: mailId } }),
     ]);
-    expect([decrypt(l.bodyEncrypted!), decrypt(l.returnAddressEncrypted!)]).toEqual(["Добры дзень", "PO Box 12"]);
-    expect([decrypt(r.textEncrypted!), decrypt(r.attachmentEncrypted!)]).toEqual(["Дзякуй", "JVBERi0="]);
-    expect(decrypt(p.senderDetailsEncrypted!)).toBe("Forest Bird");
+    // Re-encrypted values are bound to their table, column and row.
+    for (const value of [l.bodyEncrypted, l.returnAddressEncrypted, r.textEncrypted, r.attachmentEncrypted, p.senderDetailsEncrypted]) expect(value).toMatch(/^v2\./);
+    expect([decrypt(l.bodyEncrypted!, letterBody(l.id)), decrypt(l.returnAddressEncrypted!, letterReturnAddress(l.id))]).toEqual(["Добры дзень", "PO Box 12"]);
+    expect([decrypt(r.textEncrypted!, replyText(r.id)), decrypt(r.attachmentEncrypted!, replyAttachment(r.id))]).toEqual(["Дзякуй", "JVBERi0="]);
+    expect(decrypt(p.senderDetailsEncrypted!, parcelSenderDetails(p.id))).toBe("Forest Bird");
     expect(openMail(m)).toMatchObject({ textBody: "code 123456", htmlBody: "<p>123456</p>" });
   });
 });

@@ -68,7 +68,7 @@ describeEachDatabase("letters and postcards", () => {
     expect(dump).not.toContain("Здравствуйте");
     expect(dump).not.toContain("снег");
     expect(dump).not.toContain("Vilnius");
-    expect(String(raw.bodyEncrypted)).toMatch(/^v1\./);
+    expect(String(raw.bodyEncrypted)).toMatch(/^v2\./);
     const own = await getOwnLetter(v.id, draft.id);
     expect(own?.body).toBe(RUSSIAN_TEXT);
     expect(own?.returnAddress).toBe("Relay, PO Box 12, Vilnius");

@@ -286,7 +286,7 @@ describeEachDatabase("parcels", () => {
     await saveParcelDraft(v, draft.id, draftInput([catalogItem(items.tea.id)], { senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius" }));
     const [raw] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Parcel" WHERE "id" = ${draft.id}`;
     expect(JSON.stringify(raw)).not.toContain("Vilnius");
-    expect(String(raw.senderDetailsEncrypted)).toMatch(/^v1\./);
+    expect(String(raw.senderDetailsEncrypted)).toMatch(/^v2\./);
     expect((await getParcel(v, draft.id))?.senderDetails).toBe("Forest Bird\nRelay, PO Box 12, Vilnius");
     await sendParcel(v, draft.id);
   });

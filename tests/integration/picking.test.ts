@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
-import { adopt, AdoptionLimitError, birthdaysThisMonth, endAdoption, pickForMe, whoNeedsLetters } from "#app/models/picking.server.ts";
+import { adopt, AdoptionLimitError, birthdaysThisMonth, endAdoption, pickForMe, PrisonerAdoptionsFullError, whoNeedsLetters } from "#app/models/picking.server.ts";
 import { setSetting } from "#app/models/settings.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
@@ -104,6 +104,34 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     const free = people.find((p) => !results.some((r, i) => r.status === "fulfilled" && people[i].id === p.id))!;
     await adopt(v, free.id);
     expect(await prisma.adoption.count({ where: { volunteerId: v.id, endedAt: null } })).toBe(2);
+  });
+
+  test("one prisoner has at most 5 regular writers by default, even with 20 volunteers clicking at once; coordinators change the cap", async () => {
+    const person = await prisoner("Папулярны");
+    const volunteers = await Promise.all(Array.from({ length: 20 }, (_, i) => volunteer(`v${i}@example.org`)));
+    const results = await Promise.allSettled(volunteers.map((v) => adopt(v, person.id)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(15);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(PrisonerAdoptionsFullError);
+    expect((refused[0].reason as PrisonerAdoptionsFullError).limit).toBe(5);
+    expect(await prisma.adoption.count({ where: { prisonerId: person.id, endedAt: null } })).toBe(5);
+
+    // A coordinator raises the cap: two more places, and still no more under concurrency.
+    await setSetting("maxAdoptersPerPrisoner", 7);
+    const waiting = volunteers.filter((_, i) => results[i].status === "rejected");
+    const again = await Promise.allSettled(waiting.map((v) => adopt(v, person.id)));
+    expect(again.filter((r) => r.status === "fulfilled")).toHaveLength(2);
+    expect(await prisma.adoption.count({ where: { prisonerId: person.id, endedAt: null } })).toBe(7);
+
+    // An ended adoption frees a place; another prisoner is not affected by this one's cap.
+    const [one] = await prisma.adoption.findMany({ where: { prisonerId: person.id, endedAt: null } });
+    await endAdoption(one.volunteerId, person.id);
+    const stillWaiting = waiting.filter((_, i) => again[i].status === "rejected");
+    await adopt(stillWaiting[0], person.id);
+    await expect(adopt(stillWaiting[1], person.id)).rejects.toBeInstanceOf(PrisonerAdoptionsFullError);
+    const other = await prisoner("Іншы");
+    await adopt(stillWaiting[1], other.id);
   });
 
   test("nobody adopts a prisoner who asked not to be written to, and pending volunteers cannot adopt", async () => {

@@ -129,7 +129,7 @@ describeEachDatabase("retention of finished items", () => {
       FROM "Letter" l LEFT JOIN "Reply" r ON r."letterId" = l."id" WHERE l."purgedAt" IS NOT NULL`;
     expect(rows).toHaveLength(2);
     for (const row of rows) {
-      expect(JSON.stringify(row)).not.toMatch(/v1\./);
+      expect(JSON.stringify(row)).not.toMatch(/v[12]\./);
       expect(row).toMatchObject({ bodyEncrypted: null, returnAddressEncrypted: null, replyText: null, replyScan: null });
     }
 

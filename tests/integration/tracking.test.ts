@@ -661,8 +661,8 @@ describeEachDatabase("status tracking", (db) => {
     const dump = JSON.stringify(raw);
     expect(dump).not.toContain("Спасибо");
     expect(dump).not.toContain(Buffer.from(PNG).toString("base64").slice(0, 16));
-    expect(String(raw.textEncrypted)).toMatch(/^v1\./);
-    expect(String(raw.attachmentEncrypted)).toMatch(/^v1\./);
+    expect(String(raw.textEncrypted)).toMatch(/^v2\./);
+    expect(String(raw.attachmentEncrypted)).toMatch(/^v2\./);
     expect(await repliesFor(letterRef(letter))).toEqual([expect.objectContaining({ id: reply.id, text: "Спасибо за письмо! Рыгор", attachmentType: "image/png" })]);
 
     expect(await letterRow(letter.id)).toMatchObject({ status: "reply_received", state: "closed" });

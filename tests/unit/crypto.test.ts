@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import {
+  CiphertextPlaceError,
   decrypt,
   encrypt,
   keyedHash,
   needsReencryption,
+  place,
   randomDigits,
   randomToken,
   sha256,
@@ -71,7 +73,23 @@ describe("field encryption", () => {
 
   test("a value that is not our format is refused", () => {
     expect(() => decrypt("plain text")).toThrow("Not an encrypted value");
-    expect(() => decrypt("v2.a.b.c.d")).toThrow("Not an encrypted value");
+    expect(() => decrypt("v3.a.b.c.d")).toThrow("Not an encrypted value");
+  });
+
+  test("a value bound to its table, column and row reads only there", () => {
+    const at = place("Letter", "bodyEncrypted", "c1");
+    const bound = encrypt("Дарагі сябар", at);
+    expect(bound).toMatch(/^v2\./);
+    expect(decrypt(bound, place("Letter", "bodyEncrypted", "c1"))).toBe("Дарагі сябар");
+    for (const elsewhere of [place("Letter", "bodyEncrypted", "c2"), place("Letter", "returnAddressEncrypted", "c1"), place("Reply", "bodyEncrypted", "c1")]) {
+      expect(() => decrypt(bound, elsewhere)).toThrow(CiphertextPlaceError);
+    }
+    expect(() => decrypt(bound)).toThrow(/needs its table, column and row/);
+    // Written before the binding: read anywhere, and flagged to be rewritten bound.
+    const legacy = encrypt("old");
+    expect(decrypt(legacy, at)).toBe("old");
+    expect(needsReencryption(legacy, at)).toBe(true);
+    expect(needsReencryption(bound, at)).toBe(false);
   });
 
   test("a key of the wrong length is refused with advice", () => {

@@ -1,0 +1,93 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { spawn } from "node:child_process";
+import { expect, test } from "vitest";
+import pg from "pg";
+import { openDatabase, prisma, setDatabase } from "#app/utils/db.server.ts";
+import { advanceClock, now } from "#app/utils/clock.server.ts";
+import { getRun, importFile, listRuns } from "#app/imports/runs.server.ts";
+import { IMPORT_LEASE_MS } from "#app/imports/run-upkeep.server.ts";
+import { createTestDatabase, describeEachDatabase } from "#tests/support/db.ts";
+import { baseList, CLI, createSource, FILE_TYPES, listTable, toCsv, type ListRow } from "#tests/support/import-fixtures.ts";
+
+const SOURCE = "viasna";
+
+/** A long list of invented people, so that applying it takes a while. */
+function longList(count: number): ListRow[] {
+  const syllables = ["Ка", "Ло", "Мі", "Ра", "Су", "Ты", "Бе", "Ве", "Го", "Да"];
+  const given = ["Рыгор", "Алена", "Павел", "Ігар", "Віктар", "Ганна", "Сяргей", "Марына"];
+  return Array.from({ length: count }, (_, i) => {
+    const surname = `${syllables[i % 10]}${syllables[Math.floor(i / 10) % 10]}${syllables[Math.floor(i / 100) % 10]}${syllables[Math.floor(i / 1000) % 10]}віч`;
+    const day = String((i % 28) + 1).padStart(2, "0");
+    const month = String((i % 12) + 1).padStart(2, "0");
+    return { id: String(i + 1), name: `${surname} ${given[i % given.length]}`, birth: `${day}.${month}.${1950 + (i % 50)}`, facility: "ИК №4", address: "ул. Ленина, 1, 246035 г. Гомель", status: "осужден" };
+  });
+}
+
+describeEachDatabase("import runs whose process died", () => {
+  test("a run left 'being applied' by a dead process is shown as failed once its lease runs out, and the file can be applied again", async () => {
+    await createSource(SOURCE);
+    const bytes = toCsv(listTable(baseList()));
+    // What a process killed while applying leaves behind: its run, with the lease it took, and nothing written.
+    const source = await prisma.source.findUniqueOrThrow({ where: { slug: SOURCE } });
+    const crashed = await prisma.importRun.create({
+      data: { sourceId: source.id, channel: "cli", fileName: "list.csv", fileHash: "x", format: "csv", state: "applying", leaseUntil: new Date(now().getTime() + IMPORT_LEASE_MS), createdAt: now() },
+    });
+    // Within its lease it may still be at work.
+    expect((await getRun(crashed.id))?.state).toBe("applying");
+    advanceClock(IMPORT_LEASE_MS + 1_000);
+    expect((await listRuns()).runs.find((r) => r.id === crashed.id)?.state).toBe("failed");
+    expect((await getRun(crashed.id))?.state).toBe("failed");
+
+    const again = await importFile({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, dryRun: false, actor: CLI });
+    expect(again.summary.created).toBe(5);
+    expect(await prisma.importRun.findUniqueOrThrow({ where: { id: again.runId } })).toMatchObject({ state: "applied", leaseUntil: null });
+  });
+});
+
+// kill -9 needs a second process on a shared database: PostgreSQL only.
+test.skipIf(!process.env.TEST_DATABASE_URL)("an import killed with kill -9 while applied: nothing written, shown as failed, applied again", async () => {
+  const created = await createTestDatabase("postgres");
+  const watcher = new pg.Client({ connectionString: created.url! });
+  await watcher.connect();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sm-import-")), "list.csv");
+  const { prisma: client, close } = await openDatabase({ kind: "postgres", url: created.url! });
+  try {
+    setDatabase(client);
+    await createSource(SOURCE);
+    const bytes = toCsv(listTable(longList(1500)));
+    fs.writeFileSync(file, bytes);
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/import-child.ts"], {
+      env: { ...process.env, DATABASE_URL: created.url!, IMPORT_SOURCE: SOURCE, IMPORT_FILE: file },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += String(chunk)));
+    const deadline = Date.now() + 90_000;
+    let killed = false;
+    while (Date.now() < deadline && !killed) {
+      const { rows } = await watcher.query(`SELECT 1 FROM "ImportRun" WHERE "state" = 'applying'`);
+      if (rows.length > 0) {
+        child.kill("SIGKILL");
+        killed = true;
+      } else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await exited;
+    expect(killed).toBe(true);
+    expect(output).toBe("");
+    expect(await client.prisoner.count()).toBe(0);
+    const [run] = await client.importRun.findMany();
+    expect(run.state).toBe("applying");
+
+    advanceClock(IMPORT_LEASE_MS + 1_000);
+    expect((await listRuns()).runs.map((r) => r.state)).toEqual(["failed"]);
+    const again = await importFile({ sourceSlug: SOURCE, bytes: new Uint8Array(bytes), ...FILE_TYPES.csv, dryRun: false, actor: CLI });
+    expect(again.summary.created).toBe(1500);
+  } finally {
+    await close();
+    await watcher.end();
+    await created.close();
+  }
+}, 180_000);
