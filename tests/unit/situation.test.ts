@@ -4,6 +4,7 @@ import { checkParcel, type ParcelCheckInput } from "#app/parcels/rules.ts";
 import { isReachable, PRISONER_STATUSES } from "#app/schemas/prisoners.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { DEFAULT_BANNED_TERMS } from "#app/parcels/defaults.ts";
+import { situationTimeline } from "#app/models/situation-timeline.ts";
 
 const TEA = { catalogItemId: "tea", nameRu: "Чай чёрный, 100 г", nameEn: "Black tea, 100 g", freeText: null, quantity: 2, unitWeightGrams: 100, unitValueCents: 250, perishable: false, bannedFacilityTypes: [] };
 
@@ -61,5 +62,43 @@ describe("default facility rules", () => {
   test("a SIZO takes parcels from abroad up to 30 kg a month; Russian facilities default to Russian", () => {
     expect(defaultFacilityRules("sizo", "RU")).toMatchObject({ parcelsFromAbroad: true, parcelMonthlyWeightLimitGrams: 30_000, languages: ["ru"] });
     expect(defaultFacilityRules("juvenile_colony", "BY")).toMatchObject({ parcelQuotaPerYear: 6, smallPackageQuotaPerYear: 2 });
+  });
+});
+
+describe("the situation timeline", () => {
+  test("arrest, verdict, places, changes, release and death in the order they happened", () => {
+    const events = situationTimeline({
+      detainedOn: "2022-03-02",
+      verdictOn: "2022-06-14",
+      releasedOn: "2024-03-01",
+      releaseKind: "pardon",
+      diedOn: null,
+      status: "released",
+      stays: [
+        { facility: "ИК №4, Гомель", from: "2022-07-20", to: "2024-03-01" },
+        { facility: "СИЗО №1, Минск", from: "2022-03-04", to: "2022-07-01" },
+      ],
+      changes: [
+        { status: "convicted", occurredOn: null, recordedOn: "2022-06-20", releaseKind: null, note: null },
+        { status: "released", occurredOn: "2024-03-01", recordedOn: "2024-03-05", releaseKind: "pardon", note: "wave" },
+      ],
+    });
+    expect(events.map((e) => [e.kind, e.on])).toEqual([
+      ["arrest", "2022-03-02"],
+      ["facility", "2022-03-04"],
+      ["verdict", "2022-06-14"],
+      ["situation", "2022-06-20"],
+      ["facility", "2022-07-20"],
+      ["release", "2024-03-01"],
+    ]);
+    expect(events.filter((e) => e.kind === "facility").map((e) => e.kind === "facility" && e.first)).toEqual([true, false]);
+    expect(events.at(-1)).toMatchObject({ kind: "release", releaseKind: "pardon", note: "wave" });
+  });
+
+  test("a release or death known only from the record is still shown, once", () => {
+    const base = { detainedOn: null, verdictOn: null, releaseKind: null, stays: [], changes: [] };
+    expect(situationTimeline({ ...base, status: "deceased", releasedOn: null, diedOn: "2026-02-19" })).toEqual([{ kind: "death", on: "2026-02-19", note: null, sortOn: "2026-02-19" }]);
+    expect(situationTimeline({ ...base, status: "released", releasedOn: "2025-05-24", releaseKind: "sentence_served", diedOn: null })).toHaveLength(1);
+    expect(situationTimeline({ ...base, status: "convicted", releasedOn: "2025-05-24", diedOn: null })).toEqual([]);
   });
 });
