@@ -5,6 +5,7 @@ import { eraseSentMailBodies } from "#app/utils/email.server.ts";
 import { sendDueScheduledLetters } from "#app/models/letters.server.ts";
 import { sendDueReminders } from "#app/models/reminders.server.ts";
 import { purgeExpiredContent } from "#app/models/retention.server.ts";
+import { pruneExpiredSignInCodes } from "#app/models/sign-in.server.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -21,6 +22,7 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
       await pruneRateLimits();
       await pruneExpiredSessions();
       await eraseSentMailBodies();
+      await pruneExpiredSignInCodes();
     },
   },
 ];
