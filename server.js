@@ -1,7 +1,8 @@
 // The HTTP server: Express in front of the Remix request handler. It adds the
-// security headers (with a per-request CSP nonce), the client address, a shared
-// write rate limit, and starts the app's background work through the build's
-// bootstrap(). `node server.js [--demo]`; in development `npm run dev` uses Vite.
+// security headers (with a per-request CSP nonce), the client address, refuses
+// posts from other sites and oversized bodies, applies a shared write rate limit,
+// answers /healthz and /readyz, and starts the app's background work through the
+// build's bootstrap(). `node server.js [--demo]`; in development `npm run dev` uses Vite.
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,20 +27,30 @@ async function loadBuild() {
 }
 
 const build = await loadBuild();
-const runtime = await build.entry.module.bootstrap({ demo });
-const trustProxy = process.env.TRUST_PROXY === "1";
-
-function clientIp(req) {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0].trim();
+const guards = build.entry.module;
+let runtime;
+try {
+  runtime = await guards.bootstrap({ demo });
+} catch (error) {
+  // A setting the app cannot run with: one sentence, no stack trace.
+  if (error?.name === "ConfigurationError") {
+    console.error(`Solidarity Mail cannot start: ${error.message}`);
+    await viteDevServer?.close();
+    process.exit(1);
   }
-  return req.socket.remoteAddress ?? "unknown";
+  throw error;
+}
+const { trustProxyHops, appOrigin } = guards.serverSettings();
+
+// Express reads X-Forwarded-For from the right, skipping exactly the configured
+// number of proxies: entries a client wrote further left cannot choose its address.
+function clientIp(req) {
+  return req.ip ?? req.socket.remoteAddress ?? "unknown";
 }
 
 const app = express();
 app.disable("x-powered-by");
-if (trustProxy) app.set("trust proxy", true);
+app.set("trust proxy", trustProxyHops > 0 ? trustProxyHops : false);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -76,20 +87,59 @@ app.use((req, res, next) => {
   next();
 });
 
+// Liveness: the process answers (and so does the database). A load balancer should
+// restart an instance that fails this, and send traffic only where /readyz passes.
 app.get("/healthz", async (_req, res) => {
   try {
-    await build.entry.module.healthy();
+    await guards.healthy();
     res.type("text/plain").send("ok");
   } catch {
     res.status(503).type("text/plain").send("database unavailable");
   }
 });
 
-app.use(async (req, res, next) => {
-  if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+// Readiness: the database accepts a write, the disk has room, the outbox moves.
+app.get("/readyz", async (_req, res) => {
   try {
-    const key = crypto.createHash("sha256").update(clientIp(req)).digest("hex");
-    const verdict = await build.entry.module.allowWrite(key);
+    const result = await guards.readiness();
+    res.status(result.ready ? 200 : 503).json(result);
+  } catch (error) {
+    res.status(503).json({ ready: false, checks: { database: String(error?.message ?? error).split("\n")[0] } });
+  }
+});
+
+const isSafeMethod = (req) => req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS";
+
+// A page of another site (another port of this host included) must not post with
+// the visitor's cookies: checked here for every route, pages, ?_data= and resources.
+app.use((req, res, next) => {
+  const refusal = guards.crossSiteRefusal({
+    method: req.method,
+    secFetchSite: req.headers["sec-fetch-site"],
+    origin: req.headers.origin,
+    requestOrigin: `${req.protocol}://${req.headers.host ?? ""}`,
+    appOrigin,
+  });
+  if (!refusal) return next();
+  res.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+});
+
+// A declared body over the route's limit is refused before a byte of it is read.
+app.use((req, res, next) => {
+  if (isSafeMethod(req)) return next();
+  const limit = guards.bodyLimitFor(req.path);
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) {
+    res.setHeader("Connection", "close");
+    return res.status(413).type("text/plain").send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
+  }
+  next();
+});
+
+app.use(async (req, res, next) => {
+  if (isSafeMethod(req)) return next();
+  try {
+    const verdict = await guards.allowWrite({ ip: clientIp(req), cookie: req.headers.cookie });
     if (!verdict.allowed) {
       res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
       return res.status(429).type("text/plain").send("Too many requests. Please wait a minute and try again.");
@@ -106,6 +156,25 @@ if (viteDevServer) {
   app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
 }
+
+// A body sent without a length (chunked) is counted as it arrives and cut off at the
+// limit. Registered right before the Remix handler: no await in between, so the
+// handler's reader sees every chunk this counter sees.
+app.use((req, res, next) => {
+  if (isSafeMethod(req) || req.headers["content-length"] !== undefined) return next();
+  const limit = guards.bodyLimitFor(req.path);
+  let received = 0;
+  req.on("data", (chunk) => {
+    received += chunk.length;
+    if (received <= limit) return;
+    if (!res.headersSent) {
+      res.setHeader("Connection", "close");
+      res.status(413).type("text/plain").send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
+    }
+    req.destroy();
+  });
+  next();
+});
 
 app.all(
   "*",

@@ -6,6 +6,7 @@ import { sendDueScheduledLetters } from "#app/models/letters.server.ts";
 import { sendDueReminders } from "#app/models/reminders.server.ts";
 import { purgeExpiredContent } from "#app/models/retention.server.ts";
 import { importUpkeep } from "#app/imports/run-upkeep.server.ts";
+import { pruneExpiredSignInCodes } from "#app/models/sign-in.server.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +24,7 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
       await pruneRateLimits();
       await pruneExpiredSessions();
       await eraseSentMailBodies();
+      await pruneExpiredSignInCodes();
     },
   },
 ];

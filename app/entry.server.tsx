@@ -6,7 +6,16 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
-export { bootstrap, allowWrite, healthy } from "./runtime.server";
+export {
+  bootstrap,
+  allowWrite,
+  healthy,
+  readiness,
+  serverSettings,
+  bodyLimitFor,
+  crossSiteRefusal,
+  ConfigurationError,
+} from "./runtime.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -49,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canManageRoutes: can(sessionUser, "manage:routes"),
           canTrackItems: can(sessionUser, "track:items"),
           canReadAudit: can(sessionUser, "read:audit"),
+          canManageTokens: can(sessionUser, "manage:tokens"),
         }
       : null,
   };
@@ -108,6 +109,7 @@ function Header() {
               {user.canTrackItems ? <NavLink to="/coordinator/dashboard">{t("nav.dashboard")}</NavLink> : null}
               {user.canTrackItems ? <NavLink to="/coordinator/items">{t("nav.items")}</NavLink> : null}
               {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+              {user.canManageTokens ? <NavLink to="/admin/tokens">{t("nav.tokens")}</NavLink> : null}
               <NavLink to="/settings">{t("nav.settings")}</NavLink>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="link-button">

@@ -1,5 +1,8 @@
-import { connectDatabase, disconnectDatabase, prisma } from "#app/utils/db.server.ts";
-import { databaseTarget } from "#app/utils/config.server.ts";
+import fs from "node:fs";
+import { connectDatabase, currentDatabaseTarget, disconnectDatabase, prisma } from "#app/utils/db.server.ts";
+import { appUrl, checkStartupConfiguration, ConfigurationError, databaseTarget, trustProxyHops } from "#app/utils/config.server.ts";
+import { now } from "#app/utils/clock.server.ts";
+import { sessionUserId } from "#app/utils/session.server.ts";
 import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
@@ -17,6 +20,7 @@ import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
  * demo data, and start the outbox worker and the periodic background tasks.
  */
 export async function bootstrap(options: { demo?: boolean; worker?: boolean } = {}) {
+  checkStartupConfiguration();
   const target = databaseTarget();
   const started = Date.now();
   await connectDatabase(target, { migrate: process.env.MIGRATE_ON_START !== "0" });
@@ -44,12 +48,84 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
   };
 }
 
-/** Writes (any non-GET) per client, shared across instances through the database. */
-export async function allowWrite(clientKey: string): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  return hitRateLimit(`writes:${clientKey}`, limits.writesPerUserPerMinute(), 60);
+export { ConfigurationError };
+export { bodyLimitFor, crossSiteRefusal } from "#app/utils/http-guards.server.ts";
+
+/** Settings server.js needs (it reads no environment variable itself beyond PORT and HOST). */
+export function serverSettings(): { trustProxyHops: number; appOrigin: string } {
+  return { trustProxyHops: trustProxyHops(), appOrigin: new URL(appUrl()).origin };
 }
 
+/**
+ * Writes (any non-GET), shared across instances through the database: per account
+ * for signed-in people (many volunteers share one address at a letter-writing
+ * event), per client address for everyone else.
+ */
+export async function allowWrite(request: { ip: string; cookie: string | undefined }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const userId = await sessionUserId(request.cookie ?? null);
+  const key = userId ? `writes:account:${userId}` : `writes:ip:${request.ip}`;
+  return hitRateLimit(key, limits.writesPerUserPerMinute(), 60);
+}
+
+/** Liveness: the process answers and the database answers a query. */
 export async function healthy(): Promise<boolean> {
   await prisma.$queryRaw`SELECT 1`;
   return true;
+}
+
+/** Below this much free space where the embedded database lives, the instance is not ready. */
+export const READY_MIN_FREE_BYTES = 64 * 1024 * 1024;
+/** A mail due longer than this and still not taken by any worker means the outbox is stuck. */
+export const OUTBOX_STUCK_MS = 10 * 60_000;
+
+/** The line of a database error that says what went wrong (Prisma puts it last). */
+function briefError(error: unknown): string {
+  const lines = String((error as Error)?.message ?? error)
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return (lines.at(-1) ?? "unknown error").slice(0, 300);
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: { database: string; disk: string; outbox: string };
+}
+
+/**
+ * Readiness: the database accepts a write (not only a SELECT: a full disk or a
+ * read-only database answers SELECT happily), the embedded database's disk has room,
+ * and the e-mail outbox is moving.
+ */
+export async function readiness(): Promise<Readiness> {
+  const checks = { database: "ok", disk: "ok", outbox: "ok" };
+  try {
+    const at = now();
+    await prisma.$executeRaw`
+      INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES ('readyz', ${at}, 1)
+      ON CONFLICT ("key") DO UPDATE SET "windowStart" = ${at}, "count" = 1`;
+  } catch (error) {
+    checks.database = `writes fail: ${briefError(error)}`;
+  }
+  const target = currentDatabaseTarget();
+  if (target?.kind === "pglite" && target.dataDir) {
+    try {
+      const stats = fs.statfsSync(target.dataDir);
+      const free = stats.bavail * stats.bsize;
+      if (free < READY_MIN_FREE_BYTES) checks.disk = `only ${Math.floor(free / 1024 / 1024)} MB free`;
+    } catch (error) {
+      checks.disk = `cannot be checked: ${(error as NodeJS.ErrnoException).code ?? "error"}`;
+    }
+  }
+  if (checks.database === "ok") {
+    try {
+      const stuck = await prisma.emailOutbox.count({
+        where: { state: "queued", nextAttemptAt: { lt: new Date(now().getTime() - OUTBOX_STUCK_MS) } },
+      });
+      if (stuck > 0) checks.outbox = `${stuck} mail(s) overdue by more than ${OUTBOX_STUCK_MS / 60_000} minutes`;
+    } catch (error) {
+      checks.outbox = `cannot be read: ${briefError(error)}`;
+    }
+  }
+  return { ready: Object.values(checks).every((value) => value === "ok"), checks };
 }

@@ -4,7 +4,15 @@ import { connectDatabase, disconnectDatabase, prisma } from "#app/utils/db.serve
 import { databaseTarget } from "#app/utils/config.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { issueSignInCode, normalizeEmail } from "#app/models/sign-in.server.ts";
-import { createApiToken, isApiTokenScope, API_TOKEN_SCOPES } from "#app/models/api-tokens.server.ts";
+import {
+  ApiTokenError,
+  createApiToken,
+  DEFAULT_TOKEN_DAYS,
+  isApiTokenScope,
+  listApiTokens,
+  revokeApiToken,
+  API_TOKEN_SCOPES,
+} from "#app/models/api-tokens.server.ts";
 import { resetTotp } from "#app/models/totp.server.ts";
 import { reencryptAll } from "#app/models/key-rotation.server.ts";
 import { deleteAccount, LastAdminError } from "#app/models/account-deletion.server.ts";
@@ -26,8 +34,13 @@ const HELP = `Usage: npm run admin -- <command> [options]
   user:delete --email E
       Deletes the account as the person can on /settings: identity, sessions and drafts
       go; letters they sent stay, anonymous. Refused for the last admin.
-  token:create --name N --scope ${API_TOKEN_SCOPES.join("|")}
+  token:create --name N --scope ${API_TOKEN_SCOPES.join("|")} [--days D]
       Prints a new API token for an NGO integration. Only its hash is stored: copy it now.
+      It stops working after D days (default ${DEFAULT_TOKEN_DAYS}).
+  token:list
+      Lists API tokens: id, name, scope, state, expiry and last use (never the token).
+  token:revoke --id ID
+      Revokes a token at once (the id from token:list; its first characters suffice).
   keys:reencrypt
       After putting a new key first in DATA_ENCRYPTION_KEY, re-encrypts stored secrets
       and letters with it; then the old key can be removed.
@@ -63,6 +76,8 @@ async function main(argv: string[]) {
       prisoner: { type: "string" },
       items: { type: "string" },
       locale: { type: "string" },
+      id: { type: "string" },
+      days: { type: "string" },
     },
     strict: true,
   });
@@ -70,7 +85,7 @@ async function main(argv: string[]) {
     console.info(HELP);
     return;
   }
-  const known = ["user:create", "user:login-link", "user:reset-totp", "user:delete", "token:create", "keys:reencrypt", "source:create", "parcel:check", "db:migrate"];
+  const known = ["user:create", "user:login-link", "user:reset-totp", "user:delete", "token:create", "token:list", "token:revoke", "keys:reencrypt", "source:create", "parcel:check", "db:migrate"];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 
   await connectDatabase(databaseTarget(), { migrate: true });
@@ -159,8 +174,34 @@ async function main(argv: string[]) {
       const name = required(values.name, "name");
       const scope = required(values.scope, "scope");
       if (!isApiTokenScope(scope)) throw new UsageError(`--scope must be one of ${API_TOKEN_SCOPES.join(", ")}`);
-      const { token } = await createApiToken({ name, scope });
-      console.info(token);
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && !Number.isInteger(days)) throw new UsageError("--days must be a whole number of days");
+      try {
+        const { token, expiresAt } = await createApiToken({ name, scope, days });
+        console.info(token);
+        console.error(`Valid until ${expiresAt.toISOString().slice(0, 10)}.`);
+      } catch (error) {
+        if (error instanceof ApiTokenError) throw new UsageError(error.message);
+        throw error;
+      }
+      return;
+    }
+    case "token:list": {
+      const tokens = await listApiTokens();
+      if (tokens.length === 0) {
+        console.info("No API tokens.");
+        return;
+      }
+      const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
+      for (const t of tokens) {
+        console.info([t.id, t.state, t.scope, `expires ${day(t.expiresAt)}`, `last used ${day(t.lastUsedAt)}`, t.name].join("\t"));
+      }
+      return;
+    }
+    case "token:revoke": {
+      const id = required(values.id, "id");
+      if (!(await revokeApiToken(id, null, "admin-cli"))) throw new UsageError(`No active token with id "${id}" (see token:list).`);
+      console.info(`Revoked token ${id}.`);
       return;
     }
   }

@@ -1,6 +1,6 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
-import { sha256 } from "#app/utils/crypto.server.ts";
+import { rateLimitKey } from "#app/utils/rate-limit.server.ts";
 
 export class LastAdminError extends Error {
   constructor() {
@@ -39,7 +39,7 @@ export async function deleteAccount(userId: string, via: "settings" | "admin-cli
     const parcels = await tx.parcel.updateMany({ where: { senderId: user.id }, data: { senderId: null, senderDetailsEncrypted: null } });
     // Sign-in codes are keyed by address, authenticators by account.
     await tx.verification.deleteMany({ where: { target: { in: [user.email, user.id] } } });
-    await tx.rateLimit.deleteMany({ where: { key: { in: [sha256(`signin:address:${user.email}`), sha256(`totp:${user.id}`)] } } });
+    await tx.rateLimit.deleteMany({ where: { key: { in: [rateLimitKey(`signin:address:${user.email}`), rateLimitKey(`totp:${user.id}`)] } } });
     await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } });
     await tx.user.delete({ where: { id: user.id } });
 

@@ -36,10 +36,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWithSchema(totpSchema, await request.formData());
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   const limit = await hitRateLimit(`totp:${user.id}`, 10, 15 * 60);
-  if (!limit.allowed) return { fieldErrors: { code: "error.tooManyRequests" as MessageKey } };
+  if (!limit.allowed) {
+    await audit({ actorId: user.id, action: "auth.totp_locked", targetType: "user", targetId: user.id, details: { at: "second-factor" } });
+    return { fieldErrors: { code: "error.tooManyRequests" as MessageKey } };
+  }
   const enrolled = await hasTotp(user.id);
   const ok = enrolled ? await verifyTotp(user.id, parsed.data.code) : await completeTotpEnrolment(user.id, parsed.data.code);
-  if (!ok) return { fieldErrors: { code: "twoFactor.invalid" as MessageKey } };
+  if (!ok) {
+    await audit({
+      actorId: user.id,
+      action: "auth.totp_failed",
+      targetType: "user",
+      targetId: user.id,
+      details: { at: enrolled ? "second-factor" : "enrolment" },
+    });
+    return { fieldErrors: { code: "twoFactor.invalid" as MessageKey } };
+  }
   await markSecondFactor(idHash);
   if (!enrolled) await audit({ actorId: user.id, action: "auth.totp_enrolled", targetType: "user", targetId: user.id });
   await audit({ actorId: user.id, action: "auth.privileged_sign_in", targetType: "user", targetId: user.id, details: { role: user.role } });

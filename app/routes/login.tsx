@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signInSchema } from "#app/schemas/account.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { clientIp, safeRedirect } from "#app/utils/request.server.ts";
@@ -22,18 +22,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseWithSchema(signInSchema, formData);
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, retryAfterMinutes: null };
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, retryAfterMinutes: null, verifyUrl: null, email: null };
   const redirectTo = safeRedirect(parsed.data.redirectTo, "");
   const verifyUrl = `/login/verify?${new URLSearchParams({ email: parsed.data.email.toLowerCase(), ...(redirectTo ? { redirectTo } : {}) })}`;
   // A filled honeypot is a bot: it sees the usual answer and nothing is sent.
   if (formData.get("website")) throw redirect(verifyUrl);
+  const totp = formData.get("totp");
   const result = await requestSignInCode({
     email: parsed.data.email,
     ip: clientIp(context),
     locale: await resolveLocale(request),
     redirectTo: redirectTo || undefined,
+    totp: typeof totp === "string" && /^\d{6}$/.test(totp.trim()) ? totp.trim() : undefined,
   });
-  if (!result.ok) return { fieldErrors: null, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60) };
+  if (!result.ok) {
+    return { fieldErrors: null, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60), verifyUrl, email: parsed.data.email };
+  }
   throw redirect(verifyUrl);
 }
 
@@ -50,16 +54,33 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       {reason === "expired" ? <p className="notice">{t("login.expired")}</p> : null}
       {reason === "suspended" ? <p className="notice notice-error">{t("login.suspended")}</p> : null}
+      {reason === "exists" ? <p className="notice">{t("login.accountExists")}</p> : null}
       {actionData?.retryAfterMinutes ? (
-        <p className="notice notice-error" role="alert">
-          {t("login.rateLimited", { minutes: actionData.retryAfterMinutes })}
-        </p>
+        <>
+          <p className="notice notice-error" role="alert">
+            {t("login.rateLimited", { minutes: actionData.retryAfterMinutes })}
+          </p>
+          {actionData.verifyUrl ? (
+            <p>
+              <Link to={actionData.verifyUrl}>{t("login.haveCode")}</Link>
+            </p>
+          ) : null}
+        </>
       ) : null}
       <p>{t("login.intro")}</p>
       <ValidatedForm form={form} onSubmit={onSubmit}>
         <Honeypot />
         <input type="hidden" {...form.register("redirectTo")} />
         <TextField form={form} name="email" type="email" label={t("login.email")} hint={t("login.emailHint")} autoComplete="email" autoFocus />
+        {actionData?.retryAfterMinutes ? (
+          <div className="field">
+            <label htmlFor="login-totp">{t("login.totp")}</label>
+            <input id="login-totp" name="totp" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby="login-totp-hint" />
+            <p className="field-hint" id="login-totp-hint">
+              {t("login.totpHint")}
+            </p>
+          </div>
+        ) : null}
         <SubmitButton>{t("login.submit")}</SubmitButton>
       </ValidatedForm>
     </section>

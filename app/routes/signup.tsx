@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { signUpSchema, WRITING_LANGUAGES } from "#app/schemas/account.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { clearOnboarding, readOnboardingEmail } from "#app/utils/onboarding.server.ts";
+import { clearOnboarding, consumeOnboarding, readOnboardingEmail } from "#app/utils/onboarding.server.ts";
 import { createSession } from "#app/utils/session.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -13,33 +13,44 @@ import { CheckboxGroup, ErrorText, Honeypot, SubmitButton, TextField, ValidatedF
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "signup.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/**
+ * Sign-up only ever creates an account. An address that has one by now (another tab
+ * finished first) goes back to sign-in with a code: this page never signs anyone in
+ * to an existing account, whatever cookie it is shown.
+ */
+async function onboardingEmailOrRedirect(request: Request): Promise<string> {
   const email = await readOnboardingEmail(request);
-  if (!email) throw redirect("/login?reason=expired");
-  return { email };
+  if (!email) throw redirect("/login?reason=expired", { headers: { "Set-Cookie": await clearOnboarding() } });
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw redirect("/login?reason=exists", { headers: { "Set-Cookie": await clearOnboarding() } });
+  }
+  return email;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { email: await onboardingEmailOrRedirect(request) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const email = await readOnboardingEmail(request);
-  if (!email) throw redirect("/login?reason=expired");
+  const email = await onboardingEmailOrRedirect(request);
   const formData = await request.formData();
   if (formData.get("website")) throw redirect("/login");
   const parsed = parseWithSchema(signUpSchema, formData, ["writesIn"]);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
-  // Someone may have finished sign-up with this address in another tab meanwhile.
-  const existing = await prisma.user.findUnique({ where: { email } });
-  const user =
-    existing ??
-    (await createVolunteer({
-      email,
-      pseudonym: parsed.data.pseudonym,
-      writesIn: parsed.data.writesIn,
-      locale: await resolveLocale(request),
-    }));
+  // One use: of two parallel submissions (or a replayed cookie) only one gets here.
+  if (!(await consumeOnboarding(request, email))) {
+    throw redirect("/login?reason=expired", { headers: { "Set-Cookie": await clearOnboarding() } });
+  }
+  const user = await createVolunteer({
+    email,
+    pseudonym: parsed.data.pseudonym,
+    writesIn: parsed.data.writesIn,
+    locale: await resolveLocale(request),
+  });
   const headers = new Headers();
   headers.append("Set-Cookie", await clearOnboarding());
   headers.append("Set-Cookie", await createSession(user.id, request));
-  throw redirect(existing ? "/home" : "/pending", { headers });
+  throw redirect("/pending", { headers });
 }
 
 export default function SignUp() {

@@ -5,6 +5,8 @@ import { now } from "./clock.server";
 export type AuditAction =
   | "auth.privileged_sign_in"
   | "auth.totp_enrolled"
+  | "auth.totp_failed"
+  | "auth.totp_locked"
   | "auth.sign_out_everywhere"
   | "user.created"
   | "user.approved"
@@ -13,6 +15,7 @@ export type AuditAction =
   | "user.role_changed"
   | "token.created"
   | "token.revoked"
+  | "token.refused"
   | "export.audit_log"
   | "route.updated"
   | "route.created"

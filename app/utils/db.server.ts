@@ -135,6 +135,11 @@ export async function connectDatabase(target?: DatabaseTarget, options?: OpenOpt
   return prisma;
 }
 
+/** The database this process opened with connectDatabase, if any (readiness checks its disk). */
+export function currentDatabaseTarget(): DatabaseTarget | null {
+  return current?.target ?? null;
+}
+
 /** Tests point the app's modules at a database they opened themselves. */
 export function setDatabase(client: PrismaClient): void {
   prisma = client;

@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
-import { appUrl, mailFrom, smtpUrl } from "./config.server";
+import { appUrl, isProduction, limits, mailFrom, mailTransport } from "./config.server";
 import { now } from "./clock.server";
 import { decrypt, encrypt, randomToken } from "./crypto.server";
 
@@ -92,9 +92,7 @@ export async function eraseSentMailBodies(options: { olderThan?: Date } = {}): P
 
 let transporter: { url: string; transport: Transporter } | null = null;
 /** The transport for the SMTP server the configuration names now (rebuilt when it changes). */
-function smtpTransport(): Transporter | null {
-  const url = smtpUrl();
-  if (!url) return null;
+function smtpTransport(url: string): Transporter {
   if (transporter?.url !== url) {
     transporter?.transport.close();
     // Timeouts well inside the outbox lease, so a hung server cannot outlive it.
@@ -103,16 +101,41 @@ function smtpTransport(): Transporter | null {
   return transporter.transport;
 }
 
+/** The login-code purpose: such mails are worthless once their code no longer works. */
+const LOGIN_CODE_PURPOSE = "login-code";
+
+/**
+ * Why a claimed mail must never be sent, or null. A sign-in mail that arrives after
+ * a newer one, or after its code expired, holds a code that does not work: after an
+ * SMTP outage the person would read a dead code last. Such mails are dropped.
+ */
+async function reasonToDrop(row: OutboxRow): Promise<string | null> {
+  if (mailTransport().kind === "none") return "MAIL_TRANSPORT=none: this installation sends no e-mail";
+  if (row.purpose !== LOGIN_CODE_PURPOSE) return null;
+  const createdAt = new Date(row.createdAt);
+  if (now().getTime() - createdAt.getTime() >= limits.loginCodeMinutes() * 60_000) return "its sign-in code expired before it could be sent";
+  const newer = await prisma.emailOutbox.count({
+    where: { toAddress: row.toAddress, purpose: LOGIN_CODE_PURPOSE, createdAt: { gt: createdAt } },
+  });
+  if (newer > 0) return "a newer sign-in code replaced it";
+  const code = await prisma.verification.findUnique({ where: { type_target: { type: "login-code", target: row.toAddress } } });
+  if (!code) return "its sign-in code was already used or has expired";
+  if (code.createdAt > createdAt) return "a newer sign-in code replaced it";
+  return null;
+}
+
 async function deliver(sealed: OutboxRow): Promise<void> {
   const row = openMail(sealed);
-  const transport = smtpTransport();
-  if (!transport) {
+  const transport = mailTransport();
+  if (transport.kind !== "smtp") {
     // Development without SMTP: the mail is printed here and kept in the outbox,
-    // where the development mailbox page shows it.
+    // where the development mailbox page shows it. Never in production: bodies hold
+    // sign-in codes, letters, prisoners' addresses (mailTransport() refuses "log" there).
+    if (isProduction()) throw new Error("No mail transport in production");
     console.info(`\n── e-mail to ${row.toAddress} ── ${row.subject}\n${row.textBody}\n──\n`);
     return;
   }
-  await transport.sendMail({
+  await smtpTransport(transport.url).sendMail({
     from: mailFrom(),
     to: row.toAddress,
     subject: row.subject,
@@ -158,6 +181,15 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
     });
     if (renewed.count === 0) continue; // another worker took it over after our lease ran out
     const attempts = row.attempts + 1;
+    const dropReason = await reasonToDrop(row);
+    if (dropReason) {
+      // Never sent, never retried: the reason is kept, the body (a dead code) goes.
+      await prisma.emailOutbox.updateMany({
+        where: { id: row.id, lockToken },
+        data: { state: "failed", lockedUntil: null, lockToken: null, lastError: `Not sent: ${dropReason}.`, textBody: "", htmlBody: null },
+      });
+      continue;
+    }
     try {
       await deliver(row);
       await prisma.emailOutbox.updateMany({

@@ -35,14 +35,28 @@ export function deviceLabel(userAgent: string | null): string | null {
   return system ? `${browser} · ${system}` : browser;
 }
 
-/** Only same-site relative paths: an open redirect would let a link send people elsewhere. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
-  if (!to || typeof to !== "string") return fallback;
-  // Browsers drop tabs and newlines from a Location header ("/\t/evil" becomes "//evil").
+/**
+ * A path on this site: one "/" followed by anything but "/" or "\\" (a second slash
+ * or a backslash would make a browser read the rest as another host), and no control
+ * characters (browsers drop tabs and newlines, so "/\t/evil" would become "//evil").
+ */
+function isSitePath(path: string): boolean {
   // eslint-disable-next-line no-control-regex
-  if (!to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) return fallback;
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return false;
+  return path === "/" || /^\/[^/\\]/.test(path);
+}
+
+/**
+ * Only same-site relative paths: an open redirect would let a link send people
+ * elsewhere after a genuine sign-in. The rule is checked on the input and again on
+ * the normalised result, since normalising can create a second leading slash
+ * ("/.//evil.example" becomes "//evil.example").
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home"): string {
+  if (!to || typeof to !== "string" || !isSitePath(to)) return fallback;
   const base = "http://same-site.invalid";
   const parsed = new URL(to, base);
   if (parsed.origin !== base) return fallback;
-  return parsed.pathname + parsed.search + parsed.hash;
+  const result = parsed.pathname + parsed.search + parsed.hash;
+  return isSitePath(result) ? result : fallback;
 }

@@ -50,6 +50,15 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
+/** The account of a live session in a Cookie header, without touching the session (for the write limit). */
+export async function sessionUserId(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value = await sessionCookie().parse(cookieHeader);
+  if (typeof value !== "string" || !value) return null;
+  const session = await prisma.session.findUnique({ where: { idHash: sha256(value) }, select: { userId: true, expiresAt: true } });
+  return session && session.expiresAt > now() ? session.userId : null;
+}
+
 export type SessionLookup =
   | { state: "none" }
   | { state: "expired" }

@@ -72,3 +72,28 @@ describe("npm run import", () => {
     expect(unknown.stderr).toContain('Unknown source "nowhere"');
   });
 });
+
+describe("npm run admin -- token:…", () => {
+  test("a token is created with an expiry, listed without its secret, and revoked by the start of its id", async () => {
+    const created = await run(["scripts/admin.ts", "token:create", "--name", "Viasna sync", "--scope", "import", "--days", "30"]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^sm_/);
+    expect(created.stderr).toMatch(/Valid until \d{4}-\d{2}-\d{2}\./);
+
+    const listed = await run(["scripts/admin.ts", "token:list"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).not.toContain(token.slice(3));
+    const [line] = listed.stdout.trim().split("\n").filter((l) => l.includes("Viasna sync"));
+    const [id, state, scope] = line.split("\t");
+    expect([state, scope]).toEqual(["active", "import"]);
+    expect(line).toContain("last used -");
+
+    const revoked = await run(["scripts/admin.ts", "token:revoke", "--id", id.slice(0, 10)]);
+    expect(revoked.code).toBe(0);
+    expect((await run(["scripts/admin.ts", "token:list"])).stdout).toContain(`${id}\trevoked\timport`);
+    const again = await run(["scripts/admin.ts", "token:revoke", "--id", id]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("No active token");
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { backoffMs, eraseSentMailBodies, openMail, processOutbox, queueEmail } from "#app/utils/email.server.ts";
+import { requestSignInCode, verifySignInCode } from "#app/models/sign-in.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 
@@ -169,5 +170,49 @@ describeEachDatabase("e-mail outbox", () => {
       .filter((r) => received(r.messageId).length !== 1)
       .map((r) => `${r.toAddress}: ${received(r.messageId).length}×`);
     expect(duplicated, `worker A sent ${a.sent}, worker B sent ${workerB.sent}`).toEqual([]);
+  });
+
+  // Issue 11, item 6: after an outage a newer code arrived before an older one, and
+  // retries (up to 6 h apart) delivered codes long dead.
+  test("after an SMTP outage a superseded sign-in mail is dropped with its reason; only the newest code arrives", async () => {
+    const email = "outage@example.org";
+    mail.setFailing(true);
+    try {
+      expect(await requestSignInCode({ email, ip: "198.51.100.1", locale: "en" })).toEqual({ ok: true });
+      await processOutbox();
+      advanceClock(60_000);
+      expect(await requestSignInCode({ email, ip: "198.51.100.1", locale: "en" })).toEqual({ ok: true });
+      await processOutbox();
+    } finally {
+      mail.setFailing(false);
+    }
+    const other = await queue("other@example.org");
+    advanceClock(backoffMs(2) + 1_000);
+    await processOutbox();
+    const [older, newer] = await prisma.emailOutbox.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
+    expect(older).toMatchObject({ state: "failed", lastError: "Not sent: a newer sign-in code replaced it.", textBody: "", htmlBody: null });
+    expect(newer.state).toBe("sent");
+    await mail.waitForMail((m) => m.messageId === newer.messageId);
+    expect(received(older.messageId)).toHaveLength(0);
+    const code = /\b(\d{6})\b/.exec(received(newer.messageId)[0].text ?? "")![1];
+    expect(await verifySignInCode(email, code)).toMatchObject({ ok: true });
+    // Other mails keep their retries.
+    expect((await prisma.emailOutbox.findUniqueOrThrow({ where: { id: other.id } })).state).toBe("sent");
+  });
+
+  test("a sign-in mail still unsent when its code has expired is never sent", async () => {
+    const email = "late-code@example.org";
+    mail.setFailing(true);
+    try {
+      await requestSignInCode({ email, ip: "198.51.100.2", locale: "en" });
+      await processOutbox();
+    } finally {
+      mail.setFailing(false);
+    }
+    advanceClock(16 * 60_000);
+    await processOutbox();
+    const [row] = await prisma.emailOutbox.findMany({ where: { toAddress: email } });
+    expect(row).toMatchObject({ state: "failed", lastError: "Not sent: its sign-in code expired before it could be sent." });
+    expect(received(row.messageId)).toHaveLength(0);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
-import { hitRateLimit, pruneRateLimits } from "#app/utils/rate-limit.server.ts";
+import { hitGrowingLimit, hitRateLimit, pruneRateLimits } from "#app/utils/rate-limit.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 describeEachDatabase("rate limits", () => {
@@ -39,6 +39,16 @@ describeEachDatabase("rate limits", () => {
       expect(key).toMatch(/^[0-9a-f]{64}$/);
       expect(key).not.toContain("example.org");
     }
+  });
+
+  test("a growing limit lets exactly `free` of 20 concurrent hits through", async () => {
+    const policy = { free: 5, firstWaitSeconds: 60, maxWaitSeconds: 900, resetSeconds: 3600 };
+    const results = await Promise.all(Array.from({ length: 20 }, () => hitGrowingLimit("signin:address:a@example.org", policy)));
+    expect(results.filter((r) => r.allowed)).toHaveLength(5);
+    const refused = results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds);
+    expect(new Set(refused)).toEqual(new Set([60]));
+    const [row] = await prisma.rateLimit.findMany();
+    expect(row.count).toBe(5);
   });
 
   test("pruneRateLimits removes old windows only", async () => {

@@ -30,8 +30,9 @@ export function testAppEnv(dataDir: string, extra: Record<string, string> = {}):
     NODE_ENV: "production",
     DATA_DIR: dataDir,
     DATABASE_URL: "",
-    SESSION_SECRET: "e2e-session-secret",
-    DATA_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString("base64"),
+    // Production refuses weak secrets: these are 32 random bytes each, fixed for tests.
+    SESSION_SECRET: "rx3m5RrB/inqXQTidmJN0Hn20WRe5GruWZI+rWHAvD8=",
+    DATA_ENCRYPTION_KEY: "l6UQUCYgkKoMTojCQIUo/Je/b8ofGGOVq1HRDtLz9bs=",
     // The test server speaks plain HTTP on localhost.
     INSECURE_COOKIES: "1",
     OUTBOX_POLL_MS: "300",
@@ -47,6 +48,27 @@ export async function runProjectCommand(args: string[], env: NodeJS.ProcessEnv):
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited ${code}:\n${out}`))));
+  });
+}
+
+/** Runs `node server.js` expecting it to refuse to start: its exit code and output. */
+export async function startAppExpectingRefusal(env: Record<string, string>, dataDir?: string): Promise<{ code: number | null; output: string; ms: number }> {
+  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sm-refuse-"));
+  const port = await freePort();
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["server.js"], { cwd: root, env: testAppEnv(dir, { PORT: String(port), HOST: "127.0.0.1", ...env }) });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server.js did not refuse to start within 60 s:\n${output}`));
+    }, 60_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code, output, ms: Date.now() - started });
+    });
   });
 }
 

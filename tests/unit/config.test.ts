@@ -2,9 +2,33 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { databaseTarget, dataEncryptionKeys, limits, sessionSecrets } from "#app/utils/config.server.ts";
+import crypto from "node:crypto";
+import {
+  checkStartupConfiguration,
+  checkWritableFolder,
+  databaseTarget,
+  dataEncryptionKeys,
+  estimatedSecretBits,
+  limits,
+  mailTransport,
+  sessionSecrets,
+  trustProxyHops,
+} from "#app/utils/config.server.ts";
 
-const NAMES = ["DATA_DIR", "DATABASE_URL", "SESSION_SECRET", "DATA_ENCRYPTION_KEY", "NODE_ENV", "LOGIN_CODE_MINUTES"] as const;
+const NAMES = [
+  "DATA_DIR",
+  "DATABASE_URL",
+  "SESSION_SECRET",
+  "DATA_ENCRYPTION_KEY",
+  "NODE_ENV",
+  "LOGIN_CODE_MINUTES",
+  "SMTP_URL",
+  "MAIL_TRANSPORT",
+  "TRUST_PROXY",
+] as const;
+
+const STRONG_SECRET = crypto.randomBytes(32).toString("base64");
+const STRONG_KEY = crypto.randomBytes(32).toString("base64");
 let saved: Record<string, string | undefined>;
 let dir: string;
 
@@ -63,6 +87,11 @@ describe("secrets", () => {
   test("comma-separated lists are split and trimmed", () => {
     process.env.SESSION_SECRET = " new-secret , old-secret ,, ";
     expect(sessionSecrets()).toEqual(["new-secret", "old-secret"]);
+    process.env.NODE_ENV = "production";
+    const other = crypto.randomBytes(32).toString("hex");
+    process.env.SESSION_SECRET = ` ${STRONG_SECRET} , ${other} `;
+    expect(sessionSecrets()).toEqual([STRONG_SECRET, other]);
+    process.env.NODE_ENV = "test";
     process.env.DATA_ENCRYPTION_KEY = "a,b";
     expect(dataEncryptionKeys()).toEqual(["a", "b"]);
   });
@@ -83,6 +112,103 @@ describe("secrets", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(sessionSecrets()).toEqual(first);
     expect(dataEncryptionKeys()).toEqual(key);
+  });
+});
+
+describe("secrets in production must be strong", () => {
+  beforeEach(() => {
+    process.env.NODE_ENV = "production";
+    process.env.SESSION_SECRET = STRONG_SECRET;
+    process.env.DATA_ENCRYPTION_KEY = STRONG_KEY;
+  });
+
+  test.each([
+    ["a", "one letter"],
+    ["e2e-session-secret", "a short phrase"],
+    ["a".repeat(64), "one letter repeated"],
+    ["abcdabcdabcdabcdabcdabcdabcdabcdabcdabcd", "a short pattern repeated"],
+    [crypto.randomBytes(16).toString("base64"), "16 random bytes"],
+    [crypto.randomBytes(16).toString("hex"), "16 random bytes in hex"],
+  ])("SESSION_SECRET %j (%s) is refused", (secret) => {
+    process.env.SESSION_SECRET = secret;
+    expect(() => sessionSecrets()).toThrow(/SESSION_SECRET is too weak: use at least 32 random bytes/);
+  });
+
+  test("each entry of a rotation list must be strong", () => {
+    process.env.SESSION_SECRET = `${STRONG_SECRET},short-old-one`;
+    expect(() => sessionSecrets()).toThrow(/SESSION_SECRET \(entry 2\) is too weak/);
+  });
+
+  test("32 random bytes in base64 or hex are accepted", () => {
+    expect(estimatedSecretBits(STRONG_SECRET)).toBeGreaterThanOrEqual(256);
+    expect(estimatedSecretBits(crypto.randomBytes(32).toString("hex"))).toBeGreaterThanOrEqual(256);
+    expect(sessionSecrets()).toEqual([STRONG_SECRET]);
+  });
+
+  test.each([
+    [crypto.randomBytes(16).toString("base64"), /exactly 32 bytes/],
+    [crypto.randomBytes(48).toString("base64"), /exactly 32 bytes/],
+    ["not base64 at all!", /exactly 32 bytes/],
+    [Buffer.alloc(32, 3).toString("base64"), /not random/],
+  ])("DATA_ENCRYPTION_KEY %j is refused", (key, message) => {
+    process.env.DATA_ENCRYPTION_KEY = key;
+    expect(() => dataEncryptionKeys()).toThrow(message);
+    process.env.DATA_ENCRYPTION_KEY = `${STRONG_KEY},${key}`;
+    expect(() => dataEncryptionKeys()).toThrow(/entry 2/);
+  });
+
+  test("a key of exactly 32 random bytes is accepted", () => {
+    expect(dataEncryptionKeys()).toEqual([STRONG_KEY]);
+  });
+});
+
+describe("mail transport", () => {
+  test("production without SMTP_URL is refused unless MAIL_TRANSPORT=none says to drop mails", () => {
+    process.env.NODE_ENV = "production";
+    expect(() => mailTransport()).toThrow(/No mail transport: set SMTP_URL, or MAIL_TRANSPORT=none/);
+    process.env.MAIL_TRANSPORT = "none";
+    expect(mailTransport()).toEqual({ kind: "none" });
+    delete process.env.MAIL_TRANSPORT;
+    process.env.SMTP_URL = "smtp://mail.example.org:587";
+    expect(mailTransport()).toEqual({ kind: "smtp", url: "smtp://mail.example.org:587" });
+  });
+
+  test("development without SMTP prints mails; a misspelt setting is refused", () => {
+    expect(mailTransport()).toEqual({ kind: "log" });
+    process.env.MAIL_TRANSPORT = "off";
+    expect(() => mailTransport()).toThrow(/MAIL_TRANSPORT must be "smtp" or "none"/);
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  test("a number of hops; 0 by default; nonsense refused", () => {
+    expect(trustProxyHops()).toBe(0);
+    process.env.TRUST_PROXY = "1";
+    expect(trustProxyHops()).toBe(1);
+    process.env.TRUST_PROXY = "2";
+    expect(trustProxyHops()).toBe(2);
+    for (const value of ["true", "-1", "1.5", "99"]) {
+      process.env.TRUST_PROXY = value;
+      expect(() => trustProxyHops()).toThrow(/TRUST_PROXY must be the number of reverse proxies/);
+    }
+  });
+});
+
+describe("data folder", () => {
+  test("a folder that cannot be created is refused in one sentence that names it", () => {
+    const file = path.join(dir, "a-file");
+    fs.writeFileSync(file, "");
+    const folder = path.join(file, "data");
+    expect(() => checkWritableFolder(folder, "DATA_DIR")).toThrow(
+      new RegExp(`^The data folder ${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} cannot be written \\(ENOTDIR\\): make it writable`),
+    );
+    process.env.DATA_DIR = folder;
+    expect(() => checkStartupConfiguration()).toThrow(/cannot be written .*point DATA_DIR to a folder that is/);
+  });
+
+  test("a writable folder passes and keeps no probe file", () => {
+    checkWritableFolder(path.join(dir, "new"), "DATA_DIR");
+    expect(fs.readdirSync(path.join(dir, "new"))).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { clientIp, deviceLabel, safeRedirect } from "#app/utils/request.server.ts";
+import { TRICKY_REDIRECTS } from "#tests/support/redirects.ts";
 
 /** Where a browser would go if the value were sent as a Location header from our site. */
 function browserTarget(location: string): string {
@@ -34,6 +35,25 @@ describe("safeRedirect", () => {
     const attempts = ["/\t/evil.com", "/\t\\evil.com", "/\n/evil.com", "/\r/evil.com", "/ /evil.com"];
     const escaping = attempts.filter((to) => browserTarget(safeRedirect(to)) !== "https://solidarity.example");
     expect(escaping, "values a browser would resolve to another site").toEqual([]);
+  });
+});
+
+
+describe("safeRedirect: tricky inputs never leave the site", () => {
+  test.each(TRICKY_REDIRECTS)("%j", (to) => {
+    const result = safeRedirect(to);
+    expect(browserTarget(result)).toBe("https://solidarity.example");
+    expect(result).toMatch(/^\/(?![/\\])/);
+  });
+
+  test("the reported case: /.//evil.example/phish is refused, not normalised to //evil.example/phish", () => {
+    expect(safeRedirect("/.//evil.example/phish")).toBe("/home");
+    expect(safeRedirect("/..//evil.example/phish", "")).toBe("");
+  });
+
+  test("encoded slashes stay encoded inside one path segment of our site", () => {
+    expect(safeRedirect("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeRedirect("/letters/./new?x=1")).toBe("/letters/new?x=1");
   });
 });
 
