@@ -6,7 +6,7 @@ import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { importFileContent } from "#app/utils/sealed-fields.server.ts";
-import { failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
+import { ensureRoomForImport, failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
 import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, type ImportSummary, type ReviewDecisions } from "./engine.server.ts";
 
 /**
@@ -83,6 +83,7 @@ export async function importFile(input: {
   locale?: Locale;
 }): Promise<{ runId: string; summary: ImportSummary; noChanges: boolean }> {
   const locale = input.locale ?? "en";
+  if (!input.dryRun) ensureRoomForImport(input.bytes.byteLength);
   const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
   const summary = summarize(plan, (e) => errorMessage(locale, e));
   if (input.dryRun) {
@@ -119,6 +120,7 @@ export async function createPreview(input: {
   userId: string;
   locale: Locale;
 }) {
+  ensureRoomForImport(input.bytes.byteLength);
   const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
   const summary = summarize(plan, (e) => errorMessage(input.locale, e));
   const run = await recordRun({
@@ -186,6 +188,7 @@ export async function confirmRun(runId: string, input: { userId: string; decisio
   const planned = await planForRun(runId);
   if (!planned) return null;
   const { run, plan } = planned;
+  ensureRoomForImport(run.fileContent?.length ?? 0);
   const resolved = await applyPlan(plan, { actor: { userId: input.userId, channel: "web" }, decisions: input.decisions, runId });
   const applied: ImportPlan = { ...plan, rows: resolved };
   const summary = summarize(applied, (e) => errorMessage(input.locale, e));
