@@ -12,6 +12,7 @@ import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
 import { ensureParcelDefaults } from "#app/models/parcels.server.ts";
 import { ensureWritingHelp } from "#app/models/writing-help.server.ts";
 import { startBackgroundWorker } from "#app/utils/background.server.ts";
+import { startDatabaseWatchdog } from "#app/utils/db-watchdog.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
 /**
@@ -37,12 +38,15 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
   await backfillFacilityIdentity();
   await ensureParcelDefaults();
   await ensureWritingHelp();
+  // A stuck database (a spinning embedded one on a full disk included) is reported on standard error.
+  const watchdog = startDatabaseWatchdog(() => prisma.$queryRaw`SELECT 1`, { watchEventLoop: true, embedded: target.kind === "pglite" });
   const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
   const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {
     async shutdown() {
       await stopOutbox();
       await stopBackground();
+      await watchdog.stop();
       await disconnectDatabase();
     },
   };

@@ -2,6 +2,28 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { decrypt, isEncrypted } from "#app/utils/crypto.server.ts";
 import { importFileContent } from "#app/utils/sealed-fields.server.ts";
+import { databaseTarget } from "#app/utils/config.server.ts";
+import { DiskFullError, ensureFreeSpace } from "#app/utils/disk-space.server.ts";
+import { ImportFileError } from "./parse.server.ts";
+
+/** What a list of this size may take on disk once imported: rows, indexes, history and the write-ahead log. */
+const DISK_BYTES_PER_FILE_BYTE = 10;
+
+/**
+ * Refuses an import (ImportFileError, in the person's language) when the embedded
+ * database's disk lacks the margin or room for it: a full disk would hang it.
+ */
+export function ensureRoomForImport(fileBytes: number): void {
+  const target = databaseTarget();
+  try {
+    ensureFreeSpace(target.kind === "pglite" ? target.dataDir : null, fileBytes * DISK_BYTES_PER_FILE_BYTE);
+  } catch (error) {
+    if (error instanceof DiskFullError) {
+      throw new ImportFileError("import.file.diskFull", { freeMb: Math.floor(error.free / 1048576), neededMb: Math.ceil(error.required / 1048576) });
+    }
+    throw error;
+  }
+}
 
 /**
  * Upkeep of import runs. A run being applied holds a lease its process renews

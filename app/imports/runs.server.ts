@@ -6,7 +6,7 @@ import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { importFileContent } from "#app/utils/sealed-fields.server.ts";
-import { failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
+import { ensureRoomForImport, failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
 import {
   applyPlan,
   planImport,

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
 import { databaseTarget, type DatabaseTarget } from "./config.server";
 import { applyMigrations, type MigrationResult } from "./migrate.server";
+import { ensureFreeSpace, explainDatabaseStartFailure } from "./disk-space.server";
 
 export type Db = PrismaClient;
 
@@ -97,10 +98,14 @@ export async function openDatabase(
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  // On a full disk PGlite would fail with a raw error, or hang: say so plainly first.
+  ensureFreeSpace(target.dataDir);
   const unlock = target.dataDir ? lockDataDir(target.dataDir) : () => {};
   try {
     const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-    await pglite.waitReady;
+    await pglite.waitReady.catch((error: unknown) => {
+      throw target.dataDir ? explainDatabaseStartFailure(error, target.dataDir) : error;
+    });
     const migrations = migrate
       ? await applyMigrations({
           exec: async (sql) => void (await pglite.exec(sql)),

@@ -8,6 +8,7 @@ import { openDatabase, prisma, setDatabase } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { getRun, importFile, listRuns } from "#app/imports/runs.server.ts";
 import { IMPORT_LEASE_MS } from "#app/imports/run-upkeep.server.ts";
+import { ImportFileError } from "#app/imports/parse.server.ts";
 import { createTestDatabase, describeEachDatabase } from "#tests/support/db.ts";
 import { baseList, CLI, createSource, FILE_TYPES, listTable, toCsv, type ListRow } from "#tests/support/import-fixtures.ts";
 
@@ -44,6 +45,37 @@ describeEachDatabase("import runs whose process died", () => {
     expect(again.summary.created).toBe(5);
     expect(await prisma.importRun.findUniqueOrThrow({ where: { id: again.runId } })).toMatchObject({ state: "applied", leaseUntil: null });
   });
+});
+
+describeEachDatabase("imports on a nearly full disk", () => {
+  test("an import the embedded database's disk has no room for is refused with a clear message, and nothing is written", async () => {
+    await createSource(SOURCE);
+    const saved = process.env.DISK_FREE_MARGIN_MB;
+    // A margin no disk has: the real free space of DATA_DIR is below it.
+    process.env.DISK_FREE_MARGIN_MB = String(1024 ** 3);
+    try {
+      const error = await importFile({ sourceSlug: SOURCE, bytes: toCsv(listTable(baseList())), ...FILE_TYPES.csv, dryRun: false, actor: CLI }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ImportFileError);
+      expect((error as ImportFileError).messageKey).toBe("import.file.diskFull");
+    } finally {
+      if (saved === undefined) delete process.env.DISK_FREE_MARGIN_MB;
+      else process.env.DISK_FREE_MARGIN_MB = saved;
+    }
+    expect(await prisma.importRun.count()).toBe(0);
+    expect(await prisma.prisoner.count()).toBe(0);
+  });
+});
+
+test("the embedded database on a full disk refuses to start with 'the disk is full', not a raw PGlite failure", async () => {
+  const saved = process.env.DISK_FREE_MARGIN_MB;
+  process.env.DISK_FREE_MARGIN_MB = String(1024 ** 3);
+  try {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-full-"));
+    await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(/^The disk is full: \d+ MB free where the database lives/);
+  } finally {
+    if (saved === undefined) delete process.env.DISK_FREE_MARGIN_MB;
+    else process.env.DISK_FREE_MARGIN_MB = saved;
+  }
 });
 
 // kill -9 needs a second process on a shared database: PostgreSQL only.

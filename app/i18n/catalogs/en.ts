@@ -724,6 +724,7 @@ export const en = {
 
   "import.file.empty": "The file is empty or has no header row.",
   "import.file.tooLarge": "The file is larger than {maxMb} MB. Split the list into smaller files.",
+  "import.file.diskFull": "The server's disk is nearly full ({freeMb} MB free, {neededMb} MB needed): nothing was imported. Ask the administrator to free some space.",
   "import.file.xlsxTooBig": "This spreadsheet is too large once unpacked (the limits are {maxMb} MB of sheet data, {maxCells} cells and {maxRows} rows). Split the list into smaller files or save it as CSV.",
   "import.file.tooManyRows": "The file has more than {max} rows. Split the list into smaller files.",
   "import.file.unreadable": "This spreadsheet cannot be read. Open it in a spreadsheet program, save it again as .xlsx or CSV and upload it once more.",

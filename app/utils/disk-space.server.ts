@@ -1,0 +1,76 @@
+import fs from "node:fs";
+
+/**
+ * The embedded database (PGlite) hangs for good, spinning, when the disk fills up
+ * under it, and will not start again on a full disk. So the app checks the free
+ * space of the data directory itself: at start-up, and before large writes
+ * (imports), refusing below a margin with a clear error instead.
+ */
+
+const MB = 1024 * 1024;
+
+/** Space always left free: DISK_FREE_MARGIN_MB, default 64. */
+export function diskMarginBytes(): number {
+  const configured = Number.parseInt(process.env.DISK_FREE_MARGIN_MB ?? "", 10);
+  return (Number.isFinite(configured) && configured >= 0 ? configured : 64) * MB;
+}
+
+export type StatFs = (dir: string) => { bavail: number | bigint; bsize: number | bigint };
+
+/** Free bytes for this process in the file system holding `dir`, or null when it cannot be told. */
+export function freeBytes(dir: string, statfs: StatFs = fs.statfsSync): number | null {
+  try {
+    const stats = statfs(dir);
+    return Number(stats.bavail) * Number(stats.bsize);
+  } catch {
+    return null;
+  }
+}
+
+export class DiskFullError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly free: number,
+    readonly required: number,
+  ) {
+    super(
+      `The disk is full: ${Math.floor(free / MB)} MB free where the database lives (${dir}), ` +
+        `and at least ${Math.ceil(required / MB)} MB are needed. Free some space (or move DATA_DIR to a larger disk) and try again.`,
+    );
+    this.name = "DiskFullError";
+  }
+}
+
+/**
+ * Refuses (DiskFullError) unless the disk holding `dir` keeps the margin free, or
+ * twice the expected size of the write, whichever is more. No directory (PostgreSQL,
+ * in-memory PGlite) or an unknown free space: nothing to check.
+ */
+export function ensureFreeSpace(dir: string | null | undefined, expectedBytes = 0, statfs: StatFs = fs.statfsSync): void {
+  if (!dir) return;
+  const free = freeBytes(fs.existsSync(dir) ? dir : pathUp(dir), statfs);
+  if (free === null) return;
+  const required = Math.max(diskMarginBytes(), 2 * expectedBytes);
+  if (free < required) throw new DiskFullError(dir, free, required);
+}
+
+function pathUp(dir: string): string {
+  let current = dir;
+  while (!fs.existsSync(current)) {
+    const parent = current.replace(/[/\\][^/\\]*$/, "");
+    if (parent === current || parent === "") return ".";
+    current = parent;
+  }
+  return current;
+}
+
+/**
+ * A start-up failure of the embedded database, explained: on a (nearly) full disk
+ * PGlite only says it "failed to initialize properly".
+ */
+export function explainDatabaseStartFailure(error: unknown, dir: string, statfs: StatFs = fs.statfsSync): unknown {
+  const free = freeBytes(fs.existsSync(dir) ? dir : pathUp(dir), statfs);
+  const noSpace = (error as { code?: string } | null)?.code === "ENOSPC" || /ENOSPC|no space left/i.test(String((error as Error)?.message ?? ""));
+  if (noSpace || (free !== null && free < diskMarginBytes())) return new DiskFullError(dir, free ?? 0, diskMarginBytes());
+  return error;
+}
