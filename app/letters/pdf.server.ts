@@ -34,6 +34,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { printableText } from "./printable.ts";
 
 export interface PdfAddress {
   /** Already laid out, one entry per printed line; the last is the country in Latin capitals. */
@@ -107,10 +108,10 @@ function loadFont(file: string): { path: string; data: Buffer } {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-/** Normalise user text: LF line ends, tabs as spaces, no control characters, no trailing blank lines. */
+/** Normalise user text: LF line ends, tabs as spaces, no control characters, nothing the font cannot draw (no empty boxes), no trailing blank lines. */
 function cleanText(text: string): string {
   return (
-    text
+    printableText(text)
       .replace(/\r\n?/g, "\n")
       .replace(/\t/g, "    ")
       // eslint-disable-next-line no-control-regex
