@@ -17,7 +17,7 @@ import {
   type RulePrisoner,
   type SenderKind,
 } from "#app/parcels/rules.ts";
-import { validateS10, type S10Problem } from "#app/parcels/s10.ts";
+import { validateTrackingNumber, type S10Problem } from "#app/parcels/s10.ts";
 import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
@@ -448,12 +448,12 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
 
 /**
  * Records the tracking number from the post office receipt (a valid UPU S10
- * number) and moves the parcel to "posted", with the number as the event's
+ * number, or a Russian Post 14-digit domestic number) and moves the parcel to "posted", with the number as the event's
  * reference. A corrected number later is recorded as an event of its own.
  */
 export async function recordTrackingNumber(actor: User, id: string, input: string) {
   requireSender(actor);
-  const result = validateS10(input);
+  const result = validateTrackingNumber(input);
   if (!result.valid) throw new TrackingNumberError(result.problem);
   const number = result.number;
   const parcel = await prisma.parcel.findFirst({ where: accessWhere(actor, id), select: { id: true, state: true, status: true, routeId: true } });
