@@ -5,6 +5,7 @@ import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
 import { seedDemoData } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
+import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
 import { startBackgroundWorker } from "#app/utils/background.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
@@ -25,6 +26,8 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
     console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
   }
   await ensureDefaultRoutes();
+  // Facilities saved before identity keys existed get theirs (idempotent, cheap when none is missing).
+  await backfillFacilityIdentity();
   const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
   const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {

@@ -10,7 +10,7 @@ import { UnknownSourceError } from "#app/imports/engine.server.ts";
 import { translate } from "#app/i18n/i18n.ts";
 import { prisma } from "#app/utils/db.server.ts";
 
-const USAGE = "Usage: npm run import -- --source SOURCE --file PATH [--dry-run] [--json]";
+const USAGE = "Usage: npm run import -- --source SOURCE --file PATH [--partial] [--dry-run] [--json]";
 
 async function main() {
   const { values } = parseArgs({
@@ -18,6 +18,8 @@ async function main() {
       source: { type: "string" },
       file: { type: "string" },
       "dry-run": { type: "boolean", default: false },
+      // Only part of the source's list: no one is flagged as missing from it.
+      partial: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
     strict: true,
@@ -41,6 +43,7 @@ async function main() {
       bytes,
       fileName: path.basename(values.file),
       dryRun: values["dry-run"] ?? false,
+      partial: values.partial ?? false,
       actor: { channel: "cli" },
     });
     if (values.json) {
@@ -49,9 +52,12 @@ async function main() {
       const s = result.summary;
       console.info(
         `${values["dry-run"] ? "Dry run (nothing written)" : "Imported"}: ${s.created} new, ${s.updated} updated, ${s.transferred} transferred, ` +
-          `${s.unchanged} unchanged, ${s.missing} missing from this list, ${s.needsReview} need review, ${s.errors.length} rows with errors.`,
+          `${s.unchanged} unchanged, ${s.missing} missing from this list, ${s.needsReview} need review, ${s.skipped} skipped, ${s.errors.length} rows with errors.`,
       );
       if (result.noChanges) console.info("Nothing changed: the registry already matches this file.");
+      for (const v of result.plan.unknownValues) {
+        console.info(`  unknown ${v.field} "${v.text}" on ${v.rows} rows (first on line ${v.firstLine}): map it in the web app, /imports/mappings, or in a preview`);
+      }
       if (s.needsReview > 0) console.info(`Rows that need a person's decision wait in the web app: /imports/${result.runId}`);
       for (const e of s.errors) console.info(`  line ${e.line}, ${e.field}: ${e.message}`);
     }

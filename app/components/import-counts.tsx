@@ -10,6 +10,7 @@ export function ImportCounts({ summary, compact = false }: { summary: ImportSumm
     ["imports.count.unchanged", summary.unchanged],
     ["imports.count.missing", summary.missing],
     ["imports.count.needsReview", summary.needsReview],
+    ["imports.count.skipped", summary.skipped ?? 0],
     ["imports.count.errors", summary.errors.length],
   ] as const;
   if (compact) {

@@ -16,18 +16,26 @@ export const IMPORT_FIELDS = [
   "country",
   "status",
   "detainedOn",
+  "verdictOn",
+  "releasedOn",
+  "releaseKind",
+  "diedOn",
   "articles",
   "sentence",
+  "penalty",
   "facility",
   "facilityAddress",
   "facilityCity",
   "facilityPostcode",
   "facilityType",
+  "facilityRegion",
   "humanitarianReasons",
   "incommunicado",
   "doNotWrite",
   "relativesOnly",
   "notes",
+  "canWrite",
+  "interests",
 ] as const;
 
 export type ImportField = (typeof IMPORT_FIELDS)[number];
@@ -91,27 +99,48 @@ const SYNONYMS: Record<ImportField, string[]> = {
   detainedOn: [
     "Дата задержания", "Дата ареста", "Задержан", "Задержана", "Дата затрымання", "Дата арышту", "Затрыманы",
     "Затрыманая", "Detained", "Detained on", "Date of detention", "Detention date", "Date detained", "Arrested",
-    "Date of arrest", "Arrest date",
+    "Date of arrest", "Arrest date", "date_of_arrest", "arrested",
+  ],
+  verdictOn: [
+    "Дата приговора", "Дата вынесения приговора", "Дата прысуду", "Дата вынясення прысуду", "Date of verdict",
+    "Verdict date", "Date of sentence", "Sentence date", "Sentenced on", "verdict_date",
+  ],
+  releasedOn: [
+    "Дата освобождения", "Освобожден", "Освобождена", "Дата вызвалення", "Вызвалены", "Вызваленая", "Date of release",
+    "Release date", "Released on", "release_date",
+  ],
+  releaseKind: [
+    "Основание освобождения", "Вид освобождения", "Как освобожден", "Падстава вызвалення", "Від вызвалення",
+    "Release kind", "Release type", "Reason for release", "release_kind",
+  ],
+  diedOn: [
+    "Дата смерти", "Умер", "Умерла", "Дата гибели", "Дата смерці", "Памёр", "Памерла", "Died", "Died on",
+    "Date of death", "Death date",
   ],
   articles: [
     "Статьи", "Статья", "Статья УК", "Статьи УК", "Статья УК РБ", "Статьи УК РБ", "Статья УК РФ", "Статьи УК РФ",
     "Артыкулы", "Артыкул", "Артыкул КК", "Артыкулы КК", "Articles", "Article", "Criminal code articles",
-    "Charges", "Charge", "Обвинение", "Абвінавачванне", "Абвінавачанне",
+    "Charges", "Charge", "Обвинение", "Абвінавачванне", "Абвінавачанне", "Charges indicted", "Предъявленные обвинения",
+    "Предъявленное обвинение", "Обвинения", "Прад'яўленыя абвінавачанні", "Прад'яўленыя абвінавачванні", "Абвінавачанні", "Абвінавачванні", "Статьи обвинения",
   ],
   sentence: [
-    "Приговор", "Срок", "Мера наказания", "Наказание", "Прысуд", "Тэрмін", "Пакаранне", "Sentence", "Term",
-    "Punishment",
+    "Приговор", "Срок", "Мера наказания", "Прысуд", "Тэрмін", "Мера пакарання", "Sentence", "Term", "Punishment",
+  ],
+  penalty: [
+    "Наказание", "Вид наказания", "Тип наказания", "Пакаранне", "Від пакарання", "Тып пакарання", "Penalty",
+    "Type of penalty", "Penalty type", "Kind of punishment",
   ],
   facility: [
     "Место заключения", "Место содержания", "Местонахождение", "Где находится", "Учреждение",
     "Исправительное учреждение", "Колония", "Месца зняволення", "Месца ўтрымання", "Месцазнаходжанне",
     "Установа", "Папраўчая ўстанова", "Калонія", "Facility", "Place of detention", "Detention facility",
-    "Prison", "Penal colony", "Institution", "Location", "Where held",
+    "Prison", "Penal colony", "Institution", "Location", "Where held", "institution_short_name", "Institution short name",
+    "Место отбывания наказания", "Месца адбыцця пакарання", "Турма", "Тюрьма",
   ],
   facilityAddress: [
     "Адрес", "Почтовый адрес", "Адрес учреждения", "Адрес для писем", "Адрес колонии", "Улица", "Адрас",
     "Паштовы адрас", "Адрас установы", "Адрас для лістоў", "Вуліца", "Address", "Postal address",
-    "Mailing address", "Facility address", "Street", "Street address",
+    "Mailing address", "Facility address", "Street", "Street address", "address_for_letters", "Address for letters",
   ],
   facilityCity: ["Город", "Населенный пункт", "Горад", "Населены пункт", "City", "Town", "Locality"],
   facilityPostcode: [
@@ -122,6 +151,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
     "Тип учреждения", "Вид учреждения", "Тип места заключения", "Тып установы", "Від установы", "Facility type",
     "Type of facility", "Institution type",
   ],
+  facilityRegion: ["Регион", "Область", "Субъект РФ", "Рэгіён", "Вобласць", "Region", "Oblast", "Facility region"],
   humanitarianReasons: [
     "Гуманитарный список", "Гуманитарный", "Гуманитарные причины", "Гуманитарные основания", "Причины",
     "Причина", "Основания", "Гуманітарны спіс", "Гуманітарны", "Гуманітарныя прычыны", "Прычыны", "Прычына",
@@ -144,6 +174,11 @@ const SYNONYMS: Record<ImportField, string[]> = {
     "Примечание", "Примечания", "Комментарий", "Комментарии", "Заметки", "Заўвага", "Заўвагі", "Каментар",
     "Каментарый", "Камэнтар", "Нататкі", "Notes", "Note", "Comment", "Comments", "Remarks",
   ],
+  canWrite: [
+    "can_write", "Can write", "Можно писать", "Можна пісаць", "Письма доходят", "Лісты даходзяць", "Letters reach",
+    "Writable",
+  ],
+  interests: ["interests", "Интересы", "Увлечения", "Інтарэсы", "Захапленні", "Hobbies", "Interests and hobbies"],
 };
 
 /** Fallbacks for headers with extra words ("Дата рождения (дд.мм.гггг)", "Адрес колонии для писем"). Order matters. */
@@ -154,8 +189,13 @@ const PREFIXES: [ImportField, string[]][] = [
   ["facilityAddress", ["адрес", "адрас", "почтовый адрес", "паштовы адрас", "address", "postal address", "mailing address"]],
   ["facilityCity", ["город", "горад", "city"]],
   ["birthDate", ["дата рожд", "год рожд", "дата нарадж", "год нарадж", "date of birth", "birth date", "birthdate", "year of birth", "dob"]],
+  ["verdictOn", ["дата приговор", "дата вынесения приговор", "дата прысуд", "date of verdict", "verdict date", "date of sentence"]],
+  ["releasedOn", ["дата освобожд", "дата вызвал", "date of release", "release date"]],
+  ["diedOn", ["дата смерт", "дата гибел", "дата смерц", "date of death"]],
+  ["releaseKind", ["основание освобожд", "вид освобожд", "падстава вызвал", "release kind", "release type"]],
   ["detainedOn", ["дата задерж", "дата арест", "дата затрым", "дата арышт", "date of detention", "detention date", "date of arrest", "arrest date", "detained", "detained on"]],
   ["articles", ["стать", "артыкул", "article", "articles", "criminal code", "charge", "charges"]],
+  ["penalty", ["вид наказ", "тип наказ", "від пакаран", "тып пакаран", "penalty"]],
   ["sentence", ["приговор", "прысуд", "срок", "тэрмін", "мера наказ", "sentence"]],
   ["facility", ["место заключ", "место содерж", "местонахожд", "месца зняв", "месца ўтрым", "месцазнаходж", "учрежден", "place of detention", "detention facility", "facility", "prison", "penal colony"]],
   ["humanitarianReasons", ["гуманитар", "гуманітар", "humanitarian"]],
@@ -165,7 +205,29 @@ const PREFIXES: [ImportField, string[]][] = [
   ["notes", ["примечан", "коммент", "заўваг", "камент", "камэнт", "note", "notes", "comment", "comments", "remarks"]],
   ["fullName", ["фио", "ф и о", "фамилия имя отчество", "прозвішча імя імя па бацьку", "full name", "піб"]],
   ["status", ["статус", "status"]],
+  ["canWrite", ["можно писать", "можна пісаць", "can write"]],
+  ["interests", ["интерес", "увлечен", "інтарэс", "захаплен", "interests", "hobbies"]],
 ];
+
+/**
+ * Columns that published lists carry and the registry deliberately does not
+ * import (links, photos, free-text biographies, court staff, list metadata).
+ * They are ignored without being reported as unknown.
+ */
+const IGNORED = [
+  "url", "link", "links", "photo", "photos", "image", "picture", "description", "bio", "biography", "slug",
+  "judge", "councel", "counsel", "lawyer", "prosecutor", "declaration", "decision", "clusters", "cluster",
+  "penalty_start_date", "appeal_date", "fake_terrorist_list", "tags", "source", "sources", "updated_at", "created_at",
+  "Судья", "Прокурор", "Адвокат", "Фото", "Ссылка", "Описание", "Суддзя", "Пракурор", "Спасылка", "Апісанне",
+  "Judge", "Prosecutor", "Lawyer", "Photo", "Link", "Description", "Case", "Дело", "Справа", "Номер дела",
+  "Дата начала отбывания наказания", "Дата апелляции", "Appeal date",
+].map(normalizeHeader);
+const IGNORED_SET = new Set(IGNORED);
+
+/** True for a column published lists carry that the importer skips on purpose (photo, url, judge…). */
+export function isIgnoredHeader(header: string): boolean {
+  return IGNORED_SET.has(normalizeHeader(header));
+}
 
 const BY_TEXT = new Map<string, ImportField>();
 for (const field of IMPORT_FIELDS) {
@@ -185,6 +247,7 @@ function matchesPrefix(candidate: string, prefix: string): boolean {
 /** The field a header names, or null when it is not recognised. */
 export function recognizeHeader(header: string): ImportField | null {
   const raw = header.trim();
+  if (isIgnoredHeader(raw)) return null;
   // "№ п/п" is a running row number, not a stable identifier: never treat it as one.
   if (/^(№|#|n|no)\s*п\s*[/.\\]?\s*п\.?$/i.test(raw)) return null;
   const full = normalizeHeader(raw);
@@ -206,11 +269,14 @@ export function recognizeHeader(header: string): ImportField | null {
 /**
  * Maps each header to a field. When two headers name the same field, the
  * first one wins; the others map to null and are listed in `unknown`
- * together with the headers that were not recognised.
+ * together with the headers that were not recognised. Headers of columns
+ * that lists carry and the importer skips on purpose (url, photo, judge…) map
+ * to null and are listed in `ignored`, not in `unknown`.
  */
-export function recognizeColumns(headers: string[]): { mapping: ColumnMapping; unknown: string[] } {
+export function recognizeColumns(headers: string[]): { mapping: ColumnMapping; unknown: string[]; ignored: string[] } {
   const entries: [string, ImportField | null][] = [];
   const unknown: string[] = [];
+  const ignored: string[] = [];
   const used = new Set<ImportField>();
   for (const header of headers) {
     const field = recognizeHeader(header);
@@ -219,8 +285,9 @@ export function recognizeColumns(headers: string[]): { mapping: ColumnMapping; u
       entries.push([header, field]);
     } else {
       entries.push([header, null]);
-      unknown.push(header);
+      if (isIgnoredHeader(header)) ignored.push(header);
+      else unknown.push(header);
     }
   }
-  return { mapping: Object.fromEntries(entries), unknown };
+  return { mapping: Object.fromEntries(entries), unknown, ignored };
 }

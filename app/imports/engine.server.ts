@@ -1,29 +1,33 @@
 import crypto from "node:crypto";
-import type { Country, FacilityType, Prisma, PrisonerStatus, HumanitarianReason } from "#app/generated/prisma/client.ts";
+import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
+import { insertPrisoners, insertSourceLinks, insertStays, type NewPrisonerRow } from "./bulk.server.ts";
+import { applyReachabilityEffects, applyTransferEffects } from "#app/models/situation.server.ts";
+import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
 import { recognizeColumns, type ColumnMapping } from "./columns.ts";
-import { normalizeRow, type ImportRow, type RowError } from "./normalize.ts";
+import { normalizeRow, type ImportRow, type MappableField, type RowError, type ValueMappings } from "./normalize.ts";
+import { mergeCaseRows } from "./cases.ts";
+import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility-index.server.ts";
+import { loadValueMappings } from "./value-mappings.server.ts";
+import { comparePrisoner, monthOnly, NOT_HELD_STATUSES, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
+
+export type { FieldChange } from "./fields.server.ts";
 
 /**
  * The one engine behind the three ways in (web, command line, HTTP API):
- * parse → normalise → match against the registry → a plan (the preview) →
- * apply the plan in one transaction, or not at all.
+ * parse → normalise (with the source's value mappings) → merge one person's case rows →
+ * match against the registry → a plan (the preview) → apply the plan in one
+ * transaction, or not at all.
  */
 
 export interface ImportActor {
   userId?: string | null;
   tokenId?: string | null;
   channel: "web" | "cli" | "api";
-}
-
-export interface FieldChange {
-  field: string;
-  from: string | null;
-  to: string | null;
 }
 
 export interface MatchCandidate {
@@ -52,29 +56,70 @@ export interface ImportSummary {
   unchanged: number;
   missing: number;
   needsReview: number;
+  /** Rows the list itself marks as not for the registry (Viasna's "np"). */
+  skipped: number;
   errors: { line: number; field: string; message: string }[];
+}
+
+/** A value no rule and no earlier mapping of this source knows, with how many rows use it. */
+export interface UnknownValueUse {
+  field: MappableField;
+  key: string;
+  text: string;
+  rows: number;
+  firstLine: number;
+}
+
+/** A facility the registry does not know yet: a person confirms it or maps it to a known one. */
+export interface NewFacility {
+  key: string;
+  country: Country;
+  name: string;
+  type: FacilityType | null;
+  number: string | null;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+  district: string | null;
+  region: string | null;
+  rows: number;
+  firstLine: number;
 }
 
 export interface ImportPlan {
   sourceId: string;
   format: string;
   fileHash: string;
+  partial: boolean;
   headers: string[];
   mapping: ColumnMapping;
   unknownColumns: string[];
   rows: PlannedRow[];
   missing: { prisonerId: string; name: string }[];
   errors: RowError[];
+  skipped: number;
+  /** Rows of one person (one row per criminal case) merged into the first: line -> the line it joined. */
+  merged: { line: number; into: number }[];
+  unknownValues: UnknownValueUse[];
+  newFacilities: NewFacility[];
   /** True when nothing would change: a re-import of the same file. */
   noChanges: boolean;
 }
 
 /** For a needs-review row, a person's choice: the prisoner it is, or "new". */
 export type ReviewDecisions = Record<number, string | "new">;
+/** For a new facility (by key), a person's choice: create it ("new") or the id of the known facility it is. */
+export type FacilityDecisions = Record<string, string | "new">;
 
 export class UnknownSourceError extends Error {
   constructor(public slug: string) {
     super(`Unknown source "${slug}"`);
+  }
+}
+
+export class ReviewRequiredError extends Error {
+  constructor(public lines: number[]) {
+    super(`Rows need a decision before applying: ${lines.join(", ")}`);
   }
 }
 
@@ -86,10 +131,6 @@ function toDate(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
 }
 
-function facilityKey(country: Country, name: string, city: string | null): string {
-  return `${country}|${normalizeExact(name)}|${normalizeExact(city ?? "")}`;
-}
-
 function rowHash(row: ImportRow, country: Country): string {
   const { line: _line, ...rest } = row;
   return crypto.createHash("sha256").update(JSON.stringify({ ...rest, country })).digest("hex").slice(0, 32);
@@ -98,63 +139,32 @@ function rowHash(row: ImportRow, country: Country): string {
 function birthDatesAgree(a: { date: string | null; yearOnly: boolean }, b: { date: string | null; yearOnly: boolean }): boolean | null {
   if (!a.date || !b.date) return null;
   if (a.yearOnly || b.yearOnly) return a.date.slice(0, 4) === b.date.slice(0, 4);
-  return a.date === b.date;
+  if (a.date === b.date) return true;
+  // A date given to the month ("1985-03", read as the 1st) neither confirms nor rules out a full date that month.
+  if ((monthOnly(a.date) || monthOnly(b.date)) && a.date.slice(0, 7) === b.date.slice(0, 7)) return null;
+  return false;
 }
 
-type ExistingPrisoner = Prisma.PrisonerGetPayload<{
-  include: { names: true; currentFacility: true };
-}>;
+const keysOfRow = new WeakMap<ImportRow, string[]>();
 
-interface Context {
-  sourceId: string;
-  defaultCountry: Country | null;
-  facilityIdByKey: Map<string, string>;
+/** Every match key of a row's spellings ("exact:…", "token:…", "person:…"), computed once per row. */
+function nameKeysOf(row: ImportRow): string[] {
+  let keys = keysOfRow.get(row);
+  if (!keys) {
+    keys = [...new Set([row.name, row.latinName].filter((n): n is PersonName => Boolean(n)).flatMap((n) => nameMatchKeys(n)))];
+    keysOfRow.set(row, keys);
+  }
+  return keys;
 }
 
-/** Field-by-field comparison of a row with the stored prisoner. */
-function compare(row: ImportRow, country: Country, existing: ExistingPrisoner, ctx: Context) {
-  const changes: FieldChange[] = [];
-  const note = (field: string, from: unknown, to: unknown) => {
-    const f = from === null || from === undefined || from === "" ? null : String(from);
-    const t = to === null || to === undefined || to === "" ? null : String(to);
-    if (t !== null && f !== t) changes.push({ field, from: f, to: t });
-  };
-  note("country", existing.country, country);
-  note("status", existing.status, row.status);
-  if (row.birthDate && !(row.birthYearOnly && dateOnly(existing.birthDate)?.slice(0, 4) === row.birthDate.slice(0, 4) && !existing.birthYearOnly)) {
-    note("birthDate", dateOnly(existing.birthDate), row.birthDate);
-  }
-  note("gender", existing.gender, row.gender);
-  note("detainedOn", dateOnly(existing.detainedOn), row.detainedOn);
-  note("articles", existing.articles, row.articles);
-  note("sentence", existing.sentence, row.sentence);
-  note("notes", existing.notes, row.notes);
-  if (row.humanitarianReasons) {
-    const from = [...existing.humanitarianReasons].sort().join(", ");
-    const to = [...row.humanitarianReasons].sort().join(", ");
-    if (from !== to) changes.push({ field: "humanitarianReasons", from: from || null, to: to || null });
-  }
-  if (row.incommunicado !== null) note("incommunicado", existing.incommunicado, row.incommunicado);
-  if (row.doNotWrite !== null) note("doNotWrite", existing.doNotWrite, row.doNotWrite);
-  if (row.relativesOnly !== null) note("relativesOnly", existing.relativesOnly, row.relativesOnly);
-  const storedSpellings = new Set(existing.names.map((n) => normalizeExact(fullName(n))));
-  for (const spelling of [row.name, row.latinName].filter((n): n is PersonName => Boolean(n))) {
-    if (!storedSpellings.has(normalizeExact(fullName(spelling)))) {
-      changes.push({ field: "names", from: null, to: fullName(spelling) });
-    }
-  }
-  let transfer: { from: string | null; to: string } | null = null;
-  if (row.facility) {
-    const key = facilityKey(country, row.facility.name, row.facility.city);
-    const knownId = ctx.facilityIdByKey.get(key);
-    if (!knownId || knownId !== existing.currentFacilityId) {
-      transfer = {
-        from: existing.currentFacility ? `${existing.currentFacility.name}, ${existing.currentFacility.city}` : null,
-        to: [row.facility.name, row.facility.city].filter(Boolean).join(", "),
-      };
-    }
-  }
-  return { changes, transfer };
+function personKeysOf(row: ImportRow): string[] {
+  return nameKeysOf(row)
+    .filter((k) => k.startsWith("person:"))
+    .map((k) => k.slice("person:".length));
+}
+
+function facilityLabel(f: { name: string; city: string | null }): string {
+  return [f.name, f.city].filter(Boolean).join(", ");
 }
 
 /** Reads, normalises and matches a file; writes nothing. */
@@ -164,65 +174,50 @@ export async function planImport(input: {
   fileName?: string | null;
   contentType?: string | null;
   mapping?: ColumnMapping | null;
+  partial?: boolean;
 }): Promise<ImportPlan> {
   const source = await prisma.source.findUnique({ where: { slug: input.sourceSlug } });
   if (!source) throw new UnknownSourceError(input.sourceSlug);
   const parsed = await parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType });
   const recognised = recognizeColumns(parsed.headers);
   const mapping: ColumnMapping = { ...recognised.mapping, ...(input.mapping ?? {}) };
-  const unknownColumns = parsed.headers.filter((h) => !mapping[h]);
+  // Columns a published list carries that the registry deliberately does not keep (url, photo, judge…) are not "unknown".
+  const ignored = new Set(recognised.ignored);
+  const unknownColumns = parsed.headers.filter((h) => !mapping[h] && !ignored.has(h));
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
+  const partial = input.partial ?? false;
 
-  const errors: RowError[] = [];
-  const rows: ImportRow[] = [];
-  // A person whose row has an error is still on the list: not "missing".
-  const idHeader = Object.keys(mapping).find((header) => mapping[header] === "externalId");
-  const externalIdsOfErrorRows = new Set<string>();
-  for (const raw of parsed.rows) {
-    const result = normalizeRow(raw, mapping);
-    if (result.row) rows.push(result.row);
-    else {
-      errors.push(...result.errors);
-      const id = idHeader ? raw.cells[idHeader]?.trim() : "";
-      if (id) externalIdsOfErrorRows.add(id);
-    }
-  }
-
-  const [sourceLinks, facilities] = await Promise.all([
+  const [valueMappings, facilityIndex, sourceLinks] = await Promise.all([
+    loadValueMappings(prisma, source.id),
+    loadFacilityIndex(prisma, source.id),
     prisma.prisonerSource.findMany({
       where: { sourceId: source.id },
       select: { prisonerId: true, externalId: true, rowHash: true, missingSince: true },
     }),
-    prisma.facility.findMany({ select: { id: true, name: true, city: true, country: true } }),
   ]);
-  const ctx: Context = {
-    sourceId: source.id,
-    defaultCountry: source.country,
-    facilityIdByKey: new Map(facilities.map((f) => [facilityKey(f.country, f.name, f.city), f.id])),
-  };
+
+  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping));
+  const { rows, merged } = mergeCaseRows(normalised);
+
   const linkByExternalId = new Map(sourceLinks.filter((l) => l.externalId).map((l) => [l.externalId!, l]));
   const linkByPrisoner = new Map(sourceLinks.map((l) => [l.prisonerId, l]));
 
   // Rows without a known external id are matched by name keys, confirmed by date of birth.
   const personKeysByLine = new Map<number, string[]>();
-  const personKeyOf = (row: ImportRow) =>
-    nameMatchKeys(row.name)
-      .find((k) => k.startsWith("person:"))
-      ?.slice("person:".length) ?? null;
   const allPersonKeys = new Set<string>();
   for (const row of rows) {
     if (row.externalId && linkByExternalId.has(row.externalId)) continue;
-    const keys = [row.name, row.latinName]
-      .filter((n): n is PersonName => Boolean(n))
-      .flatMap((n) => nameMatchKeys(n))
-      .filter((k) => k.startsWith("person:"))
-      .map((k) => k.slice("person:".length));
+    const keys = personKeysOf(row);
     personKeysByLine.set(row.line, keys);
     keys.forEach((k) => allPersonKeys.add(k));
   }
-  const keyRows = allPersonKeys.size
-    ? await prisma.prisonerNameKey.findMany({ where: { kind: "person", key: { in: [...allPersonKeys] } }, select: { prisonerId: true, key: true } })
-    : [];
+  const keyList = [...allPersonKeys];
+  const keyRows: { prisonerId: string; key: string }[] = [];
+  for (let i = 0; i < keyList.length; i += 10_000) {
+    keyRows.push(
+      ...(await prisma.prisonerNameKey.findMany({ where: { kind: "person", key: { in: keyList.slice(i, i + 10_000) } }, select: { prisonerId: true, key: true } })),
+    );
+  }
   const prisonersByPersonKey = new Map<string, Set<string>>();
   for (const k of keyRows) {
     const set = prisonersByPersonKey.get(k.key) ?? new Set<string>();
@@ -230,36 +225,30 @@ export async function planImport(input: {
     prisonersByPersonKey.set(k.key, set);
   }
 
-  const neededIds = new Set<string>([...keyRows.map((k) => k.prisonerId)]);
+  // Only prisoners whose row changed are read in full: an unchanged re-import reads none.
+  const neededIds = new Set<string>(keyRows.map((k) => k.prisonerId));
   for (const row of rows) {
     const link = row.externalId ? linkByExternalId.get(row.externalId) : undefined;
-    if (link) neededIds.add(link.prisonerId);
+    const country = row.country ?? source.country;
+    if (link && !(country && link.rowHash === rowHash(row, country) && !link.missingSince)) neededIds.add(link.prisonerId);
   }
-  const existing = new Map<string, ExistingPrisoner>();
-  const idList = [...neededIds];
-  for (let i = 0; i < idList.length; i += 5000) {
-    const batch = await prisma.prisoner.findMany({
-      where: { id: { in: idList.slice(i, i + 5000) } },
-      include: { names: true, currentFacility: true },
-    });
-    batch.forEach((p) => existing.set(p.id, p));
-  }
+  const existing = await loadPrisoners(prisma, [...neededIds]);
 
   const planned: PlannedRow[] = [];
   const seenInFile = new Map<string, number>();
-  const matchedPrisoners = new Set<string>();
+  const lineOfPrisoner = new Map<string, number>();
+  const newFacilities = new Map<string, NewFacility>();
   for (const row of rows) {
-    const country = row.country ?? ctx.defaultCountry;
+    const country = row.country ?? source.country;
     if (!country) {
       errors.push({ line: row.line, field: "country", messageKey: "import.row.countryMissing" });
       continue;
     }
     const name = fullName(row.name);
-    // The same person twice in one file (same id, or same name and date of birth
-    // under two ids): the second row is an error, not a second prisoner.
+    // A person twice in one file that case merging could not join (no id, no date of birth to confirm).
     const fileKeys = [
       ...(row.externalId ? [`id:${row.externalId}`] : []),
-      ...(row.birthDate ? [`p:${personKeyOf(row) ?? normalizeExact(name)}|${row.birthDate}`] : []),
+      ...(row.birthDate ? [`p:${personKeysOf(row)[0] ?? normalizeExact(name)}|${row.birthDate}`] : []),
     ];
     const firstLine = fileKeys.map((k) => seenInFile.get(k)).find((l) => l !== undefined);
     if (firstLine !== undefined) {
@@ -267,13 +256,14 @@ export async function planImport(input: {
       continue;
     }
     fileKeys.forEach((k) => seenInFile.set(k, row.line));
+    noteNewFacility(row, country, facilityIndex, newFacilities);
 
     let prisonerId: string | null = null;
     const link = row.externalId ? linkByExternalId.get(row.externalId) : undefined;
     if (link) {
       prisonerId = link.prisonerId;
       if (link.rowHash === rowHash(row, country) && !link.missingSince) {
-        matchedPrisoners.add(prisonerId);
+        lineOfPrisoner.set(prisonerId, row.line);
         planned.push({ line: row.line, kind: "unchanged", name, prisonerId, changes: [], transfer: null, row });
         continue;
       }
@@ -285,17 +275,13 @@ export async function planImport(input: {
       for (const id of candidateIds) {
         const p = existing.get(id);
         if (!p || p.country !== country) continue;
-        const agree = birthDatesAgree(
-          { date: row.birthDate, yearOnly: row.birthYearOnly },
-          { date: dateOnly(p.birthDate), yearOnly: p.birthYearOnly },
-        );
+        const agree = birthDatesAgree({ date: row.birthDate, yearOnly: row.birthYearOnly }, { date: dateOnly(p.birthDate), yearOnly: p.birthYearOnly });
         if (agree === true) confirmed.push(id);
         else if (agree === null) uncertain.push(id);
         // Same name, different date of birth: another person.
       }
-      if (confirmed.length === 1 && matchedPrisoners.has(confirmed[0])) {
-        const earlier = planned.find((p) => "prisonerId" in p && p.prisonerId === confirmed[0]);
-        errors.push({ line: row.line, field: "fullName", messageKey: "import.row.duplicateInFile", params: { line: earlier?.line ?? 0 } });
+      if (confirmed.length === 1 && lineOfPrisoner.has(confirmed[0])) {
+        errors.push({ line: row.line, field: "fullName", messageKey: "import.row.duplicateInFile", params: { line: lineOfPrisoner.get(confirmed[0])! } });
         continue;
       } else if (confirmed.length === 1) {
         prisonerId = confirmed[0];
@@ -313,36 +299,132 @@ export async function planImport(input: {
       planned.push({ line: row.line, kind: "new", name, row });
       continue;
     }
-    matchedPrisoners.add(prisonerId);
+    lineOfPrisoner.set(prisonerId, row.line);
     const stored = existing.get(prisonerId)!;
-    const { changes, transfer } = compare(row, country, stored, ctx);
-    const kind = transfer ? "transferred" : changes.length > 0 || !linkByPrisoner.has(prisonerId) || linkByPrisoner.get(prisonerId)?.missingSince ? "updated" : "unchanged";
+    const changes = comparePrisoner(row, country, stored);
+    const transfer = transferOf(row, country, stored, facilityIndex);
+    const link2 = linkByPrisoner.get(prisonerId);
+    const kind = transfer ? "transferred" : changes.length > 0 || !link2 || link2.missingSince ? "updated" : "unchanged";
     planned.push({ line: row.line, kind, name, prisonerId, changes, transfer, row });
   }
 
-  // Previously on this list, not in this file: flagged for review, never deleted.
-  const missingIds = sourceLinks
-    .filter((l) => !matchedPrisoners.has(l.prisonerId) && !l.missingSince && !(l.externalId && externalIdsOfErrorRows.has(l.externalId)))
-    .map((l) => l.prisonerId);
-  const reviewLines = new Set(planned.filter((p) => p.kind === "needsReview").flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])));
-  const missingRows = missingIds.length
-    ? await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.filter((id) => !reviewLines.has(id)) }, isPrimary: true } })
-    : [];
-  const missing = missingRows.map((n) => ({ prisonerId: n.prisonerId, name: fullName(n) }));
+  // Previously on this list, not in this file: flagged for review, never deleted. A partial list flags no one.
+  const reviewCandidates = new Set(planned.flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])));
+  const missingIds = partial
+    ? []
+    : sourceLinks
+        .filter(
+          (l) =>
+            !lineOfPrisoner.has(l.prisonerId) &&
+            !l.missingSince &&
+            !reviewCandidates.has(l.prisonerId) &&
+            !(l.externalId && externalIdsOfErrorRows.has(l.externalId)),
+        )
+        .map((l) => l.prisonerId);
+  const missing: { prisonerId: string; name: string }[] = [];
+  for (let i = 0; i < missingIds.length; i += 10_000) {
+    const names = await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.slice(i, i + 10_000) }, isPrimary: true } });
+    missing.push(...names.map((n) => ({ prisonerId: n.prisonerId, name: fullName(n) })));
+  }
 
   // Rows with errors change nothing either: a re-import of the same file is a no-op.
-  const noChanges = planned.every((p) => p.kind === "unchanged") && missing.length === 0;
+  const noChanges = planned.every((p) => p.kind === "unchanged") && missing.length === 0 && newFacilities.size === 0;
   return {
     sourceId: source.id,
     format: parsed.format,
     fileHash,
+    partial,
     headers: parsed.headers,
     mapping,
     unknownColumns,
     rows: planned,
     missing,
     errors: errors.sort((a, b) => a.line - b.line),
+    skipped,
+    merged,
+    unknownValues,
+    newFacilities: [...newFacilities.values()],
     noChanges,
+  };
+}
+
+function idHeaderOf(mapping: ColumnMapping): string | undefined {
+  return Object.keys(mapping).find((header) => mapping[header] === "externalId");
+}
+
+function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
+  const errors: RowError[] = [];
+  const rows: ImportRow[] = [];
+  let skipped = 0;
+  const unknown = new Map<string, UnknownValueUse>();
+  // A person whose row has an error is still on the list: not "missing".
+  const externalIdsOfErrorRows = new Set<string>();
+  for (const raw of rawRows) {
+    const result = normalizeRow(raw, mapping, valueMappings);
+    if (result.skipped) {
+      skipped++;
+      continue;
+    }
+    if (result.row) {
+      rows.push(result.row);
+      for (const value of result.row.unknownValues) {
+        const id = `${value.field}|${value.key}`;
+        const use = unknown.get(id);
+        if (use) use.rows++;
+        else unknown.set(id, { field: value.field, key: value.key, text: value.text, rows: 1, firstLine: raw.line });
+      }
+    } else {
+      errors.push(...result.errors);
+      const id = idHeader ? raw.cells[idHeader]?.trim() : "";
+      if (id) externalIdsOfErrorRows.add(id);
+    }
+  }
+  return { rows, errors, skipped, unknownValues: [...unknown.values()], externalIdsOfErrorRows };
+}
+
+async function loadPrisoners(db: Prisma.TransactionClient | typeof prisma, ids: string[]): Promise<Map<string, ExistingPrisoner>> {
+  const existing = new Map<string, ExistingPrisoner>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const batch = await db.prisoner.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: { names: true, currentFacility: true } });
+    batch.forEach((p) => existing.set(p.id, p));
+  }
+  return existing;
+}
+
+function noteNewFacility(row: ImportRow, country: Country, index: FacilityIndex, found: Map<string, NewFacility>) {
+  if (!row.facility) return;
+  const key = facilityKeyOf(country, row.facility.identityKey);
+  if (index.idByKey.has(key)) return;
+  const known = found.get(key);
+  if (known) {
+    known.rows++;
+    return;
+  }
+  const f = row.facility;
+  found.set(key, {
+    key,
+    country,
+    name: f.name,
+    type: f.type,
+    number: f.number,
+    street: f.street,
+    postcode: f.postcode,
+    city: f.city,
+    district: f.district,
+    region: f.region,
+    rows: 1,
+    firstLine: row.line,
+  });
+}
+
+/** A transfer: the row names a facility other than the person's current one. Leaving custody is not a transfer. */
+function transferOf(row: ImportRow, country: Country, stored: ExistingPrisoner, index: FacilityIndex) {
+  if (!row.facility) return null;
+  const knownId = index.idByKey.get(facilityKeyOf(country, row.facility.identityKey));
+  if (knownId && knownId === stored.currentFacilityId) return null;
+  return {
+    from: stored.currentFacility ? facilityLabel(stored.currentFacility) : null,
+    to: facilityLabel(row.facility),
   };
 }
 
@@ -355,22 +437,25 @@ export function summarize(plan: ImportPlan, translateError: (e: RowError) => str
     unchanged: count("unchanged"),
     missing: plan.missing.length,
     needsReview: count("needsReview"),
+    skipped: plan.skipped,
     errors: plan.errors.map((e) => ({ line: e.line, field: e.field, message: translateError(e) })),
   };
 }
 
-export class ReviewRequiredError extends Error {
-  constructor(public lines: number[]) {
-    super(`Rows need a decision before applying: ${lines.join(", ")}`);
-  }
-}
+const chunk = async <T,>(items: T[], size: number, write: (batch: T[]) => Promise<unknown>) => {
+  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+};
 
 /**
  * Writes the plan in one transaction. Rows that need review are applied only with a
  * person's decision for each (merge into a candidate, or create new); without one
- * they are left out and counted, never merged silently.
+ * they are left out and counted, never merged silently. New facilities are created
+ * unless a person mapped them to a known one (the mapping is kept for the source).
  */
-export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor; decisions?: ReviewDecisions; runId: string }) {
+export async function applyPlan(
+  plan: ImportPlan,
+  options: { actor: ImportActor; decisions?: ReviewDecisions; facilityDecisions?: FacilityDecisions; runId: string },
+) {
   const at = now();
   const decisions = options.decisions ?? {};
   const resolved: PlannedRow[] = plan.rows.map((p) => {
@@ -384,196 +469,234 @@ export async function applyPlan(plan: ImportPlan, options: { actor: ImportActor;
 
   await prisma.$transaction(
     async (tx) => {
-      const facilities = await tx.facility.findMany({ select: { id: true, name: true, city: true, country: true } });
-      const facilitiesByKey = new Map(facilities.map((f) => [facilityKey(f.country, f.name, f.city), f.id]));
       const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
       const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
+      const index = await loadFacilityIndex(tx, plan.sourceId);
+      await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
+      const facilityIdFor = (row: ImportRow) => (row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null);
 
-      // Facilities named in the file that the registry does not know yet.
-      const newFacilities: Prisma.FacilityCreateManyInput[] = [];
-      for (const p of resolved) {
-        if (p.kind === "needsReview" || p.kind === "unchanged" || !p.row.facility) continue;
-        const country = countryOf(p.row);
-        const key = facilityKey(country, p.row.facility.name, p.row.facility.city);
-        if (facilitiesByKey.has(key)) continue;
-        const id = crypto.randomUUID();
-        facilitiesByKey.set(key, id);
-        newFacilities.push({
-          id,
-          country,
-          type: (p.row.facility.type ?? "colony") as FacilityType,
-          name: p.row.facility.name,
-          street: p.row.facility.street ?? "",
-          postcode: p.row.facility.postcode ?? "",
-          city: p.row.facility.city ?? "",
-          languages: country === "BY" ? ["ru", "be"] : ["ru"],
-          rulesNote: "Created by an import: check the address and rules.",
-        });
-      }
-      if (newFacilities.length) await tx.facility.createMany({ data: newFacilities });
-      const facilityIdFor = (row: ImportRow) =>
-        row.facility ? facilitiesByKey.get(facilityKey(countryOf(row), row.facility.name, row.facility.city)) ?? null : null;
-
-      // New prisoners, in bulk.
-      const prisoners: Prisma.PrisonerCreateManyInput[] = [];
-      const names: NameRow[] = [];
-      const keys: Prisma.PrisonerNameKeyCreateManyInput[] = [];
-      const links: Prisma.PrisonerSourceCreateManyInput[] = [];
-      const stays: Prisma.FacilityStayCreateManyInput[] = [];
-      for (const p of resolved) {
-        if (p.kind !== "new") continue;
-        const id = crypto.randomUUID();
-        const row = p.row;
-        const country = countryOf(row);
-        const facilityId = facilityIdFor(row);
-        const reasons = (row.humanitarianReasons ?? []) as HumanitarianReason[];
-        prisoners.push({
-          id,
-          country,
-          status: (row.status ?? "convicted") as PrisonerStatus,
-          birthDate: toDate(row.birthDate),
-          birthYearOnly: row.birthYearOnly,
-          gender: row.gender,
-          detainedOn: toDate(row.detainedOn),
-          articles: row.articles,
-          sentence: row.sentence,
-          notes: row.notes,
-          currentFacilityId: facilityId,
-          humanitarian: reasons.length > 0,
-          humanitarianReasons: reasons,
-          incommunicado: row.incommunicado ?? false,
-          doNotWrite: row.doNotWrite ?? false,
-          relativesOnly: row.relativesOnly ?? false,
-          createdAt: at,
-          sortName: sortNameOf(row.name),
-        });
-        const spellings: PersonName[] = [row.name];
-        names.push({ prisonerId: id, script: row.nameScript, surname: row.name.surname, givenName: row.name.givenName, patronymic: row.name.patronymic ?? null, isPrimary: true });
-        if (row.latinName) {
-          spellings.push(row.latinName);
-          names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null, isPrimary: false });
-        }
-        keys.push(...nameKeyRows(id, spellings));
-        links.push({ prisonerId: id, sourceId: plan.sourceId, externalId: row.externalId, firstSeenAt: at, lastSeenAt: at, rowHash: rowHash(row, country) });
-        if (facilityId) stays.push({ prisonerId: id, facilityId, fromDate: at, importRunId: options.runId });
-      }
-      const chunk = async <T,>(items: T[], write: (batch: T[]) => Promise<unknown>) => {
-        for (let i = 0; i < items.length; i += 2000) await write(items.slice(i, i + 2000));
-      };
-      await chunk(prisoners, (data) => tx.prisoner.createMany({ data }));
-      await insertNames(tx, names);
-      await insertNameKeys(tx, keys);
-      await chunk(stays, (data) => tx.facilityStay.createMany({ data }));
-      await chunk(links, (data) => tx.prisonerSource.createMany({ data }));
-
-      // Matched prisoners: field updates, transfers, new spellings, edit records.
-      const seenIds: string[] = [];
-      const existingLinks = new Map(
-        (await tx.prisonerSource.findMany({ where: { sourceId: plan.sourceId }, select: { id: true, prisonerId: true } })).map((l) => [l.prisonerId, l.id]),
-      );
-      for (const p of resolved) {
-        if (p.kind !== "updated" && p.kind !== "transferred" && p.kind !== "unchanged") continue;
-        const row = p.row;
-        const country = countryOf(row);
-        seenIds.push(p.prisonerId);
-        const linkId = existingLinks.get(p.prisonerId);
-        if (p.kind === "unchanged" && linkId) continue;
-        const stored = await tx.prisoner.findUniqueOrThrow({ where: { id: p.prisonerId }, include: { names: true, currentFacility: true } });
-        const { changes, transfer } = compare(row, country, stored, { sourceId: plan.sourceId, defaultCountry: source.country, facilityIdByKey: facilitiesByKey });
-        const data: Prisma.PrisonerUpdateInput = { updatedAt: at, needsReview: false, needsReviewReason: null };
-        for (const change of changes) {
-          switch (change.field) {
-            case "country":
-              data.country = country;
-              break;
-            case "status":
-              data.status = row.status as PrisonerStatus;
-              break;
-            case "birthDate":
-              data.birthDate = toDate(row.birthDate);
-              data.birthYearOnly = row.birthYearOnly;
-              break;
-            case "gender":
-              data.gender = row.gender;
-              break;
-            case "detainedOn":
-              data.detainedOn = toDate(row.detainedOn);
-              break;
-            case "articles":
-              data.articles = row.articles;
-              break;
-            case "sentence":
-              data.sentence = row.sentence;
-              break;
-            case "notes":
-              data.notes = row.notes;
-              break;
-            case "humanitarianReasons":
-              data.humanitarianReasons = (row.humanitarianReasons ?? []) as HumanitarianReason[];
-              data.humanitarian = (row.humanitarianReasons ?? []).length > 0;
-              break;
-            case "incommunicado":
-              data.incommunicado = row.incommunicado ?? false;
-              break;
-            case "doNotWrite":
-              data.doNotWrite = row.doNotWrite ?? false;
-              break;
-            case "relativesOnly":
-              data.relativesOnly = row.relativesOnly ?? false;
-              break;
-          }
-        }
-        const newFacilityId = transfer ? facilityIdFor(row) : null;
-        if (newFacilityId) {
-          data.currentFacility = { connect: { id: newFacilityId } };
-          await tx.facilityStay.updateMany({ where: { prisonerId: p.prisonerId, toDate: null }, data: { toDate: at } });
-          await tx.facilityStay.create({ data: { prisonerId: p.prisonerId, facilityId: newFacilityId, fromDate: at, importRunId: options.runId } });
-        }
-        await tx.prisoner.update({ where: { id: p.prisonerId }, data });
-        const storedSpellings = new Set(stored.names.map((n) => normalizeExact(fullName(n))));
-        const added = [row.name, row.latinName].filter(
-          (n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(fullName(n!))),
-        );
-        if (added.length) {
-          await tx.prisonerName.createMany({
-            data: added.map((n) => ({
-              prisonerId: p.prisonerId,
-              script: n === row.name ? row.nameScript : "latin",
-              surname: n.surname,
-              givenName: n.givenName,
-              patronymic: n.patronymic ?? null,
-            })),
-          });
-          await insertNameKeys(tx, nameKeyRows(p.prisonerId, added));
-        }
-        if (changes.length || transfer) {
-          await tx.prisonerEdit.create({
-            data: {
-              prisonerId: p.prisonerId,
-              editorId: options.actor.userId ?? null,
-              changes: { via: `import:${options.runId}`, fields: [...changes, ...(transfer ? [{ field: "facility", from: transfer.from, to: transfer.to }] : [])] } as unknown as Prisma.InputJsonValue,
-              createdAt: at,
-            },
-          });
-        }
-        const hash = rowHash(row, country);
-        if (linkId) {
-          await tx.prisonerSource.update({ where: { id: linkId }, data: { lastSeenAt: at, missingSince: null, rowHash: hash, externalId: row.externalId ?? undefined } });
-        } else {
-          await tx.prisonerSource.create({ data: { prisonerId: p.prisonerId, sourceId: plan.sourceId, externalId: row.externalId, firstSeenAt: at, lastSeenAt: at, rowHash: hash } });
-        }
-      }
-      await chunk(seenIds, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: plan.sourceId, prisonerId: { in: ids } }, data: { lastSeenAt: at } }));
+      await createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor });
+      await updatePrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor, index, editorId: options.actor.userId ?? null });
 
       const missingIds = plan.missing.map((m) => m.prisonerId);
-      await chunk(missingIds, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: plan.sourceId, prisonerId: { in: ids } }, data: { missingSince: at } }));
-      await chunk(missingIds, (ids) =>
+      await chunk(missingIds, 5000, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: plan.sourceId, prisonerId: { in: ids } }, data: { missingSince: at } }));
+      await chunk(missingIds, 5000, (ids) =>
         tx.prisoner.updateMany({ where: { id: { in: ids } }, data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` } }),
       );
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
   return resolved;
+}
+
+async function createFacilities(tx: Prisma.TransactionClient, plan: ImportPlan, index: FacilityIndex, decisions: FacilityDecisions, userId: string | null) {
+  const creates: Prisma.FacilityCreateManyInput[] = [];
+  const aliases: Prisma.ImportValueMappingCreateManyInput[] = [];
+  for (const f of plan.newFacilities) {
+    if (index.idByKey.has(f.key)) continue;
+    const choice = decisions[f.key];
+    if (choice && choice !== "new") {
+      if (!index.ids.has(choice)) throw new ReviewRequiredError([f.firstLine]);
+      index.idByKey.set(f.key, choice);
+      aliases.push({ sourceId: plan.sourceId, field: "facility", value: f.key, target: choice, updatedById: userId });
+      continue;
+    }
+    const id = crypto.randomUUID();
+    const type = f.type ?? "colony";
+    index.idByKey.set(f.key, id);
+    index.ids.add(id);
+    creates.push({
+      id,
+      country: f.country,
+      type,
+      name: f.name,
+      number: f.number,
+      street: f.street ?? "",
+      postcode: f.postcode ?? "",
+      city: f.city ?? "",
+      district: f.district,
+      region: f.region,
+      identityKey: f.key.slice(f.key.indexOf("|") + 1),
+      ...defaultFacilityRules(type, f.country),
+      rulesNote: "Created by an import: check the address and rules.",
+    });
+  }
+  if (creates.length) await tx.facility.createMany({ data: creates, skipDuplicates: true });
+  if (aliases.length) await tx.importValueMapping.createMany({ data: aliases, skipDuplicates: true });
+}
+
+interface WriteContext {
+  at: Date;
+  runId: string;
+  sourceId: string;
+  countryOf: (row: ImportRow) => Country;
+  facilityIdFor: (row: ImportRow) => string | null;
+}
+
+/** New prisoners, in bulk: prisoners, names, name keys, stays, links, and their situation for the release counts. */
+async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext) {
+  const prisoners: NewPrisonerRow[] = [];
+  const names: NameRow[] = [];
+  const keys: Prisma.PrisonerNameKeyCreateManyInput[] = [];
+  const links: { id: string; prisonerId: string; externalId: string | null; rowHash: string }[] = [];
+  const stays: { id: string; prisonerId: string; facilityId: string }[] = [];
+  const situations: Prisma.SituationChangeCreateManyInput[] = [];
+  for (const p of resolved) {
+    if (p.kind !== "new") continue;
+    const id = crypto.randomUUID();
+    const row = p.row;
+    const country = ctx.countryOf(row);
+    const status = (row.status ?? "convicted") as PrisonerStatus;
+    const facilityId = NOT_HELD_STATUSES.has(status) ? null : ctx.facilityIdFor(row);
+    prisoners.push({
+      id,
+      country,
+      status,
+      birthDate: row.birthDate,
+      birthYearOnly: row.birthYearOnly,
+      gender: row.gender,
+      detainedOn: row.detainedOn,
+      verdictOn: row.verdictOn,
+      releasedOn: row.releasedOn,
+      releaseKind: row.releaseKind,
+      diedOn: row.diedOn,
+      articles: row.articles,
+      sentence: row.sentence,
+      penalty: row.penalty,
+      notes: row.notes,
+      canWrite: row.canWrite ?? true,
+      interests: row.interests ?? [],
+      currentFacilityId: facilityId,
+      humanitarianReasons: row.humanitarianReasons ?? [],
+      incommunicado: row.incommunicado ?? false,
+      doNotWrite: row.doNotWrite ?? false,
+      relativesOnly: row.relativesOnly ?? false,
+      sortName: sortNameOf(row.name),
+    });
+    names.push({ prisonerId: id, script: row.nameScript, surname: row.name.surname, givenName: row.name.givenName, patronymic: row.name.patronymic ?? null, isPrimary: true });
+    if (row.latinName) {
+      names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null, isPrimary: false });
+    }
+    for (const full of nameKeysOf(row)) {
+      const separator = full.indexOf(":");
+      keys.push({ prisonerId: id, kind: full.slice(0, separator), key: full.slice(separator + 1) });
+    }
+    links.push({ id: crypto.randomUUID(), prisonerId: id, externalId: row.externalId, rowHash: rowHash(row, country) });
+    if (facilityId) stays.push({ id: crypto.randomUUID(), prisonerId: id, facilityId });
+    if (status === "released" || status === "deceased") {
+      situations.push({
+        id: crypto.randomUUID(),
+        prisonerId: id,
+        status,
+        occurredOn: toDate(status === "released" ? row.releasedOn : row.diedOn),
+        releaseKind: status === "released" ? (row.releaseKind as ReleaseKind | null) : null,
+        importRunId: ctx.runId,
+        createdAt: ctx.at,
+      });
+    }
+  }
+  await insertPrisoners(tx, prisoners, ctx.at);
+  await insertNames(tx, names);
+  await insertNameKeys(tx, keys);
+  await insertStays(tx, stays, ctx.at, ctx.runId);
+  await insertSourceLinks(tx, links, ctx.sourceId, ctx.at);
+  await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
+}
+
+/** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */
+async function updatePrisoners(
+  tx: Prisma.TransactionClient,
+  resolved: PlannedRow[],
+  ctx: WriteContext & { index: FacilityIndex; editorId: string | null },
+) {
+  const matched = resolved.filter((p): p is Extract<PlannedRow, { prisonerId: string }> => "prisonerId" in p);
+  const links = new Map(
+    (await tx.prisonerSource.findMany({ where: { sourceId: ctx.sourceId }, select: { id: true, prisonerId: true } })).map((l) => [l.prisonerId, l.id]),
+  );
+  const toWrite = matched.filter((p) => p.kind !== "unchanged" || !links.has(p.prisonerId));
+  const stored = await loadPrisoners(tx, toWrite.map((p) => p.prisonerId));
+  const situations: Prisma.SituationChangeCreateManyInput[] = [];
+  const unreachable: { prisonerId: string; reason: "released" | "deceased" | "cannot-write" }[] = [];
+  const transfers: { prisonerId: string; fromFacilityId: string | null; toFacilityId: string }[] = [];
+  const edits: Prisma.PrisonerEditCreateManyInput[] = [];
+  for (const p of toWrite) {
+    const row = p.row;
+    const country = ctx.countryOf(row);
+    const before = stored.get(p.prisonerId)!;
+    const changes = comparePrisoner(row, country, before);
+    const transfer = transferOf(row, country, before, ctx.index);
+    const data: Prisma.PrisonerUpdateInput = { updatedAt: ctx.at, needsReview: false, needsReviewReason: null };
+    writeChanges(data, changes, row, country);
+    const status = (changes.some((c) => c.field === "status") ? row.status : before.status) as PrisonerStatus;
+
+    const newFacilityId = transfer && !NOT_HELD_STATUSES.has(status) ? ctx.facilityIdFor(row) : null;
+    if (newFacilityId) {
+      data.currentFacility = { connect: { id: newFacilityId } };
+      await tx.facilityStay.updateMany({ where: { prisonerId: p.prisonerId, toDate: null }, data: { toDate: ctx.at } });
+      await tx.facilityStay.create({ data: { prisonerId: p.prisonerId, facilityId: newFacilityId, fromDate: ctx.at, importRunId: ctx.runId } });
+      transfers.push({ prisonerId: p.prisonerId, fromFacilityId: before.currentFacilityId, toFacilityId: newFacilityId });
+    } else if (NOT_HELD_STATUSES.has(status) && before.currentFacilityId) {
+      // Leaving custody: the stay ends on the release date when the list gives one.
+      const leftOn = toDate(status === "released" ? row.releasedOn : status === "deceased" ? row.diedOn : null) ?? ctx.at;
+      data.currentFacility = { disconnect: true };
+      await tx.facilityStay.updateMany({ where: { prisonerId: p.prisonerId, toDate: null }, data: { toDate: leftOn } });
+    }
+    if (changes.length || data.currentFacility || before.needsReview) await tx.prisoner.update({ where: { id: p.prisonerId }, data });
+
+    if (status !== before.status) {
+      situations.push({
+        prisonerId: p.prisonerId,
+        status,
+        fromStatus: before.status,
+        occurredOn: toDate(status === "released" ? row.releasedOn : status === "deceased" ? row.diedOn : status === "convicted" ? row.verdictOn : null),
+        releaseKind: status === "released" ? (row.releaseKind as ReleaseKind | null) : null,
+        importRunId: ctx.runId,
+        editorId: ctx.editorId,
+        createdAt: ctx.at,
+      });
+      if (status === "released" || status === "deceased") unreachable.push({ prisonerId: p.prisonerId, reason: status });
+    }
+    if (row.canWrite === false && before.canWrite && status !== "released" && status !== "deceased") {
+      unreachable.push({ prisonerId: p.prisonerId, reason: "cannot-write" });
+    }
+
+    const storedSpellings = new Set(before.names.map((n) => normalizeExact(fullName(n))));
+    const added = [row.name, row.latinName].filter((n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(fullName(n!))));
+    if (added.length) {
+      await tx.prisonerName.createMany({
+        data: added.map((n) => ({
+          prisonerId: p.prisonerId,
+          script: n === row.name ? row.nameScript : "latin",
+          surname: n.surname,
+          givenName: n.givenName,
+          patronymic: n.patronymic ?? null,
+        })),
+      });
+      await insertNameKeys(tx, nameKeyRows(p.prisonerId, added));
+    }
+    const recorded = [...changes, ...(transfer ? [{ field: "facility", from: transfer.from, to: transfer.to }] : [])];
+    if (recorded.length) {
+      edits.push({
+        prisonerId: p.prisonerId,
+        editorId: ctx.editorId,
+        changes: { via: `import:${ctx.runId}`, fields: recorded } as unknown as Prisma.InputJsonValue,
+        createdAt: ctx.at,
+      });
+    }
+    const hash = rowHash(row, country);
+    const linkId = links.get(p.prisonerId);
+    if (linkId) {
+      await tx.prisonerSource.update({ where: { id: linkId }, data: { lastSeenAt: ctx.at, missingSince: null, rowHash: hash, externalId: row.externalId ?? undefined } });
+    } else {
+      await tx.prisonerSource.create({ data: { prisonerId: p.prisonerId, sourceId: ctx.sourceId, externalId: row.externalId, firstSeenAt: ctx.at, lastSeenAt: ctx.at, rowHash: hash } });
+    }
+  }
+  await chunk(edits, 2000, (data) => tx.prisonerEdit.createMany({ data }));
+  await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
+  const seenIds = matched.map((p) => p.prisonerId);
+  await chunk(seenIds, 5000, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: ctx.sourceId, prisonerId: { in: ids } }, data: { lastSeenAt: ctx.at } }));
+  if (unreachable.length) await applyReachabilityEffects(tx, unreachable, ctx.at);
+  if (transfers.length) await applyTransferEffects(tx, transfers, ctx.at);
 }
 
 export { ImportFileError };

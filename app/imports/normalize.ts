@@ -9,7 +9,10 @@
  */
 import type { FacilityType } from "#app/generated/prisma/enums.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners.ts";
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
+import { facilityIdentityKey } from "#app/facilities/identity.ts";
+import { fixLookalikes, inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
 
@@ -17,15 +20,46 @@ export type { PersonName } from "#app/names/match-keys.ts";
 
 export type ImportGender = "male" | "female";
 export type ImportCountry = "BY" | "RU";
-export type ImportStatus = "pretrial" | "convicted" | "released" | "unknown";
+/** The person's situation (Prisoner.status): see prisma/schema.prisma, enum PrisonerStatus. */
+export type ImportStatus = PrisonerStatusName;
+export type ImportReleaseKind = ReleaseKindName;
 export type ImportHumanitarianReason = "disability" | "serious_illness" | "elderly" | "minor" | "large_family_parent" | "other";
 
+/** A facility as a list names it, parsed into its parts (app/facilities/). */
 export interface FacilityRef {
+  /** As written on an envelope, in the list's script ("ИК-9", "СИЗО №1"). */
   name: string;
+  type: FacilityType | null;
+  /** "9" for ИК-9; null when the facility has no number. */
+  number: string | null;
   street: string | null;
   city: string | null;
   postcode: string | null;
-  type: FacilityType | null;
+  district: string | null;
+  region: string | null;
+  /** (country-less) identity: type, number and city in transliteration-proof form. See app/facilities/identity.ts. */
+  identityKey: string;
+}
+
+/** Fields whose values a coordinator can map when the importer does not know them. */
+export const MAPPABLE_FIELDS = ["status", "facilityType", "penalty"] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number];
+
+/** A value the importer did not recognise: not an error; the preview asks a person to map it. */
+export interface UnknownValue {
+  field: MappableField;
+  /** The value as foldValue() folds it: the key of a mapping. */
+  key: string;
+  /** The value as written in the file (first occurrence), for display. */
+  text: string;
+}
+
+/** Per source, a person's answers for values the importer does not know: folded value -> target. */
+export interface ValueMappings {
+  status?: Record<string, ImportStatus>;
+  facilityType?: Record<string, FacilityType>;
+  /** A penalty maps to the situation it implies. */
+  penalty?: Record<string, ImportStatus>;
 }
 
 export interface ImportRow {
@@ -39,18 +73,39 @@ export interface ImportRow {
   birthYearOnly: boolean;
   gender: ImportGender | null;
   country: ImportCountry | null;
+  /** Derived from the status word, the penalty, the facility, release and death dates. */
   status: ImportStatus | null;
   /** ISO yyyy-mm-dd. */
   detainedOn: string | null;
+  verdictOn: string | null;
+  releasedOn: string | null;
+  releaseKind: ImportReleaseKind | null;
+  diedOn: string | null;
   articles: string | null;
   sentence: string | null;
+  /** The kind of punishment as the list words it ("лишение свободы"). */
+  penalty: string | null;
   notes: string | null;
+  /** null: the list does not say; false: letters cannot reach the person now. */
+  canWrite: boolean | null;
+  /** null when the list does not say. */
+  interests: string[] | null;
+  /** null when the person is not held in a facility (released, at home) or the list does not say. */
   facility: FacilityRef | null;
   /** null when the column is absent or empty; [] when the cell says "no". */
   humanitarianReasons: ImportHumanitarianReason[] | null;
   incommunicado: boolean | null;
   doNotWrite: boolean | null;
   relativesOnly: boolean | null;
+  /** Values left for a person to map; the row is otherwise valid. */
+  unknownValues: UnknownValue[];
+}
+
+/** normalizeRow's answer. `skipped`: a row the list itself says is not for the registry (Viasna "np"). */
+export interface NormalizedRow {
+  row: ImportRow | null;
+  errors: RowError[];
+  skipped: "not-recognised" | null;
 }
 
 export interface RowError {
@@ -83,16 +138,13 @@ function fold(text: string): string {
     .trim();
 }
 
-const LOOKALIKES: Record<string, string> = {
-  a: "а", c: "с", e: "е", i: "і", o: "о", p: "р", x: "х", y: "у",
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
-};
-
-/** In a word that has Cyrillic letters, Latin look-alikes ("Ивaнов" with a Latin a) become Cyrillic. */
-function fixLookalikes(text: string): string {
-  return text.replace(/\S+/g, (word) =>
-    CYRILLIC.test(word) && /[A-Za-z]/.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKES[ch] ?? ch) : word,
-  );
+/**
+ * The key under which a value a person mapped is kept (UnknownValue.key,
+ * ValueMappings): case, ё/е, punctuation, spacing and gender endings such as
+ * "(а)" do not matter.
+ */
+export function foldValue(text: string): string {
+  return fold(stripGenderEndings(text));
 }
 
 /** "ИВАНОВ" -> "Иванов", "KASTUSIOU-BIALY" -> "Kastusiou-Bialy"; mixed case is left alone. */
@@ -146,7 +198,66 @@ function parseDateParts(text: string): DateParts | null {
   }
   match = s.match(/^(\d{4})$/);
   if (match) return { year: Number(match[1]), month: 1, day: 1, yearOnly: true };
+  // Month precision: "1985-03", "03.1985" -> the 1st of the month.
+  match = s.match(/^(\d{4})-(\d{1,2})$/);
+  if (match) return monthOnly(Number(match[1]), Number(match[2]));
+  match = s.match(/^(\d{1,2})[./](\d{4})$/);
+  if (match) return monthOnly(Number(match[2]), Number(match[1]));
+  // Month names: "24 April 1982", "24 апреля 1982", "24 красавіка 1982", "April 24, 1982", "May 2023", "мая 2023".
+  const named = s.replace(/,/g, " ").replace(/\s+/g, " ").trim();
+  match = named.match(/^(\d{1,2}) (\p{L}+)\.? (\d{4})$/u);
+  if (match) return namedDay(Number(match[3]), match[2], Number(match[1]));
+  match = named.match(/^(\p{L}+)\.? (\d{1,2}) (\d{4})$/u);
+  if (match) return namedDay(Number(match[3]), match[1], Number(match[2]));
+  match = named.match(/^(\p{L}+)\.? (\d{4})$/u);
+  if (match) {
+    const month = MONTHS.get(monthKey(match[1]));
+    return month ? monthOnly(Number(match[2]), month) : null;
+  }
   return null;
+}
+
+function monthOnly(year: number, month: number): DateParts | null {
+  return month >= 1 && month <= 12 ? { year, month, day: 1, yearOnly: false } : null;
+}
+
+function namedDay(year: number, monthName: string, day: number): DateParts | null {
+  const month = MONTHS.get(monthKey(monthName));
+  return month && validDay(year, month, day) ? { year, month, day, yearOnly: false } : null;
+}
+
+function monthKey(word: string): string {
+  const s = word.toLowerCase().replace(/ё/g, "е");
+  return CYRILLIC.test(s) ? s.replace(/i/g, "і") : s;
+}
+
+/** Month names in English, Russian and Belarusian, nominative and genitive, and common abbreviations. */
+const MONTHS = (() => {
+  const names: string[][] = [
+    ["january", "jan", "январь", "января", "янв", "студзень", "студзеня", "студз"],
+    ["february", "feb", "февраль", "февраля", "фев", "февр", "люты", "лютага", "лют"],
+    ["march", "mar", "март", "марта", "мар", "сакавік", "сакавіка", "сак"],
+    ["april", "apr", "апрель", "апреля", "апр", "красавік", "красавіка", "крас"],
+    ["may", "май", "мая", "травень", "траўня", "травеня"],
+    ["june", "jun", "июнь", "июня", "июн", "чэрвень", "чэрвеня", "чэрв"],
+    ["july", "jul", "июль", "июля", "июл", "ліпень", "ліпеня", "ліп"],
+    ["august", "aug", "август", "августа", "авг", "жнівень", "жніўня", "жнів"],
+    ["september", "sep", "sept", "сентябрь", "сентября", "сен", "сент", "верасень", "верасня", "вер"],
+    ["october", "oct", "октябрь", "октября", "окт", "кастрычнік", "кастрычніка", "каст"],
+    ["november", "nov", "ноябрь", "ноября", "ноя", "нояб", "лістапад", "лістапада", "ліст"],
+    ["december", "dec", "декабрь", "декабря", "дек", "снежань", "снежня", "снеж"],
+  ];
+  const map = new Map<string, number>();
+  names.forEach((words, index) => words.forEach((word) => map.set(monthKey(word), index + 1)));
+  return map;
+})();
+
+/** Date cells that honestly say the date is not known: no date, and no error. */
+const UNKNOWN_DATE = /^(?:unknown|not known|n\/a|неизвестно|не известно|невядома|не вядома|нет данных|нет информации|няма даных|няма звестак|няма інфармацыі|[-–—?]+)$/iu;
+
+/** True when a date cell says the date is not known ("unknown", "неизвестно", "невядома", "нет данных"). */
+export function isUnknownDate(text: string): boolean {
+  return UNKNOWN_DATE.test(collapse(text).replace(/\.$/, ""));
 }
 
 function iso({ year, month, day }: DateParts): string {
@@ -170,7 +281,10 @@ function checkDate(text: string): DateCheck {
 
 /**
  * dd.mm.yyyy, d.m.yyyy, dd/mm/yyyy, dd-mm-yyyy, yyyy-mm-dd (a time part, as
- * spreadsheets export it, is ignored) or a bare year ("1957" -> 1957-01-01, yearOnly). A trailing
+ * spreadsheets export it, is ignored), a day with a month name in English, Russian or
+ * Belarusian ("24 April 1982", "24 апреля 1982", "24 красавіка 1982", "April 24, 1982"),
+ * a month ("May 2023", "мая 2023", "1985-03", "03.1985" -> the 1st of the month)
+ * or a bare year ("1957" -> 1957-01-01, yearOnly). A trailing
  * "г.", "г.р." or "года" is allowed. Returns null for impossible dates
  * (31.02.2000), years before 1900 and dates in the future.
  */
@@ -197,19 +311,151 @@ const COUNTRIES = lookup<ImportCountry>([
   ["RU", ["ru", "rus", "russia", "russian federation", "россия", "российская федерация", "рф", "расія", "расійская федэрацыя", "расейская федэрацыя", "расея"]],
 ]);
 
-const STATUS_WORDS = lookup<ImportStatus>([
-  ["unknown", ["unknown", "неизвестно", "не известно", "неясно", "невядома", "не вядома"]],
-  ["pretrial", ["pretrial", "pre trial", "pre-trial", "sizo", "сизо", "в сизо", "сіза", "у сіза", "до суда", "да суда", "под следствием", "пад следствам", "следствие", "следства", "суд", "идет суд", "ідзе суд", "on trial", "awaiting trial", "under investigation", "detained", "arrested"]],
-  ["convicted", ["convicted", "sentenced", "serving sentence", "serving a sentence", "отбывает наказание", "адбывае пакаранне", "приговор", "прысуд"]],
-  ["released", ["released", "freed", "free", "pardoned", "на свободе", "на волі", "на волю", "вышел на свободу", "вызвалены", "вызваленая"]],
+/**
+ * What a status cell says. Besides the situations themselves: "held" (a political
+ * prisoner now, in custody, "лишен свободы": the facility, penalty and verdict tell
+ * which situation) and "skip" (the list says the person is not for the registry).
+ */
+type StatusWord = ImportStatus | "held" | "skip";
+
+const STATUS_WORDS = lookup<StatusWord>([
+  ["unknown", ["unknown", "неизвестно", "не известно", "неясно", "невядома", "не вядома", "нет информации", "няма інфармацыі", "no information", "no data"]],
+  ["pretrial", ["pretrial", "pre trial", "pre-trial", "sizo", "сизо", "в сизо", "сіза", "у сіза", "до суда", "да суда", "под следствием", "пад следствам", "следствие", "следства", "суд", "идет суд", "ідзе суд", "on trial", "awaiting trial", "under investigation", "detained", "arrested", "в ивс", "у ічу"]],
+  ["convicted", ["convicted", "sentenced", "serving sentence", "serving a sentence", "отбывает наказание", "адбывае пакаранне", "приговор", "прысуд", "в колонии", "у калоніі", "в тюрьме", "у турме"]],
+  ["held", [
+    "active", "political prisoner", "политзаключенный", "политзаключенная", "политический заключенный", "палітвязень", "палітзняволены", "палітзняволеная", "палітычны вязень",
+    "в заключении", "под стражей", "под стражу", "пад вартай", "у зняволенні", "за кратамі", "за решеткой", "in custody", "imprisoned", "in prison", "behind bars",
+    "лишен свободы", "лишена свободы", "лишен свободы лишена свободы", "позбаўлены волі", "пазбаўлены волі", "deprived of liberty", "deprived of freedom",
+  ]],
+  ["released", [
+    "released", "freed", "free", "pardoned", "former", "former political prisoner", "бывший политзаключенный", "бывшая политзаключенная", "былы палітвязень",
+    "былы палітзняволены", "былая палітзняволеная", "на свободе", "на волі", "на волю", "вышел на свободу", "вышла на свободу", "выйшаў на волю", "выйшла на волю",
+    "вызвалены", "вызваленая", "вызвалена",
+  ]],
+  ["at_liberty", [
+    "не лишен свободы", "не лишена свободы", "не позбаўлены волі", "не пазбаўлены волі", "at liberty", "not in custody", "не в заключении", "не ў зняволенні",
+    "на свободе до суда", "на волі да суда", "подписка о невыезде", "падпіска аб нявыездзе", "under travel ban",
+  ]],
+  ["open_institution", ["на химии", "химия", "на хіміі", "хімія", "open institution", "open type institution", "в иуот", "у ісуат"]],
+  ["restricted_at_home", ["домашняя химия", "на домашней химии", "хатняя хімія", "на хатняй хіміі", "restricted at home", "restriction of freedom at home"]],
+  ["house_arrest", ["домашний арест", "под домашним арестом", "хатні арышт", "пад хатнім арыштам", "house arrest", "under house arrest"]],
+  ["compulsory_treatment", ["принудительное лечение", "на принудительном лечении", "прымусовае лячэнне", "на прымусовым лячэнні", "compulsory treatment", "psychiatric hospital", "в психиатрической больнице"]],
+  ["deceased", ["deceased", "dead", "died", "died in custody", "смерть в заключении", "смерть под следствием", "смерть при задержании", "погиб", "погибла", "загінуў", "загінула"]],
+  ["skip", ["np", "not recognised", "not recognized", "нет фигуранта", "не признан", "не признана", "не прызнаны", "не прызнаная", "не политзаключенный"]],
 ]);
 
-/** Word stems for inflected forms: осужден(а), асуджаная, задержана, памілаваны... */
-const STATUS_STEMS: [ImportStatus, RegExp][] = [
-  ["released", /^(освобожд|освобожден|вызвал|помилов|памілав|отбыл срок|адбыў тэрмін|releas|pardon)/],
-  ["convicted", /^(осужд|асудж|convict|sentenc)/],
-  ["pretrial", /^(задерж|затрым|арест|арышт|обвиня|абвінавач|подозрева|падазрав|detain)/],
+/** Word stems for inflected forms: осужден(а), асуджаная, задержана, умерла в заключении... */
+const STATUS_STEMS: [StatusWord, RegExp][] = [
+  ["skip", /^(?:не признан|не прызнан|not recogni)/],
+  ["at_liberty", /^(?:не лишен|не позбаўлен|не пазбаўлен)/],
+  ["deceased", /^(?:умер|памер|смерть|смерць|погиб|загін|died|deceased)/],
+  ["released", /^(?:освобожд|освобожден|вызвал|помилов|памілав|амнистир|амніставан|отбыл срок|адбыў тэрмін|releas|pardon|amnest|депортир|выслан|выдворен|обменян|exchanged|deported|оправдан|апраўдан|acquitted)/],
+  ["convicted", /^(?:осужд|асудж|convict|sentenc)/],
+  ["pretrial", /^(?:задерж|затрым|арест|арышт|обвиня|абвінавач|подозрева|падазрав|detain)/],
+  ["held", /^(?:лишен свобод|позбаўлен вол|пазбаўлен вол|политзаключ|палітвяз|палітзняв)/],
 ];
+
+/** Statuses' lines that add nothing to the situation: Viasna's "Recognized ex post facto". */
+const STATUS_NOTE = /ex post facto|post factum|retroactively|постфактум|пост фактум|задним числом|заднім чыслом|пасля вызвалення|после освобождения/i;
+
+/** Strips gender endings written as "(а)", "/а", "(ла)" so one word serves both forms. */
+function stripGenderEndings(text: string): string {
+  return text.replace(/\s*[(/]\s*(?:а|ая|на|ла|ый|ы|ая|ое)\s*\)?(?!\p{L})/giu, "");
+}
+
+function statusWordOf(line: string): StatusWord | null {
+  const folded = fold(stripGenderEndings(line));
+  return STATUS_WORDS.get(folded) ?? STATUS_STEMS.find(([, stem]) => stem.test(folded))?.[0] ?? null;
+}
+
+/** What a penalty implies: a situation, custody (facility and verdict decide), or a restriction of freedom of unstated kind. */
+type PenaltyClass = ImportStatus | "custodial" | "restriction";
+
+const PENALTY_PATTERNS: [PenaltyClass, RegExp][] = [
+  ["compulsory_treatment", /принудительн\S* (?:лечени|мер)|прымусов\S* (?:лячэнн|мер)|compulsory (?:treatment|medical)|psychiatric/],
+  ["house_arrest", /домашн\S* арест|хатн\S* арышт|house arrest/],
+  ["restricted_at_home", /без направлени|без накіраванн|without (?:referral|being sent)|домашн\S* хими|хатн\S* хімі/],
+  ["open_institution", /принудительн\S* работ|forced labou?r|с направлени|з накіраванн|with referral|открытого типа|адкрытага тыпу|open[- ]type|хими|хімі/],
+  ["at_liberty", /штраф|(?<!\p{L})fine(?!\p{L})|исправительн\S* работ|папраўч\S* работ|обязательн\S* работ|грамадск\S* работ|community service|correctional labou?r|условн|умоўн|suspended|отсрочк|адтэрміноўк|probation|ограничени\S* по служб|запрет определ|травел бан|travel ban/u],
+  ["restriction", /ограничени\S* свободы|абмежаванн\S* волі|restriction of (?:liberty|freedom)|restricted freedom/],
+  ["custodial", /лишени\S* свободы|пазбаўленн\S* волі|позбаўленн\S* волі|imprisonment|deprivation of (?:liberty|freedom)|пожизненн|пажыццёв|life sentence|смертн\S* казн|death (?:penalty|sentence)|арест|арышт|arrest|колони|калоні|тюрьм|турм|prison|colony/u],
+];
+
+function penaltyClassOf(text: string): PenaltyClass | null {
+  const folded = fold(text);
+  for (const [kind, pattern] of PENALTY_PATTERNS) if (pattern.test(folded)) return kind;
+  return null;
+}
+
+const RELEASE_KIND_PATTERNS: [ImportReleaseKind, RegExp][] = [
+  ["exchange_or_deportation", /обмен|абмен|exchange|swap|депорт|deport|выслан|высылк|выдвор|expell|expel|вывезен|вывезены/],
+  ["pardon", /помилов|памілав|pardon|помилован/],
+  ["amnesty", /амнист|амніст|amnest/],
+  ["parole", /(?<!\p{L})удо(?!\p{L})|условно досрочн|умоўна датэрмін|parole|conditional(?:ly)? early/u],
+  ["acquittal", /оправдан|апраўдан|acquit|дело прекращ|справа спынен|уголовное дело прекращ|прекращени\S* дела|case (?:closed|dropped|dismissed)|charges dropped/],
+  ["sentence_served", /отбыл|отбыла|отбытии|адбыў|адбыла|адбыцці|по окончании срока|па заканчэнні тэрміну|конец срока|served (?:the |his |her )?(?:full )?(?:sentence|term)|sentence served|end of (?:the )?(?:sentence|term)/],
+];
+
+/** The kind of release a text names ("помилован", "УДО", "отбыл срок", "обмен"), or null. */
+export function releaseKindOf(text: string): ImportReleaseKind | null {
+  const folded = fold(stripGenderEndings(text));
+  if (RELEASE_KIND_NAMES.has(folded)) return folded.replace(/ /g, "_") as ImportReleaseKind;
+  for (const [kind, pattern] of RELEASE_KIND_PATTERNS) if (pattern.test(folded)) return kind;
+  return null;
+}
+const RELEASE_KIND_NAMES = new Set(["pardon", "amnesty", "sentence served", "parole", "exchange or deportation", "acquittal", "other"]);
+
+/** The situation a facility type implies. */
+const FACILITY_STATUS: Record<FacilityType, ImportStatus> = {
+  sizo: "pretrial",
+  police_jail: "pretrial",
+  colony: "convicted",
+  prison: "convicted",
+  juvenile_colony: "convicted",
+  open_institution: "open_institution",
+  home_confinement: "house_arrest",
+  psychiatric_hospital: "compulsory_treatment",
+};
+
+const FACILITY_TYPE_NAMES = new Set<string>(["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"]);
+
+/**
+ * The person's situation from everything the row says. In order: the list skips
+ * the person; a death; a release; a situation the status word states outright; a
+ * facility cell that says the person is not in a facility; a non-custodial
+ * penalty; a pre-trial or convicted status word (before the facility's type: a
+ * list may say "under investigation" of someone in a colony); the facility's type;
+ * custody or a custodial penalty with the verdict (date or sentence): convicted
+ * after it, pre-trial before.
+ */
+function situationOf(input: {
+  word: StatusWord | null;
+  hint: LibertyHint | null;
+  facilityType: FacilityType | null;
+  penalty: PenaltyClass | null;
+  verdictOn: string | null;
+  sentence: string | null;
+  died: boolean;
+}): StatusWord | null {
+  const { word, hint, facilityType, penalty, verdictOn, sentence, died } = input;
+  if (word === "skip") return "skip";
+  if (died || word === "deceased") return "deceased";
+  if (word === "released" || hint === "released") return "released";
+  if (word && word !== "held" && word !== "pretrial" && word !== "convicted") return word;
+  if (hint) return hint;
+  const fromFacility = facilityType ? FACILITY_STATUS[facilityType] : null;
+  const heldInCustody = fromFacility === "pretrial" || fromFacility === "convicted";
+  if (penalty === "restriction") return fromFacility === "open_institution" ? "open_institution" : "restricted_at_home";
+  if (penalty && penalty !== "custodial" && !(penalty === "at_liberty" && heldInCustody)) return penalty;
+  // A status word the list states outright wins over what the facility suggests.
+  if (word === "convicted") return "convicted";
+  if (word === "pretrial") return verdictOn ? "convicted" : "pretrial";
+  if (fromFacility === "pretrial") return verdictOn ? "convicted" : "pretrial";
+  if (fromFacility) return fromFacility;
+  // Custody without a facility: a verdict (its date or a sentence) makes it a conviction.
+  if (word === "held" || penalty === "custodial") return verdictOn || sentence ? "convicted" : "pretrial";
+  return null;
+}
 
 const YES = new Set(["да", "д", "так", "т", "yes", "y", "true", "1", "+", "x", "х", "✓", "✔", "v", "есть", "ёсць", "истина", "ісціна"]);
 const NO = new Set(["нет", "н", "не", "няма", "no", "n", "false", "0", "-", "–", "—", "ложь", "хлусня"]);
@@ -239,87 +485,17 @@ function reasonOf(item: string): ImportHumanitarianReason | null {
 
 // ───────────────────────────── Facilities ─────────────────────────────
 
-// \b does not know Cyrillic: word edges are "no letter on that side".
-const W = (body: string) => new RegExp(`(?<!\\p{L})(?:${body})(?!\\p{L})`, "u");
-
-const FACILITY_TYPES: [FacilityType, RegExp][] = [
-  ["home_confinement", /домашн\S* арест|хатні\S* арышт|house arrest|home confinement|home detention|home_confinement/],
-  ["sizo", W("сизо|сіза|сізо|sizo|следственн\\S* изолятор\\S*|следч\\S* ізалятар\\S*|pre-?trial detention(?: cent(?:re|er))?")],
-  ["police_jail", W("ивс|цип|циип|ічу|цііп|ivs|изолятор\\S* временного|ізалятар\\S* часовага|центр\\S* изоляции|цэнтр\\S* ізаляцыі|спецприемник\\S*|police jail|police_jail|temporary detention")],
-  ["juvenile_colony", W("вк|воспитательн\\S* колони\\S*|выхаваўч\\S* калоні\\S*|juvenile(?: colony)?|juvenile_colony|educational colony")],
-  ["open_institution", W("иуот|пуат|ісуат|исправительн\\S* учреждени\\S* открытого типа|открытого типа|адкрытага тыпу|open institution|open_institution|open-type|хими[яи]|хімі[яі]")],
-  ["colony", W("ик|пк|ik|лиу|колони\\S*|калоні\\S*|colony|penal colony")],
-  ["prison", W("тюрьм\\S*|турм\\S*|prison")],
-];
-
-/** The type a facility name (or a type cell) names: "СИЗО №1" -> sizo, "ИК-4" -> colony. */
-export function inferFacilityType(text: string): FacilityType | null {
-  const s = fixLookalikes(text).toLowerCase().replace(/ё/g, "е");
-  const folded = CYRILLIC.test(s) ? s.replace(/i/g, "і") : s;
-  for (const [type, pattern] of FACILITY_TYPES) if (pattern.test(folded)) return type;
-  return null;
-}
-
-const POSTCODE = /(?<!\d)(\d{6})(?!\d)/;
-const CITY_PREFIX = /^(?:г\.\s*п\.|гп|пгт|г\.|г|гор\.|город|горад|пос\.|поселок|посёлок|пасёлак|п\.|аг\.|агрогородок|аграгарадок)(?:\s+|(?<=\.))(?=\p{L})/iu;
-const REGION = /(?:^|\s)(?:обл\.?|область|вобл\.?|вобласць|р-н|район|раён|край)(?:\s|$)|^(?:республика|рэспубліка|republic of)(?!\p{L})|^(?:беларусь|belarus|россия|russia|расія|рф|рб)$/iu;
-const STREET = /(?:^|\s)(?:ул\.?|улица|вул\.?|вуліца|пр\.?|пр-т|пр-кт|просп\.?|проспект|пер\.?|переулок|зав\.?|завулак|б-р|бульвар|ш\.|шоссе|шаша|тракт|пл\.?|площадь|плошча|д\.|дом|st\.?|street|ave\.?|road)(?:\s|$|\.)|\d/iu;
+export { inferFacilityType } from "#app/facilities/parse.ts";
 
 /**
  * Splits a postal address into street, city and postcode:
  * "ул. Володарского, 2, 220030 г. Минск" and "220030, г. Минск, ул. Володарского, 2"
  * both give street "ул. Володарского, 2", city "Минск", postcode "220030".
- * Regions and the country are dropped.
+ * parseAddress() in app/facilities/parse.ts also keeps the district and region.
  */
 export function splitAddress(text: string): { street: string | null; city: string | null; postcode: string | null } {
-  const parts = collapse(text)
-    .split(/\s*[,;]\s*/)
-    .map((part) => part.trim())
-    .filter(Boolean);
-  let postcode: string | null = null;
-  let city: string | null = null;
-  let cityAfterPostcode = false;
-  const rest: string[] = [];
-  for (const part of parts) {
-    const code: RegExpMatchArray | null = postcode ? null : part.match(POSTCODE);
-    if (code) {
-      postcode = code[1];
-      const remainder = collapse(part.replace(code[0], ""));
-      if (!remainder) cityAfterPostcode = true;
-      else if (!city && (CITY_PREFIX.test(remainder) || !STREET.test(remainder))) city = remainder.replace(CITY_PREFIX, "").trim() || null;
-      else rest.push(remainder);
-      continue;
-    }
-    if (!city && CITY_PREFIX.test(part)) {
-      city = part.replace(CITY_PREFIX, "").trim();
-      cityAfterPostcode = false;
-      continue;
-    }
-    if (REGION.test(part)) continue;
-    if (!city && cityAfterPostcode && !STREET.test(part)) {
-      city = part;
-      cityAfterPostcode = false;
-      continue;
-    }
-    cityAfterPostcode = false;
-    rest.push(part);
-  }
-  // "ул. Володарского, 2, Минск": a last part without digits or street words is the city.
-  if (!city && rest.length > 1 && !STREET.test(rest[rest.length - 1])) city = rest.pop() ?? null;
-  return { street: rest.length ? rest.join(", ") : null, city: city || null, postcode };
-}
-
-/** "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" or "ИК №4, 246035, г. Гомель, ..." -> name and address. */
-function splitFacilityCell(text: string): { name: string; address: string | null } {
-  if (!POSTCODE.test(text)) return { name: text, address: null };
-  const bracketed = text.match(/^(.*?)\s*\(([^()]*\d{6}[^()]*)\)\s*$/);
-  if (bracketed && bracketed[1].trim()) return { name: bracketed[1].trim(), address: bracketed[2].trim() };
-  const comma = text.indexOf(",");
-  if (comma > 0) {
-    const name = text.slice(0, comma).trim();
-    if (!POSTCODE.test(name)) return { name, address: text.slice(comma + 1).trim() };
-  }
-  return { name: text, address: null };
+  const { street, city, postcode } = parseAddress(text);
+  return { street, city, postcode };
 }
 
 // ───────────────────────────── The row ─────────────────────────────
@@ -339,7 +515,14 @@ function fieldValues(raw: RawRow, mapping: ColumnMapping): Map<ImportField, stri
   return values;
 }
 
-export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: ImportRow | null; errors: RowError[] } {
+/**
+ * One raw row -> an ImportRow, row errors, or a skipped row (a status such as
+ * Viasna's "np" or Memorial's "нет фигуранта": the list says the person is not for
+ * the registry; row null, no errors). Status words, penalties and facility types the
+ * importer does not know are not errors: they are listed in row.unknownValues
+ * (and left out of the situation) unless `valueMappings` says what they mean.
+ */
+export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings: ValueMappings = {}): NormalizedRow {
   const errors: RowError[] = [];
   const line = raw.line;
   const fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => {
@@ -350,6 +533,32 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
   const text = (field: ImportField): string | null => {
     const value = values.get(field);
     return value === undefined || PLACEHOLDER.test(value) ? null : value;
+  };
+  /** A date cell's text, or null when empty or saying the date is not known. */
+  const dateText = (field: ImportField): string | null => {
+    const value = text(field);
+    return value === null || isUnknownDate(value) ? null : value;
+  };
+  /** Any full or month date (the future allowed when `future`); errors with import.row.badDate. */
+  const otherDate = (field: ImportField, future: boolean): string | null => {
+    const value = dateText(field);
+    if (!value) return null;
+    const parts = parseDateParts(value);
+    if (!parts || parts.yearOnly || parts.year < 1900) {
+      fail(field, "import.row.badDate", { value });
+      return null;
+    }
+    const date = iso(parts);
+    if (!future && date > today()) {
+      fail(field, "import.row.futureDate", { value });
+      return null;
+    }
+    return date;
+  };
+  const unknownValues: UnknownValue[] = [];
+  const unknown = (field: MappableField, value: string) => {
+    const key = foldValue(value);
+    if (key && !unknownValues.some((known) => known.field === field && known.key === key)) unknownValues.push({ field, key, text: collapse(value) });
   };
 
   // Name: separate columns when they give surname and given name, else the full-name column.
@@ -391,7 +600,7 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
   // Dates
   let birthDate: string | null = null;
   let birthYearOnly = false;
-  const birth = text("birthDate");
+  const birth = dateText("birthDate");
   if (birth) {
     const checked = checkDate(birth);
     if (checked.ok) {
@@ -400,7 +609,7 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
     } else fail("birthDate", dateErrorKey(checked.reason, "import.row.badBirthDate"), { value: birth });
   }
   let detainedOn: string | null = null;
-  const detained = text("detainedOn");
+  const detained = dateText("detainedOn");
   if (detained) {
     const checked = checkDate(detained);
     if (checked.ok && !checked.yearOnly) detainedOn = checked.date;
@@ -410,13 +619,16 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
   // Vocabularies
   const gender = vocabulary(text("gender"), GENDERS, "gender", "import.row.badGender", fail);
   const country = vocabulary(text("country"), COUNTRIES, "country", "import.row.badCountry", fail);
-  let status: ImportStatus | null = null;
-  const statusText = text("status");
-  if (statusText) {
-    const folded = fold(statusText.replace(/\((?:а|ая|на|ый|ы)\)/giu, ""));
-    status = STATUS_WORDS.get(folded) ?? STATUS_STEMS.find(([, stem]) => stem.test(folded))?.[0] ?? null;
-    if (!status) fail("status", "import.row.badStatus", { value: statusText });
+  const statusCell = text("status");
+  let statusWord: StatusWord | null = null;
+  if (statusCell) {
+    const lines = statusCell.split(/\n+/).map((part) => part.trim()).filter(Boolean);
+    const meaningful = lines.filter((part) => !STATUS_NOTE.test(part));
+    const line = meaningful[0] ?? lines[0];
+    statusWord = statusWordOf(line) ?? valueMappings.status?.[foldValue(line)] ?? null;
+    if (!statusWord) unknown("status", line);
   }
+  if (statusWord === "skip") return { row: null, errors: [], skipped: "not-recognised" };
 
   // Humanitarian reasons: categories only, never the words themselves.
   let humanitarianReasons: ImportHumanitarianReason[] | null = null;
@@ -443,7 +655,7 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
   }
 
   // Flags
-  const flag = (field: "incommunicado" | "doNotWrite" | "relativesOnly"): boolean | null => {
+  const flag = (field: "incommunicado" | "doNotWrite" | "relativesOnly" | "canWrite"): boolean | null => {
     const value = values.get(field);
     if (value === undefined) return null;
     const parsed = flagValue(value);
@@ -457,8 +669,72 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
   const doNotWrite = flag("doNotWrite");
   const relativesOnly = flag("relativesOnly");
 
-  // Facility
-  const facility = facilityOf(text, fail);
+  // Facility, penalty, dates of the situation
+  const facilityCell = text("facility");
+  const hint = facilityCell ? libertyHint(facilityCell.split("\n")[0]) : null;
+  const facility = facilityOf(text, fail, unknown, valueMappings);
+  const penaltyText = text("penalty");
+  const penalty = penaltyText ? collapse(penaltyText) : null;
+  let penaltyClass: PenaltyClass | null = null;
+  if (penalty) {
+    penaltyClass = penaltyClassOf(penalty) ?? valueMappings.penalty?.[foldValue(penalty)] ?? null;
+    if (!penaltyClass) unknown("penalty", penalty);
+  }
+  const sentenceText = text("sentence");
+  if (!penaltyClass && sentenceText) penaltyClass = penaltyClassOf(sentenceText);
+  const verdictOn = otherDate("verdictOn", false);
+
+  let diedOn: string | null = null;
+  let died = false;
+  const diedCell = dateText("diedOn");
+  if (diedCell) {
+    const asFlag = flagValue(diedCell);
+    if (asFlag === true || asFlag === false) died = asFlag;
+    else {
+      diedOn = otherDate("diedOn", false);
+      died = diedOn !== null;
+    }
+  }
+
+  const situation = situationOf({
+    word: statusWord,
+    hint,
+    facilityType: facility?.type ?? null,
+    penalty: penaltyClass,
+    verdictOn,
+    sentence: sentenceText,
+    died,
+  });
+  const status: ImportStatus | null = situation === "skip" || situation === "held" ? null : situation;
+
+  // A release: its date and kind count only when the person is released (an active
+  // prisoner's release_date is the end of the term still to come).
+  let releasedOn: string | null = null;
+  let releaseKind: ImportReleaseKind | null = null;
+  if (status === "released") {
+    // No release-date column: "освобождена 15.05.2023" in the facility or status cell.
+    const released = otherDate("releasedOn", true) ?? dateInText([facilityCell, statusCell]);
+    releasedOn = released && released <= today() ? released : null;
+    const kindCell = text("releaseKind");
+    releaseKind =
+      (kindCell ? (releaseKindOf(kindCell) ?? "other") : null) ??
+      [statusCell, facilityCell, sentenceText, text("notes")].map((cell) => (cell ? releaseKindOf(cell) : null)).find(Boolean) ??
+      null;
+  }
+
+  // Articles: one per line in the file (or an array in JSON) -> "a; b".
+  const articlesText = text("articles");
+  const articles = articlesText
+    ? articlesText
+        .split(/\n+/)
+        .map(collapse)
+        .filter(Boolean)
+        .join("; ")
+    : null;
+
+  const canWrite = flag("canWrite");
+  const interestsText = text("interests");
+  const interests = interestsText === null ? null : interestsText.split(/\n+/).map(collapse).filter(Boolean).map((item) => item.slice(0, 200));
 
   const row: ImportRow = {
     line,
@@ -472,16 +748,34 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping): { row: Import
     country,
     status,
     detainedOn,
-    articles: text("articles"),
-    sentence: text("sentence"),
+    verdictOn,
+    releasedOn,
+    releaseKind,
+    diedOn,
+    articles,
+    sentence: sentenceText,
+    penalty,
     notes: text("notes"),
+    canWrite,
+    interests,
     facility,
     humanitarianReasons,
     incommunicado,
     doNotWrite,
     relativesOnly,
+    unknownValues,
   };
-  return { row: errors.length === 0 && name ? row : null, errors };
+  return { row: errors.length === 0 && name ? row : null, errors, skipped: null };
+}
+
+/** The first dd.mm.yyyy or yyyy-mm-dd date written inside free text, or null. */
+function dateInText(cells: (string | null)[]): string | null {
+  for (const cell of cells) {
+    const found = cell?.match(/(?<!\d)(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/);
+    const parts = found ? parseDateParts(found[1]) : null;
+    if (parts && parts.year >= 1900) return iso(parts);
+  }
+  return null;
 }
 
 type Fail = (field: ImportField, messageKey: MessageKey, params?: Record<string, string | number>) => void;
@@ -525,17 +819,23 @@ function parseFullName(value: string, field: ImportField, fail: Fail, latin = fa
   };
 }
 
-function facilityOf(text: (field: ImportField) => string | null, fail: Fail): FacilityRef | null {
+function facilityOf(
+  text: (field: ImportField) => string | null,
+  fail: Fail,
+  unknown: (field: MappableField, value: string) => void,
+  valueMappings: ValueMappings,
+): FacilityRef | null {
   const nameCell = text("facility");
   const addressCell = text("facilityAddress");
   const cityCell = text("facilityCity");
   const postcodeCell = text("facilityPostcode");
   const typeCell = text("facilityType");
+  const regionCell = text("facilityRegion");
 
   let type: FacilityType | null = null;
   if (typeCell) {
-    type = inferFacilityType(typeCell);
-    if (!type) fail("facilityType", "import.row.badFacilityType", { value: typeCell });
+    type = inferFacilityType(typeCell) ?? mappedFacilityType(typeCell, valueMappings);
+    if (!type) unknown("facilityType", typeCell);
   }
   let postcode: string | null = null;
   if (postcodeCell) {
@@ -544,19 +844,34 @@ function facilityOf(text: (field: ImportField) => string | null, fail: Fail): Fa
     else fail("facilityPostcode", "import.row.badPostcode", { value: postcodeCell });
   }
 
-  if (!nameCell) {
+  if (nameCell && libertyHint(nameCell.split("\n")[0])) return null;
+  const parsed = parseFacility(nameCell, addressCell);
+  if (!parsed) {
     if (addressCell || cityCell || postcodeCell || typeCell) fail("facility", "import.row.facilityMissing");
     return null;
   }
-  let { name, address } = splitFacilityCell(collapse(nameCell));
-  if (addressCell) address = addressCell;
-  name = fixLookalikes(name);
-  const parts = address ? splitAddress(address) : { street: null, city: null, postcode: null };
+  if (!type) {
+    type = parsed.type ?? mappedFacilityType(parsed.name, valueMappings);
+    if (!type && !typeCell) unknown("facilityType", parsed.name);
+  }
+  const city = cityCell ? collapse(parseAddress(cityCell).city ?? cityCell) : parsed.city;
+  const number = parsed.number;
   return {
-    name,
-    street: parts.street,
-    city: cityCell ? fixLookalikes(collapse(cityCell)).replace(CITY_PREFIX, "") : parts.city ? fixLookalikes(parts.city) : null,
-    postcode: postcode ?? parts.postcode,
-    type: type ?? inferFacilityType(name),
+    name: parsed.name,
+    type,
+    number,
+    street: parsed.street,
+    city,
+    postcode: postcode ?? parsed.postcode,
+    district: parsed.district,
+    region: parsed.region ?? (regionCell ? collapse(regionCell) : null),
+    identityKey: facilityIdentityKey({ type, number, city, name: parsed.name }),
   };
+}
+
+function mappedFacilityType(value: string, valueMappings: ValueMappings): FacilityType | null {
+  const mapped = valueMappings.facilityType?.[foldValue(value)];
+  if (mapped) return mapped;
+  const folded = foldValue(value).replace(/ /g, "_");
+  return FACILITY_TYPE_NAMES.has(folded) ? (folded as FacilityType) : null;
 }

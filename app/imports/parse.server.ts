@@ -353,6 +353,22 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * An array of plain values (`"articles": ["ч. 2 ст. 207.3 УК РФ"]`, `"interests": [...]`)
+ * becomes its items on separate lines; empty items are dropped. An array holding
+ * objects or arrays is refused like a nested object.
+ */
+function arrayText(items: unknown[]): string {
+  const lines: string[] = [];
+  for (const item of items) {
+    if (item === null || item === undefined) continue;
+    if (typeof item === "string") lines.push(item.replace(/\s+/g, " ").trim());
+    else if (typeof item === "number" || typeof item === "boolean") lines.push(String(item));
+    else throw new ImportFileError("import.file.jsonShape");
+  }
+  return lines.filter(Boolean).join("\n");
+}
+
 function parseJson(bytes: Uint8Array): ParsedFile {
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/^\uFEFF/, "");
@@ -389,6 +405,7 @@ function parseJson(bytes: Uint8Array): ParsedFile {
       if (value === null || value === undefined) text = "";
       else if (typeof value === "string") text = value;
       else if (typeof value === "number" || typeof value === "boolean") text = String(value);
+      else if (Array.isArray(value)) text = arrayText(value);
       else throw new ImportFileError("import.file.jsonShape");
       entries.push([key, text.trim()]);
     }

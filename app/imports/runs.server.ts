@@ -4,7 +4,18 @@ import { now } from "#app/utils/clock.server.ts";
 import { translate, type Locale } from "#app/i18n/i18n.ts";
 import type { ColumnMapping } from "./columns.ts";
 import type { RowError } from "./normalize.ts";
-import { applyPlan, planImport, summarize, type ImportActor, type ImportPlan, type ImportSummary, type ReviewDecisions } from "./engine.server.ts";
+import {
+  applyPlan,
+  planImport,
+  summarize,
+  type FacilityDecisions,
+  type ImportActor,
+  type ImportPlan,
+  type ImportSummary,
+  type ReviewDecisions,
+} from "./engine.server.ts";
+import { saveValueMappings } from "./value-mappings.server.ts";
+import type { MappableField } from "./normalize.ts";
 
 /**
  * Import runs: what was imported, by whom, from which file, with what result.
@@ -37,6 +48,7 @@ async function recordRun(input: {
       format: input.plan.format,
       state: input.state,
       dryRun: input.state === "dry-run",
+      partial: input.plan.partial,
       fileContent: input.bytes ? Buffer.from(input.bytes).toString("base64") : null,
       contentType: input.contentType,
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
@@ -54,15 +66,23 @@ export async function importFile(input: {
   fileName: string;
   contentType?: string | null;
   dryRun: boolean;
+  /** A partial list flags no one as missing. */
+  partial?: boolean;
   actor: ImportActor;
   locale?: Locale;
-}): Promise<{ runId: string; summary: ImportSummary; noChanges: boolean }> {
+}): Promise<{ runId: string; summary: ImportSummary; noChanges: boolean; plan: ImportPlan }> {
   const locale = input.locale ?? "en";
-  const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
+  const plan = await planImport({
+    sourceSlug: input.sourceSlug,
+    bytes: input.bytes,
+    fileName: input.fileName,
+    contentType: input.contentType,
+    partial: input.partial ?? false,
+  });
   const summary = summarize(plan, (e) => errorMessage(locale, e));
   if (input.dryRun) {
     const run = await recordRun({ plan, actor: input.actor, fileName: input.fileName, contentType: input.contentType ?? null, bytes: null, state: "dry-run", summary, mapping: null });
-    return { runId: run.id, summary, noChanges: plan.noChanges };
+    return { runId: run.id, summary, noChanges: plan.noChanges, plan };
   }
   const keepFile = summary.needsReview > 0;
   const run = await recordRun({
@@ -82,7 +102,7 @@ export async function importFile(input: {
     throw error;
   }
   await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now() } });
-  return { runId: run.id, summary, noChanges: plan.noChanges };
+  return { runId: run.id, summary, noChanges: plan.noChanges, plan };
 }
 
 /** Web step 1: read and check the file, keep it, and show what would happen. */
@@ -93,8 +113,15 @@ export async function createPreview(input: {
   contentType: string | null;
   userId: string;
   locale: Locale;
+  partial?: boolean;
 }) {
-  const plan = await planImport({ sourceSlug: input.sourceSlug, bytes: input.bytes, fileName: input.fileName, contentType: input.contentType });
+  const plan = await planImport({
+    sourceSlug: input.sourceSlug,
+    bytes: input.bytes,
+    fileName: input.fileName,
+    contentType: input.contentType,
+    partial: input.partial ?? false,
+  });
   const summary = summarize(plan, (e) => errorMessage(input.locale, e));
   const run = await recordRun({
     plan,
@@ -133,8 +160,17 @@ export async function planForRun(runId: string, mapping?: ColumnMapping | null) 
     fileName: run.fileName,
     contentType: run.contentType,
     mapping: effectiveMapping,
+    partial: run.partial,
   });
   return { run, plan };
+}
+
+/** A person's answers for values the importer did not know; kept for the source, then the preview is planned again. */
+export async function saveValueAnswers(runId: string, answers: { field: MappableField; value: string; target: string }[], userId: string, locale: Locale) {
+  const run = await prisma.importRun.findUnique({ where: { id: runId }, select: { sourceId: true, mapping: true } });
+  if (!run) return false;
+  await saveValueMappings(run.sourceId, answers, userId);
+  return saveMapping(runId, (run.mapping as ColumnMapping | null) ?? {}, locale);
 }
 
 export async function saveMapping(runId: string, mapping: ColumnMapping, locale: Locale) {
@@ -156,11 +192,19 @@ export async function saveMapping(runId: string, mapping: ColumnMapping, locale:
 }
 
 /** Web step 2: apply the kept file with the person's decisions, in one transaction. */
-export async function confirmRun(runId: string, input: { userId: string; decisions: ReviewDecisions; locale: Locale }) {
+export async function confirmRun(
+  runId: string,
+  input: { userId: string; decisions: ReviewDecisions; facilityDecisions?: FacilityDecisions; locale: Locale },
+) {
   const planned = await planForRun(runId);
   if (!planned) return null;
   const { run, plan } = planned;
-  const resolved = await applyPlan(plan, { actor: { userId: input.userId, channel: "web" }, decisions: input.decisions, runId });
+  const resolved = await applyPlan(plan, {
+    actor: { userId: input.userId, channel: "web" },
+    decisions: input.decisions,
+    facilityDecisions: input.facilityDecisions,
+    runId,
+  });
   const applied: ImportPlan = { ...plan, rows: resolved };
   const summary = summarize(applied, (e) => errorMessage(input.locale, e));
   const stillOpen = summary.needsReview > 0;

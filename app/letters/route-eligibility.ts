@@ -1,3 +1,5 @@
+import { isReachable } from "#app/schemas/prisoners.ts";
+
 /**
  * Which routing services may carry an item to a prisoner, and why the others may
  * not. Pure: the send page, the server action and the tests all use it.
@@ -23,7 +25,7 @@ export interface EligibilityContext {
   kind: "letter" | "postcard";
   /** Language of the text as detected (ru, be, other, unknown) or chosen. */
   language: string;
-  prisoner: { doNotWrite: boolean; incommunicado: boolean; relativesOnly: boolean; status: string };
+  prisoner: { doNotWrite: boolean; incommunicado: boolean; relativesOnly: boolean; status: string; canWrite?: boolean };
   facility: { acceptsNonRelativeLetters: boolean; languages: string[] } | null;
 }
 
@@ -62,7 +64,7 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       if (!route.active) refusals.push("inactive");
       if (route.handover === "email" && !route.handoverEmail) refusals.push("notConfigured");
       if (ctx.prisoner.doNotWrite) refusals.push("doNotWrite");
-      if (ctx.prisoner.status === "released") refusals.push("released");
+      if (!isReachable({ status: ctx.prisoner.status, canWrite: ctx.prisoner.canWrite ?? true })) refusals.push("released");
       if (!route.countries.includes(ctx.country)) refusals.push("country");
       if (!route.itemKinds.includes(ctx.kind)) refusals.push("kind");
       // "unknown": a text too short to tell; the guidance does not warn, and neither do we.

@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { stuckCondition } from "#app/models/tracking.server.ts";
+import { reachableSql } from "./situation.server.ts";
 import { COUNTRIES } from "#app/schemas/prisoners.ts";
 
 /**
@@ -22,7 +23,15 @@ import { COUNTRIES } from "#app/schemas/prisoners.ts";
  * - coverage: prisoners who can be written to (not released, not "do not write")
  *   without a letter or postcard sent or delivered in the last 60 days, whatever the
  *   route and period;
- * - volunteers: people who sent at least one item this calendar month.
+ * - volunteers: people who sent at least one item this calendar month;
+ * - released and newly listed per month, by country: people whose release
+ *   (SituationChange to "released") happened in the month, by its date in the world
+ *   (occurredOn) or, without one, the day it was recorded; and people an NGO list first
+ *   listed in the month: the earliest PrisonerSource.firstSeenAt of the person. Not
+ *   Prisoner.createdAt: that also counts people a coordinator added by hand, and
+ *   "newly listed" is what the sources count (new arrests, new recognitions). A
+ *   person counts once a month. The first import of a whole list lists everyone in
+ *   its month: read that month as the registry's start, not as arrests.
  * Country (the prisoner's) and route filter every panel, except that coverage
  * ignores the route.
  */
@@ -457,7 +466,7 @@ export async function coverage(filters: Pick<Scope, "country">, { days = COVERAG
              AND (se."toStatus" = 'delivered' OR (se."toStatus" = 'reply_received' AND se."fromStatus" IS DISTINCT FROM 'delivered'))
            LIMIT 1
         ) d ON true
-       WHERE p."status" <> 'released' AND p."doNotWrite" = false
+       WHERE ${reachableSql("p")} AND p."doNotWrite" = false
              ${filters.country ? Prisma.sql`AND p."country" = ${countryLiteral(filters.country)}` : Prisma.empty}
     ), counts AS (
       SELECT count(*)::int AS "prisoners",
@@ -522,6 +531,47 @@ export async function activeVolunteersThisMonth(filters: Scope): Promise<ActiveV
   return { month: isoDay(monthStart), count: row.n };
 }
 
+export interface SituationMonthRow {
+  /** yyyy-mm */
+  month: string;
+  country: DashboardCountry;
+  released: number;
+  newlyListed: number;
+}
+
+/** The period's months (yyyy-mm), the first possibly starting before the period. */
+export function periodMonths(filters: Pick<DashboardFilters, "from" | "to">): string[] {
+  const months: string[] = [];
+  for (let m = new Date(Date.UTC(filters.from.getUTCFullYear(), filters.from.getUTCMonth(), 1)); m < filters.to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    months.push(isoDay(m).slice(0, 7));
+  }
+  return months;
+}
+
+/** Released and newly listed people per month of the period, by country (the route filter does not apply). */
+export async function situationPerMonth(filters: Pick<DashboardFilters, "from" | "to" | "country">): Promise<SituationMonthRow[]> {
+  const country = filters.country ? Prisma.sql`AND p."country" = ${countryLiteral(filters.country)}` : Prisma.empty;
+  const rows = await query<{ month: string; country: DashboardCountry; metric: "released" | "listed"; n: number }>(Prisma.sql`
+    SELECT to_char(date_trunc('month', x."on"), 'YYYY-MM') AS "month", x."country", x."metric", count(DISTINCT x."pid")::int AS "n" FROM (
+      SELECT sc."prisonerId" AS "pid", p."country"::text AS "country", 'released' AS "metric",
+             COALESCE(sc."occurredOn"::timestamp, sc."createdAt") AS "on"
+        FROM "SituationChange" sc JOIN "Prisoner" p ON p."id" = sc."prisonerId"
+       WHERE sc."status" = 'released' ${country}
+      UNION ALL
+      SELECT ps."prisonerId", p."country"::text, 'listed', min(ps."firstSeenAt")
+        FROM "PrisonerSource" ps JOIN "Prisoner" p ON p."id" = ps."prisonerId"
+       WHERE TRUE ${country}
+       GROUP BY ps."prisonerId", p."country"
+    ) x
+    WHERE x."on" >= ${filters.from}::timestamp AND x."on" < ${filters.to}::timestamp
+    GROUP BY 1, 2, 3`);
+  const countries = filters.country ? [filters.country] : [...DASHBOARD_COUNTRIES];
+  const count = (month: string, c: string, metric: string) => rows.find((r) => r.month === month && r.country === c && r.metric === metric)?.n ?? 0;
+  return periodMonths(filters).flatMap((month) =>
+    countries.map((c) => ({ month, country: c, released: count(month, c, "released"), newlyListed: count(month, c, "listed") })),
+  );
+}
+
 // ───────────────────────────── All panels ─────────────────────────────
 
 /** Routes for the filter, in the coordinators' order. */
@@ -538,18 +588,20 @@ export interface Dashboard {
   endings: FacilityEndingRow[];
   coverage: Coverage;
   volunteers: ActiveVolunteers;
+  situation: SituationMonthRow[];
 }
 
 /** Every panel, the queries running side by side (on PostgreSQL, on several connections). */
 export async function dashboard(filters: DashboardFilters): Promise<Dashboard> {
   const sent = sentItems(filters);
-  const [byRouteAndStatus, weeks, stuck, endings, cover, volunteers] = await Promise.all([
+  const [byRouteAndStatus, weeks, stuck, endings, cover, volunteers, situation] = await Promise.all([
     itemsByRouteAndStatus(filters, sent),
     sentAndDeliveredPerWeek(filters, sent),
     countStuckItems(filters),
     endingsByFacility(filters),
     coverage(filters),
     activeVolunteersThisMonth(filters),
+    situationPerMonth(filters),
   ]);
   return {
     filters,
@@ -560,6 +612,7 @@ export async function dashboard(filters: DashboardFilters): Promise<Dashboard> {
     endings,
     coverage: cover,
     volunteers,
+    situation,
   };
 }
 
@@ -600,5 +653,9 @@ export function dashboardCsvRows(data: Dashboard, routeName: (id: string | null)
   rows.push(["coverage", "", "", "", "", "humanitarian", c.humanitarian]);
   rows.push(["coverage", "", "", "", "", `humanitarian_without_letter_${c.days}_days`, c.humanitarianUncovered]);
   rows.push(["volunteers", "", "", "", data.volunteers.month.slice(0, 7), "active_this_month", data.volunteers.count]);
+  for (const s of data.situation) {
+    rows.push(["situation", "", "", "", s.month, `released_${s.country}`, s.released]);
+    rows.push(["situation", "", "", "", s.month, `newly_listed_${s.country}`, s.newlyListed]);
+  }
   return rows;
 }

@@ -17,6 +17,7 @@ import { handOverByEmail, letterReference } from "./letters.server.ts";
 import { changeStatusIfAllowed, changeStatusIn, TransitionError, writeStatus, type ItemRef } from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
 
 /**
  * What coordinators do with items once they have left a volunteer's hands: move a
@@ -131,7 +132,7 @@ async function openItemForAssignment(tx: Prisma.TransactionClient, item: ItemRef
   const select = {
     status: true,
     routeId: true,
-    prisoner: { select: { country: true, doNotWrite: true, status: true } },
+    prisoner: { select: { country: true, doNotWrite: true, status: true, canWrite: true } },
     route: { select: { statuses: { orderBy: { position: "asc" as const }, take: 1, select: { key: true } } } },
   };
   const row =
@@ -144,7 +145,7 @@ async function openItemForAssignment(tx: Prisma.TransactionClient, item: ItemRef
     kind: "kind" in row ? (row.kind as ItemKind) : ("parcel" as const),
     language: "language" in row ? (row.language as string | null) : null,
     country: row.prisoner.country,
-    notOffered: row.prisoner.doNotWrite || row.prisoner.status === "released",
+    notOffered: row.prisoner.doNotWrite || !isReachable(row.prisoner),
     firstStatus: row.route?.statuses[0]?.key ?? null,
   };
 }

@@ -14,6 +14,7 @@ import { queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
 
 /**
  * Letters and postcards a volunteer writes. Every query is scoped to the author:
@@ -31,8 +32,8 @@ function requireWriter(user: User) {
 
 export async function createDraft(author: User, prisonerId: string, kind: "letter" | "postcard") {
   requireWriter(author);
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true } });
-  if (!prisoner || prisoner.doNotWrite || prisoner.status === "released") throw new PermissionError("not-offered");
+  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true, canWrite: true } });
+  if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
   const at = now();
   return prisma.letter.create({
     data: { authorId: author.id, prisonerId, kind, state: "draft", senderName: author.pseudonym, bodyEncrypted: encrypt(""), createdAt: at, updatedAt: at },
@@ -237,6 +238,7 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
         scheduledFor: null,
         scheduledRouteId: null,
         scheduleProblem: null,
+        returnedReason: null,
       },
     });
     if (count === 0) {

@@ -25,6 +25,7 @@ import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
 
 /**
  * Parcels volunteers (and coordinators, on behalf of a family or a fund) prepare
@@ -242,7 +243,7 @@ function ruleFacility(f: RuleFacility | null): RuleFacility | null {
 export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = prisma, excludeParcelId?: string) {
   const prisoner = await db.prisoner.findUnique({
     where: { id: prisonerId },
-    select: { id: true, country: true, status: true, sentenceInForce: true, doNotWrite: true, currentFacility: true },
+    select: { id: true, country: true, status: true, canWrite: true, sentenceInForce: true, doNotWrite: true, currentFacility: true },
   });
   if (!prisoner) return null;
   const [history, bannedTerms, routes] = await Promise.all([
@@ -250,7 +251,7 @@ export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = p
     db.bannedTerm.findMany({ select: { term: true, reason: true }, orderBy: { term: "asc" } }),
     parcelRoutes(prisoner.country, db),
   ]);
-  const rulePrisoner: RulePrisoner = { status: prisoner.status, sentenceInForce: prisoner.sentenceInForce, doNotWrite: prisoner.doNotWrite };
+  const rulePrisoner: RulePrisoner = { status: prisoner.status, canWrite: prisoner.canWrite, sentenceInForce: prisoner.sentenceInForce, doNotWrite: prisoner.doNotWrite };
   return {
     country: prisoner.country,
     facilityId: prisoner.currentFacility?.id ?? null,
@@ -292,8 +293,8 @@ export function verdictFrom(
 
 export async function createParcelDraft(actor: User, prisonerId: string) {
   requireSender(actor);
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { id: true, status: true, currentFacilityId: true } });
-  if (!prisoner || prisoner.status === "released") throw new PermissionError("not-offered");
+  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { id: true, status: true, canWrite: true, currentFacilityId: true } });
+  if (!prisoner || !isReachable(prisoner)) throw new PermissionError("not-offered");
   await ensureParcelDefaults();
   const at = now();
   return prisma.parcel.create({
@@ -449,6 +450,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           facilityId: context.facilityId,
           // "inventory" for a domestic parcel: no customs declaration.
           customsForm: verdict.customsDocument,
+          returnedReason: null,
           sentAt: at,
           statusChangedAt: at,
           updatedAt: at,

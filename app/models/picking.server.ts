@@ -6,6 +6,8 @@ import { can } from "#app/utils/permissions.ts";
 import { PermissionError } from "./users.server.ts";
 import { getSetting } from "./settings.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
+import { reachableSql } from "./situation.server.ts";
 
 /**
  * Choosing whom to write to: the humanitarian list first, then the people with
@@ -38,7 +40,7 @@ export interface Candidate {
 }
 
 function whereOffered(filter: NeedsFilter) {
-  const conditions = [Prisma.sql`p."status" <> 'released'`, Prisma.sql`NOT p."doNotWrite"`];
+  const conditions = [reachableSql("p"), Prisma.sql`NOT p."doNotWrite"`];
   if (filter.country) conditions.push(Prisma.sql`p."country" = ${filter.country}::"Country"`);
   if (filter.languages?.length) {
     conditions.push(Prisma.sql`(f."id" IS NULL OR f."languages" && ${filter.languages}::text[])`);
@@ -120,8 +122,8 @@ export async function adopt(volunteer: User, prisonerId: string): Promise<void> 
   if (!can(volunteer, "write:letters:own")) throw new PermissionError("write:letters:own");
   await prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${volunteer.id} FOR UPDATE`;
-    const prisoner = await tx.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true } });
-    if (!prisoner || prisoner.doNotWrite || prisoner.status === "released") throw new PermissionError("not-offered");
+    const prisoner = await tx.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true, canWrite: true } });
+    if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
     const active = await tx.adoption.findMany({ where: { volunteerId: volunteer.id, endedAt: null }, select: { prisonerId: true } });
     if (active.some((a) => a.prisonerId === prisonerId)) return;
     const limit = await getSetting("maxAdoptions", tx);

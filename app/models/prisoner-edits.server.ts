@@ -5,7 +5,9 @@ import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import type { FacilityEditInput, PrisonerEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
+import { refreshFacilityIdentity } from "./facilities.server.ts";
 import { rebuildNameKeys } from "./name-keys.server.ts";
+import { applyTransferEffects, recordSituationChange } from "./situation.server.ts";
 
 type Change = { field: string; from: string | null; to: string | null };
 
@@ -65,13 +67,18 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
     };
     const changes = diff(before as unknown as Record<string, unknown>, after);
     if (changes.length === 0) return changes;
+    const { status, ...rest } = after;
+    await tx.prisoner.update({ where: { id }, data: rest as Prisma.PrisonerUncheckedUpdateInput });
     if (before.currentFacilityId !== after.currentFacilityId) {
       await tx.facilityStay.updateMany({ where: { prisonerId: id, toDate: null }, data: { toDate: at } });
       if (after.currentFacilityId) {
         await tx.facilityStay.create({ data: { prisonerId: id, facilityId: after.currentFacilityId, fromDate: at, note: "edited by a coordinator" } });
+        // A change of facility is a transfer: writers of items on their way are told.
+        await applyTransferEffects(tx, [{ prisonerId: id, fromFacilityId: before.currentFacilityId, toFacilityId: after.currentFacilityId }], at);
       }
     }
-    await tx.prisoner.update({ where: { id }, data: after as Prisma.PrisonerUncheckedUpdateInput });
+    // A change of status is a change of situation: its history and what follows it.
+    if (before.status !== status) await recordSituationChange(tx, { prisonerId: id, status, editorId: actor.id }, at);
     await tx.prisonerEdit.create({ data: { prisonerId: id, editorId: actor.id, changes: { fields: changes }, createdAt: at } });
     return changes;
   });
@@ -110,6 +117,7 @@ export async function updateFacility(actor: User, id: string, input: FacilityEdi
     const changes = diff(before as unknown as Record<string, unknown>, input);
     if (changes.length === 0) return changes;
     await tx.facility.update({ where: { id }, data: input });
+    await refreshFacilityIdentity(tx, id);
     await tx.prisonerEdit.create({ data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() } });
     return changes;
   });

@@ -175,3 +175,47 @@ export async function searchPrisoners(filters: PrisonerFilters) {
     pages: Math.max(1, Math.ceil(total / perPage)),
   };
 }
+
+/**
+ * What GET /api/v1/prisoners returns for a search: the same transliteration-aware
+ * search as the web, best matches first, with each person's situation and the
+ * facility's postal address (null when the person is not held in a facility).
+ */
+export async function searchPrisonersForApi(q: string, limit: number) {
+  const found = await searchPrisoners({ q, sort: "relevance", perPage: limit });
+  const ids = found.prisoners.map((p) => p.id);
+  const [names, details] = await Promise.all([
+    prisma.prisonerName.findMany({
+      where: { prisonerId: { in: ids } },
+      orderBy: [{ isPrimary: "desc" }],
+      select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
+    }),
+    prisma.prisoner.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        releasedOn: true,
+        releaseKind: true,
+        currentFacility: { select: { name: true, type: true, street: true, postcode: true, city: true, region: true } },
+      },
+    }),
+  ]);
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  return found.prisoners.map((p) => {
+    const detail = detailOf.get(p.id);
+    const facility = detail?.currentFacility ?? null;
+    return {
+      id: p.id,
+      names: names.filter((n) => n.prisonerId === p.id).map((n) => fullName(n)),
+      birthDate: p.birthDate ? (p.birthYearOnly ? p.birthDate.toISOString().slice(0, 4) : p.birthDate.toISOString().slice(0, 10)) : null,
+      facility: p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : null,
+      facilityAddress: facility
+        ? { name: facility.name, type: facility.type, street: facility.street, postcode: facility.postcode, city: facility.city, region: facility.region }
+        : null,
+      status: p.status,
+      releasedOn: detail?.releasedOn ? detail.releasedOn.toISOString().slice(0, 10) : null,
+      releaseKind: detail?.releaseKind ?? null,
+      country: p.country,
+    };
+  });
+}

@@ -13,6 +13,7 @@ export async function getPrisonerProfile(id: string) {
       currentFacility: true,
       stays: { orderBy: { fromDate: "desc" }, include: { facility: { select: { id: true, name: true, city: true } } } },
       sources: { include: { source: { select: { name: true, slug: true } } } },
+      situationChanges: { orderBy: { createdAt: "asc" }, select: { status: true, occurredOn: true, createdAt: true, releaseKind: true, note: true } },
     },
   });
   if (!prisoner) return null;

@@ -4,6 +4,7 @@ import { appUrl } from "#app/utils/config.server.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { DEFAULT_LOCALE, isLocale, translator, type Locale, type Translate } from "#app/i18n/i18n.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
+import { reachableSql } from "./situation.server.ts";
 
 /**
  * Reminder e-mails to volunteers: a draft left untouched, a self-posted letter whose
@@ -137,7 +138,7 @@ async function dueAdoptions(at: Date): Promise<DueReminder[]> {
     WHERE a."endedAt" IS NULL AND a."createdAt" < ${quietSince}
       AND u."vettingState" = 'approved' AND u."remindAdoptions"
       -- Never urge anyone to write to a person who asked not to be written to, or who is free.
-      AND NOT p."doNotWrite" AND p."status" <> 'released'
+      AND NOT p."doNotWrite" AND ${reachableSql("p")}
       AND NOT EXISTS (
         SELECT 1 FROM "Letter" l WHERE l."authorId" = a."volunteerId" AND l."prisonerId" = a."prisonerId" AND l."sentAt" >= ${quietSince})`;
   const due = rows.map((row) => ({

@@ -20,7 +20,18 @@
  *     free-text item described only as "gift" (customs refuse it).
  */
 
-export const FACILITY_TYPE_NAMES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+import { isReachable, type PrisonerStatusName } from "#app/schemas/prisoners.ts";
+
+export const FACILITY_TYPE_NAMES = [
+  "sizo",
+  "colony",
+  "prison",
+  "open_institution",
+  "home_confinement",
+  "juvenile_colony",
+  "police_jail",
+  "psychiatric_hospital",
+] as const;
 export type FacilityTypeName = (typeof FACILITY_TYPE_NAMES)[number];
 export const PACKAGE_KINDS = ["parcel", "small_package"] as const;
 export type PackageKind = (typeof PACKAGE_KINDS)[number];
@@ -52,7 +63,9 @@ export interface RuleFacility {
 }
 
 export interface RulePrisoner {
-  status: "pretrial" | "convicted" | "released" | "unknown";
+  status: PrisonerStatusName;
+  /** False when letters and parcels cannot reach the person now (omit: they can). */
+  canWrite?: boolean;
   sentenceInForce: boolean | null;
   doNotWrite: boolean;
 }
@@ -248,7 +261,7 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   const gross = totals.grossWeightGrams;
 
   // 1. The person.
-  if (prisoner.status === "released") add("released");
+  if (!isReachable({ status: prisoner.status, canWrite: prisoner.canWrite ?? true })) add("released");
   else if (prisoner.doNotWrite) add("doNotWrite");
   if (!facility) add("noFacility");
 

@@ -6,7 +6,7 @@ import { UnknownSourceError } from "#app/imports/engine.server.ts";
 import { translate } from "#app/i18n/i18n.ts";
 
 /**
- * POST /api/v1/imports?source=SOURCE[&dryRun=1] with `Authorization: Bearer TOKEN`
+ * POST /api/v1/imports?source=SOURCE[&dryRun=1][&partial=1] with `Authorization: Bearer TOKEN`
  * (scope "import") and the file as the body; Content-Type tells the format
  * (text/csv, application/json, or the XLSX type). Answers the import summary.
  */
@@ -49,9 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
       fileName: url.searchParams.get("fileName") ?? `api-upload-${new Date().toISOString().slice(0, 10)}`,
       contentType: request.headers.get("content-type"),
       dryRun: url.searchParams.get("dryRun") === "1" || url.searchParams.get("dryRun") === "true",
+      partial: url.searchParams.get("partial") === "1" || url.searchParams.get("partial") === "true",
       actor: { tokenId: token.id, channel: "api" },
     });
-    return Response.json(result.summary);
+    return Response.json({
+      ...result.summary,
+      unknownValues: result.plan.unknownValues.map((v) => ({ field: v.field, value: v.text, rows: v.rows, firstLine: v.firstLine })),
+    });
   } catch (error) {
     if (error instanceof ImportFileError) return Response.json({ error: translate("en", error.messageKey, error.params) }, { status: 422 });
     if (error instanceof UnknownSourceError) return Response.json({ error: `Unknown source "${error.slug}".` }, { status: 404 });

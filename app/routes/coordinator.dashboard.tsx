@@ -296,6 +296,37 @@ export default function Dashboard() {
           <Link to={data.registryUrl}>{t("dashboard.coverage.registryLink", { days: c.days })}</Link>
         </p>
       </section>
+
+      <section className="panel" aria-labelledby="dashboard-situation">
+        <h2 id="dashboard-situation">{t("dashboard.situation.title")}</h2>
+        <p>{t("dashboard.situation.intro")}</p>
+        <div className="table-wrap">
+          <table data-testid="dashboard-situation">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.situation.month")}</th>
+                <th scope="col">{t("dashboard.country")}</th>
+                <th scope="col" className="num">
+                  {t("dashboard.situation.released")}
+                </th>
+                <th scope="col" className="num">
+                  {t("dashboard.situation.newlyListed")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.situation.map((s) => (
+                <tr key={`${s.month}-${s.country}`}>
+                  <td>{monthName.format(day(`${s.month}-01`))}</td>
+                  <td>{t(`prisoners.country.${s.country}`)}</td>
+                  <td className="num">{s.released}</td>
+                  <td className="num">{s.newlyListed}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
     </>
   );
 }

@@ -5,6 +5,7 @@ import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
 import { countStuck, listItems, type ItemFilters } from "#app/models/tracking.server.ts";
 import { assignRoute, bulkChangeStatus, BulkError } from "#app/models/dispatch.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
+import { bankHandovers, markBankHandedOver } from "#app/models/situation.server.ts";
 import { listFacilities } from "#app/models/prisoner-edits.server.ts";
 import { bulkItemsSchema } from "#app/schemas/tracking.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
@@ -39,11 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const page = pageFromUrl(url);
   const filters = filtersFrom(url);
-  const [{ items, total }, stuck, routes, facilities] = await Promise.all([
+  const [{ items, total }, stuck, routes, facilities, handovers] = await Promise.all([
     listItems(filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countStuck(),
     listRoutes(),
     listFacilities(),
+    bankHandovers(),
   ]);
   const statusKeys = [...new Set(routes.flatMap((r) => r.statuses.map((s) => s.key)))];
   return {
@@ -56,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     statusKeys,
     statusLabels: customStatusLabels(routes.flatMap((r) => r.statuses)),
     facilities: facilities.map((f) => ({ id: f.id, name: f.name, city: f.city })),
+    handovers: handovers.map((h) => ({ prisonerId: h.prisonerId, name: h.name, letters: h.letters, releasedOn: h.releasedOn ? new Date(h.releasedOn).toISOString().slice(0, 10) : null })),
   };
 }
 
@@ -69,6 +72,10 @@ const EXPORT_ERRORS: Record<string, MessageKey> = {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "track:items");
   const formData = await request.formData();
+  if (formData.get("intent") === "bank-handover") {
+    const count = await markBankHandedOver(user, String(formData.get("prisonerId") ?? ""));
+    throw redirect(`/coordinator/items?handedOver=${count}`);
+  }
   const parsed = parseWithSchema(bulkItemsSchema, formData, ["items"]);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, failures: [] };
   const { intent, items, to, routeId, note } = parsed.data;
@@ -120,6 +127,32 @@ export default function TrackedItems() {
         <p className="notice notice-ok" role="status">
           {t("items.bulkDone", { count: Number(done) })}
         </p>
+      ) : null}
+
+      {params.get("handedOver") ? (
+        <p className="notice notice-ok" role="status">
+          {t("bankTask.done", { count: Number(params.get("handedOver")) })}
+        </p>
+      ) : null}
+      {data.handovers.length > 0 ? (
+        <section className="notice" data-testid="bank-handovers">
+          <h2>{t("bankTask.title")}</h2>
+          <p>{t("bankTask.hint")}</p>
+          <ul className="plain-list">
+            {data.handovers.map((h) => (
+              <li key={h.prisonerId}>
+                <Link to={`/prisoners/${h.prisonerId}`}>{t("bankTask.item", { count: h.letters, name: h.name })}</Link>
+                {h.releasedOn ? <span className="muted"> · {t("bankTask.releasedOn", { date: date.format(new Date(`${h.releasedOn}T00:00:00Z`)) })}</span> : null}{" "}
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="prisonerId" value={h.prisonerId} />
+                  <button type="submit" name="intent" value="bank-handover" className="button-small">
+                    {t("bankTask.mark")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <Form method="get" className="filters">

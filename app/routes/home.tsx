@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireApprovedUser } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { reachableWhere } from "#app/models/situation.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -12,8 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireApprovedUser(request);
   const coordinator = can(user, "approve:volunteers");
   const [prisoners, humanitarian, pendingVolunteers, approvedVolunteers] = await Promise.all([
-    prisma.prisoner.count({ where: { status: { not: "released" } } }),
-    prisma.prisoner.count({ where: { humanitarian: true, status: { not: "released" } } }),
+    prisma.prisoner.count({ where: reachableWhere }),
+    prisma.prisoner.count({ where: { humanitarian: true, ...reachableWhere } }),
     coordinator ? prisma.user.count({ where: { vettingState: "pending" } }) : Promise.resolve(null),
     coordinator ? prisma.user.count({ where: { vettingState: "approved", role: "volunteer" } }) : Promise.resolve(null),
   ]);

@@ -105,6 +105,15 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
         </p>
         <input id="import-file" type="file" name="file" required accept=".csv,.xlsx,.json,text/csv,application/json" aria-describedby="import-file-hint" />
       </div>
+      <fieldset className="field">
+        <legend>{t("imports.upload.scope")}</legend>
+        <label className="checkbox">
+          <input type="radio" name="scope" value="full" defaultChecked /> {t("imports.upload.scopeFull")}
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="scope" value="partial" /> {t("imports.upload.scopePartial")}
+        </label>
+      </fieldset>
       <button type="submit" className="button-primary">
         {t("imports.upload.submit")}
       </button>
@@ -134,6 +143,9 @@ export default function Imports() {
       <section className="panel">
         <h1>{t("imports.title")}</h1>
         <p>{t("imports.intro")}</p>
+        <p>
+          <Link to="/imports/mappings">{t("imports.mappings.link")}</Link>
+        </p>
         {actionData?.error ? (
           <p className="notice notice-error" role="alert">
             {t(actionData.error, actionData.params)}

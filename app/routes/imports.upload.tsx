@@ -44,6 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
       contentType: file.type || null,
       userId: user.id,
       locale,
+      partial: formData.get("scope") === "partial",
     });
     return wantsJson ? Response.json({ redirectTo: `/imports/${runId}` }) : redirect(`/imports/${runId}`);
   } catch (error) {

@@ -20,6 +20,7 @@ import {
 import { itemEvents, routeStatuses } from "#app/models/tracking.server.ts";
 import { repliesFor } from "#app/models/dispatch.server.ts";
 import { postedAnswerSchema, scheduleSchema, writerReportSchema } from "#app/schemas/tracking.ts";
+import { returnedReasonKey } from "#app/schemas/prisoners.ts";
 import { StatusTimeline, RepliesList } from "#app/components/tracking.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -70,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       scheduledFor: letter.scheduledFor,
       scheduledRouteId: letter.scheduledRouteId,
       scheduleProblem: letter.scheduleProblem,
+      returnedReason: letter.state === "draft" ? returnedReasonKey(letter.returnedReason) : null,
       postedAnswer: letter.postedAnswer,
       writerReport: letter.writerReport,
       // Self-post letters still waiting in their first status: ask whether they were posted.
@@ -404,6 +406,11 @@ function DraftEditor() {
         </Form>
       </section>
       <aside>
+        {letter.returnedReason ? (
+          <p className="notice notice-error" role="status" data-testid="returned-notice">
+            {t("situation.returnedNotice", { reason: t(letter.returnedReason) })}
+          </p>
+        ) : null}
         <ScheduleNotice />
         <GuidancePanel guidance={guidance} country={prisoner.country} />
         <Phrasebook onInsert={insert} />

@@ -1,4 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { returnedReasonKey } from "#app/schemas/prisoners.ts";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useFieldArray } from "react-hook-form";
 import type { z } from "zod";
@@ -72,6 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: parcel.id,
       own: parcel.own,
       state: parcel.state,
+      returnedReason: parcel.state === "draft" ? returnedReasonKey(parcel.returnedReason) : null,
       status: parcel.status,
       packageKind: parcel.packageKind === "small_package" ? ("small_package" as const) : ("parcel" as const),
       senderKind: (["relative", "fund"].includes(parcel.senderKind) ? parcel.senderKind : "volunteer") as ParcelDraftValues["senderKind"],
@@ -752,6 +754,11 @@ export default function ParcelPage() {
         ) : null}
         <Link to={`/prisoners/${prisoner.id}`}>{t("parcels.prisonerPage")}</Link>
       </p>
+      {parcel.returnedReason ? (
+        <p className="notice notice-error" role="status" data-testid="returned-notice">
+          {t("situation.returnedNotice", { reason: t(parcel.returnedReason) })}
+        </p>
+      ) : null}
       {parcel.state !== "draft" ? <SentParcel /> : parcel.own ? <DraftEditor /> : <OthersDraft />}
     </>
   );

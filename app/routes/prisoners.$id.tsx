@@ -11,9 +11,13 @@ import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { isReachable } from "#app/schemas/prisoners.ts";
+import { situationTimeline, type TimelineEvent } from "#app/models/situation-timeline.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
+
+const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:prisoners");
@@ -27,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSendParcels: can(user, "send:parcels:own"),
     adopted,
     picked: new URL(request.url).searchParams.has("picked"),
-    offered: !prisoner.doNotWrite && prisoner.status !== "released",
+    offered: !prisoner.doNotWrite && isReachable(prisoner),
     letters,
     prisoner: {
       id: prisoner.id,
@@ -37,6 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       birthDate: prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : null,
       birthYearOnly: prisoner.birthYearOnly,
       detainedOn: prisoner.detainedOn ? prisoner.detainedOn.toISOString().slice(0, 10) : null,
+      releasedOn: day(prisoner.releasedOn),
+      releaseKind: prisoner.releaseKind,
+      diedOn: day(prisoner.diedOn),
+      canWrite: prisoner.canWrite,
+      interests: prisoner.interests,
       articles: prisoner.articles,
       sentence: prisoner.sentence,
       humanitarian: prisoner.humanitarian,
@@ -60,12 +69,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       envelope: prisoner.currentFacility
         ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
         : null,
-      stays: prisoner.stays.map((s) => ({
-        id: s.id,
-        facility: `${s.facility.name}, ${s.facility.city}`,
-        from: s.fromDate.toISOString().slice(0, 10),
-        to: s.toDate?.toISOString().slice(0, 10) ?? null,
-      })),
+      timeline: situationTimeline({
+        detainedOn: day(prisoner.detainedOn),
+        verdictOn: day(prisoner.verdictOn),
+        releasedOn: day(prisoner.releasedOn),
+        releaseKind: prisoner.releaseKind,
+        diedOn: day(prisoner.diedOn),
+        status: prisoner.status,
+        stays: prisoner.stays.map((s) => ({ facility: `${s.facility.name}, ${s.facility.city}`, from: day(s.fromDate)!, to: day(s.toDate) })),
+        changes: prisoner.situationChanges.map((c) => ({
+          status: c.status,
+          occurredOn: day(c.occurredOn),
+          recordedOn: day(c.createdAt)!,
+          releaseKind: c.releaseKind,
+          // Notes are coordinators' words: shown to coordinators only.
+          note: canEdit ? c.note : null,
+        })),
+      }),
       sources: canEdit ? prisoner.sources.map((s) => ({ name: s.source.name, externalId: s.externalId, missingSince: s.missingSince?.toISOString().slice(0, 10) ?? null })) : [],
     },
     edits: canEdit ? (await getPrisonerEdits(prisoner.id)).map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
@@ -89,6 +109,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   throw redirect(`/prisoners/${id}`);
+}
+
+function TimelineItem({ event, date }: { event: TimelineEvent; date: (iso: string) => string }) {
+  const t = useT();
+  const when = event.on ? <span className="muted">{date(event.on)}: </span> : null;
+  const note = "note" in event && event.note ? <span className="muted"> ({event.note})</span> : null;
+  switch (event.kind) {
+    case "arrest":
+      return <li>{when}{t("situation.event.arrest")}</li>;
+    case "verdict":
+      return <li>{when}{t("situation.event.verdict")}</li>;
+    case "facility":
+      return (
+        <li>
+          {when}
+          {t(event.first ? "situation.event.heldIn" : "situation.event.transfer")} <span lang="ru">{event.facility}</span>
+          {event.until ? <span className="muted"> ({t("situation.event.until", { date: date(event.until) })})</span> : null}
+        </li>
+      );
+    case "situation":
+      return (
+        <li>
+          {when}
+          {t(`prisonerStatus.${event.status}`)}
+          {note}
+        </li>
+      );
+    case "release":
+      return (
+        <li>
+          {when}
+          <strong>{t("situation.event.release")}</strong>
+          {event.releaseKind ? `: ${t(`releaseKind.${event.releaseKind}`)}` : null}
+          {note}
+        </li>
+      );
+    case "death":
+      return (
+        <li>
+          {when}
+          <strong>{t("situation.event.death")}</strong>
+          {note}
+        </li>
+      );
+  }
 }
 
 const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } as const;
@@ -194,8 +259,24 @@ export default function PrisonerPage() {
           </div>
           <div>
             <dt>{t("prisoners.status")}</dt>
-            <dd>{t(`prisonerStatus.${p.status}`)}</dd>
+            <dd data-testid="prisoner-status">
+              {t(`prisonerStatus.${p.status}`)}
+              {p.status === "released" && (p.releasedOn || p.releaseKind) ? (
+                <span className="muted">
+                  {" · "}
+                  {[p.releasedOn ? date(p.releasedOn) : null, p.releaseKind ? t(`releaseKind.${p.releaseKind}`) : null].filter(Boolean).join(", ")}
+                </span>
+              ) : null}
+              {p.status === "deceased" && p.diedOn ? <span className="muted"> · {date(p.diedOn)}</span> : null}
+              {!p.canWrite ? <p className="field-hint">{t("situation.cannotWriteNotice")}</p> : null}
+            </dd>
           </div>
+          {p.interests.length > 0 ? (
+            <div>
+              <dt>{t("prisoner.interests")}</dt>
+              <dd>{p.interests.join(", ")}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>{t("prisoner.detainedOn")}</dt>
             <dd>{p.detainedOn ? date(p.detainedOn) : "—"}</dd>
@@ -238,15 +319,13 @@ export default function PrisonerPage() {
         ) : (
           <p>{t("prisoner.noFacility")}</p>
         )}
-        <h3>{t("prisoner.transfers")}</h3>
-        {p.stays.length === 0 ? (
+        <h3>{t("situation.timeline")}</h3>
+        {p.timeline.length === 0 ? (
           <p>{t("common.none")}</p>
         ) : (
-          <ol className="timeline">
-            {p.stays.map((s) => (
-              <li key={s.id} lang="ru">
-                {s.facility} <span className="muted">({date(s.from)} – {s.to ? date(s.to) : t("prisoner.now")})</span>
-              </li>
+          <ol className="timeline" data-testid="situation-timeline">
+            {p.timeline.map((event, i) => (
+              <TimelineItem key={i} event={event} date={date} />
             ))}
           </ol>
         )}

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { prisma } from "#app/utils/db.server.ts";
-import { addNameSchema, prisonerEditSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, COUNTRIES } from "#app/schemas/prisoners.ts";
+import { addNameSchema, prisonerEditSchema, situationChangeSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, RELEASE_KINDS, COUNTRIES } from "#app/schemas/prisoners.ts";
+import { recordSituationByHand } from "#app/models/situation.server.ts";
 import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
@@ -32,6 +33,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return { form: "name" as const, fieldErrors: parsed.fieldErrors };
     await addPrisonerName(user, id, parsed.data);
     throw redirect(`/prisoners/${id}/edit`);
+  }
+  if (intent === "situation") {
+    const parsed = parseWithSchema(situationChangeSchema, formData);
+    if (!parsed.ok) return { form: "situation" as const, fieldErrors: parsed.fieldErrors };
+    await recordSituationByHand(user, id, parsed.data);
+    throw redirect(`/prisoners/${id}`);
   }
   if (intent === "remove-name") {
     await removePrisonerName(user, id, String(formData.get("nameId") ?? ""));
@@ -87,6 +94,17 @@ export default function EditPrisoner() {
     defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" } as never,
     serverErrors: actionData?.form === "name" ? actionData.fieldErrors : null,
   });
+  const situationForm = useValidatedForm(situationChangeSchema, {
+    defaultValues: {
+      status: prisoner.status,
+      occurredOn: "",
+      releaseKind: prisoner.releaseKind ?? "",
+      note: "",
+      canWrite: prisoner.canWrite ? "on" : false,
+    } as never,
+    serverErrors: actionData?.form === "situation" ? actionData.fieldErrors : null,
+  });
+  const situationErrors = situationForm.form.formState.errors;
   const loose = form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
   const primary = prisoner.names[0];
   return (
@@ -145,6 +163,50 @@ export default function EditPrisoner() {
             </label>
           ) : null}
           <SubmitButton>{t("common.save")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+      <section className="panel">
+        <h2>{t("situation.title")}</h2>
+        <p className="muted">{t("situation.hint")}</p>
+        <ValidatedForm form={situationForm.form} onSubmit={situationForm.onSubmit}>
+          <input type="hidden" name="intent" value="situation" />
+          <SelectField
+            id="situation-status"
+            label={t("prisoners.status")}
+            registration={situationForm.form.register("status")}
+            options={PRISONER_STATUSES.map((s) => ({ value: s, label: t(`prisonerStatus.${s}`) }))}
+          />
+          <div className="field">
+            <label htmlFor="situation-date">{t("situation.date")}</label>
+            <input
+              id="situation-date"
+              type="date"
+              {...situationForm.form.register("occurredOn")}
+              aria-invalid={situationErrors.occurredOn ? true : undefined}
+              aria-describedby="situation-date-error"
+            />
+            <ErrorText id="situation-date-error" message={situationErrors.occurredOn?.message} />
+          </div>
+          <div className="field">
+            <label htmlFor="situation-kind">{t("situation.releaseKind")}</label>
+            <select id="situation-kind" {...situationForm.form.register("releaseKind")} aria-invalid={situationErrors.releaseKind ? true : undefined} aria-describedby="situation-kind-error">
+              <option value="">{t("common.none")}</option>
+              {RELEASE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`releaseKind.${k}`)}
+                </option>
+              ))}
+            </select>
+            <ErrorText id="situation-kind-error" message={situationErrors.releaseKind?.message} />
+          </div>
+          <TextField form={situationForm.form} name="note" label={t("situation.note")} maxLength={500} />
+          <label className="checkbox field">
+            <input type="checkbox" value="on" {...situationForm.form.register("canWrite")} /> {t("situation.canWrite")}
+          </label>
+          <p className="field-hint">{t("situation.effects")}</p>
+          <SubmitButton name="intent" value="situation">
+            {t("situation.record")}
+          </SubmitButton>
         </ValidatedForm>
       </section>
       <section className="panel">

@@ -1,9 +1,47 @@
 import { z } from "zod";
 
 export const COUNTRIES = ["BY", "RU"] as const;
-export const PRISONER_STATUSES = ["pretrial", "convicted", "released", "unknown"] as const;
+export const PRISONER_STATUSES = [
+  "pretrial",
+  "convicted",
+  "open_institution",
+  "restricted_at_home",
+  "house_arrest",
+  "compulsory_treatment",
+  "at_liberty",
+  "released",
+  "deceased",
+  "unknown",
+] as const;
+export type PrisonerStatusName = (typeof PRISONER_STATUSES)[number];
+export const RELEASE_KINDS = ["pardon", "amnesty", "sentence_served", "parole", "exchange_or_deportation", "acquittal", "other"] as const;
+export type ReleaseKindName = (typeof RELEASE_KINDS)[number];
+/** Situations in which nobody can be written to or sent a parcel through the platform. */
+export const NOT_REACHABLE_STATUSES = ["released", "deceased"] as const satisfies readonly PrisonerStatusName[];
+
+/**
+ * Whether a person may be offered for writing and parcels at all: not released, not
+ * deceased, and letters can reach them now (a list's can_write). The one rule every
+ * page, picker and check uses; app/models/situation.server.ts has it as SQL and as a
+ * Prisma filter. People at home or not held (at_liberty, restricted_at_home,
+ * house_arrest) stay reachable through routes that need no address (NGOs, the letter bank).
+ */
+export function isReachable(prisoner: { status: string; canWrite: boolean }): boolean {
+  return !(NOT_REACHABLE_STATUSES as readonly string[]).includes(prisoner.status) && prisoner.canWrite;
+}
+const RETURNED_REASON_KEYS = {
+  released: "situation.reason.released",
+  deceased: "situation.reason.deceased",
+  "cannot-write": "situation.reason.cannot-write",
+} as const;
+
+/** The message for why an item came back to its writer's drafts (Letter/Parcel.returnedReason). */
+export function returnedReasonKey(reason: string | null): (typeof RETURNED_REASON_KEYS)[keyof typeof RETURNED_REASON_KEYS] | null {
+  return reason && Object.hasOwn(RETURNED_REASON_KEYS, reason) ? RETURNED_REASON_KEYS[reason as keyof typeof RETURNED_REASON_KEYS] : null;
+}
+
 export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
-export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"] as const;
+export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
 export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
 export type PrisonerSort = (typeof PRISONER_SORTS)[number];
@@ -61,6 +99,31 @@ export const prisonerEditSchema = z
   });
 
 export type PrisonerEditInput = z.infer<typeof prisonerEditSchema>;
+
+/**
+ * A coordinator's record of a change of situation: the new status, the day it
+ * happened, the kind of release (for a release only), a note; and whether letters can
+ * reach the person now.
+ */
+export const situationChangeSchema = z
+  .object({
+    status: z.enum(PRISONER_STATUSES, { error: "validation.required" }),
+    occurredOn: optionalDate,
+    releaseKind: z
+      .enum(["", ...RELEASE_KINDS])
+      .optional()
+      .transform((v) => (v ? v : null)),
+    note: optionalText(500),
+    canWrite: checkbox,
+  })
+  .superRefine((value, ctx) => {
+    if (value.releaseKind && value.status !== "released") ctx.addIssue({ code: "custom", path: ["releaseKind"], message: "situation.kindOnlyForRelease" });
+    if (value.occurredOn && value.occurredOn > new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "situation.dateInFuture" });
+    }
+  });
+
+export type SituationChangeFormInput = z.infer<typeof situationChangeSchema>;
 
 export const addNameSchema = z.object({
   script: z.enum(["cyrillic_be", "cyrillic_ru", "latin"], { error: "validation.required" }),

@@ -20,7 +20,8 @@ export type AuditAction =
   | "reply.recorded"
   | "mail.retried"
   | "user.deleted"
-  | "retention.purged";
+  | "retention.purged"
+  | "facility.merged";
 
 /** Pass a transaction as `db` to record the entry if and only if the change commits. */
 export async function audit(

@@ -28,23 +28,33 @@ function maxAttempts(): number {
  * mail is queued if and only if the change is committed.
  */
 export async function queueEmail(message: EmailMessage, db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<string> {
-  const host = new URL(appUrl()).hostname || "solidarity-mail.invalid";
-  const row = await db.emailOutbox.create({
-    data: {
-      toAddress: message.to,
-      subject: message.subject,
-      // Bodies hold sign-in codes and, for hand-overs, letter texts: encrypted like
-      // the letters themselves, and erased a day after sending (eraseSentMailBodies).
-      textBody: encrypt(message.text),
-      htmlBody: message.html ? encrypt(message.html) : null,
-      purpose: message.purpose,
-      messageId: `<${randomToken(16)}@${host}>`,
-      createdAt: now(),
-      nextAttemptAt: now(),
-    },
-  });
+  const row = await db.emailOutbox.create({ data: outboxRow(message) });
   kickOutbox();
   return row.id;
+}
+
+/** Queues many mails with one insert (a release wave may tell hundreds of volunteers at once). */
+export async function queueEmails(messages: EmailMessage[], db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<number> {
+  if (messages.length === 0) return 0;
+  const { count } = await db.emailOutbox.createMany({ data: messages.map(outboxRow) });
+  kickOutbox();
+  return count;
+}
+
+function outboxRow(message: EmailMessage) {
+  const host = new URL(appUrl()).hostname || "solidarity-mail.invalid";
+  return {
+    toAddress: message.to,
+    subject: message.subject,
+    // Bodies hold sign-in codes and, for hand-overs, letter texts: encrypted like
+    // the letters themselves, and erased a day after sending (eraseSentMailBodies).
+    textBody: encrypt(message.text),
+    htmlBody: message.html ? encrypt(message.html) : null,
+    purpose: message.purpose,
+    messageId: `<${randomToken(16)}@${host}>`,
+    createdAt: now(),
+    nextAttemptAt: now(),
+  };
 }
 
 type OutboxRow = Awaited<ReturnType<typeof prisma.emailOutbox.findFirstOrThrow>>;

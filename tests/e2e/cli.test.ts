@@ -41,6 +41,7 @@ describe("npm run import", () => {
       unchanged: 0,
       missing: 0,
       needsReview: 0,
+      skipped: 0,
       errors: [{ line: 3, field: "fullName", message: "“Иванов” is only one word. Give at least a surname and a first name." }],
     });
     const again = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "list.csv")]);

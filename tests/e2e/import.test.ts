@@ -177,7 +177,15 @@ describe("the HTTP API for NGO systems", () => {
     expect(await applied.json()).toMatchObject({ created: 1 });
     const found = await search("Aleh Melnik");
     expect(found).toEqual([
-      expect.objectContaining({ names: ["Мельнік Алег Пятровіч"], birthDate: "1961", facility: "ИК №15, Могилёв", status: "convicted" }),
+      expect.objectContaining({
+        names: ["Мельнік Алег Пятровіч"],
+        birthDate: "1961",
+        facility: "ИК №15, Могилёв",
+        facilityAddress: expect.objectContaining({ name: "ИК №15", city: "Могилёв" }),
+        status: "convicted",
+        releasedOn: null,
+        releaseKind: null,
+      }),
     ]);
   });
 });

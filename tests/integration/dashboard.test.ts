@@ -13,6 +13,7 @@ import {
   endingsByFacility,
   itemsByRouteAndStatus,
   sentAndDeliveredPerWeek,
+  situationPerMonth,
   type DashboardFilters,
 } from "#app/models/dashboard.server.ts";
 import { loader as exportLoader } from "#app/routes/coordinator.dashboard-export.tsx";
@@ -389,7 +390,55 @@ describeEachDatabase("coordinators' dashboard", () => {
       "coverage,,,,,humanitarian,2",
       "coverage,,,,,humanitarian_without_letter_60_days,1",
       "volunteers,,,,2025-06,active_this_month,2",
+      "situation,,,,2025-05,released_RU,0",
+      "situation,,,,2025-05,newly_listed_RU,0",
       "",
     ]);
+  });
+
+  test("released and newly listed per month, by country, counted by hand", async () => {
+    freezeToday();
+    const person = (country: Country, createdAt = "2025-01-01T00:00:00") => prisma.prisoner.create({ data: { country, createdAt: at(createdAt) } });
+    const release = (prisonerId: string, occurredOn: string | null, createdAt: string) =>
+      prisma.situationChange.create({ data: { prisonerId, status: "released", occurredOn: occurredOn ? at(`${occurredOn}T00:00:00`) : null, createdAt: at(createdAt) } });
+    const viasna = await prisma.source.create({ data: { slug: "viasna", name: "Viasna", country: "BY" } });
+    const memorial = await prisma.source.create({ data: { slug: "memorial", name: "Memorial", country: "RU" } });
+    const listed = (prisonerId: string, sourceId: string, firstSeenAt: string) => prisma.prisonerSource.create({ data: { prisonerId, sourceId, firstSeenAt: at(firstSeenAt) } });
+
+    // BY: released in May (recorded twice: counted once), listed long before.
+    const a = await person("BY");
+    await release(a.id, "2025-05-10", "2025-06-01T10:00:00");
+    await release(a.id, "2025-05-20", "2025-06-02T10:00:00");
+    await listed(a.id, viasna.id, "2024-02-01T00:00:00");
+    // BY: released without a known date, recorded in June.
+    const b = await person("BY");
+    await release(b.id, null, "2025-06-02T09:00:00");
+    // RU: released before the period; another at the very end of April.
+    await release((await person("RU")).id, "2025-03-15", "2025-03-16T00:00:00");
+    await release((await person("RU")).id, "2025-04-30", "2025-05-02T00:00:00");
+    // BY: first listed in April by one list, again in June by another: April only.
+    const e = await person("BY");
+    await listed(e.id, viasna.id, "2025-04-03T08:00:00");
+    await listed(e.id, memorial.id, "2025-06-01T08:00:00");
+    // RU: listed in the last hour of May.
+    await listed((await person("RU")).id, memorial.id, "2025-05-31T23:00:00");
+    // Added by hand in May, on no list: not "newly listed".
+    await person("BY", "2025-05-05T00:00:00");
+
+    const f = filtersFor("from=2025-04-01&to=2025-06-18");
+    expect((await situationPerMonth(f)).map((r) => [r.month, r.country, r.released, r.newlyListed])).toEqual([
+      ["2025-04", "BY", 0, 1],
+      ["2025-04", "RU", 1, 0],
+      ["2025-05", "BY", 1, 0],
+      ["2025-05", "RU", 0, 1],
+      ["2025-06", "BY", 1, 0],
+      ["2025-06", "RU", 0, 0],
+    ]);
+    expect((await situationPerMonth(filtersFor("country=RU&from=2025-04-01&to=2025-06-18"))).map((r) => [r.month, r.country, r.released, r.newlyListed])).toEqual([
+      ["2025-04", "RU", 1, 0],
+      ["2025-05", "RU", 0, 1],
+      ["2025-06", "RU", 0, 0],
+    ]);
+    expect((await dashboard(f)).situation).toHaveLength(6);
   });
 });

@@ -25,7 +25,7 @@ import {
 } from "#tests/support/import-fixtures.ts";
 
 const SOURCE = "viasna";
-const NO_CHANGE = { created: 0, updated: 0, transferred: 0, unchanged: 0, missing: 0, needsReview: 0, errors: [] };
+const NO_CHANGE = { created: 0, updated: 0, transferred: 0, unchanged: 0, missing: 0, needsReview: 0, skipped: 0, errors: [] };
 
 async function makeUser(role: Role = "coordinator", email = "coordinator@example.org") {
   return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState: "approved" } });
@@ -408,8 +408,9 @@ describeEachDatabase("prisoner list import", () => {
       { line: 3, field: "birthDate", message: "Date of birth “31.02.1990” is not a date. Use dd.mm.yyyy, yyyy-mm-dd or a year." },
       { line: 4, field: "humanitarianReasons", message: expect.stringContaining("no. 1") },
       { line: 5, field: "fullName", message: "“Іваноў” is only one word. Give at least a surname and a first name." },
-      { line: 7, field: "externalId", message: "This person is already on line 2 of the file. The row is skipped." },
     ]);
+    // The same id twice is one person with two rows (one per case), never a duplicate.
+    expect(result.plan.merged).toEqual([{ line: 7, into: 2 }]);
     expect((await prisma.prisonerName.findMany({ orderBy: { surname: "asc" } })).map((n) => n.surname)).toEqual(["Касцюсёў", "Лосік"]);
 
     const stored = await prisma.importRowError.findMany({ where: { importRunId: result.runId }, orderBy: { line: "asc" } });
@@ -417,7 +418,6 @@ describeEachDatabase("prisoner list import", () => {
       { line: 3, field: "birthDate", messageKey: "import.row.badBirthDate", params: { value: "31.02.1990" } },
       { line: 4, field: "humanitarianReasons", messageKey: "import.row.badReason", params: { position: 1 } },
       { line: 5, field: "fullName", messageKey: "import.row.nameIncomplete", params: { value: "Іваноў" } },
-      { line: 7, field: "externalId", messageKey: "import.row.duplicateInFile", params: { line: 2 } },
     ]);
     // Free text from a humanitarian cell (possibly medical) is kept nowhere.
     expect(JSON.stringify(await prisma.importRun.findMany())).not.toContain("астролаг");

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { IMPORT_FIELDS, recognizeColumns, type ColumnMapping, type ImportField } from "#app/imports/columns.ts";
-import { inferFacilityType, normalizeRow, parseDate, splitAddress, type ImportRow } from "#app/imports/normalize.ts";
+import { mergeCaseRows } from "#app/imports/cases.ts";
+import { foldValue, inferFacilityType, normalizeRow, parseDate, releaseKindOf, splitAddress, type ImportRow } from "#app/imports/normalize.ts";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 
 /** Cells keyed by field name, mapped one to one. */
@@ -49,6 +50,28 @@ describe("parseDate", () => {
     "31.02.2000", "29.02.1900", "00.01.1990", "01.13.1990", "2000-02-30", "01.02.85", "1.2", "tomorrow", "", "36526",
     "1899-12-31", "1850", "01.01.1899", `${NEXT_YEAR}`, `01.01.${NEXT_YEAR}`, "2999-01-01",
   ])("%j → null", (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+
+  test.each([
+    ["24 April 1982", "1982-04-24"],
+    ["April 24, 1982", "1982-04-24"],
+    ["24 Apr 1982", "1982-04-24"],
+    ["24 апреля 1982", "1982-04-24"],
+    ["24 апреля 1982 г.", "1982-04-24"],
+    ["24 красавіка 1982", "1982-04-24"],
+    ["24 красавiка 1982", "1982-04-24"], // Latin i in Belarusian
+    ["May 2023", "2023-05-01"],
+    ["мая 2023", "2023-05-01"],
+    ["май 2023", "2023-05-01"],
+    ["травень 2023", "2023-05-01"],
+    ["1985-03", "1985-03-01"],
+    ["03.1985", "1985-03-01"],
+  ])("%j → %s (month names, month precision)", (text, date) => {
+    expect(parseDate(text)).toEqual({ date, yearOnly: false });
+  });
+
+  test.each(["31 April 1982", "24 Aprill 1982", "1985-13", "13.1985", "Smarch 2023"])("%j → null", (text) => {
     expect(parseDate(text)).toBeNull();
   });
 
@@ -178,14 +201,32 @@ describe("fields", () => {
       country: "BY",
       status: "convicted",
       detainedOn: "2020-08-15",
+      verdictOn: null,
+      releasedOn: null,
+      releaseKind: null,
+      diedOn: null,
       articles: "342, 293",
       sentence: "5 лет колонии",
+      penalty: null,
       notes: "=1+1 пишите по-русски",
-      facility: { name: "ИК №4", street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035", type: "colony" },
+      canWrite: null,
+      interests: null,
+      facility: {
+        name: "ИК №4",
+        street: "ул. Антошкина, 3",
+        city: "Гомель",
+        postcode: "246035",
+        type: "colony",
+        number: "4",
+        district: null,
+        region: null,
+        identityKey: "colony|4|gamal",
+      },
       humanitarianReasons: ["disability", "elderly"],
       incommunicado: false,
       doNotWrite: null,
       relativesOnly: true,
+      unknownValues: [],
     } satisfies ImportRow);
   });
 
@@ -202,14 +243,22 @@ describe("fields", () => {
       country: null,
       status: null,
       detainedOn: null,
+      verdictOn: null,
+      releasedOn: null,
+      releaseKind: null,
+      diedOn: null,
       articles: null,
       sentence: null,
+      penalty: null,
       notes: null,
+      canWrite: null,
+      interests: null,
       facility: null,
       humanitarianReasons: null,
       incommunicado: null,
       doNotWrite: null,
       relativesOnly: null,
+      unknownValues: [],
     });
   });
 
@@ -265,8 +314,16 @@ describe("fields", () => {
     expect(ok({ status }).status).toBe(expected);
   });
 
-  test("bad status", () => {
-    expect(errorOf({ status: "в бегах" })).toMatchObject({ field: "status", messageKey: "import.row.badStatus", params: { value: "в бегах" } });
+  test("an unknown status word is not an error: it waits for a person to map it", () => {
+    const result = row({ fullName: "Иванов Иван Иванович", status: "В бегах" });
+    expect(result.errors).toEqual([]);
+    expect(result.row).toMatchObject({ status: null, unknownValues: [{ field: "status", key: "в бегах", text: "В бегах" }] });
+    const mapped = normalizeRow(
+      { line: 2, cells: { fullName: "Иванов Иван Иванович", status: "в бегах" } },
+      { fullName: "fullName", status: "status" },
+      { status: { "в бегах": "at_liberty" } },
+    );
+    expect(mapped.row).toMatchObject({ status: "at_liberty", unknownValues: [] });
   });
 
   test.each([
@@ -378,24 +435,28 @@ describe("facility", () => {
       city: "Минск",
       postcode: "220030",
       type: "sizo",
+      number: "1",
+      district: null,
+      region: null,
+      identityKey: "sizo|1|minsk",
     });
   });
 
   test("separate city and postcode columns win over the address", () => {
     expect(
       ok({ facility: "ИК-15", facilityAddress: "ул. Северная, 1", facilityCity: "г. Могилёв", facilityPostcode: "212 013" }).facility,
-    ).toEqual({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony" });
+    ).toMatchObject({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony", number: "15" });
   });
 
   test("an address inside the facility cell is split out", () => {
-    expect(ok({ facility: "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" }).facility).toEqual({
+    expect(ok({ facility: "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)" }).facility).toMatchObject({
       name: "СИЗО №1",
       street: "ул. Володарского, 2",
       city: "Минск",
       postcode: "220030",
       type: "sizo",
     });
-    expect(ok({ facility: "ИК №4, 246035, г. Гомель, ул. Антошкина, 3" }).facility).toEqual({
+    expect(ok({ facility: "ИК №4, 246035, г. Гомель, ул. Антошкина, 3" }).facility).toMatchObject({
       name: "ИК №4",
       street: "ул. Антошкина, 3",
       city: "Гомель",
@@ -405,13 +466,26 @@ describe("facility", () => {
   });
 
   test("a facility without address", () => {
-    expect(ok({ facility: "  Тюрьма   №8  " }).facility).toEqual({ name: "Тюрьма №8", street: null, city: null, postcode: null, type: "prison" });
-    expect(ok({ facility: "Нейкая ўстанова" }).facility?.type).toBeNull();
+    expect(ok({ facility: "  Тюрьма   №8  " }).facility).toEqual({
+      name: "Тюрьма №8",
+      street: null,
+      city: null,
+      postcode: null,
+      type: "prison",
+      number: "8",
+      district: null,
+      region: null,
+      identityKey: "prison|8|",
+    });
+    const unknownType = ok({ facility: "Нейкая ўстанова" });
+    expect(unknownType.facility?.type).toBeNull();
+    expect(unknownType.unknownValues).toEqual([{ field: "facilityType", key: "нейкая ўстанова", text: "Нейкая ўстанова" }]);
   });
 
   test("the type column wins over the name", () => {
     expect(ok({ facility: "Тюрьма №8", facilityType: "СИЗО" }).facility?.type).toBe("sizo");
-    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" }).facility?.type).toBe("home_confinement");
+    // At home is no facility: the situation says it.
+    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" })).toMatchObject({ facility: null, status: "house_arrest" });
   });
 
   test.each([
@@ -447,13 +521,17 @@ describe("facility", () => {
     expect(inferFacilityType(name)).toBe(type);
   });
 
-  test("bad facility type", () => {
-    expect(errorOf({ facility: "ИК-4", facilityType: "лагерь" })).toEqual({
-      line: 2,
-      field: "facilityType",
-      messageKey: "import.row.badFacilityType",
-      params: { value: "лагерь" },
-    });
+  test("an unknown facility type waits for a mapping, which then applies", () => {
+    const unknownType = ok({ facility: "Лагерь №4", facilityType: "лагерь" });
+    expect(unknownType.facility?.type).toBeNull();
+    expect(unknownType.unknownValues).toEqual([{ field: "facilityType", key: "лагерь", text: "лагерь" }]);
+    const mapped = normalizeRow(
+      { line: 2, cells: { fullName: "Иванов Иван", facility: "Лагерь №4", facilityType: "Лагерь" } },
+      { fullName: "fullName", facility: "facility", facilityType: "facilityType" },
+      { facilityType: { лагерь: "colony" } },
+    );
+    expect(mapped.row?.facility).toMatchObject({ type: "colony", number: "4", identityKey: "colony|4|" });
+    expect(mapped.row?.unknownValues).toEqual([]);
   });
 
   test("bad postcode", () => {
@@ -488,6 +566,192 @@ describe("messages", () => {
   });
 
   test("IMPORT_FIELDS is the documented list", () => {
-    expect(IMPORT_FIELDS).toHaveLength(23);
+    expect(IMPORT_FIELDS).toHaveLength(31);
+  });
+});
+
+describe("dates that say they are unknown", () => {
+  test.each(["unknown", "Unknown", "неизвестно", "невядома", "нет данных"])("%j is no date and no error", (value) => {
+    expect(ok({ birthDate: value, detainedOn: value, verdictOn: value, diedOn: value })).toMatchObject({
+      birthDate: null, detainedOn: null, verdictOn: null, diedOn: null,
+    });
+  });
+
+  test("a bad verdict date is an error with its own message", () => {
+    expect(errorOf({ verdictOn: "когда-то" })).toEqual({ line: 2, field: "verdictOn", messageKey: "import.row.badDate", params: { value: "когда-то" } });
+    expect(translate("ru", "import.row.badDate", { value: "x" })).toContain("«x»");
+  });
+});
+
+describe("the person's situation", () => {
+  test.each([
+    ["active", "pretrial"],
+    ["Political prisoner", "pretrial"],
+    ["в заключении", "pretrial"],
+    ["под стражей", "pretrial"],
+    ["лишен/а свободы", "pretrial"],
+    ["лишена свободы", "pretrial"],
+    ["осуждён", "convicted"],
+    ["осуждена", "convicted"],
+    ["former", "released"],
+    ["Former political prisoner\nRecognized ex post facto", "released"],
+    ["Бывший политзаключенный\nПризнан постфактум", "released"],
+    ["освобождён", "released"],
+    ["Освобождена", "released"],
+    ["помилован(а)", "released"],
+    ["вызвалены", "released"],
+    ["на химии", "open_institution"],
+    ["домашняя химия", "restricted_at_home"],
+    ["под домашним арестом", "house_arrest"],
+    ["не лишен/а свободы", "at_liberty"],
+    ["не лишена свободы", "at_liberty"],
+    ["нет информации", "unknown"],
+    ["умер(ла) в заключении", "deceased"],
+    ["умерла в заключении", "deceased"],
+    ["смерть в заключении", "deceased"],
+    ["смерть под следствием", "deceased"],
+    ["смерть при задержании", "deceased"],
+  ])("status %j → %s", (status, expected) => {
+    expect(ok({ status }).status).toBe(expected);
+  });
+
+  test.each(["np", "NP", "нет фигуранта"])("%j: the list says the person is not for the registry", (status) => {
+    expect(row({ fullName: "Иванов Иван", status })).toEqual({ row: null, errors: [], skipped: "not-recognised" });
+  });
+
+  test.each([
+    ["лишение свободы", {}, "pretrial"],
+    ["лишение свободы", { verdictOn: "01.02.2023" }, "convicted"],
+    ["лишение свободы", { facility: "ИК-2 г. Бобруйск" }, "convicted"],
+    ["лишение свободы", { facility: "СИЗО-1 г. Минск" }, "pretrial"],
+    ["лишение свободы", { facility: "СИЗО-1 г. Минск", verdictOn: "01.02.2023" }, "convicted"],
+    ["ограничение свободы с направлением в исправительное учреждение открытого типа", {}, "open_institution"],
+    ["ограничение свободы без направления в исправительное учреждение открытого типа", {}, "restricted_at_home"],
+    ["ограничение свободы", { facility: "ИУОТ №2 г. Могилёв" }, "open_institution"],
+    ["ограничение свободы", {}, "restricted_at_home"],
+    ["домашний арест", {}, "house_arrest"],
+    ["штраф", {}, "at_liberty"],
+    ["Fine", {}, "at_liberty"],
+    ["принудительное лечение", {}, "compulsory_treatment"],
+    ["лишение свободы", { facility: "находится на свободе до начала отбывания наказания" }, "at_liberty"],
+    ["лишение свободы", { facility: "освобожден(а)" }, "released"],
+  ] as const)("active + penalty %j + %j → %s", (penalty, extra, expected) => {
+    expect(ok({ status: "active", penalty, ...extra }).status).toBe(expected);
+  });
+
+  test("without a status column the facility and penalty still tell the situation", () => {
+    expect(ok({ facility: "ИК-4" }).status).toBe("convicted");
+    expect(ok({ facility: "СИЗО №1" }).status).toBe("pretrial");
+    expect(ok({ penalty: "домашний арест" }).status).toBe("house_arrest");
+    expect(ok({}).status).toBeNull();
+  });
+
+  test("a death date makes the person deceased, whatever the status says", () => {
+    expect(ok({ status: "active", diedOn: "14.02.2024", facility: "ИК-3" })).toMatchObject({ status: "deceased", diedOn: "2024-02-14" });
+    expect(ok({ status: "active", diedOn: "да" })).toMatchObject({ status: "deceased", diedOn: null });
+  });
+
+  test("a release has a date and a kind only when the person is released", () => {
+    expect(ok({ status: "former", releasedOn: "03.07.2024", notes: "помилован указом" })).toMatchObject({
+      status: "released", releasedOn: "2024-07-03", releaseKind: "pardon",
+    });
+    // An active prisoner's release date is the end of the term.
+    expect(ok({ status: "active", releasedOn: "01.01.2031" })).toMatchObject({ releasedOn: null, releaseKind: null });
+    expect(ok({ status: "освобожден", releaseKind: "что-то иное" }).releaseKind).toBe("other");
+    // Without a release-date column, a date in the facility cell.
+    expect(ok({ status: "former", facility: "освобождена 15.05.2023 по амнистии" })).toMatchObject({
+      status: "released", releasedOn: "2023-05-15", releaseKind: "amnesty", facility: null,
+    });
+  });
+
+  test.each([
+    ["помилован", "pardon"],
+    ["Pardoned by decree", "pardon"],
+    ["освобождена по амнистии", "amnesty"],
+    ["УДО", "parole"],
+    ["условно-досрочно", "parole"],
+    ["released on parole", "parole"],
+    ["отбыл срок", "sentence_served"],
+    ["обмен заключенными", "exchange_or_deportation"],
+    ["депортирован в Литву", "exchange_or_deportation"],
+    ["выслан из страны", "exchange_or_deportation"],
+    ["оправдан", "acquittal"],
+    ["дело прекращено", "acquittal"],
+    ["ушёл", null],
+  ])("release kind of %j is %s", (text, kind) => {
+    expect(releaseKindOf(text)).toBe(kind);
+  });
+
+  test("foldValue is the mapping key: case, ё, punctuation and gender endings do not matter", () => {
+    expect(foldValue("  В бегах! ")).toBe("в бегах");
+    expect(foldValue("Осуждён(а)")).toBe(foldValue("осужден"));
+  });
+});
+
+describe("can-write, interests, penalty, articles", () => {
+  test("can_write", () => {
+    expect(ok({ canWrite: "false" }).canWrite).toBe(false);
+    expect(ok({ canWrite: "true" }).canWrite).toBe(true);
+    expect(ok({}).canWrite).toBeNull();
+    expect(errorOf({ canWrite: "иногда" })).toMatchObject({ field: "canWrite", messageKey: "import.row.badFlag" });
+  });
+
+  test("interests: one per line, trimmed, empty dropped, at most 200 characters each", () => {
+    expect(ok({ interests: " книги \n\nшахматы\n" + "я".repeat(250) }).interests).toEqual(["книги", "шахматы", "я".repeat(200)]);
+  });
+
+  test("articles on several lines are joined; the penalty is kept as written", () => {
+    expect(ok({ articles: "ч. 1 ст. 342 УК\n ст. 130 УК ", penalty: "Лишение  свободы" })).toMatchObject({
+      articles: "ч. 1 ст. 342 УК; ст. 130 УК",
+      penalty: "Лишение свободы",
+    });
+  });
+
+  test("the facility region column fills the region when the address has none", () => {
+    expect(ok({ facility: "ИК-6 г. Омск", facilityRegion: "Омская область" }).facility).toMatchObject({ region: "Омская область", city: "Омск" });
+  });
+});
+
+describe("mergeCaseRows", () => {
+  const base = (line: number, cells: Partial<Record<ImportField, string>>): ImportRow => ({ ...ok(cells), line });
+
+  test("same external id: one row; articles joined without repeats; earliest detention, latest verdict, most recent facility", () => {
+    const rows = [
+      base(2, { externalId: "7", articles: "ст. 342", detainedOn: "01.01.2021", verdictOn: "01.06.2021", facility: "ИК-2 г. Бобруйск", status: "осужден" }),
+      base(3, { externalId: "8", fullName: "Петров Пётр" }),
+      base(4, { externalId: "7", articles: "ст. 130; ст. 342", detainedOn: "01.01.2024", facility: "СИЗО-1 г. Минск", status: "под стражей" }),
+    ];
+    const { rows: merged, merged: lines } = mergeCaseRows(rows);
+    expect(lines).toEqual([{ line: 4, into: 2 }]);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({
+      line: 2,
+      articles: "ст. 342; ст. 130",
+      detainedOn: "2021-01-01",
+      verdictOn: "2021-06-01",
+      status: "pretrial",
+      facility: { name: "СИЗО-1" },
+    });
+  });
+
+  test("same name keys and date of birth, across spellings; a different birth date is another person", () => {
+    const rows = [
+      base(2, { fullName: "Кастусёў Рыгор", birthDate: "17.02.1957", articles: "ст. 357" }),
+      base(3, { fullName: "Костусев Григорий", birthDate: "1957-02-17", articles: "ст. 361-1" }),
+      base(4, { fullName: "Костусев Григорий", birthDate: "1960-02-17", articles: "ст. 130" }),
+      base(5, { fullName: "Костусев Григорий", articles: "ст. 130" }),
+    ];
+    const { rows: merged, merged: lines } = mergeCaseRows(rows);
+    expect(lines).toEqual([{ line: 3, into: 2 }]);
+    expect(merged.map((row) => row.line)).toEqual([2, 4, 5]);
+    expect(merged[0].articles).toBe("ст. 357; ст. 361-1");
+  });
+
+  test("a death in any case makes the person deceased", () => {
+    const rows = [
+      base(2, { externalId: "9", status: "умер в заключении", detainedOn: "01.01.2020" }),
+      base(3, { externalId: "9", status: "осужден", detainedOn: "01.01.2019" }),
+    ];
+    expect(mergeCaseRows(rows).rows[0].status).toBe("deceased");
   });
 });

@@ -313,7 +313,8 @@ describe("JSON", () => {
 
   test.each([
     ["a nested object", [{ name: "A B", facility: { name: "ИК" } }]],
-    ["a nested array", [{ name: "A B", reasons: ["minor"] }]],
+    ["an array of objects inside a record", [{ name: "A B", cases: [{ article: "342" }] }]],
+    ["an array of arrays inside a record", [{ name: "A B", reasons: [["minor"]] }]],
     ["a non-object item", [{ name: "A B" }, "C D"]],
     ["an object without prisoners", { people: [] }],
     ["a bare string", "hello"],
@@ -321,6 +322,16 @@ describe("JSON", () => {
   ])("%s is the wrong shape", async (_label, value) => {
     const error = await fileError(parseImportFile(utf8(JSON.stringify(value)), { fileName: "x.json" }));
     expect(error.messageKey).toBe("import.file.jsonShape");
+  });
+
+  test("arrays of plain values become one line per item; the file is never refused for them", async () => {
+    const json = JSON.stringify([
+      { name: "Иванов Иван", articles: ["ч. 2 ст. 207.3 УК РФ", " ст. 280.3 УК РФ ", ""], interests: ["книги", null, 42, true], tags: [] },
+    ]);
+    const parsed = await parseImportFile(utf8(json), { fileName: "memorial.json" });
+    expect(parsed.rows).toEqual([
+      { line: 2, cells: { name: "Иванов Иван", articles: "ч. 2 ст. 207.3 УК РФ\nст. 280.3 УК РФ", interests: "книги\n42\ntrue", tags: "" } },
+    ]);
   });
 
   test("invalid JSON", async () => {
@@ -500,8 +511,10 @@ describe("recognizeColumns", () => {
   });
 
   test("the second column for the same field is ignored and listed", () => {
-    const { mapping, unknown } = recognizeColumns(["ФИО", "Full name", "Photo"]);
-    expect(mapping).toEqual({ ФИО: "fullName", "Full name": null, Photo: null });
-    expect(unknown).toEqual(["Full name", "Photo"]);
+    const { mapping, unknown, ignored } = recognizeColumns(["ФИО", "Full name", "Photo", "Кличка"]);
+    expect(mapping).toEqual({ ФИО: "fullName", "Full name": null, Photo: null, Кличка: null });
+    expect(unknown).toEqual(["Full name", "Кличка"]);
+    // Columns lists carry and the importer skips on purpose are not "unknown".
+    expect(ignored).toEqual(["Photo"]);
   });
 });
