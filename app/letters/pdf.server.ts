@@ -67,8 +67,9 @@ export const PAGE_SIZES = {
   A6: [148 * MM, 105 * MM],
 } as const satisfies Record<string, readonly [number, number]>;
 
+// The envelope is read by the post and the censor: no English word on it, whatever the interface language.
 const LABELS = {
-  en: { stamp: "Stamp" },
+  en: { stamp: "Марка" },
   ru: { stamp: "Марка" },
   be: { stamp: "Марка" },
 } as const;
