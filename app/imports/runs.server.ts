@@ -97,6 +97,7 @@ export async function importFile(input: {
   locale?: Locale;
 }): Promise<{ runId: string; summary: ImportSummary; noChanges: boolean; plan: ImportPlan }> {
   const locale = input.locale ?? "en";
+  if (!input.dryRun) ensureRoomForImport(input.bytes.byteLength);
   const plan = await planImport({
     sourceSlug: input.sourceSlug,
     bytes: input.bytes,
@@ -140,6 +141,7 @@ export async function createPreview(input: {
   locale: Locale;
   partial?: boolean;
 }) {
+  ensureRoomForImport(input.bytes.byteLength);
   const plan = await planImport({
     sourceSlug: input.sourceSlug,
     bytes: input.bytes,
@@ -225,6 +227,7 @@ export async function confirmRun(
   const planned = await planForRun(runId);
   if (!planned) return null;
   const { run, plan } = planned;
+  ensureRoomForImport(run.fileContent?.length ?? 0);
   const resolved = await applyPlan(plan, {
     actor: { userId: input.userId, channel: "web" },
     decisions: input.decisions,

@@ -2,8 +2,8 @@
  * Ready sentences for volunteers who write neither Russian nor Belarusian.
  * Warm, simple, censor-safe: no politics, no slogans, nothing about the case,
  * no "freedom". Forms are gender-neutral where Russian and Belarusian allow it
- * (polite "вы", plural or impersonal verbs). "…" marks a place for a name or a
- * word. Ids are stable: the UI and saved preferences may refer to them.
+ * (polite "вы", plural or impersonal verbs, "Здравствуйте, …!" rather than the
+ * masculine "Дорогой друг"). "…" marks a place for a name or a word. Ids are stable: the UI and saved preferences may refer to them.
  */
 export interface PhrasebookEntry {
   id: string;
@@ -18,23 +18,23 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
   {
     id: "template-first-letter",
     category: "template",
-    ru: "Здравствуйте, …!\n\nМеня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают.\n\nУ нас сейчас … . Я люблю … и … .\n\nЖелаю вам здоровья, сил и терпения. Буду рада или рад получить от вас ответ.\n\nС теплом, …",
-    be: "Добры дзень, …!\n\nМяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць.\n\nУ нас зараз … . Я люблю … і … .\n\nЖадаю вам здароўя, сіл і цярплівасці. Буду рады атрымаць ад вас адказ.\n\nЗ цеплынёй, …",
+    ru: "Здравствуйте, …!\n\nМеня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают.\n\nУ нас сейчас … . Я люблю … и … .\n\nЖелаю вам здоровья, сил и терпения. Буду ждать вашего ответа.\n\nС теплом, …",
+    be: "Добры дзень, …!\n\nМяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць.\n\nУ нас зараз … . Я люблю … і … .\n\nЖадаю вам здароўя, сіл і цярплівасці. Буду чакаць вашага адказу.\n\nЗ цеплынёй, …",
     meaning: {
-      en: "Hello, …! My name is …, I live in … . I am writing to you for the first time to say: you are remembered and thought of. Here it is … now. I love … and … . I wish you health, strength and patience. I would be glad to hear from you. Warmly, …",
-      ru: "Здравствуйте, …! Меня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают. У нас сейчас … . Я люблю … и … . Желаю вам здоровья, сил и терпения. Буду рада или рад получить ответ. С теплом, …",
-      be: "Добры дзень, …! Мяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць. У нас зараз … . Я люблю … і … . Жадаю вам здароўя, сіл і цярплівасці. Буду рады атрымаць адказ. З цеплынёй, …",
+      en: "Hello, …! My name is …, I live in … . I am writing to you for the first time to say: you are remembered and thought of. It is … here now. I love … and … . I wish you health, strength and patience. I will be waiting for your reply. Warmly, …",
+      ru: "Здравствуйте, …! Меня зовут …, я живу в … . Пишу вам впервые, чтобы сказать: вас помнят и о вас думают. У нас сейчас … . Я люблю … и … . Желаю вам здоровья, сил и терпения. Буду ждать вашего ответа. С теплом, …",
+      be: "Добры дзень, …! Мяне завуць …, я жыву ў … . Пішу вам упершыню, каб сказаць: вас памятаюць і пра вас думаюць. У нас зараз … . Я люблю … і … . Жадаю вам здароўя, сіл і цярплівасці. Буду чакаць вашага адказу. З цеплынёй, …",
     },
   },
   {
     id: "template-birthday",
     category: "template",
-    ru: "Дорогой друг …!\n\nПоздравляю вас с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими.\n\nПусть этот год принесёт вам много добрых писем.\n\nОбнимаю, …",
-    be: "Дарагі сябар …!\n\nВіншую вас з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі.\n\nХай гэты год прынясе вам шмат добрых лістоў.\n\nАбдымаю, …",
+    ru: "Здравствуйте, …!\n\nПоздравляю вас с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими.\n\nПусть этот год принесёт вам много добрых писем.\n\nОбнимаю, …",
+    be: "Добры дзень, …!\n\nВіншую вас з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі.\n\nХай гэты год прынясе вам шмат добрых лістоў.\n\nАбдымаю, …",
     meaning: {
-      en: "Dear friend …! Happy birthday! I wish you good health, warmth of heart, and to be with your loved ones soon. May this year bring you many kind letters. A hug, …",
-      ru: "Дорогой друг …! Поздравляю с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими. Пусть этот год принесёт много добрых писем. Обнимаю, …",
-      be: "Дарагі сябар …! Віншую з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі. Хай гэты год прынясе шмат добрых лістоў. Абдымаю, …",
+      en: "Hello, …! Happy birthday! I wish you good health, warmth of heart, and to be with your loved ones soon. May this year bring you many kind letters. A hug, …",
+      ru: "Здравствуйте, …! Поздравляю с днём рождения! Желаю крепкого здоровья, душевного тепла и поскорее оказаться рядом с близкими. Пусть этот год принесёт много добрых писем. Обнимаю, …",
+      be: "Добры дзень, …! Віншую з днём нараджэння! Жадаю моцнага здароўя, душэўнага цяпла і хутчэй апынуцца побач з блізкімі. Хай гэты год прынясе шмат добрых лістоў. Абдымаю, …",
     },
   },
   {
@@ -124,9 +124,9 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
   {
     id: "wishes-sleep",
     category: "wishes",
-    ru: "Желаю вам спокойного сна и хороших снов.",
-    be: "Жадаю вам спакойнага сну і добрых сноў.",
-    meaning: { en: "I wish you restful sleep and good dreams.", ru: "Желаю вам спокойного сна и хороших снов.", be: "Жадаю вам спакойнага сну і добрых сноў." },
+    ru: "Желаю вам спокойных ночей и добрых снов.",
+    be: "Жадаю вам спакойных начэй і добрых сноў.",
+    meaning: { en: "I wish you peaceful nights and good dreams.", ru: "Желаю вам спокойных ночей и добрых снов.", be: "Жадаю вам спакойных начэй і добрых сноў." },
   },
   {
     id: "wishes-many-letters",
@@ -252,9 +252,9 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
   {
     id: "holidays-kupalle",
     category: "holidays",
-    ru: "С праздником Купалья! Пусть это лето будет светлым.",
+    ru: "С праздником Ивана Купалы! Пусть это лето будет светлым.",
     be: "Са святам Купалля! Няхай гэтае лета будзе светлым.",
-    meaning: { en: "Happy Kupalle (midsummer)! May this summer be bright.", ru: "С праздником Купалья! Пусть это лето будет светлым.", be: "Са святам Купалля! Няхай гэтае лета будзе светлым." },
+    meaning: { en: "Happy Kupalle (midsummer)! May this summer be bright.", ru: "С праздником Ивана Купалы! Пусть это лето будет светлым.", be: "Са святам Купалля! Няхай гэтае лета будзе светлым." },
   },
   {
     id: "holidays-any",
@@ -396,3 +396,33 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     meaning: { en: "Yesterday we baked an apple pie.", ru: "Вчера мы пекли пирог с яблоками.", be: "Учора мы пяклі пірог з яблыкамі." },
   },
 ];
+
+/**
+ * Corrections made to shipped entries after version 1, as [old, new] pieces
+ * per entry. An installation's stored copy of an entry is corrected when its
+ * text is still exactly the old shipped text (a coordinator's own wording is
+ * never overwritten): see ensureWritingHelp().
+ */
+export const PHRASEBOOK_CORRECTIONS: Record<string, [string, string][]> = {
+  "template-first-letter": [
+    ["Буду рада или рад получить от вас ответ.", "Буду ждать вашего ответа."],
+    ["Буду рада или рад получить ответ.", "Буду ждать вашего ответа."],
+    ["Буду рады атрымаць ад вас адказ.", "Буду чакаць вашага адказу."],
+    ["Буду рады атрымаць адказ.", "Буду чакаць вашага адказу."],
+    ["Here it is … now.", "It is … here now."],
+    ["I would be glad to hear from you.", "I will be waiting for your reply."],
+  ],
+  "template-birthday": [
+    ["Дорогой друг …!", "Здравствуйте, …!"],
+    ["Дарагі сябар …!", "Добры дзень, …!"],
+    ["Dear friend …!", "Hello, …!"],
+  ],
+  "wishes-sleep": [
+    ["спокойного сна и хороших снов", "спокойных ночей и добрых снов"],
+    ["спакойнага сну і добрых сноў", "спакойных начэй і добрых сноў"],
+    ["restful sleep and good dreams", "peaceful nights and good dreams"],
+  ],
+  "holidays-kupalle": [
+    ["С праздником Купалья!", "С праздником Ивана Купалы!"],
+  ],
+};

@@ -37,12 +37,26 @@
  *  "unknown" gives no language warning (too short to say).
  */
 
+import { unprintableCharacters } from "./printable.ts";
+
 export type LetterLanguage = "ru" | "be" | "other" | "unknown";
 
 export interface RiskPhrase {
   phrase: string;
   language: "ru" | "be" | "en" | "any";
   category: "politics" | "war" | "case" | "freedom" | "fight" | "slogan" | "cipher" | "abbreviation" | "insult" | "other";
+  /**
+   * Everyday words the stem would otherwise flag. Each exception starts with
+   * the phrase and may go on with more words; a word ending in "*" is a word
+   * beginning, any other word is a whole word: "судьб*" (судьба, судьбы),
+   * "стать" (the verb, not "статья"), "свободн* врем*" (свободное время,
+   * свободного времени).
+   */
+  except?: string[];
+  /** Texts this entry must flag (run by riskTableProblems and the unit test). */
+  catches?: string[];
+  /** Texts that no entry of the list may flag. */
+  spares?: string[];
 }
 
 export interface RiskMatch {
@@ -60,16 +74,20 @@ export interface Guidance {
   latinWords: { start: number; end: number; text: string }[];
   /** Phrase-list matches, in text order, not overlapping. */
   risks: RiskMatch[];
+  /** Characters the PDF font cannot draw (emoji, rare symbols): they would not be printed. */
+  unprintable: { start: number; end: number; text: string }[];
   /** characters: Unicode code points of the trimmed text (CRLF counts as one); words: whitespace-separated chunks with a letter or digit. */
   length: { characters: number; words: number; limit: number | null; over: boolean; tooLong: boolean };
-  /** Ordered: language, latinWords, risk, postcardTooLong, letterLong; or only "empty". */
+  /** Ordered: language, latinWords, latinSignature, risk, unprintable, postcardTooLong, letterLong; or only "empty". */
   warnings: GuidanceWarning[];
 }
 
 export type GuidanceWarning =
   | { code: "language"; detected: LetterLanguage }
   | { code: "latinWords"; count: number }
+  | { code: "latinSignature"; signature: string }
   | { code: "risk"; count: number }
+  | { code: "unprintable"; count: number }
   | { code: "postcardTooLong"; limit: number; characters: number }
   | { code: "letterLong"; characters: number }
   | { code: "empty" };
@@ -327,6 +345,28 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
+/** A negative look-ahead, placed right after a phrase's last stem, for its exceptions (see RiskPhrase.except). */
+function exceptionLookahead(words: string[], except: readonly string[] | undefined): string {
+  if (!except || except.length === 0) return "";
+  const alternatives: string[] = [];
+  for (const raw of except) {
+    const tokens = [...normalize(raw).match.matchAll(/[\p{L}\p{N}']+\*?/gu)].map((m) => m[0]);
+    if (tokens.length < words.length) continue;
+    const head = tokens.slice(0, words.length).map((t) => t.replace(/\*$/, ""));
+    const last = words.length - 1;
+    if (head.slice(0, last).join(" ") !== words.slice(0, last).join(" ") || !head[last].startsWith(words[last])) continue;
+    let pattern = "";
+    tokens.slice(last).forEach((token, i) => {
+      const stem = token.endsWith("*");
+      const word = token.replace(/\*$/, "");
+      if (i > 0) pattern += SEPARATOR;
+      pattern += escapeRegex(i === 0 ? word.slice(words[last].length) : word) + (stem ? STEM_REST : WORD_END);
+    });
+    alternatives.push(pattern);
+  }
+  return alternatives.length > 0 ? `(?!${alternatives.join("|")})` : "";
+}
+
 function compile(list: readonly RiskPhrase[]): CompiledPhrases {
   const cached = compiledCache.get(list);
   if (cached) return cached;
@@ -339,7 +379,8 @@ function compile(list: readonly RiskPhrase[]): CompiledPhrases {
     const key = `${exact ? "=" : "~"}${words.join(" ")}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const pattern = words.map((w, i) => escapeRegex(w) + (exact || i < words.length - 1 ? WORD_END : STEM_REST)).join(SEPARATOR);
+    const lookahead = exact ? "" : exceptionLookahead(words, phrase.except);
+    const pattern = words.map((w, i) => escapeRegex(w) + (exact || i < words.length - 1 ? WORD_END : lookahead + STEM_REST)).join(SEPARATOR);
     entries.push({ pattern, size: words.join(" ").length, order, phrase, first: words[0][0] });
   });
   entries.sort((a, b) => b.size - a.size || a.order - b.order);
@@ -375,6 +416,59 @@ function findRisks(text: string, norm: Normalized, list: readonly RiskPhrase[]):
   return risks;
 }
 
+const languageCache = new WeakMap<readonly RiskPhrase[], Map<LetterLanguage, RiskPhrase[]>>();
+
+/** The entries that apply to a letter in this language: Russian entries are not applied to Belarusian letters and the other way round. */
+function phrasesFor(list: readonly RiskPhrase[], language: LetterLanguage): readonly RiskPhrase[] {
+  if (language !== "ru" && language !== "be") return list;
+  let byLanguage = languageCache.get(list);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    languageCache.set(list, byLanguage);
+  }
+  let filtered = byLanguage.get(language);
+  if (!filtered) {
+    const skip = language === "ru" ? "be" : "ru";
+    filtered = list.filter((p) => p.language !== skip);
+    byLanguage.set(language, filtered);
+  }
+  return filtered;
+}
+
+/** Risk-phrase matches in a text (the same matching and language rule analyzeLetter uses). */
+export function findRiskPhrases(text: string, list: readonly RiskPhrase[]): RiskMatch[] {
+  const norm = normalize(text);
+  return findRisks(text, norm, phrasesFor(list, scan(norm.base).language));
+}
+
+export interface RiskTableProblem {
+  phrase: string;
+  language: RiskPhrase["language"];
+  example: string;
+  /** missed: the entry does not flag its own "catches" example; flagged: a "spares" example is flagged (by the entry in `by`). */
+  problem: "missed" | "flagged";
+  by?: string;
+}
+
+/**
+ * Runs the table: every "catches" example must be flagged by its own entry,
+ * every "spares" example must be flagged by no entry of the whole list.
+ */
+export function riskTableProblems(list: readonly RiskPhrase[]): RiskTableProblem[] {
+  const problems: RiskTableProblem[] = [];
+  for (const entry of list) {
+    const alone = [entry];
+    for (const example of entry.catches ?? []) {
+      if (findRisks(example, normalize(example), alone).length === 0) problems.push({ phrase: entry.phrase, language: entry.language, example, problem: "missed" });
+    }
+    for (const example of entry.spares ?? []) {
+      const found = findRiskPhrases(example, list);
+      if (found.length > 0) problems.push({ phrase: entry.phrase, language: entry.language, example, problem: "flagged", by: found[0].phrase });
+    }
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------
 // Length
 
@@ -398,7 +492,12 @@ function countWords(s: string): number {
 
 // ---------------------------------------------------------------------------
 
-export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"; country: "BY" | "RU"; riskPhrases: RiskPhrase[] }): Guidance {
+/**
+ * `signature` is the name printed under the letter (the writer's pseudonym):
+ * a Latin-script signature under a Cyrillic letter is a foreign word the
+ * censor sees like any other ("latinSignature").
+ */
+export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"; country: "BY" | "RU"; riskPhrases: readonly RiskPhrase[]; signature?: string | null }): Guidance {
   const { text, kind, country, riskPhrases } = input;
   const norm = normalize(text);
   const scanned = scan(norm.base);
@@ -406,7 +505,8 @@ export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"
     const [s, e] = originalRange(text, norm.map, start, end);
     return { start: s, end: e, text: text.slice(s, e) };
   });
-  const risks = findRisks(text, norm, riskPhrases);
+  const risks = findRisks(text, norm, phrasesFor(riskPhrases, scanned.language));
+  const unprintable = unprintableCharacters(text);
 
   const characters = countCodePoints(text.trim().replace(/\r\n/g, "\n"));
   const words = countWords(text);
@@ -423,7 +523,10 @@ export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"
       warnings.push({ code: "language", detected: language });
     }
     if (latinWords.length > 0) warnings.push({ code: "latinWords", count: latinWords.length });
+    const signatureLatin = (input.signature ?? "").match(/[A-Za-z\u00c0-\u024f]+/g);
+    if (signatureLatin && scanned.mostlyCyrillic) warnings.push({ code: "latinSignature", signature: (input.signature ?? "").trim() });
     if (risks.length > 0) warnings.push({ code: "risk", count: risks.length });
+    if (unprintable.length > 0) warnings.push({ code: "unprintable", count: unprintable.length });
     if (over && limit !== null) warnings.push({ code: "postcardTooLong", limit, characters });
     if (tooLong) warnings.push({ code: "letterLong", characters });
   }
@@ -431,6 +534,7 @@ export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"
     language: scanned.language,
     latinWords,
     risks,
+    unprintable,
     length: { characters, words, limit, over, tooLong },
     warnings,
   };

@@ -34,6 +34,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { printableText } from "./printable.ts";
 
 export interface PdfAddress {
   /** Already laid out, one entry per printed line; the last is the country in Latin capitals. */
@@ -66,8 +67,9 @@ export const PAGE_SIZES = {
   A6: [148 * MM, 105 * MM],
 } as const satisfies Record<string, readonly [number, number]>;
 
+// The envelope is read by the post and the censor: no English word on it, whatever the interface language.
 const LABELS = {
-  en: { stamp: "Stamp" },
+  en: { stamp: "Марка" },
   ru: { stamp: "Марка" },
   be: { stamp: "Марка" },
 } as const;
@@ -107,10 +109,10 @@ function loadFont(file: string): { path: string; data: Buffer } {
 // ---------------------------------------------------------------------------
 // Text helpers
 
-/** Normalise user text: LF line ends, tabs as spaces, no control characters, no trailing blank lines. */
+/** Normalise user text: LF line ends, tabs as spaces, no control characters, nothing the font cannot draw (no empty boxes), no trailing blank lines. */
 function cleanText(text: string): string {
   return (
-    text
+    printableText(text)
       .replace(/\r\n?/g, "\n")
       .replace(/\t/g, "    ")
       // eslint-disable-next-line no-control-regex

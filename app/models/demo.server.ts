@@ -13,7 +13,7 @@ export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.solidarity.test", pseudonym: "Admin Ales", role: "admin", vettingState: "approved" },
   { email: "coordinator@demo.solidarity.test", pseudonym: "Coordinator Kasia", role: "coordinator", vettingState: "approved" },
-  { email: "volunteer@demo.solidarity.test", pseudonym: "Forest Bird", role: "volunteer", vettingState: "approved" },
+  { email: "volunteer@demo.solidarity.test", pseudonym: "Лясная птушка", role: "volunteer", vettingState: "approved" },
   { email: "pending@demo.solidarity.test", pseudonym: "New Friend", role: "volunteer", vettingState: "pending" },
 ] as const;
 

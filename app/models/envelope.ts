@@ -1,9 +1,9 @@
 import { fullName } from "#app/names/match-keys.ts";
 
 /**
- * How an address must be written on an envelope (DOMAIN.md): in Cyrillic, the
- * recipient's full name (for Russia followed by the year of birth), the institution,
- * street, postcode and city, region, and the country in Latin capitals at the bottom.
+ * How an address must be written on an envelope (DOMAIN.md): in Cyrillic, in
+ * the order of the destination's postal rules, with the country in Latin
+ * capitals at the bottom.
  */
 export interface EnvelopeName {
   surname: string;
@@ -18,6 +18,7 @@ export interface EnvelopeFacility {
   street: string;
   postcode: string;
   city: string;
+  district?: string | null;
   region?: string | null;
 }
 
@@ -28,21 +29,64 @@ export function envelopeName(names: EnvelopeName[]): EnvelopeName | null {
   return names.find((n) => n.script === "cyrillic_ru") ?? names.find((n) => n.script === "cyrillic_be") ?? names.find((n) => n.isPrimary) ?? names[0] ?? null;
 }
 
-export function envelopeAddressLines(input: {
-  country: "BY" | "RU";
-  names: EnvelopeName[];
-  birthDate: Date | null;
-  facility: EnvelopeFacility;
-}): string[] {
+/** Oblast centres and Minsk: a town below them gets its district and oblast on the envelope (Belarusian postal rules, art. 72). */
+const BELARUS_OBLAST_CENTRES = ["минск", "мінск", "брест", "брэст", "витебск", "віцебск", "гомель", "гродно", "гродна", "могилев", "магілеў"];
+
+function placeName(city: string): string {
+  return city
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/ў/g, "у")
+    .replace(/^(г\.|гор\.|город|горад)\s*/u, "")
+    .trim();
+}
+
+/** The street line without the facility name it may repeat ("ИК-1, ул. Катина, 5" under "ИК-1"). */
+function streetLine(facility: EnvelopeFacility): string {
+  const street = facility.street.trim();
+  const name = facility.name.trim();
+  if (name && street.toLowerCase().startsWith(name.toLowerCase())) return street.slice(name.length).replace(/^[\s,;.–—-]+/u, "").trim();
+  return street;
+}
+
+/**
+ * Why the address cannot be printed for self-post, or [] when it can: the post
+ * of either country needs a postcode, a locality and a street (or a settlement
+ * line: a village without streets has its locality instead).
+ */
+export function addressProblems(facility: Pick<EnvelopeFacility, "postcode" | "city" | "street">): ("postcode" | "locality" | "street")[] {
+  const problems: ("postcode" | "locality" | "street")[] = [];
+  if (!/^\d{6}$/.test(facility.postcode.trim())) problems.push("postcode");
+  if (!facility.city.trim()) problems.push("locality");
+  if (!facility.street.trim() && !/^(п\.|пос\.|пгт|с\.|д\.|в\.|пас\.|аг\.|х\.)/u.test(facility.city.trim())) problems.push("street");
+  return problems;
+}
+
+/**
+ * The address lines in the order of the destination's postal rules (DOMAIN.md):
+ *  - Belarus: name; institution; street; postcode and locality; district and
+ *    oblast for a town below an oblast centre; REPUBLIC OF BELARUS.
+ *  - Russia: name with the year of birth; institution; street; locality;
+ *    district; region; postcode; RUSSIAN FEDERATION (last, for mail from abroad).
+ * Empty parts are left out; a street line that starts with the facility name
+ * does not repeat it.
+ */
+export function envelopeAddressLines(input: { country: "BY" | "RU"; names: EnvelopeName[]; birthDate: Date | null; facility: EnvelopeFacility }): string[] {
   const name = envelopeName(input.names);
   const written = name ? fullName(name) : "";
   const recipient = input.country === "RU" && input.birthDate ? `${written}, ${input.birthDate.getUTCFullYear()} г.р.` : written;
-  return [
-    recipient,
-    input.facility.name,
-    input.facility.street,
-    [input.facility.postcode, input.facility.city].filter(Boolean).join(" "),
-    input.facility.region ?? "",
-    COUNTRY_ON_ENVELOPE[input.country],
-  ].filter((line) => line.trim().length > 0);
+  const f = input.facility;
+  const district = (f.district ?? "").trim();
+  const region = (f.region ?? "").trim();
+  const lines =
+    input.country === "RU"
+      ? [recipient, f.name, streetLine(f), f.city, district, region, f.postcode]
+      : [
+          recipient,
+          f.name,
+          streetLine(f),
+          [f.postcode, f.city].filter((part) => part.trim()).join(" "),
+          BELARUS_OBLAST_CENTRES.includes(placeName(f.city)) ? "" : [district, region].filter(Boolean).join(", "),
+        ];
+  return [...lines.map((line) => line.trim()).filter((line) => line.length > 0), COUNTRY_ON_ENVELOPE[input.country]];
 }

@@ -119,7 +119,13 @@ export async function activeRoutes(): Promise<RouteInfo[]> {
 }
 
 export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: RiskPhrase[]) {
-  const guidance = analyzeLetter({ text: letter.body ?? "", kind: letter.kind === "postcard" ? "postcard" : "letter", country: letter.prisoner.country, riskPhrases: phrases });
+  const guidance = analyzeLetter({
+    text: letter.body ?? "",
+    kind: letter.kind === "postcard" ? "postcard" : "letter",
+    country: letter.prisoner.country,
+    riskPhrases: phrases,
+    signature: letter.senderName,
+  });
   const facility = letter.prisoner.currentFacility;
   const eligibility = routeEligibility(routes, {
     country: letter.prisoner.country,

@@ -5,7 +5,7 @@ import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { parcelSenderDetails } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
-import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
+import { ADDED_BANNED_TERMS, DEFAULT_BANNED_TERMS, DEFAULT_CATALOG, PARCEL_DEFAULTS_VERSION } from "#app/parcels/defaults.ts";
 import {
   checkParcel,
   type PackageKind,
@@ -17,8 +17,11 @@ import {
   type RuleItem,
   type RulePrisoner,
   type SenderKind,
+  countsTowardQuota,
+  facilityTimeZone,
+  localYearMonth,
 } from "#app/parcels/rules.ts";
-import { validateS10, type S10Problem } from "#app/parcels/s10.ts";
+import { validateTrackingNumber, type S10Problem } from "#app/parcels/s10.ts";
 import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
@@ -80,6 +83,7 @@ function ownWhere(actor: User, id: string): Prisma.ParcelWhereInput {
 // ───────────────────────────── Catalogue and banned terms ─────────────────────────────
 
 const INITIALIZED = "parcelRulesInitialized";
+const DEFAULTS_VERSION = "parcelDefaultsVersion";
 
 /**
  * A new installation starts from the catalogue and banned terms in
@@ -87,14 +91,22 @@ const INITIALIZED = "parcelRulesInitialized";
  * data); from then on the database is the truth: an emptied list stays empty.
  */
 export async function ensureParcelDefaults(): Promise<void> {
-  if (await prisma.setting.findUnique({ where: { key: INITIALIZED } })) return;
+  const version = await prisma.setting.findUnique({ where: { key: DEFAULTS_VERSION } });
+  if (version && Number(version.value) >= PARCEL_DEFAULTS_VERSION) return;
   await prisma.$transaction(async (tx) => {
     // Two first "Send a parcel" clicks (or two instances) store the catalogue once.
     await takeSeedLock(tx);
-    if (await tx.setting.findUnique({ where: { key: INITIALIZED } })) return;
-    if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
-    if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
-    await tx.setting.upsert({ where: { key: INITIALIZED }, create: { key: INITIALIZED, value: true }, update: {} });
+    const [initialized, current] = await Promise.all([tx.setting.findUnique({ where: { key: INITIALIZED } }), tx.setting.findUnique({ where: { key: DEFAULTS_VERSION } })]);
+    if (current && Number(current.value) >= PARCEL_DEFAULTS_VERSION) return;
+    if (!initialized) {
+      if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
+      if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
+      await tx.setting.upsert({ where: { key: INITIALIZED }, create: { key: INITIALIZED, value: true }, update: {} });
+    } else {
+      // An installation from the first release: the terms added since (Belarusian words, glass, hidden letters).
+      await tx.bannedTerm.createMany({ data: ADDED_BANNED_TERMS, skipDuplicates: true });
+    }
+    await tx.setting.upsert({ where: { key: DEFAULTS_VERSION }, create: { key: DEFAULTS_VERSION, value: PARCEL_DEFAULTS_VERSION }, update: { value: PARCEL_DEFAULTS_VERSION } });
   });
 }
 
@@ -154,42 +166,43 @@ export async function parcelRoutes(country: "BY" | "RU", db: Tx | typeof prisma 
 
 // ───────────────────────────── Rule inputs ─────────────────────────────
 
-/** Calendar year and month (UTC) of a moment, with their bounds. */
-export function periodOf(at: Date) {
-  const year = at.getUTCFullYear();
-  const month = at.getUTCMonth();
-  return {
-    year,
-    month: `${year}-${String(month + 1).padStart(2, "0")}`,
-    yearStart: new Date(Date.UTC(year, 0, 1)),
-    yearEnd: new Date(Date.UTC(year + 1, 0, 1)),
-    monthStart: new Date(Date.UTC(year, month, 1)),
-    monthEnd: new Date(Date.UTC(year, month + 1, 1)),
-  };
-}
-
 /**
- * What was already sent to the person: parcels in state sent or closed, by the
- * date they were marked ready to post, in the calendar year and month of `at`.
+ * What the person already received at the current place under the current
+ * regime (DOMAIN.md, "Parcels"): parcels in state sent or closed that went to
+ * the current facility during the current stay there, not returned or refused,
+ * counted in the calendar year and month of the facility's time zone, by the
+ * date the parcel was handed over (its expected receipt). Without a current
+ * facility nothing counts.
  */
 export async function parcelHistory(prisonerId: string, at: Date = now(), db: Tx | typeof prisma = prisma, excludeParcelId?: string): Promise<RuleHistory> {
-  const period = periodOf(at);
+  const prisoner = await db.prisoner.findUnique({
+    where: { id: prisonerId },
+    select: { currentFacility: { select: { id: true, country: true, region: true } }, stays: { orderBy: { fromDate: "desc" }, take: 1, select: { facilityId: true, fromDate: true } } },
+  });
+  const facility = prisoner?.currentFacility ?? null;
+  const zone = facility ? facilityTimeZone(facility.country, facility.region) : "UTC";
+  const period = localYearMonth(at, zone);
+  const sentThisYear: Record<PackageKind, number> = { parcel: 0, small_package: 0 };
+  let gramsThisMonth = 0;
+  if (!facility) return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
+  const stay = prisoner?.stays[0];
+  const current = { facilityId: facility.id, stayStartedAt: stay && stay.facilityId === facility.id ? stay.fromDate : null };
+  // A day either side of the UTC year covers every time zone; the local year is decided below.
   const sent = await db.parcel.findMany({
     where: {
       prisonerId,
       state: { in: ["sent", "closed"] },
-      sentAt: { gte: period.yearStart, lt: period.yearEnd },
+      sentAt: { gte: new Date(Date.UTC(period.year - 1, 11, 31)), lt: new Date(Date.UTC(period.year + 1, 0, 2)) },
       ...(excludeParcelId ? { id: { not: excludeParcelId } } : {}),
     },
-    select: { packageKind: true, sentAt: true, items: { select: { quantity: true, unitWeightGrams: true } } },
+    select: { packageKind: true, sentAt: true, facilityId: true, status: true, items: { select: { quantity: true, unitWeightGrams: true } } },
   });
-  const sentThisYear: Record<PackageKind, number> = { parcel: 0, small_package: 0 };
-  let gramsThisMonth = 0;
   for (const parcel of sent) {
+    if (!parcel.sentAt || !countsTowardQuota(parcel, current)) continue;
+    const local = localYearMonth(parcel.sentAt, zone);
+    if (local.year !== period.year) continue;
     sentThisYear[parcel.packageKind === "small_package" ? "small_package" : "parcel"] += 1;
-    if (parcel.sentAt && parcel.sentAt >= period.monthStart && parcel.sentAt < period.monthEnd) {
-      gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
-    }
+    if (local.month === period.month) gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
 }
@@ -268,6 +281,9 @@ export function verdictFrom(
       packageKind: parcel.packageKind === "small_package" ? "small_package" : "parcel",
       senderKind: (["relative", "fund"].includes(parcel.senderKind) ? parcel.senderKind : "volunteer") as SenderKind,
       fromAbroad: parcel.fromAbroad,
+      // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
+      domestic: !parcel.fromAbroad,
+      destination: context.country,
     },
     items,
     history: context.history,
@@ -438,7 +454,8 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           status,
           routeId: route.id,
           facilityId: context.facilityId,
-          customsForm: verdict.customsForm,
+          // "inventory" for a domestic parcel: no customs declaration.
+          customsForm: verdict.customsDocument,
           returnedReason: null,
           sentAt: at,
           statusChangedAt: at,
@@ -456,12 +473,12 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
 
 /**
  * Records the tracking number from the post office receipt (a valid UPU S10
- * number) and moves the parcel to "posted", with the number as the event's
+ * number, or a Russian Post 14-digit domestic number) and moves the parcel to "posted", with the number as the event's
  * reference. A corrected number later is recorded as an event of its own.
  */
 export async function recordTrackingNumber(actor: User, id: string, input: string) {
   requireSender(actor);
-  const result = validateS10(input);
+  const result = validateTrackingNumber(input);
   if (!result.valid) throw new TrackingNumberError(result.problem);
   const number = result.number;
   const parcel = await prisma.parcel.findFirst({ where: accessWhere(actor, id), select: { id: true, state: true, status: true, routeId: true } });

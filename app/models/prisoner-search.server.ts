@@ -38,14 +38,15 @@ async function rankedByWords(perWord: string[][], exactWords: string[] | null, f
     LIMIT ${MAX_CANDIDATES}`;
 }
 
-/** Stored words near a query word: same two first letters (an index range on ASCII skeletons), small edit distance. */
+/**
+ * Stored words near a query word: a length within the allowed edits, then a
+ * small edit distance (skeletonsNear). Any letter may be the wrong one, the
+ * first too: the press's "Lihor" is Ryhor.
+ */
 async function nearWords(skeleton: string): Promise<string[]> {
-  const prefix = skeleton.slice(0, 2);
-  const rows = await prisma.prisonerNameKey.findMany({
-    where: { kind: "token", key: { gte: prefix, lt: `${prefix}~` } },
-    select: { key: true },
-    distinct: ["key"],
-  });
+  const rows = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT "key" FROM "PrisonerNameKey"
+    WHERE "kind" = 'token' AND length("key") BETWEEN ${skeleton.length - 2} AND ${skeleton.length + 2}`;
   return rows.map((r) => r.key).filter((k) => skeletonsNear(k, skeleton));
 }
 

@@ -23,8 +23,15 @@
  *     (akanne, яканне, э/е, ё/е), double consonants single.
  *  4. Output ASCII: C→ch, S→sh, Z→zh.
  * Vowel positions are kept (Ivanov ≠ Ivanova, Belov ≠ Belyaev).
+ * German press spellings: "sch" is ш and "tsch" ч (Schestakow, Schidlowski);
+ * GOST 7.79 system B: "shh" is щ.
+ *
+ * Besides the skeleton, a word gets variant keys (skeletonVariants) for
+ * spellings that lose information: Łacinka typed without its diacritics
+ * ("Lukasevic" for Łukaševič: every ш ж ч also read as s z ц), and GOST 7.79
+ * system B where "x" is х ("Mixail"), not кс.
  */
-import { GIVEN_NAME_GROUPS, GIVEN_NAME_KEY_OVERRIDES } from "./given-names";
+import { DIMINUTIVES, GIVEN_NAME_GROUPS, GIVEN_NAME_KEY_OVERRIDES } from "./given-names";
 
 export interface PersonName {
   surname: string;
@@ -84,7 +91,8 @@ const POLISH_MAP: Readonly<Record<string, string>> = { szcz: "SC", cz: "C", sz: 
 const LACINKA_MARK_RE = /[čšžŭǔćśźńłĺľŝâǎûëěìè]/;
 /** "c" not in ch/ct is ц: a Łacinka/national spelling (Cichanoŭskaja, Bialiacki). */
 const LONE_C_RE = /c(?![ht])/;
-const SHCH_RE = /shch/g;
+const SHCH_RE = /shch|shh/g;
+const GERMAN_RE = /t?sch/g;
 const CH_RE = /ch/g;
 const TCH_RE = /t?ch/g;
 const ZH_RE = /zh/g;
@@ -134,6 +142,7 @@ function latinToInternal(input: string): string {
   if (polish) s = s.replace(POLISH_RE, (m) => POLISH_MAP[m] ?? m);
   const lacinka = polish || LACINKA_MARK_RE.test(s) || LONE_C_RE.test(s);
   s = s.replace(SHCH_RE, "SC");
+  if (!polish) s = s.replace(GERMAN_RE, (m) => (m === "tsch" ? "C" : "S"));
   s = lacinka ? s.replace(CH_RE, "h") : s.replace(TCH_RE, "C");
   s = s
     .replace(ZH_RE, "Z")
@@ -178,6 +187,27 @@ export function tokenSkeleton(word: string): string {
   return result;
 }
 
+const FLAT_RE = /sh|zh|ch/g;
+const FLAT: Readonly<Record<string, string>> = { sh: "s", zh: "z", ch: "t" };
+
+/**
+ * The skeleton first, then the skeletons of readings that lose information:
+ * ш ж ч written s z c (Łacinka without diacritics) and, for a Latin word with
+ * an "x", x read as х (GOST 7.79 system B).
+ */
+function skeletonVariants(word: string): string[] {
+  const primary = tokenSkeleton(word);
+  if (!primary) return [];
+  const out = new Set([primary]);
+  const lower = word.toLowerCase();
+  if (lower.includes("x") && !CYRILLIC_RE.test(lower)) {
+    const gost = tokenSkeleton(lower.replace(X_RE, "h"));
+    if (gost) out.add(gost);
+  }
+  for (const sk of [...out]) out.add(sk.replace(FLAT_RE, (m) => FLAT[m] ?? m));
+  return [...out];
+}
+
 // ---------------------------------------------------------------------------
 // given names
 
@@ -214,13 +244,46 @@ export const GIVEN_NAME_KEYS: readonly string[] = (() => {
   return keys;
 })();
 
-/** The group key of a known given name (by spelling, then by skeleton), or null. */
+/** Short form (spelling, and skeleton) → the group keys of the names it stands for. */
+const DIMINUTIVE_BY_FORM = new Map<string, string[]>();
+const DIMINUTIVE_BY_SKELETON = new Map<string, string[]>();
+for (const [short, fullNames] of Object.entries(DIMINUTIVES)) {
+  const keys = fullNames.map((n) => GIVEN_BY_FORM.get(lookupForm(n))).filter((k): k is string => k !== undefined);
+  if (keys.length === 0) continue;
+  DIMINUTIVE_BY_FORM.set(lookupForm(short), keys);
+  const sk = tokenSkeleton(short);
+  if (sk && !GIVEN_BY_SKELETON.get(sk)) DIMINUTIVE_BY_SKELETON.set(sk, keys);
+}
+
+/** The group keys a short form stands for ("Саша": Александр and Александра), or []. */
+function diminutiveKeys(givenName: string): string[] {
+  return DIMINUTIVE_BY_FORM.get(lookupForm(givenName)) ?? DIMINUTIVE_BY_SKELETON.get(tokenSkeleton(givenName)) ?? [];
+}
+
+/**
+ * The group key of a known given name (by spelling, then by skeleton and its
+ * variants, then a short form that stands for one name: "Маша" → Мария), or null.
+ */
 export function knownGivenNameKey(givenName: string): string | null {
   const form = lookupForm(givenName);
   if (!form) return null;
   const byForm = GIVEN_BY_FORM.get(form);
   if (byForm !== undefined) return byForm;
-  return GIVEN_BY_SKELETON.get(tokenSkeleton(givenName)) ?? null;
+  for (const sk of skeletonVariants(givenName)) {
+    const key = GIVEN_BY_SKELETON.get(sk);
+    if (key) return key;
+  }
+  const short = diminutiveKeys(givenName);
+  return short.length === 1 ? (short[0] ?? null) : null;
+}
+
+/** Every given-name key a word may stand for: its own group and the names of a short form. */
+function givenNameKeys(word: string): string[] {
+  const keys = new Set<string>();
+  const known = knownGivenNameKey(word);
+  if (known) keys.add(known);
+  for (const k of diminutiveKeys(word)) keys.add(k);
+  return [...keys];
 }
 
 /** Canonical key of a given name: Belarusian and Russian forms of one name share it; unknown names → tokenSkeleton. */
@@ -250,10 +313,7 @@ export function nameMatchKeys(name: PersonName): string[] {
 
   for (const part of [surname, given, patronymic]) {
     const ws = words(part);
-    for (const w of ws) {
-      const sk = tokenSkeleton(w);
-      if (sk) keys.add(`token:${sk}`);
-    }
+    for (const w of ws) for (const sk of skeletonVariants(w)) keys.add(`token:${sk}`);
     if (ws.length > 1) {
       const whole = tokenSkeleton(part);
       if (whole) keys.add(`token:${whole}`);
@@ -261,6 +321,7 @@ export function nameMatchKeys(name: PersonName): string[] {
   }
   const givenKey = givenNameKey(given);
   if (givenKey) keys.add(`token:${givenKey}`);
+  for (const k of givenNameKeys(given)) keys.add(`token:${k}`);
 
   const surnameSkeleton = tokenSkeleton(surname);
   if (surnameSkeleton && givenKey) keys.add(`person:${surnameSkeleton}|${givenKey}`);
@@ -272,12 +333,10 @@ export function queryKeys(query: string): { exact: string; tokens: string[][] } 
   const exact = normalizeExact(query);
   const tokens: string[][] = [];
   for (const w of exact ? exact.split(" ") : []) {
-    const options: string[] = [];
-    const sk = tokenSkeleton(w);
-    if (sk) options.push(`token:${sk}`);
-    const known = knownGivenNameKey(w);
-    if (known && known !== sk) options.push(`token:${known}`);
-    if (options.length > 0) tokens.push(options);
+    const options = new Set<string>();
+    for (const sk of skeletonVariants(w)) options.add(`token:${sk}`);
+    for (const k of givenNameKeys(w)) options.add(`token:${k}`);
+    if (options.size > 0) tokens.push([...options]);
   }
   return { exact, tokens };
 }

@@ -19,6 +19,8 @@ import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { pdfFontDir } from "#app/letters/pdf.server.ts";
+import { printableText } from "#app/letters/printable.ts";
+
 
 export interface CustomsItem {
   nameRu: string;
@@ -67,7 +69,7 @@ function money(cents: number): string {
 
 function clean(line: string): string {
   // eslint-disable-next-line no-control-regex
-  return line.replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
+  return printableText(line).replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 interface Column {

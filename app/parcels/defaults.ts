@@ -43,12 +43,12 @@ export const DEFAULT_CATALOG: CatalogSeed[] = [
 ];
 
 /**
- * Words that may not appear in a free-text parcel item, Russian and English.
+ * Words that may not appear in a free-text parcel item, Russian, Belarusian and English.
  * A stem matches every form from the start of a word ("алкогол" → "алкогольный");
  * a term in capitals matches only the whole word ("SIM", "ВИНО", "CASH"), where a
  * stem would catch innocent words (cashmere, виноград, ножки).
  */
-export const DEFAULT_BANNED_TERMS: { term: string; reason: string }[] = [
+const FIRST_BANNED_TERMS: { term: string; reason: string }[] = [
   { term: "алкогол", reason: "alcohol" },
   { term: "спирт", reason: "alcohol" },
   { term: "водк", reason: "alcohol" },
@@ -104,3 +104,47 @@ export const DEFAULT_BANNED_TERMS: { term: string; reason: string }[] = [
   { term: "USB", reason: "data carriers" },
   { term: "flash drive", reason: "data carriers" },
 ];
+
+/**
+ * Added after the first release (Belarusian words, glass, letters hidden in a
+ * parcel): existing installations get these once (ensureParcelDefaults), the
+ * first list is never brought back where a coordinator removed a term.
+ */
+export const ADDED_BANNED_TERMS: { term: string; reason: string }[] = [
+  { term: "алкагол", reason: "alcohol" },
+  { term: "гарэлк", reason: "alcohol" },
+  { term: "спірт", reason: "alcohol" },
+  { term: "ПІВА", reason: "alcohol" },
+  { term: "ВІНО", reason: "alcohol" },
+  { term: "наркаты", reason: "drugs" },
+  { term: "лекаў", reason: "medicines" },
+  { term: "ЛЕКІ", reason: "medicines" },
+  { term: "таблетак", reason: "medicines" },
+  { term: "нажніц", reason: "blades" },
+  { term: "лязо", reason: "blades" },
+  { term: "брытв", reason: "blades" },
+  { term: "збро", reason: "weapons" },
+  { term: "тэлефон", reason: "phones" },
+  { term: "мабільн", reason: "phones" },
+  { term: "сім-карт", reason: "SIM cards" },
+  { term: "грошы", reason: "money" },
+  { term: "грошай", reason: "money" },
+  { term: "наяўн", reason: "money" },
+  { term: "флэшк", reason: "data carriers" },
+  { term: "стекл", reason: "glass" },
+  { term: "шкл", reason: "glass" },
+  { term: "glass", reason: "glass" },
+  { term: "ПИСЬМО", reason: "letters hidden in a parcel" },
+  { term: "ПИСЬМА", reason: "letters hidden in a parcel" },
+  { term: "записк", reason: "letters hidden in a parcel" },
+  { term: "ЛІСТ", reason: "letters hidden in a parcel" },
+  { term: "ЛІСТЫ", reason: "letters hidden in a parcel" },
+  { term: "LETTER", reason: "letters hidden in a parcel" },
+  { term: "LETTERS", reason: "letters hidden in a parcel" },
+  { term: "note for", reason: "letters hidden in a parcel" },
+];
+
+export const DEFAULT_BANNED_TERMS: { term: string; reason: string }[] = [...FIRST_BANNED_TERMS, ...ADDED_BANNED_TERMS];
+
+/** Bumped when the shipped banned terms grow (see ADDED_BANNED_TERMS). */
+export const PARCEL_DEFAULTS_VERSION = 2;

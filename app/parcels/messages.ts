@@ -25,9 +25,9 @@ const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {
   vague: "parcels.problem.vague",
 };
 
-/** Kilograms with up to two decimals, in the locale's digits ("2.5", "2,5"). */
+/** Kilograms to the gram, never rounded, in the locale's digits ("30.001", "2,5"). */
 export function formatKg(locale: Locale, grams: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(grams / 1000);
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(grams / 1000);
 }
 
 /** An amount in euros ("€12.50", "12,50 €"). */

@@ -100,7 +100,13 @@ export interface RuleBannedTerm {
 export interface ParcelCheckInput {
   prisoner: RulePrisoner;
   facility: RuleFacility | null;
-  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean };
+  /**
+   * boxWeightGrams: the packaging, counted in the gross weight the limits apply
+   * to (default 0). domestic: sender and facility in the same country (no
+   * customs declaration). destination: the facility's country (EAEU duty-free
+   * warning for items from abroad).
+   */
+  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean; boxWeightGrams?: number; domestic?: boolean; destination?: "BY" | "RU" };
   items: RuleItem[];
   history: RuleHistory;
   bannedTerms: readonly RuleBannedTerm[];
@@ -137,24 +143,52 @@ export interface ParcelProblem {
 }
 
 export interface ParcelTotals {
+  /** The items' weight (net). */
   weightGrams: number;
+  /** Items plus the box: what the post office weighs and the limits apply to. */
+  grossWeightGrams: number;
   valueCents: number;
   /** Number of units (sum of quantities). */
   units: number;
 }
 
+/** Advice that does not stop the parcel. */
+export interface ParcelWarning {
+  code: "dutyFree";
+  params: Record<string, string | number>;
+}
+
 export interface ParcelVerdict {
   ok: boolean;
   problems: ParcelProblem[];
+  warnings: ParcelWarning[];
   totals: ParcelTotals;
   customsForm: "CN22" | "CN23";
+  /** What goes with the parcel: a customs declaration from abroad, an inventory (Russia: form 107) within the country. */
+  customsDocument: CustomsDocument;
 }
 
-export function parcelTotals(items: readonly Pick<RuleItem, "quantity" | "unitWeightGrams" | "unitValueCents">[]): ParcelTotals {
-  return items.reduce(
+export type CustomsDocument = "CN22" | "CN23" | "inventory";
+
+/**
+ * EAEU duty-free limit for postal items to individuals (Belarus and Russia):
+ * 200 EUR and 31 kg gross. A detainee cannot pay duty, so above it the parcel
+ * risks being held.
+ */
+export const EAEU_DUTY_FREE_CENTS = 20_000;
+export const EAEU_DUTY_FREE_GRAMS = 31_000;
+
+export function parcelTotals(items: readonly Pick<RuleItem, "quantity" | "unitWeightGrams" | "unitValueCents">[], boxWeightGrams = 0): ParcelTotals {
+  const net = items.reduce(
     (t, i) => ({ weightGrams: t.weightGrams + i.quantity * i.unitWeightGrams, valueCents: t.valueCents + i.quantity * i.unitValueCents, units: t.units + i.quantity }),
     { weightGrams: 0, valueCents: 0, units: 0 },
   );
+  return { ...net, grossWeightGrams: net.weightGrams + (net.units > 0 ? boxWeightGrams : 0) };
+}
+
+/** No customs declaration for a domestic parcel (an inventory is enough); otherwise CN 22 or CN 23. */
+export function customsDocumentFor(packageKind: PackageKind, totals: Pick<ParcelTotals, "weightGrams" | "valueCents">, domestic: boolean): CustomsDocument {
+  return domestic ? "inventory" : customsFormFor(packageKind, totals);
 }
 
 export function customsFormFor(packageKind: PackageKind, totals: Pick<ParcelTotals, "weightGrams" | "valueCents">): "CN22" | "CN23" {
@@ -223,7 +257,8 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   const problems: ParcelProblem[] = [];
   const add = (code: ProblemCode, params: Record<string, string | number> = {}, item?: number) =>
     problems.push(item === undefined ? { code, params } : { code, params, item });
-  const totals = parcelTotals(items);
+  const totals = parcelTotals(items, parcel.boxWeightGrams ?? 0);
+  const gross = totals.grossWeightGrams;
 
   // 1. The person.
   if (!isReachable({ status: prisoner.status, canWrite: prisoner.canWrite ?? true })) add("released");
@@ -247,16 +282,17 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     if (quota !== null && used + 1 > quota) add("quota", { kind: parcel.packageKind, quota, used, year: history.year });
 
     // 4. Weight.
-    if (facility.parcelWeightLimitGrams !== null && totals.weightGrams > facility.parcelWeightLimitGrams) {
-      add("weight", { weightGrams: totals.weightGrams, limitGrams: facility.parcelWeightLimitGrams });
+    // 4. Weight: whole grams, gross (items and box), never rounded before comparing.
+    if (facility.parcelWeightLimitGrams !== null && gross > facility.parcelWeightLimitGrams) {
+      add("weight", { weightGrams: gross, limitGrams: facility.parcelWeightLimitGrams });
     }
     const monthly = facility.parcelMonthlyWeightLimitGrams;
-    if (monthly !== null && totals.weightGrams > 0 && history.gramsThisMonth + totals.weightGrams > monthly) {
-      add("monthlyWeight", { weightGrams: totals.weightGrams, alreadyGrams: history.gramsThisMonth, limitGrams: monthly, month: history.month });
+    if (monthly !== null && totals.weightGrams > 0 && history.gramsThisMonth + gross > monthly) {
+      add("monthlyWeight", { weightGrams: gross, alreadyGrams: history.gramsThisMonth, limitGrams: monthly, month: history.month });
     }
   }
-  if (parcel.packageKind === "small_package" && totals.weightGrams > SMALL_PACKAGE_MAX_GRAMS) {
-    add("smallPackageWeight", { weightGrams: totals.weightGrams, limitGrams: SMALL_PACKAGE_MAX_GRAMS });
+  if (parcel.packageKind === "small_package" && gross > SMALL_PACKAGE_MAX_GRAMS) {
+    add("smallPackageWeight", { weightGrams: gross, limitGrams: SMALL_PACKAGE_MAX_GRAMS });
   }
 
   // 5. The contents.
@@ -271,5 +307,96 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     }
   });
 
-  return { ok: problems.length === 0, problems, totals, customsForm: customsFormFor(parcel.packageKind, totals) };
+  const warnings: ParcelWarning[] = [];
+  const domestic = parcel.domestic ?? false;
+  if (!domestic && parcel.destination && (totals.valueCents > EAEU_DUTY_FREE_CENTS || gross > EAEU_DUTY_FREE_GRAMS)) {
+    warnings.push({ code: "dutyFree", params: { valueCents: totals.valueCents, limitCents: EAEU_DUTY_FREE_CENTS, weightGrams: gross, limitGrams: EAEU_DUTY_FREE_GRAMS } });
+  }
+
+  return {
+    ok: problems.length === 0,
+    problems,
+    warnings,
+    totals,
+    customsForm: customsFormFor(parcel.packageKind, totals),
+    customsDocument: customsDocumentFor(parcel.packageKind, totals, domestic),
+  };
+}
+
+// ───────────────────────────── Quota year ─────────────────────────────
+
+/** Russian regions outside Moscow time, by a word of the region's name (Cyrillic, lower case). */
+const RUSSIAN_ZONES: readonly [string, string][] = [
+  ["калинингр", "Europe/Kaliningrad"],
+  ["самар", "Europe/Samara"],
+  ["удмурт", "Europe/Samara"],
+  ["ульянов", "Europe/Ulyanovsk"],
+  ["астрахан", "Europe/Astrakhan"],
+  ["саратов", "Europe/Saratov"],
+  ["свердлов", "Asia/Yekaterinburg"],
+  ["челябин", "Asia/Yekaterinburg"],
+  ["курган", "Asia/Yekaterinburg"],
+  ["тюмен", "Asia/Yekaterinburg"],
+  ["оренбург", "Asia/Yekaterinburg"],
+  ["башк", "Asia/Yekaterinburg"],
+  ["перм", "Asia/Yekaterinburg"],
+  ["ханты", "Asia/Yekaterinburg"],
+  ["ямал", "Asia/Yekaterinburg"],
+  ["омск", "Asia/Omsk"],
+  ["новосиб", "Asia/Novosibirsk"],
+  ["томск", "Asia/Tomsk"],
+  ["алтай", "Asia/Barnaul"],
+  ["кемеров", "Asia/Novokuznetsk"],
+  ["кузбасс", "Asia/Novokuznetsk"],
+  ["красноярск", "Asia/Krasnoyarsk"],
+  ["хакас", "Asia/Krasnoyarsk"],
+  ["тыва", "Asia/Krasnoyarsk"],
+  ["иркутск", "Asia/Irkutsk"],
+  ["бурят", "Asia/Irkutsk"],
+  ["забайкал", "Asia/Chita"],
+  ["амур", "Asia/Yakutsk"],
+  ["якут", "Asia/Yakutsk"],
+  ["саха", "Asia/Yakutsk"],
+  ["примор", "Asia/Vladivostok"],
+  ["хабаров", "Asia/Vladivostok"],
+  ["еврейск", "Asia/Vladivostok"],
+  ["магадан", "Asia/Magadan"],
+  ["сахалин", "Asia/Sakhalin"],
+  ["камчат", "Asia/Kamchatka"],
+  ["чукот", "Asia/Anadyr"],
+];
+
+/** The facility's time zone: Belarus is Europe/Minsk; Russia Europe/Moscow unless its region lies in another zone. */
+export function facilityTimeZone(country: "BY" | "RU", region: string | null | undefined): string {
+  if (country === "BY") return "Europe/Minsk";
+  const r = (region ?? "").toLowerCase();
+  // "Омск" must not catch "Томск": check the longer names first.
+  const hit = [...RUSSIAN_ZONES].sort((a, b) => b[0].length - a[0].length).find(([word]) => r.includes(word));
+  return hit ? hit[1] : "Europe/Moscow";
+}
+
+/** The calendar year and month of a moment in a time zone: { year: 2026, month: "2026-12" }. */
+export function localYearMonth(at: Date, timeZone: string): { year: number; month: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(at);
+  const year = Number(parts.find((p) => p.type === "year")?.value);
+  const month = parts.find((p) => p.type === "month")?.value ?? "01";
+  return { year, month: `${year}-${month}` };
+}
+
+/** Final statuses of a parcel that never reached the person: such parcels do not count against a quota. */
+export const NOT_RECEIVED_STATUSES: readonly string[] = ["returned", "refused"];
+
+/**
+ * Whether an earlier parcel counts against the quota the person has now: it
+ * went to the current facility, during the current stay there (parcels received
+ * in pre-trial detention elsewhere do not count against the colony's quota),
+ * and it was not returned or refused.
+ */
+export function countsTowardQuota(
+  parcel: { facilityId: string | null; status: string | null; sentAt: Date | null },
+  current: { facilityId: string; stayStartedAt: Date | null },
+): boolean {
+  if (parcel.facilityId !== current.facilityId || !parcel.sentAt) return false;
+  if (parcel.status !== null && NOT_RECEIVED_STATUSES.includes(parcel.status)) return false;
+  return current.stayStartedAt === null || parcel.sentAt >= current.stayStartedAt;
 }

@@ -2,18 +2,24 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { addPhrase, addRiskPhrase, phrasebook, removePhrase, removeRiskPhrase, riskPhrases } from "#app/models/writing-help.server.ts";
-import { phraseSchema, riskPhraseSchema, PHRASE_CATEGORIES, RISK_CATEGORIES, RISK_LANGUAGES } from "#app/schemas/writing-help.ts";
-import { SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { addPhrase, addRiskPhrase, phrasebook, removePhrase, removeRiskPhrase, riskPhrases, RiskEntryError } from "#app/models/writing-help.server.ts";
+import { phraseSchema, riskPhraseSchema, splitLines, PHRASE_CATEGORIES, RISK_CATEGORIES, RISK_LANGUAGES } from "#app/schemas/writing-help.ts";
+import { riskTableProblems, type RiskTableProblem } from "#app/letters/guidance.ts";
+import { useId } from "react";
+import type { UseFormReturn } from "react-hook-form";
+import type { z } from "zod";
+import { ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+
+type RiskFormValues = z.input<typeof riskPhraseSchema>;
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "writingHelp.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:routes");
   const [risks, phrases] = await Promise.all([riskPhrases(), phrasebook()]);
-  return { risks, phrases };
+  return { risks, phrases, problems: riskTableProblems(risks) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -25,7 +31,13 @@ export async function action({ request }: ActionFunctionArgs) {
   else if (intent === "add-risk") {
     const parsed = parseWithSchema(riskPhraseSchema, formData);
     if (!parsed.ok) return { form: "risk" as const, fieldErrors: parsed.fieldErrors };
-    await addRiskPhrase(user, parsed.data);
+    const { except, catches, spares, ...entry } = parsed.data;
+    try {
+      await addRiskPhrase(user, { ...entry, except: splitLines(except), catches: splitLines(catches), spares: splitLines(spares) });
+    } catch (error) {
+      if (error instanceof RiskEntryError) return { form: "risk" as const, fieldErrors: null, problems: error.problems };
+      throw error;
+    }
   } else if (intent === "add-phrase") {
     const parsed = parseWithSchema(phraseSchema, formData);
     if (!parsed.ok) return { form: "phrase" as const, fieldErrors: parsed.fieldErrors };
@@ -36,10 +48,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function WritingHelp() {
   const t = useT();
-  const { risks, phrases } = useLoaderData<typeof loader>();
+  const { risks, phrases, problems } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const riskForm = useValidatedForm(riskPhraseSchema, {
-    defaultValues: { phrase: "", language: "ru", category: "politics" },
+    defaultValues: { phrase: "", language: "ru", category: "politics", except: "", catches: "", spares: "" },
     serverErrors: actionData?.form === "risk" ? actionData.fieldErrors : null,
   });
   const phraseForm = useValidatedForm(phraseSchema, {
@@ -76,21 +88,63 @@ export default function WritingHelp() {
               ))}
             </select>
           </div>
+          <LinesField form={riskForm.form} name="catches" label={t("writingHelp.catches")} hint={t("writingHelp.catchesHint")} />
+          <LinesField form={riskForm.form} name="spares" label={t("writingHelp.spares")} hint={t("writingHelp.sparesHint")} />
+          <LinesField form={riskForm.form} name="except" label={t("writingHelp.except")} hint={t("writingHelp.exceptHint")} />
           <SubmitButton>{t("writingHelp.add")}</SubmitButton>
         </ValidatedForm>
-        <ul className="badges risk-list">
-          {risks.map((r) => (
-            <li key={r.id} className="badge">
-              <span lang={r.language === "any" ? undefined : r.language}>{r.phrase}</span> <span className="muted">({t(`writingHelp.risk.${r.category}`)})</span>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="id" value={r.id} />
-                <button type="submit" name="intent" value="remove-risk" className="link-button" aria-label={`${t("writingHelp.remove")}: ${r.phrase}`}>
-                  ×
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
+        {actionData?.form === "risk" && "problems" in actionData && actionData.problems ? (
+          <div className="notice notice-error" role="alert" data-testid="risk-entry-problems">
+            <p>{t("writingHelp.entryRefused")}</p>
+            <ProblemList problems={actionData.problems} />
+          </div>
+        ) : null}
+        {problems.length > 0 ? (
+          <div className="notice" data-testid="risk-table-problems">
+            <p>{t("writingHelp.tableProblems", { count: problems.length })}</p>
+            <ProblemList problems={problems} />
+          </div>
+        ) : (
+          <p className="notice notice-ok">{t("writingHelp.tableOk", { count: risks.reduce((n, r) => n + r.catches.length + r.spares.length, 0) })}</p>
+        )}
+        <div className="table-wrap">
+          <table className="risk-table" data-testid="risk-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("writingHelp.phrase")}</th>
+                <th scope="col">{t("writingHelp.category")}</th>
+                <th scope="col">{t("writingHelp.catches")}</th>
+                <th scope="col">{t("writingHelp.spares")}</th>
+                <th scope="col">{t("writingHelp.except")}</th>
+                <th scope="col">{t("volunteers.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {risks.map((r) => {
+                const lang = r.language === "any" ? undefined : r.language;
+                return (
+                  <tr key={r.id}>
+                    <td lang={lang}>
+                      <strong>{r.phrase}</strong> <span className="muted">({t(`writingHelp.lang.${r.language}`)})</span>
+                    </td>
+                    <td>{t(`writingHelp.risk.${r.category}`)}</td>
+                    <td lang={lang}>{r.catches.join(" · ")}</td>
+                    <td lang={lang}>{r.spares.join(" · ")}</td>
+                    <td lang={lang}>{r.except.join(" · ")}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="id" value={r.id} />
+                        <button type="submit" name="intent" value="remove-risk" className="button-small button-danger" aria-label={`${t("writingHelp.remove")}: ${r.phrase}`}>
+                          {t("writingHelp.remove")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="panel">
         <h2>{t("writingHelp.phrasebook")}</h2>
@@ -146,5 +200,35 @@ export default function WritingHelp() {
         </div>
       </section>
     </>
+  );
+}
+
+function ProblemList({ problems }: { problems: RiskTableProblem[] }) {
+  const t = useT();
+  return (
+    <ul>
+      {problems.map((p, i) => (
+        <li key={i}>
+          {p.problem === "missed"
+            ? t("writingHelp.problemMissed", { phrase: p.phrase, example: p.example })
+            : t("writingHelp.problemFlagged", { phrase: p.phrase, example: p.example, by: p.by ?? "" })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LinesField({ form, name, label, hint }: { form: UseFormReturn<RiskFormValues>; name: "catches" | "spares" | "except"; label: string; hint: string }) {
+  const id = useId();
+  const error = form.formState.errors[name]?.message;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <p id={`${id}-hint`} className="field-hint">
+        {hint}
+      </p>
+      <textarea id={id} rows={3} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} aria-invalid={error ? true : undefined} {...form.register(name)} />
+      <ErrorText id={`${id}-error`} message={error} />
+    </div>
   );
 }

@@ -92,7 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     routes: eligibility.verdicts.map((v) => ({ id: v.route.id, slug: v.route.slug, name: v.route.name, handover: v.route.handover, eligible: v.eligible, refusals: v.refusals })),
     recommendedId: eligibility.recommendedId,
-    riskPhrases: phrases.map(({ phrase, language, category }) => ({ phrase, language, category })),
+    riskPhrases: phrases.map(({ phrase, language, category, except }) => ({ phrase, language, category, except })),
     phrasebook: sentences,
     relayAddresses,
   };
@@ -182,6 +182,7 @@ function Highlighted({ text, guidance }: { text: string; guidance: Guidance }) {
   const marks = [
     ...guidance.risks.map((r) => ({ start: r.start, end: r.end, kind: "risk" as const })),
     ...guidance.latinWords.map((w) => ({ start: w.start, end: w.end, kind: "latin" as const })),
+    ...guidance.unprintable.map((w) => ({ start: w.start, end: w.end, kind: "unprintable" as const })),
   ].sort((a, b) => a.start - b.start);
   const parts: React.ReactNode[] = [];
   let at = 0;
@@ -211,6 +212,10 @@ function GuidancePanel({ guidance, country }: { guidance: Guidance; country: "BY
         return t(country === "RU" ? "guidance.languageRu" : "guidance.languageBy");
       case "latinWords":
         return t("guidance.latinWords", { count: w.count });
+      case "latinSignature":
+        return t("guidance.latinSignature", { signature: w.signature });
+      case "unprintable":
+        return t("guidance.unprintable", { count: w.count });
       case "risk":
         return t("guidance.risk", { count: w.count });
       case "postcardTooLong":
@@ -304,7 +309,10 @@ function DraftEditor() {
   const body = form.watch("body") ?? "";
   const kind = form.watch("kind") ?? "letter";
   const returnAddress = form.watch("returnAddress") ?? "";
-  const guidance = useMemo(() => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: phrases }), [body, kind, prisoner.country, phrases]);
+  const guidance = useMemo(
+    () => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: phrases, signature: letter.senderName }),
+    [body, kind, prisoner.country, phrases, letter.senderName],
+  );
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const lastSaved = useRef({ body: letter.body, kind: letter.kind, returnAddress: letter.returnAddress });
   const [savedAt, setSavedAt] = useState<string | null>(null);

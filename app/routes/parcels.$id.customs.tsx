@@ -6,8 +6,8 @@ import { renderCustomsPdf } from "#app/parcels/customs-pdf.server.ts";
 import { customsFormFor, parcelTotals } from "#app/parcels/rules.ts";
 
 /**
- * The customs declaration (CN 22 or CN 23) of a parcel marked ready to post, as a
- * print-ready PDF. Only the person who prepared the parcel may download it; a draft
+ * The customs declaration (CN 22 or CN 23) of a parcel from abroad marked ready
+ * to post, as a print-ready PDF (a domestic parcel has none). Only the person who prepared the parcel may download it; a draft
  * has none yet, because its contents have not passed the checks.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,6 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The facility it was sent to (the person may have been moved since).
   const facility = parcel.facility ?? parcel.prisoner.currentFacility;
   if (!facility) throw new Response("The place of detention is not known", { status: 409 });
+  // A domestic parcel carries no customs declaration: the post office takes an inventory (Russia: form 107).
+  if (parcel.customsForm === "inventory") throw new Response("A domestic parcel needs no customs declaration", { status: 409 });
   const form = parcel.customsForm === "CN22" || parcel.customsForm === "CN23" ? parcel.customsForm : customsFormFor(parcel.packageKind === "small_package" ? "small_package" : "parcel", parcelTotals(parcel.items));
   const pdf = await renderCustomsPdf({
     form,

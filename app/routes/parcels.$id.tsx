@@ -117,6 +117,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         bannedFacilityTypes: c.bannedFacilityTypes,
       })),
     rules: {
+      country: context.country,
       prisoner: context.prisoner,
       facility: context.facility,
       history: context.history,
@@ -220,6 +221,8 @@ function liveVerdict(values: Partial<ParcelDraftValues>, data: LoaderData): Parc
       packageKind: values.packageKind === "small_package" ? "small_package" : "parcel",
       senderKind: data.canOnBehalf && values.senderKind ? values.senderKind : "volunteer",
       fromAbroad: values.fromAbroad === "on" || values.fromAbroad === true,
+      domestic: !(values.fromAbroad === "on" || values.fromAbroad === true),
+      destination: data.rules.country,
     },
     items,
     history: data.rules.history,
@@ -253,8 +256,18 @@ function VerdictPanel({ verdict }: { verdict: ParcelVerdict }) {
       <p>
         {t("parcels.totals", { units: verdict.totals.units, weight: formatKg(locale, verdict.totals.weightGrams), value: formatMoney(locale, verdict.totals.valueCents) })}
         <br />
-        {t("parcels.customsForm", { form: verdict.customsForm === "CN22" ? "CN 22" : "CN 23" })}
+        {verdict.customsDocument === "inventory" ? t("parcels.customsInventory") : t("parcels.customsForm", { form: verdict.customsDocument === "CN22" ? "CN 22" : "CN 23" })}
       </p>
+      {verdict.warnings.map((w) => (
+        <p key={w.code} className="notice" data-testid="parcel-duty-free">
+          {t("parcels.dutyFree", {
+            value: formatMoney(locale, Number(w.params.valueCents)),
+            limitValue: formatMoney(locale, Number(w.params.limitCents)),
+            weight: formatKg(locale, Number(w.params.weightGrams)),
+            limitWeight: formatKg(locale, Number(w.params.limitGrams)),
+          })}
+        </p>
+      ))}
       {f?.parcelQuotaPerYear != null ? <p className="muted">{t("parcels.quotaInfo", { year: h.year, used: h.sentThisYear.parcel, quota: f.parcelQuotaPerYear })}</p> : null}
       {f?.smallPackageQuotaPerYear != null ? (
         <p className="muted">{t("parcels.quotaInfoSmall", { year: h.year, used: h.sentThisYear.small_package, quota: f.smallPackageQuotaPerYear })}</p>
@@ -594,9 +607,11 @@ function SentParcel() {
             </div>
           ) : null}
         </dl>
-        {parcel.own ? (
+        {parcel.own && parcel.customsForm === "inventory" ? <p>{t("parcels.customsInventory")}</p> : null}
+        {parcel.own && parcel.customsForm !== "inventory" ? (
           <>
             <p>{t("parcels.customsIntro")}</p>
+            <p className="notice">{t("parcels.senderIdentity")}</p>
             <p>
               <a href={`/parcels/${parcel.id}/customs`} className="button-primary" download>
                 {t("parcels.downloadCustoms", { form })}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkbox, FACILITY_TYPES } from "./prisoners.ts";
 import { PACKAGE_KINDS, SENDER_KINDS } from "#app/parcels/rules.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
-import { validateS10 } from "#app/parcels/s10.ts";
+import { validateTrackingNumber } from "#app/parcels/s10.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 
@@ -145,11 +145,11 @@ export const trackingNumberSchema = z.object({
   trackingNumber: z
     .string({ error: "parcels.s10.empty" })
     .superRefine((value, ctx) => {
-      const result = validateS10(value);
+      const result = validateTrackingNumber(value);
       if (!result.valid) ctx.addIssue({ code: "custom", message: `parcels.s10.${result.problem.code}` });
     })
     .transform((value) => {
-      const result = validateS10(value);
+      const result = validateTrackingNumber(value);
       return result.valid ? result.number : value;
     }),
 });

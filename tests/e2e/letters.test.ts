@@ -70,7 +70,7 @@ describe("a volunteer writes a letter that can get through", () => {
     expect(pages).toContain("REPUBLIC OF BELARUS");
     // The letter's text wraps at the page width.
     expect(pages.replace(/\s+/g, " ")).toContain("Надеюсь, это письмо застанет вас в добром здравии. Желаю вам крепкого здоровья.");
-    expect(pages).toContain("Forest Bird");
+    expect(pages).toContain("Лясная птушка");
 
     // My letters lists it as sent.
     await page.goto(`${demo.app.url}/letters`);

@@ -22,8 +22,12 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 
 const RUSSIAN_TEXT = "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
 
+/** Pseudonyms in Cyrillic: a Latin signature under a Cyrillic letter is itself a warning to acknowledge. */
+const PSEUDONYMS: Record<string, string> = { sender: "Сосна", planner: "Клён", "quiet.heron": "Тихая цапля" };
+
 async function volunteer(email: string, vettingState: "approved" | "pending" = "approved") {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], vettingState, writesIn: ["ru"] } });
+  const name = email.split("@")[0];
+  return prisma.user.create({ data: { email, pseudonym: PSEUDONYMS[name] ?? `Волонтёр ${name.length}`, vettingState, writesIn: ["ru"] } });
 }
 
 async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
@@ -116,7 +120,7 @@ describeEachDatabase("letters and postcards", () => {
     const sent = await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
     expect(sent.status).toBe("queued");
     const letter = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id }, include: { events: true } });
-    expect(letter).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, facilityId: p.currentFacilityId, language: "ru", senderName: "sender" });
+    expect(letter).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, facilityId: p.currentFacilityId, language: "ru", senderName: "Сосна" });
     expect(letter.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "queued", actorId: v.id })]);
     // A sent letter is no longer a draft: it cannot be edited, deleted or sent again.
     await expect(saveDraft(v.id, draft.id, { body: "changed", kind: "letter", returnAddress: null })).rejects.toBeInstanceOf(LetterStateError);
@@ -149,7 +153,7 @@ describeEachDatabase("letters and postcards", () => {
     expect(mail).toMatchObject({ toAddress: "atelier@example.org", purpose: "handover", state: "queued" });
     expect(mail.textBody).toContain(RUSSIAN_TEXT);
     expect(mail.textBody).toContain("REPUBLIC OF BELARUS");
-    expect(mail.textBody).toContain("Signed: quiet.heron");
+    expect(mail.textBody).toContain("Signed: Тихая цапля");
     expect(mail.textBody).not.toContain("quiet.heron@example.org");
     expect(mail.subject).not.toContain("Кастусёў");
     const events = await prisma.statusEvent.findMany({ where: { letterId: draft.id } });
@@ -263,7 +267,7 @@ describeEachDatabase("letters and postcards", () => {
     advanceClock(2 * 60_000);
     expect(await sendDueScheduledLetters()).toEqual({ sent: 1, problems: 0 });
     const sent = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(sent).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, scheduledFor: null, scheduledRouteId: null, scheduleProblem: null, senderName: "planner" });
+    expect(sent).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, scheduledFor: null, scheduledRouteId: null, scheduleProblem: null, senderName: "Клён" });
     expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
 
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
@@ -481,5 +485,16 @@ describeEachDatabase("letters and postcards", () => {
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toEqual(before);
     expect(before).toMatchObject({ status: "queued", postedAnswer: null, writerReport: null });
     expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
+  });
+
+  test("a Latin signature under a Cyrillic letter is a warning the writer must acknowledge", async () => {
+    const p = await prisoner();
+    const v = await prisma.user.create({ data: { email: "latin@example.org", pseudonym: "Anna", vettingState: "approved", writesIn: ["ru"] } });
+    const { selfPost } = await routes();
+    const draft = await createDraft(v, p.id, "letter");
+    await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false })).rejects.toThrow("acknowledge");
+    await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "sent", senderName: "Anna" });
   });
 });

@@ -144,12 +144,21 @@ async function refusal(promise: Promise<unknown>): Promise<ProblemCode[]> {
 }
 
 /** A parcel already sent to the person, at a given moment. */
-async function sentParcel(prisonerId: string, sentAt: string, grams: number, packageKind: "parcel" | "small_package" = "parcel", state: "sent" | "closed" = "sent") {
+async function sentParcel(
+  prisonerId: string,
+  sentAt: string,
+  grams: number,
+  packageKind: "parcel" | "small_package" = "parcel",
+  state: "sent" | "closed" = "sent",
+  options: { status?: string; facilityId?: string | null } = {},
+) {
+  const { currentFacilityId } = await prisma.prisoner.findUniqueOrThrow({ where: { id: prisonerId }, select: { currentFacilityId: true } });
   return prisma.parcel.create({
     data: {
       prisonerId,
+      facilityId: options.facilityId === undefined ? currentFacilityId : options.facilityId,
       state,
-      status: state === "closed" ? "delivered" : "posted",
+      status: options.status ?? (state === "closed" ? "delivered" : "posted"),
       packageKind,
       sentAt: new Date(sentAt),
       statusChangedAt: new Date(sentAt),
@@ -241,11 +250,12 @@ describeEachDatabase("parcels", () => {
     const relative = { fromAbroad: false };
     const coordinator = await user("kasia@example.org", "coordinator");
     const onBehalf = { ...relative, senderKind: "relative" as const, onBehalfOf: "Mother" };
-    // Last year's parcels do not count this year; drafts never count.
-    await sentParcel(p.id, "2026-12-31T23:59:59Z", 1000);
+    // Last year's parcels do not count this year; drafts never count. The year is Minsk's (UTC+3):
+    // 31 December 20:59 UTC is still 2026 there, 21:00 UTC is already 2027.
+    await sentParcel(p.id, "2026-12-31T20:59:59Z", 1000);
     await sentParcel(p.id, "2026-06-01T10:00:00Z", 1000, "parcel", "closed");
     await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf);
-    await sentParcel(p.id, "2027-01-01T00:00:00Z", 1000, "parcel", "closed");
+    await sentParcel(p.id, "2026-12-31T21:00:00Z", 1000, "parcel", "closed");
     expect(await parcelHistory(p.id)).toMatchObject({ year: 2027, sentThisYear: { parcel: 1, small_package: 0 } });
     await sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf)).id);
     const third = await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf);
@@ -263,7 +273,8 @@ describeEachDatabase("parcels", () => {
   test("the monthly weight counts parcels sent this calendar month only", async () => {
     setClock("2027-03-01T00:30:00Z");
     const { items, prisoner: p, volunteer: v } = await setup();
-    await sentParcel(p.id, "2027-02-28T23:59:59Z", 25_000);
+    // 20:59 UTC on 28 February is 23:59 in Minsk: still February there.
+    await sentParcel(p.id, "2027-02-28T20:59:59Z", 25_000);
     // February's 25 kg do not count in March: 20 kg more is fine.
     await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 20)])).id);
     expect(await parcelHistory(p.id)).toMatchObject({ month: "2027-03", gramsThisMonth: 20_000 });
@@ -425,9 +436,30 @@ describeEachDatabase("parcels", () => {
     });
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.map((x) => x.code)).toEqual(["weight", "monthlyWeight", "bannedTerm"]);
-    expect(verdict.totals).toEqual({ weightGrams: 31_300, valueCents: 6_200 + 500 + 500, units: 34 });
+    expect(verdict.totals).toEqual({ weightGrams: 31_300, grossWeightGrams: 31_300, valueCents: 6_200 + 500 + 500, units: 34 });
     expect(await checkParcelForPrisoner(p.id, { items: [{ catalog: "Sugar, 1 kg (ru)", quantity: 2 }] })).toMatchObject({ ok: true, customsForm: "CN23" });
     await expect(checkParcelForPrisoner(p.id, { items: [{ catalog: "Caviar" }] })).rejects.toThrow('no catalogue item "Caviar"');
     await expect(checkParcelForPrisoner("nobody", { items: [] })).rejects.toThrow("No prisoner");
+  });
+
+  test("the quota counts what the person receives here and now: not the SIZO's parcels, not returned or refused ones", async () => {
+    setClock("2027-05-10T12:00:00Z");
+    const { items, prisoner: p } = await setup({ type: "colony", parcelsFromAbroad: false, parcelQuotaPerYear: 2 });
+    const sizo = await facility({ type: "sizo" });
+    const coordinator = await user("kasia@example.org", "coordinator");
+    const onBehalf = { fromAbroad: false, senderKind: "relative" as const, onBehalfOf: "Mother" };
+    // Two parcels reached the person in the SIZO before the verdict, this year: they do not count in the colony.
+    await sentParcel(p.id, "2027-01-15T10:00:00Z", 1000, "parcel", "closed", { facilityId: sizo.id });
+    await sentParcel(p.id, "2027-02-15T10:00:00Z", 1000, "parcel", "closed", { facilityId: sizo.id });
+    // One parcel to the colony came back, one was refused: neither was received.
+    await sentParcel(p.id, "2027-04-01T10:00:00Z", 1000, "parcel", "closed", { status: "returned" });
+    await sentParcel(p.id, "2027-04-10T10:00:00Z", 1000, "parcel", "closed", { status: "refused" });
+    await sentParcel(p.id, "2027-04-20T10:00:00Z", 1000, "parcel", "closed");
+    expect(await parcelHistory(p.id)).toMatchObject({ year: 2027, sentThisYear: { parcel: 1 } });
+    const domestic = await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf);
+    await sendParcel(coordinator, domestic.id);
+    // Sent within the country: an inventory, no customs declaration.
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: domestic.id } })).toMatchObject({ state: "sent", customsForm: "inventory" });
+    expect(await refusal(sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf)).id))).toEqual(["quota"]);
   });
 });

@@ -140,7 +140,7 @@ describe("renderLetterPdf: letter", () => {
       ...RECIPIENT,
       ...returnAddress.split("\n"),
       "Алеся",
-      "Stamp",
+      "Марка",
     ];
     for (const k of known.sort((a, b) => b.length - a.length)) rest = rest.split(k).join(" ");
     expect(rest.trim()).toBe("");
@@ -172,14 +172,20 @@ describe("renderLetterPdf: letter", () => {
     expect(lines(pages[1]).at(-1)).toBe("REPUBLIC OF BELARUS");
   });
 
-  test("the stamp-box label follows the locale", async () => {
-    const ru = await parse(await renderLetterPdf(input({ locale: "ru" })));
-    expect(ru.pages[1]).toContain("Марка");
-    expect(ru.pages.join("\n")).not.toContain("Stamp");
-    const be = await parse(await renderLetterPdf(input({ locale: "be" })));
-    expect(be.pages[1]).toContain("Марка");
-    const en = await parse(await renderLetterPdf(input()));
-    expect(en.pages[1]).toContain("Stamp");
+  test("the stamp-box label is Russian in every interface language: no English word on the envelope", async () => {
+    for (const locale of ["en", "ru", "be"] as const) {
+      const pdf = await parse(await renderLetterPdf(input({ locale })));
+      expect(pdf.pages[1], locale).toContain("Марка");
+      expect(pdf.pages.join("\n"), locale).not.toContain("Stamp");
+    }
+  });
+
+  test("characters the font cannot draw are left out, never printed as empty boxes", async () => {
+    const pdf = await parse(await renderLetterPdf(input({ body: "Привет 🙂 обнимаю 👍🏽 крепко" })));
+    expect(pdf.pages[0]).toContain("Привет");
+    expect(pdf.pages[0]).toContain("крепко");
+    const text = pdf.pages.join("\n");
+    for (const missing of ["\u{1F642}", "\u{1F44D}", "\u{1F3FD}", "\uFFFD"]) expect(text).not.toContain(missing);
   });
 
   test("Windows line ends, tabs and surrounding blank lines are normalised", async () => {

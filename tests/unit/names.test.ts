@@ -694,3 +694,55 @@ describe("performance", () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
+
+describe("spellings found in the real world (issue 13)", () => {
+  test.each([
+    ["Łacinka without diacritics", "Sydlouski", { surname: "Сідлоўскі", givenName: "Андрэй" }],
+    ["Łacinka without diacritics (š and č as s and c)", "Lukasevic", { surname: "Лукашэвіч", givenName: "Мікола" }],
+    ["the same against a Russian spelling", "Lukasevic", { surname: "Лукашевич", givenName: "Николай" }],
+    ["GOST 7.79 system B (x is х)", "Zavarzin Mixail", { surname: "Заварзин", givenName: "Михаил" }],
+    ["German press (sch is ш)", "Schestakow", { surname: "Шестаков", givenName: "Павел" }],
+    ["German press, Polish-looking surname", "Schidlowski", { surname: "Шидловский", givenName: "Олег" }],
+    ["German tsch is ч", "Tschernow", { surname: "Чарноў", givenName: "Ігар" }],
+    ["GOST 7.79 system B shh is щ", "Shhukin", { surname: "Щукин", givenName: "Иван" }],
+  ])("%s: %s", (_system, query, name) => {
+    expect(queryMatches(query, name)).toBe(true);
+  });
+
+  test("the Łacinka reading does not merge different people when the full name is known", () => {
+    expect(personKey({ surname: "Лукашэвіч", givenName: "Мікола" })).not.toBe(personKey({ surname: "Лукасевич", givenName: "Николай" }));
+    expect(queryMatches("Lukasevic Mikola", { surname: "Лукашэвіч", givenName: "Мікола" })).toBe(true);
+  });
+
+  test("an English x stays кс, a GOST x also reads as х", () => {
+    expect(queryMatches("Maxim", { surname: "Иванов", givenName: "Максим" })).toBe(true);
+    expect(knownGivenNameKey("Mixail")).toBe(givenNameKey("Михаил"));
+    expect(knownGivenNameKey("Maxim")).toBe(givenNameKey("Максим"));
+  });
+
+  test("short forms find the full names: Саша both Александр and Александра, Маша Мария", () => {
+    expect(queryMatches("Саша", { surname: "Иванов", givenName: "Александр" })).toBe(true);
+    expect(queryMatches("Саша", { surname: "Иванова", givenName: "Александра" })).toBe(true);
+    expect(queryMatches("Sasha", { surname: "Іваноў", givenName: "Аляксандр" })).toBe(true);
+    expect(queryMatches("Маша", { surname: "Колесникова", givenName: "Мария" })).toBe(true);
+    expect(queryMatches("Masha Kalesnikava", { surname: "Калеснікава", givenName: "Марыя" })).toBe(true);
+    expect(queryMatches("Маша", { surname: "Иванова", givenName: "Марина" })).toBe(false);
+    // A person recorded by the short form is found by the full name too.
+    expect(queryMatches("Александр Петров", { surname: "Петров", givenName: "Саша" })).toBe(true);
+    expect(knownGivenNameKey("Маша")).toBe(givenNameKey("Мария"));
+    // Саша stands for two names: no single key.
+    expect(knownGivenNameKey("Саша")).toBeNull();
+  });
+
+  test("Belarusian and Russian pairs: Сымон ↔ Семён, Лявон ↔ Леонид", () => {
+    expect(givenNameKey("Сымон")).toBe(givenNameKey("Семён"));
+    expect(givenNameKey("Лявон")).toBe(givenNameKey("Леонид"));
+    expect(queryMatches("Symon", { surname: "Сямёнаў", givenName: "Сымон" })).toBe(true);
+    expect(personKey({ surname: "Барысевіч", givenName: "Лявон" })).toBe(personKey({ surname: "Борисевич", givenName: "Леонид" }));
+  });
+
+  test("the press's Lihor is one letter from Ryhor: a near miss, whatever the first letter", () => {
+    expect(skeletonsNear(tokenSkeleton("Lihor"), tokenSkeleton("Рыгор"))).toBe(true);
+    expect(tokenSkeleton("Kastusiov")).toBe(tokenSkeleton("Кастусёў"));
+  });
+});

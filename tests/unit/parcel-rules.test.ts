@@ -2,8 +2,13 @@ import { describe, expect, test } from "vitest";
 import {
   bannedTermMatches,
   checkParcel,
+  countsTowardQuota,
+  customsDocumentFor,
   customsFormFor,
+  facilityTimeZone,
+  findBannedTerm,
   isVagueDescription,
+  localYearMonth,
   sentenceNotInForce,
   type ParcelCheckInput,
   type RuleFacility,
@@ -53,7 +58,14 @@ const codes = (i: ParcelCheckInput) => checkParcel(i).problems.map((p) => p.code
 describe("checkParcel", () => {
   test("a SIZO parcel from abroad for a pre-trial detainee passes, with totals and a CN 23", () => {
     const verdict = checkParcel(input());
-    expect(verdict).toEqual({ ok: true, problems: [], totals: { weightGrams: 1200, valueCents: 620, units: 3 }, customsForm: "CN23" });
+    expect(verdict).toEqual({
+      ok: true,
+      problems: [],
+      warnings: [],
+      totals: { weightGrams: 1200, grossWeightGrams: 1200, valueCents: 620, units: 3 },
+      customsForm: "CN23",
+      customsDocument: "CN23",
+    });
   });
 
   test("the person: no facility, released, asked not to be contacted", () => {
@@ -240,5 +252,77 @@ describe("sentence not in force", () => {
     ["unknown", null, false],
   ] as const)("%s, in force %s → %s", (status, sentenceInForce, expected) => {
     expect(sentenceNotInForce({ status, sentenceInForce })).toBe(expected);
+  });
+});
+
+describe("issue 13: weights, customs, duty-free limit, quota year", () => {
+  test("the gross weight (items and box) is compared in grams, one gram over is over", () => {
+    const limit = { ...SIZO, parcelWeightLimitGrams: 30_000, parcelMonthlyWeightLimitGrams: null };
+    const sugar = { ...SUGAR, quantity: 29, unitWeightGrams: 1000 };
+    const exact = checkParcel(input({ facility: limit, items: [sugar], parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1000 } }));
+    expect(exact.totals).toMatchObject({ weightGrams: 29_000, grossWeightGrams: 30_000 });
+    expect(exact.problems).toEqual([]);
+    const over = checkParcel(input({ facility: limit, items: [sugar], parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1001 } }));
+    expect(over.problems).toEqual([{ code: "weight", params: { weightGrams: 30_001, limitGrams: 30_000 } }]);
+    expect(describeProblem("en", over.problems[0])).toContain("30.001 kg");
+    expect(describeProblem("en", over.problems[0])).toContain("30 kg");
+    expect(describeProblem("ru", over.problems[0])).toContain("30,001");
+  });
+
+  test("customs: a domestic parcel gets an inventory, a parcel from abroad a CN 23, a small one a CN 22", () => {
+    expect(customsDocumentFor("parcel", { weightGrams: 5000, valueCents: 5000 }, true)).toBe("inventory");
+    expect(customsDocumentFor("small_package", { weightGrams: 500, valueCents: 5000 }, true)).toBe("inventory");
+    expect(customsDocumentFor("parcel", { weightGrams: 5000, valueCents: 5000 }, false)).toBe("CN23");
+    expect(customsDocumentFor("small_package", { weightGrams: 500, valueCents: 5000 }, false)).toBe("CN22");
+  });
+
+  test("above the EAEU duty-free limit (200 EUR or 31 kg) a parcel from abroad gets a warning, a domestic one not", () => {
+    const pricey = { ...TEA, quantity: 1, unitValueCents: 20_001 };
+    const abroad = { packageKind: "parcel" as const, senderKind: "volunteer" as const, fromAbroad: true, destination: "BY" as const };
+    expect(checkParcel(input({ items: [pricey], parcel: abroad })).warnings).toEqual([
+      { code: "dutyFree", params: { valueCents: 20_001, limitCents: 20_000, weightGrams: 100, limitGrams: 31_000 } },
+    ]);
+    expect(checkParcel(input({ items: [{ ...TEA, unitValueCents: 20_000, quantity: 1 }], parcel: abroad })).warnings).toEqual([]);
+    expect(checkParcel(input({ items: [pricey], parcel: { ...abroad, fromAbroad: false, domestic: true } })).warnings).toEqual([]);
+    const heavy = { ...SUGAR, quantity: 31, unitWeightGrams: 1000, unitValueCents: 100 };
+    expect(checkParcel(input({ items: [heavy], parcel: { ...abroad, boxWeightGrams: 1 } })).warnings.map((w) => w.code)).toEqual(["dutyFree"]);
+  });
+
+  test("the quota year is the facility's: 31 December 21:30 UTC is already next year in Minsk, not yet in Moscow's west", () => {
+    const at = new Date("2026-12-31T21:30:00Z");
+    expect(localYearMonth(at, facilityTimeZone("BY", null))).toEqual({ year: 2027, month: "2027-01" });
+    expect(localYearMonth(at, facilityTimeZone("RU", "Калининградская область"))).toEqual({ year: 2026, month: "2026-12" });
+    expect(facilityTimeZone("RU", "Владимирская обл.")).toBe("Europe/Moscow");
+    expect(facilityTimeZone("RU", "Томская область")).toBe("Asia/Tomsk");
+    expect(facilityTimeZone("RU", "Омская область")).toBe("Asia/Omsk");
+    expect(facilityTimeZone("RU", "Приморский край")).toBe("Asia/Vladivostok");
+  });
+
+  test("what counts toward the quota: this facility, this stay, not returned or refused", () => {
+    const current = { facilityId: "colony", stayStartedAt: new Date("2027-03-01T00:00:00Z") };
+    const sent = new Date("2027-04-01T00:00:00Z");
+    expect(countsTowardQuota({ facilityId: "colony", status: "delivered", sentAt: sent }, current)).toBe(true);
+    expect(countsTowardQuota({ facilityId: "sizo", status: "delivered", sentAt: sent }, current)).toBe(false);
+    expect(countsTowardQuota({ facilityId: "colony", status: "returned", sentAt: sent }, current)).toBe(false);
+    expect(countsTowardQuota({ facilityId: "colony", status: "refused", sentAt: sent }, current)).toBe(false);
+    expect(countsTowardQuota({ facilityId: "colony", status: "delivered", sentAt: new Date("2026-12-01T00:00:00Z") }, current)).toBe(false);
+  });
+
+  test.each([
+    ["мабільны тэлефон", true],
+    ["Нажніцы", true],
+    ["гарэлка", true],
+    ["Банка са шклом", true],
+    ["glass jar", true],
+    ["стеклянная банка", true],
+    ["письмо для Саши", true],
+    ["ліст", true],
+    ["a letter inside", true],
+    ["шклянка", true],
+    ["чай у пакеціках", false],
+    ["шкарпэткі", false],
+    ["пластиковая кружка", false],
+  ])("banned in Belarusian, glass and hidden letters: %s → %s", (text, banned) => {
+    expect(findBannedTerm(text, DEFAULT_BANNED_TERMS) !== null).toBe(banned);
   });
 });
