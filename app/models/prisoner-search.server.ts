@@ -38,14 +38,19 @@ async function rankedByWords(perWord: string[][], exactWords: string[] | null, f
     LIMIT ${MAX_CANDIDATES}`;
 }
 
-/** Stored words near a query word: same two first letters (an index range on ASCII skeletons), small edit distance. */
+/**
+ * Stored words near a query word: same two first letters and a length within the
+ * allowed edit distance, both decided by PostgreSQL through the prefix index
+ * ("kind", "key" text_pattern_ops); only that short candidate list gets the edit
+ * distance test here. No extension is needed, so PGlite and PostgreSQL run the same plan.
+ */
 async function nearWords(skeleton: string): Promise<string[]> {
-  const prefix = skeleton.slice(0, 2);
-  const rows = await prisma.prisonerNameKey.findMany({
-    where: { kind: "token", key: { gte: prefix, lt: `${prefix}~` } },
-    select: { key: true },
-    distinct: ["key"],
-  });
+  const pattern = `${skeleton.slice(0, 2).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const slack = skeleton.length >= 8 ? 2 : 1; // a superset of what skeletonsNear allows
+  const rows = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT "key" FROM "PrisonerNameKey"
+    WHERE "kind" = 'token' AND "key" LIKE ${pattern}
+      AND length("key") BETWEEN ${skeleton.length - slack} AND ${skeleton.length + slack}`;
   return rows.map((r) => r.key).filter((k) => skeletonsNear(k, skeleton));
 }
 
