@@ -12,7 +12,7 @@ export default defineConfig({
   build: { target: "es2022" },
   plugins: [
     remix({
-      ignoredRouteFiles: ["**/*.test.*", "**/*.server.*.ts"],
+      ignoredRouteFiles: ["**/*.test.*", "**/*.server.ts", "**/*.server.*.ts"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
