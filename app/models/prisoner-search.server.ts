@@ -16,11 +16,15 @@ const FUZZY_WHEN_FEWER_THAN = 10;
  * keys; rank 0 when a stored spelling also contains every query word as written.
  */
 async function rankedByWords(perWord: string[][], exactWords: string[] | null, fuzzy: boolean): Promise<{ prisonerId: string; rank: number }[]> {
-  const kind = "token";
-  const matched = Prisma.join(
-    perWord.map((options) => Prisma.sql`SELECT "prisonerId" FROM "PrisonerNameKey" WHERE "kind" = ${kind} AND "key" = ANY(${options}::text[])`),
-    " INTERSECT ",
+  // A join rather than an INTERSECT of one list per word: the planner starts from the
+  // rarest word (a surname) and checks the others through the primary key, instead of
+  // reading every holder of a common given name.
+  const [first, ...others] = perWord;
+  const joins = others.map(
+    (options, i) =>
+      Prisma.sql` JOIN "PrisonerNameKey" ${Prisma.raw(`k${i + 1}`)} ON ${Prisma.raw(`k${i + 1}`)}."prisonerId" = k0."prisonerId" AND ${Prisma.raw(`k${i + 1}`)}."kind" = 'token' AND ${Prisma.raw(`k${i + 1}`)}."key" = ANY(${options}::text[])`,
   );
+  const matched = Prisma.sql`SELECT DISTINCT k0."prisonerId" FROM "PrisonerNameKey" k0${joins.length > 0 ? Prisma.join(joins, "", "", "") : Prisma.empty} WHERE k0."kind" = 'token' AND k0."key" = ANY(${first}::text[])`;
   const exactTest = exactWords
     ? Prisma.join(
         exactWords.map((w) => Prisma.sql`position(${` ${w} `} in ' ' || e."key" || ' ') > 0`),
