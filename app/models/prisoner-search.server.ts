@@ -16,11 +16,15 @@ const FUZZY_WHEN_FEWER_THAN = 10;
  * keys; rank 0 when a stored spelling also contains every query word as written.
  */
 async function rankedByWords(perWord: string[][], exactWords: string[] | null, fuzzy: boolean): Promise<{ prisonerId: string; rank: number }[]> {
-  const kind = "token";
-  const matched = Prisma.join(
-    perWord.map((options) => Prisma.sql`SELECT "prisonerId" FROM "PrisonerNameKey" WHERE "kind" = ${kind} AND "key" = ANY(${options}::text[])`),
-    " INTERSECT ",
+  // A join rather than an INTERSECT of one list per word: the planner starts from the
+  // rarest word (a surname) and checks the others through the primary key, instead of
+  // reading every holder of a common given name.
+  const [first, ...others] = perWord;
+  const joins = others.map(
+    (options, i) =>
+      Prisma.sql` JOIN "PrisonerNameKey" ${Prisma.raw(`k${i + 1}`)} ON ${Prisma.raw(`k${i + 1}`)}."prisonerId" = k0."prisonerId" AND ${Prisma.raw(`k${i + 1}`)}."kind" = 'token' AND ${Prisma.raw(`k${i + 1}`)}."key" = ANY(${options}::text[])`,
   );
+  const matched = Prisma.sql`SELECT DISTINCT k0."prisonerId" FROM "PrisonerNameKey" k0${joins.length > 0 ? Prisma.join(joins, "", "", "") : Prisma.empty} WHERE k0."kind" = 'token' AND k0."key" = ANY(${first}::text[])`;
   const exactTest = exactWords
     ? Prisma.join(
         exactWords.map((w) => Prisma.sql`position(${` ${w} `} in ' ' || e."key" || ' ') > 0`),
@@ -39,11 +43,22 @@ async function rankedByWords(perWord: string[][], exactWords: string[] | null, f
 }
 
 /**
- * Stored words near a query word: a length within the allowed edits, then a
- * small edit distance (skeletonsNear). Any letter may be the wrong one, the
- * first too: the press's "Lihor" is Ryhor.
+ * Stored words near a query word. First the cheap probe: the same two first letters
+ * and a length within the allowed edit distance, decided by PostgreSQL through the
+ * prefix index ("kind", "key" text_pattern_ops), so only a short candidate list gets
+ * the edit-distance test here (no extension needed: PGlite and PostgreSQL run the same
+ * plan). Only when that finds nothing near is any letter, the first too, allowed to be
+ * the wrong one (the press's "Lihor" is Ryhor): a scan of the words of that length.
  */
 async function nearWords(skeleton: string): Promise<string[]> {
+  const pattern = `${skeleton.slice(0, 2).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const slack = skeleton.length >= 8 ? 2 : 1; // a superset of what skeletonsNear allows
+  const byPrefix = await prisma.$queryRaw<{ key: string }[]>`
+    SELECT DISTINCT "key" FROM "PrisonerNameKey"
+    WHERE "kind" = 'token' AND "key" LIKE ${pattern}
+      AND length("key") BETWEEN ${skeleton.length - slack} AND ${skeleton.length + slack}`;
+  const near = byPrefix.map((r) => r.key).filter((k) => skeletonsNear(k, skeleton));
+  if (near.length > 0) return near;
   const rows = await prisma.$queryRaw<{ key: string }[]>`
     SELECT DISTINCT "key" FROM "PrisonerNameKey"
     WHERE "kind" = 'token' AND length("key") BETWEEN ${skeleton.length - 2} AND ${skeleton.length + 2}`;
