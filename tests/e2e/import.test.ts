@@ -42,7 +42,13 @@ beforeAll(async () => {
   const env = testAppEnv(dataDir);
   await runProjectCommand(["scripts/admin.ts", "user:create", "--email", COORDINATOR, "--role", "coordinator", "--pseudonym", "Registry Keeper"], env);
   await runProjectCommand(["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"], env);
-  apiToken = (await runProjectCommand(["scripts/admin.ts", "token:create", "--name", "NGO sync", "--scope", "import"], env)).trim().split("\n").pop()!;
+  // The token is printed once on its own line; its expiry follows on another.
+  const created = await runProjectCommand(["scripts/admin.ts", "token:create", "--name", "NGO sync", "--scope", "import"], env);
+  apiToken = created
+    .trim()
+    .split("\n")
+    .find((line) => !line.startsWith("Valid until") && !/\s/.test(line.trim()))!
+    .trim();
   app = await startApp({ dataDir, env: { SMTP_URL: mail.url } });
   browser = await launchBrowser();
   files = fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-files-"));
@@ -132,8 +138,9 @@ describe("a coordinator imports an NGO list", () => {
     await expectAccessible(page, "writing help");
     await page.getByLabel("Word, stem or phrase").fill("пирог");
     await page.getByLabel("Category").first().selectOption("cipher");
+    await page.getByLabel("Must be flagged (one example a line)").first().fill("принеси пирог");
     await page.getByRole("button", { name: "Add" }).first().click();
-    await expect.poll(() => page.getByRole("button", { name: "Remove: пирог" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Remove: пирог", exact: true }).count(), { timeout: 20_000 }).toBe(1);
     await page.goto(`${app.url}/coordinator/routes`);
     await expect.poll(() => page.getByRole("heading", { name: "Routing services" }).count()).toBe(1);
     await expectAccessible(page, "routing services");

@@ -105,7 +105,7 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     await page.getByLabel("Description for volunteers").fill("Volunteers in Vilnius print letters and post them inside Belarus.");
     await page.getByRole("button", { name: "Add the service" }).click();
     await page.waitForURL(/\/coordinator\/routes\/(?!new)[^/?]+\?saved=1$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Vilnius letter relay");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Vilnius letter relay");
     expect(await page.getByTestId("statuses-form").textContent()).toContain("Queued");
 
     await context.close();
