@@ -9,7 +9,7 @@ export const VIASNA_MACHINE_HEADER =
   "id,url,name,status,gender,photo,description,birthday,arrested,articles,prison,declaration,decision,penalty,judge,councel,penalty_start_date,release_date,verdict_date,appeal_date,fake_terrorist_list,died,clusters";
 
 /** mulberry32: 32-bit state, full period, no floating-point precision loss. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -19,23 +19,12 @@ import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } fr
 import { rankPrisonersByName, searchPrisoners } from "#app/models/prisoner-search.server.ts";
 import { detectScript, splitFullName, type PersonName } from "#app/names/match-keys.ts";
 import type { PrismaClient } from "#app/generated/prisma/client.ts";
-import { generateList } from "./bench-list";
+import { generateList, mulberry32 } from "./bench-list";
 
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const SIZES = (process.env.BENCH_SIZES ?? "20000,100000").split(",").map(Number);
 const KINDS = ["exact Cyrillic", "transliterated Latin", "near miss", "surname only"] as const;
 type Kind = (typeof KINDS)[number];
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** RFC 4180 rows (quoted cells may hold commas, quotes and newlines). */
 function parseCsv(text: string): string[][] {
