@@ -13,7 +13,7 @@ import { normalizeRow, type ImportRow, type MappableField, type RowError, type V
 import { mergeCaseRows } from "./cases.ts";
 import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility-index.server.ts";
 import { loadValueMappings } from "./value-mappings.server.ts";
-import { comparePrisoner, monthOnly, NOT_HELD_STATUSES, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
+import { comparePrisoner, dateOnly, monthOnly, NOT_HELD_STATUSES, toDate, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
 
@@ -121,14 +121,6 @@ export class ReviewRequiredError extends Error {
   constructor(public lines: number[]) {
     super(`Rows need a decision before applying: ${lines.join(", ")}`);
   }
-}
-
-function dateOnly(date: Date | null | undefined): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
-
-function toDate(iso: string | null): Date | null {
-  return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
 }
 
 function rowHash(row: ImportRow, country: Country): string {

@@ -19,11 +19,13 @@ export interface FieldChange {
 /** Situations in which a person is not held in a facility: the current stay ends, and it is not a transfer. */
 export const NOT_HELD_STATUSES: ReadonlySet<PrisonerStatus> = new Set<PrisonerStatus>(["released", "deceased", "at_liberty", "restricted_at_home", "house_arrest"]);
 
-function dateOnly(date: Date | null | undefined): string | null {
+/** A stored date as yyyy-mm-dd. */
+export function dateOnly(date: Date | null | undefined): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-function toDate(iso: string | null): Date | null {
+/** yyyy-mm-dd as a UTC date for a DATE column. */
+export function toDate(iso: string | null): Date | null {
   return iso ? new Date(`${iso}T00:00:00.000Z`) : null;
 }
 
