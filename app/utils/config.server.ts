@@ -222,7 +222,7 @@ export const ENVIRONMENT = {
     default: "*(generated outside production)*",
     secret: true,
     requiredInProduction: true,
-    doc: "Exactly 32 random bytes, base64 (`openssl rand -base64 32`); encrypts secrets, letters, replies and their scans, parcels' sender details, kept import files and e-mail bodies at rest, each bound to its table, column and row. Comma-separated for rotation: put the new key first, run `npm run admin -- keys:reencrypt`, then drop the old one (see [operations.md](operations.md#key-rotation)).",
+    doc: "Exactly 32 random bytes, base64 (`openssl rand -base64 32`); encrypts secrets, letters, replies and their scans, parcels' sender details, kept import files and e-mail bodies at rest. Letters, replies, parcels and import files are bound to their table, column and row (AES-GCM associated data): a ciphertext copied to another row or column is refused. Comma-separated for rotation: put the new key first, run `npm run admin -- keys:reencrypt`, then drop the old one; the same command binds values written before the binding existed (see [operations.md](operations.md#key-rotation)).",
   }),
   SMTP_URL: variable(
     z
@@ -302,6 +302,8 @@ export const environmentSchema = z.object(
 export const TOOL_VARIABLES: { name: string; default: string; doc: string }[] = [
   { name: "CHROMIUM_PATH", default: "`/usr/bin/chromium`", doc: "Tests: the browser the browser tests drive." },
   { name: "TEST_DATABASE_URL", default: "", doc: "Tests and benchmarks: a PostgreSQL server where they create and drop their own databases." },
+  { name: "IMPORT_SOURCE", default: "", doc: "Tests: the source an import child process (`tests/support/import-child.ts`) imports into." },
+  { name: "IMPORT_FILE", default: "", doc: "Tests: the file that child process imports." },
   { name: "BENCH_CONNECTIONS", default: "`50`", doc: "`bench:pages`: concurrent clients." },
   { name: "BENCH_SECONDS", default: "`30`", doc: "`bench:pages`: seconds per target." },
   { name: "BENCH_MAX_REQUESTS", default: "`20000`", doc: "`bench:pages`: requests per target at most." },
