@@ -2,7 +2,12 @@
 // security headers (with a per-request CSP nonce), the client address, refuses
 // posts from other sites and oversized bodies, applies a shared write rate limit,
 // answers /healthz and /readyz, and starts the app's background work through the
-// build's bootstrap(). `node server.js [--demo]`; in development `npm run dev` uses Vite.
+// build's bootstrap(). It reads no environment variable: the configuration module
+// (app/utils/config.server.ts) does, once, when bootstrap() starts.
+//
+// `node server.js` (`npm run serve`) runs in production mode; `node server.js --demo`
+// (`npm start`) in demo mode; `node server.js --dev --demo` (`npm run dev`) in
+// development mode with Vite. See docs/deploying.md, "Modes".
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +18,6 @@ import { createRequestHandler } from "@remix-run/express";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const isDevelopment = process.argv.includes("--dev");
 const demo = process.argv.includes("--demo");
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
 
 const viteDevServer = isDevelopment
   ? await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }))
@@ -30,9 +33,9 @@ const build = await loadBuild();
 const guards = build.entry.module;
 let runtime;
 try {
-  runtime = await guards.bootstrap({ demo });
+  runtime = await guards.bootstrap({ demo, dev: isDevelopment });
 } catch (error) {
-  // A setting the app cannot run with: one sentence, no stack trace.
+  // Settings the app cannot run with: one sentence (or the list), no stack trace.
   if (error?.name === "ConfigurationError") {
     console.error(`Solidarity Mail cannot start: ${error.message}`);
     await viteDevServer?.close();
@@ -40,7 +43,7 @@ try {
   }
   throw error;
 }
-const { trustProxyHops, appOrigin } = guards.serverSettings();
+const { mode, host, port, trustProxyHops, appOrigin, hsts } = guards.serverSettings();
 
 // Express reads X-Forwarded-For from the right, skipping exactly the configured
 // number of proxies: entries a client wrote further left cannot choose its address.
@@ -75,13 +78,14 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   // People at risk: never tell another site which page of ours they came from.
-  // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form
-  // posts, and Remix refuses every plain (no-JavaScript) form post as a possible CSRF.
+  // same-origin sends no Referer to any other site, exactly as no-referrer does; it is
+  // not no-referrer because then browsers send "Origin: null" on our own form posts,
+  // which the cross-site check below must refuse (docs/decisions/008-referrer-policy.md).
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   res.setHeader("Cross-Origin-Resource-Policy", "same-origin");
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-  if (process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1") {
+  if (hsts) {
     res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   }
   next();
@@ -185,7 +189,8 @@ app.all(
 );
 
 const server = app.listen(port, host, () => {
-  console.info(`Solidarity Mail listening on http://localhost:${port}`);
+  const where = host === "0.0.0.0" || host === "::" ? `every address of this machine, port ${port}` : `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  console.info(`Solidarity Mail (${mode} mode) listening on ${where}`);
 });
 
 let stopping = false;

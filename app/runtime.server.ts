@@ -1,12 +1,26 @@
 import fs from "node:fs";
 import { connectDatabase, currentDatabaseTarget, disconnectDatabase, prisma } from "#app/utils/db.server.ts";
-import { appUrl, checkStartupConfiguration, ConfigurationError, databaseTarget, trustProxyHops } from "#app/utils/config.server.ts";
+import {
+  appMode,
+  appUrl,
+  ConfigurationError,
+  databaseTarget,
+  listenAddress,
+  loadConfiguration,
+  loadsDemoData,
+  migrateOnStart,
+  secureTransport,
+  trustProxyHops,
+  unloadConfiguration,
+  type AppMode,
+  type ServerFlags,
+} from "#app/utils/config.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { sessionUserId } from "#app/utils/session.server.ts";
 import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
-import { seedDemoData } from "#app/models/demo.server.ts";
+import { demoAccountsPresent, seedDemoData } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
 import { ensureParcelDefaults } from "#app/models/parcels.server.ts";
@@ -16,19 +30,32 @@ import { startDatabaseWatchdog } from "#app/utils/db-watchdog.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
 /**
- * Start-up work for an app server process: open the database (PGlite takes a
- * second or two, so never on the first request), apply migrations, optionally load
- * demo data, and start the outbox worker and the periodic background tasks.
+ * Start-up work for an app server process: check the whole configuration for the
+ * mode the command line asks for (`--demo`, `--dev`; see config.server.ts), open the
+ * database (PGlite takes a second or two, so never on the first request), apply
+ * migrations, load demo data in demo mode, refuse a production start on demo data,
+ * and start the outbox worker and the periodic background tasks.
  */
-export async function bootstrap(options: { demo?: boolean; worker?: boolean } = {}) {
-  checkStartupConfiguration();
+export async function bootstrap(options: ServerFlags & { worker?: boolean } = {}) {
+  loadConfiguration({ demo: options.demo === true, dev: options.dev === true });
   const target = databaseTarget();
   const started = Date.now();
-  await connectDatabase(target, { migrate: process.env.MIGRATE_ON_START !== "0" });
+  await connectDatabase(target, { migrate: migrateOnStart() });
   console.info(
     `database: ${target.kind === "postgres" ? "PostgreSQL" : `PGlite at ${target.dataDir ?? "memory"}`} ready in ${Date.now() - started} ms`,
   );
-  if (options.demo) {
+  if (appMode() === "production") {
+    // Their authenticator key is published: a production site on demo data is open to anyone.
+    const present = await demoAccountsPresent();
+    if (present.length > 0) {
+      await disconnectDatabase();
+      unloadConfiguration();
+      throw new ConfigurationError(
+        `The database holds the demo accounts (${present.join(", ")}), whose authenticator key is published: production refuses to run on it. Use a new database for a real installation (the demo's is under ./data), or delete these accounts.`,
+      );
+    }
+  }
+  if (loadsDemoData()) {
     const seeded = await seedDemoData();
     console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
   }
@@ -48,6 +75,7 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
       await stopBackground();
       await watchdog.stop();
       await disconnectDatabase();
+      unloadConfiguration();
     },
   };
 }
@@ -55,9 +83,10 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
 export { ConfigurationError };
 export { bodyLimitFor, crossSiteRefusal } from "#app/utils/http-guards.server.ts";
 
-/** Settings server.js needs (it reads no environment variable itself beyond PORT and HOST). */
-export function serverSettings(): { trustProxyHops: number; appOrigin: string } {
-  return { trustProxyHops: trustProxyHops(), appOrigin: new URL(appUrl()).origin };
+/** Settings server.js needs: it reads no environment variable itself. */
+export function serverSettings(): { mode: AppMode; host: string; port: number; trustProxyHops: number; appOrigin: string; hsts: boolean } {
+  const { host, port } = listenAddress();
+  return { mode: appMode(), host, port, trustProxyHops: trustProxyHops(), appOrigin: new URL(appUrl()).origin, hsts: secureTransport() };
 }
 
 /**

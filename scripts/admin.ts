@@ -48,7 +48,7 @@ const HELP = `Usage: npm run admin -- <command> [options]
       Registers an NGO list that imports name with --source S.
   parcel:check --prisoner ID --items FILE.json [--locale en|ru|be]
       Prints as JSON the verdict the parcel page gives for these items to this prisoner
-      (format in README, "Parcels"); exits with 1 when the parcel would be refused.
+      (format in docs/parcels.md, "Checking parcels in bulk"); exits with 1 when the parcel would be refused.
   db:migrate
       Applies pending database migrations.
 

@@ -1,5 +1,5 @@
 // Prints the current authenticator code for the demo coordinator and admin
-// (their TOTP secret is published in the README; it is never used outside demo data).
+// (their TOTP secret is published in docs/development.md; it is never used outside demo data).
 import { DEMO_TOTP_SECRET } from "#app/models/demo.server.ts";
 import { totpCodeFor } from "#app/models/totp.server.ts";
 

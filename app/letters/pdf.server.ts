@@ -35,6 +35,7 @@ import fs from "node:fs";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { printableText } from "./printable.ts";
+import { pdfFontDir } from "#app/utils/config.server.ts";
 
 export interface PdfAddress {
   /** Already laid out, one entry per printed line; the last is the country in Latin capitals. */
@@ -85,10 +86,7 @@ const SAFE_MARGIN = 10 * MM; // keep away from the unprintable edge
 
 const fontCache = new Map<string, Buffer>();
 
-export function pdfFontDir(): string {
-  const override = process.env.PDF_FONT_DIR?.trim();
-  return path.resolve(process.cwd(), override || "app/letters/fonts");
-}
+export { pdfFontDir };
 
 function loadFont(file: string): { path: string; data: Buffer } {
   const full = path.join(pdfFontDir(), file);

@@ -7,7 +7,7 @@ import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
-/** Published in the README: demo coordinators add it to an authenticator app. */
+/** Published in docs/development.md: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export const DEMO_ACCOUNTS = [
@@ -126,4 +126,10 @@ async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> 
       },
     });
   }
+}
+
+/** The demo accounts this database holds (production refuses to start on them). */
+export async function demoAccountsPresent(): Promise<string[]> {
+  const found = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } });
+  return found.map((u) => u.email).sort();
 }

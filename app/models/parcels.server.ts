@@ -538,7 +538,7 @@ export interface BulkParcel {
 
 export class BulkInputError extends Error {}
 
-/** The verdict for a parcel described in a file (see README, "Parcels"), for a prisoner, without saving anything. */
+/** The verdict for a parcel described in a file (see docs/parcels.md), for a prisoner, without saving anything. */
 export async function checkParcelForPrisoner(prisonerId: string, input: BulkParcel): Promise<ParcelVerdict> {
   await ensureParcelDefaults();
   const context = await ruleContext(prisonerId);

@@ -2,6 +2,7 @@ import * as OTPAuth from "otpauth";
 import { prisma } from "#app/utils/db.server.ts";
 import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
 import { now } from "#app/utils/clock.server.ts";
+import { totpIssuer } from "#app/utils/config.server.ts";
 
 const TOTP = "totp";
 const TOTP_PENDING = "totp-pending";
@@ -9,7 +10,7 @@ const PERIOD = 30;
 
 function totpFor(secretBase32: string, label: string): OTPAuth.TOTP {
   return new OTPAuth.TOTP({
-    issuer: process.env.TOTP_ISSUER ?? "Solidarity Mail",
+    issuer: totpIssuer(),
     label,
     algorithm: "SHA1",
     digits: 6,

@@ -9,7 +9,7 @@ import { PACKAGE_KINDS, SENDER_KINDS, type ParcelVerdict } from "./rules.ts";
  * `npm run admin -- parcel:check --prisoner ID --items FILE.json [--locale ru]`:
  * the verdict the parcel page would give, as JSON, for coordinators who prepare
  * parcels in bulk. The file is a list of items, or an object with the parcel's
- * kind, sender and items (README, "Parcels").
+ * kind, sender and items (docs/parcels.md).
  */
 
 const itemSchema = z
@@ -53,7 +53,7 @@ export function readParcelFile(file: string): BulkParcel {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ParcelFileError(`${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}. See README, "Parcels", for the format.`);
+    throw new ParcelFileError(`${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}. See docs/parcels.md, "Checking parcels in bulk", for the format.`);
   }
   return parsed.data;
 }

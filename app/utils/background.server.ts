@@ -1,5 +1,6 @@
 import { prisma } from "./db.server.ts";
 import { now } from "./clock.server.ts";
+import { backgroundPollMs } from "./config.server.ts";
 import { randomToken } from "./crypto.server.ts";
 
 /**
@@ -47,7 +48,7 @@ export async function runDueTasks(tasks: BackgroundTask[]): Promise<string[]> {
   return ran;
 }
 
-export function startBackgroundWorker(tasks: BackgroundTask[], pollMs = Number(process.env.BACKGROUND_POLL_MS ?? 60_000)): () => Promise<void> {
+export function startBackgroundWorker(tasks: BackgroundTask[], pollMs = backgroundPollMs()): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const tick = () => {
     if (running) return;

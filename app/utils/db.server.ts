@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "#app/generated/prisma/client.ts";
-import { databaseTarget, type DatabaseTarget } from "./config.server";
+import { databasePoolSize, databaseTarget, type DatabaseTarget } from "./config.server";
 import { applyMigrations, type MigrationResult } from "./migrate.server";
 import { ensureFreeSpace, explainDatabaseStartFailure } from "./disk-space.server";
 
@@ -90,7 +90,7 @@ export async function openDatabase(
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const adapter = new PrismaPg({
       connectionString: target.url,
-      max: Number.parseInt(process.env.DATABASE_POOL_SIZE ?? "10", 10),
+      max: databasePoolSize(),
     });
     const client = new PrismaClient({ adapter });
     await client.$connect();

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { diskMarginBytes } from "./config.server.ts";
 
 /**
  * The embedded database (PGlite) hangs for good, spinning, when the disk fills up
@@ -9,11 +10,8 @@ import fs from "node:fs";
 
 const MB = 1024 * 1024;
 
-/** Space always left free: DISK_FREE_MARGIN_MB, default 64. */
-export function diskMarginBytes(): number {
-  const configured = Number.parseInt(process.env.DISK_FREE_MARGIN_MB ?? "", 10);
-  return (Number.isFinite(configured) && configured >= 0 ? configured : 64) * MB;
-}
+/** Space always left free: DISK_FREE_MARGIN_MB (app/utils/config.server.ts). */
+export { diskMarginBytes };
 
 export type StatFs = (dir: string) => { bavail: number | bigint; bsize: number | bigint };
 

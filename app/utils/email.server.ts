@@ -1,7 +1,7 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
-import { appUrl, isProduction, limits, mailFrom, mailTransport } from "./config.server";
+import { appUrl, isProduction, limits, mailFrom, mailTransport, outboxMaxAttempts, outboxPollMs } from "./config.server";
 import { now } from "./clock.server";
 import { decrypt, encrypt, randomToken } from "./crypto.server";
 
@@ -17,8 +17,7 @@ export interface EmailMessage {
 const LEASE_MS = 2 * 60_000;
 
 function maxAttempts(): number {
-  const value = Number.parseInt(process.env.OUTBOX_MAX_ATTEMPTS ?? "8", 10);
-  return Number.isFinite(value) && value > 0 ? value : 8;
+  return outboxMaxAttempts();
 }
 
 /**
@@ -247,7 +246,7 @@ export function kickOutbox(): void {
   if (timer) setImmediate(() => void tick());
 }
 
-export function startOutboxWorker(intervalMs = Number(process.env.OUTBOX_POLL_MS ?? 2000)): () => Promise<void> {
+export function startOutboxWorker(intervalMs = outboxPollMs()): () => Promise<void> {
   timer = setInterval(() => void tick(), intervalMs);
   timer.unref();
   void tick();

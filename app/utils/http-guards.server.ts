@@ -9,9 +9,9 @@ const MB = 1024 * KB;
 export const ANONYMOUS_FORM_LIMIT = 16 * KB;
 /** Any other form of a signed-in person (a long letter is well under 100 KB). */
 export const FORM_LIMIT = 1 * MB;
-/** Imports (README, "Importing prisoner lists": 20 MB files) with room for the multipart envelope. */
+/** Imports (docs/imports.md: 20 MB files) with room for the multipart envelope. */
 export const IMPORT_UPLOAD_LIMIT = 21 * MB;
-/** Reply scans (README: 5 MB) with room for the rest of the form. */
+/** Reply scans (docs/routes-and-tracking.md: 5 MB) with room for the rest of the form. */
 export const REPLY_UPLOAD_LIMIT = 6 * MB;
 
 const ANONYMOUS_PATHS = new Set(["/login", "/login/verify", "/signup", "/language", "/logout", "/2fa"]);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { migrationsDir } from "./config.server.ts";
 
 /** The raw SQL access migrations need: several statements in one call. */
 export interface SqlSession {
@@ -13,7 +14,6 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-const MIGRATIONS_DIR = path.resolve(process.env.MIGRATIONS_DIR ?? "prisma/migrations");
 // Any constant: instances starting together take turns instead of racing.
 const ADVISORY_LOCK_ID = 724_310_551;
 
@@ -23,7 +23,7 @@ interface Migration {
   checksum: string;
 }
 
-export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+export function listMigrations(dir = migrationsDir()): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -41,7 +41,7 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
  * ourselves because the Prisma CLI takes ~20 s per call on PGlite and must not
  * open the embedded database from a second process while the server holds it.
  */
-export async function applyMigrations(session: SqlSession, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+export async function applyMigrations(session: SqlSession, dir = migrationsDir()): Promise<MigrationResult> {
   await session.exec(`SELECT pg_advisory_lock(${ADVISORY_LOCK_ID})`);
   try {
     await session.exec(`

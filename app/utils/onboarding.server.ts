@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import { isProduction, sessionSecrets } from "./config.server";
+import { secureTransport, sessionSecrets } from "./config.server";
 import { prisma } from "./db.server";
 import { now } from "./clock.server";
 import { randomToken, sha256 } from "./crypto.server";
@@ -16,7 +16,7 @@ function onboardingCookie() {
   cookie ??= createCookie("__onboarding", {
     httpOnly: true,
     sameSite: "lax",
-    secure: isProduction() && process.env.INSECURE_COOKIES !== "1",
+    secure: secureTransport(),
     path: "/",
     maxAge: ONBOARDING_MINUTES * 60,
     secrets: sessionSecrets(),

@@ -72,7 +72,7 @@ export function rateLimitKey(key: string): string {
   return keyedHash(`rate-limit:${key}`);
 }
 
-/** Old windows are useless; the outbox worker calls this now and then. */
+/** Old windows are useless; the hourly housekeeping task (app/background-tasks.server.ts) deletes them. */
 export async function pruneRateLimits(olderThanSeconds = 86_400): Promise<number> {
   const cutoff = new Date(now().getTime() - olderThanSeconds * 1000);
   const { count } = await prisma.rateLimit.deleteMany({ where: { windowStart: { lt: cutoff } } });

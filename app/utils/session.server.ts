@@ -1,7 +1,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { Role, Session, User } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
-import { isProduction, limits, sessionSecrets } from "./config.server";
+import { limits, secureTransport, sessionSecrets } from "./config.server";
 import { randomToken, sha256 } from "./crypto.server";
 import { now } from "./clock.server";
 import { deviceLabel } from "./request.server";
@@ -13,7 +13,7 @@ function sessionCookie() {
   sessionCookieCache ??= createCookie("__session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: isProduction() && process.env.INSECURE_COOKIES !== "1",
+    secure: secureTransport(),
     path: "/",
     secrets: sessionSecrets(),
   });

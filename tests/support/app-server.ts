@@ -24,6 +24,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The environment of the app under test: production settings (NODE_ENV=production,
+ * strong secrets), so `node server.js` runs in production mode unless a test asks for
+ * the demo (startApp with `--demo` adds APP_MODE=demo).
+ */
 export function testAppEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     ...process.env,
@@ -51,13 +56,20 @@ export async function runProjectCommand(args: string[], env: NodeJS.ProcessEnv):
   });
 }
 
-/** Runs `node server.js` expecting it to refuse to start: its exit code and output. */
-export async function startAppExpectingRefusal(env: Record<string, string>, dataDir?: string): Promise<{ code: number | null; output: string; ms: number }> {
+/** Runs `node server.js [args]` expecting it to refuse to start: its exit code and output. */
+export async function startAppExpectingRefusal(
+  env: Record<string, string>,
+  dataDir?: string,
+  args: string[] = [],
+): Promise<{ code: number | null; output: string; ms: number }> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sm-refuse-"));
   const port = await freePort();
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["server.js"], { cwd: root, env: testAppEnv(dir, { PORT: String(port), HOST: "127.0.0.1", ...env }) });
+    const child = spawn(process.execPath, ["server.js", ...args], {
+      cwd: root,
+      env: testAppEnv(dir, { PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, ...env }),
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
@@ -72,7 +84,10 @@ export async function startAppExpectingRefusal(env: Record<string, string>, data
   });
 }
 
-/** Starts the built app (`node server.js`) on a free port with its own data folder. */
+/**
+ * Starts the built app (`node server.js`) on a free port with its own data folder: in
+ * production mode, or in demo mode when `args` holds `--demo`.
+ */
 export async function startApp(options: { env?: Record<string, string>; dataDir?: string; args?: string[] } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("The app is not built: run `npm run build` (npm test does it first).");
@@ -82,7 +97,13 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["server.js", ...(options.args ?? [])], {
     cwd: root,
-    env: testAppEnv(dataDir, { PORT: String(port), HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${port}`, ...options.env }),
+    env: testAppEnv(dataDir, {
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      APP_URL: `http://127.0.0.1:${port}`,
+      ...(options.args?.includes("--demo") ? { APP_MODE: "demo" } : {}),
+      ...options.env,
+    }),
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));

@@ -5,12 +5,12 @@ import { launchBrowser, type Browser } from "./browser.ts";
 import { enterAuthenticatorCode, enterSignInCode, requestSignInCode, totpCode } from "./flows.ts";
 import { startMailServer, type TestMailServer } from "./smtp.ts";
 
-/** Accounts `node server.js --demo` creates (DEMO_ACCOUNTS in app/models/demo.server.ts, listed in the README). */
+/** Accounts `node server.js --demo` creates (DEMO_ACCOUNTS in app/models/demo.server.ts, listed in docs/development.md). */
 export const DEMO_COORDINATOR = "coordinator@demo.solidarity.test";
 export const DEMO_VOLUNTEER = "volunteer@demo.solidarity.test";
 
 /**
- * The second factor of the demo coordinator and admin, published in the README.
+ * The second factor of the demo coordinator and admin, published in docs/development.md.
  * The same value as DEMO_TOTP_SECRET in app/models/demo.server.ts, copied rather than
  * imported: that module brings the Prisma client, the database code and the demo data
  * into the test process, which only drives a browser against the app's own process.
@@ -41,8 +41,8 @@ export interface DemoAppSuite {
 }
 
 /**
- * For a test file: before its tests, a test SMTP server, the built app with demo data
- * (`--demo`) sending through it, and a browser; after them, all three closed.
+ * For a test file: before its tests, a test SMTP server, the built app in demo mode with
+ * demo data (`--demo`, APP_MODE=demo) sending through it, and a browser; after them, all three closed.
  * The properties can be read once the hooks have run, that is inside tests and hooks.
  */
 export function demoAppSuite(options: { env?: Record<string, string> } = {}): DemoAppSuite {

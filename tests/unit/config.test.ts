@@ -8,11 +8,22 @@ import {
   checkWritableFolder,
   databaseTarget,
   dataEncryptionKeys,
+  appMode,
+  appUrl,
+  ConfigurationError,
+  databasePoolSize,
+  devMailboxEnabled,
   estimatedSecretBits,
+  isProduction,
   limits,
+  listenAddress,
+  loadConfiguration,
+  loadsDemoData,
   mailTransport,
+  secureTransport,
   sessionSecrets,
   trustProxyHops,
+  unloadConfiguration,
 } from "#app/utils/config.server.ts";
 
 const NAMES = [
@@ -25,6 +36,8 @@ const NAMES = [
   "SMTP_URL",
   "MAIL_TRANSPORT",
   "TRUST_PROXY",
+  "APP_MODE",
+  "DATABASE_POOL_SIZE",
 ] as const;
 
 const STRONG_SECRET = crypto.randomBytes(32).toString("base64");
@@ -41,6 +54,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  unloadConfiguration();
   const env = process.env as Record<string, string | undefined>;
   for (const name of NAMES) {
     if (saved[name] === undefined) delete env[name];
@@ -221,5 +235,158 @@ describe("limits", () => {
     expect(() => limits.loginCodeMinutes()).toThrow(/LOGIN_CODE_MINUTES must be a positive integer/);
     process.env.LOGIN_CODE_MINUTES = "soon";
     expect(() => limits.loginCodeMinutes()).toThrow(/positive integer/);
+  });
+});
+
+/** A production environment that passes every check, to spoil one setting at a time. */
+function production(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: "test",
+    APP_MODE: "production",
+    DATA_DIR: dir,
+    APP_URL: "https://letters.example.org/",
+    SESSION_SECRET: STRONG_SECRET,
+    DATA_ENCRYPTION_KEY: STRONG_KEY,
+    SMTP_URL: "smtps://user:pass@smtp.example.org:465",
+    ...extra,
+  };
+}
+
+/** The problems loadConfiguration reports, or [] when it accepts the environment. */
+function problems(flags: { demo?: boolean; dev?: boolean } | null, env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfiguration(flags, env);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    return error.problems;
+  } finally {
+    unloadConfiguration();
+  }
+}
+
+describe("start-up parses the whole environment once", () => {
+  test("a good production environment is taken whole; the accessors then answer from it, not from process.env", () => {
+    loadConfiguration({}, production({ DATABASE_POOL_SIZE: "25", HOST: "10.0.0.5", PORT: "8080", TRUST_PROXY: "1" }));
+    process.env.DATABASE_POOL_SIZE = "ten";
+    process.env.TRUST_PROXY = "nonsense";
+    expect(appMode()).toBe("production");
+    expect(isProduction()).toBe(true);
+    expect(databasePoolSize()).toBe(25);
+    expect(trustProxyHops()).toBe(1);
+    expect(listenAddress()).toEqual({ host: "10.0.0.5", port: 8080 });
+    expect(appUrl()).toBe("https://letters.example.org");
+    expect(secureTransport()).toBe(true);
+    expect(devMailboxEnabled()).toBe(false);
+    expect(loadsDemoData()).toBe(false);
+    expect(limits.loginCodeMinutes()).toBe(15);
+    unloadConfiguration();
+    expect(() => databasePoolSize()).toThrow(/DATABASE_POOL_SIZE must be a positive integer, at most 1000 \(got "ten"\)/);
+  });
+
+  test("every problem is listed at once, secrets never echoed", () => {
+    const found = problems({}, production({
+      DATABASE_POOL_SIZE: "ten",
+      PORT: "70000",
+      APP_URL: undefined,
+      SESSION_SECRET: "hunter2",
+      SMTP_URL: "mail.example.org",
+      MAIL_TRANSPORT: "off",
+      MIGRATE_ON_START: "yes",
+      OUTBOX_POLL_MS: "5",
+    }));
+    expect(found).toEqual([
+      'PORT must be a positive integer, at most 65535 (got "70000").',
+      'DATABASE_POOL_SIZE must be a positive integer, at most 1000 (got "ten").',
+      'MIGRATE_ON_START must be "0" or "1" (got "yes").',
+      "SMTP_URL must start with smtp:// or smtps://.",
+      'MAIL_TRANSPORT must be "smtp" or "none" (got "off").',
+      'OUTBOX_POLL_MS must be a whole number from 100 to 3600000 (got "5").',
+      "APP_URL must be set in production (see docs/configuration.md).",
+      expect.stringMatching(/^No mail transport/),
+      expect.stringMatching(/^SESSION_SECRET is too weak/),
+    ]);
+    expect(found.join("\n")).not.toContain("hunter2");
+    expect(found.join("\n")).not.toContain("mail.example.org");
+    expect(() => loadConfiguration({}, production({ PORT: "x", DATABASE_POOL_SIZE: "0" }))).toThrow(
+      /^2 settings are wrong:\n {2}- PORT .*\n {2}- DATABASE_POOL_SIZE /,
+    );
+  });
+
+  test("a refused start leaves nothing loaded", () => {
+    expect(problems({}, production({ TRUST_PROXY: "-1" }))).toEqual([
+      'TRUST_PROXY must be the number of reverse proxies in front of the app, 0 to 10 (got "-1").',
+    ]);
+    process.env.NODE_ENV = "test";
+    expect(appMode()).toBe("development");
+  });
+});
+
+describe("modes", () => {
+  const demoEnv = { NODE_ENV: "test", DATA_DIR: undefined as string | undefined };
+  beforeEach(() => {
+    demoEnv.DATA_DIR = dir;
+  });
+
+  test("node server.js with nothing set is production, and refuses to run on generated secrets", () => {
+    const found = problems({}, { DATA_DIR: dir });
+    expect(found).toContain("APP_URL must be set in production (see docs/configuration.md).");
+    expect(found).toContain("SESSION_SECRET must be set in production (see docs/configuration.md).");
+    expect(found).toContain("DATA_ENCRYPTION_KEY must be set in production (see docs/configuration.md).");
+    expect(found).toContainEqual(expect.stringMatching(/^No mail transport/));
+    expect(fs.existsSync(path.join(dir, "dev-secrets.json"))).toBe(false);
+  });
+
+  test("--demo is demo mode: demo data, development mailbox, 127.0.0.1, generated secrets", () => {
+    loadConfiguration({ demo: true }, demoEnv);
+    expect(appMode()).toBe("demo");
+    expect(loadsDemoData()).toBe(true);
+    expect(devMailboxEnabled()).toBe(true);
+    expect(listenAddress()).toEqual({ host: "127.0.0.1", port: 3000 });
+    expect(appUrl()).toBe("http://localhost:3000");
+    expect(secureTransport()).toBe(false);
+    expect(mailTransport()).toEqual({ kind: "log" });
+    expect(fs.existsSync(path.join(dir, "dev-secrets.json"))).toBe(true);
+  });
+
+  test("HOST opens the demo to the network only when asked; SMTP closes the mailbox", () => {
+    loadConfiguration({ demo: true }, { ...demoEnv, HOST: "0.0.0.0", SMTP_URL: "smtp://127.0.0.1:2525" });
+    expect(listenAddress().host).toBe("0.0.0.0");
+    expect(devMailboxEnabled()).toBe(false);
+  });
+
+  test("--dev is development; demo data only with --demo too", () => {
+    loadConfiguration({ dev: true }, demoEnv);
+    expect(appMode()).toBe("development");
+    expect(loadsDemoData()).toBe(false);
+    unloadConfiguration();
+    loadConfiguration({ dev: true, demo: true }, demoEnv);
+    expect(loadsDemoData()).toBe(true);
+  });
+
+  test("production refuses --demo and --dev, whether APP_MODE or NODE_ENV says production", () => {
+    expect(problems({ demo: true }, production())).toEqual([expect.stringMatching(/^--demo is refused in production mode \(APP_MODE=production\)/)]);
+    expect(problems({ demo: true }, production({ APP_MODE: undefined, NODE_ENV: "production" }))).toEqual([
+      expect.stringMatching(/^--demo is refused in production mode \(NODE_ENV=production\)/),
+    ]);
+    expect(problems({ dev: true }, production())).toEqual([expect.stringMatching(/^--dev \(the Vite development server\) is refused/)]);
+  });
+
+  test("APP_MODE=demo runs the demo with NODE_ENV=production (the browser tests' production build)", () => {
+    loadConfiguration({ demo: true }, { NODE_ENV: "production", APP_MODE: "demo", DATA_DIR: dir });
+    expect(appMode()).toBe("demo");
+    expect(isProduction()).toBe(false);
+  });
+
+  test("a misspelt mode is refused", () => {
+    expect(problems({}, production({ APP_MODE: "prod" }))).toContain('APP_MODE must be "production", "demo" or "development" (got "prod").');
+  });
+
+  test("outside a server the mode comes from the environment: APP_MODE, else NODE_ENV", () => {
+    expect(appMode()).toBe("development");
+    process.env.NODE_ENV = "production";
+    expect(appMode()).toBe("production");
+    process.env.APP_MODE = "demo";
+    expect(appMode()).toBe("demo");
   });
 });
