@@ -17,6 +17,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { openDatabase, setDatabase } from "#app/utils/db.server.ts";
 import type { DatabaseTarget } from "#app/utils/config.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
+import { recordImportPhases } from "#app/imports/phases.server.ts";
 import { generateList, VIASNA_MACHINE_HEADER } from "./bench-list.ts";
 
 const PEOPLE = Number(process.env.BENCH_ROWS ?? 20_000);
@@ -100,8 +101,10 @@ async function measure(kind: "pglite" | "postgres") {
   await db.prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
   const rssBefore = process.memoryUsage().rss;
   const run = () => importFile({ sourceSlug: "bench", bytes: csv, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
+  const firstPhases = recordImportPhases();
   const [first, firstMs] = await timed(run);
   const peakAfterFirst = process.resourceUsage().maxRSS * 1024;
+  const secondPhases = recordImportPhases();
   const [second, secondMs] = await timed(run);
   const prisoners = await db.prisma.prisoner.count();
   await db.close();
@@ -120,6 +123,8 @@ async function measure(kind: "pglite" | "postgres") {
     prisoners,
     rssBeforeMb: rssBefore / 1024 / 1024,
     peakRssMb: peakAfterFirst / 1024 / 1024,
+    firstPhases: Object.fromEntries(firstPhases),
+    secondPhases: Object.fromEntries(secondPhases),
   };
 }
 
@@ -156,6 +161,12 @@ async function main() {
     console.info(`floor: COPY of the file into a plain table   ${r.floorMs.toFixed(0)} ms`);
     console.info(`first import:   ${r.firstMs.toFixed(0)} ms  (${((r.people / r.firstMs) * 1000).toFixed(0)} people/s; ${r.created} created, ${r.errors} rows with errors; ${(r.firstMs / r.floorMs).toFixed(1)}× the floor; aim < ${aimFirst} ms)`);
     console.info(`re-import:      ${r.secondMs.toFixed(0)} ms  (${r.reimportUnchanged} unchanged, no changes: ${r.reimportNoChanges}; aim < 2000 ms)`);
+    const phases = (p: Record<string, number>) =>
+      Object.entries(p)
+        .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+        .join(", ");
+    console.info(`  where the first import's time goes (ms): ${phases(r.firstPhases)}`);
+    console.info(`  where the re-import's time goes (ms): ${phases(r.secondPhases)}`);
     console.info(`peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`);
   }
 }
