@@ -15,6 +15,8 @@ import { startBackgroundWorker } from "#app/utils/background.server.ts";
 import { startDatabaseWatchdog } from "#app/utils/db-watchdog.server.ts";
 import { BACKGROUND_TASKS } from "#app/background-tasks.server.ts";
 
+export { withRequestMemo } from "#app/utils/request-memo.server.ts";
+
 /**
  * Start-up work for an app server process: open the database (PGlite takes a
  * second or two, so never on the first request), apply migrations, optionally load
