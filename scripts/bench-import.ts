@@ -8,13 +8,15 @@
 // BENCH_ROWS changes the number of people; BENCH_KINDS=postgres (or pglite) runs one.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { openDatabase, setDatabase } from "#app/utils/db.server.ts";
+import { connectDatabase, disconnectDatabase } from "#app/utils/db.server.ts";
+import { healthy } from "#app/runtime.server.ts";
 import type { DatabaseTarget } from "#app/utils/config.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
 import { recordImportPhases } from "#app/imports/phases.server.ts";
@@ -96,18 +98,35 @@ async function measure(kind: "pglite" | "postgres") {
   const { csv, people, badRows } = generateList(PEOPLE);
   const floorMs = await copyFloor(kind, csv);
   const { target, drop } = await freshTarget(kind);
-  const db = await openDatabase(target, { migrate: true });
-  setDatabase(db.prisma);
-  await db.prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
+  const prisma = await connectDatabase(target, { migrate: true });
+  await prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
   const rssBefore = process.memoryUsage().rss;
   const run = () => importFile({ sourceSlug: "bench", bytes: csv, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
   const firstPhases = recordImportPhases();
-  const [first, firstMs] = await timed(run);
+  // Meanwhile, what another user would see: the liveness check (/healthz's work) every 50 ms, and the event loop's delay.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const healthWaits: number[] = [];
+  let importing = true;
+  const probing = (async () => {
+    while (importing) {
+      // Measured from when the check was due: a stalled event loop delays the timer too.
+      const due = performance.now() + 50;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await healthy();
+      healthWaits.push(performance.now() - due);
+    }
+  })();
+  const [first, firstMs] = await timed(run).finally(() => {
+    importing = false;
+  });
+  await probing;
+  loopDelay.disable();
   const peakAfterFirst = process.resourceUsage().maxRSS * 1024;
   const secondPhases = recordImportPhases();
   const [second, secondMs] = await timed(run);
-  const prisoners = await db.prisma.prisoner.count();
-  await db.close();
+  const prisoners = await prisma.prisoner.count();
+  await disconnectDatabase();
   await drop();
   return {
     kind,
@@ -124,6 +143,9 @@ async function measure(kind: "pglite" | "postgres") {
     rssBeforeMb: rssBefore / 1024 / 1024,
     peakRssMb: peakAfterFirst / 1024 / 1024,
     firstPhases: Object.fromEntries(firstPhases),
+    healthChecks: healthWaits.length,
+    worstHealthMs: Math.max(...healthWaits),
+    worstLoopDelayMs: loopDelay.max / 1e6,
     secondPhases: Object.fromEntries(secondPhases),
   };
 }
@@ -166,6 +188,9 @@ async function main() {
         .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
         .join(", ");
     console.info(`  where the first import's time goes (ms): ${phases(r.firstPhases)}`);
+    console.info(
+      `  meanwhile: ${r.healthChecks} liveness checks, the slowest answered in ${r.worstHealthMs.toFixed(0)} ms (aim < 200 ms); longest event-loop stall ${r.worstLoopDelayMs.toFixed(0)} ms`,
+    );
     console.info(`  where the re-import's time goes (ms): ${phases(r.secondPhases)}`);
     console.info(`peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`);
   }

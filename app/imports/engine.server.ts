@@ -14,6 +14,7 @@ import { mergeCaseRows } from "./cases.ts";
 import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility-index.server.ts";
 import { loadValueMappings } from "./value-mappings.server.ts";
 import { addPhase, phase, phaseSync } from "./phases.server.ts";
+import { beginLongWork, yieldToEventLoop } from "#app/utils/long-work.server.ts";
 import { comparePrisoner, dateOnly, monthOnly, NOT_HELD_STATUSES, toDate, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
@@ -203,7 +204,7 @@ export async function planImport(input: {
     }),
   ]));
 
-  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = phaseSync("normalise", () =>
+  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = await phase("normalise", () =>
     normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)),
   );
   const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
@@ -214,8 +215,9 @@ export async function planImport(input: {
   // Rows without a known external id are matched by name keys, confirmed by date of birth.
   const personKeysByLine = new Map<number, string[]>();
   const allPersonKeys = new Set<string>();
-  phaseSync("plan: name keys", () => {
-    for (const row of rows) {
+  await phase("plan: name keys", async () => {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
       if (row.externalId && linkByExternalId.has(row.externalId)) continue;
       const keys = personKeysOf(row);
       personKeysByLine.set(row.line, keys);
@@ -254,7 +256,8 @@ export async function planImport(input: {
   const lineOfPrisoner = new Map<string, number>();
   const newFacilities = new Map<string, NewFacility>();
   const matchStarted = performance.now();
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % (4 * NORMALISE_SLICE) === 0) await yieldToEventLoop();
     const country = row.country ?? source.country;
     if (!country) {
       errors.push({ line: row.line, field: "country", messageKey: "import.row.countryMissing" });
@@ -371,14 +374,18 @@ function idHeaderOf(mapping: ColumnMapping): string | undefined {
   return Object.keys(mapping).find((header) => mapping[header] === "externalId");
 }
 
-function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
+/** Rows normalised between two turns of the event loop: other requests are answered meanwhile. */
+const NORMALISE_SLICE = 500;
+
+async function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
   let skipped = 0;
   const unknown = new Map<string, UnknownValueUse>();
   // A person whose row has an error is still on the list: not "missing".
   const externalIdsOfErrorRows = new Set<string>();
-  for (const raw of rawRows) {
+  for (const [index, raw] of rawRows.entries()) {
+    if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
     const result = normalizeRow(raw, mapping, valueMappings);
     if (result.skipped) {
       skipped++;
@@ -486,6 +493,24 @@ export async function applyPlan(
     return { line: p.line, kind: "updated", name: p.name, prisonerId: choice, changes: [], transfer: null, row: p.row };
   });
 
+  // Lets the liveness check see the transaction move instead of queueing behind it (PGlite's one connection).
+  const work = beginLongWork("import");
+  try {
+    await applyInTransaction(plan, resolved, options, at, work.progress);
+  } finally {
+    work.end();
+  }
+  return resolved;
+}
+
+async function applyInTransaction(
+  plan: ImportPlan,
+  resolved: PlannedRow[],
+  options: { actor: ImportActor; facilityDecisions?: FacilityDecisions; runId: string },
+  at: Date,
+  progress: () => void,
+) {
+  const work = { progress };
   await prisma.$transaction(
     async (tx) => {
       const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
@@ -494,7 +519,7 @@ export async function applyPlan(
       await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
       const facilityIdFor = (row: ImportRow) => (row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null);
 
-      await phase("apply: create prisoners", () => createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor }));
+      await phase("apply: create prisoners", () => createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor }, work.progress));
       await phase("apply: update prisoners", () =>
         updatePrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor, index, editorId: options.actor.userId ?? null }),
       );
@@ -507,7 +532,6 @@ export async function applyPlan(
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  return resolved;
 }
 
 async function createFacilities(tx: Prisma.TransactionClient, plan: ImportPlan, index: FacilityIndex, decisions: FacilityDecisions, userId: string | null) {
@@ -554,8 +578,12 @@ interface WriteContext {
   facilityIdFor: (row: ImportRow) => string | null;
 }
 
-/** New prisoners per chunk: the next chunk is built while the database writes this one. */
-const CREATE_CHUNK = 2500;
+/**
+ * New prisoners per chunk: the next chunk is built while the database writes this one.
+ * Small enough that one statement holds the embedded database (which runs in this
+ * process) for a fraction of a second, so other requests are answered between them.
+ */
+const CREATE_CHUNK = 500;
 
 /**
  * New prisoners, in bulk: prisoners, names, name keys, stays, links, and their situation for the release counts.
@@ -564,7 +592,7 @@ const CREATE_CHUNK = 2500;
  * database writes chunk n while this process builds chunk n + 1, and only a chunk's
  * arrays are held at once. Ids increase within the import, so index inserts append.
  */
-async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext) {
+async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext, progress: () => void) {
   const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
   const nextId = increasingIds();
   let writes: Promise<void> = Promise.resolve();
@@ -572,7 +600,7 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
     const chunkStarted = performance.now();
     const batch = buildNewPrisoners(fresh.slice(i, i + CREATE_CHUNK), ctx, nextId);
     addPhase("apply: build new rows", chunkStarted);
-    writes = writes.then(() => writeNewPrisoners(tx, batch, ctx));
+    writes = writes.then(() => writeNewPrisoners(tx, batch, ctx, progress));
     // Keeps a failure from being reported as unhandled before it is awaited below.
     writes.catch(() => {});
     // Lets the previous chunk's statements go out before building the next one.
@@ -649,15 +677,21 @@ function buildNewPrisoners(fresh: Extract<PlannedRow, { kind: "new" }>[], ctx: W
   return batch;
 }
 
-async function writeNewPrisoners(tx: Prisma.TransactionClient, batch: NewPrisonerBatch, ctx: WriteContext) {
-  await phase("apply: insert prisoners", () => insertPrisoners(tx, batch.prisoners, ctx.at));
-  await phase("apply: insert names", () => insertNames(tx, batch.names));
-  await phase("apply: insert name keys", () => insertNameKeys(tx, batch.keys));
-  await phase("apply: insert stays and links", async () => {
+/** One chunk's statements, with a turn of the event loop after each (see CREATE_CHUNK). */
+async function writeNewPrisoners(tx: Prisma.TransactionClient, batch: NewPrisonerBatch, ctx: WriteContext, progress: () => void) {
+  const step = async (name: string, write: () => Promise<unknown>) => {
+    await phase(name, write);
+    progress();
+    await yieldToEventLoop();
+  };
+  await step("apply: insert prisoners", () => insertPrisoners(tx, batch.prisoners, ctx.at));
+  await step("apply: insert names", () => insertNames(tx, batch.names));
+  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys));
+  await step("apply: insert stays and links", async () => {
     await insertStays(tx, batch.stays, ctx.at, ctx.runId);
     await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
   });
-  if (batch.situations.length) await tx.situationChange.createMany({ data: batch.situations });
+  if (batch.situations.length) await step("apply: situations", () => tx.situationChange.createMany({ data: batch.situations }));
 }
 
 /** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */
