@@ -180,13 +180,12 @@ app.use((req, res, next) => {
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: viteDevServer ? () => loadBuild() : build,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: clientIp(req) }),
-  }),
-);
+const remixHandler = createRequestHandler({
+  build: viteDevServer ? () => loadBuild() : build,
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: clientIp(req) }),
+});
+// A GET or HEAD request's loaders share per-request lookups (the session: once, not once per loader).
+app.all("*", (req, res, next) => guards.withRequestMemo(req.method === "GET" || req.method === "HEAD", () => remixHandler(req, res, next)));
 
 const server = app.listen(port, host, () => {
   const where = host === "0.0.0.0" || host === "::" ? `every address of this machine, port ${port}` : `http://${host.includes(":") ? `[${host}]` : host}:${port}`;

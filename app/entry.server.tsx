@@ -15,6 +15,7 @@ export {
   bodyLimitFor,
   crossSiteRefusal,
   ConfigurationError,
+  withRequestMemo,
 } from "./runtime.server";
 
 const ABORT_DELAY = 5_000;

@@ -8,15 +8,18 @@
 // BENCH_ROWS changes the number of people; BENCH_KINDS=postgres (or pglite) runs one.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { openDatabase, setDatabase } from "#app/utils/db.server.ts";
+import { connectDatabase, disconnectDatabase } from "#app/utils/db.server.ts";
+import { healthy } from "#app/runtime.server.ts";
 import type { DatabaseTarget } from "#app/utils/config.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
+import { recordImportPhases } from "#app/imports/phases.server.ts";
 import { generateList, VIASNA_MACHINE_HEADER } from "./bench-list.ts";
 
 const PEOPLE = Number(process.env.BENCH_ROWS ?? 20_000);
@@ -95,16 +98,35 @@ async function measure(kind: "pglite" | "postgres") {
   const { csv, people, badRows } = generateList(PEOPLE);
   const floorMs = await copyFloor(kind, csv);
   const { target, drop } = await freshTarget(kind);
-  const db = await openDatabase(target, { migrate: true });
-  setDatabase(db.prisma);
-  await db.prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
+  const prisma = await connectDatabase(target, { migrate: true });
+  await prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
   const rssBefore = process.memoryUsage().rss;
   const run = () => importFile({ sourceSlug: "bench", bytes: csv, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
-  const [first, firstMs] = await timed(run);
+  const firstPhases = recordImportPhases();
+  // Meanwhile, what another user would see: the liveness check (/healthz's work) every 50 ms, and the event loop's delay.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const healthWaits: number[] = [];
+  let importing = true;
+  const probing = (async () => {
+    while (importing) {
+      // Measured from when the check was due: a stalled event loop delays the timer too.
+      const due = performance.now() + 50;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await healthy();
+      healthWaits.push(performance.now() - due);
+    }
+  })();
+  const [first, firstMs] = await timed(run).finally(() => {
+    importing = false;
+  });
+  await probing;
+  loopDelay.disable();
   const peakAfterFirst = process.resourceUsage().maxRSS * 1024;
+  const secondPhases = recordImportPhases();
   const [second, secondMs] = await timed(run);
-  const prisoners = await db.prisma.prisoner.count();
-  await db.close();
+  const prisoners = await prisma.prisoner.count();
+  await disconnectDatabase();
   await drop();
   return {
     kind,
@@ -120,6 +142,11 @@ async function measure(kind: "pglite" | "postgres") {
     prisoners,
     rssBeforeMb: rssBefore / 1024 / 1024,
     peakRssMb: peakAfterFirst / 1024 / 1024,
+    firstPhases: Object.fromEntries(firstPhases),
+    healthChecks: healthWaits.length,
+    worstHealthMs: Math.max(...healthWaits),
+    worstLoopDelayMs: loopDelay.max / 1e6,
+    secondPhases: Object.fromEntries(secondPhases),
   };
 }
 
@@ -156,6 +183,15 @@ async function main() {
     console.info(`floor: COPY of the file into a plain table   ${r.floorMs.toFixed(0)} ms`);
     console.info(`first import:   ${r.firstMs.toFixed(0)} ms  (${((r.people / r.firstMs) * 1000).toFixed(0)} people/s; ${r.created} created, ${r.errors} rows with errors; ${(r.firstMs / r.floorMs).toFixed(1)}× the floor; aim < ${aimFirst} ms)`);
     console.info(`re-import:      ${r.secondMs.toFixed(0)} ms  (${r.reimportUnchanged} unchanged, no changes: ${r.reimportNoChanges}; aim < 2000 ms)`);
+    const phases = (p: Record<string, number>) =>
+      Object.entries(p)
+        .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+        .join(", ");
+    console.info(`  where the first import's time goes (ms): ${phases(r.firstPhases)}`);
+    console.info(
+      `  meanwhile: ${r.healthChecks} liveness checks, the slowest answered in ${r.worstHealthMs.toFixed(0)} ms (aim < 200 ms); longest event-loop stall ${r.worstLoopDelayMs.toFixed(0)} ms`,
+    );
+    console.info(`  where the re-import's time goes (ms): ${phases(r.secondPhases)}`);
     console.info(`peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`);
   }
 }

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
+import { nameMatchKeys, normalizeExact, personMatchKey, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
-import { insertPrisoners, insertSourceLinks, insertStays, type NewPrisonerRow } from "./bulk.server.ts";
+import { increasingIds, insertPrisoners, insertSourceLinks, insertStays, type NewPrisonerRow } from "./bulk.server.ts";
 import { applyReachabilityEffects, applyTransferEffects } from "#app/models/situation.server.ts";
 import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
@@ -13,6 +13,8 @@ import { normalizeRow, type ImportRow, type MappableField, type RowError, type V
 import { mergeCaseRows } from "./cases.ts";
 import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility-index.server.ts";
 import { loadValueMappings } from "./value-mappings.server.ts";
+import { addPhase, phase, phaseSync } from "./phases.server.ts";
+import { beginLongWork, yieldToEventLoop } from "#app/utils/long-work.server.ts";
 import { comparePrisoner, dateOnly, monthOnly, NOT_HELD_STATUSES, toDate, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
@@ -123,9 +125,16 @@ export class ReviewRequiredError extends Error {
   }
 }
 
+const hashOfRow = new WeakMap<ImportRow, string>();
+
+/** What the source said about a person, normalised: equal hashes mean nothing changed. Computed once per row. */
 function rowHash(row: ImportRow, country: Country): string {
+  const known = hashOfRow.get(row);
+  if (known !== undefined && known.startsWith(country)) return known.slice(country.length);
   const { line: _line, ...rest } = row;
-  return crypto.createHash("sha256").update(JSON.stringify({ ...rest, country })).digest("hex").slice(0, 32);
+  const hash = crypto.createHash("sha256").update(JSON.stringify({ ...rest, country })).digest("hex").slice(0, 32);
+  hashOfRow.set(row, country + hash);
+  return hash;
 }
 
 function birthDatesAgree(a: { date: string | null; yearOnly: boolean }, b: { date: string | null; yearOnly: boolean }): boolean | null {
@@ -149,6 +158,13 @@ function nameKeysOf(row: ImportRow): string[] {
   return keys;
 }
 
+/** The row's first "person:" key (the one case merging uses), without computing every other key. */
+function firstPersonKeyOf(row: ImportRow): string | undefined {
+  const known = keysOfRow.get(row);
+  if (known) return personKeysOf(row)[0];
+  return [row.name, row.latinName].map((n) => (n ? personMatchKey(n) : null)).find((k): k is string => Boolean(k));
+}
+
 function personKeysOf(row: ImportRow): string[] {
   return nameKeysOf(row)
     .filter((k) => k.startsWith("person:"))
@@ -170,7 +186,7 @@ export async function planImport(input: {
 }): Promise<ImportPlan> {
   const source = await prisma.source.findUnique({ where: { slug: input.sourceSlug } });
   if (!source) throw new UnknownSourceError(input.sourceSlug);
-  const parsed = await parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType });
+  const parsed = await phase("parse", () => parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType }));
   const recognised = recognizeColumns(parsed.headers);
   const mapping: ColumnMapping = { ...recognised.mapping, ...(input.mapping ?? {}) };
   // Columns a published list carries that the registry deliberately does not keep (url, photo, judge…) are not "unknown".
@@ -179,17 +195,19 @@ export async function planImport(input: {
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const partial = input.partial ?? false;
 
-  const [valueMappings, facilityIndex, sourceLinks] = await Promise.all([
+  const [valueMappings, facilityIndex, sourceLinks] = await phase("plan: read source state", () => Promise.all([
     loadValueMappings(prisma, source.id),
     loadFacilityIndex(prisma, source.id),
     prisma.prisonerSource.findMany({
       where: { sourceId: source.id },
       select: { prisonerId: true, externalId: true, rowHash: true, missingSince: true },
     }),
-  ]);
+  ]));
 
-  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping));
-  const { rows, merged } = mergeCaseRows(normalised);
+  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = await phase("normalise", () =>
+    normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)),
+  );
+  const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
 
   const linkByExternalId = new Map(sourceLinks.filter((l) => l.externalId).map((l) => [l.externalId!, l]));
   const linkByPrisoner = new Map(sourceLinks.map((l) => [l.prisonerId, l]));
@@ -197,19 +215,26 @@ export async function planImport(input: {
   // Rows without a known external id are matched by name keys, confirmed by date of birth.
   const personKeysByLine = new Map<number, string[]>();
   const allPersonKeys = new Set<string>();
-  for (const row of rows) {
-    if (row.externalId && linkByExternalId.has(row.externalId)) continue;
-    const keys = personKeysOf(row);
-    personKeysByLine.set(row.line, keys);
-    keys.forEach((k) => allPersonKeys.add(k));
-  }
+  await phase("plan: name keys", async () => {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
+      if (row.externalId && linkByExternalId.has(row.externalId)) continue;
+      const keys = personKeysOf(row);
+      personKeysByLine.set(row.line, keys);
+      keys.forEach((k) => allPersonKeys.add(k));
+    }
+  });
   const keyList = [...allPersonKeys];
   const keyRows: { prisonerId: string; key: string }[] = [];
-  for (let i = 0; i < keyList.length; i += 10_000) {
-    keyRows.push(
-      ...(await prisma.prisonerNameKey.findMany({ where: { kind: "person", key: { in: keyList.slice(i, i + 10_000) } }, select: { prisonerId: true, key: true } })),
-    );
-  }
+  await phase("plan: look up name keys", async () => {
+    for (let i = 0; i < keyList.length; i += 10_000) {
+      keyRows.push(
+        // Raw, one array parameter: Prisma's `in` list costs more to build than the lookup itself.
+        ...(await prisma.$queryRaw<{ prisonerId: string; key: string }[]>`
+          SELECT "prisonerId", "key" FROM "PrisonerNameKey" WHERE "kind" = 'person' AND "key" = ANY(${keyList.slice(i, i + 10_000)}::text[])`),
+      );
+    }
+  });
   const prisonersByPersonKey = new Map<string, Set<string>>();
   for (const k of keyRows) {
     const set = prisonersByPersonKey.get(k.key) ?? new Set<string>();
@@ -224,13 +249,15 @@ export async function planImport(input: {
     const country = row.country ?? source.country;
     if (link && !(country && link.rowHash === rowHash(row, country) && !link.missingSince)) neededIds.add(link.prisonerId);
   }
-  const existing = await loadPrisoners(prisma, [...neededIds]);
+  const existing = await phase("plan: load matched prisoners", () => loadPrisoners(prisma, [...neededIds]));
 
   const planned: PlannedRow[] = [];
   const seenInFile = new Map<string, number>();
   const lineOfPrisoner = new Map<string, number>();
   const newFacilities = new Map<string, NewFacility>();
-  for (const row of rows) {
+  const matchStarted = performance.now();
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % (4 * NORMALISE_SLICE) === 0) await yieldToEventLoop();
     const country = row.country ?? source.country;
     if (!country) {
       errors.push({ line: row.line, field: "country", messageKey: "import.row.countryMissing" });
@@ -240,7 +267,7 @@ export async function planImport(input: {
     // A person twice in one file that case merging could not join (no id, no date of birth to confirm).
     const fileKeys = [
       ...(row.externalId ? [`id:${row.externalId}`] : []),
-      ...(row.birthDate ? [`p:${personKeysOf(row)[0] ?? normalizeExact(name)}|${row.birthDate}`] : []),
+      ...(row.birthDate ? [`p:${firstPersonKeyOf(row) ?? normalizeExact(name)}|${row.birthDate}`] : []),
     ];
     const firstLine = fileKeys.map((k) => seenInFile.get(k)).find((l) => l !== undefined);
     if (firstLine !== undefined) {
@@ -300,6 +327,7 @@ export async function planImport(input: {
     planned.push({ line: row.line, kind, name, prisonerId, changes, transfer, row });
   }
 
+  addPhase("plan: match rows", matchStarted);
   // Previously on this list, not in this file: flagged for review, never deleted. A partial list flags no one.
   const reviewCandidates = new Set(planned.flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])));
   const missingIds = partial
@@ -314,11 +342,13 @@ export async function planImport(input: {
         )
         .map((l) => l.prisonerId);
   const missing: { prisonerId: string; name: string }[] = [];
+  const missingStarted = performance.now();
   for (let i = 0; i < missingIds.length; i += 10_000) {
     const names = await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.slice(i, i + 10_000) }, isPrimary: true } });
     missing.push(...names.map((n) => ({ prisonerId: n.prisonerId, name: fullName(n) })));
   }
 
+  addPhase("plan: missing people", missingStarted);
   // Rows with errors change nothing either: a re-import of the same file is a no-op.
   const noChanges = planned.every((p) => p.kind === "unchanged") && missing.length === 0 && newFacilities.size === 0;
   return {
@@ -344,14 +374,18 @@ function idHeaderOf(mapping: ColumnMapping): string | undefined {
   return Object.keys(mapping).find((header) => mapping[header] === "externalId");
 }
 
-function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
+/** Rows normalised between two turns of the event loop: other requests are answered meanwhile. */
+const NORMALISE_SLICE = 500;
+
+async function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
   let skipped = 0;
   const unknown = new Map<string, UnknownValueUse>();
   // A person whose row has an error is still on the list: not "missing".
   const externalIdsOfErrorRows = new Set<string>();
-  for (const raw of rawRows) {
+  for (const [index, raw] of rawRows.entries()) {
+    if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
     const result = normalizeRow(raw, mapping, valueMappings);
     if (result.skipped) {
       skipped++;
@@ -459,6 +493,24 @@ export async function applyPlan(
     return { line: p.line, kind: "updated", name: p.name, prisonerId: choice, changes: [], transfer: null, row: p.row };
   });
 
+  // Lets the liveness check see the transaction move instead of queueing behind it (PGlite's one connection).
+  const work = beginLongWork("import");
+  try {
+    await applyInTransaction(plan, resolved, options, at, work.progress);
+  } finally {
+    work.end();
+  }
+  return resolved;
+}
+
+async function applyInTransaction(
+  plan: ImportPlan,
+  resolved: PlannedRow[],
+  options: { actor: ImportActor; facilityDecisions?: FacilityDecisions; runId: string },
+  at: Date,
+  progress: () => void,
+) {
+  const work = { progress };
   await prisma.$transaction(
     async (tx) => {
       const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
@@ -467,8 +519,10 @@ export async function applyPlan(
       await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
       const facilityIdFor = (row: ImportRow) => (row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null);
 
-      await createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor });
-      await updatePrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor, index, editorId: options.actor.userId ?? null });
+      await phase("apply: create prisoners", () => createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor }, work.progress));
+      await phase("apply: update prisoners", () =>
+        updatePrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor, index, editorId: options.actor.userId ?? null }),
+      );
 
       const missingIds = plan.missing.map((m) => m.prisonerId);
       await chunk(missingIds, 5000, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: plan.sourceId, prisonerId: { in: ids } }, data: { missingSince: at } }));
@@ -478,7 +532,6 @@ export async function applyPlan(
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
-  return resolved;
 }
 
 async function createFacilities(tx: Prisma.TransactionClient, plan: ImportPlan, index: FacilityIndex, decisions: FacilityDecisions, userId: string | null) {
@@ -525,17 +578,51 @@ interface WriteContext {
   facilityIdFor: (row: ImportRow) => string | null;
 }
 
-/** New prisoners, in bulk: prisoners, names, name keys, stays, links, and their situation for the release counts. */
-async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext) {
-  const prisoners: NewPrisonerRow[] = [];
-  const names: NameRow[] = [];
-  const keys: Prisma.PrisonerNameKeyCreateManyInput[] = [];
-  const links: { id: string; prisonerId: string; externalId: string | null; rowHash: string }[] = [];
-  const stays: { id: string; prisonerId: string; facilityId: string }[] = [];
-  const situations: Prisma.SituationChangeCreateManyInput[] = [];
-  for (const p of resolved) {
-    if (p.kind !== "new") continue;
-    const id = crypto.randomUUID();
+/**
+ * New prisoners per chunk: the next chunk is built while the database writes this one.
+ * Small enough that one statement holds the embedded database (which runs in this
+ * process) for a fraction of a second, so other requests are answered between them.
+ */
+const CREATE_CHUNK = 500;
+
+/**
+ * New prisoners, in bulk: prisoners, names, name keys, stays, links, and their situation for the release counts.
+ * Rows are built a chunk at a time and each chunk's writes are chained after the previous
+ * chunk's (one statement at a time on the transaction's connection, in order), so the
+ * database writes chunk n while this process builds chunk n + 1, and only a chunk's
+ * arrays are held at once. Ids increase within the import, so index inserts append.
+ */
+async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext, progress: () => void) {
+  const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
+  const nextId = increasingIds();
+  let writes: Promise<void> = Promise.resolve();
+  for (let i = 0; i < fresh.length; i += CREATE_CHUNK) {
+    const chunkStarted = performance.now();
+    const batch = buildNewPrisoners(fresh.slice(i, i + CREATE_CHUNK), ctx, nextId);
+    addPhase("apply: build new rows", chunkStarted);
+    writes = writes.then(() => writeNewPrisoners(tx, batch, ctx, progress));
+    // Keeps a failure from being reported as unhandled before it is awaited below.
+    writes.catch(() => {});
+    // Lets the previous chunk's statements go out before building the next one.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await writes;
+}
+
+interface NewPrisonerBatch {
+  prisoners: NewPrisonerRow[];
+  names: NameRow[];
+  keys: Prisma.PrisonerNameKeyCreateManyInput[];
+  links: { id: string; prisonerId: string; externalId: string | null; rowHash: string }[];
+  stays: { id: string; prisonerId: string; facilityId: string }[];
+  situations: Prisma.SituationChangeCreateManyInput[];
+}
+
+function buildNewPrisoners(fresh: Extract<PlannedRow, { kind: "new" }>[], ctx: WriteContext, nextId: () => string): NewPrisonerBatch {
+  const batch: NewPrisonerBatch = { prisoners: [], names: [], keys: [], links: [], stays: [], situations: [] };
+  const { prisoners, names, keys, links, stays, situations } = batch;
+  for (const p of fresh) {
+    const id = nextId();
     const row = p.row;
     const country = ctx.countryOf(row);
     const status = (row.status ?? "convicted") as PrisonerStatus;
@@ -573,11 +660,11 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
       const separator = full.indexOf(":");
       keys.push({ prisonerId: id, kind: full.slice(0, separator), key: full.slice(separator + 1) });
     }
-    links.push({ id: crypto.randomUUID(), prisonerId: id, externalId: row.externalId, rowHash: rowHash(row, country) });
-    if (facilityId) stays.push({ id: crypto.randomUUID(), prisonerId: id, facilityId });
+    links.push({ id: nextId(), prisonerId: id, externalId: row.externalId, rowHash: rowHash(row, country) });
+    if (facilityId) stays.push({ id: nextId(), prisonerId: id, facilityId });
     if (status === "released" || status === "deceased") {
       situations.push({
-        id: crypto.randomUUID(),
+        id: nextId(),
         prisonerId: id,
         status,
         occurredOn: toDate(status === "released" ? row.releasedOn : row.diedOn),
@@ -587,12 +674,24 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
       });
     }
   }
-  await insertPrisoners(tx, prisoners, ctx.at);
-  await insertNames(tx, names);
-  await insertNameKeys(tx, keys);
-  await insertStays(tx, stays, ctx.at, ctx.runId);
-  await insertSourceLinks(tx, links, ctx.sourceId, ctx.at);
-  await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
+  return batch;
+}
+
+/** One chunk's statements, with a turn of the event loop after each (see CREATE_CHUNK). */
+async function writeNewPrisoners(tx: Prisma.TransactionClient, batch: NewPrisonerBatch, ctx: WriteContext, progress: () => void) {
+  const step = async (name: string, write: () => Promise<unknown>) => {
+    await phase(name, write);
+    progress();
+    await yieldToEventLoop();
+  };
+  await step("apply: insert prisoners", () => insertPrisoners(tx, batch.prisoners, ctx.at));
+  await step("apply: insert names", () => insertNames(tx, batch.names));
+  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys));
+  await step("apply: insert stays and links", async () => {
+    await insertStays(tx, batch.stays, ctx.at, ctx.runId);
+    await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
+  });
+  if (batch.situations.length) await step("apply: situations", () => tx.situationChange.createMany({ data: batch.situations }));
 }
 
 /** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */

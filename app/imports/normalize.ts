@@ -264,8 +264,13 @@ function iso({ year, month, day }: DateParts): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+let todayCache = { day: Number.NaN, text: "" };
+
+/** Today (UTC, yyyy-mm-dd); one Date per day rather than one per date cell. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const day = Math.floor(Date.now() / 86_400_000);
+  if (day !== todayCache.day) todayCache = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return todayCache.text;
 }
 
 type DateCheck = { ok: true; date: string; yearOnly: boolean } | { ok: false; reason: "bad" | "early" | "future" };

@@ -80,7 +80,8 @@ export function detectFormat(input: { fileName?: string | null; contentType?: st
 
 export async function parseImportFile(
   bytes: Uint8Array,
-  input: { fileName?: string | null; contentType?: string | null },
+  /** maxRows: the row limit (MAX_IMPORT_ROWS unless a test checks the limit on a small file). */
+  input: { fileName?: string | null; contentType?: string | null; maxRows?: number },
 ): Promise<ParsedFile> {
   return withoutBidiControls(await readImportFile(bytes, input));
 }
@@ -117,8 +118,9 @@ function withoutBidiControls(parsed: ParsedFile): ParsedFile {
 
 async function readImportFile(
   bytes: Uint8Array,
-  input: { fileName?: string | null; contentType?: string | null },
+  input: { fileName?: string | null; contentType?: string | null; maxRows?: number },
 ): Promise<ParsedFile> {
+  const maxRows = input.maxRows ?? MAX_IMPORT_ROWS;
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new ImportFileError("import.file.tooLarge", { maxMb: Math.round(MAX_IMPORT_BYTES / (1024 * 1024)) });
   }
@@ -128,11 +130,11 @@ async function readImportFile(
   const format = detectFormat({ ...input, bytes });
   switch (format) {
     case "xlsx":
-      return parseXlsx(bytes);
+      return parseXlsx(bytes, maxRows);
     case "json":
-      return parseJson(bytes);
+      return parseJson(bytes, maxRows);
     case "csv":
-      return parseCsvFile(bytes);
+      return parseCsvFile(bytes, maxRows);
   }
 }
 
@@ -186,13 +188,13 @@ function isEmptyRecord(values: string[]): boolean {
  * skipped. Columns without a header are dropped when they hold no data, and
  * named "Column N" (N = column number or XLSX letter) when they do.
  */
-function buildTable(records: SourceRecord[], columnLabel: (index: number) => string): { headers: string[]; rows: RawRow[] } {
+function buildTable(records: SourceRecord[], columnLabel: (index: number) => string, maxRows: number): { headers: string[]; rows: RawRow[] } {
   const headerIndex = records.findIndex((record) => !isEmptyRecord(record.headerValues ?? record.values));
   if (headerIndex < 0) throw new ImportFileError("import.file.empty");
   const headerRecord = records[headerIndex];
   const headerTexts = (headerRecord.headerValues ?? headerRecord.values).map((text) => cleanHeader(text ?? ""));
   const data = records.slice(headerIndex + 1).filter((record) => !isEmptyRecord(record.values));
-  if (data.length > MAX_IMPORT_ROWS) throw new ImportFileError("import.file.tooManyRows", { max: MAX_IMPORT_ROWS });
+  if (data.length > maxRows) throw new ImportFileError("import.file.tooManyRows", { max: maxRows });
 
   let width = headerTexts.length;
   for (const record of data) width = Math.max(width, record.values.length);
@@ -209,10 +211,15 @@ function buildTable(records: SourceRecord[], columnLabel: (index: number) => str
     columns.push({ index, name });
   }
 
-  const rows = data.map((record) => ({
-    line: record.line,
-    cells: Object.fromEntries(columns.map(({ index, name }) => [name, (record.values[index] ?? "").trim()])),
-  }));
+  // Plain assignment is the fast way to fill a row; a "__proto__" header would set the
+  // object's prototype that way, so such a file takes the defining (slower) path.
+  const assignable = !columns.some(({ name }) => name === "__proto__");
+  const rows = data.map((record) => {
+    if (!assignable) return { line: record.line, cells: Object.fromEntries(columns.map(({ index, name }) => [name, (record.values[index] ?? "").trim()])) };
+    const cells: Record<string, string> = {};
+    for (const { index, name } of columns) cells[name] = (record.values[index] ?? "").trim();
+    return { line: record.line, cells };
+  });
   return { headers: columns.map((column) => column.name), rows };
 }
 
@@ -241,11 +248,11 @@ function detectDelimiter(text: string): Delimiter {
 
 function countNewlines(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) count++;
   return count;
 }
 
-function parseCsvFile(bytes: Uint8Array): ParsedFile {
+function parseCsvFile(bytes: Uint8Array, maxRows: number): ParsedFile {
   const decoded = decodeText(bytes);
   // One record separator for csv-parse's line counter; quoted CRLFs become LF.
   let text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -260,22 +267,27 @@ function parseCsvFile(bytes: Uint8Array): ParsedFile {
   }
   delimiter ??= detectDelimiter(text);
 
-  let records: { record: string[]; info: { lines: number } }[];
+  // info.lines is the line on which a record ends; a record spans one extra
+  // line for every newline inside its quoted fields. Read from on_record's context
+  // rather than csv-parse's `info` option, which copies an info object per record.
+  const sourceRecords: SourceRecord[] = [];
   let lastRecordEnd = 0;
   try {
-    records = parseCsv(text, {
+    parseCsv(text, {
       delimiter,
       record_delimiter: "\n",
-      info: true,
       skip_empty_lines: true,
       relax_column_count: true,
       relax_quotes: true,
       bom: false,
-      on_record: (record, context) => {
+      on_record: (record: string[], context) => {
         lastRecordEnd = context.lines;
-        return record;
+        let newlines = 0;
+        for (const value of record) newlines += countNewlines(value);
+        sourceRecords.push({ line: context.lines - newlines, values: record });
+        return null;
       },
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    });
   } catch {
     // The broken record starts on the first non-blank line after the last good one.
     const lines = text.split("\n");
@@ -284,13 +296,7 @@ function parseCsvFile(bytes: Uint8Array): ParsedFile {
     throw new ImportFileError("import.file.badCsv", { line });
   }
 
-  // info.lines is the line on which a record ends; a record spans one extra
-  // line for every newline inside its quoted fields.
-  const sourceRecords: SourceRecord[] = records.map(({ record, info }) => ({
-    line: info.lines - record.reduce((sum, value) => sum + countNewlines(value), 0),
-    values: record,
-  }));
-  const { headers, rows } = buildTable(sourceRecords, (index) => String(index + 1));
+  const { headers, rows } = buildTable(sourceRecords, (index) => String(index + 1), maxRows);
   return { format: "csv", headers, rows, encoding: decoded.encoding, delimiter };
 }
 
@@ -459,7 +465,7 @@ export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
   }
 }
 
-async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
+async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<ParsedFile> {
   checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -486,10 +492,10 @@ async function parseXlsx(bytes: Uint8Array): Promise<ParsedFile> {
     if (isEmptyRecord(values)) return;
     records.push({ line: rowNumber, values, headerValues });
     // Header plus the allowed rows; stop reading a sheet that is far too long.
-    if (records.length > MAX_IMPORT_ROWS + 1) throw new ImportFileError("import.file.tooManyRows", { max: MAX_IMPORT_ROWS });
+    if (records.length > maxRows + 1) throw new ImportFileError("import.file.tooManyRows", { max: maxRows });
   });
 
-  const { headers, rows } = buildTable(records, columnLetter);
+  const { headers, rows } = buildTable(records, columnLetter, maxRows);
   return { format: "xlsx", headers, rows, encoding: null, delimiter: null };
 }
 
@@ -515,7 +521,7 @@ function arrayText(items: unknown[]): string {
   return lines.filter(Boolean).join("\n");
 }
 
-function parseJson(bytes: Uint8Array): ParsedFile {
+function parseJson(bytes: Uint8Array, maxRows: number): ParsedFile {
   const decoded = decodeText(bytes);
   const text = decoded.text.replace(/^\uFEFF/, "");
   if (text.trim() === "") throw new ImportFileError("import.file.empty");
@@ -560,7 +566,7 @@ function parseJson(bytes: Uint8Array): ParsedFile {
   if (headers.length === 0) throw new ImportFileError("import.file.empty");
 
   const nonEmpty = objects.filter(({ entries }) => entries.some(([, text]) => text !== ""));
-  if (nonEmpty.length > MAX_IMPORT_ROWS) throw new ImportFileError("import.file.tooManyRows", { max: MAX_IMPORT_ROWS });
+  if (nonEmpty.length > maxRows) throw new ImportFileError("import.file.tooManyRows", { max: maxRows });
   const rows: RawRow[] = nonEmpty.map(({ line, entries }) => {
     const values = new Map(entries);
     return { line, cells: Object.fromEntries(headers.map((header) => [header, values.get(header) ?? ""])) };

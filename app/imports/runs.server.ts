@@ -18,6 +18,7 @@ import {
   type ReviewDecisions,
 } from "./engine.server.ts";
 import { saveValueMappings } from "./value-mappings.server.ts";
+import { phase, phaseSync } from "./phases.server.ts";
 import type { MappableField } from "./normalize.ts";
 
 /**
@@ -105,13 +106,13 @@ export async function importFile(input: {
     contentType: input.contentType,
     partial: input.partial ?? false,
   });
-  const summary = summarize(plan, (e) => errorMessage(locale, e));
+  const summary = phaseSync("summary", () => summarize(plan, (e) => errorMessage(locale, e)));
   if (input.dryRun) {
     const run = await recordRun({ plan, actor: input.actor, fileName: input.fileName, contentType: input.contentType ?? null, bytes: null, state: "dry-run", summary, mapping: null });
     return { runId: run.id, summary, noChanges: plan.noChanges, plan };
   }
   const keepFile = summary.needsReview > 0;
-  const run = await recordRun({
+  const run = await phase("record the run", () => recordRun({
     plan,
     actor: input.actor,
     fileName: input.fileName,
@@ -120,7 +121,7 @@ export async function importFile(input: {
     state: "applying",
     summary,
     mapping: null,
-  });
+  }));
   try {
     if (!plan.noChanges) await withLease(run.id, () => applyPlan(plan, { actor: input.actor, runId: run.id }));
   } catch (error) {

@@ -323,9 +323,16 @@ export function nameMatchKeys(name: PersonName): string[] {
   if (givenKey) keys.add(`token:${givenKey}`);
   for (const k of givenNameKeys(given)) keys.add(`token:${k}`);
 
-  const surnameSkeleton = tokenSkeleton(surname);
-  if (surnameSkeleton && givenKey) keys.add(`person:${surnameSkeleton}|${givenKey}`);
+  const person = personMatchKey(name);
+  if (person) keys.add(`person:${person}`);
   return [...keys];
+}
+
+/** The "person:" key of nameMatchKeys alone (surname skeleton | given-name key), or null. */
+export function personMatchKey(name: PersonName): string | null {
+  const surnameSkeleton = tokenSkeleton(name.surname ?? "");
+  const givenKey = givenNameKey(name.givenName ?? "");
+  return surnameSkeleton && givenKey ? `${surnameSkeleton}|${givenKey}` : null;
 }
 
 /** Keys for a free-text search query: the exact form, and per word the acceptable "token:" keys. */

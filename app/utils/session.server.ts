@@ -5,6 +5,7 @@ import { limits, secureTransport, sessionSecrets } from "./config.server";
 import { randomToken, sha256 } from "./crypto.server";
 import { now } from "./clock.server";
 import { deviceLabel } from "./request.server";
+import { memoForRequest } from "./request-memo.server";
 
 // The cookie holds only a random session id, signed; everything else is in the
 // Session row, so signing out really ends a session on every instance.
@@ -72,6 +73,11 @@ export async function lookupSession(request: Request): Promise<SessionLookup> {
   const id = await readSessionId(request);
   if (!id) return { state: "none" };
   const idHash = sha256(id);
+  // The root loader and the page's loader of one (read-only) request share one lookup.
+  return memoForRequest(`session:${idHash}`, () => findSession(idHash));
+}
+
+async function findSession(idHash: string): Promise<SessionLookup> {
   const session = await prisma.session.findUnique({ where: { idHash }, include: { user: true } });
   if (!session) return { state: "expired" };
   const at = now();

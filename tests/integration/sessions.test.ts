@@ -1,7 +1,8 @@
 import { afterAll, expect, test } from "vitest";
 import { createCookie } from "@remix-run/node";
 import type { Role, VettingState } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, setDatabase } from "#app/utils/db.server.ts";
+import { withRequestMemo } from "#app/utils/request-memo.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
 import { sha256 } from "#app/utils/crypto.server.ts";
 import {
@@ -232,5 +233,46 @@ describeEachDatabase("sessions and authorisation", () => {
     await markSecondFactor((await requireUser(first.request, { allowMissingSecondFactor: true })).idHash);
     const second = await signIn(coordinator.id);
     expect((await thrown(() => requireApprovedUser(second.request))).headers.get("location")).toMatch(/^\/2fa\?/);
+  });
+
+  test("one read-only request looks its session up once, however many loaders ask; a write request looks afresh", async () => {
+    const user = await makeUser();
+    const { setCookie } = await signIn(user.id);
+    // Counts the Session reads the app makes, through the app's own database handle.
+    const plain = prisma;
+    let sessionReads = 0;
+    const counting = plain.$extends({
+      query: {
+        session: {
+          async findUnique({ args, query }) {
+            sessionReads++;
+            return query(args);
+          },
+        },
+      },
+    });
+    setDatabase(counting as unknown as typeof plain);
+    try {
+      // Remix hands the root loader and the page's loader each its own copy of the request.
+      const rootAndPage = () => Promise.all([getOptionalUser(requestWith(setCookie)), requireApprovedUser(requestWith(setCookie))]);
+      const [rootUser, page] = await withRequestMemo(true, rootAndPage);
+      expect(rootUser?.id).toBe(user.id);
+      expect(page.user.id).toBe(user.id);
+      expect(sessionReads).toBe(1);
+
+      // An action may sign out or change the account before the loaders run: no sharing.
+      sessionReads = 0;
+      await withRequestMemo(false, rootAndPage);
+      expect(sessionReads).toBe(2);
+
+      // Two requests never share: the second sees that the session has ended.
+      sessionReads = 0;
+      await withRequestMemo(true, rootAndPage);
+      await endAllSessions(user.id);
+      expect(await withRequestMemo(true, () => getOptionalUser(requestWith(setCookie)))).toBeNull();
+      expect(sessionReads).toBe(2);
+    } finally {
+      setDatabase(plain);
+    }
   });
 });

@@ -7,6 +7,7 @@ import {
   knownGivenNameKey,
   nameMatchKeys,
   normalizeExact,
+  personMatchKey,
   queryKeys,
   skeletonsNear,
   splitFullName,
@@ -680,18 +681,20 @@ describe("editDistance and skeletonsNear", () => {
   });
 });
 
-describe("performance", () => {
-  test("keys for 20,000 rows are computed quickly", () => {
+// How fast keys are computed for 20,000 rows is measured by `npm run bench:parse`, not here.
+describe("keys for many rows", () => {
+  test("every row of a long list in several scripts gets its keys", () => {
     const surnames = ["Kastusiou", "Лукашэнка", "Tikhanovskaya", "Бяляцкі", "Statkevich", "Знак", "Losik"];
     const givens = ["Ryhor", "Аляксандр", "Sviatlana", "Алесь", "Mikalai", "Максім", "Ihar"];
-    const started = performance.now();
     let count = 0;
-    for (let i = 0; i < 20_000; i++) {
+    for (let i = 0; i < 2_000; i++) {
       const surname = `${surnames[i % surnames.length]}${String.fromCharCode(97 + (i % 26))}${i % 100}`;
-      count += nameMatchKeys({ surname, givenName: givens[i % givens.length] ?? "", patronymic: "Іванавіч" }).length;
+      const keys = nameMatchKeys({ surname, givenName: givens[i % givens.length] ?? "", patronymic: "Іванавіч" });
+      // The import's shortcut for the person key gives the key nameMatchKeys stores.
+      expect(keys.filter((k) => k.startsWith("person:"))).toEqual([`person:${personMatchKey({ surname, givenName: givens[i % givens.length] ?? "" })}`]);
+      count += keys.length;
     }
-    expect(count).toBeGreaterThan(20_000);
-    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(count).toBeGreaterThan(2_000);
   });
 });
 
