@@ -6,6 +6,7 @@ import { rebuildNameKeys } from "./name-keys.server";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
+import { sealedTotpRow } from "./totp.server";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -56,7 +57,7 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
       },
     });
     // As installTotpSecret stores it (tests/integration/demo.test.ts signs in with it), inside this transaction.
-    if (account.role !== "volunteer") await tx.verification.create({ data: { type: "totp", target: user.id, secret: encrypt(DEMO_TOTP_SECRET) } });
+    if (account.role !== "volunteer") await tx.verification.create({ data: sealedTotpRow("totp", user.id, DEMO_TOTP_SECRET) });
   }
   await seedDemoLetters(tx);
 }
