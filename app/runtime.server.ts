@@ -6,7 +6,7 @@ import { sessionUserId } from "#app/utils/session.server.ts";
 import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
-import { seedDemoData } from "#app/models/demo.server.ts";
+import { seedDemo } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
 import { ensureParcelDefaults } from "#app/models/parcels.server.ts";
@@ -29,8 +29,8 @@ export async function bootstrap(options: { demo?: boolean; worker?: boolean } = 
     `database: ${target.kind === "postgres" ? "PostgreSQL" : `PGlite at ${target.dataDir ?? "memory"}`} ready in ${Date.now() - started} ms`,
   );
   if (options.demo) {
-    const seeded = await seedDemoData();
-    console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
+    const outcome = await seedDemo();
+    (outcome.kind === "not-empty" ? console.warn : console.info)(outcome.message);
   }
   // Defaults are seeded at start-up (under one advisory lock), not by the first request.
   await ensureDefaultRoutes();
