@@ -20,7 +20,7 @@ import { sessionUserId } from "#app/utils/session.server.ts";
 import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
-import { demoAccountsPresent, seedDemoData } from "#app/models/demo.server.ts";
+import { demoAccountsPresent, seedDemo } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
 import { ensureParcelDefaults } from "#app/models/parcels.server.ts";
@@ -59,8 +59,8 @@ export async function bootstrap(options: ServerFlags & { worker?: boolean } = {}
     }
   }
   if (loadsDemoData()) {
-    const seeded = await seedDemoData();
-    console.info(seeded ? "demo data loaded into the empty database" : "database not empty: demo data not loaded");
+    const outcome = await seedDemo();
+    (outcome.kind === "not-empty" ? console.warn : console.info)(outcome.message);
   }
   // Defaults are seeded at start-up (under one advisory lock), not by the first request.
   await ensureDefaultRoutes();

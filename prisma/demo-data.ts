@@ -1033,6 +1033,17 @@ function prisonerMatchKey(country: string, birth: Date | null, detained: Date | 
   return `${country}|${birth?.toISOString().slice(0, 10) ?? ""}|${detained?.toISOString().slice(0, 10) ?? ""}`;
 }
 
+/**
+ * Does a row look like one this file writes? Used to recognise what an interrupted
+ * demo load by an older version left behind (tests/integration/demo.test.ts).
+ */
+export const demoFingerprint = {
+  prisoner: (country: string, birth: Date | null, detained: Date | null) =>
+    PRISONERS.some((p) => prisonerMatchKey(p.country, day(p.birth), day(p.detainedOn)) === prisonerMatchKey(country, birth, detained)),
+  facility: (country: string, name: string, city: string | null) => FACILITIES.some((f) => f.country === country && f.name === name && (f.city ?? null) === city),
+  source: (slug: string) => (DEMO_SOURCE_SLUGS as readonly string[]).includes(slug),
+};
+
 export async function seedRegistry(prisma: PrismaClient | Prisma.TransactionClient): Promise<void> {
   await createDefaultRoutes(prisma, { demo: true });
 

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Prisma } from "#app/generated/prisma/client.ts";
+import { ensureRoomDuringImport } from "./run-upkeep.server.ts";
 
 /**
  * The bulk writes of an import: one INSERT … SELECT FROM unnest(parallel arrays) per
@@ -12,8 +13,12 @@ type Tx = Prisma.TransactionClient;
 
 const BATCH = 5000;
 
+/** Each batch first checks the disk still has room: a full disk hangs the embedded database. */
 async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+  for (let i = 0; i < rows.length; i += BATCH) {
+    ensureRoomDuringImport();
+    await write(rows.slice(i, i + BATCH));
+  }
 }
 
 /**

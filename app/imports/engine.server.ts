@@ -16,6 +16,7 @@ import { loadValueMappings } from "./value-mappings.server.ts";
 import { addPhase, phase, phaseSync } from "./phases.server.ts";
 import { beginLongWork, yieldToEventLoop } from "#app/utils/long-work.server.ts";
 import { comparePrisoner, dateOnly, monthOnly, NOT_HELD_STATUSES, toDate, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
+import { ensureRoomDuringImport } from "./run-upkeep.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
 
@@ -468,8 +469,12 @@ export function summarize(plan: ImportPlan, translateError: (e: RowError) => str
   };
 }
 
+// Each chunk first checks the disk still has room (a full disk hangs the embedded database).
 const chunk = async <T,>(items: T[], size: number, write: (batch: T[]) => Promise<unknown>) => {
-  for (let i = 0; i < items.length; i += size) await write(items.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size) {
+    ensureRoomDuringImport();
+    await write(items.slice(i, i + size));
+  }
 };
 
 /**

@@ -3,7 +3,7 @@ import { now } from "#app/utils/clock.server.ts";
 import { decrypt, isEncrypted } from "#app/utils/crypto.server.ts";
 import { importFileContent } from "#app/utils/sealed-fields.server.ts";
 import { databaseTarget } from "#app/utils/config.server.ts";
-import { DiskFullError, ensureFreeSpace } from "#app/utils/disk-space.server.ts";
+import { DiskFullError, ensureFreeSpace, ensureRoomWhileWriting } from "#app/utils/disk-space.server.ts";
 import { ImportFileError } from "./parse.server.ts";
 
 /** What a list of this size may take on disk once imported: rows, indexes, history and the write-ahead log. */
@@ -21,6 +21,20 @@ export function ensureRoomForImport(fileBytes: number): void {
     if (error instanceof DiskFullError) {
       throw new ImportFileError("import.file.diskFull", { freeMb: Math.floor(error.free / 1048576), neededMb: Math.ceil(error.required / 1048576) });
     }
+    throw error;
+  }
+}
+
+/**
+ * Between the chunks of an import's transaction: stops it (ImportFileError, in the
+ * person's language) when the disk filled up meanwhile. The transaction is rolled
+ * back by the throw, so nothing of the list is written.
+ */
+export function ensureRoomDuringImport(): void {
+  try {
+    ensureRoomWhileWriting();
+  } catch (error) {
+    if (error instanceof DiskFullError) throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
     throw error;
   }
 }

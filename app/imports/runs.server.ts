@@ -7,6 +7,8 @@ import type { RowError } from "./normalize.ts";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { importFileContent } from "#app/utils/sealed-fields.server.ts";
 import { ensureRoomForImport, failAbandonedRuns, IMPORT_LEASE_MS, openImportFile } from "./run-upkeep.server.ts";
+import { DiskFullError } from "#app/utils/disk-space.server.ts";
+import { ImportFileError } from "./parse.server.ts";
 import {
   applyPlan,
   planImport,
@@ -123,13 +125,23 @@ export async function importFile(input: {
     mapping: null,
   }));
   try {
-    if (!plan.noChanges) await withLease(run.id, () => applyPlan(plan, { actor: input.actor, runId: run.id }));
+    if (!plan.noChanges) await withLease(run.id, () => explainFullDisk(() => applyPlan(plan, { actor: input.actor, runId: run.id })));
   } catch (error) {
     await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed", leaseUntil: null } });
     throw error;
   }
   await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now(), leaseUntil: null } });
   return { runId: run.id, summary, noChanges: plan.noChanges, plan };
+}
+
+/** A disk that filled up during the write (its transaction rolled back) as the import's own message. */
+async function explainFullDisk<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof DiskFullError) throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
+    throw error;
+  }
 }
 
 /** Web step 1: read and check the file, keep it, and show what would happen. */
@@ -229,12 +241,14 @@ export async function confirmRun(
   if (!planned) return null;
   const { run, plan } = planned;
   ensureRoomForImport(run.fileContent?.length ?? 0);
-  const resolved = await applyPlan(plan, {
-    actor: { userId: input.userId, channel: "web" },
-    decisions: input.decisions,
-    facilityDecisions: input.facilityDecisions,
-    runId,
-  });
+  const resolved = await explainFullDisk(() =>
+    applyPlan(plan, {
+      actor: { userId: input.userId, channel: "web" },
+      decisions: input.decisions,
+      facilityDecisions: input.facilityDecisions,
+      runId,
+    }),
+  );
   const applied: ImportPlan = { ...plan, rows: resolved };
   const summary = summarize(applied, (e) => errorMessage(input.locale, e));
   const stillOpen = summary.needsReview > 0;

@@ -1,11 +1,12 @@
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
-import { seedRegistry } from "../../prisma/demo-data";
+import { demoFingerprint, seedRegistry } from "../../prisma/demo-data";
 import { rebuildNameKeys } from "./name-keys.server";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
+import { sealedTotpRow } from "./totp.server";
 
 /** Published in docs/development.md: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -20,6 +21,10 @@ export const DEMO_ACCOUNTS = [
 /** Written in the same transaction as the demo data: present means the demo is loaded, whole. */
 export const DEMO_LOADED = "demoDataLoaded";
 
+export type DemoSeedOutcome =
+  | { kind: "loaded" | "repaired" | "already-loaded"; message: string }
+  | { kind: "not-empty"; message: string };
+
 /**
  * Loads demo data only into an empty database; returns whether it did. Everything
  * is one transaction under the seeding lock, ended by the DEMO_LOADED marker: two
@@ -27,18 +32,93 @@ export const DEMO_LOADED = "demoDataLoaded";
  * Ctrl-C, full disk) leaves nothing behind, so the next start loads it whole.
  */
 export async function seedDemoData(): Promise<boolean> {
-  if (await prisma.setting.findUnique({ where: { key: DEMO_LOADED } })) return false;
+  const outcome = await seedDemo();
+  return outcome.kind === "loaded" || outcome.kind === "repaired";
+}
+
+/**
+ * seedDemoData with the reason, for the start-up log. Besides an empty database it
+ * handles what older versions (which loaded the demo in several steps, without the
+ * marker) left behind:
+ * - all demo accounts present: a whole older demo load, adopted (marker written);
+ * - nothing but demo rows and not all accounts: an interrupted older load, removed
+ *   and loaded again whole, in the same transaction;
+ * - anything else: not touched, and the message says what is in the way.
+ */
+export async function seedDemo(): Promise<DemoSeedOutcome> {
+  if (await prisma.setting.findUnique({ where: { key: DEMO_LOADED } })) return alreadyLoaded;
   return prisma.$transaction(
     async (tx) => {
       await takeSeedLock(tx);
-      if (await tx.setting.findUnique({ where: { key: DEMO_LOADED } })) return false;
-      if ((await tx.user.count()) > 0 || (await tx.prisoner.count()) > 0) return false;
+      if (await tx.setting.findUnique({ where: { key: DEMO_LOADED } })) return alreadyLoaded;
+      const state = await classifyExistingData(tx);
+      if (state.kind === "foreign") return { kind: "not-empty", message: `database not empty (${state.reason}): demo data not loaded` } as const;
+      if (state.kind === "whole-older-demo") {
+        await tx.setting.create({ data: { key: DEMO_LOADED, value: true } });
+        return { kind: "already-loaded", message: "demo data already loaded (by an earlier version)" } as const;
+      }
+      if (state.kind === "partial-demo") await removePartialDemo(tx);
       await loadDemo(tx);
       await tx.setting.create({ data: { key: DEMO_LOADED, value: true } });
-      return true;
+      return state.kind === "partial-demo"
+        ? ({ kind: "repaired", message: `an interrupted demo load was found (${state.reason}); it was removed and the demo data loaded whole` } as const)
+        : ({ kind: "loaded", message: "demo data loaded into the empty database" } as const);
     },
     { timeout: 300_000, maxWait: 300_000 },
   );
+}
+
+const alreadyLoaded: DemoSeedOutcome = { kind: "already-loaded", message: "demo data already loaded" };
+
+type ExistingData =
+  | { kind: "empty" }
+  | { kind: "whole-older-demo" }
+  | { kind: "partial-demo"; reason: string }
+  | { kind: "foreign"; reason: string };
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+async function classifyExistingData(tx: Prisma.TransactionClient): Promise<ExistingData> {
+  const [users, prisoners, facilities, sources, importRuns] = await Promise.all([
+    tx.user.findMany({ select: { email: true } }),
+    tx.prisoner.findMany({ select: { country: true, birthDate: true, detainedOn: true } }),
+    tx.facility.findMany({ select: { country: true, name: true, city: true } }),
+    tx.source.findMany({ select: { slug: true } }),
+    tx.importRun.count(),
+  ]);
+  if (users.length + prisoners.length + facilities.length + sources.length + importRuns === 0) return { kind: "empty" };
+  const demoEmails = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
+  const otherUsers = users.filter((u) => !demoEmails.has(u.email)).length;
+  const otherPrisoners = prisoners.filter((p) => !demoFingerprint.prisoner(p.country, p.birthDate, p.detainedOn)).length;
+  const otherFacilities = facilities.filter((f) => !demoFingerprint.facility(f.country, f.name, f.city)).length;
+  const otherSources = sources.filter((s) => !demoFingerprint.source(s.slug)).length;
+  const foreign = [
+    otherUsers && plural(otherUsers, "account", "accounts"),
+    otherPrisoners && plural(otherPrisoners, "prisoner", "prisoners"),
+    otherFacilities && plural(otherFacilities, "facility", "facilities"),
+    otherSources && plural(otherSources, "source", "sources"),
+    importRuns && plural(importRuns, "import run", "import runs"),
+  ].filter(Boolean);
+  if (foreign.length > 0) return { kind: "foreign", reason: `${foreign.join(", ")} not from the demo` };
+  if (users.length === DEMO_ACCOUNTS.length) return { kind: "whole-older-demo" };
+  return {
+    kind: "partial-demo",
+    reason: `${plural(prisoners.length, "prisoner", "prisoners")}, ${plural(facilities.length, "facility", "facilities")}, ${plural(users.length, "account", "accounts")} of ${DEMO_ACCOUNTS.length}`,
+  };
+}
+
+/** Removes the rows an interrupted demo load wrote (all of them demo rows: checked above). Routes stay: they are the defaults. */
+async function removePartialDemo(tx: Prisma.TransactionClient): Promise<void> {
+  // Prisoners take their names, stays, sources, letters, parcels and replies with them.
+  await tx.prisoner.deleteMany();
+  await tx.statusEvent.deleteMany();
+  await tx.batch.deleteMany();
+  const users = await tx.user.findMany({ select: { id: true } });
+  await tx.verification.deleteMany({ where: { type: { in: ["totp", "totp-pending"] }, target: { in: users.map((u) => u.id) } } });
+  await tx.user.deleteMany();
+  await tx.facility.deleteMany();
+  await tx.source.deleteMany();
+  await tx.catalogItem.deleteMany();
 }
 
 async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
@@ -56,7 +136,7 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
       },
     });
     // As installTotpSecret stores it (tests/integration/demo.test.ts signs in with it), inside this transaction.
-    if (account.role !== "volunteer") await tx.verification.create({ data: { type: "totp", target: user.id, secret: encrypt(DEMO_TOTP_SECRET) } });
+    if (account.role !== "volunteer") await tx.verification.create({ data: sealedTotpRow("totp", user.id, DEMO_TOTP_SECRET) });
   }
   await seedDemoLetters(tx);
 }

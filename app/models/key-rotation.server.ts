@@ -1,6 +1,16 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { decrypt, encrypt, needsReencryption, type FieldPlace } from "#app/utils/crypto.server.ts";
-import { importFileContent, letterBody, letterReturnAddress, parcelSenderDetails, replyAttachment, replyText } from "#app/utils/sealed-fields.server.ts";
+import {
+  importFileContent,
+  letterBody,
+  letterReturnAddress,
+  outboxHtml,
+  outboxText,
+  parcelSenderDetails,
+  replyAttachment,
+  replyText,
+  totpSecret,
+} from "#app/utils/sealed-fields.server.ts";
 
 /**
  * After a new key is put first in DATA_ENCRYPTION_KEY, old rows still decrypt with
@@ -12,17 +22,18 @@ import { importFileContent, letterBody, letterReturnAddress, parcelSenderDetails
 export async function reencryptAll(batchSize = 500): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
 
-  const totp = await prisma.verification.findMany({ where: { type: { in: ["totp", "totp-pending"] } } });
-  counts.totpSecrets = 0;
-  for (const row of totp) {
-    if (!needsReencryption(row.secret)) continue;
-    await prisma.verification.update({ where: { id: row.id }, data: { secret: encrypt(decrypt(row.secret)) } });
-    counts.totpSecrets++;
-  }
-
   /** The value rewritten with the current key, bound to its place; unchanged when it already is. */
   const again = (value: string | null, at: FieldPlace) => (value && needsReencryption(value, at) ? encrypt(decrypt(value, at), at) : value);
   const stale = (...values: [string | null, FieldPlace][]) => values.some(([v, at]) => v && needsReencryption(v, at));
+
+  const totp = await prisma.verification.findMany({ where: { type: { in: ["totp", "totp-pending"] } } });
+  counts.totpSecrets = 0;
+  for (const row of totp) {
+    const at = totpSecret(row.id);
+    if (!stale([row.secret, at])) continue;
+    await prisma.verification.update({ where: { id: row.id }, data: { secret: again(row.secret, at)! } });
+    counts.totpSecrets++;
+  }
 
   counts.letters = 0;
   for (let cursor: string | undefined; ; ) {
@@ -60,13 +71,16 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     counts.replies++;
   }
 
-  // Outbox bodies live a day after sending; they are re-keyed, not bound.
-  const rekey = (value: string | null) => (value && needsReencryption(value) ? encrypt(decrypt(value)) : value);
+  // Outbox bodies live a day after sending; erased ones are empty, and rows from
+  // before bodies were encrypted hold plain text (they are left to be erased).
   counts.mails = 0;
-  const mails = await prisma.emailOutbox.findMany({ where: { textBody: { startsWith: "v1." } }, select: { id: true, textBody: true, htmlBody: true } });
+  const mails = await prisma.emailOutbox.findMany({ where: { textBody: { startsWith: "v" } }, select: { id: true, textBody: true, htmlBody: true } });
   for (const mail of mails) {
-    if (![mail.textBody, mail.htmlBody].some((v) => v && needsReencryption(v))) continue;
-    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: rekey(mail.textBody)!, htmlBody: rekey(mail.htmlBody) } });
+    if (!/^v[12]\./.test(mail.textBody)) continue;
+    const text = outboxText(mail.id);
+    const html = outboxHtml(mail.id);
+    if (!stale([mail.textBody, text], [mail.htmlBody, html])) continue;
+    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: again(mail.textBody, text)!, htmlBody: again(mail.htmlBody, html) } });
     counts.mails++;
   }
 

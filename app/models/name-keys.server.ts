@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
 import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { prisma } from "#app/utils/db.server.ts";
+import { ensureRoomWhileWriting } from "#app/utils/disk-space.server.ts";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -30,6 +31,7 @@ export function nameKeyRows(prisonerId: string, names: PersonName[]): Prisma.Pri
  */
 export async function insertNameKeys(db: Client, rows: Prisma.PrisonerNameKeyCreateManyInput[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
+    ensureRoomWhileWriting();
     const batch = rows.slice(i, i + 10_000);
     await db.$executeRaw`
       INSERT INTO "PrisonerNameKey" ("prisonerId", "key", "kind")
@@ -50,6 +52,7 @@ export interface NameRow {
 
 export async function insertNames(db: Client, rows: NameRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
+    ensureRoomWhileWriting();
     const batch = rows.slice(i, i + 10_000);
     await db.$executeRaw`
       INSERT INTO "PrisonerName" ("id", "prisonerId", "script", "system", "surname", "givenName", "patronymic", "isPrimary")

@@ -11,7 +11,16 @@ import { translator, type Locale } from "#app/i18n/i18n.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
 
 const LOGIN_CODE = "login-code";
-const MAX_CODE_ATTEMPTS = 5;
+/** Tries one client may make at one code (the right code included). */
+export const MAX_CODE_ATTEMPTS_PER_CLIENT = 5;
+/**
+ * Tries all clients together may make at one code before only the client that asked
+ * for it may go on. A wrong guess never deletes the code: a stranger who knows the
+ * address cannot burn the code in the person's mailbox. Brute force stays bounded:
+ * at most this many strangers' guesses (plus five from the asking client) at one of
+ * a million codes, and new codes are themselves rate limited per address.
+ */
+export const MAX_CODE_ATTEMPTS_SHARED = 30;
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -68,7 +77,7 @@ export async function requestSignInCode(input: {
   if (!addressLimit.allowed && !(await totpOverridesAddressLimit(email, input.totp))) {
     return { ok: false, reason: "rate-limited", retryAfterSeconds: addressLimit.retryAfterSeconds };
   }
-  const { code, link } = await issueSignInCode(email, input.redirectTo);
+  const { code, link } = await issueSignInCode(email, input.redirectTo, input.ip);
   const t = translator(input.locale);
   await queueEmail({
     to: email,
@@ -85,15 +94,16 @@ export async function requestSignInCode(input: {
 }
 
 /** A new one-time code for the address (replacing any earlier one) and its sign-in link. */
-export async function issueSignInCode(emailInput: string, redirectTo?: string): Promise<{ code: string; link: string }> {
+export async function issueSignInCode(emailInput: string, redirectTo?: string, requesterIp?: string): Promise<{ code: string; link: string }> {
   const email = normalizeEmail(emailInput);
   const code = randomDigits(6);
   const expiresAt = new Date(now().getTime() + limits.loginCodeMinutes() * 60_000);
   const secret = keyedHash(`${email}:${code}`);
+  const requesterKey = requesterIp ? clientKey(email, requesterIp) : null;
   await prisma.verification.upsert({
     where: { type_target: { type: LOGIN_CODE, target: email } },
-    create: { type: LOGIN_CODE, target: email, secret, expiresAt, createdAt: now() },
-    update: { secret, expiresAt, attempts: 0, createdAt: now() },
+    create: { type: LOGIN_CODE, target: email, secret, expiresAt, requesterKey, createdAt: now() },
+    update: { secret, expiresAt, attempts: 0, requesterKey, createdAt: now() },
   });
   const link = new URL("/login/verify", appUrl());
   link.searchParams.set("email", email);
@@ -106,34 +116,56 @@ export type VerifyCodeResult =
   | { ok: true; email: string; userId: string | null }
   | { ok: false; reason: "invalid" | "expired" | "too-many-attempts" };
 
-export async function verifySignInCode(emailInput: string, code: string): Promise<VerifyCodeResult> {
+function clientKey(email: string, ip: string): string {
+  return keyedHash(`signin:client:${email}:${ip}`);
+}
+
+/**
+ * Checks a code typed by (or linked to) the client at `ip`. Wrong guesses are
+ * throttled, never destructive: each client has MAX_CODE_ATTEMPTS_PER_CLIENT tries
+ * at one code, all strangers together MAX_CODE_ATTEMPTS_SHARED, and the client that
+ * asked for the code keeps its own tries whatever strangers did. The code itself
+ * lives until it is used, replaced or expired.
+ */
+export async function verifySignInCode(emailInput: string, code: string, ip = "unknown"): Promise<VerifyCodeResult> {
   const email = normalizeEmail(emailInput);
   const at = now();
-  // Reserve one attempt atomically before comparing: parallel guesses cannot get
-  // more than MAX_CODE_ATTEMPTS checks of one code.
+  const current = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
+  if (!current || !current.expiresAt || current.expiresAt <= at) {
+    await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email, expiresAt: { lte: at } } });
+    return { ok: false, reason: "expired" };
+  }
+  // This client's tries at this code (a new code starts a new count). Counted before
+  // comparing, atomically, so parallel guesses cannot exceed it.
+  const windowSeconds = Math.max(60, Math.ceil((current.expiresAt.getTime() - at.getTime()) / 1000) + 60);
+  const perClient = await hitRateLimit(
+    `signin:guess:${email}:${ip}:${current.createdAt.getTime()}`,
+    MAX_CODE_ATTEMPTS_PER_CLIENT,
+    windowSeconds,
+  );
+  if (!perClient.allowed) return { ok: false, reason: "too-many-attempts" };
+  // The shared tries: reserved atomically on the row. The asking client is not held
+  // by them, so strangers cannot take the person's code away.
+  const isRequester = current.requesterKey !== null && current.requesterKey === clientKey(email, ip);
   const reserved = await prisma.verification.updateMany({
-    where: { type: LOGIN_CODE, target: email, attempts: { lt: MAX_CODE_ATTEMPTS }, expiresAt: { gt: at } },
+    where: {
+      type: LOGIN_CODE,
+      target: email,
+      secret: current.secret,
+      expiresAt: { gt: at },
+      ...(isRequester ? {} : { attempts: { lt: MAX_CODE_ATTEMPTS_SHARED } }),
+    },
     data: { attempts: { increment: 1 } },
   });
   if (reserved.count === 0) {
-    const leftover = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
-    await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email } });
-    if (leftover && leftover.attempts >= MAX_CODE_ATTEMPTS && leftover.expiresAt && leftover.expiresAt > at) {
-      return { ok: false, reason: "too-many-attempts" };
-    }
-    return { ok: false, reason: "expired" };
+    const still = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
+    if (still && still.secret === current.secret && still.expiresAt && still.expiresAt > at) return { ok: false, reason: "too-many-attempts" };
+    // Used by a parallel request, or replaced by a newer code meanwhile.
+    return still ? { ok: false, reason: "invalid" } : { ok: false, reason: "expired" };
   }
-  const verification = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
-  if (!verification) return { ok: false, reason: "expired" };
-  if (!matchesKeyedHash(verification.secret, `${email}:${code.trim()}`)) {
-    if (verification.attempts >= MAX_CODE_ATTEMPTS) {
-      await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email } });
-      return { ok: false, reason: "too-many-attempts" };
-    }
-    return { ok: false, reason: "invalid" };
-  }
+  if (!matchesKeyedHash(current.secret, `${email}:${code.trim()}`)) return { ok: false, reason: "invalid" };
   // One use only: deleteMany's count tells us if a parallel request used it first.
-  const { count } = await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email, secret: verification.secret } });
+  const { count } = await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email, secret: current.secret } });
   if (count === 0) return { ok: false, reason: "expired" };
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   return { ok: true, email, userId: user?.id ?? null };

@@ -1,12 +1,27 @@
 import * as OTPAuth from "otpauth";
 import { prisma } from "#app/utils/db.server.ts";
-import { decrypt, encrypt } from "#app/utils/crypto.server.ts";
+import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
+import { totpSecret } from "#app/utils/sealed-fields.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { totpIssuer } from "#app/utils/config.server.ts";
 
 const TOTP = "totp";
 const TOTP_PENDING = "totp-pending";
 const PERIOD = 30;
+
+/**
+ * A new authenticator row with its secret bound to the row (table, column, id): a
+ * secret copied into another person's row does not open there.
+ */
+export function sealedTotpRow(type: string, userId: string, secret: string) {
+  const id = newRowId();
+  return { id, type, target: userId, secret: encrypt(secret, totpSecret(id)) };
+}
+
+/** The secret of an authenticator row (v1 rows from before the binding still open). */
+export function openTotpSecret(row: { id: string; secret: string }): string {
+  return decrypt(row.secret, totpSecret(row.id));
+}
 
 function totpFor(secretBase32: string, label: string): OTPAuth.TOTP {
   return new OTPAuth.TOTP({
@@ -30,10 +45,10 @@ export async function beginTotpEnrolment(userId: string, label: string): Promise
     await prisma.verification.deleteMany({ where: { type: TOTP_PENDING, target: userId } });
     existing = null;
   }
-  const secret = existing ? decrypt(existing.secret) : new OTPAuth.Secret({ size: 20 }).base32;
+  const secret = existing ? openTotpSecret(existing) : new OTPAuth.Secret({ size: 20 }).base32;
   if (!existing) {
     await prisma.verification.create({
-      data: { type: TOTP_PENDING, target: userId, secret: encrypt(secret), expiresAt: new Date(now().getTime() + 3_600_000) },
+      data: { ...sealedTotpRow(TOTP_PENDING, userId, secret), expiresAt: new Date(now().getTime() + 3_600_000) },
     });
   }
   return { secret, otpauthUri: totpFor(secret, label).toString() };
@@ -52,12 +67,12 @@ function matchingStep(secret: string, code: string): number | null {
 export async function completeTotpEnrolment(userId: string, code: string): Promise<boolean> {
   const pending = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
   if (!pending || (pending.expiresAt && pending.expiresAt <= now())) return false;
-  const secret = decrypt(pending.secret);
+  const secret = openTotpSecret(pending);
   const step = matchingStep(secret, code);
   if (step === null) return false;
   await prisma.$transaction([
     prisma.verification.deleteMany({ where: { type: { in: [TOTP, TOTP_PENDING] }, target: userId } }),
-    prisma.verification.create({ data: { type: TOTP, target: userId, secret: encrypt(secret), lastUsedStep: step } }),
+    prisma.verification.create({ data: { ...sealedTotpRow(TOTP, userId, secret), lastUsedStep: step } }),
   ]);
   return true;
 }
@@ -66,7 +81,7 @@ export async function completeTotpEnrolment(userId: string, code: string): Promi
 export async function verifyTotp(userId: string, code: string): Promise<boolean> {
   const credential = await prisma.verification.findUnique({ where: { type_target: { type: TOTP, target: userId } } });
   if (!credential) return false;
-  const step = matchingStep(decrypt(credential.secret), code);
+  const step = matchingStep(openTotpSecret(credential), code);
   if (step === null) return false;
   // Conditional update: two requests with the same code cannot both succeed.
   const { count } = await prisma.verification.updateMany({
@@ -88,7 +103,7 @@ export async function resetTotp(userId: string): Promise<void> {
 /** For the demo data and tests: install a known secret directly. */
 export async function installTotpSecret(userId: string, secret: string): Promise<void> {
   await resetTotp(userId);
-  await prisma.verification.create({ data: { type: TOTP, target: userId, secret: encrypt(secret) } });
+  await prisma.verification.create({ data: sealedTotpRow(TOTP, userId, secret) });
 }
 
 export function totpCodeFor(secret: string, at = now()): string {

@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { confirmRun, discardRun, errorMessage, getRun, planForRun, saveMapping, saveValueAnswers } from "#app/imports/runs.server.ts";
 import { summarize, ReviewRequiredError, type ImportSummary, type PlannedRow } from "#app/imports/engine.server.ts";
 import { isImportField, type ColumnMapping } from "#app/imports/columns.ts";
+import { ImportFileError } from "#app/imports/parse.server.ts";
 import { isMappableField } from "#app/imports/value-fields.ts";
 import type { MappableField } from "#app/imports/normalize.ts";
 import { translate, isMessageKey, type Locale } from "#app/i18n/i18n.ts";
@@ -118,6 +119,8 @@ export async function importRunAction(runId: string, formData: FormData, userId:
       await confirmRun(runId, { userId, decisions, facilityDecisions, locale });
     } catch (error) {
       if (error instanceof ReviewRequiredError) throw new Response("A decision names a prisoner or facility that is not a candidate", { status: 400 });
+      // The disk filled up while writing: the transaction was rolled back, nothing was imported.
+      if (error instanceof ImportFileError) throw new Response(translate(locale, error.messageKey, error.params), { status: 507 });
       throw error;
     }
     throw redirect(`/imports/${runId}?applied=1`);

@@ -43,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   const ipLimit = await hitRateLimit(`verify:ip:${clientIp(context)}`, limits.signInPerIpPerHour() * 3, 3600);
   if (!ipLimit.allowed) return { fieldErrors: { code: "error.tooManyRequests" as MessageKey } };
-  const result = await verifySignInCode(parsed.data.email, parsed.data.code);
+  const result = await verifySignInCode(parsed.data.email, parsed.data.code, clientIp(context));
   if (!result.ok) return { fieldErrors: { code: failureMessages[result.reason] } };
   const redirectTo = safeRedirect(parsed.data.redirectTo, "/home");
   if (!result.userId) {

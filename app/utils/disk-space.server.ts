@@ -1,11 +1,12 @@
 import fs from "node:fs";
-import { diskMarginBytes } from "./config.server.ts";
+import { databaseTarget, diskMarginBytes } from "./config.server.ts";
 
 /**
  * The embedded database (PGlite) hangs for good, spinning, when the disk fills up
  * under it, and will not start again on a full disk. So the app checks the free
- * space of the data directory itself: at start-up, and before large writes
- * (imports), refusing below a margin with a clear error instead.
+ * space of the data directory itself: at start-up, before large writes (imports),
+ * and during them, between the chunks of their transaction, refusing below a margin
+ * with a clear error instead.
  */
 
 const MB = 1024 * 1024;
@@ -71,4 +72,33 @@ export function explainDatabaseStartFailure(error: unknown, dir: string, statfs:
   const noSpace = (error as { code?: string } | null)?.code === "ENOSPC" || /ENOSPC|no space left/i.test(String((error as Error)?.message ?? ""));
   if (noSpace || (free !== null && free < diskMarginBytes())) return new DiskFullError(dir, free ?? 0, diskMarginBytes());
   return error;
+}
+
+/** Where the running database keeps its files and how much room is left there; null when there is nothing to watch. */
+export type SpaceProbe = () => { dir: string; free: number } | null;
+
+function databaseDiskProbe(): { dir: string; free: number } | null {
+  const target = databaseTarget();
+  if (target.kind !== "pglite" || !target.dataDir) return null;
+  const free = freeBytes(fs.existsSync(target.dataDir) ? target.dataDir : pathUp(target.dataDir));
+  return free === null ? null : { dir: target.dataDir, free };
+}
+
+let probe: SpaceProbe = databaseDiskProbe;
+
+/** Tests stand in for a disk that fills up while a write is under way; no argument restores the real one. */
+export function setSpaceProbeForTests(replacement?: SpaceProbe): void {
+  probe = replacement ?? databaseDiskProbe;
+}
+
+/**
+ * Called between the chunks of a long write (an import's transaction): throws
+ * DiskFullError once the embedded database's disk is below the margin. The caller's
+ * transaction then rolls back, so nothing half-written stays, and the database is
+ * stopped before the disk is so full that it would hang. One statfs call: cheap.
+ */
+export function ensureRoomWhileWriting(): void {
+  const measured = probe();
+  if (!measured) return;
+  if (measured.free < diskMarginBytes()) throw new DiskFullError(measured.dir, measured.free, diskMarginBytes());
 }

@@ -3,7 +3,8 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
 import { appUrl, isProduction, limits, mailFrom, mailTransport, outboxMaxAttempts, outboxPollMs } from "./config.server";
 import { now } from "./clock.server";
-import { decrypt, encrypt, randomToken } from "./crypto.server";
+import { CiphertextPlaceError, decrypt, encrypt, newRowId, randomToken, type FieldPlace } from "./crypto.server";
+import { outboxHtml, outboxText } from "./sealed-fields.server";
 
 export interface EmailMessage {
   to: string;
@@ -44,13 +45,16 @@ export async function queueEmails(messages: EmailMessage[], db: Pick<Prisma.Tran
 
 function outboxRow(message: EmailMessage) {
   const host = new URL(appUrl()).hostname || "solidarity-mail.invalid";
+  const id = newRowId();
   return {
+    id,
     toAddress: message.to,
     subject: message.subject,
     // Bodies hold sign-in codes and, for hand-overs, letter texts: encrypted like
-    // the letters themselves, and erased a day after sending (eraseSentMailBodies).
-    textBody: encrypt(message.text),
-    htmlBody: message.html ? encrypt(message.html) : null,
+    // the letters themselves (bound to this row and column), and erased a day after
+    // sending (eraseSentMailBodies).
+    textBody: encrypt(message.text, outboxText(id)),
+    htmlBody: message.html ? encrypt(message.html, outboxHtml(id)) : null,
     purpose: message.purpose,
     messageId: `<${randomToken(16)}@${host}>`,
     createdAt: now(),
@@ -60,14 +64,19 @@ function outboxRow(message: EmailMessage) {
 
 type OutboxRow = Awaited<ReturnType<typeof prisma.emailOutbox.findFirstOrThrow>>;
 
-function openBody(value: string): string {
-  // Empty once erased; plain in rows queued before bodies were encrypted.
-  return value.startsWith("v1.") ? decrypt(value) : value;
+function openBody(value: string, at: FieldPlace): string {
+  // Empty once erased; plain in rows queued before bodies were encrypted; v1 in rows
+  // queued before bodies were bound to their row (keys:reencrypt binds those).
+  return /^v[12]\./.test(value) ? decrypt(value, at) : value;
 }
 
-/** An outbox row with its bodies decrypted. */
-export function openMail<T extends { textBody: string; htmlBody: string | null }>(row: T): T {
-  return { ...row, textBody: openBody(row.textBody), htmlBody: row.htmlBody === null ? null : openBody(row.htmlBody) };
+/** An outbox row with its bodies decrypted (refused when a body was moved here from another row). */
+export function openMail<T extends { id: string; textBody: string; htmlBody: string | null }>(row: T): T {
+  return {
+    ...row,
+    textBody: openBody(row.textBody, outboxText(row.id)),
+    htmlBody: row.htmlBody === null ? null : openBody(row.htmlBody, outboxHtml(row.id)),
+  };
 }
 
 export const SENT_BODY_KEPT_MS = 24 * 3_600_000;
@@ -198,7 +207,8 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
       sent++;
     } catch (error) {
       failed++;
-      const giveUp = attempts >= maxAttempts();
+      // A body moved here from another row never opens: no point in retrying.
+      const giveUp = attempts >= maxAttempts() || error instanceof CiphertextPlaceError;
       await prisma.emailOutbox.updateMany({
         where: { id: row.id, lockToken },
         data: {

@@ -10,3 +10,6 @@ export const replyText = (id: string) => place("Reply", "textEncrypted", id);
 export const replyAttachment = (id: string) => place("Reply", "attachmentEncrypted", id);
 export const parcelSenderDetails = (id: string) => place("Parcel", "senderDetailsEncrypted", id);
 export const importFileContent = (id: string) => place("ImportRun", "fileContent", id);
+export const outboxText = (id: string) => place("EmailOutbox", "textBody", id);
+export const outboxHtml = (id: string) => place("EmailOutbox", "htmlBody", id);
+export const totpSecret = (id: string) => place("Verification", "secret", id);

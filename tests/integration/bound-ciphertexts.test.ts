@@ -4,6 +4,8 @@ import { advanceClock } from "#app/utils/clock.server.ts";
 import { CiphertextPlaceError, decrypt, encrypt } from "#app/utils/crypto.server.ts";
 import { createDraft, getOwnLetter, saveDraft } from "#app/models/letters.server.ts";
 import { reencryptAll } from "#app/models/key-rotation.server.ts";
+import { installTotpSecret, totpCodeFor, verifyTotp } from "#app/models/totp.server.ts";
+import { openMail, processOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { createPreview, discardRun, planForRun } from "#app/imports/runs.server.ts";
 import { deleteStaleImportFiles, importUpkeep } from "#app/imports/run-upkeep.server.ts";
 import { importFileContent, letterBody } from "#app/utils/sealed-fields.server.ts";
@@ -54,6 +56,43 @@ describeEachDatabase("ciphertexts bound to their place", () => {
     expect(rewritten.bodyEncrypted).toMatch(/^v2\./);
     expect(decrypt(rewritten.bodyEncrypted!, letterBody(legacy.id))).toBe("Старый текст");
     expect((await getOwnLetter(user.id, legacy.id))?.body).toBe("Старый текст");
+  });
+});
+
+describeEachDatabase("outbox bodies and authenticator secrets bound to their row", () => {
+  test("a mail body copied into another outbox row does not open there, and is never sent", async () => {
+    const first = await queueEmail({ to: "a@example.org", subject: "s", text: "code 111111", html: "<p>111111</p>", purpose: "approval" });
+    const second = await queueEmail({ to: "b@example.org", subject: "s", text: "code 222222", purpose: "approval" });
+    const a = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: first } });
+    expect(a.textBody).toMatch(/^v2\./);
+    expect(openMail(a).textBody).toBe("code 111111");
+    // Someone with write access to the database moves a's body into b's row: b must not carry it.
+    await prisma.emailOutbox.update({ where: { id: second }, data: { textBody: a.textBody } });
+    const b = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: second } });
+    expect(() => openMail(b)).toThrow(CiphertextPlaceError);
+    // Or the text body into the HTML column of its own row.
+    await prisma.emailOutbox.update({ where: { id: first }, data: { htmlBody: a.textBody } });
+    expect(() => openMail({ ...a, htmlBody: a.textBody })).toThrow(CiphertextPlaceError);
+    // The worker gives the moved mail up at once instead of retrying it.
+    await prisma.emailOutbox.updateMany({ where: { id: first }, data: { state: "sent" } });
+    await processOutbox();
+    const failed = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: second } });
+    expect(failed.state).toBe("failed");
+    expect(failed.lastError).toContain("does not belong there");
+  });
+
+  test("one coordinator's authenticator secret copied into another's row is refused", async () => {
+    const make = (email: string) => prisma.user.create({ data: { email, pseudonym: email, role: "coordinator", vettingState: "approved" } });
+    const [mallory, victim] = await Promise.all([make("mallory@example.org"), make("victim@example.org")]);
+    const mallorySecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await installTotpSecret(mallory.id, mallorySecret);
+    await installTotpSecret(victim.id, "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU");
+    const stored = await prisma.verification.findUniqueOrThrow({ where: { type_target: { type: "totp", target: mallory.id } } });
+    expect(stored.secret).toMatch(/^v2\./);
+    // Mallory copies her own secret into the victim's row to pass the victim's second factor.
+    await prisma.verification.update({ where: { type_target: { type: "totp", target: victim.id } }, data: { secret: stored.secret } });
+    await expect(verifyTotp(victim.id, totpCodeFor(mallorySecret))).rejects.toBeInstanceOf(CiphertextPlaceError);
+    expect(await verifyTotp(mallory.id, totpCodeFor(mallorySecret))).toBe(true);
   });
 });
 

@@ -1,6 +1,7 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, seedDemoData } from "#app/models/demo.server.ts";
+import { DEMO_ACCOUNTS, DEMO_LOADED, DEMO_TOTP_SECRET, seedDemo, seedDemoData } from "#app/models/demo.server.ts";
+import { seedRegistry } from "../../prisma/demo-data";
 import { totpCodeFor, verifyTotp } from "#app/models/totp.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
@@ -72,5 +73,47 @@ describeEachDatabase("demo data", () => {
     await prisma.user.create({ data: { email: "real@example.org", pseudonym: "Real" } });
     expect(await seedDemoData()).toBe(false);
     expect(await counts()).toMatchObject({ users: 1, prisoners: 0, routes: 0 });
+  });
+
+  // Issue 11, item 4: older versions loaded the demo in steps; an interrupted start
+  // left prisoners and routes without accounts, and every later start refused.
+  test("an interrupted demo load by an older version (registry written, no accounts) is removed and loaded again whole", async () => {
+    expect(await seedDemoData()).toBe(true);
+    const whole = await counts();
+    await prisma.$executeRawUnsafe(`TRUNCATE "User", "Prisoner", "Facility", "Source", "CatalogItem", "Route", "Setting", "Verification" CASCADE`);
+
+    // What an older version wrote before it was killed: the registry, one account, no marker.
+    await seedRegistry(prisma);
+    await prisma.user.create({ data: { email: DEMO_ACCOUNTS[0].email, pseudonym: "half" } });
+    expect(await prisma.prisoner.count()).toBeGreaterThan(5);
+
+    const outcome = await seedDemo();
+    expect(outcome).toMatchObject({ kind: "repaired" });
+    expect(outcome.message).toMatch(/interrupted demo load .*1 account of 4/);
+    expect(await counts()).toEqual(whole);
+    expect((await prisma.user.findMany()).map((u) => u.email).sort()).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+    expect(await prisma.setting.count({ where: { key: DEMO_LOADED } })).toBe(1);
+    expect(await seedDemo()).toMatchObject({ kind: "already-loaded" });
+  });
+
+  test("a whole demo loaded by an older version (no marker) is kept as it is and marked", async () => {
+    await seedDemoData();
+    const letter = await prisma.letter.findFirstOrThrow();
+    await prisma.setting.delete({ where: { key: DEMO_LOADED } });
+    const before = await counts();
+    expect(await seedDemo()).toMatchObject({ kind: "already-loaded" });
+    expect(await counts()).toEqual(before);
+    expect(await prisma.letter.findUnique({ where: { id: letter.id } })).not.toBeNull();
+    expect(await prisma.setting.count({ where: { key: DEMO_LOADED } })).toBe(1);
+  });
+
+  test("demo rows mixed with real ones are left alone, and the message says what is in the way", async () => {
+    await seedRegistry(prisma);
+    await prisma.user.create({ data: { email: "real@example.org", pseudonym: "Real" } });
+    await prisma.prisoner.create({ data: { country: "BY" } });
+    const before = await counts();
+    const outcome = await seedDemo();
+    expect(outcome).toEqual({ kind: "not-empty", message: "database not empty (1 account, 1 prisoner not from the demo): demo data not loaded" });
+    expect(await counts()).toEqual(before);
   });
 });

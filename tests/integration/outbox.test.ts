@@ -57,7 +57,7 @@ describeEachDatabase("e-mail outbox", () => {
     const waiting = await queue("jan@example.org");
     // The raw rows hold no plaintext body.
     for (const row of [sent, waiting]) {
-      expect(row.textBody).toMatch(/^v1\./);
+      expect(row.textBody).toMatch(/^v2\./);
       expect(row.textBody).not.toContain("Hello");
       expect(row.htmlBody).not.toContain("Hello");
       expect(openMail(row).textBody).toBe(`Hello ${row.toAddress}\n\nhttp://localhost/login`);

@@ -2,7 +2,14 @@ import { afterEach, expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
-import { issueSignInCode, pruneExpiredSignInCodes, requestSignInCode, verifySignInCode } from "#app/models/sign-in.server.ts";
+import {
+  issueSignInCode,
+  MAX_CODE_ATTEMPTS_PER_CLIENT,
+  MAX_CODE_ATTEMPTS_SHARED,
+  pruneExpiredSignInCodes,
+  requestSignInCode,
+  verifySignInCode,
+} from "#app/models/sign-in.server.ts";
 import { installTotpSecret, totpCodeFor } from "#app/models/totp.server.ts";
 import { rateLimitKey } from "#app/utils/rate-limit.server.ts";
 import { sha256 } from "#app/utils/crypto.server.ts";
@@ -94,26 +101,47 @@ describeEachDatabase("sign-in codes", () => {
     expect(await verifySignInCode("twice@example.org", second)).toMatchObject({ ok: true });
   });
 
-  test("wrong codes are counted; after 5 the right code no longer works", async () => {
+  test("five wrong guesses stop the guessing client, not the code: the person who asked still signs in", async () => {
     const email = "guess@example.org";
-    const code = await requestCode(email);
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect(await verifySignInCode(email, wrongCode(code))).toEqual({ ok: false, reason: "invalid" });
-      const row = await prisma.verification.findFirstOrThrow({ where: { type: "login-code", target: email } });
-      expect(row.attempts).toBe(attempt);
+    const owner = "203.0.113.7";
+    const attacker = "192.0.2.66";
+    const code = await requestCode(email, owner);
+    for (let attempt = 1; attempt <= MAX_CODE_ATTEMPTS_PER_CLIENT; attempt++) {
+      expect(await verifySignInCode(email, wrongCode(code), attacker)).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await verifySignInCode(email, wrongCode(code))).toEqual({ ok: false, reason: "too-many-attempts" });
-    expect(await verifySignInCode(email, code)).toEqual({ ok: false, reason: "expired" });
+    // The guessing client is stopped, even with the right code...
+    expect(await verifySignInCode(email, code, attacker)).toEqual({ ok: false, reason: "too-many-attempts" });
+    // ...but the code in the person's mailbox still works for them.
+    expect(await prisma.verification.count({ where: { type: "login-code", target: email } })).toBe(1);
+    expect(await verifySignInCode(email, code, owner)).toMatchObject({ ok: true, email });
   });
 
-  test("a code with its five wrong guesses counted is refused even when the right code follows", async () => {
-    // The state a fifth wrong guess leaves between its increment and its delete (two
-    // statements, not one transaction): a parallel request, or a crash in between,
-    // meets a row whose attempts are used up. The right code must not work then.
-    const email = "exhausted@example.org";
-    const code = await requestCode(email);
-    await prisma.verification.updateMany({ where: { type: "login-code", target: email }, data: { attempts: 5 } });
-    expect(await verifySignInCode(email, code)).toMatchObject({ ok: false });
+  test("strangers from many addresses share a bounded number of guesses; the asking client keeps its own", async () => {
+    const email = "botnet@example.org";
+    const owner = "203.0.113.8";
+    const code = await requestCode(email, owner);
+    let invalid = 0;
+    for (let i = 0; i < MAX_CODE_ATTEMPTS_SHARED + 10; i++) {
+      const result = await verifySignInCode(email, wrongCode(code), `10.9.${Math.floor(i / 200)}.${i % 200}`);
+      if (result.ok === false && result.reason === "invalid") invalid++;
+    }
+    // No more than the shared number of guesses were ever compared.
+    expect(invalid).toBe(MAX_CODE_ATTEMPTS_SHARED);
+    // A stranger holding the right code is refused now: brute force is bounded...
+    expect(await verifySignInCode(email, code, "10.9.99.1")).toEqual({ ok: false, reason: "too-many-attempts" });
+    // ...while the client that asked for the code still signs in with it.
+    expect(await verifySignInCode(email, code, owner)).toMatchObject({ ok: true });
+  });
+
+  test("a newer code starts a new count for a client", async () => {
+    const email = "again@example.org";
+    const ip = "203.0.113.9";
+    const first = await requestCode(email, ip);
+    for (let i = 0; i < MAX_CODE_ATTEMPTS_PER_CLIENT; i++) await verifySignInCode(email, wrongCode(first), ip);
+    expect(await verifySignInCode(email, first, ip)).toEqual({ ok: false, reason: "too-many-attempts" });
+    advanceClock(61_000);
+    const second = await requestCode(email, ip);
+    expect(await verifySignInCode(email, second, ip)).toMatchObject({ ok: true });
   });
 
   test("a wrong guess racing a successful sign-in gets an answer, not an exception", async () => {

@@ -78,3 +78,19 @@ describe("database watchdog", () => {
     expect(watchdog.stuckSince()).toBeNull();
   });
 });
+
+describe("free-space guard during a write", () => {
+  test("passes while the margin is free and refuses once the disk drops below it; nothing to watch, nothing refused", async () => {
+    const { ensureRoomWhileWriting, setSpaceProbeForTests } = await import("#app/utils/disk-space.server.ts");
+    try {
+      setSpaceProbeForTests(() => ({ dir: "/data/pglite", free: 65 * MB }));
+      expect(() => ensureRoomWhileWriting()).not.toThrow();
+      setSpaceProbeForTests(() => ({ dir: "/data/pglite", free: 63 * MB }));
+      expect(() => ensureRoomWhileWriting()).toThrow(/^The disk is full: 63 MB free where the database lives \(\/data\/pglite\)/);
+      setSpaceProbeForTests(() => null);
+      expect(() => ensureRoomWhileWriting()).not.toThrow();
+    } finally {
+      setSpaceProbeForTests();
+    }
+  });
+});

@@ -1178,4 +1178,6 @@ export const be: Record<MessageKey, string> = {
   "parcelRules.reason": "Прычына (неабавязкова)",
   "parcelRules.addTerm": "Дадаць",
   "parcelRules.removeTerm": "Выдаліць",
+  // --- gaps ---
+  "import.file.diskFullDuring": "Падчас імпарту дыск сервера запоўніўся (засталося {freeMb} МБ): імпарт спынены, нічога не запісана. Папрасіце адміністратара вызваліць месца і імпартуйце спіс яшчэ раз.",
 };

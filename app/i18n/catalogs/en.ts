@@ -1183,6 +1183,8 @@ export const en = {
   "parcelRules.reason": "Reason (optional)",
   "parcelRules.addTerm": "Add",
   "parcelRules.removeTerm": "Remove",
+  // --- gaps ---
+  "import.file.diskFullDuring": "The server's disk filled up while the list was being imported ({freeMb} MB left): the import was stopped and nothing was written. Ask the administrator to free some space, then import the list again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1178,4 +1178,6 @@ export const ru: Record<MessageKey, string> = {
   "parcelRules.reason": "Причина (необязательно)",
   "parcelRules.addTerm": "Добавить",
   "parcelRules.removeTerm": "Удалить",
+  // --- gaps ---
+  "import.file.diskFullDuring": "Во время импорта диск сервера заполнился (осталось {freeMb} МБ): импорт остановлен, ничего не записано. Попросите администратора освободить место и импортируйте список ещё раз.",
 };
