@@ -10,3 +10,4 @@ export const replyText = (id: string) => place("Reply", "textEncrypted", id);
 export const replyAttachment = (id: string) => place("Reply", "attachmentEncrypted", id);
 export const parcelSenderDetails = (id: string) => place("Parcel", "senderDetailsEncrypted", id);
 export const importFileContent = (id: string) => place("ImportRun", "fileContent", id);
+export const familyContact = (id: string) => place("Family", "contactEncrypted", id);
