@@ -6,6 +6,7 @@ import { rebuildNameKeys } from "./name-keys.server";
 import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
+import { seedDemoNeeds } from "./demo-support.server.ts";
 
 /** Published in the README: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -59,6 +60,7 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
     if (account.role !== "volunteer") await tx.verification.create({ data: { type: "totp", target: user.id, secret: encrypt(DEMO_TOTP_SECRET) } });
   }
   await seedDemoLetters(tx);
+  await seedDemoNeeds(tx);
 }
 
 const DAY = 86_400_000;
