@@ -7,6 +7,7 @@ import { sendDueReminders } from "#app/models/reminders.server.ts";
 import { purgeExpiredContent } from "#app/models/retention.server.ts";
 import { importUpkeep } from "#app/imports/run-upkeep.server.ts";
 import { pruneExpiredSignInCodes } from "#app/models/sign-in.server.ts";
+import { supportUpkeep } from "#app/models/support.server.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,6 +18,7 @@ export const BACKGROUND_TASKS: BackgroundTask[] = [
   { name: "reminders", everyMs: HOUR, run: sendDueReminders },
   { name: "retention", everyMs: 24 * HOUR, run: purgeExpiredContent },
   { name: "import-runs", everyMs: HOUR, run: importUpkeep },
+  { name: "support", everyMs: HOUR, run: supportUpkeep },
   {
     name: "housekeeping",
     everyMs: HOUR,

@@ -100,6 +100,7 @@ function Header() {
               {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
               {user.canSendParcels && !user.canManageParcels ? <NavLink to="/parcels">{t("nav.parcels")}</NavLink> : null}
               {user.canManageParcels ? <NavLink to="/coordinator/parcels">{t("nav.allParcels")}</NavLink> : null}
+              {user.canSendParcels ? <NavLink to={user.canManageParcels ? "/coordinator/needs" : "/needs"}>{t("nav.needs")}</NavLink> : null}
               {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
               {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
               {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}

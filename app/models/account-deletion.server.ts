@@ -1,6 +1,7 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { rateLimitKey } from "#app/utils/rate-limit.server.ts";
+import { releasePledgesOf } from "./support.server.ts";
 
 export class LastAdminError extends Error {
   constructor() {
@@ -37,6 +38,8 @@ export async function deleteAccount(userId: string, via: "settings" | "admin-cli
     await tx.parcel.deleteMany({ where: { senderId: user.id, state: "draft" } });
     const letters = await tx.letter.updateMany({ where: { authorId: user.id }, data: { authorId: null, senderName: null, returnAddressEncrypted: null } });
     const parcels = await tx.parcel.updateMany({ where: { senderId: user.id }, data: { senderId: null, senderDetailsEncrypted: null } });
+    // Open pledges return to the board; fulfilled ones stay in the counts, without a name.
+    await releasePledgesOf(tx, user.id);
     // Sign-in codes are keyed by address, authenticators by account.
     await tx.verification.deleteMany({ where: { target: { in: [user.email, user.id] } } });
     await tx.rateLimit.deleteMany({ where: { key: { in: [rateLimitKey(`signin:address:${user.email}`), rateLimitKey(`totp:${user.id}`)] } } });

@@ -7,6 +7,7 @@ import { encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 import { sealedTotpRow } from "./totp.server";
+import { seedDemoNeeds } from "./demo-support.server.ts";
 
 /** Published in docs/development.md: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -139,6 +140,7 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
     if (account.role !== "volunteer") await tx.verification.create({ data: sealedTotpRow("totp", user.id, DEMO_TOTP_SECRET) });
   }
   await seedDemoLetters(tx);
+  await seedDemoNeeds(tx);
 }
 
 const DAY = 86_400_000;

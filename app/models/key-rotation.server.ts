@@ -1,6 +1,7 @@
 import { prisma } from "#app/utils/db.server.ts";
 import { decrypt, encrypt, needsReencryption, type FieldPlace } from "#app/utils/crypto.server.ts";
 import {
+  familyContact,
   importFileContent,
   letterBody,
   letterReturnAddress,
@@ -91,6 +92,15 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     if (!stale([parcel.senderDetailsEncrypted, at])) continue;
     await prisma.parcel.update({ where: { id: parcel.id }, data: { senderDetailsEncrypted: again(parcel.senderDetailsEncrypted, at) } });
     counts.parcels++;
+  }
+
+  counts.families = 0;
+  const families = await prisma.family.findMany({ where: { contactEncrypted: { not: null } }, select: { id: true, contactEncrypted: true } });
+  for (const family of families) {
+    const at = familyContact(family.id);
+    if (!stale([family.contactEncrypted, at])) continue;
+    await prisma.family.update({ where: { id: family.id }, data: { contactEncrypted: again(family.contactEncrypted, at) } });
+    counts.families++;
   }
 
   // Kept NGO list files: encrypted (older rows held them as plain base64) and bound.

@@ -10,6 +10,8 @@ export interface Settings {
   relayAddresses: string[];
   /** Days after an item's final status before its text and return address are purged. */
   retentionDays: number;
+  /** Domains (and their subdomains) fundraiser links on needs may point to (https only). */
+  fundraiserDomains: string[];
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -17,6 +19,7 @@ export const SETTING_DEFAULTS: Settings = {
   maxAdoptersPerPrisoner: 5,
   relayAddresses: [],
   retentionDays: 180,
+  fundraiserDomains: ["bysol.org"],
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

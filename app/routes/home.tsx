@@ -4,6 +4,8 @@ import { requireApprovedUser } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { reachableWhere } from "#app/models/situation.server.ts";
+import { myPledges } from "#app/models/support.server.ts";
+import { MyPledges } from "#app/components/my-pledges.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -18,12 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     coordinator ? prisma.user.count({ where: { vettingState: "pending" } }) : Promise.resolve(null),
     coordinator ? prisma.user.count({ where: { vettingState: "approved", role: "volunteer" } }) : Promise.resolve(null),
   ]);
-  return { pseudonym: user.pseudonym, coordinator, stats: { prisoners, humanitarian, pendingVolunteers, approvedVolunteers } };
+  const pledges = (await myPledges(user)).map((p) => ({ ...p, heldUntil: p.heldUntil.toISOString().slice(0, 16).replace("T", " ") }));
+  return { pseudonym: user.pseudonym, coordinator, pledges, stats: { prisoners, humanitarian, pendingVolunteers, approvedVolunteers } };
 }
 
 export default function Home() {
   const t = useT();
-  const { pseudonym, coordinator, stats } = useLoaderData<typeof loader>();
+  const { pseudonym, coordinator, pledges, stats } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="panel">
@@ -51,6 +54,7 @@ export default function Home() {
           </Link>
         </p>
       </section>
+      <MyPledges pledges={pledges} />
       {stats.pendingVolunteers ? (
         <section className="panel">
           <p>{t("home.pendingVolunteers", { count: stats.pendingVolunteers })}</p>

@@ -219,6 +219,7 @@ export default function PrisonerPage() {
             </button>
           </Form>
         ) : null}
+        {canEdit ? <Link to={`/coordinator/needs/new?prisoner=${p.id}`}>{t("support.recordNeed")}</Link> : null}
         {offered ? (
           <Form method="post" className="actions">
             {adopted ? (

@@ -24,7 +24,18 @@ export type AuditAction =
   | "mail.retried"
   | "user.deleted"
   | "retention.purged"
-  | "facility.merged";
+  | "facility.merged"
+  | "family.created"
+  | "family.updated"
+  | "family.contact_viewed"
+  | "need.created"
+  | "need.closed"
+  | "pledge.created"
+  | "pledge.confirmed"
+  | "pledge.withdrawn"
+  | "pledge.expired"
+  | "pledge.fulfilled"
+  | "settings.fundraiser_domains";
 
 /** Pass a transaction as `db` to record the entry if and only if the change commits. */
 export async function audit(

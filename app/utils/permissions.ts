@@ -15,11 +15,13 @@ export type Permission =
   | "manage:parcels"
   | "read:audit"
   | "change:roles"
-  | "manage:tokens";
+  | "manage:tokens"
+  | "pledge:needs"
+  | "manage:needs";
 
 const rolePermissions: Record<Role, Permission[]> = {
-  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own"],
-  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels"],
+  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own", "pledge:needs"],
+  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels", "pledge:needs", "manage:needs"],
   admin: [
     "read:prisoners",
     "write:letters:own",
@@ -32,6 +34,8 @@ const rolePermissions: Record<Role, Permission[]> = {
     "read:audit",
     "change:roles",
     "manage:tokens",
+    "pledge:needs",
+    "manage:needs",
   ],
 };
 

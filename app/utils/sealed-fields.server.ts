@@ -13,3 +13,4 @@ export const importFileContent = (id: string) => place("ImportRun", "fileContent
 export const outboxText = (id: string) => place("EmailOutbox", "textBody", id);
 export const outboxHtml = (id: string) => place("EmailOutbox", "htmlBody", id);
 export const totpSecret = (id: string) => place("Verification", "secret", id);
+export const familyContact = (id: string) => place("Family", "contactEncrypted", id);

@@ -14,12 +14,14 @@ const ALL: Permission[] = [
   "read:audit",
   "change:roles",
   "manage:tokens",
+  "pledge:needs",
+  "manage:needs",
 ];
 
 // Written out by hand on purpose: the expectation must not be derived from the code under test.
 const APPROVED: Record<Role, Permission[]> = {
-  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own"],
-  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels"],
+  volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own", "pledge:needs"],
+  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels", "pledge:needs", "manage:needs"],
   admin: ALL,
 };
 
