@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { listAuditEntries } from "#app/models/audit-log.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "audit.title");
@@ -26,9 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  const date = useDateFormatter("logTime");
   return (
     <section className="panel">
       <h1>{t("audit.title")}</h1>

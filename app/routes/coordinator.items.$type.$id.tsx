@@ -19,7 +19,7 @@ import { MAX_ATTACHMENT_BYTES, replySchema, statusChangeSchema } from "#app/sche
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { StatusTimeline, RepliesList } from "#app/components/tracking.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -192,10 +192,9 @@ function ReplyForm() {
 
 export default function TrackedItemPage() {
   const t = useT();
-  const locale = useLocale();
   const { item, events, replies, labels } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   return (
     <>
       <p>

@@ -11,7 +11,7 @@ import { bulkItemsSchema } from "#app/schemas/tracking.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { ErrorText } from "#app/components/forms.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -100,11 +100,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TrackedItems() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   const label = (key: string | null) => statusLabel(t, key, key ? data.statusLabels[key] : null);
   const failed = new Map((actionData?.failures ?? []).map((f) => [f.item, f.reason]));
   const done = params.get("done");

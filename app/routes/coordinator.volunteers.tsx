@@ -6,7 +6,7 @@ import { can } from "#app/utils/permissions.ts";
 import { changeRole, changeVetting, listUsers, PermissionError } from "#app/models/users.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "volunteers.title");
@@ -49,10 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Volunteers() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   return (
     <section className="panel">
       <h1>{t("volunteers.title")}</h1>

@@ -13,7 +13,7 @@ import { MAX_IMPORT_BYTES } from "#app/imports/parse.server.ts";
 import { uploadErrorFrom } from "#app/imports/upload-errors.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { ImportCounts } from "#app/components/import-counts.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import type { ImportSummary } from "#app/imports/engine.server.ts";
@@ -134,10 +134,9 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
 
 export default function Imports() {
   const t = useT();
-  const locale = useLocale();
   const { sources, history, maxMb, uploadError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   return (
     <>
       <section className="panel">

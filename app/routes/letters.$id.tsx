@@ -30,7 +30,7 @@ import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
 import { phrasebook, riskPhrases } from "#app/models/writing-help.server.ts";
 import { getSetting } from "#app/models/settings.server.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -297,7 +297,6 @@ interface DraftValues {
 
 function DraftEditor() {
   const t = useT();
-  const locale = useLocale();
   const { letter, prisoner, riskPhrases: phrases, relayAddresses } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const autosave = useFetcher<typeof action>();
@@ -347,7 +346,7 @@ function DraftEditor() {
     });
   };
   const bodyField = form.register("body");
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const time = useDateFormatter("time");
   return (
     <div className="editor-grid">
       <section className="panel">
@@ -434,9 +433,8 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
 
 function ScheduleNotice() {
   const t = useT();
-  const locale = useLocale();
   const { letter, routes } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const date = useDateFormatter("long");
   if (letter.scheduleProblem) {
     return (
       <p className="notice notice-error" role="alert">
@@ -560,9 +558,8 @@ function WriterQuestions() {
 
 function SentLetter() {
   const t = useT();
-  const locale = useLocale();
   const { letter, prisoner, events, replies } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   return (
     <>
     <section className="panel">

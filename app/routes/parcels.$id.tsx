@@ -39,7 +39,7 @@ import { describeProblem, formatKg, formatMoney, itemName } from "#app/parcels/m
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { RepliesList, StatusTimeline } from "#app/components/tracking.tsx";
 import { repliesFor } from "#app/models/dispatch.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -560,7 +560,7 @@ function SentParcel() {
   const { parcel, items, prisoner, events, replies, nextStatuses, statusLabels, canOnBehalf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   const totalWeight = items.reduce((s, i) => s + i.quantity * i.unitWeightGrams, 0);
   const totalValue = items.reduce((s, i) => s + i.quantity * i.unitValueCents, 0);
   const form = parcel.customsForm === "CN22" ? "CN 22" : "CN 23";

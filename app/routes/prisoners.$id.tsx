@@ -8,7 +8,7 @@ import { ageOf, getPrisonerEdits, getPrisonerProfile } from "#app/models/prisone
 import { envelopeAddressLines } from "#app/models/envelope.ts";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
@@ -161,10 +161,10 @@ const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } a
 
 export default function PrisonerPage() {
   const t = useT();
-  const locale = useLocale();
   const { prisoner: p, letters, canEdit, canSendParcels, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const dayFormat = useDateFormatter("date", { calendarDay: true });
+  const date = (iso: string) => dayFormat.format(iso);
   const flagNotes = [
     p.incommunicado ? { label: t("prisoners.incommunicado"), note: p.incommunicadoNote, since: p.incommunicadoSince, explain: t("prisoner.incommunicadoExplain") } : null,
     p.doNotWrite ? { label: t("prisoners.doNotWrite"), note: p.doNotWriteNote, since: p.doNotWriteSince, explain: t("prisoner.doNotWriteExplain") } : null,
