@@ -33,6 +33,7 @@ import {
   trackingNumberSchema,
   type ParcelDraftValues,
 } from "#app/schemas/parcels.ts";
+import { offeredInParcel } from "#app/parcels/catalog-offer.ts";
 import { checkParcel, type ParcelProblem, type ParcelVerdict, type RuleItem } from "#app/parcels/rules.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
 import { describeProblem, formatKg, formatMoney, itemName } from "#app/parcels/messages.ts";
@@ -105,7 +106,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       envelope: facility ? envelopeAddressLines({ country: parcel.prisoner.country, names: parcel.prisoner.names, birthDate: parcel.prisoner.birthDate, facility }) : null,
     },
     catalog: catalog
-      .filter((c) => c.active || inDraft.has(c.id))
+      // Items already in the draft stay (the check explains why they cannot go); others only when some facility takes them.
+      .filter((c) => inDraft.has(c.id) || (c.active && offeredInParcel(c, facility?.type)))
       .map((c) => ({
         id: c.id,
         nameRu: c.nameRu,
@@ -223,6 +225,7 @@ function liveVerdict(values: Partial<ParcelDraftValues>, data: LoaderData): Parc
       fromAbroad: values.fromAbroad === "on" || values.fromAbroad === true,
       domestic: !(values.fromAbroad === "on" || values.fromAbroad === true),
       destination: data.rules.country,
+      senderDetails: typeof values.senderDetails === "string" ? values.senderDetails : null,
     },
     items,
     history: data.rules.history,

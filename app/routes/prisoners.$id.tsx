@@ -64,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: canEdit ? prisoner.notes : null,
       names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, full: fullName(n), isPrimary: n.isPrimary })),
       facility: prisoner.currentFacility
-        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, rulesNote: prisoner.currentFacility.rulesNote }
+        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, city: prisoner.currentFacility.city, rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null }
         : null,
       envelope: prisoner.currentFacility
         ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })

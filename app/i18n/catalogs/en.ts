@@ -1207,6 +1207,9 @@ export const en = {
   "privacy.contactBody": "Write to {contact}.",
   "privacy.contactNone": "Ask the coordinator who approved your account.",
   "privacy.settingsLink": "Your settings",
+  "prisoner.about": "About",
+  "prisonerEdit.aboutHint": "A few lines volunteers see: what the person likes, what they are going through. Nothing that could harm them if a censor reads it.",
+  "parcels.problem.senderAddress": "The customs declaration ({form}) needs the sender's address: add at least one address line under the name (an organisation's relay address is fine).",
 } as const;
 
 export type MessageKey = keyof typeof en;
