@@ -1,5 +1,6 @@
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 interface TimelineEvent {
   id: string;
@@ -52,7 +53,7 @@ export function RepliesList({ replies }: { replies: ReplyView[] }) {
         <li key={reply.id} className="reply">
           <p className="muted">
             {t("items.reply.receivedOnDate", { date: date.format(new Date(reply.receivedOn)) })}
-            {reply.route ? ` · ${reply.route.name}` : ""}
+            {reply.route ? ` · ${routeName(t, reply.route.name)}` : ""}
           </p>
           {reply.text ? <div className="letter-text">{reply.text}</div> : null}
           {reply.attachmentName ? (

@@ -157,13 +157,3 @@ export function formatDate(
     }
   }
 }
-
-/** Whole years between a birth date and a moment (for "34 years old"). */
-export function ageOn(birthDate: DateInput, at: DateInput): number {
-  const b = toDate(birthDate);
-  const a = toDate(at);
-  let years = a.getUTCFullYear() - b.getUTCFullYear();
-  const beforeBirthday = a.getUTCMonth() < b.getUTCMonth() || (a.getUTCMonth() === b.getUTCMonth() && a.getUTCDate() < b.getUTCDate());
-  if (beforeBirthday) years -= 1;
-  return years;
-}

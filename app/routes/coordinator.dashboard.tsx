@@ -8,6 +8,7 @@ import { WeekChart } from "#app/components/week-chart.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 
@@ -69,7 +70,7 @@ export default function Dashboard() {
             label={t("dashboard.route")}
             emptyLabel={t("common.all")}
             defaultValue={data.params.route}
-            options={data.routes.map((r) => ({ value: r.id, label: r.name }))}
+            options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))}
           />
           <div className="field">
             <label htmlFor="dashboard-from">{t("dashboard.from")}</label>

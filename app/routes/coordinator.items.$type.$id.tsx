@@ -23,6 +23,7 @@ import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { now } from "#app/utils/clock.server.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.itemTitle");
 
@@ -168,7 +169,7 @@ function ReplyForm() {
         <input id="reply-date" type="date" aria-describedby="reply-date-error" {...form.register("receivedOn")} />
         <ErrorText id="reply-date-error" message={form.formState.errors.receivedOn?.message} />
       </div>
-      <SelectField id="reply-route" label={t("items.reply.route")} emptyLabel={t("common.none")} options={routes.map((r) => ({ value: r.id, label: r.name }))} registration={form.register("routeId")} />
+      <SelectField id="reply-route" label={t("items.reply.route")} emptyLabel={t("common.none")} options={routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} registration={form.register("routeId")} />
       <div className="field">
         <label htmlFor="reply-text">{t("items.reply.text")}</label>
         <textarea id="reply-text" rows={4} maxLength={5000} aria-describedby="reply-text-error" {...form.register("text")} />
@@ -220,7 +221,7 @@ export default function TrackedItemPage() {
             <Link to={`/prisoners/${item.prisoner.id}`}>{item.prisonerName}</Link>
           </dd>
           <dt>{t("items.route")}</dt>
-          <dd>{item.route?.name ?? "—"}</dd>
+          <dd>{routeName(t, item.route?.name) || "—"}</dd>
           <dt>{t("items.facility")}</dt>
           <dd lang="ru">{item.facility ? `${item.facility.name}, ${item.facility.city}` : "—"}</dd>
           <dt>{t("items.status")}</dt>

@@ -15,6 +15,7 @@ import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
@@ -166,7 +167,7 @@ export default function TrackedItems() {
             { value: "parcel", label: t("items.type.parcel") },
           ]}
         />
-        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: r.name }))} />
+        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
         <SelectField id="filter-status" name="status" label={t("items.status")} emptyLabel={t("common.all")} defaultValue={params.get("status") ?? ""} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
         <SelectField
           id="filter-facility"
@@ -280,7 +281,7 @@ export default function TrackedItems() {
           </div>
           <ErrorText id="bulk-to-error" message={actionData?.fieldErrors?.to} />
           <div className="filters">
-            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
+            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
             <button type="submit" name="intent" value="assign" className="button-secondary">
               {t("items.bulk.assign")}
             </button>

@@ -36,6 +36,7 @@ import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 
@@ -480,7 +481,7 @@ function SendPanel({ warningsShown }: { warningsShown: boolean }) {
           {routes.map((r) => (
             <div key={r.id} className={r.eligible ? "route-option" : "route-option route-refused"}>
               <label className="checkbox">
-                <input type="radio" name="routeId" value={r.id} disabled={!r.eligible} defaultChecked={r.id === recommendedId} /> {r.name}
+                <input type="radio" name="routeId" value={r.id} disabled={!r.eligible} defaultChecked={r.id === recommendedId} /> {routeName(t, r.name)}
                 {r.id === recommendedId ? <span className="badge badge-approved">{t("letters.send.recommended")}</span> : null}
               </label>
               {!r.eligible ? <p className="muted small">{r.refusals.map((code) => t(REFUSAL_KEYS[code])).join(" ")}</p> : null}
@@ -564,7 +565,7 @@ function SentLetter() {
     <>
     <section className="panel">
       <p className="notice notice-ok" role="status">
-        {t("letters.sentNotice", { route: letter.route?.name ?? "—" })}
+        {t("letters.sentNotice", { route: routeName(t, letter.route?.name) || "—" })}
       </p>
       <p>
         {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}:{" "}

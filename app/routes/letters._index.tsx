@@ -5,6 +5,7 @@ import { listOwnLetters } from "#app/models/letters.server.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.title");
 
@@ -61,7 +62,7 @@ export default function MyLetters() {
             <li key={l.id}>
               <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
               <span className="muted">
-                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {l.route?.name ?? ""} · {statusLabel(t, l.status)}
+                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {routeName(t, l.route?.name)} · {statusLabel(t, l.status)}
               </span>
             </li>
           ))}

@@ -47,6 +47,7 @@ import { fullName } from "#app/names/match-keys.ts";
 import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.editTitle");
 
@@ -471,7 +472,7 @@ function DraftEditor() {
               <select id="parcel-route" {...form.register("routeId")}>
                 {rules.routes.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {r.name}
+                    {routeName(t, r.name)}
                   </option>
                 ))}
               </select>
@@ -572,7 +573,7 @@ function SentParcel() {
       <section className="panel">
         {searchParams.has("ready") ? (
           <p className="notice notice-ok" role="status">
-            {t("parcels.readyNotice", { route: parcel.route?.name ?? "—" })}
+            {t("parcels.readyNotice", { route: routeName(t, parcel.route?.name) || "—" })}
           </p>
         ) : null}
         {searchParams.has("tracked") && parcel.trackingNumber ? (
@@ -591,7 +592,7 @@ function SentParcel() {
           </div>
           <div>
             <dt>{t("parcels.route")}</dt>
-            <dd>{parcel.route?.name ?? "—"}</dd>
+            <dd>{routeName(t, parcel.route?.name) || "—"}</dd>
           </div>
           <div>
             <dt>{t("parcels.tracking.title")}</dt>
