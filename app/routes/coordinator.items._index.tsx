@@ -113,8 +113,8 @@ export default function TrackedItems() {
       <h1>{t("items.title")}</h1>
       <p>{t("items.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge"} data-testid="stuck-count">
-          {t("items.stuckCount", { count: data.stuck })}
+        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="stuck-count">
+          {data.stuck > 0 ? t("items.stuckCount", { count: data.stuck }) : t("items.noneStuck")}
         </Link>{" "}
         <Link to="/coordinator/outbox">{t("items.outboxLink")}</Link>
       </p>
@@ -222,7 +222,7 @@ export default function TrackedItems() {
           <p>{t("items.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="cards">
               <thead>
                 <tr>
                   <th scope="col">
@@ -245,20 +245,20 @@ export default function TrackedItems() {
                       <td>
                         <input type="checkbox" name="items" value={ref} aria-label={t("items.selectItem", { name: item.prisonerName })} />
                       </td>
-                      <td>
+                      <td data-label={t("items.item")}>
                         <Link to={`/coordinator/items/${item.type}/${item.id}`}>{t(`items.kind.${item.itemKind as "letter" | "postcard" | "parcel"}`)}</Link>
                         {item.trackingNumber ? <div className="muted small">{item.trackingNumber}</div> : null}
                       </td>
-                      <td lang="ru">{item.prisonerName}</td>
-                      <td>{item.routeName ?? "—"}</td>
-                      <td lang="ru">{item.facilityName ?? "—"}</td>
-                      <td>{label(item.status)}</td>
-                      <td>
+                      <td data-label={t("items.prisoner")} lang="ru">{item.prisonerName}</td>
+                      <td data-label={t("items.route")}>{routeName(t, item.routeName) || "—"}</td>
+                      <td data-label={t("items.facility")} lang="ru">{item.facilityName ?? "—"}</td>
+                      <td data-label={t("items.status")}>{label(item.status)}</td>
+                      <td data-label={t("items.inStatus")}>
                         {t("items.days", { count: item.daysInStatus })}
                         {item.usualDays !== null && !item.isFinal ? <span className="muted"> / {item.usualDays}</span> : null}
                         {item.stuck ? <span className="badge badge-pending">{t("items.stuck")}</span> : null}
                       </td>
-                      <td>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
+                      <td data-label={t("items.sent")}>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
                     </tr>
                   );
                 })}

@@ -66,8 +66,8 @@ export default function AllParcels() {
       </div>
       <p>{t("parcels.all.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge"} data-testid="parcels-stuck-count">
-          {t("parcels.all.stuckCount", { count: data.stuck })}
+        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="parcels-stuck-count">
+          {data.stuck > 0 ? t("parcels.all.stuckCount", { count: data.stuck }) : t("parcels.all.noneStuck")}
         </Link>{" "}
         <span className="muted">{t("parcels.all.drafts", { count: data.drafts })}</span>
       </p>

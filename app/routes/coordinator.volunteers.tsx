@@ -92,7 +92,7 @@ export default function Volunteers() {
         <p>{t("volunteers.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t("volunteers.pseudonym")}</th>
@@ -109,16 +109,16 @@ export default function Volunteers() {
                 const mayAct = !isMe && (u.role === "volunteer" || data.canChangeRoles);
                 return (
                   <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                    <td>
+                    <td data-label={t("volunteers.pseudonym")}>
                       {u.pseudonym} {isMe ? <span className="muted">{t("volunteers.you")}</span> : null}
                     </td>
-                    <td>{u.email}</td>
-                    <td>{t(`role.${u.role}`)}</td>
-                    <td>
+                    <td data-label={t("volunteers.email")}>{u.email}</td>
+                    <td data-label={t("volunteers.role")}>{t(`role.${u.role}`)}</td>
+                    <td data-label={t("volunteers.state")}>
                       <span className={`badge badge-${u.vettingState}`}>{t(`vetting.${u.vettingState}`)}</span>
                     </td>
-                    <td>{date.format(new Date(u.createdAt))}</td>
-                    <td>
+                    <td data-label={t("volunteers.joined")}>{date.format(new Date(u.createdAt))}</td>
+                    <td data-label={t("volunteers.actions")}>
                       {mayAct ? (
                         <div className="row-actions">
                           <Form method="post">

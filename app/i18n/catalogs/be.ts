@@ -1271,4 +1271,6 @@ export const be: Record<MessageKey, string> = {
   "auditTarget.email": "Эл. ліст",
   "auditTarget.facility": "Установа",
   "auditTarget.audit-log": "Журнал аўдыту",
+  "items.noneStuck": "Нічога не затрымалася",
+  "parcels.all.noneStuck": "Ніводная пасылка не затрымалася",
 };

@@ -1276,6 +1276,8 @@ export const en = {
   "auditTarget.email": "E-mail",
   "auditTarget.facility": "Facility",
   "auditTarget.audit-log": "Audit log",
+  "items.noneStuck": "Nothing is stuck",
+  "parcels.all.noneStuck": "No parcel is stuck",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1271,4 +1271,6 @@ export const ru: Record<MessageKey, string> = {
   "auditTarget.email": "Эл. письмо",
   "auditTarget.facility": "Учреждение",
   "auditTarget.audit-log": "Журнал аудита",
+  "items.noneStuck": "Ничего не застряло",
+  "parcels.all.noneStuck": "Ни одна посылка не застряла",
 };
