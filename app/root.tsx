@@ -13,12 +13,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import stylesheet from "./styles/app.css?url";
+import { Logo } from "./components/logo";
 import { I18nProvider, useT } from "./i18n/react";
 import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "./i18n/i18n";
 import { lookupSession, isPrivileged } from "./utils/session.server";
 import { resolveLocale } from "./utils/locale.server";
-import { devMailboxEnabled } from "./utils/config.server";
+import { devMailboxEnabled, organisation } from "./utils/config.server";
 import { can } from "./utils/permissions";
 import { useNonce } from "./utils/nonce";
 
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, sessionUser?.locale);
   return {
     locale,
+    organisation: organisation(),
     devMailbox: devMailboxEnabled(),
     user: signedIn
       ? {
@@ -64,18 +67,21 @@ export function useRootData(): RootData | undefined {
 function LanguageSwitcher({ locale }: { locale: Locale }) {
   const t = useT();
   const location = useLocation();
+  // With JavaScript the choice applies on change; without it, through the button.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
   return (
     <Form method="post" action="/language" className="language-switcher">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="language-select">{t("nav.language")}</label>
-      <select id="language-select" name="locale" defaultValue={locale}>
+      <select id="language-select" name="locale" defaultValue={locale} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
         {SUPPORTED_LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}
           </option>
         ))}
       </select>
-      <button type="submit" className="button-small">
+      <button type="submit" className={scripted ? "button-small visually-hidden" : "button-small"} tabIndex={scripted ? -1 : undefined}>
         {t("nav.changeLanguage")}
       </button>
     </Form>
@@ -90,9 +96,18 @@ function Header() {
     <header className="site-header">
       <div className="site-header-inner">
         <Link to={user ? "/home" : "/"} className="brand">
-          <span aria-hidden="true" className="brand-mark">✉</span> {t("app.name")}
+          <Logo className="brand-mark" /> {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.primary")} className="site-nav">
+        {/* On a phone the menu folds behind this toggle; a checkbox, so it works without JavaScript. */}
+        <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-controls="site-nav" />
+        <label htmlFor="nav-toggle" className="nav-toggle-label">
+          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" focusable="false">
+            <path d="M2 5h16M2 10h16M2 15h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+          {t("nav.menu")}
+        </label>
+        <div className="site-nav-wrap">
+        <nav aria-label={t("nav.primary")} className="site-nav" id="site-nav">
           {user ? (
             <>
               <NavLink to="/home">{t("nav.home")}</NavLink>
@@ -124,8 +139,36 @@ function Header() {
           {data?.devMailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
         </nav>
         <LanguageSwitcher locale={data?.locale ?? DEFAULT_LOCALE} />
+        </div>
       </div>
     </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  const data = useRootData();
+  const org = data?.organisation;
+  const contact = org?.contact ?? null;
+  const contactHref = contact ? (contact.includes("@") && !/^https?:/.test(contact) ? `mailto:${contact}` : contact) : null;
+  return (
+    <footer className="site-footer">
+      <div className="site-footer-inner">
+        <p className="footer-org">
+          <Logo className="footer-mark" /> {t("footer.runBy", { name: org?.name ?? t("app.name") })}
+        </p>
+        <ul className="footer-links">
+          <li>
+            <Link to="/privacy">{t("footer.privacy")}</Link>
+          </li>
+          {contact && contactHref ? (
+            <li>
+              {t("footer.contact")}: <a href={contactHref}>{contact}</a>
+            </li>
+          ) : null}
+        </ul>
+      </div>
+    </footer>
   );
 }
 
@@ -143,12 +186,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nProvider locale={locale}>
+        <I18nProvider locale={locale} timeZone={data?.organisation.timeZone}>
           <SkipLink />
           <Header />
           <main id="main" className="site-main" tabIndex={-1}>
             {children}
           </main>
+          <Footer />
         </I18nProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -1,4 +1,4 @@
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 
 interface Edit {
   id: string;
@@ -15,8 +15,7 @@ interface ChangeList {
 /** Who changed what and when, for a prisoner or a facility. */
 export function EditHistory({ edits }: { edits: Edit[] }) {
   const t = useT();
-  const locale = useLocale();
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const format = useDateFormatter("dateTime");
   if (edits.length === 0) return <p>{t("history.empty")}</p>;
   return (
     <ol className="timeline">

@@ -1,5 +1,6 @@
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 interface TimelineEvent {
   id: string;
@@ -14,8 +15,7 @@ interface TimelineEvent {
 /** An item's status history, oldest first. */
 export function StatusTimeline({ events, labels, showActors = false }: { events: TimelineEvent[]; labels: Record<string, string>; showActors?: boolean }) {
   const t = useT();
-  const locale = useLocale();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   if (events.length === 0) return <p className="muted">{t("items.noEvents")}</p>;
   return (
     <ol className="timeline" data-testid="status-timeline">
@@ -45,8 +45,7 @@ interface ReplyView {
 
 export function RepliesList({ replies }: { replies: ReplyView[] }) {
   const t = useT();
-  const locale = useLocale();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
+  const date = useDateFormatter("date", { calendarDay: true });
   if (replies.length === 0) return <p className="muted">{t("items.noReplies")}</p>;
   return (
     <ul className="plain-list replies" data-testid="replies">
@@ -54,7 +53,7 @@ export function RepliesList({ replies }: { replies: ReplyView[] }) {
         <li key={reply.id} className="reply">
           <p className="muted">
             {t("items.reply.receivedOnDate", { date: date.format(new Date(reply.receivedOn)) })}
-            {reply.route ? ` · ${reply.route.name}` : ""}
+            {reply.route ? ` · ${routeName(t, reply.route.name)}` : ""}
           </p>
           {reply.text ? <div className="letter-text">{reply.text}</div> : null}
           {reply.attachmentName ? (

@@ -273,6 +273,8 @@ export function verdictFrom(
   context: RuleContext,
   parcel: { packageKind: string; senderKind: string; fromAbroad: boolean },
   items: RuleItem[],
+  /** The decrypted sender details when they are known (a customs declaration needs an address). */
+  senderDetails?: string | null,
 ): ParcelVerdict {
   const input: ParcelCheckInput = {
     prisoner: context.prisoner,
@@ -284,6 +286,7 @@ export function verdictFrom(
       // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
       domestic: !parcel.fromAbroad,
       destination: context.country,
+      senderDetails,
     },
     items,
     history: context.history,
@@ -438,7 +441,8 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
       if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
       const context = await ruleContext(parcel.prisonerId, tx, parcel.id);
       if (!context) throw new ParcelStateError("not-found");
-      const verdict = verdictFrom(context, parcel, ruleItemsOf(parcel));
+      const senderDetails = parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null;
+      const verdict = verdictFrom(context, parcel, ruleItemsOf(parcel), senderDetails);
       if (!verdict.ok) throw new ParcelRefusedError(verdict);
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);

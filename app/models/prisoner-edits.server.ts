@@ -63,6 +63,7 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
       relativesOnlyNote: input.relativesOnly ? input.relativesOnlyNote : null,
       relativesOnlySince: since(input.relativesOnly, before.relativesOnly, before.relativesOnlySince),
       notes: input.notes,
+      about: input.about === undefined ? before.about : input.about,
       ...(input.clearReview ? { needsReview: false, needsReviewReason: null } : {}),
     };
     const changes = diff(before as unknown as Record<string, unknown>, after);

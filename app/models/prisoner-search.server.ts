@@ -3,6 +3,7 @@ import type { Country, FacilityType, HumanitarianReason, PrisonerStatus } from "
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { queryKeys, skeletonsNear, fullName } from "#app/names/match-keys.ts";
+import { ageOf } from "./prisoners.server.ts";
 import type { PrisonerSort } from "#app/schemas/prisoners.ts";
 
 /** How well a prisoner matched a name query: exact spelling, transliteration, or fuzzy. */
@@ -151,7 +152,10 @@ export async function searchPrisoners(filters: PrisonerFilters) {
     relativesOnly: true,
     needsReview: true,
     sortName: true,
-    names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true, script: true }, take: 1 },
+    interests: true,
+    about: true,
+    // Every spelling, primary first: lists show the one in the reader's script.
+    names: { select: { surname: true, givenName: true, patronymic: true, script: true, system: true, isPrimary: true }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] },
     currentFacility: { select: { name: true, city: true, type: true } },
   } satisfies Prisma.PrisonerSelect;
 
@@ -183,6 +187,8 @@ export async function searchPrisoners(filters: PrisonerFilters) {
       ...p,
       name: names[0] ? fullName(names[0]) : "—",
       nameScript: names[0]?.script ?? null,
+      spellings: names,
+      age: ageOf(p.birthDate, p.birthYearOnly),
       rank: ranks?.get(p.id) ?? null,
     })),
     total,

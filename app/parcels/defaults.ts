@@ -19,7 +19,7 @@ export interface CatalogSeed {
 
 export const CATALOG_CATEGORIES = ["food", "clothing", "hygiene", "stationery", "books", "other"] as const;
 
-const ALL_FACILITY_TYPES: FacilityTypeName[] = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"];
+export const ALL_FACILITY_TYPES: FacilityTypeName[] = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail"];
 
 export const DEFAULT_CATALOG: CatalogSeed[] = [
   { nameRu: "Чай чёрный листовой, 100 г", nameEn: "Black tea, loose leaf, 100 g", category: "food", unitWeightGrams: 100, typicalValueCents: 250, bannedFacilityTypes: ["police_jail"] },

@@ -23,16 +23,23 @@ const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {
   bannedItem: "parcels.problem.bannedItem",
   bannedTerm: "parcels.problem.bannedTerm",
   vague: "parcels.problem.vague",
+  senderAddress: "parcels.problem.senderAddress",
 };
+
+/**
+ * Browsers carry no Belarusian number data (server and browser would disagree):
+ * Belarusian writes numbers and amounts as Russian does.
+ */
+const numberLocale = (locale: Locale) => (locale === "be" ? "ru" : locale);
 
 /** Kilograms to the gram, never rounded, in the locale's digits ("30.001", "2,5"). */
 export function formatKg(locale: Locale, grams: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(grams / 1000);
+  return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 3 }).format(grams / 1000);
 }
 
 /** An amount in euros ("€12.50", "12,50 €"). */
 export function formatMoney(locale: Locale, cents: number, currency = "EUR"): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 100);
+  return new Intl.NumberFormat(numberLocale(locale), { style: "currency", currency }).format(cents / 100);
 }
 
 /** The name of an item in the reader's language (Russian for Russian and Belarusian readers). */
@@ -59,6 +66,8 @@ export function describeProblem(locale: Locale, problem: ParcelProblem): string 
       });
     case "bannedTerm":
       return translate(locale, PROBLEM_KEYS.bannedTerm, { item, term: p.term });
+    case "senderAddress":
+      return translate(locale, PROBLEM_KEYS.senderAddress, { form: String(p.form ?? "CN23").replace(/^CN/, "CN ") });
     default:
       return translate(locale, PROBLEM_KEYS[problem.code], { item });
   }

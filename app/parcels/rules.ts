@@ -106,7 +106,7 @@ export interface ParcelCheckInput {
    * customs declaration). destination: the facility's country (EAEU duty-free
    * warning for items from abroad).
    */
-  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean; boxWeightGrams?: number; domestic?: boolean; destination?: "BY" | "RU" };
+  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean; boxWeightGrams?: number; domestic?: boolean; destination?: "BY" | "RU"; senderDetails?: string | null };
   items: RuleItem[];
   history: RuleHistory;
   bannedTerms: readonly RuleBannedTerm[];
@@ -131,6 +131,7 @@ export const PROBLEM_CODES = [
   "bannedItem",
   "bannedTerm",
   "vague",
+  "senderAddress",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -252,6 +253,12 @@ function itemParams(item: RuleItem): Record<string, string> {
   return { itemRu: item.nameRu, itemEn: item.nameEn };
 }
 
+/** Sender details hold a name and at least one address line (a relay address is fine). */
+export function hasSenderAddress(details: string | null): boolean {
+  const lines = (details ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+  return lines.length >= 2;
+}
+
 export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   const { prisoner, facility, parcel, items, history } = input;
   const problems: ParcelProblem[] = [];
@@ -307,8 +314,13 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     }
   });
 
-  const warnings: ParcelWarning[] = [];
   const domestic = parcel.domestic ?? false;
+  // 6. A customs declaration (CN 22 or CN 23) names the sender with an address: a name alone is refused.
+  if (!domestic && parcel.senderDetails !== undefined && !hasSenderAddress(parcel.senderDetails)) {
+    add("senderAddress", { form: customsFormFor(parcel.packageKind, totals) });
+  }
+
+  const warnings: ParcelWarning[] = [];
   if (!domestic && parcel.destination && (totals.valueCents > EAEU_DUTY_FREE_CENTS || gross > EAEU_DUTY_FREE_GRAMS)) {
     warnings.push({ code: "dutyFree", params: { valueCents: totals.valueCents, limitCents: EAEU_DUTY_FREE_CENTS, weightGrams: gross, limitGrams: EAEU_DUTY_FREE_GRAMS } });
   }

@@ -3,8 +3,9 @@ import { useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { listAuditEntries } from "#app/models/audit-log.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { auditActionLabel, auditDetails, auditTargetLabel } from "#app/i18n/audit-labels.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "audit.title");
 
@@ -18,17 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: e.createdAt,
       actor: e.actor?.pseudonym ?? null,
       action: e.action,
-      target: e.targetType ? `${e.targetType}:${e.targetId ?? ""}` : "",
-      details: e.details ? JSON.stringify(e.details) : "",
+      targetType: e.targetType,
+      targetId: e.targetId,
+      details: auditDetails(e.details),
     })),
   };
 }
 
 export default function AuditLog() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  const date = useDateFormatter("logTime");
   return (
     <section className="panel">
       <h1>{t("audit.title")}</h1>
@@ -43,7 +44,7 @@ export default function AuditLog() {
         <p>{t("audit.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>
@@ -56,16 +57,28 @@ export default function AuditLog() {
             <tbody>
               {data.entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{date.format(new Date(e.createdAt))}</td>
-                  <td>{e.actor ?? <span className="muted">{t("audit.system")}</span>}</td>
-                  <td>
-                    <code>{e.action}</code>
+                  <td data-label={t("audit.when")}>{date.format(new Date(e.createdAt))}</td>
+                  <td data-label={t("audit.actor")}>{e.actor ?? <span className="muted">{t("audit.system")}</span>}</td>
+                  <td data-label={t("audit.action")}>
+                    {auditActionLabel(t, e.action)} <span className="muted small-code">{e.action}</span>
                   </td>
-                  <td>
-                    <code>{e.target}</code>
+                  <td data-label={t("audit.target")}>
+                    {e.targetType ? auditTargetLabel(t, e.targetType) : "—"}
+                    {e.targetId ? <span className="muted small-code"> {e.targetId}</span> : null}
                   </td>
-                  <td>
-                    <code className="details">{e.details}</code>
+                  <td data-label={t("audit.details")}>
+                    {e.details.length === 0 ? (
+                      "—"
+                    ) : (
+                      <dl className="audit-details">
+                        {e.details.map((d) => (
+                          <div key={d.key}>
+                            <dt>{d.label}</dt>
+                            <dd>{d.value}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { API_TOKEN_SCOPES, ApiTokenError, createApiToken, DEFAULT_TOKEN_DAYS, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from "#app/models/api-tokens.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -47,11 +47,10 @@ const STATE_LABELS = { active: "tokens.state.active", revoked: "tokens.state.rev
 
 export default function ApiTokens() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("date");
+  const dateTime = useDateFormatter("dateTime");
   return (
     <section className="panel">
       <h1>{t("tokens.title")}</h1>

@@ -5,9 +5,10 @@ import { dashboard, dashboardFiltersFromUrl, dashboardFiltersToParams, dashboard
 import { COUNTRIES } from "#app/schemas/prisoners.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { WeekChart } from "#app/components/week-chart.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 
@@ -34,12 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   // Weeks and days are UTC ones: format them in UTC so server and browser agree.
-  const shortDay = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
-  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const monthName = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const shortDay = useDateFormatter("dayMonth", { calendarDay: true });
+  const longDay = useDateFormatter("date", { calendarDay: true });
+  const monthName = useDateFormatter("monthYear", { calendarDay: true });
   const day = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const formatWeek = (week: string) => shortDay.format(day(week));
   const c = data.coverage;
@@ -70,7 +70,7 @@ export default function Dashboard() {
             label={t("dashboard.route")}
             emptyLabel={t("common.all")}
             defaultValue={data.params.route}
-            options={data.routes.map((r) => ({ value: r.id, label: r.name }))}
+            options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))}
           />
           <div className="field">
             <label htmlFor="dashboard-from">{t("dashboard.from")}</label>

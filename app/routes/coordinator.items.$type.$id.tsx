@@ -19,10 +19,11 @@ import { MAX_ATTACHMENT_BYTES, replySchema, statusChangeSchema } from "#app/sche
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { StatusTimeline, RepliesList } from "#app/components/tracking.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { now } from "#app/utils/clock.server.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.itemTitle");
 
@@ -168,7 +169,7 @@ function ReplyForm() {
         <input id="reply-date" type="date" aria-describedby="reply-date-error" {...form.register("receivedOn")} />
         <ErrorText id="reply-date-error" message={form.formState.errors.receivedOn?.message} />
       </div>
-      <SelectField id="reply-route" label={t("items.reply.route")} emptyLabel={t("common.none")} options={routes.map((r) => ({ value: r.id, label: r.name }))} registration={form.register("routeId")} />
+      <SelectField id="reply-route" label={t("items.reply.route")} emptyLabel={t("common.none")} options={routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} registration={form.register("routeId")} />
       <div className="field">
         <label htmlFor="reply-text">{t("items.reply.text")}</label>
         <textarea id="reply-text" rows={4} maxLength={5000} aria-describedby="reply-text-error" {...form.register("text")} />
@@ -192,10 +193,9 @@ function ReplyForm() {
 
 export default function TrackedItemPage() {
   const t = useT();
-  const locale = useLocale();
   const { item, events, replies, labels } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   return (
     <>
       <p>
@@ -221,7 +221,7 @@ export default function TrackedItemPage() {
             <Link to={`/prisoners/${item.prisoner.id}`}>{item.prisonerName}</Link>
           </dd>
           <dt>{t("items.route")}</dt>
-          <dd>{item.route?.name ?? "—"}</dd>
+          <dd>{routeName(t, item.route?.name) || "—"}</dd>
           <dt>{t("items.facility")}</dt>
           <dd lang="ru">{item.facility ? `${item.facility.name}, ${item.facility.city}` : "—"}</dd>
           <dt>{t("items.status")}</dt>

@@ -11,10 +11,11 @@ import { bulkItemsSchema } from "#app/schemas/tracking.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { ErrorText } from "#app/components/forms.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
@@ -100,11 +101,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TrackedItems() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   const label = (key: string | null) => statusLabel(t, key, key ? data.statusLabels[key] : null);
   const failed = new Map((actionData?.failures ?? []).map((f) => [f.item, f.reason]));
   const done = params.get("done");
@@ -113,8 +113,8 @@ export default function TrackedItems() {
       <h1>{t("items.title")}</h1>
       <p>{t("items.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge"} data-testid="stuck-count">
-          {t("items.stuckCount", { count: data.stuck })}
+        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="stuck-count">
+          {data.stuck > 0 ? t("items.stuckCount", { count: data.stuck }) : t("items.noneStuck")}
         </Link>{" "}
         <Link to="/coordinator/outbox">{t("items.outboxLink")}</Link>
       </p>
@@ -167,7 +167,7 @@ export default function TrackedItems() {
             { value: "parcel", label: t("items.type.parcel") },
           ]}
         />
-        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: r.name }))} />
+        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
         <SelectField id="filter-status" name="status" label={t("items.status")} emptyLabel={t("common.all")} defaultValue={params.get("status") ?? ""} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
         <SelectField
           id="filter-facility"
@@ -222,7 +222,7 @@ export default function TrackedItems() {
           <p>{t("items.empty")}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="cards">
               <thead>
                 <tr>
                   <th scope="col">
@@ -245,20 +245,20 @@ export default function TrackedItems() {
                       <td>
                         <input type="checkbox" name="items" value={ref} aria-label={t("items.selectItem", { name: item.prisonerName })} />
                       </td>
-                      <td>
+                      <td data-label={t("items.item")}>
                         <Link to={`/coordinator/items/${item.type}/${item.id}`}>{t(`items.kind.${item.itemKind as "letter" | "postcard" | "parcel"}`)}</Link>
                         {item.trackingNumber ? <div className="muted small">{item.trackingNumber}</div> : null}
                       </td>
-                      <td lang="ru">{item.prisonerName}</td>
-                      <td>{item.routeName ?? "—"}</td>
-                      <td lang="ru">{item.facilityName ?? "—"}</td>
-                      <td>{label(item.status)}</td>
-                      <td>
+                      <td data-label={t("items.prisoner")} lang="ru">{item.prisonerName}</td>
+                      <td data-label={t("items.route")}>{routeName(t, item.routeName) || "—"}</td>
+                      <td data-label={t("items.facility")} lang="ru">{item.facilityName ?? "—"}</td>
+                      <td data-label={t("items.status")}>{label(item.status)}</td>
+                      <td data-label={t("items.inStatus")}>
                         {t("items.days", { count: item.daysInStatus })}
                         {item.usualDays !== null && !item.isFinal ? <span className="muted"> / {item.usualDays}</span> : null}
                         {item.stuck ? <span className="badge badge-pending">{t("items.stuck")}</span> : null}
                       </td>
-                      <td>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
+                      <td data-label={t("items.sent")}>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
                     </tr>
                   );
                 })}
@@ -281,7 +281,7 @@ export default function TrackedItems() {
           </div>
           <ErrorText id="bulk-to-error" message={actionData?.fieldErrors?.to} />
           <div className="filters">
-            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: r.name }))} />
+            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
             <button type="submit" name="intent" value="assign" className="button-secondary">
               {t("items.bulk.assign")}
             </button>

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { outboxOverview, retryOutbox } from "#app/models/dispatch.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "outbox.title");
@@ -25,10 +25,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Outbox() {
   const t = useT();
-  const locale = useLocale();
   const { counts, rows } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" });
+  const date = useDateFormatter("shortDateTime");
   return (
     <section className="panel">
       <p>

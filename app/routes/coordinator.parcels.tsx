@@ -5,7 +5,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { countStuck, listItems } from "#app/models/tracking.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -47,10 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AllParcels() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   const label = (key: string | null) => statusLabel(t, key, key ? data.statusLabels[key] : null);
   return (
     <section className="panel">
@@ -67,8 +66,8 @@ export default function AllParcels() {
       </div>
       <p>{t("parcels.all.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge"} data-testid="parcels-stuck-count">
-          {t("parcels.all.stuckCount", { count: data.stuck })}
+        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="parcels-stuck-count">
+          {data.stuck > 0 ? t("parcels.all.stuckCount", { count: data.stuck }) : t("parcels.all.noneStuck")}
         </Link>{" "}
         <span className="muted">{t("parcels.all.drafts", { count: data.drafts })}</span>
       </p>

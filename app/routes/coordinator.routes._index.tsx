@@ -4,6 +4,7 @@ import { requirePermission } from "#app/utils/auth.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "routes.title");
 
@@ -39,7 +40,7 @@ export default function Routes() {
             {routes.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <Link to={`/coordinator/routes/${r.id}`}>{r.name}</Link>
+                  <Link to={`/coordinator/routes/${r.id}`}>{routeName(t, r.name)}</Link>
                 </td>
                 <td>{r.countries.join(", ")}</td>
                 <td>

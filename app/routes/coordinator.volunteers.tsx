@@ -6,7 +6,7 @@ import { can } from "#app/utils/permissions.ts";
 import { changeRole, changeVetting, listUsers, PermissionError } from "#app/models/users.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "volunteers.title");
@@ -49,10 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Volunteers() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   return (
     <section className="panel">
       <h1>{t("volunteers.title")}</h1>
@@ -93,7 +92,7 @@ export default function Volunteers() {
         <p>{t("volunteers.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t("volunteers.pseudonym")}</th>
@@ -110,16 +109,16 @@ export default function Volunteers() {
                 const mayAct = !isMe && (u.role === "volunteer" || data.canChangeRoles);
                 return (
                   <tr key={u.id} data-testid={`user-row-${u.email}`}>
-                    <td>
+                    <td data-label={t("volunteers.pseudonym")}>
                       {u.pseudonym} {isMe ? <span className="muted">{t("volunteers.you")}</span> : null}
                     </td>
-                    <td>{u.email}</td>
-                    <td>{t(`role.${u.role}`)}</td>
-                    <td>
+                    <td data-label={t("volunteers.email")}>{u.email}</td>
+                    <td data-label={t("volunteers.role")}>{t(`role.${u.role}`)}</td>
+                    <td data-label={t("volunteers.state")}>
                       <span className={`badge badge-${u.vettingState}`}>{t(`vetting.${u.vettingState}`)}</span>
                     </td>
-                    <td>{date.format(new Date(u.createdAt))}</td>
-                    <td>
+                    <td data-label={t("volunteers.joined")}>{date.format(new Date(u.createdAt))}</td>
+                    <td data-label={t("volunteers.actions")}>
                       {mayAct ? (
                         <div className="row-actions">
                           <Form method="post">

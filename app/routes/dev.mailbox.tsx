@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { devMailboxEnabled } from "#app/utils/config.server.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { openMail } from "#app/utils/email.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "mailbox.title");
@@ -18,9 +18,8 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export default function Mailbox() {
   const t = useT();
-  const locale = useLocale();
   const { mails } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "medium" });
+  const date = useDateFormatter("logTime");
   return (
     <section className="panel">
       <h1>{t("mailbox.title")}</h1>

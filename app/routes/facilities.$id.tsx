@@ -21,7 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canEdit = can(user, "edit:prisoners");
   const { edits, _count, ...rest } = facility;
   return {
-    facility: rest,
+    // Notes on the rules are coordinators' working notes ("quotas not found: fill them in"): not for volunteers.
+    facility: { ...rest, rulesNote: canEdit ? rest.rulesNote : null },
     prisoners: _count.prisoners,
     canEdit,
     edits: canEdit ? edits.map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],

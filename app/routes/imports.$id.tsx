@@ -13,7 +13,7 @@ import {
   ReviewSection,
   UnknownValuesForm,
 } from "#app/components/import-run.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { importRunAction, importRunPage } from "./imports.$id.server.ts";
 
@@ -33,9 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ImportRunPage() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   const plan = data.plan;
   const isPreview = data.state === "preview";
   const errors = plan ? plan.errors : data.storedErrors;

@@ -4,7 +4,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
@@ -13,10 +13,12 @@ import { MAX_IMPORT_BYTES } from "#app/imports/parse.server.ts";
 import { uploadErrorFrom } from "#app/imports/upload-errors.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { ImportCounts } from "#app/components/import-counts.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import type { ImportSummary } from "#app/imports/engine.server.ts";
+import { ErrorText, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "imports.title");
 
@@ -35,12 +37,12 @@ const sourceSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "edit:prisoners");
-  const parsed = sourceSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return { error: parsed.error.issues[0].message as MessageKey, params: {} };
+  const parsed = parseWithSchema(sourceSchema, await request.formData());
+  if (!parsed.ok) return { error: null, params: {}, fieldErrors: parsed.fieldErrors };
   try {
     await createSource(parsed.data);
   } catch {
-    return { error: "imports.source.exists" as MessageKey, params: {} };
+    return { error: "imports.source.exists" as MessageKey, params: {}, fieldErrors: null };
   }
   throw redirect("/imports");
 }
@@ -132,12 +134,49 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
   );
 }
 
+/** A new source: the app's own errors next to each field (the same schema in the browser and the action), not the browser's pop-ups. */
+function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
+  const t = useT();
+  const { form, onSubmit } = useValidatedForm(sourceSchema, {
+    defaultValues: { name: "", slug: "", country: "" } as never,
+    serverErrors,
+  });
+  const errors = form.formState.errors;
+  return (
+    <ValidatedForm form={form} onSubmit={onSubmit} action="/imports?index">
+      <div className="field">
+        <label htmlFor="source-name">{t("imports.source.name")}</label>
+        <input id="source-name" maxLength={200} aria-invalid={errors.name ? true : undefined} aria-describedby="source-name-error" {...form.register("name")} />
+        <ErrorText id="source-name-error" message={errors.name?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="source-slug">{t("imports.source.slug")}</label>
+        <p id="source-slug-hint" className="field-hint">
+          {t("imports.source.slugHint")}
+        </p>
+        <input id="source-slug" aria-invalid={errors.slug ? true : undefined} aria-describedby="source-slug-hint source-slug-error" {...form.register("slug")} />
+        <ErrorText id="source-slug-error" message={errors.slug?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="source-country">{t("prisoners.country")}</label>
+        <select id="source-country" {...form.register("country")}>
+          <option value="">{t("common.none")}</option>
+          <option value="BY">{t("prisoners.country.BY")}</option>
+          <option value="RU">{t("prisoners.country.RU")}</option>
+        </select>
+      </div>
+      <button type="submit" className="button-secondary">
+        {t("imports.source.create")}
+      </button>
+    </ValidatedForm>
+  );
+}
+
 export default function Imports() {
   const t = useT();
-  const locale = useLocale();
   const { sources, history, maxMb, uploadError } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   return (
     <>
       <section className="panel">
@@ -157,32 +196,9 @@ export default function Imports() {
           </p>
         ) : null}
         {sources.length === 0 ? <p>{t("imports.source.none")}</p> : <UploadForm sources={sources} maxMb={maxMb} />}
-        <details className="subtle">
+        <details className="subtle" open={Boolean(actionData?.fieldErrors) || undefined}>
           <summary>{t("imports.source.add")}</summary>
-          <Form method="post" action="/imports?index">
-            <div className="field">
-              <label htmlFor="source-name">{t("imports.source.name")}</label>
-              <input id="source-name" name="name" required maxLength={200} />
-            </div>
-            <div className="field">
-              <label htmlFor="source-slug">{t("imports.source.slug")}</label>
-              <p id="source-slug-hint" className="field-hint">
-                {t("imports.source.slugHint")}
-              </p>
-              <input id="source-slug" name="slug" required pattern="[a-z0-9][a-z0-9\-]{1,62}" aria-describedby="source-slug-hint" />
-            </div>
-            <div className="field">
-              <label htmlFor="source-country">{t("prisoners.country")}</label>
-              <select id="source-country" name="country">
-                <option value="">{t("common.none")}</option>
-                <option value="BY">{t("prisoners.country.BY")}</option>
-                <option value="RU">{t("prisoners.country.RU")}</option>
-              </select>
-            </div>
-            <button type="submit" className="button-secondary">
-              {t("imports.source.create")}
-            </button>
-          </Form>
+          <SourceForm serverErrors={actionData?.fieldErrors ?? null} />
         </details>
       </section>
       <section className="panel">

@@ -30,12 +30,13 @@ import { analyzeLetter, type Guidance } from "#app/letters/guidance.ts";
 import { phrasebook, riskPhrases } from "#app/models/writing-help.server.ts";
 import { getSetting } from "#app/models/settings.server.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 
@@ -297,7 +298,6 @@ interface DraftValues {
 
 function DraftEditor() {
   const t = useT();
-  const locale = useLocale();
   const { letter, prisoner, riskPhrases: phrases, relayAddresses } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const autosave = useFetcher<typeof action>();
@@ -347,7 +347,7 @@ function DraftEditor() {
     });
   };
   const bodyField = form.register("body");
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" });
+  const time = useDateFormatter("time");
   return (
     <div className="editor-grid">
       <section className="panel">
@@ -434,9 +434,8 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
 
 function ScheduleNotice() {
   const t = useT();
-  const locale = useLocale();
   const { letter, routes } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long" });
+  const date = useDateFormatter("long");
   if (letter.scheduleProblem) {
     return (
       <p className="notice notice-error" role="alert">
@@ -482,7 +481,7 @@ function SendPanel({ warningsShown }: { warningsShown: boolean }) {
           {routes.map((r) => (
             <div key={r.id} className={r.eligible ? "route-option" : "route-option route-refused"}>
               <label className="checkbox">
-                <input type="radio" name="routeId" value={r.id} disabled={!r.eligible} defaultChecked={r.id === recommendedId} /> {r.name}
+                <input type="radio" name="routeId" value={r.id} disabled={!r.eligible} defaultChecked={r.id === recommendedId} /> {routeName(t, r.name)}
                 {r.id === recommendedId ? <span className="badge badge-approved">{t("letters.send.recommended")}</span> : null}
               </label>
               {!r.eligible ? <p className="muted small">{r.refusals.map((code) => t(REFUSAL_KEYS[code])).join(" ")}</p> : null}
@@ -560,14 +559,13 @@ function WriterQuestions() {
 
 function SentLetter() {
   const t = useT();
-  const locale = useLocale();
   const { letter, prisoner, events, replies } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   return (
     <>
     <section className="panel">
       <p className="notice notice-ok" role="status">
-        {t("letters.sentNotice", { route: letter.route?.name ?? "—" })}
+        {t("letters.sentNotice", { route: routeName(t, letter.route?.name) || "—" })}
       </p>
       <p>
         {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}:{" "}

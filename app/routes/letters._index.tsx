@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { listOwnLetters } from "#app/models/letters.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.title");
 
@@ -15,9 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyLetters() {
   const t = useT();
-  const locale = useLocale();
   const { letters } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   const drafts = letters.filter((l) => l.state === "draft" && !l.scheduledFor);
   const scheduled = letters.filter((l) => l.state === "draft" && l.scheduledFor);
   const sent = letters.filter((l) => l.state !== "draft");
@@ -62,7 +62,7 @@ export default function MyLetters() {
             <li key={l.id}>
               <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
               <span className="muted">
-                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {l.route?.name ?? ""} · {statusLabel(t, l.status)}
+                · {l.sentAt ? date.format(new Date(l.sentAt)) : ""} · {routeName(t, l.route?.name)} · {statusLabel(t, l.status)}
               </span>
             </li>
           ))}

@@ -33,19 +33,21 @@ import {
   trackingNumberSchema,
   type ParcelDraftValues,
 } from "#app/schemas/parcels.ts";
+import { offeredInParcel } from "#app/parcels/catalog-offer.ts";
 import { checkParcel, type ParcelProblem, type ParcelVerdict, type RuleItem } from "#app/parcels/rules.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
 import { describeProblem, formatKg, formatMoney, itemName } from "#app/parcels/messages.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { RepliesList, StatusTimeline } from "#app/components/tracking.tsx";
 import { repliesFor } from "#app/models/dispatch.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { RelayAddressSelect } from "#app/components/relay-address-select.tsx";
+import { routeName } from "#app/tracking/route-text.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.editTitle");
 
@@ -105,7 +107,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       envelope: facility ? envelopeAddressLines({ country: parcel.prisoner.country, names: parcel.prisoner.names, birthDate: parcel.prisoner.birthDate, facility }) : null,
     },
     catalog: catalog
-      .filter((c) => c.active || inDraft.has(c.id))
+      // Items already in the draft stay (the check explains why they cannot go); others only when some facility takes them.
+      .filter((c) => inDraft.has(c.id) || (c.active && offeredInParcel(c, facility?.type)))
       .map((c) => ({
         id: c.id,
         nameRu: c.nameRu,
@@ -223,6 +226,7 @@ function liveVerdict(values: Partial<ParcelDraftValues>, data: LoaderData): Parc
       fromAbroad: values.fromAbroad === "on" || values.fromAbroad === true,
       domestic: !(values.fromAbroad === "on" || values.fromAbroad === true),
       destination: data.rules.country,
+      senderDetails: typeof values.senderDetails === "string" ? values.senderDetails : null,
     },
     items,
     history: data.rules.history,
@@ -468,7 +472,7 @@ function DraftEditor() {
               <select id="parcel-route" {...form.register("routeId")}>
                 {rules.routes.map((r) => (
                   <option key={r.id} value={r.id}>
-                    {r.name}
+                    {routeName(t, r.name)}
                   </option>
                 ))}
               </select>
@@ -560,7 +564,7 @@ function SentParcel() {
   const { parcel, items, prisoner, events, replies, nextStatuses, statusLabels, canOnBehalf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const date = useDateFormatter("dateTime");
   const totalWeight = items.reduce((s, i) => s + i.quantity * i.unitWeightGrams, 0);
   const totalValue = items.reduce((s, i) => s + i.quantity * i.unitValueCents, 0);
   const form = parcel.customsForm === "CN22" ? "CN 22" : "CN 23";
@@ -569,7 +573,7 @@ function SentParcel() {
       <section className="panel">
         {searchParams.has("ready") ? (
           <p className="notice notice-ok" role="status">
-            {t("parcels.readyNotice", { route: parcel.route?.name ?? "—" })}
+            {t("parcels.readyNotice", { route: routeName(t, parcel.route?.name) || "—" })}
           </p>
         ) : null}
         {searchParams.has("tracked") && parcel.trackingNumber ? (
@@ -588,7 +592,7 @@ function SentParcel() {
           </div>
           <div>
             <dt>{t("parcels.route")}</dt>
-            <dd>{parcel.route?.name ?? "—"}</dd>
+            <dd>{routeName(t, parcel.route?.name) || "—"}</dd>
           </div>
           <div>
             <dt>{t("parcels.tracking.title")}</dt>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { listOwnParcels } from "#app/models/parcels.server.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
 
@@ -16,9 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyParcels() {
   const t = useT();
-  const locale = useLocale();
   const { parcels, canManage } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = useDateFormatter("date");
   const drafts = parcels.filter((p) => p.state === "draft");
   const sent = parcels.filter((p) => p.state !== "draft");
   return (

@@ -8,12 +8,14 @@ import { ageOf, getPrisonerEdits, getPrisonerProfile } from "#app/models/prisone
 import { envelopeAddressLines } from "#app/models/envelope.ts";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
+import { displayName } from "#app/names/display.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
 import { situationTimeline, type TimelineEvent } from "#app/models/situation-timeline.ts";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
+import { nameSystemLabel, reviewReasonLabel } from "#app/i18n/labels.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
 
@@ -62,9 +64,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       needsReview: prisoner.needsReview,
       needsReviewReason: prisoner.needsReviewReason,
       notes: canEdit ? prisoner.notes : null,
-      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, full: fullName(n), isPrimary: n.isPrimary })),
+      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, surname: n.surname, givenName: n.givenName, patronymic: n.patronymic, full: fullName(n), isPrimary: n.isPrimary })),
+      about: prisoner.about,
       facility: prisoner.currentFacility
-        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, rulesNote: prisoner.currentFacility.rulesNote }
+        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, city: prisoner.currentFacility.city, rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null }
         : null,
       envelope: prisoner.currentFacility
         ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
@@ -161,10 +164,12 @@ const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } a
 
 export default function PrisonerPage() {
   const t = useT();
-  const locale = useLocale();
   const { prisoner: p, letters, canEdit, canSendParcels, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  const locale = useLocale();
+  const shown = displayName(p.names, locale);
+  const dayFormat = useDateFormatter("date", { calendarDay: true });
+  const date = (iso: string) => dayFormat.format(iso);
   const flagNotes = [
     p.incommunicado ? { label: t("prisoners.incommunicado"), note: p.incommunicadoNote, since: p.incommunicadoSince, explain: t("prisoner.incommunicadoExplain") } : null,
     p.doNotWrite ? { label: t("prisoners.doNotWrite"), note: p.doNotWriteNote, since: p.doNotWriteSince, explain: t("prisoner.doNotWriteExplain") } : null,
@@ -177,7 +182,14 @@ export default function PrisonerPage() {
           <Link to="/prisoners">← {t("prisoners.title")}</Link>
         </p>
         <div className="heading-row">
-          <h1 lang={SCRIPT_LANG[p.names[0]?.script ?? "latin"]}>{p.names[0]?.full ?? "—"}</h1>
+          <h1>
+            <span lang={shown.lang}>{shown.name}</span>
+            {shown.original ? (
+              <span className="person-line" lang={shown.originalLang}>
+                {shown.original}
+              </span>
+            ) : null}
+          </h1>
           {canEdit ? (
             <Link to={`/prisoners/${p.id}/edit`} className="button-secondary">
               {t("prisoner.edit")}
@@ -236,7 +248,7 @@ export default function PrisonerPage() {
             )}
           </Form>
         ) : null}
-        {p.needsReview ? <p className="notice">{t("prisoner.needsReviewNotice", { reason: p.needsReviewReason ?? "" })}</p> : null}
+        {p.needsReview ? <p className="notice">{t("prisoner.needsReviewNotice", { reason: reviewReasonLabel(t, p.needsReviewReason) })}</p> : null}
         {flagNotes.map((flag) => (
           <div key={flag.label} className="notice notice-error">
             <strong>{flag.label}</strong>
@@ -251,7 +263,7 @@ export default function PrisonerPage() {
               <ul className="plain-list">
                 {p.names.map((n) => (
                   <li key={n.id} lang={SCRIPT_LANG[n.script]}>
-                    {n.full} <span className="muted">({t(`nameScript.${n.script}`)}{n.system ? `, ${n.system}` : ""})</span>
+                    {n.full} <span className="muted">({t(`nameScript.${n.script}`)}{n.system ? `, ${nameSystemLabel(t, n.system)}` : ""})</span>
                   </li>
                 ))}
               </ul>
@@ -307,6 +319,12 @@ export default function PrisonerPage() {
             <dd>{t("prisoner.lettersCount", { sent: letters.sent, delivered: letters.delivered })}</dd>
           </div>
         </dl>
+        {p.about ? (
+          <section aria-labelledby="prisoner-about">
+            <h2 id="prisoner-about">{t("prisoner.about")}</h2>
+            <p className="about">{p.about}</p>
+          </section>
+        ) : null}
         {p.notes ? (
           <p>
             <strong>{t("prisoner.notes")}:</strong> {p.notes}

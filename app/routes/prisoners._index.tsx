@@ -7,6 +7,7 @@ import { COUNTRIES, FACILITY_TYPES, HUMANITARIAN_REASONS, PRISONER_SORTS, PRISON
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
+import { PersonName } from "#app/components/person-name.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -127,7 +128,7 @@ export default function Prisoners() {
         <p>{t("prisoners.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="cards">
             <thead>
               <tr>
                 <th scope="col">{t("prisoners.name")}</th>
@@ -139,15 +140,14 @@ export default function Prisoners() {
             <tbody>
               {data.prisoners.map((p) => (
                 <tr key={p.id}>
-                  <td>
-                    <Link to={`/prisoners/${p.id}`} lang={p.nameScript === "cyrillic_be" ? "be" : p.nameScript === "cyrillic_ru" ? "ru" : undefined}>
-                      {p.name}
-                    </Link>
-                    {p.rank === 2 ? <span className="muted"> · {t("prisoners.similarSpelling")}</span> : null}
+                  <td data-label={t("prisoners.name")}>
+                    <PersonName id={p.id} names={p.spellings} age={p.age} birthYearOnly={p.birthYearOnly} city={p.currentFacility?.city} interests={p.interests} about={p.about}>
+                      {p.rank === 2 ? <span className="muted"> · {t("prisoners.similarSpelling")}</span> : null}
+                    </PersonName>
                   </td>
-                  <td lang="ru">{p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : "—"}</td>
-                  <td>{t(`prisonerStatus.${p.status}`)}</td>
-                  <td>
+                  <td data-label={t("prisoners.facility")} lang="ru">{p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : "—"}</td>
+                  <td data-label={t("prisoners.status")}>{t(`prisonerStatus.${p.status}`)}</td>
+                  <td data-label={t("prisoners.flags")}>
                     <PrisonerFlags prisoner={p} />
                   </td>
                 </tr>

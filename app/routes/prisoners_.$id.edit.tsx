@@ -18,8 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:prisoners");
   const prisoner = await prisma.prisoner.findUnique({ where: { id: params.id ?? "" }, include: { names: { orderBy: { isPrimary: "desc" } } } });
   if (!prisoner) throw new Response("Not found", { status: 404 });
+  // A date input takes yyyy-mm-dd only (a Date would reach the browser as "Sat Dec 19 …").
+  const birthDate = prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : "";
   const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
-  return { prisoner, facilities };
+  return { prisoner: { ...prisoner, birthDate }, facilities };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -75,7 +77,7 @@ export default function EditPrisoner() {
     defaultValues: {
       status: prisoner.status,
       country: prisoner.country,
-      birthDate: (prisoner.birthDate ?? "").toString().slice(0, 10),
+      birthDate: prisoner.birthDate,
       articles: prisoner.articles ?? "",
       sentence: prisoner.sentence ?? "",
       currentFacilityId: prisoner.currentFacilityId ?? "",
@@ -87,6 +89,7 @@ export default function EditPrisoner() {
       relativesOnly: prisoner.relativesOnly ? "on" : false,
       relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
       notes: prisoner.notes ?? "",
+      about: prisoner.about ?? "",
     } as never,
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
@@ -157,6 +160,21 @@ export default function EditPrisoner() {
           <FlagFields form={loose} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
           <FlagFields form={loose} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
           <TextField form={form} name="notes" label={t("prisoner.notes")} hint={t("prisonerEdit.notesHint")} />
+          <div className="field">
+            <label htmlFor="edit-about">{t("prisoner.about")}</label>
+            <p id="edit-about-hint" className="field-hint">
+              {t("prisonerEdit.aboutHint")}
+            </p>
+            <textarea
+              id="edit-about"
+              rows={4}
+              maxLength={1000}
+              aria-invalid={form.formState.errors.about ? true : undefined}
+              aria-describedby="edit-about-hint edit-about-error"
+              {...form.register("about")}
+            />
+            <ErrorText id="edit-about-error" message={form.formState.errors.about?.message} />
+          </div>
           {prisoner.needsReview ? (
             <label className="checkbox field">
               <input type="checkbox" value="on" {...form.register("clearReview")} /> {t("prisonerEdit.clearReview")}

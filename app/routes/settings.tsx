@@ -12,7 +12,7 @@ import { updateReminderPreferences } from "#app/models/reminders.server.ts";
 import { deleteAccount, isLastAdmin, LastAdminError } from "#app/models/account-deletion.server.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale } from "#app/i18n/i18n.ts";
-import { useLocale, useT } from "#app/i18n/react.tsx";
+import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 
@@ -77,7 +77,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Settings() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const saved = data.saved && !actionData;
@@ -103,7 +102,7 @@ export default function Settings() {
   const deletion = useValidatedForm(deleteAccountSchema as never, { defaultValues: { confirm: false } as never, serverErrors: errorsFor("delete-account") });
   const deletionForm = deletion.form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
   const confirmError = deletionForm.formState.errors.confirm?.message as string | undefined;
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dateFormat = useDateFormatter("dateTime");
   return (
     <>
       <section className="panel">

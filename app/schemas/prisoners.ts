@@ -89,6 +89,7 @@ export const prisonerEditSchema = z
     relativesOnly: checkbox,
     relativesOnlyNote: optionalText(500),
     notes: optionalText(2000),
+    about: optionalText(1000),
     clearReview: checkbox,
   })
   .superRefine((value, ctx) => {
@@ -99,7 +100,8 @@ export const prisonerEditSchema = z
     }
   });
 
-export type PrisonerEditInput = z.infer<typeof prisonerEditSchema>;
+/** `about` may be left out by callers other than the edit form: it then stays as it is. */
+export type PrisonerEditInput = Omit<z.infer<typeof prisonerEditSchema>, "about"> & { about?: string | null };
 
 /**
  * A coordinator's record of a change of situation: the new status, the day it

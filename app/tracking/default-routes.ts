@@ -286,3 +286,6 @@ export async function createDefaultRoutes(prisma: Db, options: { demo?: boolean 
     }),
   });
 }
+
+/** The default routes' English texts by slug: app/tracking/route-text.ts shows them translated while a coordinator has not reworded them. */
+export const DEFAULT_ROUTE_TEXTS: ReadonlyArray<{ slug: string; name: string; description: string; notes: string | null }> = ROUTES.map(({ slug, name, description, notes }) => ({ slug, name, description, notes }));

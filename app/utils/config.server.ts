@@ -767,3 +767,22 @@ export function configurationTables(): string {
     ...tools,
   ].join("\n");
 }
+
+/**
+ * Who runs this site, shown in every page's footer and on /privacy:
+ * ORGANISATION_NAME, ORGANISATION_CONTACT (an e-mail address or a web address) and
+ * APP_TIME_ZONE (an IANA zone such as "Europe/Warsaw", the zone times are shown in; UTC by default).
+ */
+export function organisation(): { name: string; contact: string | null; timeZone: string } {
+  const timeZone = process.env.APP_TIME_ZONE || "UTC";
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new ConfigurationError(`APP_TIME_ZONE must be an IANA time zone such as "Europe/Warsaw" (got "${timeZone}").`);
+  }
+  return {
+    name: process.env.ORGANISATION_NAME || "Solidarity Mail",
+    contact: process.env.ORGANISATION_CONTACT || null,
+    timeZone,
+  };
+}

@@ -1,0 +1,140 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { newWatchedContext, type Page } from "#tests/support/browser.ts";
+import { DEMO_VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
+
+const demo = demoAppSuite();
+
+const AXE = path.resolve("node_modules/axe-core/axe.min.js");
+const SCREENSHOTS = path.resolve("docs/screenshots");
+/** `npm run screenshots` (scripts/screenshots.ts) sets this to refresh docs/screenshots. */
+const updateScreenshots = process.env.UPDATE_SCREENSHOTS === "1";
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = fs.readFileSync(AXE, "utf8");
+
+/**
+ * Every axe-core violation on the page, whatever its impact. axe is injected from
+ * node_modules through the debugging protocol (the app's CSP rightly refuses an inline script tag).
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Opens a page, waits for hydration, and checks it with axe. */
+async function visit(page: Page, url: string, label: string, found: string[]) {
+  await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  for (const violation of await axeViolations(page)) found.push(`${label}: ${violation}`);
+}
+
+async function switchLanguage(page: Page, locale: string) {
+  // The switch applies on change (with JavaScript), without pressing its button.
+  await Promise.all([page.waitForURL(() => true, { waitUntil: "load" }), page.locator("#language-select").selectOption(locale)]);
+  await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(locale);
+}
+
+async function screenshot(page: Page, name: string) {
+  if (!updateScreenshots) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [viewport, size] of [
+    ["desktop", { width: 1280, height: 800 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${viewport}.png`) });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+describe("every main page, in English, Russian and Belarusian", () => {
+  test("axe finds no violations, and server and browser render the same text (no hydration mismatch)", async () => {
+    const found: string[] = [];
+    const { context, problems } = await newWatchedContext(demo.browser, { locale: "be-BY" });
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const url = (p: string) => `${demo.app.url}${p}`;
+
+    // Signed out: the landing page, sign-in and the privacy notice.
+    for (const locale of ["en", "ru", "be"]) {
+      await page.goto(url("/"));
+      await switchLanguage(page, locale);
+      await visit(page, url("/"), `${locale} /`, found);
+      if (locale === "en") await screenshot(page, "landing");
+      await visit(page, url("/login"), `${locale} /login`, found);
+      await visit(page, url("/privacy"), `${locale} /privacy`, found);
+    }
+    await page.goto(url("/"));
+    await switchLanguage(page, "en");
+
+    // A volunteer.
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, DEMO_VOLUNTEER));
+    await page.waitForURL(/\/home$/);
+    await page.goto(url("/prisoners"));
+    const prisonerPath = new URL(await page.locator("table a[href^='/prisoners/']").first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+    for (const locale of ["en", "ru", "be"]) {
+      await switchLanguage(page, locale);
+      for (const p of ["/home", "/write", "/letters", "/prisoners", prisonerPath, "/parcels", "/settings"]) {
+        await visit(page, url(p), `${locale} volunteer ${p}`, found);
+        if (locale === "en" && ["/home", "/write", "/prisoners", prisonerPath].includes(p)) {
+          await screenshot(page, p === prisonerPath ? "prisoner" : p.slice(1));
+        }
+      }
+    }
+    // Dates in Belarusian come from the app's own data, not the browser's: a Belarusian month name.
+    await page.goto(url("/settings"));
+    expect(await page.locator("main").textContent()).toMatch(/(студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня|сту|лют|сак|кра|чэр|ліп|жні|вер|кас|ліс|сне) \d{4} г\./);
+    await switchLanguage(page, "en");
+    await context.clearCookies();
+
+    // A coordinator.
+    await signInDemoCoordinator(page, demo.app.url, demo.mail);
+    for (const locale of ["en", "ru", "be"]) {
+      await switchLanguage(page, locale);
+      for (const p of ["/coordinator/volunteers", "/coordinator/items", "/coordinator/dashboard", "/coordinator/routes", "/imports", `${prisonerPath}/edit`]) {
+        await visit(page, url(p), `${locale} coordinator ${p}`, found);
+        if (locale === "en" && ["/coordinator/volunteers", "/coordinator/items"].includes(p)) await screenshot(page, p.split("/").pop()!);
+      }
+    }
+    await switchLanguage(page, "en");
+
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  test("on a phone the menu folds behind a button that works without JavaScript", async () => {
+    const context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.app.url}/`);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect.poll(() => nav.isVisible()).toBe(false);
+    await page.getByText("Menu", { exact: true }).click();
+    await expect.poll(() => nav.isVisible()).toBe(true);
+    // The footer names who runs the site and links the privacy notice.
+    await page.getByRole("link", { name: "Privacy notice" }).click();
+    await page.waitForURL(/\/privacy$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Privacy notice");
+    // Without JavaScript the language switch works through its button.
+    await page.getByText("Menu", { exact: true }).click();
+    await page.locator("#language-select").selectOption("ru");
+    await page.getByRole("button", { name: "Change" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("ru");
+    await context.close();
+  });
+});
