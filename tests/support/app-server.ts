@@ -12,6 +12,8 @@ export interface RunningApp {
 }
 
 const root = path.resolve(import.meta.dirname, "../..");
+/** Opening PGlite and loading the demo take seconds, or a minute and more on a loaded machine. */
+const START_TIMEOUT_MS = 180_000;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,8 +77,8 @@ export async function startAppExpectingRefusal(
     child.stderr.on("data", (d) => (output += d));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`server.js did not refuse to start within 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`server.js did not refuse to start within ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+    }, START_TIMEOUT_MS);
     child.on("exit", (code) => {
       clearTimeout(timer);
       resolve({ code, output, ms: Date.now() - started });
@@ -108,7 +110,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`App did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`App did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
     const check = () => {
       if (output.includes("listening on")) {
         clearTimeout(timer);
