@@ -7,17 +7,17 @@ import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { ADDED_BANNED_TERMS, DEFAULT_BANNED_TERMS, DEFAULT_CATALOG, PARCEL_DEFAULTS_VERSION } from "#app/parcels/defaults.ts";
 import {
-  checkParcel,
   type PackageKind,
-  type ParcelCheckInput,
   type ParcelVerdict,
   type RuleBannedTerm,
   type RuleFacility,
   type RuleHistory,
   type RuleItem,
   type RulePrisoner,
-  type SenderKind,
   countsTowardQuota,
+  ruleItem,
+  storedItem,
+  verdictFor,
   facilityTimeZone,
   localYearMonth,
 } from "#app/parcels/rules.ts";
@@ -201,33 +201,10 @@ export async function parcelHistory(prisonerId: string, at: Date = now(), db: Tx
     if (!parcel.sentAt || !countsTowardQuota(parcel, current)) continue;
     const local = localYearMonth(parcel.sentAt, zone);
     if (local.year !== period.year) continue;
-    sentThisYear[parcel.packageKind === "small_package" ? "small_package" : "parcel"] += 1;
+    sentThisYear[parcel.packageKind] += 1;
     if (local.month === period.month) gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
-}
-
-type CatalogRow = { id: string; nameRu: string; nameEn: string; unitWeightGrams: number; typicalValueCents: number; perishable: boolean; bannedFacilityTypes: RuleItem["bannedFacilityTypes"] };
-
-function ruleItem(
-  item: { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number },
-  catalog: CatalogRow | null | undefined,
-): RuleItem {
-  if (catalog) {
-    return {
-      catalogItemId: catalog.id,
-      nameRu: catalog.nameRu,
-      nameEn: catalog.nameEn,
-      freeText: null,
-      quantity: item.quantity,
-      unitWeightGrams: item.unitWeightGrams,
-      unitValueCents: item.unitValueCents,
-      perishable: catalog.perishable,
-      bannedFacilityTypes: catalog.bannedFacilityTypes,
-    };
-  }
-  const text = item.freeText ?? "";
-  return { catalogItemId: null, nameRu: text, nameEn: text, freeText: text, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams, unitValueCents: item.unitValueCents, perishable: false, bannedFacilityTypes: [] };
 }
 
 function ruleFacility(f: RuleFacility | null): RuleFacility | null {
@@ -268,30 +245,6 @@ export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = p
 }
 
 export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
-
-export function verdictFrom(
-  context: RuleContext,
-  parcel: { packageKind: string; senderKind: string; fromAbroad: boolean },
-  items: RuleItem[],
-): ParcelVerdict {
-  const input: ParcelCheckInput = {
-    prisoner: context.prisoner,
-    facility: context.facility,
-    parcel: {
-      packageKind: parcel.packageKind === "small_package" ? "small_package" : "parcel",
-      senderKind: (["relative", "fund"].includes(parcel.senderKind) ? parcel.senderKind : "volunteer") as SenderKind,
-      fromAbroad: parcel.fromAbroad,
-      // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
-      domestic: !parcel.fromAbroad,
-      destination: context.country,
-    },
-    items,
-    history: context.history,
-    bannedTerms: context.bannedTerms,
-    routeAvailable: context.routes.length > 0,
-  };
-  return checkParcel(input);
-}
 
 // ───────────────────────────── A person's parcels ─────────────────────────────
 
@@ -344,21 +297,13 @@ export function ruleItemsOf(parcel: Pick<ParcelView, "items">): RuleItem[] {
 /** The verdict for a stored parcel, as the server sees it now. */
 export async function parcelVerdict(parcel: ParcelView): Promise<ParcelVerdict | null> {
   const context = await ruleContext(parcel.prisonerId, prisma, parcel.id);
-  return context ? verdictFrom(context, parcel, ruleItemsOf(parcel)) : null;
+  return context ? verdictFor(context, parcel, ruleItemsOf(parcel)) : null;
 }
 
 async function itemRows(db: Tx, items: ParcelItemInput[]) {
   const ids = [...new Set(items.map((i) => i.catalogItemId).filter((id): id is string => !!id))];
   const catalog = new Map((await db.catalogItem.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
-  type Row = { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number };
-  return items.flatMap((item): Row[] => {
-    if (item.catalogItemId) {
-      const entry = catalog.get(item.catalogItemId);
-      if (!entry) return [];
-      return [{ catalogItemId: entry.id, freeText: null, quantity: item.quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents }];
-    }
-    return [{ catalogItemId: null, freeText: item.freeText, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams ?? 0, unitValueCents: item.unitValueCents ?? 0 }];
-  });
+  return items.flatMap((item) => storedItem(item, catalog) ?? []);
 }
 
 /** Saves a draft: kind, sender, sender details (encrypted) and the items (catalogue weights and values are copied in). */
@@ -438,7 +383,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
       if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
       const context = await ruleContext(parcel.prisonerId, tx, parcel.id);
       if (!context) throw new ParcelStateError("not-found");
-      const verdict = verdictFrom(context, parcel, ruleItemsOf(parcel));
+      const verdict = verdictFor(context, parcel, ruleItemsOf(parcel));
       if (!verdict.ok) throw new ParcelRefusedError(verdict);
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);
@@ -558,5 +503,5 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
     if (typeof item.unitValue !== "number" || item.unitValue < 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitValue" (euros).`);
     return ruleItem({ catalogItemId: null, freeText: item.text.trim(), quantity, unitWeightGrams: Math.round(item.unitWeightGrams), unitValueCents: Math.round(item.unitValue * 100) }, null);
   });
-  return verdictFrom(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
+  return verdictFor(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
 }
