@@ -110,7 +110,7 @@ export default function FacilityPage() {
       {canEdit ? (
         <section className="panel">
           <h2>{t("facilities.editRules")}</h2>
-          <ValidatedForm form={form} onSubmit={onSubmit}>
+          <ValidatedForm onSubmit={onSubmit}>
             <TextField form={form} name="name" label={t("facilities.name")} hint={t("facilities.nameHint")} />
             <TextField form={form} name="nameLatin" label={t("facilities.nameLatin")} />
             <SelectField

@@ -76,7 +76,7 @@ export default function VerifyCode() {
           <p>{t("verify.intro", { email: data.email })}</p>
         </>
       )}
-      <ValidatedForm form={form} onSubmit={onSubmit}>
+      <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
         <input type="hidden" {...form.register("email")} />
         <input type="hidden" {...form.register("redirectTo")} />

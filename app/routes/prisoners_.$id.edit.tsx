@@ -7,7 +7,8 @@ import { addNameSchema, prisonerEditSchema, situationChangeSchema, HUMANITARIAN_
 import { recordSituationByHand } from "#app/models/situation.server.ts";
 import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm, type AnyForm } from "#app/components/forms.tsx";
+import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -50,7 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/prisoners/${id}`);
 }
 
-function FlagFields({ form, flag, label }: { form: ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"]; flag: string; label: string }) {
+type PrisonerForm = AnyForm<z.input<typeof prisonerEditSchema>>;
+
+function FlagFields({ form, flag, label }: { form: PrisonerForm; flag: "incommunicado" | "doNotWrite" | "relativesOnly"; label: string }) {
   const t = useT();
   const noteId = `${flag}-note`;
   const error = form.formState.errors[`${flag}Note`]?.message as string | undefined;
@@ -87,11 +90,11 @@ export default function EditPrisoner() {
       relativesOnly: prisoner.relativesOnly ? "on" : false,
       relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
       notes: prisoner.notes ?? "",
-    } as never,
+    },
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
   const nameForm = useValidatedForm(addNameSchema, {
-    defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" } as never,
+    defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" },
     serverErrors: actionData?.form === "name" ? actionData.fieldErrors : null,
   });
   const situationForm = useValidatedForm(situationChangeSchema, {
@@ -101,11 +104,10 @@ export default function EditPrisoner() {
       releaseKind: prisoner.releaseKind ?? "",
       note: "",
       canWrite: prisoner.canWrite ? "on" : false,
-    } as never,
+    },
     serverErrors: actionData?.form === "situation" ? actionData.fieldErrors : null,
   });
   const situationErrors = situationForm.form.formState.errors;
-  const loose = form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
   const primary = prisoner.names[0];
   return (
     <>
@@ -114,7 +116,7 @@ export default function EditPrisoner() {
           <Link to={`/prisoners/${prisoner.id}`}>← {primary ? fullName(primary) : ""}</Link>
         </p>
         <h1>{t("prisoner.edit")}</h1>
-        <ValidatedForm form={form} onSubmit={onSubmit}>
+        <ValidatedForm onSubmit={onSubmit}>
           <SelectField
             id="edit-status"
             label={t("prisoners.status")}
@@ -153,9 +155,9 @@ export default function EditPrisoner() {
             hint={t("prisonerEdit.humanitarianHint")}
             options={HUMANITARIAN_REASONS.map((r) => ({ value: r, label: t(`humanitarian.${r}`) }))}
           />
-          <FlagFields form={loose} flag="incommunicado" label={t("prisoners.incommunicado")} />
-          <FlagFields form={loose} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
-          <FlagFields form={loose} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
+          <FlagFields form={form} flag="incommunicado" label={t("prisoners.incommunicado")} />
+          <FlagFields form={form} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
+          <FlagFields form={form} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
           <TextField form={form} name="notes" label={t("prisoner.notes")} hint={t("prisonerEdit.notesHint")} />
           {prisoner.needsReview ? (
             <label className="checkbox field">
@@ -168,7 +170,7 @@ export default function EditPrisoner() {
       <section className="panel">
         <h2>{t("situation.title")}</h2>
         <p className="muted">{t("situation.hint")}</p>
-        <ValidatedForm form={situationForm.form} onSubmit={situationForm.onSubmit}>
+        <ValidatedForm onSubmit={situationForm.onSubmit}>
           <input type="hidden" name="intent" value="situation" />
           <SelectField
             id="situation-status"
@@ -227,7 +229,7 @@ export default function EditPrisoner() {
           ))}
         </ul>
         <h3>{t("prisonerEdit.addName")}</h3>
-        <ValidatedForm form={nameForm.form} onSubmit={nameForm.onSubmit}>
+        <ValidatedForm onSubmit={nameForm.onSubmit}>
           <input type="hidden" name="intent" value="add-name" />
           <div className="field">
             <label htmlFor="name-script">{t("prisonerEdit.script")}</label>

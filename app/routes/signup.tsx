@@ -67,7 +67,7 @@ export default function SignUp() {
       <h1>{t("signup.title")}</h1>
       <p>{t("signup.intro")}</p>
       <p className="muted">{t("signup.email", { email })}</p>
-      <ValidatedForm form={form} onSubmit={onSubmit}>
+      <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
         <TextField form={form} name="pseudonym" label={t("signup.pseudonym")} hint={t("signup.pseudonymHint")} autoComplete="nickname" maxLength={40} autoFocus />
         <CheckboxGroup

@@ -1,6 +1,5 @@
 import { Form } from "@remix-run/react";
 import { useFieldArray } from "react-hook-form";
-import type { z } from "zod";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { centsToInput, parcelDraftSchema, type ParcelDraftValues } from "#app/schemas/parcels.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
@@ -36,7 +35,7 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
       EMPTY_ROW,
     ],
   };
-  const { form, onSubmit } = useValidatedForm(parcelDraftSchema as unknown as z.ZodType<ParcelDraftValues, ParcelDraftValues>, {
+  const { form, onSubmit } = useValidatedForm(parcelDraftSchema, {
     defaultValues: defaults,
     serverErrors: actionData && "fieldErrors" in actionData ? actionData.fieldErrors : null,
   });
@@ -50,7 +49,7 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
   return (
     <div className="editor-grid">
       <section className="panel">
-        <ValidatedForm form={form} onSubmit={onSubmit}>
+        <ValidatedForm onSubmit={onSubmit}>
           <fieldset className="field">
             <legend>{t("parcels.packageKind")}</legend>
             <label className="checkbox">

@@ -1,5 +1,4 @@
 import { Form, useSearchParams } from "@remix-run/react";
-import type { z } from "zod";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { trackingNumberSchema } from "#app/schemas/parcels.ts";
 import { formatKg, formatMoney, itemName } from "#app/parcels/messages.ts";
@@ -11,13 +10,13 @@ import type { ParcelActionData, ParcelPageData } from "./types.ts";
 
 function TrackingForm({ trackingNumber, actionData }: { trackingNumber: string | null; actionData: ParcelActionData }) {
   const t = useT();
-  const { form, onSubmit } = useValidatedForm(trackingNumberSchema as unknown as z.ZodType<{ trackingNumber: string }, { trackingNumber: string }>, {
+  const { form, onSubmit } = useValidatedForm(trackingNumberSchema, {
     defaultValues: { trackingNumber: trackingNumber ?? "" },
     serverErrors: actionData?.intent === "tracking" ? actionData.fieldErrors : null,
   });
   const error = form.formState.errors.trackingNumber?.message;
   return (
-    <ValidatedForm form={form} onSubmit={onSubmit}>
+    <ValidatedForm onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="tracking" />
       <div className="field">
         <label htmlFor="parcel-tracking">{t("parcels.tracking.label")}</label>
