@@ -171,3 +171,12 @@ export async function getFacilityWithEdits(id: string) {
     },
   });
 }
+
+/** Facilities' names for labels: by id, or every facility in some countries (sorted by city and name). */
+export async function facilityNames(where: { ids: string[] } | { countries: ("BY" | "RU")[] }) {
+  if ("ids" in where) {
+    if (where.ids.length === 0) return [];
+    return prisma.facility.findMany({ where: { id: { in: where.ids } }, select: { id: true, country: true, name: true, city: true } });
+  }
+  return prisma.facility.findMany({ where: { country: { in: where.countries } }, select: { id: true, country: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] });
+}

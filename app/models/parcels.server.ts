@@ -505,3 +505,15 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
   });
   return verdictFor(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
 }
+
+// ───────────────────────────── Coordinators' parcel list ─────────────────────────────
+
+/** What the coordinators' parcel list filters by: route statuses, facilities that take or took parcels, and how many drafts are open. */
+export async function parcelListChoices() {
+  const [statuses, facilities, drafts] = await Promise.all([
+    prisma.routeStatus.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true, route: { select: { itemKinds: true } } } }),
+    prisma.facility.findMany({ where: { OR: [{ parcelsFromAbroad: true }, { parcels: { some: {} } }] }, orderBy: [{ country: "asc" }, { name: "asc" }], select: { id: true, name: true, city: true } }),
+    prisma.parcel.count({ where: { state: "draft" } }),
+  ]);
+  return { statuses, facilities, drafts };
+}

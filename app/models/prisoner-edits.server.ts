@@ -94,3 +94,15 @@ export async function removePrisonerName(actor: User, prisonerId: string, nameId
   await rebuildNameKeys([prisonerId]);
   return true;
 }
+
+/** The edit page's data: the prisoner with every spelling of the name, and the facilities of their country to choose from. */
+export async function getPrisonerForEdit(id: string) {
+  const prisoner = await prisma.prisoner.findUnique({ where: { id }, include: { names: { orderBy: { isPrimary: "desc" } } } });
+  if (!prisoner) return null;
+  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
+  return { prisoner, facilities };
+}
+
+export async function prisonerExists(id: string): Promise<boolean> {
+  return (await prisma.prisoner.count({ where: { id } })) > 0;
+}

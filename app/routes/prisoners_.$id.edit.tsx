@@ -2,10 +2,9 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { prisma } from "#app/utils/db.server.ts";
 import { addNameSchema, prisonerEditSchema, situationChangeSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, RELEASE_KINDS, COUNTRIES } from "#app/schemas/prisoners.ts";
 import { recordSituationByHand } from "#app/models/situation.server.ts";
-import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { addPrisonerName, getPrisonerForEdit, prisonerExists, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm, type AnyForm } from "#app/components/forms.tsx";
 import type { z } from "zod";
@@ -17,16 +16,15 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:prisoners");
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: params.id ?? "" }, include: { names: { orderBy: { isPrimary: "desc" } } } });
-  if (!prisoner) throw new Response("Not found", { status: 404 });
-  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
-  return { prisoner, facilities };
+  const page = await getPrisonerForEdit(params.id ?? "");
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "edit:prisoners");
   const id = params.id ?? "";
-  if (!(await prisma.prisoner.findUnique({ where: { id }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
+  if (!(await prisonerExists(id))) throw new Response("Not found", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-name") {
