@@ -356,11 +356,17 @@ export async function listOwnParcels(senderId: string) {
       updatedAt: true,
       sentAt: true,
       prisonerId: true,
-      route: { select: { name: true } },
+      route: { select: { name: true, statuses: { select: { key: true, label: true } } } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
     },
   });
-  return parcels.map(({ prisoner, ...p }) => ({ ...p, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" }));
+  return parcels.map(({ prisoner, route, ...p }) => ({
+    ...p,
+    route: route ? { name: route.name } : null,
+    // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
+    statusLabel: route?.statuses.find((s) => s.key === p.status)?.label ?? null,
+    prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
+  }));
 }
 
 // ───────────────────────────── Sending: the server's final check ─────────────────────────────
