@@ -18,4 +18,21 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["info", "warn", "error"] }],
     },
   },
+  {
+    // One data-access rule: routes call model functions (app/models/*.server.ts), which own the queries.
+    files: ["app/routes/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["#app/utils/db.server.ts", "#app/utils/db.server", "**/utils/db.server*"],
+              message: "Routes do not query the database: call a model function in app/models/*.server.ts.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

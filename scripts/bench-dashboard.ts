@@ -150,11 +150,11 @@ async function seed(prisma: PrismaClient, items: number): Promise<void> {
           ) b
       ) c`);
   await run(`INSERT INTO "Letter" ("id", "authorId", "prisonerId", "kind", "state", "status", "routeId", "facilityId", "createdAt", "updatedAt", "sentAt", "statusChangedAt", "closedAt")
-    SELECT 'l' || g, author, 'p' || pid, kind::"ItemKind", (CASE WHEN open THEN 'sent' ELSE 'closed' END)::"LetterState", status, route, facility,
+    SELECT 'l' || g, author, 'p' || pid, kind::"ItemKind", (CASE WHEN open THEN 'sent' ELSE 'closed' END)::"ItemState", status, route, facility,
            t1, t4, t1, t4, CASE WHEN open THEN NULL ELSE t4 END
       FROM bench_items WHERE kind <> 'parcel' ORDER BY t1`);
   await run(`INSERT INTO "Parcel" ("id", "senderId", "prisonerId", "state", "status", "routeId", "facilityId", "createdAt", "updatedAt", "sentAt", "statusChangedAt", "closedAt")
-    SELECT 'a' || g, author, 'p' || pid, (CASE WHEN open THEN 'sent' ELSE 'closed' END)::"LetterState", status, route, facility,
+    SELECT 'a' || g, author, 'p' || pid, (CASE WHEN open THEN 'sent' ELSE 'closed' END)::"ItemState", status, route, facility,
            t1, t4, t1, t4, CASE WHEN open THEN NULL ELSE t4 END
       FROM bench_items WHERE kind = 'parcel' ORDER BY t1`);
   await run(`INSERT INTO "StatusEvent" ("id", "letterId", "parcelId", "fromStatus", "toStatus", "actorId", "occurredAt")

@@ -1,6 +1,6 @@
-import { useEffect, useId, type ReactNode } from "react";
+import { useId, useMemo, type ReactNode } from "react";
 import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldErrors as RhfFieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
@@ -12,24 +12,42 @@ import type { FieldErrors } from "#app/utils/forms.ts";
  * form is then submitted as an ordinary Remix form, so the action parses the same
  * schema again and everything also works without JavaScript.
  */
-export function useValidatedForm<T extends FieldValues>(
-  schema: z.ZodType<T, FieldValues>,
-  options: { defaultValues?: DefaultValues<T>; serverErrors?: FieldErrors | null } = {},
+/**
+ * The action's field errors, named by full path ("items.2.quantity"), as the nested
+ * object react-hook-form keeps its errors in.
+ */
+function nestErrors<T extends FieldValues>(flat: FieldErrors): RhfFieldErrors<T> {
+  const root: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(flat)) {
+    const keys = path.split(".");
+    let node = root;
+    for (const key of keys.slice(0, -1)) {
+      const next = node[key];
+      node = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[key] = {});
+    }
+    node[keys[keys.length - 1]] = { type: "server", message };
+  }
+  return root as RhfFieldErrors<T>;
+}
+
+/**
+ * Typed from the schema: In is what the form holds (the schema's input: strings,
+ * "on" for a ticked box), Out what the schema parses it into.
+ */
+export function useValidatedForm<In extends FieldValues, Out extends FieldValues>(
+  schema: z.ZodType<Out, In>,
+  options: { defaultValues?: DefaultValues<In>; serverErrors?: FieldErrors | null } = {},
 ) {
   const submit = useSubmit();
-  const form = useForm<T>({
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the resolver's generics do not line up with a generic schema parameter
-    resolver: zodResolver(schema as any),
+  const { serverErrors } = options;
+  // Given to the form from its first render, so the server's HTML shows them too (no JavaScript needed).
+  const errors = useMemo(() => (serverErrors ? nestErrors<In>(serverErrors) : undefined), [serverErrors]);
+  const form = useForm<In, unknown, Out>({
+    resolver: zodResolver<In, unknown, Out>(schema),
     defaultValues: options.defaultValues,
+    errors,
     mode: "onTouched",
   });
-  const { serverErrors } = options;
-  useEffect(() => {
-    if (!serverErrors) return;
-    for (const [field, message] of Object.entries(serverErrors)) {
-      form.setError(field as Path<T>, { type: "server", message });
-    }
-  }, [serverErrors, form]);
   const onSubmit: FormProps["onSubmit"] = (event) => {
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -40,19 +58,18 @@ export function useValidatedForm<T extends FieldValues>(
   return { form, onSubmit };
 }
 
-export function ValidatedForm<T extends FieldValues>({
-  form,
-  onSubmit,
-  children,
-  ...props
-}: { form: UseFormReturn<T>; onSubmit: FormProps["onSubmit"]; children: ReactNode } & Omit<FormProps, "onSubmit">) {
-  void form;
+/** The form element of a validated form: a plain Remix form (works without JavaScript) that validates first when it can. */
+export function ValidatedForm({ onSubmit, children, ...props }: { onSubmit: FormProps["onSubmit"]; children: ReactNode } & Omit<FormProps, "onSubmit">) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} {...props}>
       {children}
     </Form>
   );
 }
+
+/** Any validated form, whatever its schema's output: what field components need. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the output type does not matter to a field; react-hook-form's own default for it is any
+export type AnyForm<T extends FieldValues> = UseFormReturn<T, unknown, any>;
 
 export function ErrorText({ id, message }: { id: string; message?: string }) {
   const t = useT();
@@ -65,7 +82,7 @@ export function ErrorText({ id, message }: { id: string; message?: string }) {
 }
 
 interface TextFieldProps<T extends FieldValues> {
-  form: UseFormReturn<T>;
+  form: AnyForm<T>;
   name: Path<T>;
   label: string;
   hint?: string;
@@ -108,7 +125,7 @@ export function CheckboxGroup<T extends FieldValues>({
   hint,
   options,
 }: {
-  form: UseFormReturn<T>;
+  form: AnyForm<T>;
   name: Path<T>;
   legend: string;
   hint?: string;

@@ -66,3 +66,7 @@ export async function listValueMappings() {
 export async function deleteValueMapping(id: string) {
   await prisma.importValueMapping.deleteMany({ where: { id } });
 }
+
+export async function getValueMapping(id: string) {
+  return prisma.importValueMapping.findUnique({ where: { id } });
+}

@@ -4,7 +4,9 @@ import { now } from "#app/utils/clock.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { facilityKeyOf, storedIdentityKey } from "#app/imports/facility-index.server.ts";
+import type { FacilityEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
+import { diff, type Change } from "./edit-diff.ts";
 
 type Client = Prisma.TransactionClient | typeof prisma;
 
@@ -136,4 +138,45 @@ export async function mergeFacilities(actor: User, keepId: string, mergeIds: str
     });
     await audit({ actorId: actor.id, action: "facility.merged", targetType: "facility", targetId: keepId, details: { merged: others } }, tx);
   });
+}
+
+// ───────────────────────────── Facilities list and edits ─────────────────────────────
+
+export async function updateFacility(actor: User, id: string, input: FacilityEditInput): Promise<Change[]> {
+  if (!can(actor, "edit:prisoners")) throw new PermissionError("edit:prisoners");
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.facility.findUniqueOrThrow({ where: { id } });
+    const changes = diff(before, input);
+    if (changes.length === 0) return changes;
+    await tx.facility.update({ where: { id }, data: input });
+    await refreshFacilityIdentity(tx, id);
+    await tx.prisonerEdit.create({ data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() } });
+    return changes;
+  });
+}
+
+export async function listFacilities() {
+  return prisma.facility.findMany({
+    orderBy: [{ country: "asc" }, { type: "asc" }, { name: "asc" }],
+    include: { _count: { select: { prisoners: true } } },
+  });
+}
+
+export async function getFacilityWithEdits(id: string) {
+  return prisma.facility.findUnique({
+    where: { id },
+    include: {
+      edits: { orderBy: { createdAt: "desc" }, take: 50, include: { editor: { select: { pseudonym: true } } } },
+      _count: { select: { prisoners: true } },
+    },
+  });
+}
+
+/** Facilities' names for labels: by id, or every facility in some countries (sorted by city and name). */
+export async function facilityNames(where: { ids: string[] } | { countries: ("BY" | "RU")[] }) {
+  if ("ids" in where) {
+    if (where.ids.length === 0) return [];
+    return prisma.facility.findMany({ where: { id: { in: where.ids } }, select: { id: true, country: true, name: true, city: true } });
+  }
+  return prisma.facility.findMany({ where: { country: { in: where.countries } }, select: { id: true, country: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] });
 }

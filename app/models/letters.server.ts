@@ -100,12 +100,15 @@ export async function listOwnLetters(authorId: string) {
       scheduledFor: true,
       scheduleProblem: true,
       prisonerId: true,
-      route: { select: { name: true } },
+      route: { select: { name: true, statuses: { select: { key: true, label: true } } } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
     },
   });
-  return letters.map(({ prisoner, ...l }) => ({
+  return letters.map(({ prisoner, route, ...l }) => ({
     ...l,
+    route: route ? { name: route.name } : null,
+    // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
+    statusLabel: route?.statuses.find((s) => s.key === l.status)?.label ?? null,
     prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
   }));
 }

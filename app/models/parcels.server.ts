@@ -7,17 +7,17 @@ import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { ADDED_BANNED_TERMS, DEFAULT_BANNED_TERMS, DEFAULT_CATALOG, PARCEL_DEFAULTS_VERSION } from "#app/parcels/defaults.ts";
 import {
-  checkParcel,
   type PackageKind,
-  type ParcelCheckInput,
   type ParcelVerdict,
   type RuleBannedTerm,
   type RuleFacility,
   type RuleHistory,
   type RuleItem,
   type RulePrisoner,
-  type SenderKind,
   countsTowardQuota,
+  ruleItem,
+  storedItem,
+  verdictFor,
   facilityTimeZone,
   localYearMonth,
 } from "#app/parcels/rules.ts";
@@ -201,33 +201,10 @@ export async function parcelHistory(prisonerId: string, at: Date = now(), db: Tx
     if (!parcel.sentAt || !countsTowardQuota(parcel, current)) continue;
     const local = localYearMonth(parcel.sentAt, zone);
     if (local.year !== period.year) continue;
-    sentThisYear[parcel.packageKind === "small_package" ? "small_package" : "parcel"] += 1;
+    sentThisYear[parcel.packageKind] += 1;
     if (local.month === period.month) gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
-}
-
-type CatalogRow = { id: string; nameRu: string; nameEn: string; unitWeightGrams: number; typicalValueCents: number; perishable: boolean; bannedFacilityTypes: RuleItem["bannedFacilityTypes"] };
-
-function ruleItem(
-  item: { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number },
-  catalog: CatalogRow | null | undefined,
-): RuleItem {
-  if (catalog) {
-    return {
-      catalogItemId: catalog.id,
-      nameRu: catalog.nameRu,
-      nameEn: catalog.nameEn,
-      freeText: null,
-      quantity: item.quantity,
-      unitWeightGrams: item.unitWeightGrams,
-      unitValueCents: item.unitValueCents,
-      perishable: catalog.perishable,
-      bannedFacilityTypes: catalog.bannedFacilityTypes,
-    };
-  }
-  const text = item.freeText ?? "";
-  return { catalogItemId: null, nameRu: text, nameEn: text, freeText: text, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams, unitValueCents: item.unitValueCents, perishable: false, bannedFacilityTypes: [] };
 }
 
 function ruleFacility(f: RuleFacility | null): RuleFacility | null {
@@ -268,33 +245,6 @@ export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = p
 }
 
 export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
-
-export function verdictFrom(
-  context: RuleContext,
-  parcel: { packageKind: string; senderKind: string; fromAbroad: boolean },
-  items: RuleItem[],
-  /** The decrypted sender details when they are known (a customs declaration needs an address). */
-  senderDetails?: string | null,
-): ParcelVerdict {
-  const input: ParcelCheckInput = {
-    prisoner: context.prisoner,
-    facility: context.facility,
-    parcel: {
-      packageKind: parcel.packageKind === "small_package" ? "small_package" : "parcel",
-      senderKind: (["relative", "fund"].includes(parcel.senderKind) ? parcel.senderKind : "volunteer") as SenderKind,
-      fromAbroad: parcel.fromAbroad,
-      // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
-      domestic: !parcel.fromAbroad,
-      destination: context.country,
-      senderDetails,
-    },
-    items,
-    history: context.history,
-    bannedTerms: context.bannedTerms,
-    routeAvailable: context.routes.length > 0,
-  };
-  return checkParcel(input);
-}
 
 // ───────────────────────────── A person's parcels ─────────────────────────────
 
@@ -347,21 +297,13 @@ export function ruleItemsOf(parcel: Pick<ParcelView, "items">): RuleItem[] {
 /** The verdict for a stored parcel, as the server sees it now. */
 export async function parcelVerdict(parcel: ParcelView): Promise<ParcelVerdict | null> {
   const context = await ruleContext(parcel.prisonerId, prisma, parcel.id);
-  return context ? verdictFrom(context, parcel, ruleItemsOf(parcel)) : null;
+  return context ? verdictFor(context, parcel, ruleItemsOf(parcel)) : null;
 }
 
 async function itemRows(db: Tx, items: ParcelItemInput[]) {
   const ids = [...new Set(items.map((i) => i.catalogItemId).filter((id): id is string => !!id))];
   const catalog = new Map((await db.catalogItem.findMany({ where: { id: { in: ids } } })).map((c) => [c.id, c]));
-  type Row = { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number; unitValueCents: number };
-  return items.flatMap((item): Row[] => {
-    if (item.catalogItemId) {
-      const entry = catalog.get(item.catalogItemId);
-      if (!entry) return [];
-      return [{ catalogItemId: entry.id, freeText: null, quantity: item.quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents }];
-    }
-    return [{ catalogItemId: null, freeText: item.freeText, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams ?? 0, unitValueCents: item.unitValueCents ?? 0 }];
-  });
+  return items.flatMap((item) => storedItem(item, catalog) ?? []);
 }
 
 /** Saves a draft: kind, sender, sender details (encrypted) and the items (catalogue weights and values are copied in). */
@@ -414,11 +356,17 @@ export async function listOwnParcels(senderId: string) {
       updatedAt: true,
       sentAt: true,
       prisonerId: true,
-      route: { select: { name: true } },
+      route: { select: { name: true, statuses: { select: { key: true, label: true } } } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
     },
   });
-  return parcels.map(({ prisoner, ...p }) => ({ ...p, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" }));
+  return parcels.map(({ prisoner, route, ...p }) => ({
+    ...p,
+    route: route ? { name: route.name } : null,
+    // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
+    statusLabel: route?.statuses.find((s) => s.key === p.status)?.label ?? null,
+    prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
+  }));
 }
 
 // ───────────────────────────── Sending: the server's final check ─────────────────────────────
@@ -442,7 +390,7 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
       const context = await ruleContext(parcel.prisonerId, tx, parcel.id);
       if (!context) throw new ParcelStateError("not-found");
       const senderDetails = parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null;
-      const verdict = verdictFrom(context, parcel, ruleItemsOf(parcel), senderDetails);
+      const verdict = verdictFor(context, parcel, ruleItemsOf(parcel), senderDetails);
       if (!verdict.ok) throw new ParcelRefusedError(verdict);
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);
@@ -562,5 +510,17 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
     if (typeof item.unitValue !== "number" || item.unitValue < 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitValue" (euros).`);
     return ruleItem({ catalogItemId: null, freeText: item.text.trim(), quantity, unitWeightGrams: Math.round(item.unitWeightGrams), unitValueCents: Math.round(item.unitValue * 100) }, null);
   });
-  return verdictFrom(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
+  return verdictFor(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
+}
+
+// ───────────────────────────── Coordinators' parcel list ─────────────────────────────
+
+/** What the coordinators' parcel list filters by: route statuses, facilities that take or took parcels, and how many drafts are open. */
+export async function parcelListChoices() {
+  const [statuses, facilities, drafts] = await Promise.all([
+    prisma.routeStatus.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true, route: { select: { itemKinds: true } } } }),
+    prisma.facility.findMany({ where: { OR: [{ parcelsFromAbroad: true }, { parcels: { some: {} } }] }, orderBy: [{ country: "asc" }, { name: "asc" }], select: { id: true, name: true, city: true } }),
+    prisma.parcel.count({ where: { state: "draft" } }),
+  ]);
+  return { statuses, facilities, drafts };
 }

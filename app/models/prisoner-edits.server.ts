@@ -3,26 +3,11 @@ import { fullName } from "#app/names/match-keys.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
-import type { FacilityEditInput, PrisonerEditInput } from "#app/schemas/prisoners.ts";
+import type { PrisonerEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
-import { refreshFacilityIdentity } from "./facilities.server.ts";
+import { diff, type Change } from "./edit-diff.ts";
 import { rebuildNameKeys } from "./name-keys.server.ts";
 import { applyTransferEffects, recordSituationChange } from "./situation.server.ts";
-
-type Change = { field: string; from: string | null; to: string | null };
-
-function show(value: unknown): string | null {
-  if (value === null || value === undefined || value === "") return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.length ? [...value].sort().join(", ") : null;
-  return String(value);
-}
-
-function diff(before: Record<string, unknown>, after: Record<string, unknown>): Change[] {
-  return Object.keys(after)
-    .map((field) => ({ field, from: show(before[field]), to: show(after[field]) }))
-    .filter((c) => c.from !== c.to);
-}
 
 function requireEditor(actor: User) {
   if (!can(actor, "edit:prisoners")) throw new PermissionError("edit:prisoners");
@@ -66,7 +51,7 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
       about: input.about === undefined ? before.about : input.about,
       ...(input.clearReview ? { needsReview: false, needsReviewReason: null } : {}),
     };
-    const changes = diff(before as unknown as Record<string, unknown>, after);
+    const changes = diff(before, after);
     if (changes.length === 0) return changes;
     const { status, ...rest } = after;
     await tx.prisoner.update({ where: { id }, data: rest as Prisma.PrisonerUncheckedUpdateInput });
@@ -111,32 +96,16 @@ export async function removePrisonerName(actor: User, prisonerId: string, nameId
   return true;
 }
 
-export async function updateFacility(actor: User, id: string, input: FacilityEditInput): Promise<Change[]> {
-  requireEditor(actor);
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.facility.findUniqueOrThrow({ where: { id } });
-    const changes = diff(before as unknown as Record<string, unknown>, input);
-    if (changes.length === 0) return changes;
-    await tx.facility.update({ where: { id }, data: input });
-    await refreshFacilityIdentity(tx, id);
-    await tx.prisonerEdit.create({ data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() } });
-    return changes;
-  });
+/** The edit page's data: the prisoner with every spelling of the name, and the facilities of their country to choose from. */
+export async function getPrisonerForEdit(id: string) {
+  const prisoner = await prisma.prisoner.findUnique({ where: { id }, include: { names: { orderBy: { isPrimary: "desc" } } } });
+  if (!prisoner) return null;
+  // A date input takes yyyy-mm-dd only (a Date would reach the browser as "Sat Dec 19 …").
+  const birthDate = prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : "";
+  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
+  return { prisoner: { ...prisoner, birthDate }, facilities };
 }
 
-export async function listFacilities() {
-  return prisma.facility.findMany({
-    orderBy: [{ country: "asc" }, { type: "asc" }, { name: "asc" }],
-    include: { _count: { select: { prisoners: true } } },
-  });
-}
-
-export async function getFacilityWithEdits(id: string) {
-  return prisma.facility.findUnique({
-    where: { id },
-    include: {
-      edits: { orderBy: { createdAt: "desc" }, take: 50, include: { editor: { select: { pseudonym: true } } } },
-      _count: { select: { prisoners: true } },
-    },
-  });
+export async function prisonerExists(id: string): Promise<boolean> {
+  return (await prisma.prisoner.count({ where: { id } })) > 0;
 }

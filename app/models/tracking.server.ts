@@ -3,6 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { checkTransition, type StatusStep, type TransitionRefusal } from "#app/tracking/transitions.ts";
+import { customStatusLabels } from "#app/tracking/status-label.ts";
 
 /**
  * Status tracking for every item that left the platform: letters, postcards and
@@ -50,6 +51,12 @@ export async function routeStatuses(routeId: string, db: Tx = prisma): Promise<S
     orderBy: { position: "asc" },
     select: { key: true, position: true, usualDays: true, isFinal: true },
   });
+}
+
+/** The names coordinators gave to a route's own statuses, by key, for statusLabel (none without a route). */
+export async function routeStatusLabels(routeId: string | null, db: Tx = prisma): Promise<Record<string, string>> {
+  if (!routeId) return {};
+  return customStatusLabels(await db.routeStatus.findMany({ where: { routeId }, select: { key: true, label: true } }));
 }
 
 /** Applies one status change inside the caller's transaction. */

@@ -134,3 +134,8 @@ export async function updateProfile(userId: string, input: { pseudonym: string; 
     data: { pseudonym: input.pseudonym.trim(), writesIn: input.writesIn, locale: input.locale },
   });
 }
+
+/** The language a person chose: kept with the account so e-mails and other devices use it too. */
+export async function setUserLocale(userId: string, locale: string): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
+}

@@ -412,3 +412,101 @@ export function countsTowardQuota(
   if (parcel.status !== null && NOT_RECEIVED_STATUSES.includes(parcel.status)) return false;
   return current.stayStartedAt === null || parcel.sentAt >= current.stayStartedAt;
 }
+
+// ───────────────────────────── One verdict for the page, the action and the CLI ─────────────────────────────
+
+/** A catalogue entry as the rules see it. */
+export interface RuleCatalogEntry {
+  id: string;
+  nameRu: string;
+  nameEn: string;
+  unitWeightGrams: number;
+  typicalValueCents: number;
+  perishable: boolean;
+  bannedFacilityTypes: readonly FacilityTypeName[];
+}
+
+/** An item as stored: weight and value per unit, copied from the catalogue for a catalogue item. */
+export interface StoredItem {
+  catalogItemId: string | null;
+  freeText: string | null;
+  quantity: number;
+  unitWeightGrams: number;
+  unitValueCents: number;
+}
+
+/**
+ * An item as a form or a file gives it → as it is stored: a catalogue item takes
+ * the catalogue's weight and value (null when the catalogue has no such item); a
+ * free-text item keeps its own.
+ */
+export function storedItem(
+  input: { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number | null; unitValueCents: number | null },
+  catalog: ReadonlyMap<string, RuleCatalogEntry>,
+): StoredItem | null {
+  if (input.catalogItemId) {
+    const entry = catalog.get(input.catalogItemId);
+    if (!entry) return null;
+    return { catalogItemId: entry.id, freeText: null, quantity: input.quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents };
+  }
+  return { catalogItemId: null, freeText: input.freeText, quantity: input.quantity, unitWeightGrams: input.unitWeightGrams ?? 0, unitValueCents: input.unitValueCents ?? 0 };
+}
+
+/** A stored item → what the rules check: names, perishability and bans come from its catalogue entry. */
+export function ruleItem(item: StoredItem, catalog: Pick<RuleCatalogEntry, "id" | "nameRu" | "nameEn" | "perishable" | "bannedFacilityTypes"> | null | undefined): RuleItem {
+  if (catalog) {
+    return {
+      catalogItemId: catalog.id,
+      nameRu: catalog.nameRu,
+      nameEn: catalog.nameEn,
+      freeText: null,
+      quantity: item.quantity,
+      unitWeightGrams: item.unitWeightGrams,
+      unitValueCents: item.unitValueCents,
+      perishable: catalog.perishable,
+      bannedFacilityTypes: catalog.bannedFacilityTypes,
+    };
+  }
+  const text = item.freeText ?? "";
+  return { catalogItemId: null, nameRu: text, nameEn: text, freeText: text, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams, unitValueCents: item.unitValueCents, perishable: false, bannedFacilityTypes: [] };
+}
+
+/**
+ * What the verdict needs about the person besides the parcel: the server reads it
+ * from the database (ruleContext in app/models/parcels.server.ts), the parcel page
+ * gets the same object from its loader and checks in the browser as the person types.
+ */
+export interface VerdictContext {
+  country: "BY" | "RU";
+  prisoner: RulePrisoner;
+  facility: RuleFacility | null;
+  history: RuleHistory;
+  bannedTerms: readonly RuleBannedTerm[];
+  routes: readonly unknown[];
+}
+
+export function verdictFor(
+  context: VerdictContext,
+  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean },
+  items: RuleItem[],
+  /** The decrypted sender details when they are known (a customs declaration needs an address). */
+  senderDetails?: string | null,
+): ParcelVerdict {
+  return checkParcel({
+    prisoner: context.prisoner,
+    facility: context.facility,
+    parcel: {
+      packageKind: parcel.packageKind,
+      senderKind: parcel.senderKind,
+      fromAbroad: parcel.fromAbroad,
+      // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
+      domestic: !parcel.fromAbroad,
+      destination: context.country,
+      senderDetails,
+    },
+    items,
+    history: context.history,
+    bannedTerms: context.bannedTerms,
+    routeAvailable: context.routes.length > 0,
+  });
+}

@@ -83,7 +83,7 @@ export default function TwoFactor() {
       ) : (
         <p>{t("twoFactor.verify.intro")}</p>
       )}
-      <ValidatedForm form={form} onSubmit={onSubmit}>
+      <ValidatedForm onSubmit={onSubmit}>
         <input type="hidden" {...form.register("redirectTo")} />
         <TextField form={form} name="code" label={t("twoFactor.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
         <SubmitButton>{t("twoFactor.submit")}</SubmitButton>

@@ -7,6 +7,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { WeekChart } from "#app/components/week-chart.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
+import { ByRouteSection, EndingsSection, SituationSection } from "#app/components/dashboard/sections.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
 
@@ -155,97 +156,9 @@ export default function Dashboard() {
         </div>
       </section>
 
-      <section className="panel" aria-labelledby="dashboard-by-route">
-        <h2 id="dashboard-by-route">{t("dashboard.byRoute.title")}</h2>
-        <p>{t("dashboard.byRoute.intro")}</p>
-        {data.byRouteAndStatus.length === 0 ? (
-          <p>{t("dashboard.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="dashboard-by-route">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.byRoute.route")}</th>
-                  <th scope="col">{t("dashboard.byRoute.status")}</th>
-                  <th scope="col" className="num">
-                    {t("dashboard.byRoute.letters")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("dashboard.byRoute.postcards")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("dashboard.byRoute.parcels")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("dashboard.total")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.byRouteAndStatus.map((r) => (
-                  <tr key={`${r.routeId}:${r.status}`}>
-                    <td>{r.routeName ?? t("dashboard.byRoute.noRoute")}</td>
-                    <td>{statusLabel(t, r.status, r.statusLabel)}</td>
-                    <td className="num">{r.letters}</td>
-                    <td className="num">{r.postcards}</td>
-                    <td className="num">{r.parcels}</td>
-                    <td className="num">{r.total}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ByRouteSection rows={data.byRouteAndStatus} />
 
-      <section className="panel" aria-labelledby="dashboard-endings">
-        <h2 id="dashboard-endings">{t("dashboard.endings.title")}</h2>
-        <p>{t("dashboard.endings.intro")}</p>
-        {data.endings.length === 0 ? (
-          <p>{t("dashboard.empty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table data-testid="dashboard-endings">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.endings.facility")}</th>
-                  <th scope="col" className="num">
-                    {t("status.returned")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("status.censored")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("status.refused")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("dashboard.total")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.endings.map((e) => (
-                  <tr key={e.facilityId ?? "none"}>
-                    <td>
-                      {e.facilityId ? (
-                        <Link to={`/facilities/${e.facilityId}`} lang="ru">
-                          {e.facilityName}, {e.city}
-                        </Link>
-                      ) : (
-                        t("dashboard.endings.noFacility")
-                      )}
-                    </td>
-                    <td className="num">{e.returned}</td>
-                    <td className="num">{e.censored}</td>
-                    <td className="num">{e.refused}</td>
-                    <td className="num">{e.total}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <EndingsSection rows={data.endings} />
 
       <section className="panel" aria-labelledby="dashboard-coverage">
         <h2 id="dashboard-coverage">{t("dashboard.coverage.title", { days: c.days })}</h2>
@@ -297,36 +210,7 @@ export default function Dashboard() {
         </p>
       </section>
 
-      <section className="panel" aria-labelledby="dashboard-situation">
-        <h2 id="dashboard-situation">{t("dashboard.situation.title")}</h2>
-        <p>{t("dashboard.situation.intro")}</p>
-        <div className="table-wrap">
-          <table data-testid="dashboard-situation">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.situation.month")}</th>
-                <th scope="col">{t("dashboard.country")}</th>
-                <th scope="col" className="num">
-                  {t("dashboard.situation.released")}
-                </th>
-                <th scope="col" className="num">
-                  {t("dashboard.situation.newlyListed")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.situation.map((s) => (
-                <tr key={`${s.month}-${s.country}`}>
-                  <td>{monthName.format(day(`${s.month}-01`))}</td>
-                  <td>{t(`prisoners.country.${s.country}`)}</td>
-                  <td className="num">{s.released}</td>
-                  <td className="num">{s.newlyListed}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <SituationSection rows={data.situation} />
     </>
   );
 }

@@ -7,7 +7,6 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { changeStatus, itemEvents, routeStatuses, TransitionError, type ItemRef } from "#app/models/tracking.server.ts";
@@ -111,29 +110,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw new Response("Bad request", { status: 400 });
 }
 
-interface StatusValues {
-  to: string;
-  note: string;
-  reference: string;
-}
-
-interface ReplyValues {
-  receivedOn: string;
-  routeId: string;
-  text: string;
-}
-
 function StatusForm() {
   const t = useT();
   const { next, labels } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(statusChangeSchema as unknown as z.ZodType<StatusValues, StatusValues>, {
+  const { form, onSubmit } = useValidatedForm(statusChangeSchema, {
     defaultValues: { to: "", note: "", reference: "" },
     serverErrors: actionData?.intent === "status" ? actionData.fieldErrors : null,
   });
   if (next.length === 0) return <p className="muted">{t("items.noNextStatus")}</p>;
   return (
-    <ValidatedForm form={form} onSubmit={onSubmit}>
+    <ValidatedForm onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="status" />
       <SelectField id="status-to" label={t("items.changeTo")} emptyLabel={t("common.none")} options={next.map((key) => ({ value: key, label: statusLabel(t, key, labels[key]) }))} registration={form.register("to")} />
       <ErrorText id="status-to-error" message={form.formState.errors.to?.message} />
@@ -156,13 +143,13 @@ function ReplyForm() {
   const t = useT();
   const { routes, item, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(replySchema as unknown as z.ZodType<ReplyValues, ReplyValues>, {
+  const { form, onSubmit } = useValidatedForm(replySchema, {
     defaultValues: { receivedOn: today, routeId: item.routeId ?? "", text: "" },
     serverErrors: actionData?.intent === "reply" ? actionData.fieldErrors : null,
   });
   const errors = actionData?.intent === "reply" ? actionData.fieldErrors : null;
   return (
-    <ValidatedForm form={form} onSubmit={onSubmit} encType="multipart/form-data">
+    <ValidatedForm onSubmit={onSubmit} encType="multipart/form-data">
       <input type="hidden" name="intent" value="reply" />
       <div className="field">
         <label htmlFor="reply-date">{t("items.reply.receivedOn")}</label>

@@ -1,67 +1,18 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
-import { countStuck, listItems, type ItemFilters } from "#app/models/tracking.server.ts";
-import { assignRoute, bulkChangeStatus, BulkError } from "#app/models/dispatch.server.ts";
-import { listRoutes } from "#app/models/routes.server.ts";
-import { bankHandovers, markBankHandedOver } from "#app/models/situation.server.ts";
-import { listFacilities } from "#app/models/prisoner-edits.server.ts";
-import { bulkItemsSchema } from "#app/schemas/tracking.ts";
-import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
+import { Pagination } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { ErrorText } from "#app/components/forms.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
+import { statusLabel } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
+import { trackedItemsAction, trackedItemsPage } from "./coordinator.items._index.server.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
-const PAGE_SIZE = 50;
-
-function filtersFrom(url: URL): ItemFilters {
-  const type = url.searchParams.get("type");
-  const country = url.searchParams.get("country");
-  return {
-    type: type === "letter" || type === "parcel" ? type : null,
-    routeId: url.searchParams.get("route") || null,
-    status: url.searchParams.get("status") || null,
-    facilityId: url.searchParams.get("facility") || null,
-    country: country === "BY" || country === "RU" ? country : null,
-    stuckOnly: url.searchParams.get("stuck") === "1",
-    openOnly: url.searchParams.get("open") === "1",
-    batchId: url.searchParams.get("batch") || null,
-  };
-}
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "track:items");
-  const url = new URL(request.url);
-  const page = pageFromUrl(url);
-  const filters = filtersFrom(url);
-  const [{ items, total }, stuck, routes, facilities, handovers] = await Promise.all([
-    listItems(filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
-    countStuck(),
-    listRoutes(),
-    listFacilities(),
-    bankHandovers(),
-  ]);
-  const statusKeys = [...new Set(routes.flatMap((r) => r.statuses.map((s) => s.key)))];
-  return {
-    items,
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    stuck,
-    routes: routes.map((r) => ({ id: r.id, name: r.name, active: r.active })),
-    statusKeys,
-    statusLabels: customStatusLabels(routes.flatMap((r) => r.statuses)),
-    facilities: facilities.map((f) => ({ id: f.id, name: f.name, city: f.city })),
-    handovers: handovers.map((h) => ({ prisonerId: h.prisonerId, name: h.name, letters: h.letters, releasedOn: h.releasedOn ? new Date(h.releasedOn).toISOString().slice(0, 10) : null })),
-  };
-}
 
 const EXPORT_ERRORS: Record<string, MessageKey> = {
   noItems: "items.export.noItems",
@@ -70,34 +21,16 @@ const EXPORT_ERRORS: Record<string, MessageKey> = {
   noAddress: "items.export.noAddress",
 };
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "track:items");
+  return trackedItemsPage(new URL(request.url));
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "track:items");
-  const formData = await request.formData();
-  if (formData.get("intent") === "bank-handover") {
-    const count = await markBankHandedOver(user, String(formData.get("prisonerId") ?? ""));
-    throw redirect(`/coordinator/items?handedOver=${count}`);
-  }
-  const parsed = parseWithSchema(bulkItemsSchema, formData, ["items"]);
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, failures: [] };
-  const { intent, items, to, routeId, note } = parsed.data;
-  try {
-    const result =
-      intent === "assign"
-        ? await assignRoute(user, items, routeId!)
-        : await bulkChangeStatus(user, items, { to: to!, note });
-    const url = new URL(request.url);
-    url.searchParams.set("done", String(result.count));
-    throw redirect(`${url.pathname}?${url.searchParams}`);
-  } catch (error) {
-    if (error instanceof BulkError) {
-      return {
-        fieldErrors: { form: "items.bulkRefused" } as FieldErrors,
-        failures: error.failures.map((f) => ({ item: `${f.item.type}:${f.item.id}`, reason: refusalKey(f.reason) })),
-      };
-    }
-    throw error;
-  }
+  return trackedItemsAction(user, new URL(request.url), await request.formData());
 }
+
 
 export default function TrackedItems() {
   const t = useT();

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { addBannedTerm, listBannedTerms, listCatalog, removeBannedTerm, saveCatalogItem, setCatalogItemActive } from "#app/models/parcels.server.ts";
@@ -57,7 +56,7 @@ function CatalogForm() {
   const t = useT();
   const { editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(catalogItemSchema as unknown as z.ZodType<ItemValues, ItemValues>, {
+  const { form, onSubmit } = useValidatedForm(catalogItemSchema, {
     defaultValues: editing
       ? {
           id: editing.id,
@@ -74,7 +73,7 @@ function CatalogForm() {
     serverErrors: actionData?.form === "item" ? actionData.fieldErrors : null,
   });
   return (
-    <ValidatedForm form={form} onSubmit={onSubmit} key={editing?.id ?? "new"}>
+    <ValidatedForm onSubmit={onSubmit} key={editing?.id ?? "new"}>
       <input type="hidden" name="intent" value="save-item" />
       <input type="hidden" {...form.register("id")} />
       <h3>{editing ? t("parcelRules.editing", { name: editing.nameEn }) : t("parcelRules.addItem")}</h3>
@@ -113,7 +112,7 @@ export default function ParcelRules() {
   const locale = useLocale();
   const { catalog, terms } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const termForm = useValidatedForm(bannedTermSchema as unknown as z.ZodType<{ term: string; reason: string }, { term: string; reason: string }>, {
+  const termForm = useValidatedForm(bannedTermSchema, {
     defaultValues: { term: "", reason: "" },
     serverErrors: actionData?.form === "term" ? actionData.fieldErrors : null,
   });
@@ -181,7 +180,7 @@ export default function ParcelRules() {
       <section className="panel">
         <h2>{t("parcelRules.banned")}</h2>
         <p className="muted">{t("parcelRules.bannedHint")}</p>
-        <ValidatedForm form={termForm.form} onSubmit={termForm.onSubmit} className="filters">
+        <ValidatedForm onSubmit={termForm.onSubmit} className="filters">
           <input type="hidden" name="intent" value="add-term" />
           <TextField form={termForm.form} name="term" label={t("parcelRules.term")} />
           <TextField form={termForm.form} name="reason" label={t("parcelRules.reason")} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { parcelListChoices } from "#app/models/parcels.server.ts";
 import { countStuck, listItems } from "#app/models/tracking.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -24,12 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     facilityId: url.searchParams.get("facility") || null,
     stuckOnly: url.searchParams.get("stuck") === "1",
   };
-  const [{ items, total }, stuck, statuses, facilities, drafts] = await Promise.all([
+  const [{ items, total }, stuck, { statuses, facilities, drafts }] = await Promise.all([
     listItems(filters, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     countStuck({ type: "parcel" }),
-    prisma.routeStatus.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true, route: { select: { itemKinds: true } } } }),
-    prisma.facility.findMany({ where: { OR: [{ parcelsFromAbroad: true }, { parcels: { some: {} } }] }, orderBy: [{ country: "asc" }, { name: "asc" }], select: { id: true, name: true, city: true } }),
-    prisma.parcel.count({ where: { state: "draft" } }),
+    parcelListChoices(),
   ]);
   const parcelStatuses = statuses.filter((s) => s.route.itemKinds.includes("parcel"));
   return {

@@ -48,7 +48,7 @@ export default function CoordinatorSettings() {
           {t("common.saved")}
         </p>
       ) : null}
-      <ValidatedForm form={form} onSubmit={onSubmit}>
+      <ValidatedForm onSubmit={onSubmit}>
         <TextField form={form} name={"maxAdoptions" as never} label={t("coordinatorSettings.maxAdoptions")} hint={t("coordinatorSettings.maxAdoptionsHint")} inputMode="numeric" />
         <TextField
           form={form}

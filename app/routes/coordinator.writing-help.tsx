@@ -65,7 +65,7 @@ export default function WritingHelp() {
         <p>{t("writingHelp.intro")}</p>
         <h2>{t("writingHelp.risks")}</h2>
         <p className="muted">{t("writingHelp.risksHint")}</p>
-        <ValidatedForm form={riskForm.form} onSubmit={riskForm.onSubmit} className="filters">
+        <ValidatedForm onSubmit={riskForm.onSubmit} className="filters">
           <input type="hidden" name="intent" value="add-risk" />
           <TextField form={riskForm.form} name="phrase" label={t("writingHelp.phrase")} />
           <div className="field">
@@ -148,7 +148,7 @@ export default function WritingHelp() {
       </section>
       <section className="panel">
         <h2>{t("writingHelp.phrasebook")}</h2>
-        <ValidatedForm form={phraseForm.form} onSubmit={phraseForm.onSubmit}>
+        <ValidatedForm onSubmit={phraseForm.onSubmit}>
           <input type="hidden" name="intent" value="add-phrase" />
           <div className="field">
             <label htmlFor="phrase-category">{t("writingHelp.category")}</label>

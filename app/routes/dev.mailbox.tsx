@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { devMailboxEnabled } from "#app/utils/config.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
-import { openMail } from "#app/utils/email.server.ts";
+import { recentMail } from "#app/models/mailbox.server.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -12,8 +11,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "mailbox.t
 // SMTP configured, this page does not exist.
 export async function loader(_: LoaderFunctionArgs) {
   if (!devMailboxEnabled()) throw new Response("Not found", { status: 404 });
-  const mails = await prisma.emailOutbox.findMany({ orderBy: { createdAt: "desc" }, take: 50 });
-  return { mails: mails.map(openMail).map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, createdAt: m.createdAt, state: m.state })) };
+  return { mails: await recentMail(50) };
 }
 
 export default function Mailbox() {

@@ -4,7 +4,7 @@ import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { facilityEditSchema, FACILITY_TYPES, COLONY_REGIMES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
-import { getFacilityWithEdits, updateFacility } from "#app/models/prisoner-edits.server.ts";
+import { getFacilityWithEdits, updateFacility } from "#app/models/facilities.server.ts";
 import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -111,7 +111,7 @@ export default function FacilityPage() {
       {canEdit ? (
         <section className="panel">
           <h2>{t("facilities.editRules")}</h2>
-          <ValidatedForm form={form} onSubmit={onSubmit}>
+          <ValidatedForm onSubmit={onSubmit}>
             <TextField form={form} name="name" label={t("facilities.name")} hint={t("facilities.nameHint")} />
             <TextField form={form} name="nameLatin" label={t("facilities.nameLatin")} />
             <SelectField

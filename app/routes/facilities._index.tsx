@@ -7,7 +7,7 @@ import {
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
-import { listFacilities } from "#app/models/prisoner-edits.server.ts";
+import { listFacilities } from "#app/models/facilities.server.ts";
 import {
   findDuplicateFacilities,
   FacilityMergeError,

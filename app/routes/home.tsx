@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireApprovedUser } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
+// eslint-disable-next-line no-restricted-imports -- queries to move into a model function at the merge (issue 12, item 8); this route belongs to another helper
 import { prisma } from "#app/utils/db.server.ts";
 import { reachableWhere } from "#app/models/situation.server.ts";
 import { myPledges } from "#app/models/support.server.ts";

@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { prisma } from "#app/utils/db.server.ts";
+import { facilityNames } from "#app/models/facilities.server.ts";
 import { confirmRun, discardRun, errorMessage, getRun, planForRun, saveMapping, saveValueAnswers } from "#app/imports/runs.server.ts";
 import { summarize, ReviewRequiredError, type ImportSummary, type PlannedRow } from "#app/imports/engine.server.ts";
 import { isImportField, type ColumnMapping } from "#app/imports/columns.ts";
@@ -50,9 +50,7 @@ export async function importRunPage(runId: string, locale: Locale) {
   if (!planned) return { ...base, summary: run.summary as unknown as ImportSummary | null, plan: null };
   const { plan } = planned;
   const countries = [...new Set(plan.newFacilities.map((f) => f.country))];
-  const facilities = countries.length
-    ? await prisma.facility.findMany({ where: { country: { in: countries } }, select: { id: true, country: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] })
-    : [];
+  const facilities = countries.length ? await facilityNames({ countries }) : [];
   return {
     ...base,
     summary: summarize(plan, (e) => errorMessage(locale, e)),

@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
-import { deleteValueMapping, listValueMappings, saveValueMappings } from "#app/imports/value-mappings.server.ts";
+import { deleteValueMapping, getValueMapping, listValueMappings, saveValueMappings } from "#app/imports/value-mappings.server.ts";
+import { facilityNames } from "#app/models/facilities.server.ts";
 import { isMappableField, mappingTargets } from "#app/imports/value-fields.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -14,9 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:prisoners");
   const mappings = await listValueMappings();
   const facilityIds = mappings.filter((m) => m.field === "facility").map((m) => m.target);
-  const facilities = facilityIds.length
-    ? await prisma.facility.findMany({ where: { id: { in: facilityIds } }, select: { id: true, name: true, city: true } })
-    : [];
+  const facilities = await facilityNames({ ids: facilityIds });
   const facilityLabel = new Map(facilities.map((f) => [f.id, [f.name, f.city].filter(Boolean).join(", ")]));
   return {
     mappings: mappings.map((m) => ({
@@ -36,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "edit:prisoners");
   const form = await request.formData();
   const id = String(form.get("id") ?? "");
-  const mapping = await prisma.importValueMapping.findUnique({ where: { id } });
+  const mapping = await getValueMapping(id);
   if (!mapping) throw new Response("Not found", { status: 404 });
   if (form.get("intent") === "remove") await deleteValueMapping(id);
   else if (isMappableField(mapping.field)) {

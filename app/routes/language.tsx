@@ -3,7 +3,7 @@ import { isLocale } from "#app/i18n/i18n.ts";
 import { localeCookie } from "#app/utils/locale.server.ts";
 import { lookupSession } from "#app/utils/session.server.ts";
 import { safeRedirect } from "#app/utils/request.server.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { setUserLocale } from "#app/models/users.server.ts";
 
 export async function loader() {
   throw redirect("/");
@@ -16,7 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isLocale(locale)) throw redirect(back);
   const found = await lookupSession(request);
   if (found.state === "active") {
-    await prisma.user.update({ where: { id: found.session.userId }, data: { locale } });
+    await setUserLocale(found.session.userId, locale);
   }
   throw redirect(back, { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
 }

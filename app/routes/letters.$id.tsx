@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import {
@@ -290,20 +289,14 @@ function Phrasebook({ onInsert }: { onInsert: (text: string) => void }) {
   );
 }
 
-interface DraftValues {
-  body: string;
-  kind: "letter" | "postcard";
-  returnAddress: string;
-}
-
 function DraftEditor() {
   const t = useT();
   const { letter, prisoner, riskPhrases: phrases, relayAddresses } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const autosave = useFetcher<typeof action>();
   // The form holds the text as typed; the schema's output (null for an empty return address) is for the action.
-  const { form, onSubmit } = useValidatedForm(letterDraftSchema as unknown as z.ZodType<DraftValues, DraftValues>, {
-    defaultValues: { body: letter.body, kind: letter.kind, returnAddress: letter.returnAddress },
+  const { form, onSubmit } = useValidatedForm(letterDraftSchema, {
+    defaultValues: { body: letter.body ?? "", kind: letter.kind, returnAddress: letter.returnAddress ?? "" },
     serverErrors: actionData?.intent === "save" ? actionData.fieldErrors : null,
   });
   const body = form.watch("body") ?? "";
@@ -351,7 +344,7 @@ function DraftEditor() {
   return (
     <div className="editor-grid">
       <section className="panel">
-        <ValidatedForm form={form} onSubmit={onSubmit}>
+        <ValidatedForm onSubmit={onSubmit}>
           <input type="hidden" name="intent" value="save" />
           <fieldset className="field">
             <legend>{t("letters.kind")}</legend>

@@ -68,7 +68,7 @@ export default function Login() {
         </>
       ) : null}
       <p>{t("login.intro")}</p>
-      <ValidatedForm form={form} onSubmit={onSubmit}>
+      <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
         <input type="hidden" {...form.register("redirectTo")} />
         <TextField form={form} name="email" type="email" label={t("login.email")} hint={t("login.emailHint")} autoComplete="email" autoFocus />

@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!facility) throw new Response("The place of detention is not known", { status: 409 });
   // A domestic parcel carries no customs declaration: the post office takes an inventory (Russia: form 107).
   if (parcel.customsForm === "inventory") throw new Response("A domestic parcel needs no customs declaration", { status: 409 });
-  const form = parcel.customsForm === "CN22" || parcel.customsForm === "CN23" ? parcel.customsForm : customsFormFor(parcel.packageKind === "small_package" ? "small_package" : "parcel", parcelTotals(parcel.items));
+  const form = parcel.customsForm ?? customsFormFor(parcel.packageKind, parcelTotals(parcel.items));
   const pdf = await renderCustomsPdf({
     form,
     sender: (parcel.senderDetails ?? "").split("\n"),

@@ -55,7 +55,7 @@ export default function MyParcels() {
             <li key={p.id}>
               <Link to={`/parcels/${p.id}`}>{t("parcels.parcelTo", { name: p.prisonerName })}</Link>{" "}
               <span className="muted">
-                · {p.sentAt ? date.format(new Date(p.sentAt)) : ""} · {statusLabel(t, p.status)}
+                · {p.sentAt ? date.format(new Date(p.sentAt)) : ""} · {statusLabel(t, p.status, p.statusLabel)}
                 {p.trackingNumber ? ` · ${p.trackingNumber}` : ""}
               </span>
             </li>

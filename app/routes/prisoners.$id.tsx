@@ -1,98 +1,25 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { activeAdoptions, adopt, AdoptionLimitError, endAdoption, PrisonerAdoptionsFullError } from "#app/models/picking.server.ts";
+import { adopt, AdoptionLimitError, endAdoption, PrisonerAdoptionsFullError } from "#app/models/picking.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { can } from "#app/utils/permissions.ts";
-import { ageOf, getPrisonerEdits, getPrisonerProfile } from "#app/models/prisoners.server.ts";
-import { envelopeAddressLines } from "#app/models/envelope.ts";
+import { getPrisonerPage } from "#app/models/prisoner-page.server.ts";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { displayName } from "#app/names/display.ts";
 import { titleMeta } from "#app/utils/meta.ts";
-import { fullName } from "#app/names/match-keys.ts";
-import { isReachable } from "#app/schemas/prisoners.ts";
-import { situationTimeline, type TimelineEvent } from "#app/models/situation-timeline.ts";
+import { TimelineItem } from "#app/components/prisoner/timeline-item.tsx";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { nameSystemLabel, reviewReasonLabel } from "#app/i18n/labels.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
 
-const day = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:prisoners");
-  const profile = await getPrisonerProfile(params.id ?? "");
-  if (!profile) throw new Response("Not found", { status: 404 });
-  const { prisoner, letters } = profile;
-  const canEdit = can(user, "edit:prisoners");
-  const adopted = (await activeAdoptions(user.id)).some((a) => a.prisonerId === prisoner.id);
-  return {
-    canEdit,
-    canSendParcels: can(user, "send:parcels:own"),
-    adopted,
-    picked: new URL(request.url).searchParams.has("picked"),
-    offered: !prisoner.doNotWrite && isReachable(prisoner),
-    letters,
-    prisoner: {
-      id: prisoner.id,
-      country: prisoner.country,
-      status: prisoner.status,
-      age: ageOf(prisoner.birthDate, prisoner.birthYearOnly),
-      birthDate: prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : null,
-      birthYearOnly: prisoner.birthYearOnly,
-      detainedOn: prisoner.detainedOn ? prisoner.detainedOn.toISOString().slice(0, 10) : null,
-      releasedOn: day(prisoner.releasedOn),
-      releaseKind: prisoner.releaseKind,
-      diedOn: day(prisoner.diedOn),
-      canWrite: prisoner.canWrite,
-      interests: prisoner.interests,
-      articles: prisoner.articles,
-      sentence: prisoner.sentence,
-      humanitarian: prisoner.humanitarian,
-      humanitarianReasons: prisoner.humanitarianReasons,
-      incommunicado: prisoner.incommunicado,
-      incommunicadoNote: prisoner.incommunicadoNote,
-      incommunicadoSince: prisoner.incommunicadoSince?.toISOString().slice(0, 10) ?? null,
-      doNotWrite: prisoner.doNotWrite,
-      doNotWriteNote: prisoner.doNotWriteNote,
-      doNotWriteSince: prisoner.doNotWriteSince?.toISOString().slice(0, 10) ?? null,
-      relativesOnly: prisoner.relativesOnly,
-      relativesOnlyNote: prisoner.relativesOnlyNote,
-      relativesOnlySince: prisoner.relativesOnlySince?.toISOString().slice(0, 10) ?? null,
-      needsReview: prisoner.needsReview,
-      needsReviewReason: prisoner.needsReviewReason,
-      notes: canEdit ? prisoner.notes : null,
-      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, surname: n.surname, givenName: n.givenName, patronymic: n.patronymic, full: fullName(n), isPrimary: n.isPrimary })),
-      about: prisoner.about,
-      facility: prisoner.currentFacility
-        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, city: prisoner.currentFacility.city, rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null }
-        : null,
-      envelope: prisoner.currentFacility
-        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
-        : null,
-      timeline: situationTimeline({
-        detainedOn: day(prisoner.detainedOn),
-        verdictOn: day(prisoner.verdictOn),
-        releasedOn: day(prisoner.releasedOn),
-        releaseKind: prisoner.releaseKind,
-        diedOn: day(prisoner.diedOn),
-        status: prisoner.status,
-        stays: prisoner.stays.map((s) => ({ facility: `${s.facility.name}, ${s.facility.city}`, from: day(s.fromDate)!, to: day(s.toDate) })),
-        changes: prisoner.situationChanges.map((c) => ({
-          status: c.status,
-          occurredOn: day(c.occurredOn),
-          recordedOn: day(c.createdAt)!,
-          releaseKind: c.releaseKind,
-          // Notes are coordinators' words: shown to coordinators only.
-          note: canEdit ? c.note : null,
-        })),
-      }),
-      sources: canEdit ? prisoner.sources.map((s) => ({ name: s.source.name, externalId: s.externalId, missingSince: s.missingSince?.toISOString().slice(0, 10) ?? null })) : [],
-    },
-    edits: canEdit ? (await getPrisonerEdits(prisoner.id)).map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
-  };
+  const page = await getPrisonerPage(user, params.id ?? "", { picked: new URL(request.url).searchParams.has("picked") });
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -113,51 +40,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   throw redirect(`/prisoners/${id}`);
-}
-
-function TimelineItem({ event, date }: { event: TimelineEvent; date: (iso: string) => string }) {
-  const t = useT();
-  const when = event.on ? <span className="muted">{date(event.on)}: </span> : null;
-  const note = "note" in event && event.note ? <span className="muted"> ({event.note})</span> : null;
-  switch (event.kind) {
-    case "arrest":
-      return <li>{when}{t("situation.event.arrest")}</li>;
-    case "verdict":
-      return <li>{when}{t("situation.event.verdict")}</li>;
-    case "facility":
-      return (
-        <li>
-          {when}
-          {t(event.first ? "situation.event.heldIn" : "situation.event.transfer")} <span lang="ru">{event.facility}</span>
-          {event.until ? <span className="muted"> ({t("situation.event.until", { date: date(event.until) })})</span> : null}
-        </li>
-      );
-    case "situation":
-      return (
-        <li>
-          {when}
-          {t(`prisonerStatus.${event.status}`)}
-          {note}
-        </li>
-      );
-    case "release":
-      return (
-        <li>
-          {when}
-          <strong>{t("situation.event.release")}</strong>
-          {event.releaseKind ? `: ${t(`releaseKind.${event.releaseKind}`)}` : null}
-          {note}
-        </li>
-      );
-    case "death":
-      return (
-        <li>
-          {when}
-          <strong>{t("situation.event.death")}</strong>
-          {note}
-        </li>
-      );
-  }
 }
 
 const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } as const;

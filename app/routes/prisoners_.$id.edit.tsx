@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { prisma } from "#app/utils/db.server.ts";
 import { addNameSchema, prisonerEditSchema, situationChangeSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, RELEASE_KINDS, COUNTRIES } from "#app/schemas/prisoners.ts";
 import { recordSituationByHand } from "#app/models/situation.server.ts";
-import { addPrisonerName, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { addPrisonerName, getPrisonerForEdit, prisonerExists, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm, type AnyForm } from "#app/components/forms.tsx";
+import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -16,18 +16,15 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "edit:prisoners");
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: params.id ?? "" }, include: { names: { orderBy: { isPrimary: "desc" } } } });
-  if (!prisoner) throw new Response("Not found", { status: 404 });
-  // A date input takes yyyy-mm-dd only (a Date would reach the browser as "Sat Dec 19 …").
-  const birthDate = prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : "";
-  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
-  return { prisoner: { ...prisoner, birthDate }, facilities };
+  const page = await getPrisonerForEdit(params.id ?? "");
+  if (!page) throw new Response("Not found", { status: 404 });
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "edit:prisoners");
   const id = params.id ?? "";
-  if (!(await prisma.prisoner.findUnique({ where: { id }, select: { id: true } }))) throw new Response("Not found", { status: 404 });
+  if (!(await prisonerExists(id))) throw new Response("Not found", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "add-name") {
@@ -52,7 +49,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/prisoners/${id}`);
 }
 
-function FlagFields({ form, flag, label }: { form: ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"]; flag: string; label: string }) {
+type PrisonerForm = AnyForm<z.input<typeof prisonerEditSchema>>;
+
+function FlagFields({ form, flag, label }: { form: PrisonerForm; flag: "incommunicado" | "doNotWrite" | "relativesOnly"; label: string }) {
   const t = useT();
   const noteId = `${flag}-note`;
   const error = form.formState.errors[`${flag}Note`]?.message as string | undefined;
@@ -90,11 +89,11 @@ export default function EditPrisoner() {
       relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
       notes: prisoner.notes ?? "",
       about: prisoner.about ?? "",
-    } as never,
+    },
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
   const nameForm = useValidatedForm(addNameSchema, {
-    defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" } as never,
+    defaultValues: { script: "latin", surname: "", givenName: "", patronymic: "" },
     serverErrors: actionData?.form === "name" ? actionData.fieldErrors : null,
   });
   const situationForm = useValidatedForm(situationChangeSchema, {
@@ -104,11 +103,10 @@ export default function EditPrisoner() {
       releaseKind: prisoner.releaseKind ?? "",
       note: "",
       canWrite: prisoner.canWrite ? "on" : false,
-    } as never,
+    },
     serverErrors: actionData?.form === "situation" ? actionData.fieldErrors : null,
   });
   const situationErrors = situationForm.form.formState.errors;
-  const loose = form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
   const primary = prisoner.names[0];
   return (
     <>
@@ -117,7 +115,7 @@ export default function EditPrisoner() {
           <Link to={`/prisoners/${prisoner.id}`}>← {primary ? fullName(primary) : ""}</Link>
         </p>
         <h1>{t("prisoner.edit")}</h1>
-        <ValidatedForm form={form} onSubmit={onSubmit}>
+        <ValidatedForm onSubmit={onSubmit}>
           <SelectField
             id="edit-status"
             label={t("prisoners.status")}
@@ -156,9 +154,9 @@ export default function EditPrisoner() {
             hint={t("prisonerEdit.humanitarianHint")}
             options={HUMANITARIAN_REASONS.map((r) => ({ value: r, label: t(`humanitarian.${r}`) }))}
           />
-          <FlagFields form={loose} flag="incommunicado" label={t("prisoners.incommunicado")} />
-          <FlagFields form={loose} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
-          <FlagFields form={loose} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
+          <FlagFields form={form} flag="incommunicado" label={t("prisoners.incommunicado")} />
+          <FlagFields form={form} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
+          <FlagFields form={form} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
           <TextField form={form} name="notes" label={t("prisoner.notes")} hint={t("prisonerEdit.notesHint")} />
           <div className="field">
             <label htmlFor="edit-about">{t("prisoner.about")}</label>
@@ -186,7 +184,7 @@ export default function EditPrisoner() {
       <section className="panel">
         <h2>{t("situation.title")}</h2>
         <p className="muted">{t("situation.hint")}</p>
-        <ValidatedForm form={situationForm.form} onSubmit={situationForm.onSubmit}>
+        <ValidatedForm onSubmit={situationForm.onSubmit}>
           <input type="hidden" name="intent" value="situation" />
           <SelectField
             id="situation-status"
@@ -245,7 +243,7 @@ export default function EditPrisoner() {
           ))}
         </ul>
         <h3>{t("prisonerEdit.addName")}</h3>
-        <ValidatedForm form={nameForm.form} onSubmit={nameForm.onSubmit}>
+        <ValidatedForm onSubmit={nameForm.onSubmit}>
           <input type="hidden" name="intent" value="add-name" />
           <div className="field">
             <label htmlFor="name-script">{t("prisonerEdit.script")}</label>

@@ -89,18 +89,18 @@ export default function Settings() {
     },
     serverErrors: errorsFor("profile"),
   });
-  const reminders = useValidatedForm(remindersSchema as never, {
+  const reminders = useValidatedForm(remindersSchema, {
     // A ticked box's value is "on"; react-hook-form gives false for an unticked one.
     defaultValues: {
       remindDrafts: data.reminders.remindDrafts ? "on" : false,
       remindSelfPost: data.reminders.remindSelfPost ? "on" : false,
       remindAdoptions: data.reminders.remindAdoptions ? "on" : false,
-    } as never,
+    },
     serverErrors: errorsFor("reminders"),
   });
-  const remindersForm = reminders.form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
-  const deletion = useValidatedForm(deleteAccountSchema as never, { defaultValues: { confirm: false } as never, serverErrors: errorsFor("delete-account") });
-  const deletionForm = deletion.form as unknown as ReturnType<typeof useValidatedForm<Record<string, unknown>>>["form"];
+  const remindersForm = reminders.form;
+  const deletion = useValidatedForm(deleteAccountSchema, { defaultValues: {}, serverErrors: errorsFor("delete-account") });
+  const deletionForm = deletion.form;
   const confirmError = deletionForm.formState.errors.confirm?.message as string | undefined;
   const dateFormat = useDateFormatter("dateTime");
   return (
@@ -118,7 +118,7 @@ export default function Settings() {
           <br />
           <span className="muted">{t("settings.emailHint")}</span>
         </p>
-        <ValidatedForm form={form} onSubmit={onSubmit}>
+        <ValidatedForm onSubmit={onSubmit}>
           <input type="hidden" name="intent" value="profile" />
           <TextField form={form} name="pseudonym" label={t("signup.pseudonym")} hint={t("signup.pseudonymHint")} maxLength={40} />
           <CheckboxGroup
@@ -149,7 +149,7 @@ export default function Settings() {
             {t("settings.reminders.saved")}
           </p>
         ) : null}
-        <ValidatedForm form={reminders.form} onSubmit={reminders.onSubmit}>
+        <ValidatedForm onSubmit={reminders.onSubmit}>
           <input type="hidden" name="intent" value="reminders" />
           <fieldset className="field">
             <legend>{t("settings.reminders.legend")}</legend>
@@ -217,7 +217,7 @@ export default function Settings() {
         {data.lastAdmin ? (
           <p className="notice notice-error">{t("settings.delete.lastAdmin")}</p>
         ) : (
-          <ValidatedForm form={deletion.form} onSubmit={deletion.onSubmit}>
+          <ValidatedForm onSubmit={deletion.onSubmit}>
             <input type="hidden" name="intent" value="delete-account" />
             <div className="field">
               <label className="checkbox">

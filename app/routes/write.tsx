@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { activeAdoptions, birthdaysThisMonth, endAdoption, pickForMe, whoNeedsLetters, type NeedsFilter } from "#app/models/picking.server.ts";
+// eslint-disable-next-line no-restricted-imports -- queries to move into a model function at the merge (issue 12, item 8); this route belongs to another helper
 import { prisma } from "#app/utils/db.server.ts";
 import { COUNTRIES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";

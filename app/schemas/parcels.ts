@@ -3,8 +3,7 @@ import { checkbox, FACILITY_TYPES } from "./prisoners.ts";
 import { PACKAGE_KINDS, SENDER_KINDS } from "#app/parcels/rules.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
 import { validateTrackingNumber } from "#app/parcels/s10.ts";
-import type { FieldErrors } from "#app/utils/forms.ts";
-import type { MessageKey } from "#app/i18n/i18n.ts";
+import { parseObject, type FieldErrors } from "#app/utils/forms.ts";
 
 /**
  * Parcel forms: one zod schema per form, used by react-hook-form in the browser and
@@ -129,16 +128,9 @@ export function parcelFormToObject(formData: FormData): Record<string, unknown> 
   return out;
 }
 
-/** Like parseWithSchema, but keeps the whole path (items, row, field) so each row shows its own error. */
+/** The parcel form: items.<row>.<field> names become rows; each error keeps its whole path (items, row, field) so each row shows its own. */
 export function parseParcelForm(formData: FormData): { ok: true; data: ParcelDraftInput } | { ok: false; fieldErrors: FieldErrors } {
-  const result = parcelDraftSchema.safeParse(parcelFormToObject(formData));
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "form";
-    fieldErrors[field] ??= issue.message as MessageKey;
-  }
-  return { ok: false, fieldErrors };
+  return parseObject(parcelDraftSchema, parcelFormToObject(formData));
 }
 
 export const trackingNumberSchema = z.object({

@@ -23,13 +23,31 @@ export function parseWithSchema<S extends z.ZodType>(
   formData: FormData,
   arrayFields: string[] = [],
 ): { ok: true; data: z.infer<S> } | { ok: false; fieldErrors: FieldErrors } {
-  const result = schema.safeParse(formDataToObject(formData, arrayFields));
+  return parseObject(schema, formDataToObject(formData, arrayFields), arrayFields);
+}
+
+/** Like parseWithSchema, for an object already built from the form (rows of items named items.<row>.<field>). */
+export function parseObject<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  arrayFields: string[] = [],
+): { ok: true; data: z.infer<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, data: result.data };
+  return { ok: false, fieldErrors: fieldErrorsOf(result.error.issues, arrayFields) };
+}
+
+/**
+ * Field errors named by the full path of the field (items.2.quantity), the way the
+ * form names its inputs, so a nested field shows its own error; the first error
+ * of a field wins. Errors of a checkbox group's values belong to the group.
+ */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], arrayFields: string[] = []): FieldErrors {
   const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    // Errors of an array's items belong to the array's field (a checkbox group).
-    const field = issue.path.length > 0 ? String(issue.path[0]) : "form";
+  for (const issue of issues) {
+    const [head] = issue.path;
+    const field = head === undefined ? "form" : arrayFields.includes(String(head)) ? String(head) : issue.path.map(String).join(".");
     fieldErrors[field] ??= issue.message as MessageKey;
   }
-  return { ok: false, fieldErrors };
+  return fieldErrors;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { formDataToObject, parseWithSchema } from "#app/utils/forms.ts";
+import { z } from "zod";
+import { fieldErrorsOf, formDataToObject, parseWithSchema } from "#app/utils/forms.ts";
 import { codeSchema, profileSchema, signInSchema, signUpSchema, totpSchema } from "#app/schemas/account.ts";
 import { isMessageKey } from "#app/i18n/i18n.ts";
 
@@ -104,5 +105,16 @@ describe("formDataToObject", () => {
   test("keeps the first of repeated plain fields, ignores files, and defaults array fields to []", () => {
     const data = form([["a", "1"], ["a", "2"], ["upload", new Blob(["x"])]]);
     expect(formDataToObject(data, ["tags"])).toEqual({ a: "1", upload: undefined, tags: [] });
+  });
+});
+
+describe("field errors keep their full path", () => {
+  test("a nested field's error is named by its path; a checkbox group's values fold onto the group", () => {
+    const schema = z.object({
+      rows: z.array(z.object({ quantity: z.string().regex(/^\d+$/, "parcels.validation.quantity") })),
+      tags: z.array(z.enum(["a", "b"], { error: "validation.required" })),
+    });
+    const errors = fieldErrorsOf(schema.safeParse({ rows: [{ quantity: "1" }, { quantity: "x" }], tags: ["c"] }).error!.issues, ["tags"]);
+    expect(errors).toEqual({ "rows.1.quantity": "parcels.validation.quantity", tags: "validation.required" });
   });
 });
