@@ -6,7 +6,6 @@ import { COUNTRIES } from "#app/schemas/prisoners.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { WeekChart } from "#app/components/week-chart.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
-import { statusLabel } from "#app/tracking/status-label.ts";
 import { ByRouteSection, EndingsSection, SituationSection } from "#app/components/dashboard/sections.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";

@@ -143,7 +143,7 @@ function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
   });
   const errors = form.formState.errors;
   return (
-    <ValidatedForm form={form} onSubmit={onSubmit} action="/imports?index">
+    <ValidatedForm onSubmit={onSubmit} action="/imports?index">
       <div className="field">
         <label htmlFor="source-name">{t("imports.source.name")}</label>
         <input id="source-name" maxLength={200} aria-invalid={errors.name ? true : undefined} aria-describedby="source-name-error" {...form.register("name")} />
