@@ -207,6 +207,8 @@ export async function planImport(input: {
   const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = await phase("normalise", () =>
     normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)),
   );
+  // The raw cells are not needed any more: let them go before matching and writing.
+  parsed.rows = [];
   const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
 
   const linkByExternalId = new Map(sourceLinks.filter((l) => l.externalId).map((l) => [l.externalId!, l]));
