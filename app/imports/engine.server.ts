@@ -208,6 +208,8 @@ export async function planImport(input: {
   const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = await phase("normalise", () =>
     normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)),
   );
+  // The raw cells are not needed any more: let them go before matching and writing.
+  parsed.rows = [];
   const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
 
   const linkByExternalId = new Map(sourceLinks.filter((l) => l.externalId).map((l) => [l.externalId!, l]));
@@ -600,11 +602,13 @@ const CREATE_CHUNK = 500;
 async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext, progress: () => void) {
   const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
   const nextId = increasingIds();
+  const situations: Prisma.SituationChangeCreateManyInput[] = [];
   let writes: Promise<void> = Promise.resolve();
   for (let i = 0; i < fresh.length; i += CREATE_CHUNK) {
     const chunkStarted = performance.now();
     const batch = buildNewPrisoners(fresh.slice(i, i + CREATE_CHUNK), ctx, nextId);
     addPhase("apply: build new rows", chunkStarted);
+    situations.push(...batch.situations);
     writes = writes.then(() => writeNewPrisoners(tx, batch, ctx, progress));
     // Keeps a failure from being reported as unhandled before it is awaited below.
     writes.catch(() => {});
@@ -612,6 +616,8 @@ async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRo
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await writes;
+  // Few rows (released and deceased people): one createMany per 5,000 after the chunks.
+  await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
 }
 
 interface NewPrisonerBatch {
@@ -696,7 +702,6 @@ async function writeNewPrisoners(tx: Prisma.TransactionClient, batch: NewPrisone
     await insertStays(tx, batch.stays, ctx.at, ctx.runId);
     await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
   });
-  if (batch.situations.length) await step("apply: situations", () => tx.situationChange.createMany({ data: batch.situations }));
 }
 
 /** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */

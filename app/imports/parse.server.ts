@@ -8,7 +8,7 @@
  * cached results are never used: the formula text itself ("=1+1") is the value.
  */
 import zlib from "node:zlib";
-import { parse as parseCsv } from "csv-parse/sync";
+import { parse as parseCsvStream, type Options as CsvOptions } from "csv-parse";
 import ExcelJS from "exceljs";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { hasBidiControls, stripBidiControls } from "#app/names/bidi.ts";
@@ -252,7 +252,34 @@ function countNewlines(text: string): number {
   return count;
 }
 
-function parseCsvFile(bytes: Uint8Array, maxRows: number): ParsedFile {
+/** Characters handed to the CSV parser between two turns of the event loop. */
+const CSV_SLICE = 256 * 1024;
+
+/**
+ * csv-parse's streaming parser, fed a slice at a time with a turn of the event loop
+ * in between: a 20 MB list never holds up other requests for the whole parse.
+ */
+async function runCsvParser(text: string, options: CsvOptions): Promise<void> {
+  const parser = parseCsvStream(options);
+  let failed = false;
+  const done = new Promise<void>((resolve, reject) => {
+    parser.on("error", (error) => {
+      failed = true;
+      reject(error);
+    });
+    parser.on("end", () => resolve());
+  });
+  done.catch(() => {});
+  parser.resume();
+  for (let i = 0; i < text.length && !failed; i += CSV_SLICE) {
+    parser.write(text.slice(i, i + CSV_SLICE));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (!failed) parser.end();
+  await done;
+}
+
+async function parseCsvFile(bytes: Uint8Array, maxRows: number): Promise<ParsedFile> {
   const decoded = decodeText(bytes);
   // One record separator for csv-parse's line counter; quoted CRLFs become LF.
   let text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
@@ -273,7 +300,7 @@ function parseCsvFile(bytes: Uint8Array, maxRows: number): ParsedFile {
   const sourceRecords: SourceRecord[] = [];
   let lastRecordEnd = 0;
   try {
-    parseCsv(text, {
+    await runCsvParser(text, {
       delimiter,
       record_delimiter: "\n",
       skip_empty_lines: true,
