@@ -1,6 +1,6 @@
-import { useEffect, useId, type ReactNode } from "react";
+import { useEffect, useId, useMemo, type ReactNode } from "react";
 import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
+import { useForm, type FieldErrors as FormErrors, type FieldValues, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
@@ -17,13 +17,19 @@ export function useValidatedForm<T extends FieldValues>(
   options: { defaultValues?: DefaultValues<T>; serverErrors?: FieldErrors | null } = {},
 ) {
   const submit = useSubmit();
+  const { serverErrors } = options;
+  // Given to the form's first state as well, so a page rendered on the server (no JavaScript) shows them.
+  const errors = useMemo(
+    () => (serverErrors ? (Object.fromEntries(Object.entries(serverErrors).map(([field, message]) => [field, { type: "server", message }])) as FormErrors<T>) : undefined),
+    [serverErrors],
+  );
   const form = useForm<T>({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the resolver's generics do not line up with a generic schema parameter
     resolver: zodResolver(schema as any),
     defaultValues: options.defaultValues,
     mode: "onTouched",
+    errors,
   });
-  const { serverErrors } = options;
   useEffect(() => {
     if (!serverErrors) return;
     for (const [field, message] of Object.entries(serverErrors)) {

@@ -22,8 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
-  const parsed = parseWithSchema(familyEditSchema, await request.formData());
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  const formData = await request.formData();
+  const parsed = parseWithSchema(familyEditSchema, formData);
+  // What was typed comes back with the errors, for a page rendered without JavaScript.
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
   try {
     await updateFamily(user, params.id ?? "", parsed.data);
   } catch (error) {
@@ -40,7 +42,7 @@ export default function Family() {
   const { family } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(familyEditSchema as unknown as z.ZodType<FamilyValues, FamilyValues>, {
-    defaultValues: { description: family.description, contact: family.contact },
+    defaultValues: { description: actionData?.description ?? family.description, contact: actionData?.contact ?? family.contact },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (

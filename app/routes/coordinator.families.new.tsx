@@ -21,8 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
-  const parsed = parseWithSchema(familySchema, await request.formData());
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  const formData = await request.formData();
+  const parsed = parseWithSchema(familySchema, formData);
+  // What was typed comes back with the errors, for a page rendered without JavaScript.
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
   try {
     await createFamily(user, parsed.data);
   } catch (error) {
@@ -39,7 +41,7 @@ export default function NewFamily() {
   const { prisoner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(familySchema as unknown as z.ZodType<FamilyValues, FamilyValues>, {
-    defaultValues: { prisonerId: prisoner.id, description: "", contact: "" },
+    defaultValues: { prisonerId: prisoner.id, description: actionData?.description ?? "", contact: actionData?.contact ?? "" },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (

@@ -47,7 +47,19 @@ export default function NewNeed() {
   const { prisoner, families } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(needSchema as unknown as z.ZodType<NeedValues, NeedValues>, {
-    defaultValues: { prisonerId: prisoner?.id ?? "", familyId: "", kind: "parcel", text: "", quantity: "1", currency: "", deadline: "", via: "parcel", fundraiserUrl: "", holdDays: String(DEFAULT_HOLD_DAYS) },
+    defaultValues: {
+      prisonerId: prisoner?.id ?? "",
+      familyId: "",
+      kind: "parcel",
+      text: "",
+      quantity: "1",
+      currency: "",
+      deadline: "",
+      via: "parcel",
+      fundraiserUrl: "",
+      holdDays: String(DEFAULT_HOLD_DAYS),
+      ...actionData?.values,
+    },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   if (!prisoner) {

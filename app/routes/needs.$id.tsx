@@ -37,7 +37,7 @@ export default function NeedPage() {
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
   const { form, onSubmit } = useValidatedForm(pledgeSchema as unknown as z.ZodType<PledgeValues, PledgeValues>, {
-    defaultValues: { amount: String(need.progress.available || "") },
+    defaultValues: { amount: actionData?.amount ?? String(need.progress.available || "") },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   const open = need.state === "open" && need.progress.available > 0;
