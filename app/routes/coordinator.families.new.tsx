@@ -52,7 +52,7 @@ export default function NewFamily() {
       <h1>{t("support.family.newTitle")}</h1>
       <p>{t("support.family.of", { name: prisoner.name })}</p>
       <ValidatedForm form={form} onSubmit={onSubmit}>
-        <input type="hidden" {...form.register("prisonerId")} />
+        <input type="hidden" name="prisonerId" value={prisoner.id} />
         <FamilyFields form={form} />
         <SubmitButton>{t("support.family.save")}</SubmitButton>
       </ValidatedForm>
