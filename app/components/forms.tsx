@@ -110,6 +110,8 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, type
         type={type}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
+        // Rendered into the page's HTML too, so the form keeps its values without JavaScript.
+        defaultValue={form.getValues(name) as string | undefined}
         {...input}
         {...form.register(name)}
       />

@@ -18,7 +18,7 @@ export function SelectField({ id, label, options, emptyLabel, name, defaultValue
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} defaultValue={registration ? undefined : defaultValue} {...registration}>
+      <select id={id} name={name} defaultValue={defaultValue} {...registration}>
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value} lang={o.lang}>

@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { familyForCoordinator, NeedStateError, updateFamily } from "#app/models/support.server.ts";
@@ -22,8 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
-  const parsed = parseWithSchema(familyEditSchema, await request.formData());
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  const formData = await request.formData();
+  const parsed = parseWithSchema(familyEditSchema, formData);
+  // What was typed comes back with the errors, for a page rendered without JavaScript.
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
   try {
     await updateFamily(user, params.id ?? "", parsed.data);
   } catch (error) {
@@ -33,14 +34,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/coordinator/families/${params.id}?saved=1`);
 }
 
-type FamilyValues = { description: string; contact: string };
 
 export default function Family() {
   const t = useT();
   const { family } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(familyEditSchema as unknown as z.ZodType<FamilyValues, FamilyValues>, {
-    defaultValues: { description: family.description, contact: family.contact },
+  const { form, onSubmit } = useValidatedForm(familyEditSchema, {
+    defaultValues: { description: actionData?.description ?? family.description, contact: actionData?.contact ?? family.contact },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (
@@ -50,7 +50,7 @@ export default function Family() {
         <p>{t("support.family.of", { name: family.prisoner.name })}</p>
         <p className="field-hint">{t("support.family.private")}</p>
         {family.contactPurgedAt ? <p>{t("support.family.purged", { date: family.contactPurgedAt })}</p> : null}
-        <ValidatedForm form={form} onSubmit={onSubmit} key={family.description + family.contact}>
+        <ValidatedForm onSubmit={onSubmit} key={family.description + family.contact}>
           <FamilyFields form={form} />
           <SubmitButton>{t("common.save")}</SubmitButton>
         </ValidatedForm>

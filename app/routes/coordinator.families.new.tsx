@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { createFamily, NeedStateError, prisonerForNeed } from "#app/models/support.server.ts";
@@ -21,8 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
-  const parsed = parseWithSchema(familySchema, await request.formData());
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+  const formData = await request.formData();
+  const parsed = parseWithSchema(familySchema, formData);
+  // What was typed comes back with the errors, for a page rendered without JavaScript.
+  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
   try {
     await createFamily(user, parsed.data);
   } catch (error) {
@@ -32,14 +33,13 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/coordinator/needs/new?prisoner=${parsed.data.prisonerId}`);
 }
 
-type FamilyValues = { prisonerId: string; description: string; contact: string };
 
 export default function NewFamily() {
   const t = useT();
   const { prisoner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(familySchema as unknown as z.ZodType<FamilyValues, FamilyValues>, {
-    defaultValues: { prisonerId: prisoner.id, description: "", contact: "" },
+  const { form, onSubmit } = useValidatedForm(familySchema, {
+    defaultValues: { prisonerId: prisoner.id, description: actionData?.description ?? "", contact: actionData?.contact ?? "" },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (
@@ -49,8 +49,8 @@ export default function NewFamily() {
       </p>
       <h1>{t("support.family.newTitle")}</h1>
       <p>{t("support.family.of", { name: prisoner.name })}</p>
-      <ValidatedForm form={form} onSubmit={onSubmit}>
-        <input type="hidden" {...form.register("prisonerId")} />
+      <ValidatedForm onSubmit={onSubmit}>
+        <input type="hidden" name="prisonerId" value={prisoner.id} />
         <FamilyFields form={form} />
         <SubmitButton>{t("support.family.save")}</SubmitButton>
       </ValidatedForm>

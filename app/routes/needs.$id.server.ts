@@ -14,12 +14,14 @@ const REFUSALS: Partial<Record<NeedStateError["reason"], MessageKey>> = {
 };
 
 /** The volunteer's actions on a need: pledge, confirm a pledge, withdraw it. */
-export async function needAction(user: User, needId: string, formData: FormData): Promise<{ fieldErrors?: FieldErrors; error?: MessageKey }> {
+export async function needAction(user: User, needId: string, formData: FormData): Promise<{ fieldErrors?: FieldErrors; error?: MessageKey; amount?: string }> {
   const intent = formData.get("intent");
+  // What was typed comes back with the error, for a page rendered without JavaScript.
+  const amount = String(formData.get("amount") ?? "");
   try {
     if (intent === "pledge") {
       const parsed = parseWithSchema(pledgeSchema, formData);
-      if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
+      if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, amount };
       await pledgeToNeed(user, needId, parsed.data.amount);
       throw redirect(`/needs/${needId}?pledged=1`);
     }
@@ -30,7 +32,7 @@ export async function needAction(user: User, needId: string, formData: FormData)
   } catch (error) {
     if (error instanceof NeedStateError) {
       const message = REFUSALS[error.reason];
-      if (message) return { error: message };
+      if (message) return { error: message, amount: intent === "pledge" ? amount : undefined };
       throw new Response("Not found", { status: 404 });
     }
     throw error;

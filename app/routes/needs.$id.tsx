@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import type { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { needForVolunteer } from "#app/models/support.server.ts";
 import { pledgeSchema } from "#app/schemas/support.ts";
@@ -29,15 +28,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return needAction(user, params.id ?? "", await request.formData());
 }
 
-type PledgeValues = { amount: string };
 
 export default function NeedPage() {
   const t = useT();
   const need = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
-  const { form, onSubmit } = useValidatedForm(pledgeSchema as unknown as z.ZodType<PledgeValues, PledgeValues>, {
-    defaultValues: { amount: String(need.progress.available || "") },
+  const { form, onSubmit } = useValidatedForm(pledgeSchema, {
+    defaultValues: { amount: actionData?.amount ?? String(need.progress.available || "") },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   const open = need.state === "open" && need.progress.available > 0;
@@ -93,7 +91,7 @@ export default function NeedPage() {
           </p>
         ) : null}
         {open ? (
-          <ValidatedForm form={form} onSubmit={onSubmit}>
+          <ValidatedForm onSubmit={onSubmit}>
             <input type="hidden" name="intent" value="pledge" />
             <TextField
               form={form}
