@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { nameMatchKeys, normalizeExact, personMatchKey, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
@@ -411,7 +411,7 @@ async function normaliseAll(rawRows: { line: number; cells: Record<string, strin
   return { rows, errors, skipped, unknownValues: [...unknown.values()], externalIdsOfErrorRows };
 }
 
-async function loadPrisoners(db: Prisma.TransactionClient | typeof prisma, ids: string[]): Promise<Map<string, ExistingPrisoner>> {
+async function loadPrisoners(db: DbClient, ids: string[]): Promise<Map<string, ExistingPrisoner>> {
   const existing = new Map<string, ExistingPrisoner>();
   for (let i = 0; i < ids.length; i += 5000) {
     const batch = await db.prisoner.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: { names: true, currentFacility: true } });

@@ -1,9 +1,8 @@
-import type { Country, FacilityType, Prisma } from "#app/generated/prisma/client.ts";
-import type { prisma } from "#app/utils/db.server.ts";
+import type { DbClient } from "#app/utils/db.server.ts";
+import type { Country, FacilityType } from "#app/generated/prisma/client.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
 import { parseFacility } from "#app/facilities/parse.ts";
 
-type Client = Prisma.TransactionClient | typeof prisma;
 
 /** Facilities by identity: one facility is one row however a list spells it. */
 export interface FacilityIndex {
@@ -27,7 +26,7 @@ export function storedIdentityKey(f: { type: FacilityType; number: string | null
 }
 
 /** Every facility by identity, plus the facilities a person mapped this source's spellings to. */
-export async function loadFacilityIndex(db: Client, sourceId: string): Promise<FacilityIndex> {
+export async function loadFacilityIndex(db: DbClient, sourceId: string): Promise<FacilityIndex> {
   const [facilities, aliases] = await Promise.all([
     db.facility.findMany({
       select: { id: true, country: true, type: true, number: true, name: true, city: true, identityKey: true },

@@ -1,9 +1,7 @@
-import type { Prisma } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { MAPPABLE_FIELDS, type MappableField, type ValueMappings } from "./normalize.ts";
 import { isMappableField, mappingTargets } from "./value-fields.ts";
 
-type Client = Prisma.TransactionClient | typeof prisma;
 
 /**
  * A person's answers for list values the importer does not know ("в колонии" ->
@@ -11,7 +9,7 @@ type Client = Prisma.TransactionClient | typeof prisma;
  * the command line or the API, reads them.
  */
 
-export async function loadValueMappings(db: Client, sourceId: string): Promise<ValueMappings> {
+export async function loadValueMappings(db: DbClient, sourceId: string): Promise<ValueMappings> {
   const rows = await db.importValueMapping.findMany({ where: { sourceId, field: { in: [...MAPPABLE_FIELDS] } }, select: { field: true, value: true, target: true } });
   const mappings: Required<ValueMappings> = { status: {}, facilityType: {}, penalty: {} };
   for (const row of rows) {

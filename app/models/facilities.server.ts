@@ -1,5 +1,5 @@
 import type { Facility, Prisma, User } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { can } from "#app/utils/permissions.ts";
@@ -8,7 +8,6 @@ import type { FacilityEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
 import { diff, type Change } from "./edit-diff.ts";
 
-type Client = Prisma.TransactionClient | typeof prisma;
 
 /**
  * One facility is one row: the same colony spelled "ИК №2, г. Бобруйск" in one list and
@@ -18,7 +17,7 @@ type Client = Prisma.TransactionClient | typeof prisma;
  */
 
 /** Gives every facility without an identity key its key (rows saved before the keys existed). */
-export async function backfillFacilityIdentity(db: Client = prisma): Promise<number> {
+export async function backfillFacilityIdentity(db: DbClient = prisma): Promise<number> {
   const missing = await db.facility.findMany({
     where: { identityKey: null },
     select: { id: true, type: true, number: true, name: true, city: true, identityKey: true },
@@ -28,7 +27,7 @@ export async function backfillFacilityIdentity(db: Client = prisma): Promise<num
 }
 
 /** Recomputes a facility's identity after a coordinator changed its name, number, type or city. */
-export async function refreshFacilityIdentity(db: Client, id: string): Promise<void> {
+export async function refreshFacilityIdentity(db: DbClient, id: string): Promise<void> {
   const f = await db.facility.findUniqueOrThrow({ where: { id }, select: { type: true, number: true, name: true, city: true } });
   await db.facility.update({ where: { id }, data: { identityKey: storedIdentityKey({ ...f, identityKey: null }) } });
 }
@@ -39,7 +38,7 @@ export interface DuplicateGroup {
 }
 
 /** Facilities that share an identity: the same place, stored more than once. */
-export async function findDuplicateFacilities(db: Client = prisma): Promise<DuplicateGroup[]> {
+export async function findDuplicateFacilities(db: DbClient = prisma): Promise<DuplicateGroup[]> {
   const facilities = await db.facility.findMany({
     select: {
       id: true,

@@ -1,9 +1,8 @@
-import type { Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/names/match-keys.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { ensureRoomWhileWriting } from "#app/utils/disk-space.server.ts";
 
-type Client = PrismaClient | Prisma.TransactionClient;
 
 export function sortNameOf(name: PersonName): string {
   return normalizeExact(fullName(name));
@@ -29,7 +28,7 @@ export function nameKeyRows(prisonerId: string, names: PersonName[]): Prisma.Pri
  * imports write about ten keys per prisoner, and this is several times faster
  * than createMany's long parameter lists on both PGlite and PostgreSQL.
  */
-export async function insertNameKeys(db: Client, rows: Prisma.PrisonerNameKeyCreateManyInput[]): Promise<void> {
+export async function insertNameKeys(db: DbClient, rows: Prisma.PrisonerNameKeyCreateManyInput[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
     ensureRoomWhileWriting();
     const batch = rows.slice(i, i + 10_000);
@@ -50,7 +49,7 @@ export interface NameRow {
   isPrimary: boolean;
 }
 
-export async function insertNames(db: Client, rows: NameRow[]): Promise<void> {
+export async function insertNames(db: DbClient, rows: NameRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
     ensureRoomWhileWriting();
     const batch = rows.slice(i, i + 10_000);
@@ -70,7 +69,7 @@ export async function insertNames(db: Client, rows: NameRow[]): Promise<void> {
 }
 
 /** Recomputes the match keys of some prisoners (all when ids is omitted) from their stored names. */
-export async function rebuildNameKeys(ids?: string[], db: Client = prisma): Promise<number> {
+export async function rebuildNameKeys(ids?: string[], db: DbClient = prisma): Promise<number> {
   const names = await db.prisonerName.findMany({
     where: ids ? { prisonerId: { in: ids } } : {},
     select: { prisonerId: true, surname: true, givenName: true, patronymic: true },

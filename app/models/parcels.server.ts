@@ -1,5 +1,5 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { parcelSenderDetails } from "#app/utils/sealed-fields.server.ts";
@@ -154,7 +154,7 @@ export async function removeBannedTerm(actor: User, id: string) {
 
 // ───────────────────────────── Routes that carry parcels ─────────────────────────────
 
-export async function parcelRoutes(country: "BY" | "RU", db: Tx | typeof prisma = prisma) {
+export async function parcelRoutes(country: "BY" | "RU", db: DbClient = prisma) {
   // Filtered here rather than with `has`: the PGlite adapter cannot bind an enum array parameter.
   const routes = await db.route.findMany({
     where: { active: true },
@@ -174,7 +174,7 @@ export async function parcelRoutes(country: "BY" | "RU", db: Tx | typeof prisma 
  * date the parcel was handed over (its expected receipt). Without a current
  * facility nothing counts.
  */
-export async function parcelHistory(prisonerId: string, at: Date = now(), db: Tx | typeof prisma = prisma, excludeParcelId?: string): Promise<RuleHistory> {
+export async function parcelHistory(prisonerId: string, at: Date = now(), db: DbClient = prisma, excludeParcelId?: string): Promise<RuleHistory> {
   const prisoner = await db.prisoner.findUnique({
     where: { id: prisonerId },
     select: { currentFacility: { select: { id: true, country: true, region: true } }, stays: { orderBy: { fromDate: "desc" }, take: 1, select: { facilityId: true, fromDate: true } } },
@@ -221,7 +221,7 @@ function ruleFacility(f: RuleFacility | null): RuleFacility | null {
 }
 
 /** Everything the rules need about a prisoner, from the database (the same for the web, the action and the CLI). */
-export async function ruleContext(prisonerId: string, db: Tx | typeof prisma = prisma, excludeParcelId?: string) {
+export async function ruleContext(prisonerId: string, db: DbClient = prisma, excludeParcelId?: string) {
   const prisoner = await db.prisoner.findUnique({
     where: { id: prisonerId },
     select: { id: true, country: true, status: true, canWrite: true, sentenceInForce: true, doNotWrite: true, currentFacility: true },

@@ -1,5 +1,4 @@
-import type { Prisma } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 
 /** Settings coordinators change at run time, with their defaults. */
 export interface Settings {
@@ -24,7 +23,7 @@ export const SETTING_DEFAULTS: Settings = {
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
-export async function getSetting<K extends SettingKey>(key: K, db: Prisma.TransactionClient | typeof prisma = prisma): Promise<(typeof SETTING_DEFAULTS)[K]> {
+export async function getSetting<K extends SettingKey>(key: K, db: DbClient = prisma): Promise<(typeof SETTING_DEFAULTS)[K]> {
   const row = await db.setting.findUnique({ where: { key } });
   return (row?.value as (typeof SETTING_DEFAULTS)[K] | undefined) ?? SETTING_DEFAULTS[key];
 }

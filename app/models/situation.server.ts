@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { appUrl } from "#app/utils/config.server.ts";
 import { queueEmails, type EmailMessage } from "#app/utils/email.server.ts";
@@ -32,7 +32,6 @@ import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName, 
  * released person they become a coordinators' task (bankHandovers).
  */
 
-type Db = Prisma.TransactionClient | PrismaClient;
 
 export type UnreachableReason = "released" | "deceased" | "cannot-write";
 
@@ -56,7 +55,7 @@ function dayOf(date: Date | null): string | null {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-async function inTransaction<T>(db: Db, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   if ("$transaction" in db) return db.$transaction(fn, { maxWait: 20_000, timeout: 60_000 });
   return fn(db);
 }
@@ -78,7 +77,7 @@ export interface SituationChangeInput {
  * same status, and for a release the same date and kind): re-importing a list does
  * not repeat the history.
  */
-export async function recordSituationChange(db: Db, input: SituationChangeInput, at: Date = now()) {
+export async function recordSituationChange(db: DbClient, input: SituationChangeInput, at: Date = now()) {
   return inTransaction(db, async (tx) => {
     const before = await tx.prisoner.findUnique({
       where: { id: input.prisonerId },
@@ -161,7 +160,7 @@ export async function recordSituationByHand(actor: Actor & { id: string }, priso
 }
 
 /** Letters cannot reach the person now (or can again): a list's can_write, a coordinator's flag. */
-export async function setCanWrite(db: Db, prisonerId: string, canWrite: boolean, at: Date = now()): Promise<boolean> {
+export async function setCanWrite(db: DbClient, prisonerId: string, canWrite: boolean, at: Date = now()): Promise<boolean> {
   return inTransaction(db, async (tx) => {
     const { count } = await tx.prisoner.updateMany({ where: { id: prisonerId, canWrite: !canWrite }, data: { canWrite, updatedAt: at } });
     if (count > 0 && !canWrite) await applyReachabilityEffects(tx, [{ prisonerId, reason: "cannot-write" }], at);
@@ -343,7 +342,7 @@ export async function applyTransferEffects(tx: Prisma.TransactionClient, transfe
  * ("hand over N letters"). Computed from the letters themselves, so it disappears
  * once they are marked delivered (the bank route's final status).
  */
-export async function bankHandovers(db: Db = prisma) {
+export async function bankHandovers(db: DbClient = prisma) {
   const rows = await db.$queryRaw<{ prisonerId: string; routeId: string; releasedOn: Date | null; letters: number }[]>`
     SELECT p."id" AS "prisonerId", l."routeId", p."releasedOn", count(*)::int AS "letters"
       FROM "Letter" l JOIN "Prisoner" p ON p."id" = l."prisonerId" JOIN "Route" r ON r."id" = l."routeId"

@@ -1,5 +1,5 @@
-import { Prisma, type PrismaClient } from "#app/generated/prisma/client.ts";
-import { prisma } from "#app/utils/db.server.ts";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { checkTransition, type StatusStep, type TransitionRefusal } from "#app/tracking/transitions.ts";
@@ -18,7 +18,6 @@ export interface ItemRef {
   id: string;
 }
 
-type Tx = Prisma.TransactionClient | PrismaClient;
 
 export class TransitionError extends Error {
   constructor(
@@ -45,7 +44,7 @@ export interface StatusChangeResult {
 
 const TABLE: Record<ItemType, Prisma.Sql> = { letter: Prisma.sql`"Letter"`, parcel: Prisma.sql`"Parcel"` };
 
-export async function routeStatuses(routeId: string, db: Tx = prisma): Promise<StatusStep[]> {
+export async function routeStatuses(routeId: string, db: DbClient = prisma): Promise<StatusStep[]> {
   return db.routeStatus.findMany({
     where: { routeId },
     orderBy: { position: "asc" },
@@ -54,7 +53,7 @@ export async function routeStatuses(routeId: string, db: Tx = prisma): Promise<S
 }
 
 /** The names coordinators gave to a route's own statuses, by key, for statusLabel (none without a route). */
-export async function routeStatusLabels(routeId: string | null, db: Tx = prisma): Promise<Record<string, string>> {
+export async function routeStatusLabels(routeId: string | null, db: DbClient = prisma): Promise<Record<string, string>> {
   if (!routeId) return {};
   return customStatusLabels(await db.routeStatus.findMany({ where: { routeId }, select: { key: true, label: true } }));
 }

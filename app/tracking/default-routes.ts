@@ -1,4 +1,5 @@
-import type { Country, HandoverMethod, ItemKind, Prisma, PrismaClient } from "#app/generated/prisma/client.ts";
+import type { DbClient } from "#app/utils/db.server.ts";
+import type { Country, HandoverMethod, ItemKind } from "#app/generated/prisma/client.ts";
 
 /**
  * The routing services of DOMAIN.md, with their statuses and usual days. A new
@@ -242,7 +243,6 @@ const ROUTES: RouteSeed[] = [
   },
 ];
 
-type Db = PrismaClient | Prisma.TransactionClient;
 
 /**
  * Creates the default routes and their statuses, in a database that has no route yet.
@@ -250,7 +250,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
  * coordinator enters the one the service gave them: letters must never be queued to
  * a made-up address. The demo gets made-up addresses so that everything can be tried.
  */
-export async function createDefaultRoutes(prisma: Db, options: { demo?: boolean } = {}): Promise<void> {
+export async function createDefaultRoutes(prisma: DbClient, options: { demo?: boolean } = {}): Promise<void> {
   if ((await prisma.route.count()) > 0) return;
   const routes = await prisma.route.createManyAndReturn({
     data: ROUTES.map((route, position) => ({

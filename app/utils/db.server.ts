@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaClient } from "#app/generated/prisma/client.ts";
+import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
 import { databasePoolSize, databaseTarget, type DatabaseTarget } from "./config.server";
 import { applyMigrations, type MigrationResult } from "./migrate.server";
 import { ensureFreeSpace, explainDatabaseStartFailure } from "./disk-space.server";
@@ -25,6 +25,9 @@ let current: OpenDatabase | null = null;
  * The live Prisma client. Domain modules import this binding; it is replaced when
  * the process connects (server start, a script, or a test choosing its database).
  */
+/** "The client or a transaction": what a function that only reads or writes (and takes no locks of its own) is given. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
 export let prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get() {
     throw new Error("Database not connected: call connectDatabase() first");
