@@ -1,4 +1,5 @@
 import { fullName } from "#app/names/match-keys.ts";
+import { translate, type Locale } from "#app/i18n/i18n.ts";
 
 /**
  * How an address must be written on an envelope (DOMAIN.md): in Cyrillic, in
@@ -60,6 +61,12 @@ export function addressProblems(facility: Pick<EnvelopeFacility, "postcode" | "c
   if (!facility.city.trim()) problems.push("locality");
   if (!facility.street.trim() && !/^(п\.|пос\.|пгт|с\.|д\.|в\.|пас\.|аг\.|х\.)/u.test(facility.city.trim())) problems.push("street");
   return problems;
+}
+
+/** Why no envelope is printed, in the person's language ("postcode, street missing"). */
+export function addressRefusal(locale: Locale, problems: ("postcode" | "locality" | "street")[]): string {
+  const missing = problems.map((p) => translate(locale, `envelope.missing.${p}`)).join(", ");
+  return translate(locale, "envelope.unprintable", { missing });
 }
 
 /**

@@ -430,6 +430,7 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   language: "letters.refusal.language",
   facilityLanguage: "letters.refusal.facilityLanguage",
   deliveryNotExpected: "letters.refusal.deliveryNotExpected",
+  address: "letters.refusal.address",
 };
 
 function ScheduleNotice() {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addressProblems, envelopeAddressLines, type EnvelopeName } from "#app/models/envelope.ts";
+import { addressProblems, addressRefusal, envelopeAddressLines, type EnvelopeName } from "#app/models/envelope.ts";
 
 const ru: EnvelopeName[] = [{ surname: "Севастьянов", givenName: "Сергей", patronymic: "Сергеевич", script: "cyrillic_ru" }];
 const be: EnvelopeName[] = [{ surname: "Бабарико", givenName: "Виктор", patronymic: "Дмитриевич", script: "cyrillic_ru" }];
@@ -68,5 +68,15 @@ describe("envelope address layout", () => {
     expect(addressProblems({ postcode: "211440", city: "г. Новополоцк", street: "" })).toEqual(["street"]);
     expect(addressProblems({ postcode: "2114", city: "г. Новополоцк", street: "ул. Катина, 5" })).toEqual(["postcode"]);
     expect(addressProblems({ postcode: "211440", city: "г. Новополоцк", street: "ул. Катина, 5" })).toEqual([]);
+  });
+});
+
+describe("refusing an envelope the post cannot deliver", () => {
+  test("the reason names what is missing, in the person's language", () => {
+    expect(addressRefusal("en", ["postcode", "street"])).toBe(
+      "No envelope can be printed for this address (postcode, street missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
+    );
+    expect(addressRefusal("ru", ["postcode", "locality", "street"])).toContain("не хватает: индекс, населённый пункт, улица");
+    expect(addressRefusal("be", ["street"])).toContain("не хапае: вуліца");
   });
 });

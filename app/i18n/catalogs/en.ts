@@ -1185,6 +1185,11 @@ export const en = {
   "parcelRules.removeTerm": "Remove",
   // --- gaps ---
   "import.file.diskFullDuring": "The server's disk filled up while the list was being imported ({freeMb} MB left): the import was stopped and nothing was written. Ask the administrator to free some space, then import the list again.",
+  "letters.refusal.address": "The address is not complete enough to print an envelope (a postcode, a locality and a street are needed): send through a service that knows the person, or the letter bank.",
+  "envelope.unprintable": "No envelope can be printed for this address ({missing} missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
+  "envelope.missing.postcode": "postcode",
+  "envelope.missing.locality": "locality",
+  "envelope.missing.street": "street",
 } as const;
 
 export type MessageKey = keyof typeof en;
