@@ -154,7 +154,7 @@ export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: st
   if (!route.handoverEmail) return letter.status;
   const facility = letter.facility ?? letter.prisoner.currentFacility;
   const address = facility
-    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility })
+    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
     : [];
   const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";

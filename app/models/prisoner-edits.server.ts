@@ -32,7 +32,11 @@ function requireEditor(actor: User) {
  * A coordinator's edit of a prisoner: every changed field is recorded (who, when,
  * from, to); a change of facility closes the current stay and opens a new one.
  */
-export async function updatePrisoner(actor: User, id: string, input: PrisonerEditInput): Promise<Change[]> {
+export async function updatePrisoner(
+  actor: User,
+  id: string,
+  input: Omit<PrisonerEditInput, "envelopeNameDative"> & { envelopeNameDative?: string | null },
+): Promise<Change[]> {
   requireEditor(actor);
   const at = now();
   return prisma.$transaction(async (tx) => {
@@ -63,6 +67,8 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
       relativesOnlyNote: input.relativesOnly ? input.relativesOnlyNote : null,
       relativesOnlySince: since(input.relativesOnly, before.relativesOnly, before.relativesOnlySince),
       notes: input.notes,
+      // Left as it is by callers that do not edit it.
+      envelopeNameDative: input.envelopeNameDative === undefined ? before.envelopeNameDative : input.envelopeNameDative,
       ...(input.clearReview ? { needsReview: false, needsReviewReason: null } : {}),
     };
     const changes = diff(before as unknown as Record<string, unknown>, after);

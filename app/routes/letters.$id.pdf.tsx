@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body: letter.body ?? "",
     senderName: letter.senderName ?? user.pseudonym,
     returnAddress: letter.returnAddress,
-    recipient: { lines: envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility }) },
+    recipient: { lines: envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative }) },
     envelope: url.searchParams.get("envelope") === "DL" ? "DL" : "C5",
     locale,
   });

@@ -67,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, rulesNote: prisoner.currentFacility.rulesNote }
         : null,
       envelope: prisoner.currentFacility
-        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
+        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility, gender: prisoner.gender, dativeOverride: prisoner.envelopeNameDative })
         : null,
       timeline: situationTimeline({
         detainedOn: day(prisoner.detainedOn),

@@ -11,6 +11,7 @@ import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useVa
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
+import { automaticDative } from "#app/models/envelope.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.edit");
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const prisoner = await prisma.prisoner.findUnique({ where: { id: params.id ?? "" }, include: { names: { orderBy: { isPrimary: "desc" } } } });
   if (!prisoner) throw new Response("Not found", { status: 404 });
   const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
-  return { prisoner, facilities };
+  return { prisoner, facilities, dative: automaticDative(prisoner) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -69,7 +70,7 @@ function FlagFields({ form, flag, label }: { form: ReturnType<typeof useValidate
 
 export default function EditPrisoner() {
   const t = useT();
-  const { prisoner, facilities } = useLoaderData<typeof loader>();
+  const { prisoner, facilities, dative } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(prisonerEditSchema, {
     defaultValues: {
@@ -87,6 +88,7 @@ export default function EditPrisoner() {
       relativesOnly: prisoner.relativesOnly ? "on" : false,
       relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
       notes: prisoner.notes ?? "",
+      envelopeNameDative: prisoner.envelopeNameDative ?? "",
     } as never,
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
@@ -157,6 +159,9 @@ export default function EditPrisoner() {
           <FlagFields form={loose} flag="doNotWrite" label={t("prisoners.doNotWrite")} />
           <FlagFields form={loose} flag="relativesOnly" label={t("prisoners.relativesOnly")} />
           <TextField form={form} name="notes" label={t("prisoner.notes")} hint={t("prisonerEdit.notesHint")} />
+          {prisoner.country === "RU" ? (
+            <TextField form={form} name="envelopeNameDative" label={t("prisonerEdit.envelopeNameDative")} hint={t("prisonerEdit.envelopeNameDativeHint", { automatic: dative ?? "—" })} />
+          ) : null}
           {prisoner.needsReview ? (
             <label className="checkbox field">
               <input type="checkbox" value="on" {...form.register("clearReview")} /> {t("prisonerEdit.clearReview")}

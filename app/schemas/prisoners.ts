@@ -89,6 +89,7 @@ export const prisonerEditSchema = z
     relativesOnly: checkbox,
     relativesOnlyNote: optionalText(500),
     notes: optionalText(2000),
+    envelopeNameDative: optionalText(200),
     clearReview: checkbox,
   })
   .superRefine((value, ctx) => {

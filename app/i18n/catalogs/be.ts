@@ -1185,4 +1185,6 @@ export const be: Record<MessageKey, string> = {
   "envelope.missing.postcode": "індэкс",
   "envelope.missing.locality": "населены пункт",
   "envelope.missing.street": "вуліца",
+  "prisonerEdit.envelopeNameDative": "Імя на канверце (у давальным склоне)",
+  "prisonerEdit.envelopeNameDativeHint": "На расійскіх канвертах імя пішуць у давальным склоне. Пакіньце пустым, каб друкавалася аўтаматычная форма: {automatic}. Упішыце дакладную форму (або назоўны склон), калі аўтаматычная няправільная.",
 };

@@ -1190,6 +1190,8 @@ export const en = {
   "envelope.missing.postcode": "postcode",
   "envelope.missing.locality": "locality",
   "envelope.missing.street": "street",
+  "prisonerEdit.envelopeNameDative": "Name on Russian envelopes (dative case)",
+  "prisonerEdit.envelopeNameDativeHint": "Russian envelopes address the person in the dative case. Leave empty to print the automatic form: {automatic}. Enter the exact form (or the nominative) where the automatic one is wrong.",
 } as const;
 
 export type MessageKey = keyof typeof en;

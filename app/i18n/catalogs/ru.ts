@@ -1185,4 +1185,6 @@ export const ru: Record<MessageKey, string> = {
   "envelope.missing.postcode": "индекс",
   "envelope.missing.locality": "населённый пункт",
   "envelope.missing.street": "улица",
+  "prisonerEdit.envelopeNameDative": "Имя на конверте (в дательном падеже)",
+  "prisonerEdit.envelopeNameDativeHint": "На российских конвертах имя пишут в дательном падеже. Оставьте пустым, чтобы печаталась автоматическая форма: {automatic}. Впишите точную форму (или именительный падеж), если автоматическая неверна.",
 };
