@@ -165,6 +165,7 @@ export const facilityEditSchema = z.object({
   region: optionalText(100),
   acceptsNonRelativeLetters: checkbox,
   parcelsFromAbroad: checkbox,
+  parcelsRelativesOnly: checkbox,
   parcelQuotaPerYear: z
     .string()
     .trim()

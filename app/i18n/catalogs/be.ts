@@ -1187,4 +1187,7 @@ export const be: Record<MessageKey, string> = {
   "envelope.missing.street": "вуліца",
   "prisonerEdit.envelopeNameDative": "Імя на канверце (у давальным склоне)",
   "prisonerEdit.envelopeNameDativeHint": "На расійскіх канвертах імя пішуць у давальным склоне. Пакіньце пустым, каб друкавалася аўтаматычная форма: {automatic}. Упішыце дакладную форму (або назоўны склон), калі аўтаматычная няправільная.",
+  "facilities.parcelsWhoMaySend": "Хто можа адпраўляць пасылкі",
+  "facilities.parcelsRelativesOnly": "Пасылкі толькі ад сваякоў",
+  "facilities.parcelsAnyone": "Любы адпраўнік, у межах ліміту",
 };

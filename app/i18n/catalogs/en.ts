@@ -1192,6 +1192,9 @@ export const en = {
   "envelope.missing.street": "street",
   "prisonerEdit.envelopeNameDative": "Name on Russian envelopes (dative case)",
   "prisonerEdit.envelopeNameDativeHint": "Russian envelopes address the person in the dative case. Leave empty to print the automatic form: {automatic}. Enter the exact form (or the nominative) where the automatic one is wrong.",
+  "facilities.parcelsWhoMaySend": "Who may send parcels",
+  "facilities.parcelsRelativesOnly": "Parcels from relatives only",
+  "facilities.parcelsAnyone": "Anyone, within the quota",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1187,4 +1187,7 @@ export const ru: Record<MessageKey, string> = {
   "envelope.missing.street": "улица",
   "prisonerEdit.envelopeNameDative": "Имя на конверте (в дательном падеже)",
   "prisonerEdit.envelopeNameDativeHint": "На российских конвертах имя пишут в дательном падеже. Оставьте пустым, чтобы печаталась автоматическая форма: {automatic}. Впишите точную форму (или именительный падеж), если автоматическая неверна.",
+  "facilities.parcelsWhoMaySend": "Кто может отправлять посылки",
+  "facilities.parcelsRelativesOnly": "Посылки только от родственников",
+  "facilities.parcelsAnyone": "Любой отправитель, в пределах лимита",
 };
