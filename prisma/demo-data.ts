@@ -21,6 +21,7 @@ import type {
 } from "#app/generated/prisma/client.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
 import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
+import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 
 
 export const DEMO_SOURCE_SLUGS = ["viasna", "humanitarian-list", "memorial-ovd"] as const;
@@ -1056,6 +1057,7 @@ export async function seedRegistry(prisma: PrismaClient | Prisma.TransactionClie
     data: FACILITIES.map(({ key: _key, ...facility }) => ({
       ...facility,
       languages: facility.country === "BY" ? ["ru", "be"] : ["ru"],
+      parcelsRelativesOnly: defaultFacilityRules(facility.type, facility.country).parcelsRelativesOnly,
     })),
     select: { id: true, country: true, name: true, city: true },
   });

@@ -21,6 +21,8 @@ import type { FacilityTypeName } from "#app/parcels/rules.ts";
 export interface FacilityRules {
   acceptsNonRelativeLetters: boolean;
   parcelsFromAbroad: boolean;
+  /** Parcels from relatives only; otherwise from anyone within the quota. */
+  parcelsRelativesOnly: boolean;
   parcelQuotaPerYear: number | null;
   smallPackageQuotaPerYear: number | null;
   parcelWeightLimitGrams: number | null;
@@ -33,6 +35,8 @@ export function defaultFacilityRules(type: FacilityTypeName, country: "BY" | "RU
   const base: FacilityRules = {
     acceptsNonRelativeLetters: true,
     parcelsFromAbroad: false,
+    // Belarusian colonies and prisons take parcels from relatives in practice; Russian ones from anyone within the quota.
+    parcelsRelativesOnly: country === "BY" && ["colony", "juvenile_colony", "prison"].includes(type),
     parcelQuotaPerYear: null,
     smallPackageQuotaPerYear: null,
     parcelWeightLimitGrams: null,

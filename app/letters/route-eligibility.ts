@@ -27,6 +27,12 @@ export interface EligibilityContext {
   language: string;
   prisoner: { doNotWrite: boolean; incommunicado: boolean; relativesOnly: boolean; status: string; canWrite?: boolean };
   facility: { acceptsNonRelativeLetters: boolean; languages: string[] } | null;
+  /**
+   * Can the address be printed on an envelope (addressProblems() finds nothing)? No
+   * address (home confinement, an unpublished or incomplete one): no self-post.
+   * Left out by callers that do not know: taken as printable.
+   */
+  addressPrintable?: boolean;
 }
 
 export type RefusalCode =
@@ -38,7 +44,8 @@ export type RefusalCode =
   | "kind"
   | "language"
   | "facilityLanguage"
-  | "deliveryNotExpected";
+  | "deliveryNotExpected"
+  | "address";
 
 export interface RouteVerdict {
   route: RouteInfo;
@@ -73,6 +80,8 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       // The letter bank hands letters over on release: the facility's rules do not apply.
       if (known && !bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language)) refusals.push("facilityLanguage");
       if (!bank && deliveryNotExpected) refusals.push("deliveryNotExpected");
+      // Self-post prints the envelope: it needs an address the post can deliver to.
+      if (route.handover === "print_pdf" && ctx.addressPrintable === false) refusals.push("address");
       return { route, eligible: refusals.length === 0, refusals };
     });
   const eligible = verdicts.filter((v) => v.eligible).map((v) => v.route);

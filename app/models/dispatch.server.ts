@@ -233,7 +233,7 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
       patronymic: primary?.patronymic ?? "",
       birthYear: letter.prisoner.birthDate ? String(letter.prisoner.birthDate.getUTCFullYear()) : "",
       address: letter.facility
-        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.facility })
+        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
         : [],
       language: letter.language ?? "",
       text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : "",

@@ -1,4 +1,6 @@
 import { fullName } from "#app/names/match-keys.ts";
+import { translate, type Locale } from "#app/i18n/i18n.ts";
+import { dativeName } from "./dative.ts";
 
 /**
  * How an address must be written on an envelope (DOMAIN.md): in Cyrillic, in
@@ -27,6 +29,12 @@ export const COUNTRY_ON_ENVELOPE = { BY: "REPUBLIC OF BELARUS", RU: "RUSSIAN FED
 /** Russian-language spelling first (what the post and the censor read), then Belarusian, then the primary one. */
 export function envelopeName(names: EnvelopeName[]): EnvelopeName | null {
   return names.find((n) => n.script === "cyrillic_ru") ?? names.find((n) => n.script === "cyrillic_be") ?? names.find((n) => n.isPrimary) ?? names[0] ?? null;
+}
+
+/** The dative the envelope would print without a coordinator's form (null: not sure, the nominative is printed). */
+export function automaticDative(prisoner: { names: EnvelopeName[]; gender: string | null }): string | null {
+  const name = envelopeName(prisoner.names);
+  return name ? dativeName(name, prisoner.gender) : null;
 }
 
 /** Oblast centres and Minsk: a town below them gets its district and oblast on the envelope (Belarusian postal rules, art. 72). */
@@ -62,18 +70,35 @@ export function addressProblems(facility: Pick<EnvelopeFacility, "postcode" | "c
   return problems;
 }
 
+/** Why no envelope is printed, in the person's language ("postcode, street missing"). */
+export function addressRefusal(locale: Locale, problems: ("postcode" | "locality" | "street")[]): string {
+  const missing = problems.map((p) => translate(locale, `envelope.missing.${p}`)).join(", ");
+  return translate(locale, "envelope.unprintable", { missing });
+}
+
 /**
  * The address lines in the order of the destination's postal rules (DOMAIN.md):
  *  - Belarus: name; institution; street; postcode and locality; district and
  *    oblast for a town below an oblast centre; REPUBLIC OF BELARUS.
- *  - Russia: name with the year of birth; institution; street; locality;
+ *  - Russia: name in the dative ("Иванову Ивану Ивановичу", or the form a
+ *    coordinator set) with the year of birth; institution; street; locality;
  *    district; region; postcode; RUSSIAN FEDERATION (last, for mail from abroad).
  * Empty parts are left out; a street line that starts with the facility name
  * does not repeat it.
  */
-export function envelopeAddressLines(input: { country: "BY" | "RU"; names: EnvelopeName[]; birthDate: Date | null; facility: EnvelopeFacility }): string[] {
+export function envelopeAddressLines(input: {
+  country: "BY" | "RU";
+  names: EnvelopeName[];
+  birthDate: Date | null;
+  facility: EnvelopeFacility;
+  /** The prisoner's recorded gender: tells the declension when there is no patronymic. */
+  gender?: string | null;
+  /** A coordinator's exact form of the name for Russian envelopes (Prisoner.envelopeNameDative). */
+  dativeOverride?: string | null;
+}): string[] {
   const name = envelopeName(input.names);
-  const written = name ? fullName(name) : "";
+  const nominative = name ? fullName(name) : "";
+  const written = input.country === "RU" && name ? input.dativeOverride?.trim() || dativeName(name, input.gender) || nominative : nominative;
   const recipient = input.country === "RU" && input.birthDate ? `${written}, ${input.birthDate.getUTCFullYear()} г.р.` : written;
   const f = input.facility;
   const district = (f.district ?? "").trim();

@@ -80,6 +80,7 @@ export function stricterRules(all: Facility[]): Prisma.FacilityUpdateInput {
   return {
     acceptsNonRelativeLetters: all.every((f) => f.acceptsNonRelativeLetters),
     parcelsFromAbroad: all.every((f) => f.parcelsFromAbroad),
+    parcelsRelativesOnly: all.some((f) => f.parcelsRelativesOnly),
     parcelQuotaPerYear: minOf(all.map((f) => f.parcelQuotaPerYear)),
     smallPackageQuotaPerYear: minOf(all.map((f) => f.smallPackageQuotaPerYear)),
     parcelWeightLimitGrams: minOf(all.map((f) => f.parcelWeightLimitGrams)),

@@ -10,7 +10,7 @@ import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
-import { envelopeAddressLines } from "./envelope.ts";
+import { addressProblems, envelopeAddressLines } from "./envelope.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
@@ -136,6 +136,7 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
     language: guidance.language,
     prisoner: letter.prisoner,
     facility: facility ? { acceptsNonRelativeLetters: facility.acceptsNonRelativeLetters, languages: facility.languages } : null,
+    addressPrintable: facility !== null && addressProblems(facility).length === 0,
   });
   return { guidance, eligibility };
 }
@@ -156,7 +157,7 @@ export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: st
   if (!route.handoverEmail) return letter.status;
   const facility = letter.facility ?? letter.prisoner.currentFacility;
   const address = facility
-    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility })
+    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
     : [];
   const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";

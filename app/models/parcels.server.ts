@@ -212,6 +212,7 @@ function ruleFacility(f: RuleFacility | null): RuleFacility | null {
     ? {
         type: f.type,
         parcelsFromAbroad: f.parcelsFromAbroad,
+        parcelsRelativesOnly: f.parcelsRelativesOnly,
         parcelQuotaPerYear: f.parcelQuotaPerYear,
         smallPackageQuotaPerYear: f.smallPackageQuotaPerYear,
         parcelWeightLimitGrams: f.parcelWeightLimitGrams,

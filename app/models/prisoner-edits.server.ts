@@ -1,4 +1,5 @@
 import type { Prisma, User } from "#app/generated/prisma/client.ts";
+import { automaticDative } from "./envelope.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -17,7 +18,11 @@ function requireEditor(actor: User) {
  * A coordinator's edit of a prisoner: every changed field is recorded (who, when,
  * from, to); a change of facility closes the current stay and opens a new one.
  */
-export async function updatePrisoner(actor: User, id: string, input: PrisonerEditInput): Promise<Change[]> {
+export async function updatePrisoner(
+  actor: User,
+  id: string,
+  input: Omit<PrisonerEditInput, "envelopeNameDative"> & { envelopeNameDative?: string | null },
+): Promise<Change[]> {
   requireEditor(actor);
   const at = now();
   return prisma.$transaction(async (tx) => {
@@ -49,6 +54,8 @@ export async function updatePrisoner(actor: User, id: string, input: PrisonerEdi
       relativesOnlySince: since(input.relativesOnly, before.relativesOnly, before.relativesOnlySince),
       notes: input.notes,
       about: input.about === undefined ? before.about : input.about,
+      // Left as it is by callers that do not edit it.
+      envelopeNameDative: input.envelopeNameDative === undefined ? before.envelopeNameDative : input.envelopeNameDative,
       ...(input.clearReview ? { needsReview: false, needsReviewReason: null } : {}),
     };
     const changes = diff(before, after);
@@ -103,7 +110,7 @@ export async function getPrisonerForEdit(id: string) {
   // A date input takes yyyy-mm-dd only (a Date would reach the browser as "Sat Dec 19 …").
   const birthDate = prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : "";
   const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
-  return { prisoner: { ...prisoner, birthDate }, facilities };
+  return { prisoner: { ...prisoner, birthDate }, facilities, dative: automaticDative(prisoner) };
 }
 
 export async function prisonerExists(id: string): Promise<boolean> {

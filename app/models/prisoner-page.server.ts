@@ -61,7 +61,7 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
         ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, city: prisoner.currentFacility.city, rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null }
         : null,
       envelope: prisoner.currentFacility
-        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility })
+        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility, gender: prisoner.gender, dativeOverride: prisoner.envelopeNameDative })
         : null,
       timeline: situationTimeline({
         detainedOn: day(prisoner.detainedOn),

@@ -56,6 +56,8 @@ export const CN22_MAX_WEIGHT_GRAMS = 2000;
 export interface RuleFacility {
   type: FacilityTypeName;
   parcelsFromAbroad: boolean;
+  /** Facility data a coordinator edits: parcels from relatives only. Left out: decided by the type, as before. */
+  parcelsRelativesOnly?: boolean;
   parcelQuotaPerYear: number | null;
   smallPackageQuotaPerYear: number | null;
   parcelWeightLimitGrams: number | null;
@@ -274,7 +276,8 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
 
   if (facility) {
     // 2. Who may send.
-    if (RELATIVES_ONLY_FACILITY_TYPES.includes(facility.type) && parcel.senderKind !== "relative") add("relativesOnly");
+    const relativesOnly = facility.parcelsRelativesOnly ?? RELATIVES_ONLY_FACILITY_TYPES.includes(facility.type);
+    if (relativesOnly && parcel.senderKind !== "relative") add("relativesOnly");
     if (parcel.fromAbroad) {
       if (!facility.parcelsFromAbroad) add("abroadNotAccepted");
       else if (!sentenceNotInForce(prisoner)) add("abroadNotPretrial");

@@ -54,6 +54,7 @@ export default function FacilityPage() {
       region: f.region ?? "",
       acceptsNonRelativeLetters: f.acceptsNonRelativeLetters ? "on" : false,
       parcelsFromAbroad: f.parcelsFromAbroad ? "on" : false,
+      parcelsRelativesOnly: f.parcelsRelativesOnly ? "on" : false,
       parcelQuotaPerYear: f.parcelQuotaPerYear?.toString() ?? "",
       smallPackageQuotaPerYear: f.smallPackageQuotaPerYear?.toString() ?? "",
       parcelWeightLimitGrams: gramsToKgInput(f.parcelWeightLimitGrams),
@@ -84,6 +85,10 @@ export default function FacilityPage() {
           <div>
             <dt>{t("facilities.parcelsFromAbroad")}</dt>
             <dd>{f.parcelsFromAbroad ? t("common.yes") : t("common.no")}</dd>
+          </div>
+          <div>
+            <dt>{t("facilities.parcelsWhoMaySend")}</dt>
+            <dd>{f.parcelsRelativesOnly ? t("facilities.parcelsRelativesOnly") : t("facilities.parcelsAnyone")}</dd>
           </div>
           <div>
             <dt>{t("facilities.parcelQuota")}</dt>
@@ -136,6 +141,9 @@ export default function FacilityPage() {
             </label>
             <label className="checkbox field">
               <input type="checkbox" value="on" {...form.register("parcelsFromAbroad")} /> {t("facilities.parcelsFromAbroad")}
+            </label>
+            <label className="checkbox field">
+              <input type="checkbox" value="on" {...form.register("parcelsRelativesOnly")} /> {t("facilities.parcelsRelativesOnly")}
             </label>
             <TextField form={form} name="parcelQuotaPerYear" label={t("facilities.parcelQuota")} inputMode="numeric" />
             <TextField form={form} name="smallPackageQuotaPerYear" label={t("facilities.smallPackageQuota")} inputMode="numeric" />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { getOwnLetter } from "#app/models/letters.server.ts";
-import { envelopeAddressLines } from "#app/models/envelope.ts";
+import { addressProblems, addressRefusal, envelopeAddressLines } from "#app/models/envelope.ts";
 import { renderLetterPdf } from "#app/letters/pdf.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 
@@ -11,16 +11,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const letter = await getOwnLetter(user.id, params.id ?? "");
   if (!letter) throw new Response("Not found", { status: 404 });
   const facility = letter.prisoner.currentFacility;
-  if (!facility) throw new Response("The place of detention is not known", { status: 409 });
+  const locale = await resolveLocale(request, user.locale);
+  // No envelope for an address the post cannot deliver to (home confinement, no street or postcode).
+  const problems = facility ? addressProblems(facility) : (["postcode", "locality", "street"] as const);
+  if (!facility || problems.length > 0) throw new Response(addressRefusal(locale, [...problems]), { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const url = new URL(request.url);
   const pdf = await renderLetterPdf({
     kind: letter.kind === "postcard" ? "postcard" : "letter",
     body: letter.body ?? "",
     senderName: letter.senderName ?? user.pseudonym,
     returnAddress: letter.returnAddress,
-    recipient: { lines: envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility }) },
+    recipient: { lines: envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative }) },
     envelope: url.searchParams.get("envelope") === "DL" ? "DL" : "C5",
-    locale: await resolveLocale(request, user.locale),
+    locale,
   });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       incommunicado: letter.prisoner.incommunicado,
       relativesOnly: letter.prisoner.relativesOnly,
       envelope: letter.prisoner.currentFacility
-        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.prisoner.currentFacility })
+        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.prisoner.currentFacility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
         : null,
     },
     routes: eligibility.verdicts.map((v) => ({ id: v.route.id, slug: v.route.slug, name: v.route.name, handover: v.route.handover, eligible: v.eligible, refusals: v.refusals })),
@@ -423,6 +423,7 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   language: "letters.refusal.language",
   facilityLanguage: "letters.refusal.facilityLanguage",
   deliveryNotExpected: "letters.refusal.deliveryNotExpected",
+  address: "letters.refusal.address",
 };
 
 function ScheduleNotice() {

@@ -70,7 +70,7 @@ function FlagFields({ form, flag, label }: { form: PrisonerForm; flag: "incommun
 
 export default function EditPrisoner() {
   const t = useT();
-  const { prisoner, facilities } = useLoaderData<typeof loader>();
+  const { prisoner, facilities, dative } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(prisonerEditSchema, {
     defaultValues: {
@@ -89,6 +89,7 @@ export default function EditPrisoner() {
       relativesOnlyNote: prisoner.relativesOnlyNote ?? "",
       notes: prisoner.notes ?? "",
       about: prisoner.about ?? "",
+      envelopeNameDative: prisoner.envelopeNameDative ?? "",
     },
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
@@ -173,6 +174,9 @@ export default function EditPrisoner() {
             />
             <ErrorText id="edit-about-error" message={form.formState.errors.about?.message} />
           </div>
+          {prisoner.country === "RU" ? (
+            <TextField form={form} name="envelopeNameDative" label={t("prisonerEdit.envelopeNameDative")} hint={t("prisonerEdit.envelopeNameDativeHint", { automatic: dative ?? "—" })} />
+          ) : null}
           {prisoner.needsReview ? (
             <label className="checkbox field">
               <input type="checkbox" value="on" {...form.register("clearReview")} /> {t("prisonerEdit.clearReview")}

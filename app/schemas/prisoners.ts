@@ -90,6 +90,7 @@ export const prisonerEditSchema = z
     relativesOnlyNote: optionalText(500),
     notes: optionalText(2000),
     about: optionalText(1000),
+    envelopeNameDative: optionalText(200),
     clearReview: checkbox,
   })
   .superRefine((value, ctx) => {
@@ -166,6 +167,7 @@ export const facilityEditSchema = z.object({
   region: optionalText(100),
   acceptsNonRelativeLetters: checkbox,
   parcelsFromAbroad: checkbox,
+  parcelsRelativesOnly: checkbox,
   parcelQuotaPerYear: z
     .string()
     .trim()

@@ -229,7 +229,8 @@ describeEachDatabase("parcels", () => {
     const appealing = await prisoner(sizo.id, { status: "convicted", sentenceInForce: false });
     await sendParcel(v, (await draftWith(v, appealing.id, [catalogItem(items.tea.id)])).id);
 
-    const colony = await facility({ type: "colony", name: "ИК №2", parcelsFromAbroad: false });
+    // "Relatives only" is the facility's data (set for Belarusian colonies), not its type.
+    const colony = await facility({ type: "colony", name: "ИК №2", parcelsFromAbroad: false, parcelsRelativesOnly: true });
     const inColony = await prisoner(colony.id, { status: "convicted", sentenceInForce: true });
     expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)])).id))).toEqual(["relativesOnly", "abroadNotAccepted"]);
     expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)], { fromAbroad: false })).id))).toEqual(["relativesOnly"]);
@@ -242,6 +243,11 @@ describeEachDatabase("parcels", () => {
     const family = await draftWith(coordinator, inColony.id, [catalogItem(items.meat.id)], { fromAbroad: false, senderKind: "relative", onBehalfOf: "The family (mother)" });
     await sendParcel(coordinator, family.id);
     expect(await prisma.parcel.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject({ state: "sent", senderKind: "relative", onBehalfOf: "The family (mother)" });
+
+    // A colony that takes parcels from anyone (Russian colonies, within the quota): the volunteer's parcel goes.
+    const open = await facility({ type: "colony", name: "ИК №3", parcelsFromAbroad: false, parcelsRelativesOnly: false });
+    const inOpen = await prisoner(open.id, { status: "convicted", sentenceInForce: true });
+    await sendParcel(v, (await draftWith(v, inOpen.id, [catalogItem(items.tea.id)], { fromAbroad: false })).id);
   });
 
   test("the yearly quota counts parcels sent this calendar year only, parcels and small packages apart", async () => {

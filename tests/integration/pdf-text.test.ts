@@ -35,7 +35,8 @@ describe("printed PDFs, read back as text", () => {
     const [letter, envelope] = await pages(await renderLetterPdf({ kind: "letter", body: "Здравствуйте! Пишу вам 🙂 из Варшавы.", senderName: "Алеся", returnAddress: null, recipient: { lines: RU_ADDRESS }, envelope: "C5", locale: "en" }));
     expect(flat(letter)).toContain("Здравствуйте! Пишу вам из Варшавы.");
     const text = flat(envelope);
-    const order = ["Севастьянов Сергей Сергеевич, 1980 г.р.", "ИК-11", "п. Ударный", "Зубово-Полянский р-н", "Республика Мордовия", "431120", "RUSSIAN FEDERATION"].map((part) => text.indexOf(part));
+    // Russian envelopes name the person in the dative ("Кому": Севастьянову Сергею Сергеевичу).
+    const order = ["Севастьянову Сергею Сергеевичу, 1980 г.р.", "ИК-11", "п. Ударный", "Зубово-Полянский р-н", "Республика Мордовия", "431120", "RUSSIAN FEDERATION"].map((part) => text.indexOf(part));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(text).toContain("Марка");

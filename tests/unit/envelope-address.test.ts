@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addressProblems, envelopeAddressLines, type EnvelopeName } from "#app/models/envelope.ts";
+import { addressProblems, addressRefusal, envelopeAddressLines, type EnvelopeName } from "#app/models/envelope.ts";
 
 const ru: EnvelopeName[] = [{ surname: "Севастьянов", givenName: "Сергей", patronymic: "Сергеевич", script: "cyrillic_ru" }];
 const be: EnvelopeName[] = [{ surname: "Бабарико", givenName: "Виктор", patronymic: "Дмитриевич", script: "cyrillic_ru" }];
@@ -13,7 +13,7 @@ describe("envelope address layout", () => {
       facility: { name: "ИК-2", street: "ул. Франца Штольверка, 2", postcode: "601120", city: "г. Покров", district: "Петушинский р-н", region: "Владимирская обл." },
     });
     expect(lines).toEqual([
-      "Севастьянов Сергей Сергеевич, 1980 г.р.",
+      "Севастьянову Сергею Сергеевичу, 1980 г.р.",
       "ИК-2",
       "ул. Франца Штольверка, 2",
       "г. Покров",
@@ -31,7 +31,7 @@ describe("envelope address layout", () => {
       birthDate: null,
       facility: { name: "ИК-11", street: "", postcode: "431120", city: "п. Ударный", district: "Зубово-Полянский р-н", region: "Республика Мордовия" },
     });
-    expect(lines).toEqual(["Севастьянов Сергей Сергеевич", "ИК-11", "п. Ударный", "Зубово-Полянский р-н", "Республика Мордовия", "431120", "RUSSIAN FEDERATION"]);
+    expect(lines).toEqual(["Севастьянову Сергею Сергеевичу", "ИК-11", "п. Ударный", "Зубово-Полянский р-н", "Республика Мордовия", "431120", "RUSSIAN FEDERATION"]);
     expect(addressProblems({ postcode: "431120", city: "п. Ударный", street: "" })).toEqual([]);
   });
 
@@ -68,5 +68,29 @@ describe("envelope address layout", () => {
     expect(addressProblems({ postcode: "211440", city: "г. Новополоцк", street: "" })).toEqual(["street"]);
     expect(addressProblems({ postcode: "2114", city: "г. Новополоцк", street: "ул. Катина, 5" })).toEqual(["postcode"]);
     expect(addressProblems({ postcode: "211440", city: "г. Новополоцк", street: "ул. Катина, 5" })).toEqual([]);
+  });
+});
+
+describe("refusing an envelope the post cannot deliver", () => {
+  test("the reason names what is missing, in the person's language", () => {
+    expect(addressRefusal("en", ["postcode", "street"])).toBe(
+      "No envelope can be printed for this address (postcode, street missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
+    );
+    expect(addressRefusal("ru", ["postcode", "locality", "street"])).toContain("не хватает: индекс, населённый пункт, улица");
+    expect(addressRefusal("be", ["street"])).toContain("не хапае: вуліца");
+  });
+});
+
+describe("the recipient's name on Russian envelopes", () => {
+  const facility = { name: "ИК-2", street: "ул. Лесная, 1", postcode: "601120", city: "г. Покров", district: null, region: "Владимирская обл." };
+  test("in the dative; a coordinator's form wins; Belarusian envelopes keep the nominative", () => {
+    expect(envelopeAddressLines({ country: "RU", names: ru, birthDate: null, facility })[0]).toBe("Севастьянову Сергею Сергеевичу");
+    expect(envelopeAddressLines({ country: "RU", names: ru, birthDate: null, facility, dativeOverride: "Севастьянов Сергей Сергеевич" })[0]).toBe("Севастьянов Сергей Сергеевич");
+    expect(envelopeAddressLines({ country: "BY", names: ru, birthDate: null, facility })[0]).toBe("Севастьянов Сергей Сергеевич");
+  });
+  test("no patronymic: the recorded gender decides, and without it the nominative is printed", () => {
+    const names: EnvelopeName[] = [{ surname: "Смирнова", givenName: "Анна", script: "cyrillic_ru" }];
+    expect(envelopeAddressLines({ country: "RU", names, birthDate: null, facility, gender: "female" })[0]).toBe("Смирновой Анне");
+    expect(envelopeAddressLines({ country: "RU", names, birthDate: null, facility })[0]).toBe("Смирнова Анна");
   });
 });

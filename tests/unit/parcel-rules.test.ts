@@ -16,6 +16,7 @@ import {
 } from "#app/parcels/rules.ts";
 import { describeProblem } from "#app/parcels/messages.ts";
 import { DEFAULT_BANNED_TERMS } from "#app/parcels/defaults.ts";
+import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 
 const SIZO: RuleFacility = {
   type: "sizo",
@@ -91,6 +92,19 @@ describe("checkParcel", () => {
     expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "fund", fromAbroad: false } }))).toEqual(["relativesOnly"]);
     expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false } }))).toEqual([]);
     expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: true } }))).toEqual(["abroadNotAccepted"]);
+  });
+
+  test("who may send is the facility's data: a Russian colony takes parcels from anyone within the quota, a Belarusian one from relatives", () => {
+    const convicted = { status: "convicted" as const, sentenceInForce: true, doNotWrite: false };
+    const volunteer = { packageKind: "parcel" as const, senderKind: "volunteer" as const, fromAbroad: false };
+    const russianColony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false, parcelsRelativesOnly: false };
+    const belarusianColony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false, parcelsRelativesOnly: true };
+    expect(codes(input({ facility: russianColony, prisoner: convicted, parcel: volunteer }))).toEqual([]);
+    expect(codes(input({ facility: belarusianColony, prisoner: convicted, parcel: volunteer }))).toEqual(["relativesOnly"]);
+    // A coordinator can say so of any facility, a SIZO included.
+    expect(codes(input({ facility: { ...SIZO, parcelsRelativesOnly: true }, parcel: { ...volunteer, fromAbroad: true } }))).toEqual(["relativesOnly"]);
+    expect(defaultFacilityRules("colony", "BY").parcelsRelativesOnly).toBe(true);
+    expect(defaultFacilityRules("colony", "RU").parcelsRelativesOnly).toBe(false);
   });
 
   test("no routing service for parcels", () => {

@@ -108,4 +108,11 @@ describe("route eligibility", () => {
   test("an inactive route is never offered, and says so", () => {
     expect(refusals(ctx(), "retired")).toEqual(["inactive"]);
   });
+
+  test("an address that cannot be printed (home confinement, no street or postcode): no self-post, other routes stay", () => {
+    const c = ctx({ addressPrintable: false });
+    expect(refusals(c, "viasna-self-post")).toEqual(["address"]);
+    expect(offered(c)).toEqual(["atelier", "pismo-bel", "letter-bank"]);
+    expect(routeEligibility(ROUTES, c).recommendedId).toBe("atelier");
+  });
 });

@@ -1398,6 +1398,16 @@ export const en = {
   "auditTarget.audit-log": "Audit log",
   "items.noneStuck": "Nothing is stuck",
   "parcels.all.noneStuck": "No parcel is stuck",
+  "letters.refusal.address": "The address is not complete enough to print an envelope (a postcode, a locality and a street are needed): send through a service that knows the person, or the letter bank.",
+  "envelope.unprintable": "No envelope can be printed for this address ({missing} missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
+  "envelope.missing.postcode": "postcode",
+  "envelope.missing.locality": "locality",
+  "envelope.missing.street": "street",
+  "prisonerEdit.envelopeNameDative": "Name on Russian envelopes (dative case)",
+  "prisonerEdit.envelopeNameDativeHint": "Russian envelopes address the person in the dative case. Leave empty to print the automatic form: {automatic}. Enter the exact form (or the nominative) where the automatic one is wrong.",
+  "facilities.parcelsWhoMaySend": "Who may send parcels",
+  "facilities.parcelsRelativesOnly": "Parcels from relatives only",
+  "facilities.parcelsAnyone": "Anyone, within the quota",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,1 @@
+ALTER TABLE "Prisoner" ADD COLUMN     "envelopeNameDative" TEXT;
