@@ -220,6 +220,7 @@ export function checkWritableFolder(folder: string, setting: string): void {
 export function checkStartupConfiguration(): void {
   trustProxyHops();
   mailTransport();
+  organisation();
   const target = databaseTarget();
   if (target.kind === "pglite" && target.dataDir) {
     checkWritableFolder(target.dataDir, process.env.DATABASE_URL ? "DATABASE_URL" : "DATA_DIR");

@@ -62,3 +62,24 @@ describe("parcels", () => {
     expect(offeredInParcel({ bannedFacilityTypes: ["police_jail"] }, "police_jail")).toBe(false);
   });
 });
+
+describe("the organisation in the footer", () => {
+  test("named and reachable through the environment; a wrong time zone stops the server with one sentence", async () => {
+    const { organisation, ConfigurationError } = await import("#app/utils/config.server.ts");
+    const saved = { ...process.env };
+    try {
+      delete process.env.ORGANISATION_NAME;
+      delete process.env.ORGANISATION_CONTACT;
+      delete process.env.APP_TIME_ZONE;
+      expect(organisation()).toEqual({ name: "Solidarity Mail", contact: null, timeZone: "UTC" });
+      process.env.ORGANISATION_NAME = "Letters for Freedom e.V.";
+      process.env.ORGANISATION_CONTACT = "hello@example.org";
+      process.env.APP_TIME_ZONE = "Europe/Warsaw";
+      expect(organisation()).toEqual({ name: "Letters for Freedom e.V.", contact: "hello@example.org", timeZone: "Europe/Warsaw" });
+      process.env.APP_TIME_ZONE = "Mars/Olympus";
+      expect(() => organisation()).toThrow(ConfigurationError);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
