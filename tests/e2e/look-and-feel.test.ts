@@ -116,7 +116,8 @@ describe("every main page, in English, Russian and Belarusian", () => {
     expect(found).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // About sixty pages, each checked by axe: minutes on a shared machine.
+  }, 900_000);
 
   test("on a phone the menu folds behind a button that works without JavaScript", async () => {
     const context = await demo.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });

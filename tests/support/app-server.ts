@@ -87,7 +87,9 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`App did not start within 60 s:\n${output}`)), 60_000);
+    // E2E_START_TIMEOUT_MS: more time on a loaded machine (PGlite alone can take most of a minute).
+    const limit = Number(process.env.E2E_START_TIMEOUT_MS) || 60_000;
+    const timer = setTimeout(() => reject(new Error(`App did not start within ${limit / 1000} s:\n${output}`)), limit);
     const check = () => {
       if (output.includes("listening on")) {
         clearTimeout(timer);

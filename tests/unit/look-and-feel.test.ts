@@ -83,3 +83,17 @@ describe("the organisation in the footer", () => {
     }
   });
 });
+
+describe("plural forms without the runtime's locale data", () => {
+  test("Russian and Belarusian forms as Intl gives them on the server", async () => {
+    const { translate } = await import("#app/i18n/i18n.ts");
+    for (const n of [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1.5]) {
+      for (const locale of ["ru", "be"] as const) {
+        const expected = new Intl.PluralRules(locale).select(n);
+        const got = translate(locale, "items.stuckCount", { count: n });
+        const forms = { ru: ["застряло", "застряли"], be: ["затрымалася", "затрымаліся"] }[locale];
+        expect(got, `${locale} ${n} (${expected})`).toContain(expected === "one" ? forms[0] : forms[1]);
+      }
+    }
+  });
+});
