@@ -105,6 +105,9 @@ describe("every main page, in English, Russian and Belarusian", () => {
     await page.goto(url("/home"));
     await switchLanguage(page, "en");
     await context.clearCookies();
+    // Signed out again in a Belarusian browser: back to English for the sign-in helpers.
+    await page.goto(url("/"));
+    await switchLanguage(page, "en");
 
     // A coordinator.
     await signInDemoCoordinator(page, demo.app.url, demo.mail);
