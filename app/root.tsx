@@ -99,7 +99,7 @@ function Header() {
           <Logo className="brand-mark" /> {t("app.name")}
         </Link>
         {/* On a phone the menu folds behind this toggle; a checkbox, so it works without JavaScript. */}
-        <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-controls="site-nav" />
+        <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-controls="site-nav" aria-label={t("nav.menu")} />
         <label htmlFor="nav-toggle" className="nav-toggle-label">
           <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" focusable="false">
             <path d="M2 5h16M2 10h16M2 15h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />

@@ -26,12 +26,29 @@ export function isMessageKey(value: unknown): value is MessageKey {
 }
 
 /**
+ * Russian and Belarusian share one plural rule, written out here: a browser without
+ * Belarusian data would pick English forms and disagree with the server.
+ */
+function slavicPlural(n: number): Intl.LDMLPluralRule {
+  if (!Number.isInteger(n)) return "other";
+  const mod10 = Math.abs(n) % 10;
+  const mod100 = Math.abs(n) % 100;
+  if (mod10 === 1 && mod100 !== 11) return "one";
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return "few";
+  return "many";
+}
+
+function pluralRules(locale: Locale): { select: (n: number) => Intl.LDMLPluralRule } {
+  return locale === "en" ? new Intl.PluralRules("en") : { select: slavicPlural };
+}
+
+/**
  * `{name}` placeholders are filled from params; `{count|one|few|many|other}`
  * picks a plural form by the locale's rules (Russian and Belarusian need three).
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogs[locale][key] ?? en[key] ?? key;
-  const plurals = new Intl.PluralRules(locale);
+  const plurals = pluralRules(locale);
   return template.replace(/\{(\w+)(\|[^}]*)?\}/g, (match, name: string, forms?: string) => {
     const value = params[name];
     if (value === undefined) return match;

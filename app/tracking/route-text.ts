@@ -17,7 +17,7 @@ const BY_TEXT: Record<Part, Map<string, string>> = {
 function translated(t: Translate, part: Part, text: string | null | undefined): string {
   if (!text) return "";
   const slug = BY_TEXT[part].get(text);
-  const key = slug ? `route.${slug}.${part}` : null;
+  const key = slug ? `routeText.${slug}.${part}` : null;
   return key && isMessageKey(key) ? t(key) : text;
 }
 

@@ -276,6 +276,18 @@ export const ENVIRONMENT = {
     doc: "How often each instance looks for a due background task (scheduled letters, reminders, retention, import upkeep, housekeeping), in milliseconds.",
   }),
   TOTP_ISSUER: variable(text("Solidarity Mail"), { default: "`Solidarity Mail`", doc: "The name authenticator apps show." }),
+  ORGANISATION_NAME: variable(text("Solidarity Mail"), {
+    default: "`Solidarity Mail`",
+    doc: "Who runs this site: shown in every page's footer and on the privacy notice (`/privacy`).",
+  }),
+  ORGANISATION_CONTACT: variable(optionalText, {
+    default: "",
+    doc: "How to reach the people who run this site (an e-mail address or a web address), shown in the footer and on the privacy notice.",
+  }),
+  APP_TIME_ZONE: variable(
+    text("UTC").refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/Warsaw"' }),
+    { default: "`UTC`", doc: "The time zone times are shown in (an IANA zone such as `Europe/Warsaw`). Dates of birth and release days are shown as stored." },
+  ),
   PDF_FONT_DIR: variable(text("app/letters/fonts"), {
     default: "`app/letters/fonts`",
     doc: "The folder with the fonts embedded in PDFs (letters, envelopes, customs declarations), relative to the working directory.",
@@ -302,6 +314,7 @@ export const environmentSchema = z.object(
 export const TOOL_VARIABLES: { name: string; default: string; doc: string }[] = [
   { name: "CHROMIUM_PATH", default: "`/usr/bin/chromium`", doc: "Tests: the browser the browser tests drive." },
   { name: "TEST_DATABASE_URL", default: "", doc: "Tests and benchmarks: a PostgreSQL server where they create and drop their own databases." },
+  { name: "UPDATE_SCREENSHOTS", default: "", doc: "Browser tests: `1` rewrites the screenshots in `docs/screenshots/` (`npx tsx scripts/screenshots.ts` sets it)." },
   { name: "IMPORT_SOURCE", default: "", doc: "Tests: the source an import child process (`tests/support/import-child.ts`) imports into." },
   { name: "IMPORT_FILE", default: "", doc: "Tests: the file that child process imports." },
   { name: "BENCH_CONNECTIONS", default: "`50`", doc: "`bench:pages`: concurrent clients." },
@@ -774,15 +787,14 @@ export function configurationTables(): string {
  * APP_TIME_ZONE (an IANA zone such as "Europe/Warsaw", the zone times are shown in; UTC by default).
  */
 export function organisation(): { name: string; contact: string | null; timeZone: string } {
-  const timeZone = process.env.APP_TIME_ZONE || "UTC";
+  return { name: setting("ORGANISATION_NAME"), contact: setting("ORGANISATION_CONTACT"), timeZone: setting("APP_TIME_ZONE") };
+}
+
+function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
   } catch {
-    throw new ConfigurationError(`APP_TIME_ZONE must be an IANA time zone such as "Europe/Warsaw" (got "${timeZone}").`);
+    return false;
   }
-  return {
-    name: process.env.ORGANISATION_NAME || "Solidarity Mail",
-    contact: process.env.ORGANISATION_CONTACT || null,
-    timeZone,
-  };
 }

@@ -62,3 +62,38 @@ describe("parcels", () => {
     expect(offeredInParcel({ bannedFacilityTypes: ["police_jail"] }, "police_jail")).toBe(false);
   });
 });
+
+describe("the organisation in the footer", () => {
+  test("named and reachable through the environment; a wrong time zone stops the server with one sentence", async () => {
+    const { organisation, ConfigurationError } = await import("#app/utils/config.server.ts");
+    const saved = { ...process.env };
+    try {
+      delete process.env.ORGANISATION_NAME;
+      delete process.env.ORGANISATION_CONTACT;
+      delete process.env.APP_TIME_ZONE;
+      expect(organisation()).toEqual({ name: "Solidarity Mail", contact: null, timeZone: "UTC" });
+      process.env.ORGANISATION_NAME = "Letters for Freedom e.V.";
+      process.env.ORGANISATION_CONTACT = "hello@example.org";
+      process.env.APP_TIME_ZONE = "Europe/Warsaw";
+      expect(organisation()).toEqual({ name: "Letters for Freedom e.V.", contact: "hello@example.org", timeZone: "Europe/Warsaw" });
+      process.env.APP_TIME_ZONE = "Mars/Olympus";
+      expect(() => organisation()).toThrow(ConfigurationError);
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe("plural forms without the runtime's locale data", () => {
+  test("Russian and Belarusian forms as Intl gives them on the server", async () => {
+    const { translate } = await import("#app/i18n/i18n.ts");
+    for (const n of [0, 1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111, 1.5]) {
+      for (const locale of ["ru", "be"] as const) {
+        const expected = new Intl.PluralRules(locale).select(n);
+        const got = translate(locale, "items.stuckCount", { count: n });
+        const forms = { ru: ["застряло", "застряли"], be: ["затрымалася", "затрымаліся"] }[locale];
+        expect(got, `${locale} ${n} (${expected})`).toContain(expected === "one" ? forms[0] : forms[1]);
+      }
+    }
+  });
+});
