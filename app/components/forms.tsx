@@ -13,7 +13,7 @@ import type { FieldErrors } from "#app/utils/forms.ts";
  * schema again and everything also works without JavaScript.
  */
 /**
- * The action's field errors, named by full path ("items.2.quantity"), as the nested
+ * The action's field errors, named by full path (items.2.quantity), as the nested
  * object react-hook-form keeps its errors in.
  */
 function nestErrors<T extends FieldValues>(flat: FieldErrors): RhfFieldErrors<T> {
