@@ -1183,6 +1183,18 @@ export const en = {
   "parcelRules.reason": "Reason (optional)",
   "parcelRules.addTerm": "Add",
   "parcelRules.removeTerm": "Remove",
+  // --- journey ---
+  "write.translatedBy": "Write in {language} — {route} translates it.",
+  "write.facilityRelativesOnly": "This facility passes letters from relatives only: letters from volunteers are not expected to arrive.",
+  "write.noAddress": "No address is known: a letter cannot be posted.",
+  "write.bankWay": "The letter bank keeps your letter and hands it over on release.",
+  "write.bankView": "Letters not expected to arrive",
+  "write.bankIntro": "Letters to these people are not expected to arrive now (no known address, held without contact, or letters from relatives only). You can still write: the letter bank keeps letters until release.",
+  "write.nobodyToPick": "Nobody your letters can reach matches these filters right now. Try another country.",
+  "write.adoptedCount": "{count} of {limit} people you may adopt",
+  "write.lastLetterDaysAgo": "{count|your last letter: # day ago|your last letter: # days ago|your last letter: # days ago|your last letter: # days ago}",
+  "write.noLetterYet": "you have not written yet",
+  "write.writeAgain": "Write again",
 } as const;
 
 export type MessageKey = keyof typeof en;
