@@ -1,6 +1,6 @@
-import { useEffect, useId, type ReactNode } from "react";
+import { useEffect, useId, useMemo, type ReactNode } from "react";
 import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { useForm, type FieldValues, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
+import { useForm, type FieldValues, type FieldErrors as FieldErrorsOf, type Path, type UseFormReturn, type DefaultValues } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
@@ -17,13 +17,20 @@ export function useValidatedForm<T extends FieldValues>(
   options: { defaultValues?: DefaultValues<T>; serverErrors?: FieldErrors | null } = {},
 ) {
   const submit = useSubmit();
+  const { serverErrors } = options;
+  // Given to the form from its first render, so the server's HTML shows them too
+  // (a browser without JavaScript sees the errors of its last submission).
+  const errors = useMemo(
+    () => (serverErrors ? Object.fromEntries(Object.entries(serverErrors).map(([field, message]) => [field, { type: "server", message }])) : undefined),
+    [serverErrors],
+  );
   const form = useForm<T>({
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the resolver's generics do not line up with a generic schema parameter
     resolver: zodResolver(schema as any),
     defaultValues: options.defaultValues,
+    errors: errors as FieldErrorsOf<T> | undefined,
     mode: "onTouched",
   });
-  const { serverErrors } = options;
   useEffect(() => {
     if (!serverErrors) return;
     for (const [field, message] of Object.entries(serverErrors)) {
@@ -94,7 +101,7 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, type
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         {...input}
-        {...form.register(name)}
+        {...registerWithDefault(form, name)}
       />
       <ErrorText id={`${id}-error`} message={error} />
     </div>
@@ -154,4 +161,14 @@ export function Honeypot() {
       <input id="website-field" type="text" name="website" tabIndex={-1} autoComplete="off" />
     </div>
   );
+}
+
+/**
+ * register() plus the field's default value as an HTML attribute: react-hook-form
+ * fills uncontrolled fields only once JavaScript runs, so without it the server's
+ * HTML (and a browser without JavaScript) shows empty fields.
+ */
+export function registerWithDefault<T extends FieldValues>(form: UseFormReturn<T>, name: Path<T>) {
+  const value: unknown = form.formState.defaultValues?.[name as keyof typeof form.formState.defaultValues];
+  return { ...form.register(name), defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined };
 }

@@ -5,6 +5,9 @@ import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody, letterReturnAddress } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { analyzeLetter } from "#app/letters/guidance.ts";
+import { warningsForRoute } from "#app/letters/send-warnings.ts";
+import { unfilledBlanks } from "#app/letters/blanks.ts";
+import { askHeardBack } from "#app/letters/expected-timeline.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
 import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
@@ -198,9 +201,11 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
   const routes = await activeRoutes();
   const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
   if (guidance.warnings.some((w) => w.code === "empty")) throw new LetterStateError("empty");
-  if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
+  // A template's unfilled blank ("Меня зовут …") never leaves: a block, not a warning.
+  if (unfilledBlanks(letter.body ?? "").length > 0) throw new LetterStateError("blanks");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
   if (!verdict?.eligible) throw new LetterStateError("route");
+  if (warningsForRoute(guidance, verdict.route).length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   // A printed postcard must hold its whole text: the PDF would otherwise cut it short.
   if (verdict.route.handover === "print_pdf" && letter.kind === "postcard" && !postcardTextFits(letter.body ?? "", pseudonym)) {
     throw new LetterStateError("postcard-too-long");
@@ -233,7 +238,7 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
         routeId: input.routeId,
         facilityId: sendable.prisoner.currentFacilityId,
         language: guidance.language,
-        warningsAcknowledgedAt: guidance.warnings.length > 0 ? at : null,
+        warningsAcknowledgedAt: warningsForRoute(guidance, verdict.route).length > 0 ? at : null,
         sentAt: at,
         statusChangedAt: at,
         senderName: author.pseudonym,
@@ -347,9 +352,16 @@ export type WriterReport = "wrote_back" | "never_heard";
 export async function reportOutcome(author: User, id: string, report: WriterReport) {
   requireWriter(author);
   return prisma.$transaction(async (tx) => {
-    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { id: true } });
+    const letter = await tx.letter.findFirst({
+      where: { id, authorId: author.id, state: { not: "draft" } },
+      select: { id: true, state: true, sentAt: true, route: { select: { statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } } } },
+    });
     if (!letter) throw new LetterStateError("not-sent");
     await tx.letter.update({ where: { id }, data: { writerReport: report, writerReportedAt: now() } });
     if (report === "wrote_back") await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
+    // "I never heard back" ends the letter as unknown only once the route's usual time has passed.
+    if (report === "never_heard" && askHeardBack({ statuses: letter.route?.statuses ?? [], sentAt: letter.sentAt, ended: letter.state === "closed", now: now() })) {
+      await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "unknown", actorId: author.id, note: "the writer never heard back" });
+    }
   });
 }

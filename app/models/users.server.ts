@@ -134,3 +134,12 @@ export async function updateProfile(userId: string, input: { pseudonym: string; 
     data: { pseudonym: input.pseudonym.trim(), writesIn: input.writesIn, locale: input.locale },
   });
 }
+
+/** Whether an account exists for this e-mail address. */
+export async function accountExists(email: string): Promise<boolean> {
+  return (await prisma.user.findUnique({ where: { email }, select: { id: true } })) !== null;
+}
+
+export async function getUserById(id: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id } });
+}
