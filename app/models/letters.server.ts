@@ -7,7 +7,7 @@ import { can } from "#app/utils/permissions.ts";
 import { analyzeLetter } from "#app/letters/guidance.ts";
 import { warningsForRoute } from "#app/letters/send-warnings.ts";
 import { unfilledBlanks } from "#app/letters/blanks.ts";
-import { askHeardBack } from "#app/letters/expected-timeline.ts";
+import { askHeardBack, expectedAhead } from "#app/letters/expected-timeline.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
 import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
@@ -103,14 +103,23 @@ export async function listOwnLetters(authorId: string) {
       scheduledFor: true,
       scheduleProblem: true,
       prisonerId: true,
-      route: { select: { name: true } },
+      statusChangedAt: true,
+      route: { select: { name: true, handover: true, statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+      replies: { where: { readByWriterAt: null }, select: { id: true } },
     },
   });
-  return letters.map(({ prisoner, ...l }) => ({
-    ...l,
-    prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
-  }));
+  return letters
+    .map(({ prisoner, route, replies, statusChangedAt, ...l }) => {
+      const firstStatus = route?.statuses.filter((s) => !s.isFinal).sort((a, b) => a.position - b.position)[0]?.key;
+      const toPrint = route?.handover === "print_pdf" && l.state === "sent" && l.status === firstStatus;
+      const next = l.state === "sent" && route ? expectedAhead(route.statuses, l.status, statusChangedAt ?? l.sentAt ?? l.updatedAt)[0] ?? null : null;
+      // Needs the writer: a draft, a letter to print, an unread reply.
+      const group: "action" | "onTheWay" | "ended" = l.state === "draft" || toPrint || replies.length > 0 ? "action" : l.state === "sent" ? "onTheWay" : "ended";
+      return { ...l, route: route ? { name: route.name } : null, toPrint, unreadReplies: replies.length, next, group, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" };
+    })
+    // Newest first by the day that matters: sent, or last edited for drafts.
+    .sort((a, b) => new Date(b.sentAt ?? b.updatedAt).getTime() - new Date(a.sentAt ?? a.updatedAt).getTime());
 }
 
 export async function activeRoutes(): Promise<RouteInfo[]> {

@@ -1247,4 +1247,12 @@ export const be: Record<MessageKey, string> = {
   "home.mine.replies": "Адказы",
   "home.registry": "Рэестр",
   "nav.unread": "непрачытаных адказаў: {count}",
+  "letters.filter.label": "Паказаць лісты",
+  "letters.filter.all": "Усе",
+  "letters.filter.action": "Чакаюць вас",
+  "letters.filter.onTheWay": "У дарозе",
+  "letters.filter.ended": "Завершаныя",
+  "letters.noneHere": "Тут лістоў няма.",
+  "letters.newReply": "новы адказ",
+  "letters.nextStep": "далей: {status}, чакаецца каля {date}",
 };

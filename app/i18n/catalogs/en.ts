@@ -1252,6 +1252,14 @@ export const en = {
   "home.mine.replies": "Replies",
   "home.registry": "The registry",
   "nav.unread": "{count|# unread reply|# unread replies|# unread replies|# unread replies}",
+  "letters.filter.label": "Show letters",
+  "letters.filter.all": "All",
+  "letters.filter.action": "Needs your action",
+  "letters.filter.onTheWay": "On the way",
+  "letters.filter.ended": "Ended",
+  "letters.noneHere": "No letters here.",
+  "letters.newReply": "new reply",
+  "letters.nextStep": "next: {status}, expected around {date}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1247,4 +1247,12 @@ export const ru: Record<MessageKey, string> = {
   "home.mine.replies": "Ответы",
   "home.registry": "Реестр",
   "nav.unread": "непрочитанных ответов: {count}",
+  "letters.filter.label": "Показать письма",
+  "letters.filter.all": "Все",
+  "letters.filter.action": "Ждут вас",
+  "letters.filter.onTheWay": "В пути",
+  "letters.filter.ended": "Завершены",
+  "letters.noneHere": "Здесь писем нет.",
+  "letters.newReply": "новый ответ",
+  "letters.nextStep": "дальше: {status}, ожидается около {date}",
 };
