@@ -33,7 +33,7 @@ const JOURNEYS = [
 describe("an English-only volunteer's journey", () => {
   for (const journey of JOURNEYS) {
     test(`${journey.name}: sign up, approval, the atelier's people, review and send, the timeline ahead, a reply first at home, write back`, { timeout: 240_000 }, async () => {
-      const email = `english.${journey.name.replace(/\W+/g, "-")}@example.org`;
+      const email = `english.${journey.name.replace(/\W+/g, "-").toLowerCase()}@example.org`;
       const pseudonym = `Quiet Owl ${JOURNEYS.indexOf(journey) + 1}`;
       const volunteer = await newWatchedContext(demo.browser, { viewport: journey.viewport, javaScriptEnabled: journey.javaScriptEnabled });
       const v = await volunteer.context.newPage();
@@ -107,7 +107,7 @@ describe("an English-only volunteer's journey", () => {
       await accessible(`home with a reply (${journey.name})`);
       await firstPanel.getByRole("button", { name: "Write back" }).click();
       await v.waitForURL((url) => /\/letters\/[^/?]+$/.test(url.pathname) && !url.href.startsWith(letterUrl));
-      expect(await v.getByRole("button", { name: "Review and send" }).count()).toBe(1);
+      await expect.poll(() => v.getByRole("button", { name: "Review and send" }).count()).toBe(1);
       await v.goto(`${demo.app.url}/home`);
       expect(await v.getByTestId("unread-marker").count()).toBe(0);
 
