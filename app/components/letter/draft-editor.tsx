@@ -155,7 +155,7 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
           </p>
         ) : null}
         <ScheduleNotice data={data} />
-        <GuidancePanel guidance={guidance} country={prisoner.country} translatedBy={data.translatedBy} />
+        <GuidancePanel guidance={guidance} country={prisoner.country} translatedBy={writesOwnLanguage ? null : data.translatedBy} />
         <Phrasebook entries={data.phrasebook} onInsert={insert} />
       </aside>
     </div>
