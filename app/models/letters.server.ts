@@ -213,8 +213,8 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
   // A template's unfilled blank ("Меня зовут …") never leaves: a block, not a warning.
   if (unfilledBlanks(letter.body ?? "").length > 0) throw new LetterStateError("blanks");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
+  if (warningsForRoute(guidance, verdict?.route).length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   if (!verdict?.eligible) throw new LetterStateError("route");
-  if (warningsForRoute(guidance, verdict.route).length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   // A printed postcard must hold its whole text: the PDF would otherwise cut it short.
   if (verdict.route.handover === "print_pdf" && letter.kind === "postcard" && !postcardTextFits(letter.body ?? "", pseudonym)) {
     throw new LetterStateError("postcard-too-long");
