@@ -21,6 +21,7 @@ import { DEFAULT_LOCALE, LOCALE_NAMES, SUPPORTED_LOCALES, type Locale } from "./
 import { lookupSession, isPrivileged } from "./utils/session.server";
 import { resolveLocale } from "./utils/locale.server";
 import { devMailboxEnabled, organisation } from "./utils/config.server";
+import { unreadReplyCount } from "#app/models/home.server.ts";
 import { can } from "./utils/permissions";
 import { useNonce } from "./utils/nonce";
 
@@ -53,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           canTrackItems: can(sessionUser, "track:items"),
           canReadAudit: can(sessionUser, "read:audit"),
           canManageTokens: can(sessionUser, "manage:tokens"),
+          unreadReplies: can(sessionUser, "write:letters:own") ? await unreadReplyCount(sessionUser.id) : 0,
         }
       : null,
   };
@@ -110,7 +112,14 @@ function Header() {
         <nav aria-label={t("nav.primary")} className="site-nav" id="site-nav">
           {user ? (
             <>
-              <NavLink to="/home">{t("nav.home")}</NavLink>
+              <NavLink to="/home">
+                {t("nav.home")}
+                {user.unreadReplies > 0 ? (
+                  <span className="badge badge-unread" data-testid="unread-marker" aria-label={t("nav.unread", { count: user.unreadReplies })}>
+                    {user.unreadReplies}
+                  </span>
+                ) : null}
+              </NavLink>
               {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
               {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
               {user.canSendParcels && !user.canManageParcels ? <NavLink to="/parcels">{t("nav.parcels")}</NavLink> : null}

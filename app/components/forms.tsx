@@ -110,10 +110,8 @@ export function TextField<T extends FieldValues>({ form, name, label, hint, type
         type={type}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        // Rendered into the page's HTML too, so the form keeps its values without JavaScript.
-        defaultValue={form.getValues(name) as string | undefined}
         {...input}
-        {...form.register(name)}
+        {...registerWithDefault(form, name)}
       />
       <ErrorText id={`${id}-error`} message={error} />
     </div>
@@ -173,4 +171,14 @@ export function Honeypot() {
       <input id="website-field" type="text" name="website" tabIndex={-1} autoComplete="off" />
     </div>
   );
+}
+
+/**
+ * register() plus the field's default value as an HTML attribute: react-hook-form
+ * fills uncontrolled fields only once JavaScript runs, so without it the server's
+ * HTML (and a browser without JavaScript) shows empty fields.
+ */
+export function registerWithDefault<T extends FieldValues>(form: AnyForm<T>, name: Path<T>) {
+  const value: unknown = form.formState.defaultValues?.[name as keyof typeof form.formState.defaultValues];
+  return { ...form.register(name), defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined };
 }

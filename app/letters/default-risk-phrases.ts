@@ -4,7 +4,7 @@ import type { RiskPhrase } from "./guidance";
 export type DefaultRiskPhrase = RiskPhrase & { since?: number };
 
 /** Bumped whenever the shipped table changes; existing installations are brought up to it once. */
-export const RISK_DEFAULTS_VERSION = 2;
+export const RISK_DEFAULTS_VERSION = 3;
 
 /** Shipped entries of earlier versions that are gone (replaced by a better entry): removed on upgrade. */
 export const RETIRED_RISK_PHRASES: Pick<RiskPhrase, "phrase" | "language">[] = [
@@ -281,4 +281,63 @@ export const DEFAULT_RISK_PHRASES: DefaultRiskPhrase[] = [
   // Other
   { phrase: "голодовк", language: "ru", category: "other", catches: ["голодовка"] },
   { phrase: "галадоўк", language: "be", category: "other", catches: ["галадоўка", "галадоуку"] },
+
+  // Version 3: an English list of real size (a volunteer writing English through a
+  // translating route is read by the same censor), and prison conditions and
+  // officials in Russian and Belarusian.
+  { phrase: "regime", language: "en", category: "politics", since: 3, catches: ["the regime is afraid of you"] },
+  { phrase: "dictator", language: "en", category: "politics", since: 3, catches: ["the dictator", "this dictatorship"] },
+  { phrase: "opposition", language: "en", category: "politics", since: 3, catches: ["the opposition leaders"] },
+  { phrase: "Tsikhanousk", language: "en", category: "politics", since: 3, catches: ["Tsikhanouskaya spoke in Vilnius"] },
+  { phrase: "Tikhanovsk", language: "en", category: "politics", since: 3, catches: ["Tikhanovskaya"] },
+  { phrase: "Kremlin", language: "en", category: "politics", since: 3, catches: ["the Kremlin decided"] },
+  { phrase: "election", language: "en", category: "politics", since: 3, catches: ["stolen elections"] },
+  { phrase: "democra", language: "en", category: "politics", since: 3, catches: ["democracy will win", "democratic Belarus"] },
+  { phrase: "sanction", language: "en", category: "politics", since: 3, catches: ["new sanctions"] },
+  { phrase: "KGB", language: "en", category: "abbreviation", since: 3, catches: ["the KGB came"] },
+  { phrase: "OMON", language: "en", category: "abbreviation", since: 3, catches: ["OMON beat people"] },
+  { phrase: "Viasna", language: "en", category: "politics", since: 3, catches: ["Viasna counts the prisoners"] },
+  { phrase: "human rights", language: "en", category: "politics", since: 3, catches: ["human rights defenders"] },
+  { phrase: "Ukrain", language: "en", category: "war", since: 3, catches: ["the war in Ukraine", "Ukrainian cities"] },
+  { phrase: "invasion", language: "en", category: "war", since: 3, catches: ["the invasion"] },
+  { phrase: "army", language: "en", category: "war", since: 3, catches: ["the Russian army"] },
+  { phrase: "soldier", language: "en", category: "war", since: 3, catches: ["soldiers died"] },
+  { phrase: "missile", language: "en", category: "war", since: 3, catches: ["missile strikes"] },
+  { phrase: "mobiliz", language: "en", category: "war", since: 3, catches: ["mobilization in Russia"] },
+  { phrase: "front line", language: "en", category: "war", since: 3, catches: ["on the front line", "front lines"] },
+  { phrase: "verdict", language: "en", category: "case", since: 3, catches: ["the verdict was unjust"] },
+  { phrase: "convict", language: "en", category: "case", since: 3, catches: ["they convicted you"] },
+  { phrase: "prosecut", language: "en", category: "case", since: 3, catches: ["the prosecutor lied", "prosecution"] },
+  { phrase: "judge", language: "en", category: "case", since: 3, catches: ["the judge"] },
+  { phrase: "criminal case", language: "en", category: "case", since: 3, catches: ["your criminal case"] },
+  { phrase: "extremis", language: "en", category: "case", since: 3, catches: ["extremism charges", "extremist"] },
+  { phrase: "innocent", language: "en", category: "case", since: 3, catches: ["you are innocent"] },
+  { phrase: "fight", language: "en", category: "fight", since: 3, catches: ["we fight for your freedom", "fighting"] },
+  { phrase: "struggle", language: "en", category: "fight", since: 3, catches: ["our struggle"] },
+  { phrase: "resist", language: "en", category: "fight", since: 3, catches: ["the resistance"] },
+  { phrase: "overthrow", language: "en", category: "fight", since: 3, catches: ["overthrow them"] },
+  { phrase: "will fall", language: "en", category: "slogan", since: 3, catches: ["Lukashenko will fall", "the regime will fall"] },
+  { phrase: "Long live Belarus", language: "en", category: "slogan", since: 3, catches: ["Long live Belarus!"] },
+  { phrase: "Zhyve Belarus", language: "en", category: "slogan", since: 3, catches: ["Zhyve Belarus!"] },
+  { phrase: "tyrant", language: "en", category: "insult", since: 3, catches: ["the tyrant"] },
+  { phrase: "murderer", language: "en", category: "insult", since: 3, catches: ["murderers in uniform"] },
+  { phrase: "fascis", language: "en", category: "insult", since: 3, catches: ["fascists"] },
+  { phrase: "cockroach", language: "en", category: "insult", since: 3, catches: ["the cockroach"] },
+  { phrase: "torture", language: "en", category: "other", since: 3, catches: ["they torture prisoners"] },
+  { phrase: "punishment cell", language: "en", category: "other", since: 3, catches: ["the punishment cell"] },
+  { phrase: "solitary", language: "en", category: "other", since: 3, catches: ["solitary confinement"] },
+  { phrase: "hunger strike", language: "en", category: "other", since: 3, catches: ["a hunger strike"] },
+  { phrase: "code word", language: "en", category: "cipher", since: 3, catches: ["our code word"] },
+  { phrase: "between the line", language: "en", category: "cipher", since: 3, catches: ["read between the lines"] },
+  { phrase: "BYSOL", language: "en", category: "politics", since: 3, catches: ["BYSOL helps"] },
+  { phrase: "ШИЗО", language: "ru", category: "other", since: 3, catches: ["в ШИЗО"] },
+  { phrase: "карцер", language: "ru", category: "other", since: 3, catches: ["в карцере"] },
+  { phrase: "пытк", language: "ru", category: "other", since: 3, catches: ["пытки"] },
+  { phrase: "прокурор", language: "ru", category: "case", since: 3, catches: ["прокурор требовал"] },
+  { phrase: "диктат", language: "ru", category: "politics", since: 3, catches: ["диктатура", "диктатор"] },
+  { phrase: "ШІЗА", language: "be", category: "other", since: 3, catches: ["у ШІЗА"] },
+  { phrase: "карцэр", language: "be", category: "other", since: 3, catches: ["у карцэры"] },
+  { phrase: "катаван", language: "be", category: "other", since: 3, catches: ["катаванні"] },
+  { phrase: "пракурор", language: "be", category: "case", since: 3, catches: ["пракурор патрабаваў"] },
+  { phrase: "дыктат", language: "be", category: "politics", since: 3, catches: ["дыктатура", "дыктатар"] },
 ];

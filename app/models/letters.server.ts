@@ -5,6 +5,9 @@ import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { letterBody, letterReturnAddress } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { analyzeLetter } from "#app/letters/guidance.ts";
+import { warningsForRoute } from "#app/letters/send-warnings.ts";
+import { unfilledBlanks } from "#app/letters/blanks.ts";
+import { askHeardBack, expectedAhead } from "#app/letters/expected-timeline.ts";
 import type { RiskPhrase } from "#app/letters/guidance.ts";
 import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
@@ -100,17 +103,28 @@ export async function listOwnLetters(authorId: string) {
       scheduledFor: true,
       scheduleProblem: true,
       prisonerId: true,
-      route: { select: { name: true, statuses: { select: { key: true, label: true } } } },
+      statusChangedAt: true,
+      route: { select: { name: true, handover: true, statuses: { select: { key: true, label: true, position: true, usualDays: true, isFinal: true } } } },
       prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+      replies: { where: { readByWriterAt: null }, select: { id: true } },
     },
   });
-  return letters.map(({ prisoner, route, ...l }) => ({
-    ...l,
-    route: route ? { name: route.name } : null,
-    // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
-    statusLabel: route?.statuses.find((s) => s.key === l.status)?.label ?? null,
-    prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
-  }));
+  return letters
+    .map(({ prisoner, route, replies, statusChangedAt, ...l }) => {
+      const firstStatus = route?.statuses.filter((s) => !s.isFinal).sort((a, b) => a.position - b.position)[0]?.key;
+      const toPrint = route?.handover === "print_pdf" && l.state === "sent" && l.status === firstStatus;
+      const next = l.state === "sent" && route ? expectedAhead(route.statuses, l.status, statusChangedAt ?? l.sentAt ?? l.updatedAt)[0] ?? null : null;
+      // Needs the writer: a draft, a letter to print, an unread reply.
+      const group: "action" | "onTheWay" | "ended" = l.state === "draft" || toPrint || replies.length > 0 ? "action" : l.state === "sent" ? "onTheWay" : "ended";
+      return {
+        ...l,
+        route: route ? { name: route.name } : null,
+        // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
+        statusLabel: route?.statuses.find((s) => s.key === l.status)?.label ?? null,
+        toPrint, unreadReplies: replies.length, next, group, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" };
+    })
+    // Newest first by the day that matters: sent, or last edited for drafts.
+    .sort((a, b) => new Date(b.sentAt ?? b.updatedAt).getTime() - new Date(a.sentAt ?? a.updatedAt).getTime());
 }
 
 export async function activeRoutes(): Promise<RouteInfo[]> {
@@ -202,8 +216,10 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
   const routes = await activeRoutes();
   const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
   if (guidance.warnings.some((w) => w.code === "empty")) throw new LetterStateError("empty");
-  if (guidance.warnings.length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
+  // A template's unfilled blank ("Меня зовут …") never leaves: a block, not a warning.
+  if (unfilledBlanks(letter.body ?? "").length > 0) throw new LetterStateError("blanks");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
+  if (warningsForRoute(guidance, verdict?.route).length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
   if (!verdict?.eligible) throw new LetterStateError("route");
   // A printed postcard must hold its whole text: the PDF would otherwise cut it short.
   if (verdict.route.handover === "print_pdf" && letter.kind === "postcard" && !postcardTextFits(letter.body ?? "", pseudonym)) {
@@ -237,7 +253,7 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
         routeId: input.routeId,
         facilityId: sendable.prisoner.currentFacilityId,
         language: guidance.language,
-        warningsAcknowledgedAt: guidance.warnings.length > 0 ? at : null,
+        warningsAcknowledgedAt: warningsForRoute(guidance, verdict.route).length > 0 ? at : null,
         sentAt: at,
         statusChangedAt: at,
         senderName: author.pseudonym,
@@ -351,9 +367,16 @@ export type WriterReport = "wrote_back" | "never_heard";
 export async function reportOutcome(author: User, id: string, report: WriterReport) {
   requireWriter(author);
   return prisma.$transaction(async (tx) => {
-    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: { not: "draft" } }, select: { id: true } });
+    const letter = await tx.letter.findFirst({
+      where: { id, authorId: author.id, state: { not: "draft" } },
+      select: { id: true, state: true, sentAt: true, route: { select: { statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } } } },
+    });
     if (!letter) throw new LetterStateError("not-sent");
     await tx.letter.update({ where: { id }, data: { writerReport: report, writerReportedAt: now() } });
     if (report === "wrote_back") await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
+    // "I never heard back" ends the letter as unknown only once the route's usual time has passed.
+    if (report === "never_heard" && askHeardBack({ statuses: letter.route?.statuses ?? [], sentAt: letter.sentAt, ended: letter.state === "closed", now: now() })) {
+      await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "unknown", actorId: author.id, note: "the writer never heard back" });
+    }
   });
 }

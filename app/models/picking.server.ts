@@ -11,18 +11,33 @@ import { reachableSql } from "./situation.server.ts";
 
 /**
  * Choosing whom to write to: the humanitarian list first, then the people with
- * the fewest letters in the last 30 days. Prisoners who asked not to be written to,
- * and released people, are never offered; relatives-only and incommunicado ones are
- * offered with a warning that delivery is not expected.
+ * the fewest letters in the last 30 days. The lists and "pick for me" offer only
+ * people whose letters can arrive: a known address, not waiting for a coordinator's
+ * review, not held without contact, not relatives-only (by the person's flag or the
+ * facility's rule). The others are listed apart ("bank" view) with the letter bank
+ * as the way; prisoners who asked not to be written to, and released people, never.
  */
 
 export const RECENT_DAYS = 30;
 export const NEEDS_PER_PAGE = 20;
 
+/**
+ * What a volunteer can reach in one country: the facility languages they write in
+ * themselves, plus those a translating route carries their text into.
+ */
+export interface CountryReach {
+  country: "BY" | "RU";
+  languages: string[];
+  /** The translating route that makes the extra languages reachable, by name. */
+  translatedBy: { name: string; languages: string[] } | null;
+}
+
 export interface NeedsFilter {
   country?: "BY" | "RU";
-  /** Only prisoners whose facility accepts one of these languages (unknown facility: offered). */
-  languages?: string[];
+  /** Only prisoners whose facility accepts a language the volunteer can reach (per country). */
+  reach?: CountryReach[];
+  /** "bank": people whose letters are not expected to arrive. */
+  view?: "needs" | "bank";
   page?: number;
 }
 
@@ -35,24 +50,83 @@ export interface Candidate {
   relativesOnly: boolean;
   recentLetters: number;
   facility: string | null;
+  /** The facility passes letters from relatives only. */
+  facilityRelativesOnly: boolean;
+  facilityLanguages: string[];
   birthDate: Date | null;
   birthYearOnly: boolean;
 }
 
+interface ReachRoute {
+  name: string;
+  countries: ("BY" | "RU")[];
+  itemKinds: string[];
+  languages: string[];
+  translates: boolean;
+  handover: string;
+  handoverEmail: string | null;
+  active: boolean;
+}
+
+/**
+ * Pure: the languages a volunteer writing `writesIn` reaches in each country. A route
+ * that translates (the atelier) carries any text into its own languages, so those
+ * count as the volunteer's for the prisoners of the countries it serves.
+ */
+export function reachFor(writesIn: string[], routes: ReachRoute[]): CountryReach[] {
+  return (["BY", "RU"] as const).map((country) => {
+    const translating = routes.find(
+      (r) =>
+        r.active &&
+        r.translates &&
+        r.handover !== "bank" &&
+        !(r.handover === "email" && !r.handoverEmail) &&
+        r.countries.includes(country) &&
+        r.itemKinds.some((k) => k === "letter" || k === "postcard"),
+    );
+    const extra = translating ? translating.languages.filter((l) => !writesIn.includes(l)) : [];
+    return {
+      country,
+      languages: [...new Set([...writesIn, ...extra])],
+      translatedBy: translating && extra.length > 0 ? { name: translating.name, languages: extra } : null,
+    };
+  });
+}
+
+/** Letters to this person are expected to arrive (the person's and the facility's rules). */
+export const deliverableSql = Prisma.sql`(f."id" IS NOT NULL AND f."acceptsNonRelativeLetters" AND NOT p."incommunicado" AND NOT p."relativesOnly" AND NOT p."needsReview")`;
+
 function whereOffered(filter: NeedsFilter) {
   const conditions = [reachableSql("p"), Prisma.sql`NOT p."doNotWrite"`];
   if (filter.country) conditions.push(Prisma.sql`p."country" = ${filter.country}::"Country"`);
-  if (filter.languages?.length) {
-    conditions.push(Prisma.sql`(f."id" IS NULL OR f."languages" && ${filter.languages}::text[])`);
+  if (filter.view === "bank") {
+    conditions.push(Prisma.sql`NOT p."needsReview" AND NOT ${deliverableSql}`);
+  } else {
+    conditions.push(deliverableSql);
+    if (filter.reach) {
+      const perCountry = filter.reach.map((r) =>
+        r.languages.length
+          ? Prisma.sql`(p."country" = ${r.country}::"Country" AND f."languages" && ${r.languages}::text[])`
+          : Prisma.sql`FALSE`,
+      );
+      conditions.push(Prisma.sql`(${Prisma.join(perCountry, " OR ")})`);
+    }
   }
   return Prisma.join(conditions, " AND ");
 }
 
 async function rankedCandidates(filter: NeedsFilter, limit: number, offset: number, extra = Prisma.sql`TRUE`): Promise<Candidate[]> {
   const cutoff = new Date(now().getTime() - RECENT_DAYS * 86_400_000);
-  const rows = await prisma.$queryRaw<(Omit<Candidate, "name" | "facility"> & { facilityName: string | null; facilityCity: string | null; recentLetters: bigint | number })[]>`
+  type Row = Omit<Candidate, "name" | "facility" | "facilityRelativesOnly" | "facilityLanguages"> & {
+    facilityName: string | null;
+    facilityCity: string | null;
+    facilityAccepts: boolean | null;
+    facilityLanguages: string[] | null;
+    recentLetters: bigint | number;
+  };
+  const rows = await prisma.$queryRaw<Row[]>`
     SELECT p."id", p."country", p."humanitarian", p."incommunicado", p."relativesOnly", p."birthDate", p."birthYearOnly",
-           f."name" AS "facilityName", f."city" AS "facilityCity",
+           f."name" AS "facilityName", f."city" AS "facilityCity", f."acceptsNonRelativeLetters" AS "facilityAccepts", f."languages" AS "facilityLanguages",
            (SELECT count(*) FROM "Letter" l WHERE l."prisonerId" = p."id" AND l."sentAt" >= ${cutoff}) AS "recentLetters"
     FROM "Prisoner" p LEFT JOIN "Facility" f ON f."id" = p."currentFacilityId"
     WHERE ${whereOffered(filter)} AND ${extra}
@@ -63,11 +137,13 @@ async function rankedCandidates(filter: NeedsFilter, limit: number, offset: numb
     select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
   });
   const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
-  return rows.map(({ facilityName, facilityCity, recentLetters, ...r }) => ({
+  return rows.map(({ facilityName, facilityCity, facilityAccepts, facilityLanguages, recentLetters, ...r }) => ({
     ...r,
     recentLetters: Number(recentLetters),
     name: nameOf.get(r.id) ?? "—",
     facility: facilityName ? `${facilityName}, ${facilityCity}` : null,
+    facilityRelativesOnly: facilityAccepts === false,
+    facilityLanguages: facilityLanguages ?? [],
   }));
 }
 
@@ -83,6 +159,7 @@ export async function whoNeedsLetters(filter: NeedsFilter) {
 }
 
 export async function birthdaysThisMonth(filter: NeedsFilter) {
+  filter = { ...filter, view: "needs" };
   const month = now().getUTCMonth() + 1;
   return rankedCandidates(
     filter,
@@ -94,7 +171,7 @@ export async function birthdaysThisMonth(filter: NeedsFilter) {
 
 /** A random person among those who need letters most, whose letters can arrive. */
 export async function pickForMe(filter: NeedsFilter): Promise<string | null> {
-  const pool = await rankedCandidates(filter, 10, 0, Prisma.sql`NOT p."incommunicado" AND NOT p."relativesOnly"`);
+  const pool = await rankedCandidates({ ...filter, view: "needs" }, 10, 0);
   if (pool.length === 0) return null;
   return pool[crypto.randomInt(pool.length)].id;
 }
@@ -146,4 +223,45 @@ export async function adopt(volunteer: User, prisonerId: string): Promise<void> 
 export async function endAdoption(volunteerId: string, prisonerId: string): Promise<boolean> {
   const { count } = await prisma.adoption.updateMany({ where: { volunteerId, prisonerId, endedAt: null }, data: { endedAt: now() } });
   return count > 0;
+}
+
+/**
+ * The volunteer's adopted people, for /write and /home: name, when the volunteer
+ * last wrote to them, and the limit ("1 of 3").
+ */
+export async function adoptedPeople(volunteerId: string) {
+  const adoptions = await activeAdoptions(volunteerId);
+  const ids = adoptions.map((a) => a.prisonerId);
+  const [names, lastLetters, limit, people] = await Promise.all([
+    prisma.prisonerName.findMany({ where: { prisonerId: { in: ids }, isPrimary: true }, select: { prisonerId: true, surname: true, givenName: true, patronymic: true } }),
+    prisma.letter.groupBy({ by: ["prisonerId"], where: { authorId: volunteerId, prisonerId: { in: ids }, sentAt: { not: null } }, _max: { sentAt: true } }),
+    getSetting("maxAdoptions"),
+    prisma.prisoner.findMany({ where: { id: { in: ids } }, select: { id: true, birthDate: true, birthYearOnly: true } }),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
+  const lastOf = new Map(lastLetters.map((l) => [l.prisonerId, l._max.sentAt]));
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  return {
+    limit,
+    people: adoptions.map((a) => {
+      const person = personOf.get(a.prisonerId);
+      return {
+        id: a.prisonerId,
+        name: nameOf.get(a.prisonerId) ?? "—",
+        adoptedAt: a.createdAt,
+        lastLetterAt: lastOf.get(a.prisonerId) ?? null,
+        birthDate: person && !person.birthYearOnly ? person.birthDate : null,
+      };
+    }),
+  };
+}
+
+/** The routes that decide what a volunteer can reach (see reachFor). */
+export async function reachOf(writesIn: string[]): Promise<CountryReach[]> {
+  const routes = await prisma.route.findMany({
+    where: { active: true },
+    orderBy: { position: "asc" },
+    select: { name: true, countries: true, itemKinds: true, languages: true, translates: true, handover: true, handoverEmail: true, active: true },
+  });
+  return reachFor(writesIn, routes);
 }

@@ -139,3 +139,12 @@ export async function updateProfile(userId: string, input: { pseudonym: string; 
 export async function setUserLocale(userId: string, locale: string): Promise<void> {
   await prisma.user.update({ where: { id: userId }, data: { locale } });
 }
+
+/** Whether an account exists for this e-mail address. */
+export async function accountExists(email: string): Promise<boolean> {
+  return (await prisma.user.findUnique({ where: { email }, select: { id: true } })) !== null;
+}
+
+export async function getUserById(id: string) {
+  return prisma.user.findUniqueOrThrow({ where: { id } });
+}

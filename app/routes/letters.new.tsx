@@ -2,6 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { createDraft } from "#app/models/letters.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
+import { markReplyRead } from "#app/models/letter-page.server.ts";
 
 export async function loader() {
   throw redirect("/letters");
@@ -14,6 +15,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const kind = formData.get("kind") === "postcard" ? "postcard" : "letter";
   try {
     const letter = await createDraft(user, String(formData.get("prisonerId") ?? ""), kind);
+    // "Write back" from a reply: the replies it answers are read now.
+    for (const replyId of formData.getAll("replyId")) await markReplyRead(user.id, String(replyId));
     throw redirect(`/letters/${letter.id}`);
   } catch (error) {
     if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });

@@ -8,7 +8,7 @@ import { resolveLocale } from "#app/utils/locale.server.ts";
 import { requestSignInCode } from "#app/models/sign-in.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
-import { Honeypot, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { Honeypot, SubmitButton, TextField, ValidatedForm, registerWithDefault, useValidatedForm } from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "login.title");
 
@@ -70,7 +70,7 @@ export default function Login() {
       <p>{t("login.intro")}</p>
       <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
-        <input type="hidden" {...form.register("redirectTo")} />
+        <input type="hidden" {...registerWithDefault(form, "redirectTo")} />
         <TextField form={form} name="email" type="email" label={t("login.email")} hint={t("login.emailHint")} autoComplete="email" autoFocus />
         {actionData?.retryAfterMinutes ? (
           <div className="field">

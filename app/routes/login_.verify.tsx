@@ -7,13 +7,12 @@ import { createSession, isPrivileged } from "#app/utils/session.server.ts";
 import { setOnboardingEmail } from "#app/utils/onboarding.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
-// eslint-disable-next-line no-restricted-imports -- queries to move into a model function at the merge (issue 12, item 8); this route belongs to another helper
-import { prisma } from "#app/utils/db.server.ts";
+import { getUserById } from "#app/models/users.server.ts";
 import { verifySignInCode } from "#app/models/sign-in.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { Honeypot, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import { Honeypot, SubmitButton, TextField, ValidatedForm, registerWithDefault, useValidatedForm } from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "verify.title");
 
@@ -50,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.userId) {
     throw redirect("/signup", { headers: { "Set-Cookie": await setOnboardingEmail(result.email) } });
   }
-  const user = await prisma.user.findUniqueOrThrow({ where: { id: result.userId } });
+  const user = await getUserById(result.userId);
   if (user.vettingState === "suspended") throw redirect("/login?reason=suspended");
   const cookie = await createSession(user.id, request);
   const next = isPrivileged(user.role) ? `/2fa?${new URLSearchParams({ redirectTo })}` : redirectTo;
@@ -79,8 +78,8 @@ export default function VerifyCode() {
       )}
       <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
-        <input type="hidden" {...form.register("email")} />
-        <input type="hidden" {...form.register("redirectTo")} />
+        <input type="hidden" {...registerWithDefault(form, "email")} />
+        <input type="hidden" {...registerWithDefault(form, "redirectTo")} />
         <TextField form={form} name="code" label={t("verify.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
         <SubmitButton>{t("verify.submit")}</SubmitButton>
       </ValidatedForm>

@@ -5,9 +5,7 @@ import { parseWithSchema } from "#app/utils/forms.ts";
 import { clearOnboarding, consumeOnboarding, readOnboardingEmail } from "#app/utils/onboarding.server.ts";
 import { createSession } from "#app/utils/session.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
-// eslint-disable-next-line no-restricted-imports -- queries to move into a model function at the merge (issue 12, item 8); this route belongs to another helper
-import { prisma } from "#app/utils/db.server.ts";
-import { createVolunteer } from "#app/models/users.server.ts";
+import { accountExists, createVolunteer } from "#app/models/users.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { CheckboxGroup, ErrorText, Honeypot, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
@@ -22,7 +20,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "signup.ti
 async function onboardingEmailOrRedirect(request: Request): Promise<string> {
   const email = await readOnboardingEmail(request);
   if (!email) throw redirect("/login?reason=expired", { headers: { "Set-Cookie": await clearOnboarding() } });
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+  if (await accountExists(email)) {
     throw redirect("/login?reason=exists", { headers: { "Set-Cookie": await clearOnboarding() } });
   }
   return email;

@@ -1,41 +1,45 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { activeAdoptions, birthdaysThisMonth, endAdoption, pickForMe, whoNeedsLetters, type NeedsFilter } from "#app/models/picking.server.ts";
-// eslint-disable-next-line no-restricted-imports -- queries to move into a model function at the merge (issue 12, item 8); this route belongs to another helper
-import { prisma } from "#app/utils/db.server.ts";
+import { adoptedPeople, birthdaysThisMonth, endAdoption, pickForMe, reachOf, whoNeedsLetters, type NeedsFilter } from "#app/models/picking.server.ts";
 import { COUNTRIES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
+import { now } from "#app/utils/clock.server.ts";
 import { titleMeta } from "#app/utils/meta.ts";
-import { fullName } from "#app/names/match-keys.ts";
+import { TranslatedByNote, DeliveryNote } from "#app/components/letter/reach-notes.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "write.title");
 
-function filterFrom(url: URL, writesIn: string[]): NeedsFilter & { useMyLanguages: boolean } {
+type View = "needs" | "birthdays" | "bank";
+
+async function filterFrom(url: URL, writesIn: string[]) {
   const country = COUNTRIES.find((c) => c === url.searchParams.get("country"));
-  // By default only people whose facility accepts a language the volunteer writes in.
+  // By default only people whose facility accepts a language the volunteer writes in,
+  // or one a translating route (the atelier) carries their text into.
   const useMyLanguages = url.searchParams.get("anyLanguage") !== "1";
-  return { country, languages: useMyLanguages ? writesIn : undefined, page: pageFromUrl(url), useMyLanguages };
+  const reach = await reachOf(writesIn);
+  const raw = url.searchParams.get("view");
+  const view: View = raw === "birthdays" || raw === "bank" ? raw : "needs";
+  const filter: NeedsFilter = { country, reach: useMyLanguages ? reach : undefined, view: view === "bank" ? "bank" : "needs", page: pageFromUrl(url) };
+  return { filter, view, useMyLanguages, reach };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "write:letters:own");
   const url = new URL(request.url);
-  const view = url.searchParams.get("view") === "birthdays" ? "birthdays" : "needs";
-  const filter = filterFrom(url, user.writesIn);
-  const adoptions = await activeAdoptions(user.id);
-  const adopted = await prisma.prisonerName.findMany({
-    where: { prisonerId: { in: adoptions.map((a) => a.prisonerId) }, isPrimary: true },
-    select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
-  });
+  const { filter, view, useMyLanguages, reach } = await filterFrom(url, user.writesIn);
+  const adopted = await adoptedPeople(user.id);
   const base = {
     view,
-    filter: { country: filter.country ?? "", anyLanguage: !filter.useMyLanguages },
+    filter: { country: filter.country ?? "", anyLanguage: !useMyLanguages },
     writesIn: user.writesIn,
-    adopted: adopted.map((n) => ({ id: n.prisonerId, name: fullName(n) })),
+    reach,
+    adopted,
+    nobodyPicked: url.searchParams.get("nobody") === "1",
+    today: now().toISOString(),
   };
   if (view === "birthdays") {
     return { ...base, candidates: await birthdaysThisMonth(filter), page: 1, pages: 1, total: null };
@@ -54,7 +58,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (intent === "pick") {
     const url = new URL(request.url);
-    const id = await pickForMe(filterFrom(url, user.writesIn));
+    const { filter } = await filterFrom(url, user.writesIn);
+    const id = await pickForMe({ ...filter, view: "needs" });
     throw redirect(id ? `/prisoners/${id}?picked=1` : "/write?nobody=1");
   }
   throw new Response("Bad request", { status: 400 });
@@ -98,6 +103,11 @@ export default function Write() {
             })}
           </p>
         ) : null}
+        {data.nobodyPicked ? (
+          <p className="notice" role="status">
+            {t("write.nobodyToPick")}
+          </p>
+        ) : null}
         <nav className="tabs" aria-label={t("write.title")}>
           <Link to={query("needs")} aria-current={data.view === "needs" ? "page" : undefined}>
             {t("write.needs")}
@@ -105,11 +115,15 @@ export default function Write() {
           <Link to={query("birthdays")} aria-current={data.view === "birthdays" ? "page" : undefined}>
             {t("write.birthdays")}
           </Link>
+          <Link to={query("bank")} aria-current={data.view === "bank" ? "page" : undefined}>
+            {t("write.bankView")}
+          </Link>
         </nav>
+        {data.view === "bank" ? <p>{t("write.bankIntro")}</p> : null}
         {data.candidates.length === 0 ? (
           <p>{t("write.nobody")}</p>
         ) : (
-          <ul className="candidates">
+          <ul className="candidates" data-testid="candidates">
             {data.candidates.map((c) => (
               <li key={c.id}>
                 <Link to={`/prisoners/${c.id}`} lang={c.country === "BY" ? "be" : "ru"}>
@@ -121,34 +135,51 @@ export default function Write() {
                 </span>
                 <span className="muted"> · {t("write.recentLetters", { count: c.recentLetters })}</span>
                 <PrisonerFlags prisoner={{ ...c, doNotWrite: false }} />
-                {c.incommunicado || c.relativesOnly ? <p className="notice notice-error">{t("write.deliveryNotExpected")}</p> : null}
+                {data.view === "bank" ? (
+                  <DeliveryNote noAddress={c.facility === null} personRule={c.incommunicado || c.relativesOnly} facilityRule={c.facilityRelativesOnly} />
+                ) : (
+                  <TranslatedByNote writesIn={data.writesIn} facilityLanguages={c.facilityLanguages} reach={data.reach.find((r) => r.country === c.country) ?? null} />
+                )}
               </li>
             ))}
           </ul>
         )}
-        {data.view === "needs" ? <Pagination page={data.page} pages={data.pages} /> : null}
+        {data.view !== "birthdays" ? <Pagination page={data.page} pages={data.pages} /> : null}
       </section>
       <section className="panel">
         <h2>{t("write.adopted")}</h2>
         <p>{t("write.adoptedIntro")}</p>
-        {data.adopted.length === 0 ? (
+        {data.adopted.people.length === 0 ? (
           <p>{t("write.noneAdopted")}</p>
         ) : (
-          <ul className="plain-list">
-            {data.adopted.map((a) => (
-              <li key={a.id}>
-                <Link to={`/prisoners/${a.id}`}>{a.name}</Link>{" "}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="prisonerId" value={a.id} />
-                  <button type="submit" name="intent" value="unadopt" className="button-small" aria-label={`${t("write.unadopt")}: ${a.name}`}>
-                    {t("write.unadopt")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
+          <>
+            <p data-testid="adoption-count">{t("write.adoptedCount", { count: data.adopted.people.length, limit: data.adopted.limit })}</p>
+            <ul className="plain-list">
+              {data.adopted.people.map((a) => (
+                <li key={a.id}>
+                  <Link to={`/prisoners/${a.id}`}>{a.name}</Link>{" "}
+                  <span className="muted">
+                    · {a.lastLetterAt ? t("write.lastLetterDaysAgo", { count: daysSince(a.lastLetterAt, data.today) }) : t("write.noLetterYet")}
+                  </span>{" "}
+                  <Link to={`/prisoners/${a.id}`} className="button-small">
+                    {t("write.writeAgain")}
+                  </Link>{" "}
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="prisonerId" value={a.id} />
+                    <button type="submit" name="intent" value="unadopt" className="button-small" aria-label={`${t("write.unadopt")}: ${a.name}`}>
+                      {t("write.unadopt")}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
       </section>
     </>
   );
+}
+
+function daysSince(date: string | Date, today: string): number {
+  return Math.max(0, Math.floor((new Date(today).getTime() - new Date(date).getTime()) / 86_400_000));
 }

@@ -35,7 +35,8 @@ describe("a volunteer writes a letter that can get through", () => {
     await expect.poll(() => phrasebook.getByText("I hope this letter finds you in good health.").count()).toBe(1);
     await phrasebook.getByRole("button", { name: "Insert in Russian: Надеюсь, это письмо застанет вас в добром здравии." }).click();
     await phrasebook.getByRole("button", { name: "Insert in Russian: Желаю вам крепкого здоровья." }).click();
-    await expect.poll(() => text.inputValue()).toBe("Надеюсь, это письмо застанет вас в добром здравии. Желаю вам крепкого здоровья.");
+    // Each phrase on a line of its own.
+    await expect.poll(() => text.inputValue()).toBe("Надеюсь, это письмо застанет вас в добром здравии.\nЖелаю вам крепкого здоровья.");
     await expect.poll(() => guidance.textContent()).toContain("Language: Russian");
     expect(await guidance.textContent()).not.toContain("deliver letters in Russian or Belarusian only");
 
@@ -56,7 +57,11 @@ describe("a volunteer writes a letter that can get through", () => {
     );
 
     // Only fitting routes are offered; send through self-post.
+    await page.getByText(/other way/).click();
     await page.getByLabel(/Self-post following Viasna's manual/).check();
+    await page.getByRole("button", { name: "Review and send" }).click();
+    await page.waitForURL(/\?review=/);
+    await expect.poll(() => page.getByTestId("review-text").textContent()).toBe("Надеюсь, это письмо застанет вас в добром здравии. Желаю вам крепкого здоровья.");
     await page.getByRole("button", { name: "Send", exact: true }).click();
     await expect.poll(() => page.getByText("Sent through Self-post following Viasna's manual").count()).toBe(1);
     await expectAccessible(page, "sent letter");

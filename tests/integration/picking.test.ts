@@ -1,8 +1,9 @@
+import crypto from "node:crypto";
 import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
-import { adopt, AdoptionLimitError, birthdaysThisMonth, endAdoption, pickForMe, PrisonerAdoptionsFullError, whoNeedsLetters } from "#app/models/picking.server.ts";
+import { adopt, AdoptionLimitError, reachFor, birthdaysThisMonth, endAdoption, pickForMe, PrisonerAdoptionsFullError, whoNeedsLetters } from "#app/models/picking.server.ts";
 import { setSetting } from "#app/models/settings.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
@@ -11,10 +12,17 @@ async function facility(name: string, languages: string[]) {
   return prisma.facility.create({ data: { country: "BY", type: "colony", name, street: "ул. Тестовая, 1", postcode: "220000", city: "Минск", languages } });
 }
 
+/** Letters can arrive only with a known address: people are held at an ordinary facility unless a test says otherwise. */
+async function defaultFacility() {
+  return facility(`ИК №${crypto.randomUUID()}`, ["ru", "be"]);
+}
+
 async function prisoner(surname: string, data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
+  const currentFacilityId = "currentFacilityId" in data ? data.currentFacilityId : (await defaultFacility()).id;
   return prisma.prisoner.create({
     data: {
       country: "BY",
+      currentFacilityId,
       sortName: surname.toLowerCase(),
       ...data,
       names: { create: { script: "cyrillic_be", surname, givenName: "Тэст", isPrimary: true } },
@@ -52,17 +60,46 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     expect(candidates.map((c) => c.recentLetters)).toEqual([0, 0, 1, 3]);
   });
 
-  test("only facilities that accept the volunteer's languages, unless asked otherwise; country filter", async () => {
+  test("only facilities that accept a language the volunteer reaches (a translating route counts), unless asked otherwise; country filter", async () => {
     const russian = await facility("ИК №1", ["ru", "be"]);
     const polishOnly = await facility("ИК №2", ["pl"]);
     const inRussian = await prisoner("Рускамоўны", { currentFacilityId: russian.id });
     const inPolish = await prisoner("Польскі", { currentFacilityId: polishOnly.id });
-    const unknownFacility = await prisoner("Невядома");
-    const ru = await prisoner("Русский", { country: "RU" });
+    const ruFacility = await prisma.facility.create({ data: { country: "RU", type: "colony", name: "ИК-1", street: "ул. Тестовая, 1", postcode: "100000", city: "Тверь", languages: ["ru"] } });
+    const ru = await prisoner("Русский", { country: "RU", currentFacilityId: ruFacility.id });
     const ids = async (filter: Parameters<typeof whoNeedsLetters>[0]) => (await whoNeedsLetters(filter)).candidates.map((c) => c.id).sort();
-    expect(await ids({ languages: ["ru"] })).toEqual([inRussian.id, unknownFacility.id, ru.id].sort());
-    expect(await ids({})).toEqual([inRussian.id, inPolish.id, unknownFacility.id, ru.id].sort());
+    const writesRussian = reachFor(["ru"], []);
+    expect(await ids({ reach: writesRussian })).toEqual([inRussian.id, ru.id].sort());
+    expect(await ids({})).toEqual([inRussian.id, inPolish.id, ru.id].sort());
     expect(await ids({ country: "RU" })).toEqual([ru.id]);
+
+    // English only: nobody without a translating route; with the atelier (Belarus), the Belarusian facilities.
+    expect(await ids({ reach: reachFor(["en"], []) })).toEqual([]);
+    const atelier = { name: "Atelier", countries: ["BY" as const], itemKinds: ["postcard"], languages: ["ru", "be"], translates: true, handover: "email", handoverEmail: "a@example.org", active: true };
+    const reach = reachFor(["en"], [atelier]);
+    expect(reach.find((r) => r.country === "BY")).toEqual({ country: "BY", languages: ["en", "ru", "be"], translatedBy: { name: "Atelier", languages: ["ru", "be"] } });
+    expect(reach.find((r) => r.country === "RU")?.translatedBy).toBeNull();
+    expect(await ids({ reach })).toEqual([inRussian.id]);
+    // A route without its hand-over address, or closed, reaches nobody.
+    expect(reachFor(["en"], [{ ...atelier, handoverEmail: null }])[0].translatedBy).toBeNull();
+    expect(reachFor(["en"], [{ ...atelier, active: false }])[0].translatedBy).toBeNull();
+  });
+
+  test("no address, under review, or a facility for relatives only: not offered, listed apart with the letter bank", async () => {
+    const relativesFacility = await prisma.facility.create({
+      data: { country: "BY", type: "colony", name: "ИК №9", street: "ул. Тестовая, 9", postcode: "220000", city: "Минск", acceptsNonRelativeLetters: false },
+    });
+    const noAddress = await prisoner("Безадраса", { currentFacilityId: null });
+    await prisoner("Праверка", { needsReview: true, needsReviewReason: "missing" });
+    const facilityRule = await prisoner("Сваякі", { currentFacilityId: relativesFacility.id });
+    const incommunicado = await prisoner("Інкамунікада", { incommunicado: true });
+    expect((await whoNeedsLetters({})).total).toBe(0);
+    for (let i = 0; i < 3; i++) expect(await pickForMe({})).toBeNull();
+    const bank = await whoNeedsLetters({ view: "bank" });
+    expect(bank.candidates.map((c) => c.id).sort()).toEqual([noAddress.id, facilityRule.id, incommunicado.id].sort());
+    expect(bank.candidates.find((c) => c.id === facilityRule.id)?.facilityRelativesOnly).toBe(true);
+    const reachable = await prisoner("Даступны");
+    for (let i = 0; i < 5; i++) expect(await pickForMe({})).toBe(reachable.id);
   });
 
   test("pick for me never picks people whose letters cannot arrive; birthdays this month", async () => {

@@ -28,8 +28,11 @@ export async function launchBrowser(): Promise<Browser> {
  * A browser context whose pages fail the test on any console error or page error
  * (a CSP violation shows up as one).
  */
-export async function newWatchedContext(browser: Browser, options: { locale?: string } = {}) {
-  const context = await browser.newContext({ locale: options.locale ?? "en-GB" });
+export async function newWatchedContext(
+  browser: Browser,
+  options: { locale?: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
+) {
+  const context = await browser.newContext({ locale: options.locale ?? "en-GB", viewport: options.viewport, javaScriptEnabled: options.javaScriptEnabled ?? true });
   const problems: string[] = [];
   context.on("page", (page) => watchPage(page, problems));
   return { context, problems };

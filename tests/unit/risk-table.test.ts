@@ -56,3 +56,16 @@ describe("the censor's view of a real letter", () => {
     expect(guidance.risks.map((r) => r.phrase)).toEqual(["Навальн", "ФБК", "спецопераци"]);
   });
 });
+
+describe("lists of real size", () => {
+  test("at least 40 entries for each interface language", () => {
+    for (const language of ["en", "ru", "be"] as const) {
+      expect(DEFAULT_RISK_PHRASES.filter((e) => e.language === language).length, language).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  test("the English letter from the issue is flagged for each risky part", () => {
+    const guidance = analyzeLetter({ text: "we fight for your freedom! Lukashenko will fall.", kind: "letter", country: "BY", riskPhrases: DEFAULT_RISK_PHRASES });
+    expect(guidance.risks.map((r) => r.text)).toEqual(["fight", "freedom", "Lukashenko", "will fall"]);
+  });
+});
