@@ -388,6 +388,8 @@ describeEachDatabase("prisoner registry: search and edits", () => {
       city: facility.city,
       acceptsNonRelativeLetters: "on",
       parcelsFromAbroad: false,
+      // As the form holds it: the facility's current answer (a Belarusian colony takes parcels from relatives only).
+      parcelsRelativesOnly: facility.parcelsRelativesOnly ? "on" : false,
       parcelQuotaPerYear: "6",
       languages: ["ru", "be"],
       rulesNote: "Checked: letters in Russian or Belarusian.",
