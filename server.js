@@ -135,7 +135,10 @@ app.use((req, res, next) => {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) {
     res.setHeader("Connection", "close");
-    return res.status(413).type("text/plain").send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
+    return res
+      .status(413)
+      .type("text/plain")
+      .send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
   }
   next();
 });
@@ -173,7 +176,10 @@ app.use((req, res, next) => {
     if (received <= limit) return;
     if (!res.headersSent) {
       res.setHeader("Connection", "close");
-      res.status(413).type("text/plain").send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
+      res
+        .status(413)
+        .type("text/plain")
+        .send(`Request too large: at most ${Math.floor(limit / 1024)} KB here.`);
     }
     req.destroy();
   });
@@ -185,10 +191,15 @@ const remixHandler = createRequestHandler({
   getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: clientIp(req) }),
 });
 // A GET or HEAD request's loaders share per-request lookups (the session: once, not once per loader).
-app.all("*", (req, res, next) => guards.withRequestMemo(req.method === "GET" || req.method === "HEAD", () => remixHandler(req, res, next)));
+app.all("*", (req, res, next) =>
+  guards.withRequestMemo(req.method === "GET" || req.method === "HEAD", () => remixHandler(req, res, next)),
+);
 
 const server = app.listen(port, host, () => {
-  const where = host === "0.0.0.0" || host === "::" ? `every address of this machine, port ${port}` : `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const where =
+    host === "0.0.0.0" || host === "::"
+      ? `every address of this machine, port ${port}`
+      : `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
   console.info(`Solidarity Mail (${mode} mode) listening on ${where}`);
 });
 

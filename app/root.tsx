@@ -33,7 +33,8 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await lookupSession(request);
   const sessionUser = found.state === "active" ? found.session.user : null;
-  const signedIn = sessionUser && (!isPrivileged(sessionUser.role) || found.state === "active" && found.session.secondFactorAt);
+  const signedIn =
+    sessionUser && (!isPrivileged(sessionUser.role) || (found.state === "active" && found.session.secondFactorAt));
   const locale = await resolveLocale(request, sessionUser?.locale);
   return {
     locale,
@@ -76,14 +77,23 @@ function LanguageSwitcher({ locale }: { locale: Locale }) {
     <Form method="post" action="/language" className="language-switcher">
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="language-select">{t("nav.language")}</label>
-      <select id="language-select" name="locale" defaultValue={locale} onChange={(event) => event.currentTarget.form?.requestSubmit()}>
+      <select
+        id="language-select"
+        name="locale"
+        defaultValue={locale}
+        onChange={(event) => event.currentTarget.form?.requestSubmit()}
+      >
         {SUPPORTED_LOCALES.map((code) => (
           <option key={code} value={code} lang={code}>
             {LOCALE_NAMES[code]}
           </option>
         ))}
       </select>
-      <button type="submit" className={scripted ? "button-small visually-hidden" : "button-small"} tabIndex={scripted ? -1 : undefined}>
+      <button
+        type="submit"
+        className={scripted ? "button-small visually-hidden" : "button-small"}
+        tabIndex={scripted ? -1 : undefined}
+      >
         {t("nav.changeLanguage")}
       </button>
     </Form>
@@ -101,7 +111,13 @@ function Header() {
           <Logo className="brand-mark" /> {t("app.name")}
         </Link>
         {/* On a phone the menu folds behind this toggle; a checkbox, so it works without JavaScript. */}
-        <input type="checkbox" id="nav-toggle" className="nav-toggle" aria-controls="site-nav" aria-label={t("nav.menu")} />
+        <input
+          type="checkbox"
+          id="nav-toggle"
+          className="nav-toggle"
+          aria-controls="site-nav"
+          aria-label={t("nav.menu")}
+        />
         <label htmlFor="nav-toggle" className="nav-toggle-label">
           <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" focusable="false">
             <path d="M2 5h16M2 10h16M2 15h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
@@ -109,45 +125,55 @@ function Header() {
           {t("nav.menu")}
         </label>
         <div className="site-nav-wrap">
-        <nav aria-label={t("nav.primary")} className="site-nav" id="site-nav">
-          {user ? (
-            <>
-              <NavLink to="/home">
-                {t("nav.home")}
-                {user.unreadReplies > 0 ? (
-                  <span className="badge badge-unread" data-testid="unread-marker" aria-label={t("nav.unread", { count: user.unreadReplies })}>
-                    {user.unreadReplies}
-                  </span>
+          <nav aria-label={t("nav.primary")} className="site-nav" id="site-nav">
+            {user ? (
+              <>
+                <NavLink to="/home">
+                  {t("nav.home")}
+                  {user.unreadReplies > 0 ? (
+                    <span
+                      className="badge badge-unread"
+                      data-testid="unread-marker"
+                      aria-label={t("nav.unread", { count: user.unreadReplies })}
+                    >
+                      {user.unreadReplies}
+                    </span>
+                  ) : null}
+                </NavLink>
+                {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
+                {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
+                {user.canSendParcels && !user.canManageParcels ? (
+                  <NavLink to="/parcels">{t("nav.parcels")}</NavLink>
                 ) : null}
-              </NavLink>
-              {user.canWrite ? <NavLink to="/write">{t("nav.write")}</NavLink> : null}
-              {user.canWrite ? <NavLink to="/letters">{t("nav.letters")}</NavLink> : null}
-              {user.canSendParcels && !user.canManageParcels ? <NavLink to="/parcels">{t("nav.parcels")}</NavLink> : null}
-              {user.canManageParcels ? <NavLink to="/coordinator/parcels">{t("nav.allParcels")}</NavLink> : null}
-              {user.canSendParcels ? <NavLink to={user.canManageParcels ? "/coordinator/needs" : "/needs"}>{t("nav.needs")}</NavLink> : null}
-              {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
-              {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
-              {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
-              {user.canManageRoutes ? <NavLink to="/coordinator/settings">{t("nav.coordinatorSettings")}</NavLink> : null}
-              {user.canManageRoutes ? <NavLink to="/coordinator/writing-help">{t("nav.writingHelp")}</NavLink> : null}
-              {user.canManageRoutes ? <NavLink to="/coordinator/routes">{t("nav.routes")}</NavLink> : null}
-              {user.canTrackItems ? <NavLink to="/coordinator/dashboard">{t("nav.dashboard")}</NavLink> : null}
-              {user.canTrackItems ? <NavLink to="/coordinator/items">{t("nav.items")}</NavLink> : null}
-              {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
-              {user.canManageTokens ? <NavLink to="/admin/tokens">{t("nav.tokens")}</NavLink> : null}
-              <NavLink to="/settings">{t("nav.settings")}</NavLink>
-              <Form method="post" action="/logout" className="inline-form">
-                <button type="submit" className="link-button">
-                  {t("nav.signOut")}
-                </button>
-              </Form>
-            </>
-          ) : (
-            <NavLink to="/login">{t("nav.signIn")}</NavLink>
-          )}
-          {data?.devMailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
-        </nav>
-        <LanguageSwitcher locale={data?.locale ?? DEFAULT_LOCALE} />
+                {user.canManageParcels ? <NavLink to="/coordinator/parcels">{t("nav.allParcels")}</NavLink> : null}
+                {user.canSendParcels ? (
+                  <NavLink to={user.canManageParcels ? "/coordinator/needs" : "/needs"}>{t("nav.needs")}</NavLink>
+                ) : null}
+                {user.canReadPrisoners ? <NavLink to="/prisoners">{t("nav.prisoners")}</NavLink> : null}
+                {user.canApprove ? <NavLink to="/coordinator/volunteers">{t("nav.volunteers")}</NavLink> : null}
+                {user.canEditRegistry ? <NavLink to="/imports">{t("nav.imports")}</NavLink> : null}
+                {user.canManageRoutes ? (
+                  <NavLink to="/coordinator/settings">{t("nav.coordinatorSettings")}</NavLink>
+                ) : null}
+                {user.canManageRoutes ? <NavLink to="/coordinator/writing-help">{t("nav.writingHelp")}</NavLink> : null}
+                {user.canManageRoutes ? <NavLink to="/coordinator/routes">{t("nav.routes")}</NavLink> : null}
+                {user.canTrackItems ? <NavLink to="/coordinator/dashboard">{t("nav.dashboard")}</NavLink> : null}
+                {user.canTrackItems ? <NavLink to="/coordinator/items">{t("nav.items")}</NavLink> : null}
+                {user.canReadAudit ? <NavLink to="/admin/audit">{t("nav.audit")}</NavLink> : null}
+                {user.canManageTokens ? <NavLink to="/admin/tokens">{t("nav.tokens")}</NavLink> : null}
+                <NavLink to="/settings">{t("nav.settings")}</NavLink>
+                <Form method="post" action="/logout" className="inline-form">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <NavLink to="/login">{t("nav.signIn")}</NavLink>
+            )}
+            {data?.devMailbox ? <NavLink to="/dev/mailbox">{t("nav.mailbox")}</NavLink> : null}
+          </nav>
+          <LanguageSwitcher locale={data?.locale ?? DEFAULT_LOCALE} />
         </div>
       </div>
     </header>
@@ -159,7 +185,11 @@ function Footer() {
   const data = useRootData();
   const org = data?.organisation;
   const contact = org?.contact ?? null;
-  const contactHref = contact ? (contact.includes("@") && !/^https?:/.test(contact) ? `mailto:${contact}` : contact) : null;
+  const contactHref = contact
+    ? contact.includes("@") && !/^https?:/.test(contact)
+      ? `mailto:${contact}`
+      : contact
+    : null;
   return (
     <footer className="site-footer">
       <div className="site-footer-inner">

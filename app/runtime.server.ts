@@ -69,7 +69,10 @@ export async function bootstrap(options: ServerFlags & { worker?: boolean } = {}
   await ensureParcelDefaults();
   await ensureWritingHelp();
   // A stuck database (a spinning embedded one on a full disk included) is reported on standard error.
-  const watchdog = startDatabaseWatchdog(() => prisma.$queryRaw`SELECT 1`, { watchEventLoop: true, embedded: target.kind === "pglite" });
+  const watchdog = startDatabaseWatchdog(() => prisma.$queryRaw`SELECT 1`, {
+    watchEventLoop: true,
+    embedded: target.kind === "pglite",
+  });
   const stopOutbox = options.worker === false ? async () => {} : startOutboxWorker();
   const stopBackground = options.worker === false ? async () => {} : startBackgroundWorker(BACKGROUND_TASKS);
   return {
@@ -87,9 +90,23 @@ export { ConfigurationError };
 export { bodyLimitFor, crossSiteRefusal } from "#app/utils/http-guards.server.ts";
 
 /** Settings server.js needs: it reads no environment variable itself. */
-export function serverSettings(): { mode: AppMode; host: string; port: number; trustProxyHops: number; appOrigin: string; hsts: boolean } {
+export function serverSettings(): {
+  mode: AppMode;
+  host: string;
+  port: number;
+  trustProxyHops: number;
+  appOrigin: string;
+  hsts: boolean;
+} {
   const { host, port } = listenAddress();
-  return { mode: appMode(), host, port, trustProxyHops: trustProxyHops(), appOrigin: new URL(appUrl()).origin, hsts: secureTransport() };
+  return {
+    mode: appMode(),
+    host,
+    port,
+    trustProxyHops: trustProxyHops(),
+    appOrigin: new URL(appUrl()).origin,
+    hsts: secureTransport(),
+  };
 }
 
 /**
@@ -97,7 +114,10 @@ export function serverSettings(): { mode: AppMode; host: string; port: number; t
  * for signed-in people (many volunteers share one address at a letter-writing
  * event), per client address for everyone else.
  */
-export async function allowWrite(request: { ip: string; cookie: string | undefined }): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+export async function allowWrite(request: {
+  ip: string;
+  cookie: string | undefined;
+}): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
   const userId = await sessionUserId(request.cookie ?? null);
   const key = userId ? `writes:account:${userId}` : `writes:ip:${request.ip}`;
   return hitRateLimit(key, limits.writesPerUserPerMinute(), 60);

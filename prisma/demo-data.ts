@@ -23,7 +23,6 @@ import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts"
 import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
 import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 
-
 export const DEMO_SOURCE_SLUGS = ["viasna", "humanitarian-list", "memorial-ovd"] as const;
 
 type SourceSlug = (typeof DEMO_SOURCE_SLUGS)[number];
@@ -485,10 +484,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentence: "3 года 6 месяцев колонии общего режима",
     sentenceInForce: true,
     facility: "by-ik17",
-    names: byNames(["Лапіцкі", "Андрэй", "Віктаравіч"], ["Лапицкий", "Андрей", "Викторович"], [
-      ["national", "Lapicki", "Andrej"],
-      ["bgn", "Lapitski", "Andrey"],
-    ]),
+    names: byNames(
+      ["Лапіцкі", "Андрэй", "Віктаравіч"],
+      ["Лапицкий", "Андрей", "Викторович"],
+      [
+        ["national", "Lapicki", "Andrej"],
+        ["bgn", "Lapitski", "Andrey"],
+      ],
+    ),
     stays: [
       { facility: "by-okrestina", from: "2024-02-07", to: "2024-02-10" },
       { facility: "by-sizo1", from: "2024-02-10", to: "2024-08-20" },
@@ -507,10 +510,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-ik4",
     relativesOnly: { note: RELATIVES_ONLY_PERSONAL, since: "2024-06-01" },
-    names: byNames(["Шалюта", "Марына", "Сяргееўна"], ["Шалюта", "Марина", "Сергеевна"], [
-      ["national", "Šaliuta", "Maryna"],
-      ["press", "Shalyuta", "Marina"],
-    ]),
+    names: byNames(
+      ["Шалюта", "Марына", "Сяргееўна"],
+      ["Шалюта", "Марина", "Сергеевна"],
+      [
+        ["national", "Šaliuta", "Maryna"],
+        ["press", "Shalyuta", "Marina"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2023-10-13", to: "2024-04-02" },
       { facility: "by-ik4", from: "2024-04-20" },
@@ -529,11 +536,15 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-ik15",
     humanitarian: ["elderly", "serious_illness"],
-    names: byNames(["Лявонаў", "Уладзімір", "Пятровіч"], ["Леонов", "Владимир", "Петрович"], [
-      ["national", "Liavonaŭ", "Uladzimir"],
-      ["bgn", "Lyavonaw", "Uladzimir"],
-      ["press", "Leonov", "Vladimir"],
-    ]),
+    names: byNames(
+      ["Лявонаў", "Уладзімір", "Пятровіч"],
+      ["Леонов", "Владимир", "Петрович"],
+      [
+        ["national", "Liavonaŭ", "Uladzimir"],
+        ["bgn", "Lyavonaw", "Uladzimir"],
+        ["press", "Leonov", "Vladimir"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2022-12-01", to: "2023-05-30" },
       { facility: "by-ik15", from: "2023-06-20" },
@@ -553,10 +564,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentence: null,
     sentenceInForce: null,
     facility: "by-sizo1",
-    names: byNames(["Верабей", "Дзмітрый", "Алегавіч"], ["Воробей", "Дмитрий", "Олегович"], [
-      ["national", "Vierabiej", "Dzmitryj"],
-      ["press", "Vorobey", "Dmitry"],
-    ]),
+    names: byNames(
+      ["Верабей", "Дзмітрый", "Алегавіч"],
+      ["Воробей", "Дмитрий", "Олегович"],
+      [
+        ["national", "Vierabiej", "Dzmitryj"],
+        ["press", "Vorobey", "Dmitry"],
+      ],
+    ),
     stays: [
       { facility: "by-okrestina", from: "2026-08-18", to: "2026-08-21" },
       { facility: "by-sizo1", from: "2026-08-21" },
@@ -574,11 +589,15 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-ik4",
     humanitarian: ["large_family_parent"],
-    names: byNames(["Цярэшка", "Святлана", "Іванаўна"], ["Терешко", "Светлана", "Ивановна"], [
-      ["national", "Ciareška", "Sviatlana"],
-      ["lacinka", "Ciareška", "Śviatłana"],
-      ["press", "Tereshko", "Svetlana"],
-    ]),
+    names: byNames(
+      ["Цярэшка", "Святлана", "Іванаўна"],
+      ["Терешко", "Светлана", "Ивановна"],
+      [
+        ["national", "Ciareška", "Sviatlana"],
+        ["lacinka", "Ciareška", "Śviatłana"],
+        ["press", "Tereshko", "Svetlana"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2021-09-16", to: "2022-05-05" },
       { facility: "by-ik4", from: "2022-05-24" },
@@ -600,10 +619,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-ik2",
     humanitarian: ["elderly", "disability"],
-    names: byNames(["Ясюкевіч", "Мікалай", "Антонавіч"], ["Ясюкевич", "Николай", "Антонович"], [
-      ["national", "Jasiukievič", "Mikalaj"],
-      ["bgn", "Yasyukevich", "Mikalay"],
-    ]),
+    names: byNames(
+      ["Ясюкевіч", "Мікалай", "Антонавіч"],
+      ["Ясюкевич", "Николай", "Антонович"],
+      [
+        ["national", "Jasiukievič", "Mikalaj"],
+        ["bgn", "Yasyukevich", "Mikalay"],
+      ],
+    ),
     stays: [
       { facility: "by-zhodino", from: "2023-03-03", to: "2023-09-12" },
       { facility: "by-ik2", from: "2023-10-05" },
@@ -624,10 +647,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-vk2",
     humanitarian: ["minor"],
-    names: byNames(["Шыдлоўскі", "Кірыл", "Андрэевіч"], ["Шидловский", "Кирилл", "Андреевич"], [
-      ["national", "Šydloŭski", "Kiryl"],
-      ["bgn", "Shydlowski", "Kiryl"],
-    ]),
+    names: byNames(
+      ["Шыдлоўскі", "Кірыл", "Андрэевіч"],
+      ["Шидловский", "Кирилл", "Андреевич"],
+      [
+        ["national", "Šydloŭski", "Kiryl"],
+        ["bgn", "Shydlowski", "Kiryl"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2025-04-12", to: "2025-09-30" },
       { facility: "by-vk2", from: "2025-10-15" },
@@ -647,10 +674,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentence: "3 года колонии общего режима",
     sentenceInForce: true,
     facility: "by-ik4",
-    names: byNames(["Кавалёва", "Алена", "Мікалаеўна"], ["Ковалёва", "Елена", "Николаевна"], [
-      ["national", "Kavaliova", "Aliena"],
-      ["press", "Kovaleva", "Elena"],
-    ]),
+    names: byNames(
+      ["Кавалёва", "Алена", "Мікалаеўна"],
+      ["Ковалёва", "Елена", "Николаевна"],
+      [
+        ["national", "Kavaliova", "Aliena"],
+        ["press", "Kovaleva", "Elena"],
+      ],
+    ),
     stays: [
       { facility: "by-zhodino", from: "2024-11-08", to: "2025-04-01" },
       { facility: "by-ik4", from: "2025-04-20" },
@@ -671,11 +702,15 @@ const PRISONERS: PrisonerSeed[] = [
       note: "No letters and no news from him since February 2023; his family cannot reach him either. Letters are not expected to be delivered.",
       since: "2023-02-15",
     },
-    names: byNames(["Сасноўскі", "Віталь", "Іванавіч"], ["Сосновский", "Виталий", "Иванович"], [
-      ["national", "Sasnoŭski", "Vital'"],
-      ["bgn", "Sasnowski", "Vital’"],
-      ["press", "Sosnovsky", "Vitaly"],
-    ]),
+    names: byNames(
+      ["Сасноўскі", "Віталь", "Іванавіч"],
+      ["Сосновский", "Виталий", "Иванович"],
+      [
+        ["national", "Sasnoŭski", "Vital'"],
+        ["bgn", "Sasnowski", "Vital’"],
+        ["press", "Sosnovsky", "Vitaly"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2020-09-22", to: "2021-11-10" },
       { facility: "by-ik3", from: "2021-12-01", to: "2023-01-20" },
@@ -697,10 +732,14 @@ const PRISONERS: PrisonerSeed[] = [
       note: "Held without correspondence since May 2024: no letters reach him and none come out. Delivery is not expected.",
       since: "2024-05-01",
     },
-    names: byNames(["Сцяцко", "Ігар", "Рыгоравіч"], ["Стецко", "Игорь", "Григорьевич"], [
-      ["national", "Sciacko", "Ihar"],
-      ["bgn", "Stsyatsko", "Ihar"],
-    ]),
+    names: byNames(
+      ["Сцяцко", "Ігар", "Рыгоравіч"],
+      ["Стецко", "Игорь", "Григорьевич"],
+      [
+        ["national", "Sciacko", "Ihar"],
+        ["bgn", "Stsyatsko", "Ihar"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2021-03-13", to: "2022-02-01" },
       { facility: "by-ik3", from: "2022-02-25" },
@@ -721,10 +760,14 @@ const PRISONERS: PrisonerSeed[] = [
       note: "Asked through her family not to receive letters from people she does not know. Please respect this.",
       since: "2025-03-10",
     },
-    names: byNames(["Гурыновіч", "Наталля", "Віктараўна"], ["Гуринович", "Наталья", "Викторовна"], [
-      ["national", "Hurynovič", "Natallia"],
-      ["lacinka", "Hurynovič", "Natalla"],
-    ]),
+    names: byNames(
+      ["Гурыновіч", "Наталля", "Віктараўна"],
+      ["Гуринович", "Наталья", "Викторовна"],
+      [
+        ["national", "Hurynovič", "Natallia"],
+        ["lacinka", "Hurynovič", "Natalla"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2024-06-06", to: "2024-11-12" },
       { facility: "by-ik4", from: "2024-12-02" },
@@ -742,10 +785,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-ik2",
     relativesOnly: { note: RELATIVES_ONLY_PERSONAL, since: "2024-01-15" },
-    names: byNames(["Лукашэвіч", "Аляксандр", "Мікалаевіч"], ["Лукашевич", "Александр", "Николаевич"], [
-      ["national", "Lukaševič", "Aliaksandr"],
-      ["bgn", "Lukashevich", "Alyaksandr"],
-    ]),
+    names: byNames(
+      ["Лукашэвіч", "Аляксандр", "Мікалаевіч"],
+      ["Лукашевич", "Александр", "Николаевич"],
+      [
+        ["national", "Lukaševič", "Aliaksandr"],
+        ["bgn", "Lukashevich", "Alyaksandr"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2022-08-18", to: "2023-03-01" },
       { facility: "by-ik2", from: "2023-03-22" },
@@ -764,10 +811,14 @@ const PRISONERS: PrisonerSeed[] = [
     verdictOn: "2022-06-14",
     release: { on: "2024-03-01", kind: "pardon", note: "Pardoned in a wave of releases." },
     facility: null,
-    names: byNames(["Мароз", "Ганна", "Сяргееўна"], ["Мороз", "Анна", "Сергеевна"], [
-      ["national", "Maroz", "Hanna"],
-      ["press", "Moroz", "Anna"],
-    ]),
+    names: byNames(
+      ["Мароз", "Ганна", "Сяргееўна"],
+      ["Мороз", "Анна", "Сергеевна"],
+      [
+        ["national", "Maroz", "Hanna"],
+        ["press", "Moroz", "Anna"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2022-03-04", to: "2022-07-01" },
       { facility: "by-ik4", from: "2022-07-20", to: "2024-03-01", note: "Pardoned and released." },
@@ -785,10 +836,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: null,
     needsReview: "Missing from the Viasna list imported on 15 June 2026: possibly released or moved.",
-    names: byNames(["Кулік", "Сяргей", "Уладзіміравіч"], ["Кулик", "Сергей", "Владимирович"], [
-      ["national", "Kulik", "Siarhiej"],
-      ["press", "Kulik", "Sergei"],
-    ]),
+    names: byNames(
+      ["Кулік", "Сяргей", "Уладзіміравіч"],
+      ["Кулик", "Сергей", "Владимирович"],
+      [
+        ["national", "Kulik", "Siarhiej"],
+        ["press", "Kulik", "Sergei"],
+      ],
+    ),
     stays: [
       { facility: "by-zhodino", from: "2023-05-19", to: "2023-11-20" },
       {
@@ -811,10 +866,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     facility: "by-home",
     humanitarian: ["elderly"],
-    names: byNames(["Ярашэвіч", "Тамара", "Пятроўна"], ["Ярошевич", "Тамара", "Петровна"], [
-      ["national", "Jaraševič", "Tamara"],
-      ["press", "Yaroshevich", "Tamara"],
-    ]),
+    names: byNames(
+      ["Ярашэвіч", "Тамара", "Пятроўна"],
+      ["Ярошевич", "Тамара", "Петровна"],
+      [
+        ["national", "Jaraševič", "Tamara"],
+        ["press", "Yaroshevich", "Tamara"],
+      ],
+    ),
     stays: [{ facility: "by-home", from: "2025-07-01" }],
     sources: [
       { source: "viasna", externalId: "viasna-1977" },
@@ -833,10 +892,14 @@ const PRISONERS: PrisonerSeed[] = [
     verdictOn: "2025-01-10",
     interests: ["football", "woodwork"],
     facility: "by-iuot",
-    names: byNames(["Пракапенка", "Яўген", "Алегавіч"], ["Прокопенко", "Евгений", "Олегович"], [
-      ["national", "Prakapienka", "Jaŭhien"],
-      ["press", "Prokopenko", "Evgeny"],
-    ]),
+    names: byNames(
+      ["Пракапенка", "Яўген", "Алегавіч"],
+      ["Прокопенко", "Евгений", "Олегович"],
+      [
+        ["national", "Prakapienka", "Jaŭhien"],
+        ["press", "Prokopenko", "Evgeny"],
+      ],
+    ),
     stays: [
       { facility: "by-sizo1", from: "2024-09-05", to: "2025-01-28" },
       { facility: "by-iuot", from: "2025-02-20" },
@@ -853,10 +916,14 @@ const PRISONERS: PrisonerSeed[] = [
     sentence: null,
     sentenceInForce: null,
     facility: "by-zhodino",
-    names: byNames(["Сакалоўскі", "Павел", "Андрэевіч"], ["Соколовский", "Павел", "Андреевич"], [
-      ["national", "Sakaloŭski", "Paviel"],
-      ["bgn", "Sakalowski", "Pavel"],
-    ]),
+    names: byNames(
+      ["Сакалоўскі", "Павел", "Андрэевіч"],
+      ["Соколовский", "Павел", "Андреевич"],
+      [
+        ["national", "Sakaloŭski", "Paviel"],
+        ["bgn", "Sakalowski", "Pavel"],
+      ],
+    ),
     stays: [
       { facility: "by-okrestina", from: "2026-09-30", to: "2026-10-03" },
       { facility: "by-zhodino", from: "2026-10-03" },
@@ -939,10 +1006,13 @@ const PRISONERS: PrisonerSeed[] = [
     sentence: null,
     sentenceInForce: null,
     facility: "ru-sizo1",
-    names: ruNames(["Лыков", "Артём", "Викторович"], [
-      ["icao", "Lykov", "Artem"],
-      ["press", "Lykov", "Artyom"],
-    ]),
+    names: ruNames(
+      ["Лыков", "Артём", "Викторович"],
+      [
+        ["icao", "Lykov", "Artem"],
+        ["press", "Lykov", "Artyom"],
+      ],
+    ),
     stays: [{ facility: "ru-sizo1", from: "2026-07-24" }],
     sources: [{ source: "memorial-ovd", externalId: "memorial-ovd-6051" }],
   },
@@ -957,10 +1027,13 @@ const PRISONERS: PrisonerSeed[] = [
     sentenceInForce: true,
     release: { on: "2025-05-24", kind: "sentence_served" },
     facility: null,
-    names: ruNames(["Полозова", "Виктория", "Андреевна"], [
-      ["icao", "Polozova", "Viktoriia"],
-      ["press", "Polozova", "Victoria"],
-    ]),
+    names: ruNames(
+      ["Полозова", "Виктория", "Андреевна"],
+      [
+        ["icao", "Polozova", "Viktoriia"],
+        ["press", "Polozova", "Victoria"],
+      ],
+    ),
     stays: [{ facility: "ru-sizo6", from: "2022-05-27", to: "2023-02-10" }],
     sources: [{ source: "memorial-ovd", externalId: "memorial-ovd-4511" }],
   },
@@ -1040,8 +1113,12 @@ function prisonerMatchKey(country: string, birth: Date | null, detained: Date | 
  */
 export const demoFingerprint = {
   prisoner: (country: string, birth: Date | null, detained: Date | null) =>
-    PRISONERS.some((p) => prisonerMatchKey(p.country, day(p.birth), day(p.detainedOn)) === prisonerMatchKey(country, birth, detained)),
-  facility: (country: string, name: string, city: string | null) => FACILITIES.some((f) => f.country === country && f.name === name && (f.city ?? null) === city),
+    PRISONERS.some(
+      (p) =>
+        prisonerMatchKey(p.country, day(p.birth), day(p.detainedOn)) === prisonerMatchKey(country, birth, detained),
+    ),
+  facility: (country: string, name: string, city: string | null) =>
+    FACILITIES.some((f) => f.country === country && f.name === name && (f.city ?? null) === city),
   source: (slug: string) => (DEMO_SOURCE_SLUGS as readonly string[]).includes(slug),
 };
 
@@ -1140,9 +1217,17 @@ export async function seedRegistry(prisma: PrismaClient | Prisma.TransactionClie
       });
     }
     if (seed.release) {
-      changes.push({ prisonerId: row.id, status: "released", fromStatus: "convicted", occurredOn: day(seed.release.on), releaseKind: seed.release.kind, note: seed.release.note ?? null });
+      changes.push({
+        prisonerId: row.id,
+        status: "released",
+        fromStatus: "convicted",
+        occurredOn: day(seed.release.on),
+        releaseKind: seed.release.kind,
+        note: seed.release.note ?? null,
+      });
     }
-    if (seed.diedOn) changes.push({ prisonerId: row.id, status: "deceased", fromStatus: "convicted", occurredOn: day(seed.diedOn) });
+    if (seed.diedOn)
+      changes.push({ prisonerId: row.id, status: "deceased", fromStatus: "convicted", occurredOn: day(seed.diedOn) });
     for (const link of seed.sources) {
       links.push({
         prisonerId: row.id,

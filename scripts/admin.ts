@@ -85,7 +85,19 @@ async function main(argv: string[]) {
     console.info(HELP);
     return;
   }
-  const known = ["user:create", "user:login-link", "user:reset-totp", "user:delete", "token:create", "token:list", "token:revoke", "keys:reencrypt", "source:create", "parcel:check", "db:migrate"];
+  const known = [
+    "user:create",
+    "user:login-link",
+    "user:reset-totp",
+    "user:delete",
+    "token:create",
+    "token:list",
+    "token:revoke",
+    "keys:reencrypt",
+    "source:create",
+    "parcel:check",
+    "db:migrate",
+  ];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
 
   await connectDatabase(databaseTarget(), { migrate: true });
@@ -95,10 +107,12 @@ async function main(argv: string[]) {
       return;
     case "source:create": {
       const slug = required(values.slug, "slug");
-      if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug)) throw new UsageError("--slug must be lower-case letters, digits and hyphens");
+      if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(slug))
+        throw new UsageError("--slug must be lower-case letters, digits and hyphens");
       const country = values.country ?? null;
       if (country !== null && country !== "BY" && country !== "RU") throw new UsageError("--country must be BY or RU");
-      if (await prisma.source.findUnique({ where: { slug } })) throw new UsageError(`A source "${slug}" already exists.`);
+      if (await prisma.source.findUnique({ where: { slug } }))
+        throw new UsageError(`A source "${slug}" already exists.`);
       await prisma.source.create({ data: { slug, name: required(values.name, "name"), country } });
       console.info(`Created source ${slug}.`);
       return;
@@ -106,7 +120,8 @@ async function main(argv: string[]) {
     case "parcel:check": {
       const prisonerId = required(values.prisoner, "prisoner");
       const file = required(values.items, "items");
-      if (values.locale && !["en", "ru", "be"].includes(values.locale)) throw new UsageError("--locale must be en, ru or be");
+      if (values.locale && !["en", "ru", "be"].includes(values.locale))
+        throw new UsageError("--locale must be en, ru or be");
       try {
         const result = await parcelCheck(prisonerId, file, values.locale);
         console.info(JSON.stringify(result, null, 2));
@@ -127,21 +142,43 @@ async function main(argv: string[]) {
       if (!email.success) throw new UsageError("--email is not a valid e-mail address");
       const role = required(values.role, "role") as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
-      const fromAddress = email.data.split("@")[0].replace(/[^\p{L}\p{N} .'’-]+/gu, " ").trim().slice(0, 40);
-      const pseudonym = pseudonymField.safeParse(values.pseudonym ?? (fromAddress.length >= 2 ? fromAddress : `New ${role}`));
-      if (!pseudonym.success) throw new UsageError("--pseudonym must have 2 to 40 letters, digits, spaces, dots, hyphens or apostrophes");
+      const fromAddress = email.data
+        .split("@")[0]
+        .replace(/[^\p{L}\p{N} .'’-]+/gu, " ")
+        .trim()
+        .slice(0, 40);
+      const pseudonym = pseudonymField.safeParse(
+        values.pseudonym ?? (fromAddress.length >= 2 ? fromAddress : `New ${role}`),
+      );
+      if (!pseudonym.success)
+        throw new UsageError("--pseudonym must have 2 to 40 letters, digits, spaces, dots, hyphens or apostrophes");
       const address = normalizeEmail(email.data);
-      if (await prisma.user.findUnique({ where: { email: address } })) throw new UsageError(`A user with ${address} already exists.`);
+      if (await prisma.user.findUnique({ where: { email: address } }))
+        throw new UsageError(`A user with ${address} already exists.`);
       const user = await prisma.user.create({
-        data: { email: address, pseudonym: pseudonym.data, role, vettingState: "approved", approvedAt: new Date(), locale: "en" },
+        data: {
+          email: address,
+          pseudonym: pseudonym.data,
+          role,
+          vettingState: "approved",
+          approvedAt: new Date(),
+          locale: "en",
+        },
       });
-      await audit({ actorId: null, action: "user.created", targetType: "user", targetId: user.id, details: { via: "admin-cli", role } });
+      await audit({
+        actorId: null,
+        action: "user.created",
+        targetType: "user",
+        targetId: user.id,
+        details: { via: "admin-cli", role },
+      });
       console.info(`Created ${role} ${address} (id ${user.id}).`);
       return;
     }
     case "user:login-link": {
       const address = normalizeEmail(required(values.email, "email"));
-      if (!(await prisma.user.findUnique({ where: { email: address } }))) throw new UsageError(`No user with ${address}.`);
+      if (!(await prisma.user.findUnique({ where: { email: address } })))
+        throw new UsageError(`No user with ${address}.`);
       const { link } = await issueSignInCode(address);
       console.info(link);
       return;
@@ -194,13 +231,16 @@ async function main(argv: string[]) {
       }
       const day = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", " ") : "-");
       for (const t of tokens) {
-        console.info([t.id, t.state, t.scope, `expires ${day(t.expiresAt)}`, `last used ${day(t.lastUsedAt)}`, t.name].join("\t"));
+        console.info(
+          [t.id, t.state, t.scope, `expires ${day(t.expiresAt)}`, `last used ${day(t.lastUsedAt)}`, t.name].join("\t"),
+        );
       }
       return;
     }
     case "token:revoke": {
       const id = required(values.id, "id");
-      if (!(await revokeApiToken(id, null, "admin-cli"))) throw new UsageError(`No active token with id "${id}" (see token:list).`);
+      if (!(await revokeApiToken(id, null, "admin-cli")))
+        throw new UsageError(`No active token with id "${id}" (see token:list).`);
       console.info(`Revoked token ${id}.`);
       return;
     }

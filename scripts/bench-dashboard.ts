@@ -204,7 +204,9 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
   try {
     setDatabase(db.prisma);
     const seedMs = await timed(() => seed(db.prisma, items));
-    const [counts] = await db.prisma.$queryRawUnsafe<{ events: number; letters: number; parcels: number; prisoners: number; open: number }[]>(
+    const [counts] = await db.prisma.$queryRawUnsafe<
+      { events: number; letters: number; parcels: number; prisoners: number; open: number }[]
+    >(
       `SELECT (SELECT count(*) FROM "StatusEvent")::int AS "events", (SELECT count(*) FROM "Letter")::int AS "letters",
               (SELECT count(*) FROM "Parcel")::int AS "parcels", (SELECT count(*) FROM "Prisoner")::int AS "prisoners",
               (SELECT count(*) FROM "Letter" WHERE "state" = 'sent')::int + (SELECT count(*) FROM "Parcel" WHERE "state" = 'sent')::int AS "open"`,
@@ -214,14 +216,24 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
       `seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.events.toLocaleString("en")} status events, ${counts.letters.toLocaleString("en")} letters and postcards, ` +
         `${counts.parcels.toLocaleString("en")} parcels (${counts.open.toLocaleString("en")} open), ${counts.prisoners.toLocaleString("en")} prisoners; ${WARMUP} warm-up runs, then median / max of ${RUNS}`,
     );
-    console.info(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs (other work on the machine slows every figure)`);
+    console.info(
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")} on ${os.cpus().length} CPUs (other work on the machine slows every figure)`,
+    );
     const routeId = "r1";
     const scenarios: [string, DashboardFilters][] = [
       ["default: last 12 weeks, every country and route", dashboardFiltersFromUrl(new URLSearchParams())],
-      ["Belarus, one route, last 12 weeks", dashboardFiltersFromUrl(new URLSearchParams({ country: "BY", route: routeId }))],
+      [
+        "Belarus, one route, last 12 weeks",
+        dashboardFiltersFromUrl(new URLSearchParams({ country: "BY", route: routeId })),
+      ],
       [
         "one whole year, every country and route",
-        dashboardFiltersFromUrl(new URLSearchParams({ from: new Date(now().getTime() - 364 * 86_400_000).toISOString().slice(0, 10) })),
+        dashboardFiltersFromUrl(
+          new URLSearchParams({ from: new Date(now().getTime() - 364 * 86_400_000).toISOString().slice(0, 10) }),
+        ),
       ],
     ];
     for (const [index, [name, filters]] of scenarios.entries()) {
@@ -237,7 +249,9 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
       const whole = await measure(() => dashboard(filters));
       console.info(`  ${"sum of the panels' medians".padEnd(36)} ${fmt(sum)}`);
       const verdict = isTarget ? `   target < ${TARGET_MS} ms: ${whole.median < TARGET_MS ? "yes" : "NO"}` : "";
-      console.info(`  ${"whole dashboard (as the page loads it)".padEnd(36)} median ${fmt(whole.median)}   max ${fmt(whole.max)}${verdict}`);
+      console.info(
+        `  ${"whole dashboard (as the page loads it)".padEnd(36)} median ${fmt(whole.median)}   max ${fmt(whole.max)}${verdict}`,
+      );
       if (isTarget && target.kind === "postgres" && whole.median >= TARGET_MS) ok = false;
     }
   } finally {
@@ -247,7 +261,9 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
 }
 
 async function main() {
-  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u));
+  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find(
+    (u) => u && /^postgres(ql)?:\/\//.test(u),
+  );
   let ok = true;
   if (adminUrl) {
     const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
@@ -255,7 +271,8 @@ async function main() {
     try {
       ok = await benchmark(`PostgreSQL, ${events.toLocaleString("en")} status events`, target, events);
     } finally {
-      if (process.env.BENCH_KEEP === "1" && target.kind === "postgres") console.info(`\nKept the database: ${target.url}`);
+      if (process.env.BENCH_KEEP === "1" && target.kind === "postgres")
+        console.info(`\nKept the database: ${target.url}`);
       else await drop();
     }
   } else {
@@ -263,7 +280,11 @@ async function main() {
   }
   if (process.env.BENCH_PGLITE !== "0") {
     const events = Number(process.env.BENCH_PGLITE_EVENTS ?? 200_000);
-    await benchmark(`PGlite (in memory), ${events.toLocaleString("en")} status events`, { kind: "pglite", dataDir: null }, events);
+    await benchmark(
+      `PGlite (in memory), ${events.toLocaleString("en")} status events`,
+      { kind: "pglite", dataDir: null },
+      events,
+    );
   }
   if (!ok) process.exitCode = 1;
 }

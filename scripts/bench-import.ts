@@ -26,10 +26,15 @@ const PEOPLE = Number(process.env.BENCH_ROWS ?? 20_000);
 
 // ───────────────────────────── Measuring one database ─────────────────────────────
 
-async function freshTarget(kind: "pglite" | "postgres"): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
+async function freshTarget(
+  kind: "pglite" | "postgres",
+): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
   if (kind === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-bench-"));
-    return { target: { kind: "pglite", dataDir: dir }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { kind: "pglite", dataDir: dir },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `sm_bench_${crypto.randomBytes(4).toString("hex")}`;
@@ -86,7 +91,11 @@ async function copyFloor(kind: "pglite" | "postgres", csv: Buffer): Promise<numb
     const db = new PGlite(target.dataDir ?? undefined);
     await db.waitReady;
     await db.exec(FLOOR_TABLE);
-    const [, ms] = await timed(() => db.query("COPY bench_floor FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], { blob: new Blob([new Uint8Array(csv)]) }));
+    const [, ms] = await timed(() =>
+      db.query("COPY bench_floor FROM '/dev/blob' WITH (FORMAT csv, HEADER true)", [], {
+        blob: new Blob([new Uint8Array(csv)]),
+      }),
+    );
     await db.close();
     return ms;
   } finally {
@@ -101,7 +110,8 @@ async function measure(kind: "pglite" | "postgres") {
   const prisma = await connectDatabase(target, { migrate: true });
   await prisma.source.create({ data: { slug: "bench", name: "Benchmark list", country: "BY" } });
   const rssBefore = process.memoryUsage().rss;
-  const run = () => importFile({ sourceSlug: "bench", bytes: csv, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
+  const run = () =>
+    importFile({ sourceSlug: "bench", bytes: csv, fileName: "bench.csv", dryRun: false, actor: { channel: "cli" } });
   const firstPhases = recordImportPhases();
   // Meanwhile, what another user would see: the liveness check (/healthz's work) every 50 ms, and the event loop's delay.
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -160,12 +170,24 @@ async function main() {
     return;
   }
   const { csv, people, badRows } = generateList(PEOPLE);
-  console.info(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, load average at start ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
-  console.info(`Generated a Viasna-shaped export: ${people} distinct people (checked), ${badRows} broken rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB.`);
-  const kinds = (process.env.BENCH_KINDS?.split(",") ?? (process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as ("pglite" | "postgres")[];
+  console.info(
+    `Machine: ${os.cpus().length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GiB, load average at start ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
+  console.info(
+    `Generated a Viasna-shaped export: ${people} distinct people (checked), ${badRows} broken rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB.`,
+  );
+  const kinds = (process.env.BENCH_KINDS?.split(",") ??
+    (process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"])) as ("pglite" | "postgres")[];
   const self = fileURLToPath(import.meta.url);
   for (const kind of kinds) {
-    const out = spawnSync(process.execPath, [...process.execArgv, self, "--measure", kind], { encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
+    const out = spawnSync(process.execPath, [...process.execArgv, self, "--measure", kind], {
+      encoding: "utf8",
+      env: process.env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const line = out.stdout.split("\n").find((l) => l.startsWith("RESULT "));
     if (!line) {
       console.error(out.stdout, out.stderr);
@@ -176,13 +198,19 @@ async function main() {
     const aimFirst = kind === "pglite" ? 10_000 : 3_000;
     console.info(`\n== ${name} ==`);
     if (r.created !== r.people || r.prisoners !== r.people) {
-      console.info(`The import created ${r.created} prisoners (${r.prisoners} in the database) from ${r.people} distinct people: no ratio reported.`);
+      console.info(
+        `The import created ${r.created} prisoners (${r.prisoners} in the database) from ${r.people} distinct people: no ratio reported.`,
+      );
       process.exitCode = 1;
       continue;
     }
     console.info(`floor: COPY of the file into a plain table   ${r.floorMs.toFixed(0)} ms`);
-    console.info(`first import:   ${r.firstMs.toFixed(0)} ms  (${((r.people / r.firstMs) * 1000).toFixed(0)} people/s; ${r.created} created, ${r.errors} rows with errors; ${(r.firstMs / r.floorMs).toFixed(1)}× the floor; aim < ${aimFirst} ms)`);
-    console.info(`re-import:      ${r.secondMs.toFixed(0)} ms  (${r.reimportUnchanged} unchanged, no changes: ${r.reimportNoChanges}; aim < 2000 ms)`);
+    console.info(
+      `first import:   ${r.firstMs.toFixed(0)} ms  (${((r.people / r.firstMs) * 1000).toFixed(0)} people/s; ${r.created} created, ${r.errors} rows with errors; ${(r.firstMs / r.floorMs).toFixed(1)}× the floor; aim < ${aimFirst} ms)`,
+    );
+    console.info(
+      `re-import:      ${r.secondMs.toFixed(0)} ms  (${r.reimportUnchanged} unchanged, no changes: ${r.reimportNoChanges}; aim < 2000 ms)`,
+    );
     const phases = (p: Record<string, number>) =>
       Object.entries(p)
         .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
@@ -192,7 +220,9 @@ async function main() {
       `  meanwhile: ${r.healthChecks} liveness checks, the slowest answered in ${r.worstHealthMs.toFixed(0)} ms (aim < 200 ms); longest event-loop stall ${r.worstLoopDelayMs.toFixed(0)} ms`,
     );
     console.info(`  where the re-import's time goes (ms): ${phases(r.secondPhases)}`);
-    console.info(`peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`);
+    console.info(
+      `peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`,
+    );
   }
 }
 

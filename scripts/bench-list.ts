@@ -32,20 +32,68 @@ const COMMON: [be: string, ru: string, latin: string][] = [
   ["Марозаў", "Морозов", "Marozau"],
 ];
 const SYLLABLES: [cyr: string, latin: string][] = [
-  ["ка", "ka"], ["ла", "la"], ["ра", "ra"], ["ма", "ma"], ["на", "na"], ["до", "do"], ["бу", "bu"], ["лі", "li"],
-  ["сі", "si"], ["ту", "tu"], ["ва", "va"], ["га", "ha"], ["зе", "ze"], ["пе", "pe"], ["ры", "ry"], ["да", "da"],
-  ["ко", "ko"], ["мі", "mi"], ["са", "sa"], ["бо", "bo"], ["ця", "tsia"], ["ша", "sha"], ["жу", "zhu"], ["ля", "lia"],
+  ["ка", "ka"],
+  ["ла", "la"],
+  ["ра", "ra"],
+  ["ма", "ma"],
+  ["на", "na"],
+  ["до", "do"],
+  ["бу", "bu"],
+  ["лі", "li"],
+  ["сі", "si"],
+  ["ту", "tu"],
+  ["ва", "va"],
+  ["га", "ha"],
+  ["зе", "ze"],
+  ["пе", "pe"],
+  ["ры", "ry"],
+  ["да", "da"],
+  ["ко", "ko"],
+  ["мі", "mi"],
+  ["са", "sa"],
+  ["бо", "bo"],
+  ["ця", "tsia"],
+  ["ша", "sha"],
+  ["жу", "zhu"],
+  ["ля", "lia"],
 ];
 const SUFFIXES: [be: string, ru: string, latin: string][] = [
-  ["віч", "вич", "vich"], ["енка", "енко", "enka"], ["скі", "ский", "ski"], ["ук", "ук", "uk"], ["ік", "ик", "ik"], ["ёнак", "ёнок", "ionak"],
+  ["віч", "вич", "vich"],
+  ["енка", "енко", "enka"],
+  ["скі", "ский", "ski"],
+  ["ук", "ук", "uk"],
+  ["ік", "ик", "ik"],
+  ["ёнак", "ёнок", "ionak"],
 ];
 const GIVEN: [be: string, ru: string, latin: string][] = [
-  ["Рыгор", "Григорий", "Ryhor"], ["Алесь", "Александр", "Ales"], ["Зміцер", "Дмитрий", "Zmitser"], ["Сяргей", "Сергей", "Siarhei"],
-  ["Ігар", "Игорь", "Ihar"], ["Андрэй", "Андрей", "Andrei"], ["Мікола", "Николай", "Mikola"], ["Павел", "Павел", "Pavel"],
-  ["Уладзімір", "Владимир", "Uladzimir"], ["Яўген", "Евгений", "Yauhen"], ["Віктар", "Виктор", "Viktar"], ["Юрый", "Юрий", "Yury"],
-  ["Марыя", "Мария", "Maryia"], ["Вольга", "Ольга", "Volha"], ["Алена", "Елена", "Alena"], ["Таццяна", "Татьяна", "Tatsiana"],
+  ["Рыгор", "Григорий", "Ryhor"],
+  ["Алесь", "Александр", "Ales"],
+  ["Зміцер", "Дмитрий", "Zmitser"],
+  ["Сяргей", "Сергей", "Siarhei"],
+  ["Ігар", "Игорь", "Ihar"],
+  ["Андрэй", "Андрей", "Andrei"],
+  ["Мікола", "Николай", "Mikola"],
+  ["Павел", "Павел", "Pavel"],
+  ["Уладзімір", "Владимир", "Uladzimir"],
+  ["Яўген", "Евгений", "Yauhen"],
+  ["Віктар", "Виктор", "Viktar"],
+  ["Юрый", "Юрий", "Yury"],
+  ["Марыя", "Мария", "Maryia"],
+  ["Вольга", "Ольга", "Volha"],
+  ["Алена", "Елена", "Alena"],
+  ["Таццяна", "Татьяна", "Tatsiana"],
 ];
-const PATRONYMICS = ["Іванавіч", "Пятровіч", "Сяргеевіч", "Мікалаевіч", "Аляксандравіч", "Іванович", "Петрович", "Сергеевич", ""];
+const PATRONYMICS = [
+  "Іванавіч",
+  "Пятровіч",
+  "Сяргеевіч",
+  "Мікалаевіч",
+  "Аляксандравіч",
+  "Іванович",
+  "Петрович",
+  "Сергеевич",
+  "",
+];
 const FACILITIES = [
   "ИК №4\n246035, г. Гомель, ул. Антошкина, 3",
   "ИК №2\n213800, г. Бобруйск, ул. Сикорского, 1",
@@ -66,7 +114,7 @@ function csvCell(value: string): string {
 /** A Viasna-shaped machine export of `people` distinct people (distinct by name and date of birth), plus broken rows. */
 export function generateList(people: number): { csv: Buffer; people: number; badRows: number } {
   const next = mulberry32(20_261_204);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)];
   const surname = (): [string, string, string] => {
     if (next() < 0.15) return pick(COMMON);
     const count = 2 + Math.floor(next() * 2);
@@ -103,18 +151,46 @@ export function generateList(people: number): { csv: Buffer; people: number; bad
     const dob = `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
     // Distinct as the registry tells people apart: by name keys across scripts and spellings, and the date of birth.
     const [family, given, patronymic = null] = name.split(" ");
-    const keys = nameMatchKeys({ surname: family, givenName: given, patronymic }).filter((k) => k.startsWith("person:"));
+    const keys = nameMatchKeys({ surname: family, givenName: given, patronymic }).filter((k) =>
+      k.startsWith("person:"),
+    );
     const person = `${keys.join(",")}|${dob}`;
     if (seen.has(person)) continue;
     seen.add(person);
     const status = pick(STATUSES);
     const prison = status === "former" ? "освобожден" : pick(FACILITIES);
-    const release = status === "former" ? `${String(1 + Math.floor(next() * 28)).padStart(2, "0")}.0${1 + Math.floor(next() * 9)}.2025` : "";
-    const cells = [String(id), "", name, status, "", "", "", dob, "15.08.2021", "ч. 1 ст. 342 УК", prison, "", "", "лишение свободы", "", "", "", release, "", "", "", "", ""];
+    const release =
+      status === "former"
+        ? `${String(1 + Math.floor(next() * 28)).padStart(2, "0")}.0${1 + Math.floor(next() * 9)}.2025`
+        : "";
+    const cells = [
+      String(id),
+      "",
+      name,
+      status,
+      "",
+      "",
+      "",
+      dob,
+      "15.08.2021",
+      "ч. 1 ст. 342 УК",
+      prison,
+      "",
+      "",
+      "лишение свободы",
+      "",
+      "",
+      "",
+      release,
+      "",
+      "",
+      "",
+      "",
+      "",
+    ];
     lines.push(cells.map(csvCell).join(","));
     produced++;
   }
   if (seen.size !== people) throw new Error(`The generator produced ${seen.size} distinct people, not ${people}`);
   return { csv: Buffer.from(lines.join("\n") + "\n", "utf8"), people: seen.size, badRows };
 }
-

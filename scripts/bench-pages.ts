@@ -43,7 +43,11 @@ async function signIn(appUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
   if (!link) throw new Error(`user:login-link printed no link:\n${out}`);
   const url = new URL(link);
   const jar = new Map<string, string>();
-  const body = new URLSearchParams({ email: url.searchParams.get("email") ?? VOLUNTEER, code: url.searchParams.get("code") ?? "", redirectTo: "" });
+  const body = new URLSearchParams({
+    email: url.searchParams.get("email") ?? VOLUNTEER,
+    code: url.searchParams.get("code") ?? "",
+    redirectTo: "",
+  });
   const response = await fetch(`${appUrl}/login/verify`, {
     method: "POST",
     body,
@@ -53,7 +57,8 @@ async function signIn(appUrl: string, env: NodeJS.ProcessEnv): Promise<string> {
   cookiesOf(response, jar);
   const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const check = await fetch(`${appUrl}/write`, { headers: { cookie }, redirect: "manual" });
-  if (check.status !== 200) throw new Error(`Signing in failed: /write answered ${check.status} (verify answered ${response.status}).`);
+  if (check.status !== 200)
+    throw new Error(`Signing in failed: /write answered ${check.status} (verify answered ${response.status}).`);
   return cookie;
 }
 
@@ -90,17 +95,35 @@ async function drive(label: string, url: string, cookie: string, expect: (text: 
   await Promise.all(Array.from({ length: CONNECTIONS }, client));
   const seconds = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
-  return { label, requests: times.length, errors, seconds, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  return {
+    label,
+    requests: times.length,
+    errors,
+    seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+  };
 }
 
 async function main() {
   const root = path.resolve(import.meta.dirname, "..");
-  if (!fs.existsSync(path.join(root, "build/server/index.js"))) throw new Error("Run `npm run build` first: this benchmark starts the built server.");
-  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u));
-  if (!adminUrl) throw new Error("Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres");
+  if (!fs.existsSync(path.join(root, "build/server/index.js")))
+    throw new Error("Run `npm run build` first: this benchmark starts the built server.");
+  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find(
+    (u) => u && /^postgres(ql)?:\/\//.test(u),
+  );
+  if (!adminUrl)
+    throw new Error(
+      "Set TEST_DATABASE_URL (or DATABASE_URL) to a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres",
+    );
   const [one, five, fifteen] = os.loadavg();
-  console.info(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at start; ${new Date().toISOString()}`);
-  console.info(`${CONNECTIONS} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per target, loopback, node fetch\n`);
+  console.info(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at start; ${new Date().toISOString()}`,
+  );
+  console.info(
+    `${CONNECTIONS} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per target, loopback, node fetch\n`,
+  );
 
   const name = `sm_bench_${crypto.randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -114,17 +137,29 @@ async function main() {
     const cookie = await signIn(app.url, testAppEnv(dataDir, { DATABASE_URL: dbUrl.toString(), APP_URL: app.url }));
     const db = new pg.Client({ connectionString: dbUrl.toString() });
     await db.connect();
-    const [person] = (await db.query<{ id: string; surname: string }>(`SELECT p."id", n."surname" FROM "Prisoner" p JOIN "PrisonerName" n ON n."prisonerId" = p."id" AND n."isPrimary" ORDER BY p."sortName" LIMIT 1`)).rows;
+    const [person] = (
+      await db.query<{ id: string; surname: string }>(
+        `SELECT p."id", n."surname" FROM "Prisoner" p JOIN "PrisonerName" n ON n."prisonerId" = p."id" AND n."isPrimary" ORDER BY p."sortName" LIMIT 1`,
+      )
+    ).rows;
     const { count } = (await db.query<{ count: string }>(`SELECT count(*) FROM "Prisoner"`)).rows[0];
     await db.end();
     if (!person) throw new Error("The demo data has no prisoner: not reporting.");
-    console.info(`Demo data: ${count} prisoners; search query "${person.surname}"; prisoner page /prisoners/${person.id}\n`);
+    console.info(
+      `Demo data: ${count} prisoners; search query "${person.surname}"; prisoner page /prisoners/${person.id}\n`,
+    );
     const asset = fs.readdirSync(path.join(root, "build/client")).find((f) => /\.(ico|svg|png|txt)$/.test(f));
     const targets: [string, string, (t: string) => boolean][] = [
       ["/healthz (bare route)", "/healthz", (t) => t === "ok"],
-      ...(asset ? [[`/${asset} (static file)`, `/${asset}`, () => true] as [string, string, (t: string) => boolean]] : []),
+      ...(asset
+        ? [[`/${asset} (static file)`, `/${asset}`, () => true] as [string, string, (t: string) => boolean]]
+        : []),
       ["/write", "/write", (t) => t.includes("</html>")],
-      [`/prisoners?q=${person.surname}`, `/prisoners?q=${encodeURIComponent(person.surname)}`, (t) => t.includes(`/prisoners/${person.id}`)],
+      [
+        `/prisoners?q=${person.surname}`,
+        `/prisoners?q=${encodeURIComponent(person.surname)}`,
+        (t) => t.includes(`/prisoners/${person.id}`),
+      ],
       ["/prisoners/:id", `/prisoners/${person.id}`, (t) => t.includes("</html>")],
       ["/letters", "/letters", (t) => t.includes("</html>")],
     ];
@@ -136,7 +171,9 @@ async function main() {
     }
     const bare = results[0];
     const ms = (v: number) => `${v.toFixed(1).padStart(8)} ms`;
-    console.info(`\n${"target".padEnd(34)} ${"req/s".padStart(8)} ${"p50".padStart(11)} ${"p95".padStart(11)} ${"p99".padStart(11)}  errors  p95 ÷ bare`);
+    console.info(
+      `\n${"target".padEnd(34)} ${"req/s".padStart(8)} ${"p50".padStart(11)} ${"p95".padStart(11)} ${"p99".padStart(11)}  errors  p95 ÷ bare`,
+    );
     for (const r of results) {
       console.info(
         `${r.label.slice(0, 34).padEnd(34)} ${(r.requests / r.seconds).toFixed(1).padStart(8)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}  ${String(r.errors).padStart(6)}  ${(r.p95 / bare.p95).toFixed(1).padStart(8)}×`,

@@ -31,7 +31,12 @@ async function refused(bytes: Uint8Array, fileName: string): Promise<boolean> {
 }
 
 async function main() {
-  console.info(`Machine: ${os.cpus().length} cores, load average at start ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}`);
+  console.info(
+    `Machine: ${os.cpus().length} cores, load average at start ${os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" ")}`,
+  );
 
   const surnames = ["Kastusiou", "Лукашэнка", "Tikhanovskaya", "Бяляцкі", "Statkevich", "Знак", "Losik"];
   const givens = ["Ryhor", "Аляксандр", "Sviatlana", "Алесь", "Mikalai", "Максім", "Ihar"];
@@ -48,19 +53,32 @@ async function main() {
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const csv = (rows: number) => utf8(`n\n${"x\n".repeat(rows)}`);
   const json = (rows: number) => utf8(JSON.stringify(Array.from({ length: rows }, () => ({ n: "x" }))));
-  const atLimit = await timed(`CSV of exactly ${MAX_IMPORT_ROWS} rows`, () => parseImportFile(csv(MAX_IMPORT_ROWS), { fileName: "a.csv" }));
+  const atLimit = await timed(`CSV of exactly ${MAX_IMPORT_ROWS} rows`, () =>
+    parseImportFile(csv(MAX_IMPORT_ROWS), { fileName: "a.csv" }),
+  );
   check(atLimit.rows.length === MAX_IMPORT_ROWS, "a file at the limit is read whole");
-  check(await timed(`CSV of ${MAX_IMPORT_ROWS + 1} rows (refused)`, () => refused(csv(MAX_IMPORT_ROWS + 1), "a.csv")), "one row more is refused");
-  const jsonAtLimit = await timed(`JSON of exactly ${MAX_IMPORT_ROWS} rows`, () => parseImportFile(json(MAX_IMPORT_ROWS), { fileName: "a.json" }));
+  check(
+    await timed(`CSV of ${MAX_IMPORT_ROWS + 1} rows (refused)`, () => refused(csv(MAX_IMPORT_ROWS + 1), "a.csv")),
+    "one row more is refused",
+  );
+  const jsonAtLimit = await timed(`JSON of exactly ${MAX_IMPORT_ROWS} rows`, () =>
+    parseImportFile(json(MAX_IMPORT_ROWS), { fileName: "a.json" }),
+  );
   check(jsonAtLimit.rows.length === MAX_IMPORT_ROWS, "a JSON file at the limit is read whole");
-  check(await timed(`JSON of ${MAX_IMPORT_ROWS + 1} rows (refused)`, () => refused(json(MAX_IMPORT_ROWS + 1), "a.json")), "one JSON row more is refused");
+  check(
+    await timed(`JSON of ${MAX_IMPORT_ROWS + 1} rows (refused)`, () => refused(json(MAX_IMPORT_ROWS + 1), "a.json")),
+    "one JSON row more is refused",
+  );
 
   const list = generateList(20_000);
-  const parsed = await timed(`the benchmark list (${list.people} people, ${(list.csv.length / 1024 / 1024).toFixed(1)} MB): read`, () =>
-    parseImportFile(list.csv, { fileName: "bench.csv" }),
+  const parsed = await timed(
+    `the benchmark list (${list.people} people, ${(list.csv.length / 1024 / 1024).toFixed(1)} MB): read`,
+    () => parseImportFile(list.csv, { fileName: "bench.csv" }),
   );
   const { mapping } = recognizeColumns(parsed.headers);
-  const normalised = await timed("the benchmark list: normalise every row", () => parsed.rows.map((row) => normalizeRow(row, mapping, {})));
+  const normalised = await timed("the benchmark list: normalise every row", () =>
+    parsed.rows.map((row) => normalizeRow(row, mapping, {})),
+  );
   check(normalised.filter((r) => r.row).length >= list.people, "every distinct person normalises to a row");
 }
 

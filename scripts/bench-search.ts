@@ -60,9 +60,43 @@ function parseCsv(text: string): string[][] {
 
 // A plain press transliteration (Belarusian and Russian letters), as a journalist would type a name.
 const LATIN: Record<string, string> = {
-  а: "a", б: "b", в: "v", г: "h", д: "d", е: "e", ё: "io", ж: "zh", з: "z", і: "i", и: "i", й: "i", к: "k", л: "l", м: "m",
-  н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ў: "u", ф: "f", х: "kh", ц: "ts", ч: "ch", ш: "sh", щ: "shch",
-  ъ: "", ы: "y", ь: "", э: "e", ю: "iu", я: "ia", "'": "", "’": "",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "h",
+  д: "d",
+  е: "e",
+  ё: "io",
+  ж: "zh",
+  з: "z",
+  і: "i",
+  и: "i",
+  й: "i",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ў: "u",
+  ф: "f",
+  х: "kh",
+  ц: "ts",
+  ч: "ch",
+  ш: "sh",
+  щ: "shch",
+  ъ: "",
+  ы: "y",
+  ь: "",
+  э: "e",
+  ю: "iu",
+  я: "ia",
+  "'": "",
+  "’": "",
 };
 function latin(word: string): string {
   const out = [...word.toLowerCase()].map((c) => LATIN[c] ?? c).join("");
@@ -93,7 +127,9 @@ function peopleOf(count: number): Person[] {
   }
   const distinct = new Set(rows.filter((r) => r[2]).map((r) => `${r[2]}|${r[7]}`)).size;
   if (people.length !== list.people || distinct < list.people) {
-    throw new Error(`The generator claims ${list.people} distinct people; the list yields ${people.length} names (${distinct} distinct with birth dates). Not reporting.`);
+    throw new Error(
+      `The generator claims ${list.people} distinct people; the list yields ${people.length} names (${distinct} distinct with birth dates). Not reporting.`,
+    );
   }
   return people;
 }
@@ -114,19 +150,26 @@ async function load(prisma: PrismaClient, people: Person[]): Promise<void> {
       isPrimary: true,
     }));
     await insertNames(prisma, names);
-    await insertNameKeys(prisma, batch.flatMap((p) => nameKeyRows(p.id, [p.name])));
+    await insertNameKeys(
+      prisma,
+      batch.flatMap((p) => nameKeyRows(p.id, [p.name])),
+    );
   }
   await prisma.$executeRawUnsafe(`ANALYZE`);
 }
 
 function queriesFor(people: Person[]): Record<Kind, { q: string; id: string }[]> {
   const next = mulberry32(4_242);
-  const out = Object.fromEntries(KINDS.map((k) => [k, [] as { q: string; id: string }[]])) as Record<Kind, { q: string; id: string }[]>;
+  const out = Object.fromEntries(KINDS.map((k) => [k, [] as { q: string; id: string }[]])) as Record<
+    Kind,
+    { q: string; id: string }[]
+  >;
   while (out["near miss"].length < QUERIES) {
     const p = people[Math.floor(next() * people.length)];
     const { surname, givenName } = p.name;
     if (out["exact Cyrillic"].length < QUERIES) out["exact Cyrillic"].push({ q: `${surname} ${givenName}`, id: p.id });
-    if (out["transliterated Latin"].length < QUERIES) out["transliterated Latin"].push({ q: `${latin(givenName)} ${latin(surname)}`, id: p.id });
+    if (out["transliterated Latin"].length < QUERIES)
+      out["transliterated Latin"].push({ q: `${latin(givenName)} ${latin(surname)}`, id: p.id });
     if (out["surname only"].length < QUERIES) out["surname only"].push({ q: latin(surname), id: p.id });
     if (surname.length >= 6) out["near miss"].push({ q: `${misspell(surname, next)} ${givenName}`, id: p.id });
   }
@@ -163,7 +206,9 @@ async function benchmark(label: string, target: DatabaseTarget, people: Person[]
     const started = performance.now();
     await load(db.prisma, people);
     const keys = await db.prisma.prisonerNameKey.count();
-    console.info(`\n${label}: ${people.length.toLocaleString("en")} people, ${keys.toLocaleString("en")} name keys loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.info(
+      `\n${label}: ${people.length.toLocaleString("en")} people, ${keys.toLocaleString("en")} name keys loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const queries = queriesFor(people);
     for (const kind of KINDS) {
       // Untimed check that each kind finds what it claims: the person asked for is among the matches.
@@ -194,8 +239,12 @@ async function benchmark(label: string, target: DatabaseTarget, people: Person[]
 
 async function main() {
   const [one, five, fifteen] = os.loadavg();
-  console.info(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at start; ${new Date().toISOString()}`);
-  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres(ql)?:\/\//.test(u));
+  console.info(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at start; ${new Date().toISOString()}`,
+  );
+  const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find(
+    (u) => u && /^postgres(ql)?:\/\//.test(u),
+  );
   for (const size of SIZES) {
     const people = peopleOf(size);
     if (adminUrl) {
@@ -208,7 +257,8 @@ async function main() {
     } else {
       console.info("No TEST_DATABASE_URL or DATABASE_URL pointing at PostgreSQL: skipping the PostgreSQL run.");
     }
-    if (process.env.BENCH_PGLITE !== "0") await benchmark("PGlite (in memory)", { kind: "pglite", dataDir: null }, people);
+    if (process.env.BENCH_PGLITE !== "0")
+      await benchmark("PGlite (in memory)", { kind: "pglite", dataDir: null }, people);
   }
 }
 

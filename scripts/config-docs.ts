@@ -6,7 +6,8 @@ import path from "node:path";
 import { configurationTables } from "#app/utils/config.server.ts";
 
 export const DOC = path.resolve(import.meta.dirname, "../docs/configuration.md");
-export const BEGIN = "<!-- generated from app/utils/config.server.ts by `npm run docs:config`: edit the schema, not this table -->";
+export const BEGIN =
+  "<!-- generated from app/utils/config.server.ts by `npm run docs:config`: edit the schema, not this table -->";
 export const END = "<!-- end of the generated tables -->";
 
 /** The document with its generated part replaced by the current tables. */

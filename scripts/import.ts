@@ -56,16 +56,22 @@ async function main() {
       );
       if (result.noChanges) console.info("Nothing changed: the registry already matches this file.");
       for (const v of result.plan.unknownValues) {
-        console.info(`  unknown ${v.field} "${v.text}" on ${v.rows} rows (first on line ${v.firstLine}): map it in the web app, /imports/mappings, or in a preview`);
+        console.info(
+          `  unknown ${v.field} "${v.text}" on ${v.rows} rows (first on line ${v.firstLine}): map it in the web app, /imports/mappings, or in a preview`,
+        );
       }
-      if (s.needsReview > 0) console.info(`Rows that need a person's decision wait in the web app: /imports/${result.runId}`);
+      if (s.needsReview > 0)
+        console.info(`Rows that need a person's decision wait in the web app: /imports/${result.runId}`);
       for (const e of s.errors) console.info(`  line ${e.line}, ${e.field}: ${e.message}`);
     }
   } catch (error) {
     if (error instanceof ImportFileError) return fail(translate("en", error.messageKey, error.params), 1);
     if (error instanceof UnknownSourceError) {
       const known = (await prisma.source.findMany({ select: { slug: true } })).map((s) => s.slug);
-      return fail(`Unknown source "${error.slug}". Known sources: ${known.join(", ") || "none"}. Create one with: npm run admin -- source:create`, 2);
+      return fail(
+        `Unknown source "${error.slug}". Known sources: ${known.join(", ") || "none"}. Create one with: npm run admin -- source:create`,
+        2,
+      );
     }
     throw error;
   }

@@ -9,7 +9,15 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const result = spawnSync(
   process.execPath,
-  [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--project", "e2e", "tests/e2e/look-and-feel.test.ts", "-t", "axe finds no violations"],
+  [
+    path.join(root, "node_modules/vitest/vitest.mjs"),
+    "run",
+    "--project",
+    "e2e",
+    "tests/e2e/look-and-feel.test.ts",
+    "-t",
+    "axe finds no violations",
+  ],
   { cwd: root, stdio: "inherit", env: { ...process.env, UPDATE_SCREENSHOTS: "1" } },
 );
 process.exit(result.status ?? 1);

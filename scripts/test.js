@@ -1,11 +1,12 @@
 // `npm test`: every check, in order, stopping at the first failure.
-// Typecheck, lint, unit + integration tests (PGlite, and PostgreSQL when
+// Typecheck, lint, formatting (Prettier), unit + integration tests (PGlite, and PostgreSQL when
 // TEST_DATABASE_URL is set), build, then browser tests against the built app.
 import { spawnSync } from "node:child_process";
 
 const steps = [
   ["typecheck", "npx", ["tsc", "--noEmit"]],
   ["lint", "npx", ["eslint", "--max-warnings=0", "."]],
+  ["formatting", "npx", ["prettier", "--check", "."]],
   ["unit and integration tests", "npx", ["vitest", "run", "--project", "unit", "--project", "integration"]],
   ["build", "npx", ["remix", "vite:build"]],
   ["browser tests", "npx", ["vitest", "run", "--project", "e2e"]],

@@ -1,6 +1,13 @@
 import { useId, useMemo, type ReactNode } from "react";
 import { Form, useNavigation, useSubmit, type FormProps } from "@remix-run/react";
-import { useForm, type DefaultValues, type FieldErrors as RhfFieldErrors, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
+import {
+  useForm,
+  type DefaultValues,
+  type FieldErrors as RhfFieldErrors,
+  type FieldValues,
+  type Path,
+  type UseFormReturn,
+} from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
@@ -51,15 +58,19 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   const onSubmit: FormProps["onSubmit"] = (event) => {
     const element = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? element, { method: "post", action: element.getAttribute("action") ?? undefined }))(
-      event,
-    );
+    void form.handleSubmit(() =>
+      submit(submitter ?? element, { method: "post", action: element.getAttribute("action") ?? undefined }),
+    )(event);
   };
   return { form, onSubmit };
 }
 
 /** The form element of a validated form: a plain Remix form (works without JavaScript) that validates first when it can. */
-export function ValidatedForm({ onSubmit, children, ...props }: { onSubmit: FormProps["onSubmit"]; children: ReactNode } & Omit<FormProps, "onSubmit">) {
+export function ValidatedForm({
+  onSubmit,
+  children,
+  ...props
+}: { onSubmit: FormProps["onSubmit"]; children: ReactNode } & Omit<FormProps, "onSubmit">) {
   return (
     <Form method="post" noValidate onSubmit={onSubmit} {...props}>
       {children}
@@ -93,7 +104,14 @@ interface TextFieldProps<T extends FieldValues> {
   maxLength?: number;
 }
 
-export function TextField<T extends FieldValues>({ form, name, label, hint, type = "text", ...input }: TextFieldProps<T>) {
+export function TextField<T extends FieldValues>({
+  form,
+  name,
+  label,
+  hint,
+  type = "text",
+  ...input
+}: TextFieldProps<T>) {
   const id = useId();
   const error = form.formState.errors[name]?.message as string | undefined;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -134,7 +152,10 @@ export function CheckboxGroup<T extends FieldValues>({
   const id = useId();
   const error = form.formState.errors[name]?.message as string | undefined;
   return (
-    <fieldset className="field" aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}>
+    <fieldset
+      className="field"
+      aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}
+    >
       <legend>{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
@@ -180,5 +201,8 @@ export function Honeypot() {
  */
 export function registerWithDefault<T extends FieldValues>(form: AnyForm<T>, name: Path<T>) {
   const value: unknown = form.formState.defaultValues?.[name as keyof typeof form.formState.defaultValues];
-  return { ...form.register(name), defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined };
+  return {
+    ...form.register(name),
+    defaultValue: typeof value === "string" || typeof value === "number" ? value : undefined,
+  };
 }

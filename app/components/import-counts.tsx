@@ -14,7 +14,14 @@ export function ImportCounts({ summary, compact = false }: { summary: ImportSumm
     ["imports.count.errors", summary.errors.length],
   ] as const;
   if (compact) {
-    return <span className="muted">{items.filter(([, n]) => n > 0).map(([key, n]) => `${t(key)}: ${n}`).join(" · ") || "—"}</span>;
+    return (
+      <span className="muted">
+        {items
+          .filter(([, n]) => n > 0)
+          .map(([key, n]) => `${t(key)}: ${n}`)
+          .join(" · ") || "—"}
+      </span>
+    );
   }
   return (
     <dl className="stats" data-testid="import-counts">

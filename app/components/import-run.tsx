@@ -73,7 +73,12 @@ export function UnknownValuesForm({ values }: { values: UnknownValue[] }) {
           return (
             <div className="field" key={`${v.field}|${v.key}`}>
               <label htmlFor={id}>
-                {t("imports.run.unknownValueLabel", { field: t(`importValueField.${v.field}`), value: v.text, count: v.rows, line: v.firstLine })}
+                {t("imports.run.unknownValueLabel", {
+                  field: t(`importValueField.${v.field}`),
+                  value: v.text,
+                  count: v.rows,
+                  line: v.firstLine,
+                })}
               </label>
               <select id={id} name={`value:${v.field}:${v.key}`} defaultValue="">
                 <option value="">{t("imports.run.unknownValueLeave")}</option>
@@ -124,7 +129,9 @@ export function NewFacilitiesSection({ facilities }: { facilities: NewFacility[]
         const id = `facility-${f.key}`;
         return (
           <div className="field" key={f.key}>
-            <label htmlFor={id}>{t("imports.run.newFacilityLabel", { name: label, count: f.rows, line: f.firstLine })}</label>
+            <label htmlFor={id}>
+              {t("imports.run.newFacilityLabel", { name: label, count: f.rows, line: f.firstLine })}
+            </label>
             <p className="field-hint">{[f.street, f.postcode, f.city].filter(Boolean).join(", ") || "—"}</p>
             <select id={id} name={`facility:${f.key}`} defaultValue="new">
               <option value="new">{t("imports.run.createFacility")}</option>
@@ -163,7 +170,8 @@ export function ReviewSection({ rows }: { rows: ReviewRow[] }) {
           </legend>
           {row.candidates.map((c) => (
             <label className="checkbox" key={c.prisonerId}>
-              <input type="radio" name={`decision:${row.line}`} value={c.prisonerId} /> {t("imports.run.sameAs", { name: c.name, birthDate: c.birthDate ?? "—" })}{" "}
+              <input type="radio" name={`decision:${row.line}`} value={c.prisonerId} />{" "}
+              {t("imports.run.sameAs", { name: c.name, birthDate: c.birthDate ?? "—" })}{" "}
               <Link to={`/prisoners/${c.prisonerId}`} target="_blank" rel="noreferrer">
                 {t("imports.run.open")}
               </Link>

@@ -26,8 +26,8 @@ export function MyPledges({ pledges }: { pledges: PledgeRow[] }) {
         <ul data-testid="home-pledges">
           {pledges.map((p) => (
             <li key={p.id}>
-              <Link to={`/needs/${p.need.id}`}>{t(`support.kind.${p.need.kind}` as MessageKey)}</Link>: {amountText(p.amount, p.need.currency)} —{" "}
-              {t(`support.pledgeState.${p.state}` as MessageKey)}
+              <Link to={`/needs/${p.need.id}`}>{t(`support.kind.${p.need.kind}` as MessageKey)}</Link>:{" "}
+              {amountText(p.amount, p.need.currency)} — {t(`support.pledgeState.${p.state}` as MessageKey)}
               {p.state === "held" ? ` (${t("support.heldUntil", { time: p.heldUntil })})` : null}
             </li>
           ))}

@@ -28,11 +28,19 @@ export function NeedProgressBar({ progress, currency }: { progress: NeedProgress
 }
 
 /** Who a need is for, as volunteers may see it: the person, or their family in the coordinator's words. */
-export function NeedFor({ prisoner, family }: { prisoner: { name: string; status: string }; family: { description: string } | null }) {
+export function NeedFor({
+  prisoner,
+  family,
+}: {
+  prisoner: { name: string; status: string };
+  family: { description: string } | null;
+}) {
   const t = useT();
   return (
     <p>
-      {family ? t("support.forFamily", { name: prisoner.name, description: family.description }) : t("support.forPerson", { name: prisoner.name })}{" "}
+      {family
+        ? t("support.forFamily", { name: prisoner.name, description: family.description })
+        : t("support.forPerson", { name: prisoner.name })}{" "}
       <span className="badge">{t(`prisonerStatus.${prisoner.status}` as MessageKey)}</span>
     </p>
   );

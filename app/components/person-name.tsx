@@ -30,7 +30,10 @@ export function PersonName({
   const t = useT();
   const locale = useLocale();
   const shown = displayName(names, locale);
-  const facts = [age === null ? null : birthYearOnly ? t("prisoner.ageAbout", { age }) : t("prisoner.ageYears", { age }), city ?? null].filter(Boolean);
+  const facts = [
+    age === null ? null : birthYearOnly ? t("prisoner.ageAbout", { age }) : t("prisoner.ageYears", { age }),
+    city ?? null,
+  ].filter(Boolean);
   const aboutLine = about ? (about.length > 160 ? `${about.slice(0, 157).trimEnd()}…` : about) : null;
   return (
     <>
@@ -47,7 +50,9 @@ export function PersonName({
       </Link>
       {children}
       {facts.length > 0 ? <span className="person-line">{facts.join(" · ")}</span> : null}
-      {interests.length > 0 ? <span className="person-line">{t("person.interests", { interests: interests.join(", ") })}</span> : null}
+      {interests.length > 0 ? (
+        <span className="person-line">{t("person.interests", { interests: interests.join(", ") })}</span>
+      ) : null}
       {aboutLine ? <span className="person-line about">{aboutLine}</span> : null}
     </>
   );

@@ -1,7 +1,17 @@
 import { useT } from "#app/i18n/react.tsx";
 
 /** The NGO relay addresses coordinators keep, offered instead of a sender's own address. */
-export function RelayAddressSelect({ id, label, addresses, onChoose }: { id: string; label: string; addresses: string[]; onChoose: (address: string) => void }) {
+export function RelayAddressSelect({
+  id,
+  label,
+  addresses,
+  onChoose,
+}: {
+  id: string;
+  label: string;
+  addresses: string[];
+  onChoose: (address: string) => void;
+}) {
   const t = useT();
   if (addresses.length === 0) return null;
   return (

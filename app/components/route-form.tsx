@@ -1,4 +1,11 @@
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  CheckboxGroup,
+  ErrorText,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { routeEditSchema, HANDOVER_METHODS, ROUTE_ITEM_KINDS } from "#app/schemas/routes.ts";
@@ -20,7 +27,15 @@ export interface RouteFormValues {
 }
 
 /** What a routing service accepts and how items are handed over: the form for a new route and for editing one. */
-export function RouteForm({ values, serverErrors, submitLabel }: { values: RouteFormValues; serverErrors: FieldErrors | null; submitLabel: string }) {
+export function RouteForm({
+  values,
+  serverErrors,
+  submitLabel,
+}: {
+  values: RouteFormValues;
+  serverErrors: FieldErrors | null;
+  submitLabel: string;
+}) {
   const t = useT();
   const { form, onSubmit } = useValidatedForm(routeEditSchema, {
     defaultValues: {
@@ -44,16 +59,45 @@ export function RouteForm({ values, serverErrors, submitLabel }: { values: Route
       <div className="field">
         <label htmlFor="route-description">{t("routes.description")}</label>
         <textarea id="route-description" rows={4} {...form.register("description")} />
-        <ErrorText id="route-description-error" message={form.formState.errors.description?.message as string | undefined} />
+        <ErrorText
+          id="route-description-error"
+          message={form.formState.errors.description?.message as string | undefined}
+        />
       </div>
-      <CheckboxGroup form={form} name="countries" legend={t("routes.countries")} options={(["BY", "RU"] as const).map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))} />
-      <CheckboxGroup form={form} name="itemKinds" legend={t("routes.itemKinds")} options={ROUTE_ITEM_KINDS.map((k) => ({ value: k, label: t(`routes.kind.${k}`) }))} />
-      <CheckboxGroup form={form} name="languages" legend={t("routes.languages")} options={WRITING_LANGUAGE_CODES.map((l) => ({ value: l, label: t(`language.${l}`) }))} />
+      <CheckboxGroup
+        form={form}
+        name="countries"
+        legend={t("routes.countries")}
+        options={(["BY", "RU"] as const).map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))}
+      />
+      <CheckboxGroup
+        form={form}
+        name="itemKinds"
+        legend={t("routes.itemKinds")}
+        options={ROUTE_ITEM_KINDS.map((k) => ({ value: k, label: t(`routes.kind.${k}`) }))}
+      />
+      <CheckboxGroup
+        form={form}
+        name="languages"
+        legend={t("routes.languages")}
+        options={WRITING_LANGUAGE_CODES.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+      />
       <label className="checkbox field">
         <input type="checkbox" value="on" {...form.register("translates")} /> {t("routes.translates")}
       </label>
-      <SelectField id="route-handover" label={t("routes.handover")} registration={form.register("handover")} options={HANDOVER_METHODS.map((h) => ({ value: h, label: t(`routes.handover.${h}`) }))} />
-      <TextField form={form} name="handoverEmail" type="email" label={t("routes.handoverEmail")} hint={t("routes.handoverEmailHint")} />
+      <SelectField
+        id="route-handover"
+        label={t("routes.handover")}
+        registration={form.register("handover")}
+        options={HANDOVER_METHODS.map((h) => ({ value: h, label: t(`routes.handover.${h}`) }))}
+      />
+      <TextField
+        form={form}
+        name="handoverEmail"
+        type="email"
+        label={t("routes.handoverEmail")}
+        hint={t("routes.handoverEmailHint")}
+      />
       <label className="checkbox field">
         <input type="checkbox" value="on" {...form.register("repliesReturn")} /> {t("routes.repliesReturn")}
       </label>

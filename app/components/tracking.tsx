@@ -13,7 +13,15 @@ interface TimelineEvent {
 }
 
 /** An item's status history, oldest first. */
-export function StatusTimeline({ events, labels, showActors = false }: { events: TimelineEvent[]; labels: Record<string, string>; showActors?: boolean }) {
+export function StatusTimeline({
+  events,
+  labels,
+  showActors = false,
+}: {
+  events: TimelineEvent[];
+  labels: Record<string, string>;
+  showActors?: boolean;
+}) {
   const t = useT();
   const date = useDateFormatter("dateTime");
   if (events.length === 0) return <p className="muted">{t("items.noEvents")}</p>;

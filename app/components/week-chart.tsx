@@ -57,7 +57,13 @@ export function WeekChart({ id, title, description, weeks, series, formatWeek }:
         <desc id={`${id}-desc`}>{description}</desc>
         {ticks.map((v) => (
           <g key={v}>
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(v)} y2={y(v)} className={v === 0 ? "chart-axis" : "chart-grid"} />
+            <line
+              x1={MARGIN.left}
+              x2={WIDTH - MARGIN.right}
+              y1={y(v)}
+              y2={y(v)}
+              className={v === 0 ? "chart-axis" : "chart-grid"}
+            />
             <text x={MARGIN.left - 6} y={y(v) + 4} textAnchor="end" className="chart-label">
               {v}
             </text>
@@ -70,13 +76,25 @@ export function WeekChart({ id, title, description, weeks, series, formatWeek }:
               {series.map((s, j) => {
                 const value = w[s.key];
                 return (
-                  <rect key={s.key} x={x0 + j * barWidth} y={y(value)} width={Math.max(1, barWidth - 1)} height={y(0) - y(value)} className={`chart-bar chart-bar-${s.key}`}>
+                  <rect
+                    key={s.key}
+                    x={x0 + j * barWidth}
+                    y={y(value)}
+                    width={Math.max(1, barWidth - 1)}
+                    height={y(0) - y(value)}
+                    className={`chart-bar chart-bar-${s.key}`}
+                  >
                     <title>{`${formatWeek(w.week)} · ${s.label}: ${value}`}</title>
                   </rect>
                 );
               })}
               {i % labelEvery === 0 ? (
-                <text x={MARGIN.left + i * slot + slot / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" className="chart-label">
+                <text
+                  x={MARGIN.left + i * slot + slot / 2}
+                  y={HEIGHT - MARGIN.bottom + 18}
+                  textAnchor="middle"
+                  className="chart-label"
+                >
                   {formatWeek(w.week)}
                 </text>
               ) : null}

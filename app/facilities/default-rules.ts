@@ -59,7 +59,8 @@ export function defaultFacilityRules(type: FacilityTypeName, country: "BY" | "RU
         ...base,
         parcelQuotaPerYear: 0,
         smallPackageQuotaPerYear: 0,
-        rulesNote: "Restriction of freedom at home: the address is not published. Write through an NGO or the letter bank; no parcels through the platform.",
+        rulesNote:
+          "Restriction of freedom at home: the address is not published. Write through an NGO or the letter bank; no parcels through the platform.",
       };
     case "colony":
     case "prison":

@@ -17,7 +17,24 @@ export interface FacilityIdentityInput {
 }
 
 /** Words that carry no identity: "г.", legal forms, "№". */
-const NOISE = new Set(["г", "гор", "город", "горад", "no", "n", "nr", "номер", "нумар", "фку", "фгу", "фбу", "гу", "ку", "уо", "гуо"]);
+const NOISE = new Set([
+  "г",
+  "гор",
+  "город",
+  "горад",
+  "no",
+  "n",
+  "nr",
+  "номер",
+  "нумар",
+  "фку",
+  "фгу",
+  "фбу",
+  "гу",
+  "ку",
+  "уо",
+  "гуо",
+]);
 
 /** Each word's skeleton ("Бобруйск", "Babrujsk", "Babruysk" -> one skeleton); numbers kept as digits. */
 function skeletonOf(text: string | null): string {
@@ -45,7 +62,12 @@ function citySkeleton(city: string | null): string {
 export function facilityIdentityKey(facility: FacilityIdentityInput): string {
   const type = facility.type ?? "unknown";
   const city = citySkeleton(facility.city);
-  const number = facility.number ? facility.number.trim().toLowerCase().replace(/^0+(?=\d)/, "") : "";
+  const number = facility.number
+    ? facility.number
+        .trim()
+        .toLowerCase()
+        .replace(/^0+(?=\d)/, "")
+    : "";
   if (number) return `${type}|${number}|${city}`;
   return `${type}|name:${skeletonOf(facility.name)}|${city}`;
 }

@@ -34,8 +34,27 @@ function collapse(text: string): string {
 }
 
 const LOOKALIKES: Record<string, string> = {
-  a: "а", c: "с", e: "е", i: "і", o: "о", p: "р", x: "х", y: "у",
-  A: "А", B: "В", C: "С", E: "Е", H: "Н", I: "І", K: "К", M: "М", O: "О", P: "Р", T: "Т", X: "Х", Y: "У",
+  a: "а",
+  c: "с",
+  e: "е",
+  i: "і",
+  o: "о",
+  p: "р",
+  x: "х",
+  y: "у",
+  A: "А",
+  B: "В",
+  C: "С",
+  E: "Е",
+  H: "Н",
+  I: "І",
+  K: "К",
+  M: "М",
+  O: "О",
+  P: "Р",
+  T: "Т",
+  X: "Х",
+  Y: "У",
 };
 
 /** In a word that has Cyrillic letters, Latin look-alikes ("CИЗО" with a Latin C) become Cyrillic. */
@@ -57,11 +76,34 @@ const W = (body: string) => new RegExp(`(?<!\\p{L})(?:${body})(?!\\p{L})`, "u");
 
 const FACILITY_TYPES: [FacilityType, RegExp][] = [
   ["home_confinement", /домашн\S* арест|хатні\S* арышт|house arrest|home confinement|home detention|home_confinement/],
-  ["psychiatric_hospital", W("психиатрическ\\S* (?:больниц|стационар)\\S*|псіхіятрычн\\S* (?:бальніц|лякарн|стацыянар)\\S*|psychiatric(?: hospital)?|psychiatric_hospital|рпб|рнпц псих\\S*")],
-  ["sizo", W("сизо|сіза|сізо|sizo|следственн\\S* изолятор\\S*|следч\\S* ізалятар\\S*|pre-?trial detention(?: cent(?:re|er))?|remand (?:prison|cent(?:re|er))")],
-  ["police_jail", W("ивс|цип|циип|ічу|цііп|ivs|изолятор\\S* временного|ізалятар\\S* часовага|центр\\S* изоляции|цэнтр\\S* ізаляцыі|спецприемник\\S*|police jail|police_jail|temporary detention")],
-  ["juvenile_colony", W("вк|воспитательн\\S* колони\\S*|выхаваўч\\S* калоні\\S*|juvenile(?: colony)?|juvenile_colony|educational colony")],
-  ["open_institution", W("иуот|пуат|ісуат|iuot|уфиц|иц|исправительн\\S* центр\\S*|исправительн\\S* учреждени\\S* открытого типа|открытого типа|адкрытага тыпу|open institution|open_institution|open-type|open type|хими[яи]|хімі[яі]")],
+  [
+    "psychiatric_hospital",
+    W(
+      "психиатрическ\\S* (?:больниц|стационар)\\S*|псіхіятрычн\\S* (?:бальніц|лякарн|стацыянар)\\S*|psychiatric(?: hospital)?|psychiatric_hospital|рпб|рнпц псих\\S*",
+    ),
+  ],
+  [
+    "sizo",
+    W(
+      "сизо|сіза|сізо|sizo|следственн\\S* изолятор\\S*|следч\\S* ізалятар\\S*|pre-?trial detention(?: cent(?:re|er))?|remand (?:prison|cent(?:re|er))",
+    ),
+  ],
+  [
+    "police_jail",
+    W(
+      "ивс|цип|циип|ічу|цііп|ivs|изолятор\\S* временного|ізалятар\\S* часовага|центр\\S* изоляции|цэнтр\\S* ізаляцыі|спецприемник\\S*|police jail|police_jail|temporary detention",
+    ),
+  ],
+  [
+    "juvenile_colony",
+    W("вк|воспитательн\\S* колони\\S*|выхаваўч\\S* калоні\\S*|juvenile(?: colony)?|juvenile_colony|educational colony"),
+  ],
+  [
+    "open_institution",
+    W(
+      "иуот|пуат|ісуат|iuot|уфиц|иц|исправительн\\S* центр\\S*|исправительн\\S* учреждени\\S* открытого типа|открытого типа|адкрытага тыпу|open institution|open_institution|open-type|open type|хими[яи]|хімі[яі]",
+    ),
+  ],
   ["colony", W("ик|пк|ik|pk|лиу|liu|колони\\S*|калоні\\S*|colony|penal colony|correctional colony")],
   ["prison", W("тюрьм\\S*|турм\\S*|prison")],
 ];
@@ -81,14 +123,52 @@ export function inferFacilityType(text: string): FacilityType | null {
 const DESIGNATION = new RegExp(
   "(?<!\\p{L})((?:" +
     [
-      "исправительн\\S* колони\\S*", "папраўч\\S* калоні\\S*", "воспитательн\\S* колони\\S*", "выхаваўч\\S* калоні\\S*",
-      "лечебн\\S* исправительн\\S* учреждени\\S*", "исправительн\\S* учреждени\\S* открытого типа", "папраўч\\S* установ\\S* адкрытага тыпу",
-      "следственн\\S* изолятор\\S*", "следч\\S* ізалятар\\S*", "колони\\S*-поселени\\S*", "колони\\S*", "калоні\\S*",
-      "тюрьм\\S*", "турм\\S*", "психиатрическ\\S* больниц\\S*", "псіхіятрычн\\S* бальніц\\S*",
-      "penal colony", "correctional colony", "juvenile colony", "educational colony", "colony",
-      "open[- ]type correctional institution", "correctional institution", "pre-?trial detention cent(?:re|er)", "prison",
-      "исправительн\\S* центр\\S*", "сизо", "сіза", "сізо", "иуот", "уфиц", "иц", "ісуат", "пуат", "лиу", "ивс", "ик", "пк", "вк", "пб",
-      "sizo", "iuot", "liu", "ivs", "ik", "pk",
+      "исправительн\\S* колони\\S*",
+      "папраўч\\S* калоні\\S*",
+      "воспитательн\\S* колони\\S*",
+      "выхаваўч\\S* калоні\\S*",
+      "лечебн\\S* исправительн\\S* учреждени\\S*",
+      "исправительн\\S* учреждени\\S* открытого типа",
+      "папраўч\\S* установ\\S* адкрытага тыпу",
+      "следственн\\S* изолятор\\S*",
+      "следч\\S* ізалятар\\S*",
+      "колони\\S*-поселени\\S*",
+      "колони\\S*",
+      "калоні\\S*",
+      "тюрьм\\S*",
+      "турм\\S*",
+      "психиатрическ\\S* больниц\\S*",
+      "псіхіятрычн\\S* бальніц\\S*",
+      "penal colony",
+      "correctional colony",
+      "juvenile colony",
+      "educational colony",
+      "colony",
+      "open[- ]type correctional institution",
+      "correctional institution",
+      "pre-?trial detention cent(?:re|er)",
+      "prison",
+      "исправительн\\S* центр\\S*",
+      "сизо",
+      "сіза",
+      "сізо",
+      "иуот",
+      "уфиц",
+      "иц",
+      "ісуат",
+      "пуат",
+      "лиу",
+      "ивс",
+      "ик",
+      "пк",
+      "вк",
+      "пб",
+      "sizo",
+      "iuot",
+      "liu",
+      "ivs",
+      "ik",
+      "pk",
     ].join("|") +
     ")\\s*(?:-|–|№|#|n\\.?|no\\.?|nr\\.?|номер)?\\s*(?:-|№)?\\s*(\\d{1,3}[а-яa-z]?))(?!\\d)",
   "iu",
@@ -103,10 +183,13 @@ const AUTHORITY = /^(?:г?уфсин|фсин|удин|дин|умвд|увд|г
 const POSTCODE = /(?<!\d)(\d{6})(?!\d)/;
 const CITY_PREFIX =
   /^(?:г\.\s*п\.|гп|пгт|рп|р\.\s*п\.|г\.|г|гор\.|город|горад|пос\.|поселок|посёлок|пасёлак|п\.|с\.|село|аг\.|агрогородок|аграгарадок|в\.|вёска|д\.\s*(?=\p{Lu}))(?:\s+|(?<=\.))(?=\p{L})/iu;
-const REGION_PART = /(?:^|\s)(?:обл\.?|область|области|вобл\.?|вобласць|край|ао|автономный округ)(?:\s|$)|^(?:республика|рэспубліка|republic of)(?!\p{L})|(?:^|\s)(?:region|oblast)$/iu;
+const REGION_PART =
+  /(?:^|\s)(?:обл\.?|область|области|вобл\.?|вобласць|край|ао|автономный округ)(?:\s|$)|^(?:республика|рэспубліка|republic of)(?!\p{L})|(?:^|\s)(?:region|oblast)$/iu;
 const DISTRICT_PART = /(?:^|\s)(?:р-н|р-на|район|раён|district)(?:\s|$|\.)/iu;
-const COUNTRY_PART = /^(?:беларусь|belarus|россия|russia|расія|рф|рб|российская федерация|республика беларусь|рэспубліка беларусь)$/iu;
-const STREET = /(?:^|\s)(?:ул\.?|улица|вул\.?|вуліца|пр\.?|пр-т|пр-кт|просп\.?|проспект|пер\.?|переулок|зав\.?|завулак|б-р|бульвар|ш\.|шоссе|шаша|тракт|пл\.?|площадь|плошча|д\.|дом|st\.?|street|ave\.?|road|ул\.\S+|мкр\.?|микрорайон|промзона|тер\.?)(?:\s|$|\.)|\d/iu;
+const COUNTRY_PART =
+  /^(?:беларусь|belarus|россия|russia|расія|рф|рб|российская федерация|республика беларусь|рэспубліка беларусь)$/iu;
+const STREET =
+  /(?:^|\s)(?:ул\.?|улица|вул\.?|вуліца|пр\.?|пр-т|пр-кт|просп\.?|проспект|пер\.?|переулок|зав\.?|завулак|б-р|бульвар|ш\.|шоссе|шаша|тракт|пл\.?|площадь|плошча|д\.|дом|st\.?|street|ave\.?|road|ул\.\S+|мкр\.?|микрорайон|промзона|тер\.?)(?:\s|$|\.)|\d/iu;
 
 /**
  * Splits a postal address into its parts: "186420, Республика Карелия, г. Сегежа,
@@ -130,7 +213,8 @@ export function parseAddress(text: string): AddressParts {
       postcode = code[1];
       const remainder = collapse(part.replace(code[0], ""));
       if (!remainder) cityAfterPostcode = true;
-      else if (!city && (CITY_PREFIX.test(remainder) || !STREET.test(remainder))) city = remainder.replace(CITY_PREFIX, "").trim() || null;
+      else if (!city && (CITY_PREFIX.test(remainder) || !STREET.test(remainder)))
+        city = remainder.replace(CITY_PREFIX, "").trim() || null;
       else rest.push(remainder);
       continue;
     }
@@ -164,15 +248,25 @@ export function parseAddress(text: string): AddressParts {
 // ───────────────────────────── Liberty ─────────────────────────────
 
 const LIBERTY: [LibertyHint, RegExp][] = [
-  ["at_liberty", /на свободе до|на волі да|до начала отбывания|да пачатку адбыцця|не лишен|не позбаўлен|at liberty|not in custody|under travel ban|подписк\S* о невыезде|падпіск\S* аб нявыездзе/],
+  [
+    "at_liberty",
+    /на свободе до|на волі да|до начала отбывания|да пачатку адбыцця|не лишен|не позбаўлен|at liberty|not in custody|under travel ban|подписк\S* о невыезде|падпіск\S* аб нявыездзе/,
+  ],
   ["house_arrest", /^(?:под |пад )?(?:домашн\S* арест\S*|хатні\S* арышт\S*|house arrest|under house arrest)$/],
   ["restricted_at_home", /домашн\S* хими|хатні\S* хімі|без направлени|без накіравання|without referral/],
-  ["released", /^(?:released|freed|free|at large|освобожд\S*|освобожден\S*|освобождён\S*|вызвален\S*|вызвалены|на свободе|на волі|вышел на свободу|вышла на свободу|выйшаў на волю|выйшла на волю|помилован\S*|памілаван\S*)(?:\s.*)?$/],
+  [
+    "released",
+    /^(?:released|freed|free|at large|освобожд\S*|освобожден\S*|освобождён\S*|вызвален\S*|вызвалены|на свободе|на волі|вышел на свободу|вышла на свободу|выйшаў на волю|выйшла на волю|помилован\S*|памілаван\S*)(?:\s.*)?$/,
+  ],
 ];
 
 /** A facility cell that says the person is in no facility: "освобожден(а)", "released", "находится на свободе до начала отбывания наказания". */
 export function libertyHint(text: string): LibertyHint | null {
-  const s = collapse(lowerFold(text).replace(/\((?:а|ая|на|ы|ый)\)/g, "").replace(/[.!]+$/, ""));
+  const s = collapse(
+    lowerFold(text)
+      .replace(/\((?:а|ая|на|ы|ый)\)/g, "")
+      .replace(/[.!]+$/, ""),
+  );
   if (s === "") return null;
   for (const [hint, pattern] of LIBERTY) if (pattern.test(s)) return hint;
   return null;
@@ -185,7 +279,8 @@ function cityFromTail(tail: string): string | null {
   const s = collapse(tail.replace(/^[\s,;:()–-]+|[\s,;:()–-]+$/g, ""));
   if (!s) return null;
   if (CITY_PREFIX.test(s)) return collapse(s.replace(CITY_PREFIX, "")) || null;
-  if (/\d/.test(s) || AUTHORITY.test(s) || REGION_PART.test(s) || DISTRICT_PART.test(s) || inferFacilityType(s)) return null;
+  if (/\d/.test(s) || AUTHORITY.test(s) || REGION_PART.test(s) || DISTRICT_PART.test(s) || inferFacilityType(s))
+    return null;
   if (/^(?:по|па|of|in|при|пры)(?!\p{L})/iu.test(s)) return null;
   const words = s.split(" ");
   if (words.length > 3 || !/^\p{Lu}/u.test(s)) return null;
@@ -197,7 +292,12 @@ function empty(): AddressParts {
 }
 
 /** The facility line alone ("ФКУ ИК-7 УФСИН России по Республике Карелия", "ИК №2, г. Бобруйск,"). */
-function parseFacilityLine(line: string): { name: string; number: string | null; city: string | null; address: string | null } {
+function parseFacilityLine(line: string): {
+  name: string;
+  number: string | null;
+  city: string | null;
+  address: string | null;
+} {
   let text = collapse(fixLookalikes(line)).replace(/[\s,;]+$/, "");
   // "СИЗО №1 (220030, г. Минск, ул. Володарского, 2)"
   const bracketed = text.match(/^(.*?)\s*\(([^()]*)\)\s*$/);
@@ -207,7 +307,9 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
     address = bracketed[2].trim();
   }
   // A known designation ("ИК-2", "Тюрьма №1"), else any words with "№ N" or "-N" ("Лагерь №4").
-  const match = text.match(DESIGNATION) ?? text.match(/^((?:\p{L}[\p{L}.]*\s+){0,3}\p{L}[\p{L}.]*\s*(?:№|-|#|no\.)\s*(\d{1,3}))(?!\d)/iu);
+  const match =
+    text.match(DESIGNATION) ??
+    text.match(/^((?:\p{L}[\p{L}.]*\s+){0,3}\p{L}[\p{L}.]*\s*(?:№|-|#|no\.)\s*(\d{1,3}))(?!\d)/iu);
   if (match && match.index !== undefined) {
     const name = collapse(match[1]);
     const number = match[2].toLowerCase();
@@ -233,18 +335,26 @@ function parseFacilityLine(line: string): { name: string; number: string | null;
   }
   // No number: "ИВС Фрунзенского РУВД", "Республиканская психиатрическая больница, г. Минск"
   const inCity = text.match(/^([^,]*?\p{L}[^,]*?)\s+(?:г\.|гор\.|город|горад)\s*(\p{Lu}[\p{L}-]*)$/u);
-  if (inCity) return { name: inCity[1].replace(LEGAL_FORM, "").trim() || inCity[1], number: null, city: inCity[2], address };
+  if (inCity)
+    return { name: inCity[1].replace(LEGAL_FORM, "").trim() || inCity[1], number: null, city: inCity[2], address };
   const comma = text.indexOf(",");
   if (comma > 0) {
     const name = text.slice(0, comma).replace(LEGAL_FORM, "").trim();
-    return { name, number: null, city: null, address: [text.slice(comma + 1).trim(), address].filter(Boolean).join(", ") || null };
+    return {
+      name,
+      number: null,
+      city: null,
+      address: [text.slice(comma + 1).trim(), address].filter(Boolean).join(", ") || null,
+    };
   }
   return { name: text.replace(LEGAL_FORM, "").trim() || text, number: null, city: null, address };
 }
 
 /** The last comma part naming an institution, in an address written postcode first and institution last. */
 function institutionLast(text: string): { institution: string; address: string } | null {
-  const parts = collapse(text).split(/\s*,\s*/).filter(Boolean);
+  const parts = collapse(text)
+    .split(/\s*,\s*/)
+    .filter(Boolean);
   if (parts.length < 2 || !POSTCODE.test(parts[0])) return null;
   for (let i = parts.length - 1; i >= 1; i--) {
     if (inferFacilityType(parts[i]) && !STREET.test(parts[i].replace(DESIGNATION, ""))) {
@@ -272,7 +382,10 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
   let institution = "";
   const addressTexts: string[] = [];
   if (raw) {
-    const lines = raw.split("\n").map((line) => line.trim()).filter(Boolean);
+    const lines = raw
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean);
     const first = lines[0] ?? "";
     const last = institutionLast(first);
     if (lines.length === 1 && last) {
@@ -284,7 +397,11 @@ export function parseFacility(cell: string | null, addressCell: string | null = 
     }
   }
   if (addressRaw) {
-    const lines = addressRaw.split("\n").map((line) => line.trim()).filter(Boolean).join(", ");
+    const lines = addressRaw
+      .split("\n")
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(", ");
     const last = institutionLast(lines);
     if (last) {
       if (!facilityLine) facilityLine = last.institution;

@@ -13,7 +13,10 @@ export function auditTargetLabel(t: Translate, targetType: string): string {
 
 /** "retentionDays" → "retention days", "handover_email" → "handover email". */
 function humanize(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -33,5 +36,9 @@ function show(value: unknown): string {
 export function auditDetails(details: unknown): { key: string; label: string; value: string }[] {
   if (details === null || details === undefined) return [];
   if (typeof details !== "object" || Array.isArray(details)) return [{ key: "value", label: "", value: show(details) }];
-  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({ key, label: humanize(key), value: show(value) }));
+  return Object.entries(details as Record<string, unknown>).map(([key, value]) => ({
+    key,
+    label: humanize(key),
+    value: show(value),
+  }));
 }

@@ -39,16 +39,81 @@ const MONTHS_SHORT: Record<Locale, string[]> = {
 
 /** Genitive month names ("4 декабря"), as used after a day number. */
 const MONTHS_LONG: Record<Locale, string[]> = {
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-  ru: ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"],
-  be: ["студзеня", "лютага", "сакавіка", "красавіка", "мая", "чэрвеня", "ліпеня", "жніўня", "верасня", "кастрычніка", "лістапада", "снежня"],
+  en: [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+  ],
+  ru: [
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+  ],
+  be: [
+    "студзеня",
+    "лютага",
+    "сакавіка",
+    "красавіка",
+    "мая",
+    "чэрвеня",
+    "ліпеня",
+    "жніўня",
+    "верасня",
+    "кастрычніка",
+    "лістапада",
+    "снежня",
+  ],
 };
 
 /** Nominative month names ("декабрь 2026"), standing alone. */
 const MONTHS_STANDALONE: Record<Locale, string[]> = {
   en: MONTHS_LONG.en,
-  ru: ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"],
-  be: ["студзень", "люты", "сакавік", "красавік", "май", "чэрвень", "ліпень", "жнівень", "верасень", "кастрычнік", "лістапад", "снежань"],
+  ru: [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+  ],
+  be: [
+    "студзень",
+    "люты",
+    "сакавік",
+    "красавік",
+    "май",
+    "чэрвень",
+    "ліпень",
+    "жнівень",
+    "верасень",
+    "кастрычнік",
+    "лістапад",
+    "снежань",
+  ],
 };
 
 /** The time zone dates are shown in unless the app is configured otherwise (APP_TIME_ZONE). */
@@ -84,7 +149,14 @@ function partsOf(date: Date, timeZone: string): Parts {
   for (const part of formatter.formatToParts(date)) {
     if (part.type !== "literal") parts[part.type] = Number(part.value);
   }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour % 24, minute: parts.minute, second: parts.second };
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour % 24,
+    minute: parts.minute,
+    second: parts.second,
+  };
 }
 
 /**

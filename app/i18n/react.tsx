@@ -5,7 +5,15 @@ import { DEFAULT_TIME_ZONE, formatDate, type DateInput, type DateStyle } from ".
 const LocaleContext = createContext<Locale>(DEFAULT_LOCALE);
 const TimeZoneContext = createContext<string>(DEFAULT_TIME_ZONE);
 
-export function I18nProvider({ locale, timeZone = DEFAULT_TIME_ZONE, children }: { locale: Locale; timeZone?: string; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  timeZone = DEFAULT_TIME_ZONE,
+  children,
+}: {
+  locale: Locale;
+  timeZone?: string;
+  children: ReactNode;
+}) {
   return (
     <LocaleContext.Provider value={locale}>
       <TimeZoneContext.Provider value={timeZone}>{children}</TimeZoneContext.Provider>
@@ -13,13 +21,22 @@ export function I18nProvider({ locale, timeZone = DEFAULT_TIME_ZONE, children }:
   );
 }
 
-export type FormatDate = (value: DateInput | null | undefined, style?: DateStyle, options?: { calendarDay?: boolean }) => string;
+export type FormatDate = (
+  value: DateInput | null | undefined,
+  style?: DateStyle,
+  options?: { calendarDay?: boolean },
+) => string;
 
 /** Formats dates the same on the server and in the browser (see ./dates.ts). */
 export function useFormatDate(): FormatDate {
   const locale = useLocale();
   const timeZone = useContext(TimeZoneContext);
-  return useMemo(() => (value, style = "date", options = {}) => formatDate(locale, value, style, { timeZone, ...options }), [locale, timeZone]);
+  return useMemo(
+    () =>
+      (value, style = "date", options = {}) =>
+        formatDate(locale, value, style, { timeZone, ...options }),
+    [locale, timeZone],
+  );
 }
 
 export function useLocale(): Locale {
@@ -35,8 +52,14 @@ export function useT(): Translate {
  * A drop-in for `new Intl.DateTimeFormat(locale, …)`: `.format(value)` with the
  * bundled formatter, so server and browser agree (see ./dates.ts).
  */
-export function useDateFormatter(style: DateStyle, options: { calendarDay?: boolean } = {}): { format: (value: DateInput) => string } {
+export function useDateFormatter(
+  style: DateStyle,
+  options: { calendarDay?: boolean } = {},
+): { format: (value: DateInput) => string } {
   const format = useFormatDate();
   const calendarDay = options.calendarDay ?? false;
-  return useMemo(() => ({ format: (value: DateInput) => format(value, style, { calendarDay }) }), [format, style, calendarDay]);
+  return useMemo(
+    () => ({ format: (value: DateInput) => format(value, style, { calendarDay }) }),
+    [format, style, calendarDay],
+  );
 }

@@ -85,7 +85,12 @@ export async function insertPrisoners(tx: Tx, rows: NewPrisonerRow[], at: Date):
   });
 }
 
-export async function insertStays(tx: Tx, rows: { id: string; prisonerId: string; facilityId: string }[], at: Date, importRunId: string): Promise<void> {
+export async function insertStays(
+  tx: Tx,
+  rows: { id: string; prisonerId: string; facilityId: string }[],
+  at: Date,
+  importRunId: string,
+): Promise<void> {
   await inBatches(
     rows,
     (batch) => tx.$executeRaw`

@@ -47,7 +47,12 @@ function earliest(values: (string | null)[]): string | null {
 }
 
 function latest(values: (string | null)[]): string | null {
-  return values.filter((value): value is string => !!value).sort().at(-1) ?? null;
+  return (
+    values
+      .filter((value): value is string => !!value)
+      .sort()
+      .at(-1) ?? null
+  );
 }
 
 /** The most recent case: the latest detention, then the latest verdict, then the later line. */
@@ -70,7 +75,8 @@ function mergeGroup(rows: ImportRow[]): ImportRow {
   const unknownValues: UnknownValue[] = [];
   for (const row of rows) {
     for (const value of row.unknownValues) {
-      if (!unknownValues.some((known) => known.field === value.field && known.key === value.key)) unknownValues.push(value);
+      if (!unknownValues.some((known) => known.field === value.field && known.key === value.key))
+        unknownValues.push(value);
     }
   }
   const interests = rows.some((row) => row.interests !== null)
@@ -84,7 +90,10 @@ function mergeGroup(rows: ImportRow[]): ImportRow {
     externalId: firstKnown("externalId"),
     latinName: firstKnown("latinName"),
     birthDate: firstKnown("birthDate"),
-    birthYearOnly: recent.birthDate !== null ? recent.birthYearOnly : (rows.find((row) => row.birthDate !== null)?.birthYearOnly ?? false),
+    birthYearOnly:
+      recent.birthDate !== null
+        ? recent.birthYearOnly
+        : (rows.find((row) => row.birthDate !== null)?.birthYearOnly ?? false),
     gender: firstKnown("gender"),
     country: firstKnown("country"),
     status: deceased ? "deceased" : recent.status,

@@ -15,7 +15,16 @@ import { facilityKeyOf, loadFacilityIndex, type FacilityIndex } from "./facility
 import { loadValueMappings } from "./value-mappings.server.ts";
 import { addPhase, phase, phaseSync } from "./phases.server.ts";
 import { beginLongWork, yieldToEventLoop } from "#app/utils/long-work.server.ts";
-import { comparePrisoner, dateOnly, monthOnly, NOT_HELD_STATUSES, toDate, writeChanges, type ExistingPrisoner, type FieldChange } from "./fields.server.ts";
+import {
+  comparePrisoner,
+  dateOnly,
+  monthOnly,
+  NOT_HELD_STATUSES,
+  toDate,
+  writeChanges,
+  type ExistingPrisoner,
+  type FieldChange,
+} from "./fields.server.ts";
 import { ensureRoomDuringImport } from "./run-upkeep.server.ts";
 
 export type { FieldChange } from "./fields.server.ts";
@@ -133,12 +142,19 @@ function rowHash(row: ImportRow, country: Country): string {
   const known = hashOfRow.get(row);
   if (known !== undefined && known.startsWith(country)) return known.slice(country.length);
   const { line: _line, ...rest } = row;
-  const hash = crypto.createHash("sha256").update(JSON.stringify({ ...rest, country })).digest("hex").slice(0, 32);
+  const hash = crypto
+    .createHash("sha256")
+    .update(JSON.stringify({ ...rest, country }))
+    .digest("hex")
+    .slice(0, 32);
   hashOfRow.set(row, country + hash);
   return hash;
 }
 
-function birthDatesAgree(a: { date: string | null; yearOnly: boolean }, b: { date: string | null; yearOnly: boolean }): boolean | null {
+function birthDatesAgree(
+  a: { date: string | null; yearOnly: boolean },
+  b: { date: string | null; yearOnly: boolean },
+): boolean | null {
   if (!a.date || !b.date) return null;
   if (a.yearOnly || b.yearOnly) return a.date.slice(0, 4) === b.date.slice(0, 4);
   if (a.date === b.date) return true;
@@ -153,7 +169,9 @@ const keysOfRow = new WeakMap<ImportRow, string[]>();
 function nameKeysOf(row: ImportRow): string[] {
   let keys = keysOfRow.get(row);
   if (!keys) {
-    keys = [...new Set([row.name, row.latinName].filter((n): n is PersonName => Boolean(n)).flatMap((n) => nameMatchKeys(n)))];
+    keys = [
+      ...new Set([row.name, row.latinName].filter((n): n is PersonName => Boolean(n)).flatMap((n) => nameMatchKeys(n))),
+    ];
     keysOfRow.set(row, keys);
   }
   return keys;
@@ -187,7 +205,9 @@ export async function planImport(input: {
 }): Promise<ImportPlan> {
   const source = await prisma.source.findUnique({ where: { slug: input.sourceSlug } });
   if (!source) throw new UnknownSourceError(input.sourceSlug);
-  const parsed = await phase("parse", () => parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType }));
+  const parsed = await phase("parse", () =>
+    parseImportFile(input.bytes, { fileName: input.fileName, contentType: input.contentType }),
+  );
   const recognised = recognizeColumns(parsed.headers);
   const mapping: ColumnMapping = { ...recognised.mapping, ...(input.mapping ?? {}) };
   // Columns a published list carries that the registry deliberately does not keep (url, photo, judge…) are not "unknown".
@@ -196,18 +216,24 @@ export async function planImport(input: {
   const fileHash = crypto.createHash("sha256").update(input.bytes).digest("hex");
   const partial = input.partial ?? false;
 
-  const [valueMappings, facilityIndex, sourceLinks] = await phase("plan: read source state", () => Promise.all([
-    loadValueMappings(prisma, source.id),
-    loadFacilityIndex(prisma, source.id),
-    prisma.prisonerSource.findMany({
-      where: { sourceId: source.id },
-      select: { prisonerId: true, externalId: true, rowHash: true, missingSince: true },
-    }),
-  ]));
-
-  const { rows: normalised, errors, skipped, unknownValues, externalIdsOfErrorRows } = await phase("normalise", () =>
-    normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)),
+  const [valueMappings, facilityIndex, sourceLinks] = await phase("plan: read source state", () =>
+    Promise.all([
+      loadValueMappings(prisma, source.id),
+      loadFacilityIndex(prisma, source.id),
+      prisma.prisonerSource.findMany({
+        where: { sourceId: source.id },
+        select: { prisonerId: true, externalId: true, rowHash: true, missingSince: true },
+      }),
+    ]),
   );
+
+  const {
+    rows: normalised,
+    errors,
+    skipped,
+    unknownValues,
+    externalIdsOfErrorRows,
+  } = await phase("normalise", () => normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)));
   // The raw cells are not needed any more: let them go before matching and writing.
   parsed.rows = [];
   const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
@@ -250,7 +276,8 @@ export async function planImport(input: {
   for (const row of rows) {
     const link = row.externalId ? linkByExternalId.get(row.externalId) : undefined;
     const country = row.country ?? source.country;
-    if (link && !(country && link.rowHash === rowHash(row, country) && !link.missingSince)) neededIds.add(link.prisonerId);
+    if (link && !(country && link.rowHash === rowHash(row, country) && !link.missingSince))
+      neededIds.add(link.prisonerId);
   }
   const existing = await phase("plan: load matched prisoners", () => loadPrisoners(prisma, [...neededIds]));
 
@@ -274,7 +301,12 @@ export async function planImport(input: {
     ];
     const firstLine = fileKeys.map((k) => seenInFile.get(k)).find((l) => l !== undefined);
     if (firstLine !== undefined) {
-      errors.push({ line: row.line, field: row.externalId ? "externalId" : "fullName", messageKey: "import.row.duplicateInFile", params: { line: firstLine } });
+      errors.push({
+        line: row.line,
+        field: row.externalId ? "externalId" : "fullName",
+        messageKey: "import.row.duplicateInFile",
+        params: { line: firstLine },
+      });
       continue;
     }
     fileKeys.forEach((k) => seenInFile.set(k, row.line));
@@ -291,19 +323,28 @@ export async function planImport(input: {
       }
     } else {
       const candidateIds = new Set<string>();
-      for (const key of personKeysByLine.get(row.line) ?? []) prisonersByPersonKey.get(key)?.forEach((id) => candidateIds.add(id));
+      for (const key of personKeysByLine.get(row.line) ?? [])
+        prisonersByPersonKey.get(key)?.forEach((id) => candidateIds.add(id));
       const confirmed: string[] = [];
       const uncertain: string[] = [];
       for (const id of candidateIds) {
         const p = existing.get(id);
         if (!p || p.country !== country) continue;
-        const agree = birthDatesAgree({ date: row.birthDate, yearOnly: row.birthYearOnly }, { date: dateOnly(p.birthDate), yearOnly: p.birthYearOnly });
+        const agree = birthDatesAgree(
+          { date: row.birthDate, yearOnly: row.birthYearOnly },
+          { date: dateOnly(p.birthDate), yearOnly: p.birthYearOnly },
+        );
         if (agree === true) confirmed.push(id);
         else if (agree === null) uncertain.push(id);
         // Same name, different date of birth: another person.
       }
       if (confirmed.length === 1 && lineOfPrisoner.has(confirmed[0])) {
-        errors.push({ line: row.line, field: "fullName", messageKey: "import.row.duplicateInFile", params: { line: lineOfPrisoner.get(confirmed[0])! } });
+        errors.push({
+          line: row.line,
+          field: "fullName",
+          messageKey: "import.row.duplicateInFile",
+          params: { line: lineOfPrisoner.get(confirmed[0])! },
+        });
         continue;
       } else if (confirmed.length === 1) {
         prisonerId = confirmed[0];
@@ -326,13 +367,19 @@ export async function planImport(input: {
     const changes = comparePrisoner(row, country, stored);
     const transfer = transferOf(row, country, stored, facilityIndex);
     const link2 = linkByPrisoner.get(prisonerId);
-    const kind = transfer ? "transferred" : changes.length > 0 || !link2 || link2.missingSince ? "updated" : "unchanged";
+    const kind = transfer
+      ? "transferred"
+      : changes.length > 0 || !link2 || link2.missingSince
+        ? "updated"
+        : "unchanged";
     planned.push({ line: row.line, kind, name, prisonerId, changes, transfer, row });
   }
 
   addPhase("plan: match rows", matchStarted);
   // Previously on this list, not in this file: flagged for review, never deleted. A partial list flags no one.
-  const reviewCandidates = new Set(planned.flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])));
+  const reviewCandidates = new Set(
+    planned.flatMap((p) => (p.kind === "needsReview" ? p.candidates.map((c) => c.prisonerId) : [])),
+  );
   const missingIds = partial
     ? []
     : sourceLinks
@@ -347,7 +394,9 @@ export async function planImport(input: {
   const missing: { prisonerId: string; name: string }[] = [];
   const missingStarted = performance.now();
   for (let i = 0; i < missingIds.length; i += 10_000) {
-    const names = await prisma.prisonerName.findMany({ where: { prisonerId: { in: missingIds.slice(i, i + 10_000) }, isPrimary: true } });
+    const names = await prisma.prisonerName.findMany({
+      where: { prisonerId: { in: missingIds.slice(i, i + 10_000) }, isPrimary: true },
+    });
     missing.push(...names.map((n) => ({ prisonerId: n.prisonerId, name: fullName(n) })));
   }
 
@@ -380,7 +429,12 @@ function idHeaderOf(mapping: ColumnMapping): string | undefined {
 /** Rows normalised between two turns of the event loop: other requests are answered meanwhile. */
 const NORMALISE_SLICE = 500;
 
-async function normaliseAll(rawRows: { line: number; cells: Record<string, string> }[], mapping: ColumnMapping, valueMappings: ValueMappings, idHeader: string | undefined) {
+async function normaliseAll(
+  rawRows: { line: number; cells: Record<string, string> }[],
+  mapping: ColumnMapping,
+  valueMappings: ValueMappings,
+  idHeader: string | undefined,
+) {
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
   let skipped = 0;
@@ -414,7 +468,10 @@ async function normaliseAll(rawRows: { line: number; cells: Record<string, strin
 async function loadPrisoners(db: DbClient, ids: string[]): Promise<Map<string, ExistingPrisoner>> {
   const existing = new Map<string, ExistingPrisoner>();
   for (let i = 0; i < ids.length; i += 5000) {
-    const batch = await db.prisoner.findMany({ where: { id: { in: ids.slice(i, i + 5000) } }, include: { names: true, currentFacility: true } });
+    const batch = await db.prisoner.findMany({
+      where: { id: { in: ids.slice(i, i + 5000) } },
+      include: { names: true, currentFacility: true },
+    });
     batch.forEach((p) => existing.set(p.id, p));
   }
   return existing;
@@ -472,7 +529,7 @@ export function summarize(plan: ImportPlan, translateError: (e: RowError) => str
 }
 
 // Each chunk first checks the disk still has room (a full disk hangs the embedded database).
-const chunk = async <T,>(items: T[], size: number, write: (batch: T[]) => Promise<unknown>) => {
+const chunk = async <T>(items: T[], size: number, write: (batch: T[]) => Promise<unknown>) => {
   for (let i = 0; i < items.length; i += size) {
     ensureRoomDuringImport();
     await write(items.slice(i, i + size));
@@ -524,24 +581,54 @@ async function applyInTransaction(
       const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
       const index = await loadFacilityIndex(tx, plan.sourceId);
       await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
-      const facilityIdFor = (row: ImportRow) => (row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null);
+      const facilityIdFor = (row: ImportRow) =>
+        row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null;
 
-      await phase("apply: create prisoners", () => createPrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor }, work.progress));
+      await phase("apply: create prisoners", () =>
+        createPrisoners(
+          tx,
+          resolved,
+          { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor },
+          work.progress,
+        ),
+      );
       await phase("apply: update prisoners", () =>
-        updatePrisoners(tx, resolved, { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor, index, editorId: options.actor.userId ?? null }),
+        updatePrisoners(tx, resolved, {
+          at,
+          runId: options.runId,
+          sourceId: plan.sourceId,
+          countryOf,
+          facilityIdFor,
+          index,
+          editorId: options.actor.userId ?? null,
+        }),
       );
 
       const missingIds = plan.missing.map((m) => m.prisonerId);
-      await chunk(missingIds, 5000, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: plan.sourceId, prisonerId: { in: ids } }, data: { missingSince: at } }));
       await chunk(missingIds, 5000, (ids) =>
-        tx.prisoner.updateMany({ where: { id: { in: ids } }, data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` } }),
+        tx.prisonerSource.updateMany({
+          where: { sourceId: plan.sourceId, prisonerId: { in: ids } },
+          data: { missingSince: at },
+        }),
+      );
+      await chunk(missingIds, 5000, (ids) =>
+        tx.prisoner.updateMany({
+          where: { id: { in: ids } },
+          data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` },
+        }),
       );
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
 }
 
-async function createFacilities(tx: Prisma.TransactionClient, plan: ImportPlan, index: FacilityIndex, decisions: FacilityDecisions, userId: string | null) {
+async function createFacilities(
+  tx: Prisma.TransactionClient,
+  plan: ImportPlan,
+  index: FacilityIndex,
+  decisions: FacilityDecisions,
+  userId: string | null,
+) {
   const creates: Prisma.FacilityCreateManyInput[] = [];
   const aliases: Prisma.ImportValueMappingCreateManyInput[] = [];
   for (const f of plan.newFacilities) {
@@ -599,7 +686,12 @@ const CREATE_CHUNK = 500;
  * database writes chunk n while this process builds chunk n + 1, and only a chunk's
  * arrays are held at once. Ids increase within the import, so index inserts append.
  */
-async function createPrisoners(tx: Prisma.TransactionClient, resolved: PlannedRow[], ctx: WriteContext, progress: () => void) {
+async function createPrisoners(
+  tx: Prisma.TransactionClient,
+  resolved: PlannedRow[],
+  ctx: WriteContext,
+  progress: () => void,
+) {
   const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
   const nextId = increasingIds();
   const situations: Prisma.SituationChangeCreateManyInput[] = [];
@@ -629,7 +721,11 @@ interface NewPrisonerBatch {
   situations: Prisma.SituationChangeCreateManyInput[];
 }
 
-function buildNewPrisoners(fresh: Extract<PlannedRow, { kind: "new" }>[], ctx: WriteContext, nextId: () => string): NewPrisonerBatch {
+function buildNewPrisoners(
+  fresh: Extract<PlannedRow, { kind: "new" }>[],
+  ctx: WriteContext,
+  nextId: () => string,
+): NewPrisonerBatch {
   const batch: NewPrisonerBatch = { prisoners: [], names: [], keys: [], links: [], stays: [], situations: [] };
   const { prisoners, names, keys, links, stays, situations } = batch;
   for (const p of fresh) {
@@ -663,9 +759,23 @@ function buildNewPrisoners(fresh: Extract<PlannedRow, { kind: "new" }>[], ctx: W
       relativesOnly: row.relativesOnly ?? false,
       sortName: sortNameOf(row.name),
     });
-    names.push({ prisonerId: id, script: row.nameScript, surname: row.name.surname, givenName: row.name.givenName, patronymic: row.name.patronymic ?? null, isPrimary: true });
+    names.push({
+      prisonerId: id,
+      script: row.nameScript,
+      surname: row.name.surname,
+      givenName: row.name.givenName,
+      patronymic: row.name.patronymic ?? null,
+      isPrimary: true,
+    });
     if (row.latinName) {
-      names.push({ prisonerId: id, script: "latin", surname: row.latinName.surname, givenName: row.latinName.givenName, patronymic: row.latinName.patronymic ?? null, isPrimary: false });
+      names.push({
+        prisonerId: id,
+        script: "latin",
+        surname: row.latinName.surname,
+        givenName: row.latinName.givenName,
+        patronymic: row.latinName.patronymic ?? null,
+        isPrimary: false,
+      });
     }
     for (const full of nameKeysOf(row)) {
       const separator = full.indexOf(":");
@@ -689,7 +799,12 @@ function buildNewPrisoners(fresh: Extract<PlannedRow, { kind: "new" }>[], ctx: W
 }
 
 /** One chunk's statements, with a turn of the event loop after each (see CREATE_CHUNK). */
-async function writeNewPrisoners(tx: Prisma.TransactionClient, batch: NewPrisonerBatch, ctx: WriteContext, progress: () => void) {
+async function writeNewPrisoners(
+  tx: Prisma.TransactionClient,
+  batch: NewPrisonerBatch,
+  ctx: WriteContext,
+  progress: () => void,
+) {
   const step = async (name: string, write: () => Promise<unknown>) => {
     await phase(name, write);
     progress();
@@ -712,10 +827,15 @@ async function updatePrisoners(
 ) {
   const matched = resolved.filter((p): p is Extract<PlannedRow, { prisonerId: string }> => "prisonerId" in p);
   const links = new Map(
-    (await tx.prisonerSource.findMany({ where: { sourceId: ctx.sourceId }, select: { id: true, prisonerId: true } })).map((l) => [l.prisonerId, l.id]),
+    (
+      await tx.prisonerSource.findMany({ where: { sourceId: ctx.sourceId }, select: { id: true, prisonerId: true } })
+    ).map((l) => [l.prisonerId, l.id]),
   );
   const toWrite = matched.filter((p) => p.kind !== "unchanged" || !links.has(p.prisonerId));
-  const stored = await loadPrisoners(tx, toWrite.map((p) => p.prisonerId));
+  const stored = await loadPrisoners(
+    tx,
+    toWrite.map((p) => p.prisonerId),
+  );
   const situations: Prisma.SituationChangeCreateManyInput[] = [];
   const unreachable: { prisonerId: string; reason: "released" | "deceased" | "cannot-write" }[] = [];
   const transfers: { prisonerId: string; fromFacilityId: string | null; toFacilityId: string }[] = [];
@@ -734,35 +854,54 @@ async function updatePrisoners(
     if (newFacilityId) {
       data.currentFacility = { connect: { id: newFacilityId } };
       await tx.facilityStay.updateMany({ where: { prisonerId: p.prisonerId, toDate: null }, data: { toDate: ctx.at } });
-      await tx.facilityStay.create({ data: { prisonerId: p.prisonerId, facilityId: newFacilityId, fromDate: ctx.at, importRunId: ctx.runId } });
-      transfers.push({ prisonerId: p.prisonerId, fromFacilityId: before.currentFacilityId, toFacilityId: newFacilityId });
+      await tx.facilityStay.create({
+        data: { prisonerId: p.prisonerId, facilityId: newFacilityId, fromDate: ctx.at, importRunId: ctx.runId },
+      });
+      transfers.push({
+        prisonerId: p.prisonerId,
+        fromFacilityId: before.currentFacilityId,
+        toFacilityId: newFacilityId,
+      });
     } else if (NOT_HELD_STATUSES.has(status) && before.currentFacilityId) {
       // Leaving custody: the stay ends on the release date when the list gives one.
-      const leftOn = toDate(status === "released" ? row.releasedOn : status === "deceased" ? row.diedOn : null) ?? ctx.at;
+      const leftOn =
+        toDate(status === "released" ? row.releasedOn : status === "deceased" ? row.diedOn : null) ?? ctx.at;
       data.currentFacility = { disconnect: true };
       await tx.facilityStay.updateMany({ where: { prisonerId: p.prisonerId, toDate: null }, data: { toDate: leftOn } });
     }
-    if (changes.length || data.currentFacility || before.needsReview) await tx.prisoner.update({ where: { id: p.prisonerId }, data });
+    if (changes.length || data.currentFacility || before.needsReview)
+      await tx.prisoner.update({ where: { id: p.prisonerId }, data });
 
     if (status !== before.status) {
       situations.push({
         prisonerId: p.prisonerId,
         status,
         fromStatus: before.status,
-        occurredOn: toDate(status === "released" ? row.releasedOn : status === "deceased" ? row.diedOn : status === "convicted" ? row.verdictOn : null),
+        occurredOn: toDate(
+          status === "released"
+            ? row.releasedOn
+            : status === "deceased"
+              ? row.diedOn
+              : status === "convicted"
+                ? row.verdictOn
+                : null,
+        ),
         releaseKind: status === "released" ? (row.releaseKind as ReleaseKind | null) : null,
         importRunId: ctx.runId,
         editorId: ctx.editorId,
         createdAt: ctx.at,
       });
-      if (status === "released" || status === "deceased") unreachable.push({ prisonerId: p.prisonerId, reason: status });
+      if (status === "released" || status === "deceased")
+        unreachable.push({ prisonerId: p.prisonerId, reason: status });
     }
     if (row.canWrite === false && before.canWrite && status !== "released" && status !== "deceased") {
       unreachable.push({ prisonerId: p.prisonerId, reason: "cannot-write" });
     }
 
     const storedSpellings = new Set(before.names.map((n) => normalizeExact(fullName(n))));
-    const added = [row.name, row.latinName].filter((n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(fullName(n!))));
+    const added = [row.name, row.latinName].filter(
+      (n): n is PersonName => Boolean(n) && !storedSpellings.has(normalizeExact(fullName(n!))),
+    );
     if (added.length) {
       await tx.prisonerName.createMany({
         data: added.map((n) => ({
@@ -787,15 +926,32 @@ async function updatePrisoners(
     const hash = rowHash(row, country);
     const linkId = links.get(p.prisonerId);
     if (linkId) {
-      await tx.prisonerSource.update({ where: { id: linkId }, data: { lastSeenAt: ctx.at, missingSince: null, rowHash: hash, externalId: row.externalId ?? undefined } });
+      await tx.prisonerSource.update({
+        where: { id: linkId },
+        data: { lastSeenAt: ctx.at, missingSince: null, rowHash: hash, externalId: row.externalId ?? undefined },
+      });
     } else {
-      await tx.prisonerSource.create({ data: { prisonerId: p.prisonerId, sourceId: ctx.sourceId, externalId: row.externalId, firstSeenAt: ctx.at, lastSeenAt: ctx.at, rowHash: hash } });
+      await tx.prisonerSource.create({
+        data: {
+          prisonerId: p.prisonerId,
+          sourceId: ctx.sourceId,
+          externalId: row.externalId,
+          firstSeenAt: ctx.at,
+          lastSeenAt: ctx.at,
+          rowHash: hash,
+        },
+      });
     }
   }
   await chunk(edits, 2000, (data) => tx.prisonerEdit.createMany({ data }));
   await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
   const seenIds = matched.map((p) => p.prisonerId);
-  await chunk(seenIds, 5000, (ids) => tx.prisonerSource.updateMany({ where: { sourceId: ctx.sourceId, prisonerId: { in: ids } }, data: { lastSeenAt: ctx.at } }));
+  await chunk(seenIds, 5000, (ids) =>
+    tx.prisonerSource.updateMany({
+      where: { sourceId: ctx.sourceId, prisonerId: { in: ids } },
+      data: { lastSeenAt: ctx.at },
+    }),
+  );
   if (unreachable.length) await applyReachabilityEffects(tx, unreachable, ctx.at);
   if (transfers.length) await applyTransferEffects(tx, transfers, ctx.at);
 }

@@ -3,7 +3,6 @@ import type { Country, FacilityType } from "#app/generated/prisma/client.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
 import { parseFacility } from "#app/facilities/parse.ts";
 
-
 /** Facilities by identity: one facility is one row however a list spells it. */
 export interface FacilityIndex {
   /** "country|identityKey" -> facility id (the oldest facility when duplicates wait for a merge). */
@@ -19,7 +18,13 @@ export function facilityKeyOf(country: Country | string, identityKey: string): s
  * The identity of a stored facility. Rows saved before identity keys existed get theirs
  * computed from their parts, the number read from the name ("ИК №2") when not stored.
  */
-export function storedIdentityKey(f: { type: FacilityType; number: string | null; name: string; city: string; identityKey: string | null }): string {
+export function storedIdentityKey(f: {
+  type: FacilityType;
+  number: string | null;
+  name: string;
+  city: string;
+  identityKey: string | null;
+}): string {
   if (f.identityKey) return f.identityKey;
   const number = f.number ?? parseFacility(f.name)?.number ?? null;
   return facilityIdentityKey({ type: f.type, number, city: f.city, name: f.name });
@@ -41,6 +46,7 @@ export async function loadFacilityIndex(db: DbClient, sourceId: string): Promise
     const key = facilityKeyOf(f.country, storedIdentityKey(f));
     if (!idByKey.has(key)) idByKey.set(key, f.id);
   }
-  for (const alias of aliases) if (ids.has(alias.target) && !idByKey.has(alias.value)) idByKey.set(alias.value, alias.target);
+  for (const alias of aliases)
+    if (ids.has(alias.target) && !idByKey.has(alias.value)) idByKey.set(alias.value, alias.target);
   return { idByKey, ids };
 }

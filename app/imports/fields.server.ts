@@ -17,7 +17,13 @@ export interface FieldChange {
 }
 
 /** Situations in which a person is not held in a facility: the current stay ends, and it is not a transfer. */
-export const NOT_HELD_STATUSES: ReadonlySet<PrisonerStatus> = new Set<PrisonerStatus>(["released", "deceased", "at_liberty", "restricted_at_home", "house_arrest"]);
+export const NOT_HELD_STATUSES: ReadonlySet<PrisonerStatus> = new Set<PrisonerStatus>([
+  "released",
+  "deceased",
+  "at_liberty",
+  "restricted_at_home",
+  "house_arrest",
+]);
 
 /** A stored date as yyyy-mm-dd. */
 export function dateOnly(date: Date | null | undefined): string | null {
@@ -49,8 +55,18 @@ const text = (value: unknown) => (value === null || value === undefined ? "" : S
 const bool = (value: boolean | null) => (value === null ? null : String(value));
 
 const FIELDS: FieldSpec[] = [
-  { field: "country", stored: (p) => p.country, incoming: (_row, country) => country, write: (d, _row, country) => void (d.country = country) },
-  { field: "status", stored: (p) => p.status, incoming: (row) => row.status, write: (d, row) => void (d.status = row.status as PrisonerStatus) },
+  {
+    field: "country",
+    stored: (p) => p.country,
+    incoming: (_row, country) => country,
+    write: (d, _row, country) => void (d.country = country),
+  },
+  {
+    field: "status",
+    stored: (p) => p.status,
+    incoming: (row) => row.status,
+    write: (d, row) => void (d.status = row.status as PrisonerStatus),
+  },
   {
     field: "birthDate",
     stored: (p) => text(dateOnly(p.birthDate)),
@@ -61,17 +77,72 @@ const FIELDS: FieldSpec[] = [
       d.birthYearOnly = row.birthYearOnly;
     },
   },
-  { field: "gender", stored: (p) => text(p.gender), incoming: (row) => row.gender, write: (d, row) => void (d.gender = row.gender) },
-  { field: "detainedOn", stored: (p) => text(dateOnly(p.detainedOn)), incoming: (row) => row.detainedOn, write: (d, row) => void (d.detainedOn = toDate(row.detainedOn)) },
-  { field: "verdictOn", stored: (p) => text(dateOnly(p.verdictOn)), incoming: (row) => row.verdictOn, write: (d, row) => void (d.verdictOn = toDate(row.verdictOn)) },
-  { field: "releasedOn", stored: (p) => text(dateOnly(p.releasedOn)), incoming: (row) => row.releasedOn, write: (d, row) => void (d.releasedOn = toDate(row.releasedOn)) },
-  { field: "releaseKind", stored: (p) => text(p.releaseKind), incoming: (row) => row.releaseKind, write: (d, row) => void (d.releaseKind = row.releaseKind as ReleaseKind) },
-  { field: "diedOn", stored: (p) => text(dateOnly(p.diedOn)), incoming: (row) => row.diedOn, write: (d, row) => void (d.diedOn = toDate(row.diedOn)) },
-  { field: "articles", stored: (p) => text(p.articles), incoming: (row) => row.articles, write: (d, row) => void (d.articles = row.articles) },
-  { field: "sentence", stored: (p) => text(p.sentence), incoming: (row) => row.sentence, write: (d, row) => void (d.sentence = row.sentence) },
-  { field: "penalty", stored: (p) => text(p.penalty), incoming: (row) => row.penalty, write: (d, row) => void (d.penalty = row.penalty) },
-  { field: "notes", stored: (p) => text(p.notes), incoming: (row) => row.notes, write: (d, row) => void (d.notes = row.notes) },
-  { field: "canWrite", stored: (p) => String(p.canWrite), incoming: (row) => bool(row.canWrite), write: (d, row) => void (d.canWrite = row.canWrite ?? true) },
+  {
+    field: "gender",
+    stored: (p) => text(p.gender),
+    incoming: (row) => row.gender,
+    write: (d, row) => void (d.gender = row.gender),
+  },
+  {
+    field: "detainedOn",
+    stored: (p) => text(dateOnly(p.detainedOn)),
+    incoming: (row) => row.detainedOn,
+    write: (d, row) => void (d.detainedOn = toDate(row.detainedOn)),
+  },
+  {
+    field: "verdictOn",
+    stored: (p) => text(dateOnly(p.verdictOn)),
+    incoming: (row) => row.verdictOn,
+    write: (d, row) => void (d.verdictOn = toDate(row.verdictOn)),
+  },
+  {
+    field: "releasedOn",
+    stored: (p) => text(dateOnly(p.releasedOn)),
+    incoming: (row) => row.releasedOn,
+    write: (d, row) => void (d.releasedOn = toDate(row.releasedOn)),
+  },
+  {
+    field: "releaseKind",
+    stored: (p) => text(p.releaseKind),
+    incoming: (row) => row.releaseKind,
+    write: (d, row) => void (d.releaseKind = row.releaseKind as ReleaseKind),
+  },
+  {
+    field: "diedOn",
+    stored: (p) => text(dateOnly(p.diedOn)),
+    incoming: (row) => row.diedOn,
+    write: (d, row) => void (d.diedOn = toDate(row.diedOn)),
+  },
+  {
+    field: "articles",
+    stored: (p) => text(p.articles),
+    incoming: (row) => row.articles,
+    write: (d, row) => void (d.articles = row.articles),
+  },
+  {
+    field: "sentence",
+    stored: (p) => text(p.sentence),
+    incoming: (row) => row.sentence,
+    write: (d, row) => void (d.sentence = row.sentence),
+  },
+  {
+    field: "penalty",
+    stored: (p) => text(p.penalty),
+    incoming: (row) => row.penalty,
+    write: (d, row) => void (d.penalty = row.penalty),
+  },
+  {
+    field: "notes",
+    stored: (p) => text(p.notes),
+    incoming: (row) => row.notes,
+    write: (d, row) => void (d.notes = row.notes),
+  },
+  {
+    field: "canWrite",
+    stored: (p) => String(p.canWrite),
+    incoming: (row) => bool(row.canWrite),
+    write: (d, row) => void (d.canWrite = row.canWrite ?? true),
+  },
   {
     field: "interests",
     stored: (p) => p.interests.join("; "),
@@ -87,9 +158,24 @@ const FIELDS: FieldSpec[] = [
       d.humanitarian = (row.humanitarianReasons ?? []).length > 0;
     },
   },
-  { field: "incommunicado", stored: (p) => String(p.incommunicado), incoming: (row) => bool(row.incommunicado), write: (d, row) => void (d.incommunicado = row.incommunicado ?? false) },
-  { field: "doNotWrite", stored: (p) => String(p.doNotWrite), incoming: (row) => bool(row.doNotWrite), write: (d, row) => void (d.doNotWrite = row.doNotWrite ?? false) },
-  { field: "relativesOnly", stored: (p) => String(p.relativesOnly), incoming: (row) => bool(row.relativesOnly), write: (d, row) => void (d.relativesOnly = row.relativesOnly ?? false) },
+  {
+    field: "incommunicado",
+    stored: (p) => String(p.incommunicado),
+    incoming: (row) => bool(row.incommunicado),
+    write: (d, row) => void (d.incommunicado = row.incommunicado ?? false),
+  },
+  {
+    field: "doNotWrite",
+    stored: (p) => String(p.doNotWrite),
+    incoming: (row) => bool(row.doNotWrite),
+    write: (d, row) => void (d.doNotWrite = row.doNotWrite ?? false),
+  },
+  {
+    field: "relativesOnly",
+    stored: (p) => String(p.relativesOnly),
+    incoming: (row) => bool(row.relativesOnly),
+    write: (d, row) => void (d.relativesOnly = row.relativesOnly ?? false),
+  },
 ];
 
 const BY_NAME = new Map(FIELDS.map((f) => [f.field, f]));
@@ -103,19 +189,31 @@ export function comparePrisoner(row: ImportRow, country: Country, existing: Exis
     const from = spec.stored(existing);
     if (from === to) continue;
     // A bare year of birth never replaces a full date of the same year.
-    if (spec.field === "birthDate" && row.birthYearOnly && !existing.birthYearOnly && from.slice(0, 4) === to.slice(0, 4)) continue;
+    if (
+      spec.field === "birthDate" &&
+      row.birthYearOnly &&
+      !existing.birthYearOnly &&
+      from.slice(0, 4) === to.slice(0, 4)
+    )
+      continue;
     // "May 2020" (read as the 1st) never replaces a full date in the same month.
     if (DATE_FIELDS.has(spec.field) && monthOnly(to) && from.slice(0, 7) === to.slice(0, 7)) continue;
     changes.push({ field: spec.field, from: from || null, to: to || null });
   }
   const storedSpellings = new Set(existing.names.map((n) => normalizeExact(fullName(n))));
   for (const spelling of [row.name, row.latinName].filter((n): n is PersonName => Boolean(n))) {
-    if (!storedSpellings.has(normalizeExact(fullName(spelling)))) changes.push({ field: "names", from: null, to: fullName(spelling) });
+    if (!storedSpellings.has(normalizeExact(fullName(spelling))))
+      changes.push({ field: "names", from: null, to: fullName(spelling) });
   }
   return changes;
 }
 
 /** Applies the changes comparePrisoner found to an update; spellings are written separately. */
-export function writeChanges(data: Prisma.PrisonerUpdateInput, changes: FieldChange[], row: ImportRow, country: Country): void {
+export function writeChanges(
+  data: Prisma.PrisonerUpdateInput,
+  changes: FieldChange[],
+  row: ImportRow,
+  country: Country,
+): void {
   for (const change of changes) BY_NAME.get(change.field)?.write(data, row, country);
 }

@@ -12,7 +12,14 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import type { PrisonerStatusName, ReleaseKindName } from "#app/schemas/prisoners.ts";
 import { detectScript, splitFullName, type NameScript, type PersonName } from "#app/names/match-keys.ts";
 import { facilityIdentityKey } from "#app/facilities/identity.ts";
-import { fixLookalikes, inferFacilityType, libertyHint, parseAddress, parseFacility, type LibertyHint } from "#app/facilities/parse.ts";
+import {
+  fixLookalikes,
+  inferFacilityType,
+  libertyHint,
+  parseAddress,
+  parseFacility,
+  type LibertyHint,
+} from "#app/facilities/parse.ts";
 import { isImportField, type ColumnMapping, type ImportField } from "./columns.ts";
 import type { RawRow } from "./types.ts";
 
@@ -23,7 +30,8 @@ export type ImportCountry = "BY" | "RU";
 /** The person's situation (Prisoner.status): see prisma/schema.prisma, enum PrisonerStatus. */
 export type ImportStatus = PrisonerStatusName;
 export type ImportReleaseKind = ReleaseKindName;
-export type ImportHumanitarianReason = "disability" | "serious_illness" | "elderly" | "minor" | "large_family_parent" | "other";
+export type ImportHumanitarianReason =
+  "disability" | "serious_illness" | "elderly" | "minor" | "large_family_parent" | "other";
 
 /** A facility as a list names it, parsed into its parts (app/facilities/). */
 export interface FacilityRef {
@@ -130,7 +138,10 @@ function collapse(text: string): string {
 
 /** Lower case, ё -> е, a Latin "i" typed in Cyrillic text read as "і", punctuation to spaces. */
 function fold(text: string): string {
-  let s = text.toLowerCase().replace(/ё/g, "е").replace(/[’ʼ`´]/g, "'");
+  let s = text
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/[’ʼ`´]/g, "'");
   if (CYRILLIC.test(s)) s = s.replace(/i/g, "і");
   return s
     .replace(/[^\p{L}\p{N}+']+/gu, " ")
@@ -186,7 +197,9 @@ function parseDateParts(text: string): DateParts | null {
     // "1985 г.р.", "1985 г.", "1985 года", "1985 гады"
     .replace(/\s*(?:г\.?\s*р\.?|года?|гады|гг?\.?)$/u, "")
     .trim();
-  let match = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/);
+  let match = s.match(
+    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/,
+  );
   if (match) {
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     return validDay(year, month, day) ? { year, month, day, yearOnly: false } : null;
@@ -253,7 +266,8 @@ const MONTHS = (() => {
 })();
 
 /** Date cells that honestly say the date is not known: no date, and no error. */
-const UNKNOWN_DATE = /^(?:unknown|not known|n\/a|неизвестно|не известно|невядома|не вядома|нет данных|нет информации|няма даных|няма звестак|няма інфармацыі|[-–—?]+)$/iu;
+const UNKNOWN_DATE =
+  /^(?:unknown|not known|n\/a|неизвестно|не известно|невядома|не вядома|нет данных|нет информации|няма даных|няма звестак|няма інфармацыі|[-–—?]+)$/iu;
 
 /** True when a date cell says the date is not known ("unknown", "неизвестно", "невядома", "нет данных"). */
 export function isUnknownDate(text: string): boolean {
@@ -280,7 +294,8 @@ function checkDate(text: string): DateCheck {
   if (!parts) return { ok: false, reason: "bad" };
   if (parts.year < 1900) return { ok: false, reason: "early" };
   const date = iso(parts);
-  if (parts.yearOnly ? parts.year > Number(today().slice(0, 4)) : date > today()) return { ok: false, reason: "future" };
+  if (parts.yearOnly ? parts.year > Number(today().slice(0, 4)) : date > today())
+    return { ok: false, reason: "future" };
   return { ok: true, date, yearOnly: parts.yearOnly };
 }
 
@@ -307,13 +322,78 @@ function lookup<T>(table: [T, string[]][]): Map<string, T> {
 }
 
 const GENDERS = lookup<ImportGender>([
-  ["male", ["м", "муж", "мужской", "мужчина", "мужч", "мужчына", "мужчынскі", "мужскі", "m", "male", "man", "men", "мужской пол", "мужчынскі пол"]],
-  ["female", ["ж", "жен", "женский", "женщина", "жанч", "жанчына", "жаночы", "f", "female", "woman", "women", "w", "женский пол", "жаночы пол"]],
+  [
+    "male",
+    [
+      "м",
+      "муж",
+      "мужской",
+      "мужчина",
+      "мужч",
+      "мужчына",
+      "мужчынскі",
+      "мужскі",
+      "m",
+      "male",
+      "man",
+      "men",
+      "мужской пол",
+      "мужчынскі пол",
+    ],
+  ],
+  [
+    "female",
+    [
+      "ж",
+      "жен",
+      "женский",
+      "женщина",
+      "жанч",
+      "жанчына",
+      "жаночы",
+      "f",
+      "female",
+      "woman",
+      "women",
+      "w",
+      "женский пол",
+      "жаночы пол",
+    ],
+  ],
 ]);
 
 const COUNTRIES = lookup<ImportCountry>([
-  ["BY", ["by", "blr", "belarus", "republic of belarus", "беларусь", "белоруссия", "республика беларусь", "рб", "рэспубліка беларусь", "бел"]],
-  ["RU", ["ru", "rus", "russia", "russian federation", "россия", "российская федерация", "рф", "расія", "расійская федэрацыя", "расейская федэрацыя", "расея"]],
+  [
+    "BY",
+    [
+      "by",
+      "blr",
+      "belarus",
+      "republic of belarus",
+      "беларусь",
+      "белоруссия",
+      "республика беларусь",
+      "рб",
+      "рэспубліка беларусь",
+      "бел",
+    ],
+  ],
+  [
+    "RU",
+    [
+      "ru",
+      "rus",
+      "russia",
+      "russian federation",
+      "россия",
+      "российская федерация",
+      "рф",
+      "расія",
+      "расійская федэрацыя",
+      "расейская федэрацыя",
+      "расея",
+    ],
+  ],
 ]);
 
 /**
@@ -324,29 +404,211 @@ const COUNTRIES = lookup<ImportCountry>([
 type StatusWord = ImportStatus | "held" | "skip";
 
 const STATUS_WORDS = lookup<StatusWord>([
-  ["unknown", ["unknown", "неизвестно", "не известно", "неясно", "невядома", "не вядома", "нет информации", "няма інфармацыі", "no information", "no data"]],
-  ["pretrial", ["pretrial", "pre trial", "pre-trial", "sizo", "сизо", "в сизо", "сіза", "у сіза", "до суда", "да суда", "под следствием", "пад следствам", "следствие", "следства", "суд", "идет суд", "ідзе суд", "on trial", "awaiting trial", "under investigation", "detained", "arrested", "в ивс", "у ічу"]],
-  ["convicted", ["convicted", "sentenced", "serving sentence", "serving a sentence", "отбывает наказание", "адбывае пакаранне", "приговор", "прысуд", "в колонии", "у калоніі", "в тюрьме", "у турме"]],
-  ["held", [
-    "active", "political prisoner", "политзаключенный", "политзаключенная", "политический заключенный", "палітвязень", "палітзняволены", "палітзняволеная", "палітычны вязень",
-    "в заключении", "под стражей", "под стражу", "пад вартай", "у зняволенні", "за кратамі", "за решеткой", "in custody", "imprisoned", "in prison", "behind bars",
-    "лишен свободы", "лишена свободы", "лишен свободы лишена свободы", "позбаўлены волі", "пазбаўлены волі", "deprived of liberty", "deprived of freedom",
-  ]],
-  ["released", [
-    "released", "freed", "free", "pardoned", "former", "former political prisoner", "бывший политзаключенный", "бывшая политзаключенная", "былы палітвязень",
-    "былы палітзняволены", "былая палітзняволеная", "на свободе", "на волі", "на волю", "вышел на свободу", "вышла на свободу", "выйшаў на волю", "выйшла на волю",
-    "вызвалены", "вызваленая", "вызвалена",
-  ]],
-  ["at_liberty", [
-    "не лишен свободы", "не лишена свободы", "не позбаўлены волі", "не пазбаўлены волі", "at liberty", "not in custody", "не в заключении", "не ў зняволенні",
-    "на свободе до суда", "на волі да суда", "подписка о невыезде", "падпіска аб нявыездзе", "under travel ban",
-  ]],
-  ["open_institution", ["на химии", "химия", "на хіміі", "хімія", "open institution", "open type institution", "в иуот", "у ісуат"]],
-  ["restricted_at_home", ["домашняя химия", "на домашней химии", "хатняя хімія", "на хатняй хіміі", "restricted at home", "restriction of freedom at home"]],
-  ["house_arrest", ["домашний арест", "под домашним арестом", "хатні арышт", "пад хатнім арыштам", "house arrest", "under house arrest"]],
-  ["compulsory_treatment", ["принудительное лечение", "на принудительном лечении", "прымусовае лячэнне", "на прымусовым лячэнні", "compulsory treatment", "psychiatric hospital", "в психиатрической больнице"]],
-  ["deceased", ["deceased", "dead", "died", "died in custody", "смерть в заключении", "смерть под следствием", "смерть при задержании", "погиб", "погибла", "загінуў", "загінула"]],
-  ["skip", ["np", "not recognised", "not recognized", "нет фигуранта", "не признан", "не признана", "не прызнаны", "не прызнаная", "не политзаключенный"]],
+  [
+    "unknown",
+    [
+      "unknown",
+      "неизвестно",
+      "не известно",
+      "неясно",
+      "невядома",
+      "не вядома",
+      "нет информации",
+      "няма інфармацыі",
+      "no information",
+      "no data",
+    ],
+  ],
+  [
+    "pretrial",
+    [
+      "pretrial",
+      "pre trial",
+      "pre-trial",
+      "sizo",
+      "сизо",
+      "в сизо",
+      "сіза",
+      "у сіза",
+      "до суда",
+      "да суда",
+      "под следствием",
+      "пад следствам",
+      "следствие",
+      "следства",
+      "суд",
+      "идет суд",
+      "ідзе суд",
+      "on trial",
+      "awaiting trial",
+      "under investigation",
+      "detained",
+      "arrested",
+      "в ивс",
+      "у ічу",
+    ],
+  ],
+  [
+    "convicted",
+    [
+      "convicted",
+      "sentenced",
+      "serving sentence",
+      "serving a sentence",
+      "отбывает наказание",
+      "адбывае пакаранне",
+      "приговор",
+      "прысуд",
+      "в колонии",
+      "у калоніі",
+      "в тюрьме",
+      "у турме",
+    ],
+  ],
+  [
+    "held",
+    [
+      "active",
+      "political prisoner",
+      "политзаключенный",
+      "политзаключенная",
+      "политический заключенный",
+      "палітвязень",
+      "палітзняволены",
+      "палітзняволеная",
+      "палітычны вязень",
+      "в заключении",
+      "под стражей",
+      "под стражу",
+      "пад вартай",
+      "у зняволенні",
+      "за кратамі",
+      "за решеткой",
+      "in custody",
+      "imprisoned",
+      "in prison",
+      "behind bars",
+      "лишен свободы",
+      "лишена свободы",
+      "лишен свободы лишена свободы",
+      "позбаўлены волі",
+      "пазбаўлены волі",
+      "deprived of liberty",
+      "deprived of freedom",
+    ],
+  ],
+  [
+    "released",
+    [
+      "released",
+      "freed",
+      "free",
+      "pardoned",
+      "former",
+      "former political prisoner",
+      "бывший политзаключенный",
+      "бывшая политзаключенная",
+      "былы палітвязень",
+      "былы палітзняволены",
+      "былая палітзняволеная",
+      "на свободе",
+      "на волі",
+      "на волю",
+      "вышел на свободу",
+      "вышла на свободу",
+      "выйшаў на волю",
+      "выйшла на волю",
+      "вызвалены",
+      "вызваленая",
+      "вызвалена",
+    ],
+  ],
+  [
+    "at_liberty",
+    [
+      "не лишен свободы",
+      "не лишена свободы",
+      "не позбаўлены волі",
+      "не пазбаўлены волі",
+      "at liberty",
+      "not in custody",
+      "не в заключении",
+      "не ў зняволенні",
+      "на свободе до суда",
+      "на волі да суда",
+      "подписка о невыезде",
+      "падпіска аб нявыездзе",
+      "under travel ban",
+    ],
+  ],
+  [
+    "open_institution",
+    ["на химии", "химия", "на хіміі", "хімія", "open institution", "open type institution", "в иуот", "у ісуат"],
+  ],
+  [
+    "restricted_at_home",
+    [
+      "домашняя химия",
+      "на домашней химии",
+      "хатняя хімія",
+      "на хатняй хіміі",
+      "restricted at home",
+      "restriction of freedom at home",
+    ],
+  ],
+  [
+    "house_arrest",
+    [
+      "домашний арест",
+      "под домашним арестом",
+      "хатні арышт",
+      "пад хатнім арыштам",
+      "house arrest",
+      "under house arrest",
+    ],
+  ],
+  [
+    "compulsory_treatment",
+    [
+      "принудительное лечение",
+      "на принудительном лечении",
+      "прымусовае лячэнне",
+      "на прымусовым лячэнні",
+      "compulsory treatment",
+      "psychiatric hospital",
+      "в психиатрической больнице",
+    ],
+  ],
+  [
+    "deceased",
+    [
+      "deceased",
+      "dead",
+      "died",
+      "died in custody",
+      "смерть в заключении",
+      "смерть под следствием",
+      "смерть при задержании",
+      "погиб",
+      "погибла",
+      "загінуў",
+      "загінула",
+    ],
+  ],
+  [
+    "skip",
+    [
+      "np",
+      "not recognised",
+      "not recognized",
+      "нет фигуранта",
+      "не признан",
+      "не признана",
+      "не прызнаны",
+      "не прызнаная",
+      "не политзаключенный",
+    ],
+  ],
 ]);
 
 /** Word stems for inflected forms: осужден(а), асуджаная, задержана, умерла в заключении... */
@@ -354,14 +616,18 @@ const STATUS_STEMS: [StatusWord, RegExp][] = [
   ["skip", /^(?:не признан|не прызнан|not recogni)/],
   ["at_liberty", /^(?:не лишен|не позбаўлен|не пазбаўлен)/],
   ["deceased", /^(?:умер|памер|смерть|смерць|погиб|загін|died|deceased)/],
-  ["released", /^(?:освобожд|освобожден|вызвал|помилов|памілав|амнистир|амніставан|отбыл срок|адбыў тэрмін|releas|pardon|amnest|депортир|выслан|выдворен|обменян|exchanged|deported|оправдан|апраўдан|acquitted)/],
+  [
+    "released",
+    /^(?:освобожд|освобожден|вызвал|помилов|памілав|амнистир|амніставан|отбыл срок|адбыў тэрмін|releas|pardon|amnest|депортир|выслан|выдворен|обменян|exchanged|deported|оправдан|апраўдан|acquitted)/,
+  ],
   ["convicted", /^(?:осужд|асудж|convict|sentenc)/],
   ["pretrial", /^(?:задерж|затрым|арест|арышт|обвиня|абвінавач|подозрева|падазрав|detain)/],
   ["held", /^(?:лишен свобод|позбаўлен вол|пазбаўлен вол|политзаключ|палітвяз|палітзняв)/],
 ];
 
 /** Statuses' lines that add nothing to the situation: Viasna's "Recognized ex post facto". */
-const STATUS_NOTE = /ex post facto|post factum|retroactively|постфактум|пост фактум|задним числом|заднім чыслом|пасля вызвалення|после освобождения/i;
+const STATUS_NOTE =
+  /ex post facto|post factum|retroactively|постфактум|пост фактум|задним числом|заднім чыслом|пасля вызвалення|после освобождения/i;
 
 /** Strips gender endings written as "(а)", "/а", "(ла)" so one word serves both forms. */
 function stripGenderEndings(text: string): string {
@@ -377,13 +643,25 @@ function statusWordOf(line: string): StatusWord | null {
 type PenaltyClass = ImportStatus | "custodial" | "restriction";
 
 const PENALTY_PATTERNS: [PenaltyClass, RegExp][] = [
-  ["compulsory_treatment", /принудительн\S* (?:лечени|мер)|прымусов\S* (?:лячэнн|мер)|compulsory (?:treatment|medical)|psychiatric/],
+  [
+    "compulsory_treatment",
+    /принудительн\S* (?:лечени|мер)|прымусов\S* (?:лячэнн|мер)|compulsory (?:treatment|medical)|psychiatric/,
+  ],
   ["house_arrest", /домашн\S* арест|хатн\S* арышт|house arrest/],
   ["restricted_at_home", /без направлени|без накіраванн|without (?:referral|being sent)|домашн\S* хими|хатн\S* хімі/],
-  ["open_institution", /принудительн\S* работ|forced labou?r|с направлени|з накіраванн|with referral|открытого типа|адкрытага тыпу|open[- ]type|хими|хімі/],
-  ["at_liberty", /штраф|(?<!\p{L})fine(?!\p{L})|исправительн\S* работ|папраўч\S* работ|обязательн\S* работ|грамадск\S* работ|community service|correctional labou?r|условн|умоўн|suspended|отсрочк|адтэрміноўк|probation|ограничени\S* по служб|запрет определ|травел бан|travel ban/u],
+  [
+    "open_institution",
+    /принудительн\S* работ|forced labou?r|с направлени|з накіраванн|with referral|открытого типа|адкрытага тыпу|open[- ]type|хими|хімі/,
+  ],
+  [
+    "at_liberty",
+    /штраф|(?<!\p{L})fine(?!\p{L})|исправительн\S* работ|папраўч\S* работ|обязательн\S* работ|грамадск\S* работ|community service|correctional labou?r|условн|умоўн|suspended|отсрочк|адтэрміноўк|probation|ограничени\S* по служб|запрет определ|травел бан|travel ban/u,
+  ],
   ["restriction", /ограничени\S* свободы|абмежаванн\S* волі|restriction of (?:liberty|freedom)|restricted freedom/],
-  ["custodial", /лишени\S* свободы|пазбаўленн\S* волі|позбаўленн\S* волі|imprisonment|deprivation of (?:liberty|freedom)|пожизненн|пажыццёв|life sentence|смертн\S* казн|death (?:penalty|sentence)|арест|арышт|arrest|колони|калоні|тюрьм|турм|prison|colony/u],
+  [
+    "custodial",
+    /лишени\S* свободы|пазбаўленн\S* волі|позбаўленн\S* волі|imprisonment|deprivation of (?:liberty|freedom)|пожизненн|пажыццёв|life sentence|смертн\S* казн|death (?:penalty|sentence)|арест|арышт|arrest|колони|калоні|тюрьм|турм|prison|colony/u,
+  ],
 ];
 
 function penaltyClassOf(text: string): PenaltyClass | null {
@@ -393,12 +671,21 @@ function penaltyClassOf(text: string): PenaltyClass | null {
 }
 
 const RELEASE_KIND_PATTERNS: [ImportReleaseKind, RegExp][] = [
-  ["exchange_or_deportation", /обмен|абмен|exchange|swap|депорт|deport|выслан|высылк|выдвор|expell|expel|вывезен|вывезены/],
+  [
+    "exchange_or_deportation",
+    /обмен|абмен|exchange|swap|депорт|deport|выслан|высылк|выдвор|expell|expel|вывезен|вывезены/,
+  ],
   ["pardon", /помилов|памілав|pardon|помилован/],
   ["amnesty", /амнист|амніст|amnest/],
   ["parole", /(?<!\p{L})удо(?!\p{L})|условно досрочн|умоўна датэрмін|parole|conditional(?:ly)? early/u],
-  ["acquittal", /оправдан|апраўдан|acquit|дело прекращ|справа спынен|уголовное дело прекращ|прекращени\S* дела|case (?:closed|dropped|dismissed)|charges dropped/],
-  ["sentence_served", /отбыл|отбыла|отбытии|адбыў|адбыла|адбыцці|по окончании срока|па заканчэнні тэрміну|конец срока|served (?:the |his |her )?(?:full )?(?:sentence|term)|sentence served|end of (?:the )?(?:sentence|term)/],
+  [
+    "acquittal",
+    /оправдан|апраўдан|acquit|дело прекращ|справа спынен|уголовное дело прекращ|прекращени\S* дела|case (?:closed|dropped|dismissed)|charges dropped/,
+  ],
+  [
+    "sentence_served",
+    /отбыл|отбыла|отбытии|адбыў|адбыла|адбыцці|по окончании срока|па заканчэнні тэрміну|конец срока|served (?:the |his |her )?(?:full )?(?:sentence|term)|sentence served|end of (?:the )?(?:sentence|term)/,
+  ],
 ];
 
 /** The kind of release a text names ("помилован", "УДО", "отбыл срок", "обмен"), or null. */
@@ -408,7 +695,15 @@ export function releaseKindOf(text: string): ImportReleaseKind | null {
   for (const [kind, pattern] of RELEASE_KIND_PATTERNS) if (pattern.test(folded)) return kind;
   return null;
 }
-const RELEASE_KIND_NAMES = new Set(["pardon", "amnesty", "sentence served", "parole", "exchange or deportation", "acquittal", "other"]);
+const RELEASE_KIND_NAMES = new Set([
+  "pardon",
+  "amnesty",
+  "sentence served",
+  "parole",
+  "exchange or deportation",
+  "acquittal",
+  "other",
+]);
 
 /** The situation a facility type implies. */
 const FACILITY_STATUS: Record<FacilityType, ImportStatus> = {
@@ -422,7 +717,16 @@ const FACILITY_STATUS: Record<FacilityType, ImportStatus> = {
   psychiatric_hospital: "compulsory_treatment",
 };
 
-const FACILITY_TYPE_NAMES = new Set<string>(["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"]);
+const FACILITY_TYPE_NAMES = new Set<string>([
+  "sizo",
+  "colony",
+  "prison",
+  "open_institution",
+  "home_confinement",
+  "juvenile_colony",
+  "police_jail",
+  "psychiatric_hospital",
+]);
 
 /**
  * The person's situation from everything the row says. In order: the list skips
@@ -462,7 +766,26 @@ function situationOf(input: {
   return null;
 }
 
-const YES = new Set(["да", "д", "так", "т", "yes", "y", "true", "1", "+", "x", "х", "✓", "✔", "v", "есть", "ёсць", "истина", "ісціна"]);
+const YES = new Set([
+  "да",
+  "д",
+  "так",
+  "т",
+  "yes",
+  "y",
+  "true",
+  "1",
+  "+",
+  "x",
+  "х",
+  "✓",
+  "✔",
+  "v",
+  "есть",
+  "ёсць",
+  "истина",
+  "ісціна",
+]);
 const NO = new Set(["нет", "н", "не", "няма", "no", "n", "false", "0", "-", "–", "—", "ложь", "хлусня"]);
 
 function flagValue(text: string): boolean | null | "bad" {
@@ -479,7 +802,10 @@ const REASON_PATTERNS: [ImportHumanitarianReason, RegExp][] = [
   ["serious_illness", /заболев|болезн|болеет|тяжелобол|хвароб|хвор|здоров|здароў|ill|sick|health|disease/],
   ["elderly", /пенсион|пожил|преклон|старост|пенсіян|пенсійн|пажыл|сталы ўзрост|elder|pension|senior|old age|aged/],
   ["large_family_parent", /многодет|шматдзет|large famil|many children|children|детей|дзяцей/],
-  ["other", /^(другое|другие|другая|иное|иные|прочее|прочие|іншае|іншыя|інш|other|others|женщина|женщины|жанчына|жанчыны|woman|women|беремен|цяжарн|pregnan)/],
+  [
+    "other",
+    /^(другое|другие|другая|иное|иные|прочее|прочие|іншае|іншыя|інш|other|others|женщина|женщины|жанчына|жанчыны|woman|women|беремен|цяжарн|pregnan)/,
+  ],
 ];
 
 function reasonOf(item: string): ImportHumanitarianReason | null {
@@ -563,7 +889,8 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
   const unknownValues: UnknownValue[] = [];
   const unknown = (field: MappableField, value: string) => {
     const key = foldValue(value);
-    if (key && !unknownValues.some((known) => known.field === field && known.key === key)) unknownValues.push({ field, key, text: collapse(value) });
+    if (key && !unknownValues.some((known) => known.field === field && known.key === key))
+      unknownValues.push({ field, key, text: collapse(value) });
   };
 
   // Name: separate columns when they give surname and given name, else the full-name column.
@@ -618,7 +945,12 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
   if (detained) {
     const checked = checkDate(detained);
     if (checked.ok && !checked.yearOnly) detainedOn = checked.date;
-    else fail("detainedOn", checked.ok ? "import.row.badDetainedOn" : dateErrorKey(checked.reason, "import.row.badDetainedOn"), { value: detained });
+    else
+      fail(
+        "detainedOn",
+        checked.ok ? "import.row.badDetainedOn" : dateErrorKey(checked.reason, "import.row.badDetainedOn"),
+        { value: detained },
+      );
   }
 
   // Vocabularies
@@ -627,7 +959,10 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
   const statusCell = text("status");
   let statusWord: StatusWord | null = null;
   if (statusCell) {
-    const lines = statusCell.split(/\n+/).map((part) => part.trim()).filter(Boolean);
+    const lines = statusCell
+      .split(/\n+/)
+      .map((part) => part.trim())
+      .filter(Boolean);
     const meaningful = lines.filter((part) => !STATUS_NOTE.test(part));
     const line = meaningful[0] ?? lines[0];
     statusWord = statusWordOf(line) ?? valueMappings.status?.[foldValue(line)] ?? null;
@@ -645,7 +980,10 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     else if (flag === false) humanitarianReasons = [];
     else if (PLACEHOLDER.test(reasonsText)) humanitarianReasons = null;
     else {
-      const items = reasonsText.split(/[,;/\n]+|\s+и\s+|\s+і\s+|\s+and\s+/iu).map((item) => item.trim()).filter(Boolean);
+      const items = reasonsText
+        .split(/[,;/\n]+|\s+и\s+|\s+і\s+|\s+and\s+/iu)
+        .map((item) => item.trim())
+        .filter(Boolean);
       const found: ImportHumanitarianReason[] = [];
       for (const [index, item] of items.entries()) {
         const reason = reasonOf(item);
@@ -723,23 +1061,26 @@ export function normalizeRow(raw: RawRow, mapping: ColumnMapping, valueMappings:
     const kindCell = text("releaseKind");
     releaseKind =
       (kindCell ? (releaseKindOf(kindCell) ?? "other") : null) ??
-      [statusCell, facilityCell, sentenceText, text("notes")].map((cell) => (cell ? releaseKindOf(cell) : null)).find(Boolean) ??
+      [statusCell, facilityCell, sentenceText, text("notes")]
+        .map((cell) => (cell ? releaseKindOf(cell) : null))
+        .find(Boolean) ??
       null;
   }
 
   // Articles: one per line in the file (or an array in JSON) -> "a; b".
   const articlesText = text("articles");
-  const articles = articlesText
-    ? articlesText
-        .split(/\n+/)
-        .map(collapse)
-        .filter(Boolean)
-        .join("; ")
-    : null;
+  const articles = articlesText ? articlesText.split(/\n+/).map(collapse).filter(Boolean).join("; ") : null;
 
   const canWrite = flag("canWrite");
   const interestsText = text("interests");
-  const interests = interestsText === null ? null : interestsText.split(/\n+/).map(collapse).filter(Boolean).map((item) => item.slice(0, 200));
+  const interests =
+    interestsText === null
+      ? null
+      : interestsText
+          .split(/\n+/)
+          .map(collapse)
+          .filter(Boolean)
+          .map((item) => item.slice(0, 200));
 
   const row: ImportRow = {
     line,
@@ -791,7 +1132,13 @@ function dateErrorKey(reason: "bad" | "early" | "future", bad: MessageKey): Mess
   return bad;
 }
 
-function vocabulary<T>(value: string | null, table: Map<string, T>, field: ImportField, messageKey: MessageKey, fail: Fail): T | null {
+function vocabulary<T>(
+  value: string | null,
+  table: Map<string, T>,
+  field: ImportField,
+  messageKey: MessageKey,
+  fail: Fail,
+): T | null {
   if (!value) return null;
   const found = table.get(fold(value));
   if (found === undefined) fail(field, messageKey, { value });

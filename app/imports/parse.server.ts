@@ -65,11 +65,18 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
  * extension, then the bytes: a ZIP header means XLSX, a leading [ or { JSON,
  * anything else CSV.
  */
-export function detectFormat(input: { fileName?: string | null; contentType?: string | null; bytes: Uint8Array }): ImportFormat {
+export function detectFormat(input: {
+  fileName?: string | null;
+  contentType?: string | null;
+  bytes: Uint8Array;
+}): ImportFormat {
   const contentType = input.contentType?.split(";")[0]?.trim().toLowerCase();
   if (contentType && Object.hasOwn(CONTENT_TYPES, contentType)) return CONTENT_TYPES[contentType];
 
-  const extension = input.fileName?.trim().toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  const extension = input.fileName
+    ?.trim()
+    .toLowerCase()
+    .match(/\.([a-z0-9]+)$/)?.[1];
   if (extension && Object.hasOwn(EXTENSIONS, extension)) return EXTENSIONS[extension];
 
   if (startsWith(input.bytes, ZIP_MAGIC)) return "xlsx";
@@ -111,7 +118,9 @@ function withoutBidiControls(parsed: ParsedFile): ParsedFile {
   }
   const rows = parsed.rows.map((row) => ({
     ...row,
-    cells: Object.fromEntries(Object.entries(row.cells).map(([header, text]) => [stripBidiControls(header), stripBidiControls(text).trim()])),
+    cells: Object.fromEntries(
+      Object.entries(row.cells).map(([header, text]) => [stripBidiControls(header), stripBidiControls(text).trim()]),
+    ),
   }));
   return { ...parsed, headers, rows };
 }
@@ -188,7 +197,11 @@ function isEmptyRecord(values: string[]): boolean {
  * skipped. Columns without a header are dropped when they hold no data, and
  * named "Column N" (N = column number or XLSX letter) when they do.
  */
-function buildTable(records: SourceRecord[], columnLabel: (index: number) => string, maxRows: number): { headers: string[]; rows: RawRow[] } {
+function buildTable(
+  records: SourceRecord[],
+  columnLabel: (index: number) => string,
+  maxRows: number,
+): { headers: string[]; rows: RawRow[] } {
   const headerIndex = records.findIndex((record) => !isEmptyRecord(record.headerValues ?? record.values));
   if (headerIndex < 0) throw new ImportFileError("import.file.empty");
   const headerRecord = records[headerIndex];
@@ -215,7 +228,11 @@ function buildTable(records: SourceRecord[], columnLabel: (index: number) => str
   // object's prototype that way, so such a file takes the defining (slower) path.
   const assignable = !columns.some(({ name }) => name === "__proto__");
   const rows = data.map((record) => {
-    if (!assignable) return { line: record.line, cells: Object.fromEntries(columns.map(({ index, name }) => [name, (record.values[index] ?? "").trim()])) };
+    if (!assignable)
+      return {
+        line: record.line,
+        cells: Object.fromEntries(columns.map(({ index, name }) => [name, (record.values[index] ?? "").trim()])),
+      };
     const cells: Record<string, string> = {};
     for (const { index, name } of columns) cells[name] = (record.values[index] ?? "").trim();
     return { line: record.line, cells };
@@ -343,7 +360,9 @@ function numberText(value: number): string {
 function richText(value: unknown): string {
   if (typeof value === "string") return value;
   if (value && typeof value === "object" && Array.isArray((value as { richText?: unknown }).richText)) {
-    return (value as { richText: { text?: unknown }[] }).richText.map((run) => (typeof run.text === "string" ? run.text : "")).join("");
+    return (value as { richText: { text?: unknown }[] }).richText
+      .map((run) => (typeof run.text === "string" ? run.text : ""))
+      .join("");
   }
   return value === null || value === undefined ? "" : String(value);
 }
@@ -477,7 +496,11 @@ function countOccurrences(text: string, pattern: RegExp): number {
 export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): void {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tooBig = () =>
-    new ImportFileError("import.file.xlsxTooBig", { maxMb: Math.round(limits.maxUncompressedBytes / (1024 * 1024)), maxCells: limits.maxCells, maxRows: limits.maxRows - 1 });
+    new ImportFileError("import.file.xlsxTooBig", {
+      maxMb: Math.round(limits.maxUncompressedBytes / (1024 * 1024)),
+      maxCells: limits.maxCells,
+      maxRows: limits.maxRows - 1,
+    });
   const entries = zipEntries(buffer, limits.maxEntries);
   if (entries === "too-many") throw tooBig();
   if (!entries) throw new ImportFileError("import.file.unreadable");
@@ -488,7 +511,8 @@ export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
     const sheet = inflateEntry(buffer, entry);
     if (!sheet) throw new ImportFileError("import.file.unreadable");
     const xml = sheet.toString("utf8");
-    if (countOccurrences(xml, /<row[\s>]/g) > limits.maxRows || countOccurrences(xml, /<c[\s>]/g) > limits.maxCells) throw tooBig();
+    if (countOccurrences(xml, /<row[\s>]/g) > limits.maxRows || countOccurrences(xml, /<c[\s>]/g) > limits.maxCells)
+      throw tooBig();
   }
 }
 
@@ -496,7 +520,9 @@ async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<ParsedFile
   checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch {
     throw new ImportFileError("import.file.unreadable");
   }

@@ -19,7 +19,10 @@ export function ensureRoomForImport(fileBytes: number): void {
     ensureFreeSpace(target.kind === "pglite" ? target.dataDir : null, fileBytes * DISK_BYTES_PER_FILE_BYTE);
   } catch (error) {
     if (error instanceof DiskFullError) {
-      throw new ImportFileError("import.file.diskFull", { freeMb: Math.floor(error.free / 1048576), neededMb: Math.ceil(error.required / 1048576) });
+      throw new ImportFileError("import.file.diskFull", {
+        freeMb: Math.floor(error.free / 1048576),
+        neededMb: Math.ceil(error.required / 1048576),
+      });
     }
     throw error;
   }
@@ -34,7 +37,8 @@ export function ensureRoomDuringImport(): void {
   try {
     ensureRoomWhileWriting();
   } catch (error) {
-    if (error instanceof DiskFullError) throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
+    if (error instanceof DiskFullError)
+      throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
     throw error;
   }
 }
@@ -73,7 +77,10 @@ export async function deleteStaleImportFiles(): Promise<number> {
   const { count } = await prisma.importRun.updateMany({
     where: {
       fileContent: { not: null },
-      OR: [{ state: { in: ["failed", "discarded", "dry-run"] } }, { state: { in: ["preview", "applied"] }, createdAt: { lt: dayAgo } }],
+      OR: [
+        { state: { in: ["failed", "discarded", "dry-run"] } },
+        { state: { in: ["preview", "applied"] }, createdAt: { lt: dayAgo } },
+      ],
     },
     data: { fileContent: null },
   });

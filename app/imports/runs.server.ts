@@ -41,7 +41,9 @@ function leaseFromNow(): Date {
 /** Renews the run's lease while `work` runs, so a slow apply is never taken for a dead one. */
 async function withLease<T>(runId: string, work: () => Promise<T>): Promise<T> {
   const heartbeat = setInterval(() => {
-    prisma.importRun.updateMany({ where: { id: runId, state: "applying" }, data: { leaseUntil: leaseFromNow() } }).catch(() => {});
+    prisma.importRun
+      .updateMany({ where: { id: runId, state: "applying" }, data: { leaseUntil: leaseFromNow() } })
+      .catch(() => {});
   }, IMPORT_LEASE_MS / 4);
   heartbeat.unref();
   try {
@@ -82,7 +84,16 @@ async function recordRun(input: {
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
       summary: input.summary as unknown as Prisma.InputJsonValue,
       createdAt: now(),
-      errors: { createMany: { data: input.plan.errors.map((e) => ({ line: e.line, field: e.field, messageKey: e.messageKey, params: e.params ?? undefined })) } },
+      errors: {
+        createMany: {
+          data: input.plan.errors.map((e) => ({
+            line: e.line,
+            field: e.field,
+            messageKey: e.messageKey,
+            params: e.params ?? undefined,
+          })),
+        },
+      },
     },
   });
 }
@@ -110,27 +121,42 @@ export async function importFile(input: {
   });
   const summary = phaseSync("summary", () => summarize(plan, (e) => errorMessage(locale, e)));
   if (input.dryRun) {
-    const run = await recordRun({ plan, actor: input.actor, fileName: input.fileName, contentType: input.contentType ?? null, bytes: null, state: "dry-run", summary, mapping: null });
+    const run = await recordRun({
+      plan,
+      actor: input.actor,
+      fileName: input.fileName,
+      contentType: input.contentType ?? null,
+      bytes: null,
+      state: "dry-run",
+      summary,
+      mapping: null,
+    });
     return { runId: run.id, summary, noChanges: plan.noChanges, plan };
   }
   const keepFile = summary.needsReview > 0;
-  const run = await phase("record the run", () => recordRun({
-    plan,
-    actor: input.actor,
-    fileName: input.fileName,
-    contentType: input.contentType ?? null,
-    bytes: keepFile ? input.bytes : null,
-    state: "applying",
-    summary,
-    mapping: null,
-  }));
+  const run = await phase("record the run", () =>
+    recordRun({
+      plan,
+      actor: input.actor,
+      fileName: input.fileName,
+      contentType: input.contentType ?? null,
+      bytes: keepFile ? input.bytes : null,
+      state: "applying",
+      summary,
+      mapping: null,
+    }),
+  );
   try {
-    if (!plan.noChanges) await withLease(run.id, () => explainFullDisk(() => applyPlan(plan, { actor: input.actor, runId: run.id })));
+    if (!plan.noChanges)
+      await withLease(run.id, () => explainFullDisk(() => applyPlan(plan, { actor: input.actor, runId: run.id })));
   } catch (error) {
     await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed", leaseUntil: null } });
     throw error;
   }
-  await prisma.importRun.update({ where: { id: run.id }, data: { state: "applied", appliedAt: now(), leaseUntil: null } });
+  await prisma.importRun.update({
+    where: { id: run.id },
+    data: { state: "applied", appliedAt: now(), leaseUntil: null },
+  });
   return { runId: run.id, summary, noChanges: plan.noChanges, plan };
 }
 
@@ -139,7 +165,8 @@ async function explainFullDisk<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (error instanceof DiskFullError) throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
+    if (error instanceof DiskFullError)
+      throw new ImportFileError("import.file.diskFullDuring", { freeMb: Math.floor(error.free / 1048576) });
     throw error;
   }
 }
@@ -192,9 +219,12 @@ export async function getRun(runId: string) {
 
 /** Re-reads a kept file (with a person's column mapping) into a fresh plan. */
 export async function planForRun(runId: string, mapping?: ColumnMapping | null) {
-  const run = await prisma.importRun.findUnique({ where: { id: runId }, include: { source: { select: { slug: true } } } });
+  const run = await prisma.importRun.findUnique({
+    where: { id: runId },
+    include: { source: { select: { slug: true } } },
+  });
   if (!run || !run.fileContent) return null;
-  const effectiveMapping = mapping ?? ((run.mapping as ColumnMapping | null) ?? null);
+  const effectiveMapping = mapping ?? (run.mapping as ColumnMapping | null) ?? null;
   const plan = await planImport({
     sourceSlug: run.source.slug,
     bytes: new Uint8Array(Buffer.from(openImportFile(run.id, run.fileContent), "base64")),
@@ -207,7 +237,12 @@ export async function planForRun(runId: string, mapping?: ColumnMapping | null) 
 }
 
 /** A person's answers for values the importer did not know; kept for the source, then the preview is planned again. */
-export async function saveValueAnswers(runId: string, answers: { field: MappableField; value: string; target: string }[], userId: string, locale: Locale) {
+export async function saveValueAnswers(
+  runId: string,
+  answers: { field: MappableField; value: string; target: string }[],
+  userId: string,
+  locale: Locale,
+) {
   const run = await prisma.importRun.findUnique({ where: { id: runId }, select: { sourceId: true, mapping: true } });
   if (!run) return false;
   await saveValueMappings(run.sourceId, answers, userId);
@@ -225,7 +260,16 @@ export async function saveMapping(runId: string, mapping: ColumnMapping, locale:
       data: {
         mapping: mapping as Prisma.InputJsonValue,
         summary: summary as unknown as Prisma.InputJsonValue,
-        errors: { createMany: { data: planned.plan.errors.map((e) => ({ line: e.line, field: e.field, messageKey: e.messageKey, params: e.params ?? undefined })) } },
+        errors: {
+          createMany: {
+            data: planned.plan.errors.map((e) => ({
+              line: e.line,
+              field: e.field,
+              messageKey: e.messageKey,
+              params: e.params ?? undefined,
+            })),
+          },
+        },
       },
     }),
   ]);
@@ -296,7 +340,10 @@ export async function listRuns(page = 1, perPage = 25) {
 }
 
 export async function listSources() {
-  return prisma.source.findMany({ orderBy: { name: "asc" }, select: { id: true, slug: true, name: true, country: true } });
+  return prisma.source.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, country: true },
+  });
 }
 
 export async function createSource(input: { slug: string; name: string; country: "BY" | "RU" | null }) {

@@ -14,7 +14,9 @@ export function uploadErrorFrom(url: URL): { key: MessageKey; params: Record<str
   try {
     const raw = JSON.parse(url.searchParams.get("params") ?? "{}");
     if (raw && typeof raw === "object") {
-      params = Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
+      params = Object.fromEntries(
+        Object.entries(raw).filter(([, v]) => typeof v === "string" || typeof v === "number"),
+      ) as Record<string, string | number>;
     }
   } catch {
     params = {};

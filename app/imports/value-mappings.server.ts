@@ -2,7 +2,6 @@ import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { MAPPABLE_FIELDS, type MappableField, type ValueMappings } from "./normalize.ts";
 import { isMappableField, mappingTargets } from "./value-fields.ts";
 
-
 /**
  * A person's answers for list values the importer does not know ("в колонии" ->
  * convicted), kept per source: every later import of that source, through the web,
@@ -10,7 +9,10 @@ import { isMappableField, mappingTargets } from "./value-fields.ts";
  */
 
 export async function loadValueMappings(db: DbClient, sourceId: string): Promise<ValueMappings> {
-  const rows = await db.importValueMapping.findMany({ where: { sourceId, field: { in: [...MAPPABLE_FIELDS] } }, select: { field: true, value: true, target: true } });
+  const rows = await db.importValueMapping.findMany({
+    where: { sourceId, field: { in: [...MAPPABLE_FIELDS] } },
+    select: { field: true, value: true, target: true },
+  });
   const mappings: Required<ValueMappings> = { status: {}, facilityType: {}, penalty: {} };
   for (const row of rows) {
     if (!isMappableField(row.field) || !mappingTargets(row.field).includes(row.target)) continue;

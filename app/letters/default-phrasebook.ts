@@ -61,28 +61,44 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "greeting",
     ru: "Добрый день, …! Пишу вам с большим теплом.",
     be: "Добры дзень, …! Пішу вам з вялікай цеплынёй.",
-    meaning: { en: "Good day, …! I am writing to you with great warmth.", ru: "Добрый день, …! Пишу вам с большим теплом.", be: "Добры дзень, …! Пішу вам з вялікай цеплынёй." },
+    meaning: {
+      en: "Good day, …! I am writing to you with great warmth.",
+      ru: "Добрый день, …! Пишу вам с большим теплом.",
+      be: "Добры дзень, …! Пішу вам з вялікай цеплынёй.",
+    },
   },
   {
     id: "greeting-first-letter",
     category: "greeting",
     ru: "Меня зовут …, и я пишу вам впервые.",
     be: "Мяне завуць …, і я пішу вам упершыню.",
-    meaning: { en: "My name is …, and this is my first letter to you.", ru: "Меня зовут …, и я пишу вам впервые.", be: "Мяне завуць …, і я пішу вам упершыню." },
+    meaning: {
+      en: "My name is …, and this is my first letter to you.",
+      ru: "Меня зовут …, и я пишу вам впервые.",
+      be: "Мяне завуць …, і я пішу вам упершыню.",
+    },
   },
   {
     id: "greeting-hope-well",
     category: "greeting",
     ru: "Надеюсь, это письмо застанет вас в добром здравии.",
     be: "Спадзяюся, гэты ліст застане вас у добрым здароўі.",
-    meaning: { en: "I hope this letter finds you in good health.", ru: "Надеюсь, это письмо застанет вас в добром здравии.", be: "Спадзяюся, гэты ліст застане вас у добрым здароўі." },
+    meaning: {
+      en: "I hope this letter finds you in good health.",
+      ru: "Надеюсь, это письмо застанет вас в добром здравии.",
+      be: "Спадзяюся, гэты ліст застане вас у добрым здароўі.",
+    },
   },
   {
     id: "greeting-send-regards",
     category: "greeting",
     ru: "Хочу передать вам привет и пожелать хорошего дня.",
     be: "Хачу перадаць вам прывітанне і пажадаць добрага дня.",
-    meaning: { en: "I want to say hello and wish you a good day.", ru: "Хочу передать вам привет и пожелать хорошего дня.", be: "Хачу перадаць вам прывітанне і пажадаць добрага дня." },
+    meaning: {
+      en: "I want to say hello and wish you a good day.",
+      ru: "Хочу передать вам привет и пожелать хорошего дня.",
+      be: "Хачу перадаць вам прывітанне і пажадаць добрага дня.",
+    },
   },
 
   // Wishes
@@ -98,42 +114,66 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "wishes",
     ru: "Желаю вам сил и терпения.",
     be: "Жадаю вам сіл і цярплівасці.",
-    meaning: { en: "I wish you strength and patience.", ru: "Желаю вам сил и терпения.", be: "Жадаю вам сіл і цярплівасці." },
+    meaning: {
+      en: "I wish you strength and patience.",
+      ru: "Желаю вам сил и терпения.",
+      be: "Жадаю вам сіл і цярплівасці.",
+    },
   },
   {
     id: "wishes-calm-warmth",
     category: "wishes",
     ru: "Желаю вам спокойствия и тепла.",
     be: "Жадаю вам спакою і цяпла.",
-    meaning: { en: "I wish you calm and warmth.", ru: "Желаю вам спокойствия и тепла.", be: "Жадаю вам спакою і цяпла." },
+    meaning: {
+      en: "I wish you calm and warmth.",
+      ru: "Желаю вам спокойствия и тепла.",
+      be: "Жадаю вам спакою і цяпла.",
+    },
   },
   {
     id: "wishes-good-every-day",
     category: "wishes",
     ru: "Пусть каждый день приносит вам что-то хорошее.",
     be: "Няхай кожны дзень прыносіць вам нешта добрае.",
-    meaning: { en: "May every day bring you something good.", ru: "Пусть каждый день приносит вам что-то хорошее.", be: "Няхай кожны дзень прыносіць вам нешта добрае." },
+    meaning: {
+      en: "May every day bring you something good.",
+      ru: "Пусть каждый день приносит вам что-то хорошее.",
+      be: "Няхай кожны дзень прыносіць вам нешта добрае.",
+    },
   },
   {
     id: "wishes-good-news",
     category: "wishes",
     ru: "Пусть вас чаще радуют добрые вести от близких.",
     be: "Няхай вас часцей радуюць добрыя навіны ад блізкіх.",
-    meaning: { en: "May good news from your loved ones make you happy more often.", ru: "Пусть вас чаще радуют добрые вести от близких.", be: "Няхай вас часцей радуюць добрыя навіны ад блізкіх." },
+    meaning: {
+      en: "May good news from your loved ones make you happy more often.",
+      ru: "Пусть вас чаще радуют добрые вести от близких.",
+      be: "Няхай вас часцей радуюць добрыя навіны ад блізкіх.",
+    },
   },
   {
     id: "wishes-sleep",
     category: "wishes",
     ru: "Желаю вам спокойных ночей и добрых снов.",
     be: "Жадаю вам спакойных начэй і добрых сноў.",
-    meaning: { en: "I wish you peaceful nights and good dreams.", ru: "Желаю вам спокойных ночей и добрых снов.", be: "Жадаю вам спакойных начэй і добрых сноў." },
+    meaning: {
+      en: "I wish you peaceful nights and good dreams.",
+      ru: "Желаю вам спокойных ночей и добрых снов.",
+      be: "Жадаю вам спакойных начэй і добрых сноў.",
+    },
   },
   {
     id: "wishes-many-letters",
     category: "wishes",
     ru: "Пусть у вас будет много писем и добрых слов.",
     be: "Няхай у вас будзе шмат лістоў і добрых слоў.",
-    meaning: { en: "May you receive many letters and kind words.", ru: "Пусть у вас будет много писем и добрых слов.", be: "Няхай у вас будзе шмат лістоў і добрых слоў." },
+    meaning: {
+      en: "May you receive many letters and kind words.",
+      ru: "Пусть у вас будет много писем и добрых слов.",
+      be: "Няхай у вас будзе шмат лістоў і добрых слоў.",
+    },
   },
 
   // Seasons
@@ -142,56 +182,88 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "seasons",
     ru: "У нас выпал первый снег, и всё вокруг стало белым.",
     be: "У нас выпаў першы снег, і ўсё вакол стала белым.",
-    meaning: { en: "The first snow has fallen here, and everything is white.", ru: "У нас выпал первый снег, и всё вокруг стало белым.", be: "У нас выпаў першы снег, і ўсё вакол стала белым." },
+    meaning: {
+      en: "The first snow has fallen here, and everything is white.",
+      ru: "У нас выпал первый снег, и всё вокруг стало белым.",
+      be: "У нас выпаў першы снег, і ўсё вакол стала белым.",
+    },
   },
   {
     id: "seasons-winter-frost",
     category: "seasons",
     ru: "Зима в этом году морозная и солнечная.",
     be: "Зіма ў гэтым годзе марозная і сонечная.",
-    meaning: { en: "This winter is frosty and sunny.", ru: "Зима в этом году морозная и солнечная.", be: "Зіма ў гэтым годзе марозная і сонечная." },
+    meaning: {
+      en: "This winter is frosty and sunny.",
+      ru: "Зима в этом году морозная и солнечная.",
+      be: "Зіма ў гэтым годзе марозная і сонечная.",
+    },
   },
   {
     id: "seasons-spring-thaw",
     category: "seasons",
     ru: "Снег растаял, и дни стали длиннее.",
     be: "Снег растаў, і дні сталі даўжэйшымі.",
-    meaning: { en: "The snow has melted, and the days are getting longer.", ru: "Снег растаял, и дни стали длиннее.", be: "Снег растаў, і дні сталі даўжэйшымі." },
+    meaning: {
+      en: "The snow has melted, and the days are getting longer.",
+      ru: "Снег растаял, и дни стали длиннее.",
+      be: "Снег растаў, і дні сталі даўжэйшымі.",
+    },
   },
   {
     id: "seasons-spring-birds",
     category: "seasons",
     ru: "Прилетели птицы, и по утрам они громко поют.",
     be: "Прыляцелі птушкі, і раніцай яны гучна спяваюць.",
-    meaning: { en: "The birds have come back, and they sing loudly in the mornings.", ru: "Прилетели птицы, и по утрам они громко поют.", be: "Прыляцелі птушкі, і раніцай яны гучна спяваюць." },
+    meaning: {
+      en: "The birds have come back, and they sing loudly in the mornings.",
+      ru: "Прилетели птицы, и по утрам они громко поют.",
+      be: "Прыляцелі птушкі, і раніцай яны гучна спяваюць.",
+    },
   },
   {
     id: "seasons-summer-garden",
     category: "seasons",
     ru: "Лето было тёплым, в саду много ягод и яблок.",
     be: "Лета было цёплае, у садзе шмат ягад і яблыкаў.",
-    meaning: { en: "The summer was warm; there are lots of berries and apples in the garden.", ru: "Лето было тёплым, в саду много ягод и яблок.", be: "Лета было цёплае, у садзе шмат ягад і яблыкаў." },
+    meaning: {
+      en: "The summer was warm; there are lots of berries and apples in the garden.",
+      ru: "Лето было тёплым, в саду много ягод и яблок.",
+      be: "Лета было цёплае, у садзе шмат ягад і яблыкаў.",
+    },
   },
   {
     id: "seasons-summer-evenings",
     category: "seasons",
     ru: "Летние вечера длинные и светлые.",
     be: "Летнія вечары доўгія і светлыя.",
-    meaning: { en: "Summer evenings are long and light.", ru: "Летние вечера длинные и светлые.", be: "Летнія вечары доўгія і светлыя." },
+    meaning: {
+      en: "Summer evenings are long and light.",
+      ru: "Летние вечера длинные и светлые.",
+      be: "Летнія вечары доўгія і светлыя.",
+    },
   },
   {
     id: "seasons-autumn-leaves",
     category: "seasons",
     ru: "Осень в этом году золотая, листья жёлтые и красные.",
     be: "Восень сёлета залатая, лісце жоўтае і чырвонае.",
-    meaning: { en: "This autumn is golden, the leaves are yellow and red.", ru: "Осень в этом году золотая, листья жёлтые и красные.", be: "Восень сёлета залатая, лісце жоўтае і чырвонае." },
+    meaning: {
+      en: "This autumn is golden, the leaves are yellow and red.",
+      ru: "Осень в этом году золотая, листья жёлтые и красные.",
+      be: "Восень сёлета залатая, лісце жоўтае і чырвонае.",
+    },
   },
   {
     id: "seasons-autumn-rain",
     category: "seasons",
     ru: "За окном идёт дождь, а дома пахнет чаем с мятой.",
     be: "За акном ідзе дождж, а дома пахне гарбатай з мятай.",
-    meaning: { en: "It is raining outside, and the house smells of mint tea.", ru: "За окном идёт дождь, а дома пахнет чаем с мятой.", be: "За акном ідзе дождж, а дома пахне гарбатай з мятай." },
+    meaning: {
+      en: "It is raining outside, and the house smells of mint tea.",
+      ru: "За окном идёт дождь, а дома пахнет чаем с мятой.",
+      be: "За акном ідзе дождж, а дома пахне гарбатай з мятай.",
+    },
   },
 
   // Holidays
@@ -200,7 +272,11 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "holidays",
     ru: "С Новым годом! Пусть он будет добрым и спокойным.",
     be: "З Новым годам! Няхай ён будзе добрым і спакойным.",
-    meaning: { en: "Happy New Year! May it be kind and peaceful.", ru: "С Новым годом! Пусть он будет добрым и спокойным.", be: "З Новым годам! Няхай ён будзе добрым і спакойным." },
+    meaning: {
+      en: "Happy New Year! May it be kind and peaceful.",
+      ru: "С Новым годом! Пусть он будет добрым и спокойным.",
+      be: "З Новым годам! Няхай ён будзе добрым і спакойным.",
+    },
   },
   {
     id: "holidays-christmas-december",
@@ -229,7 +305,11 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "holidays",
     ru: "Христос воскрес! Светлой вам Пасхи.",
     be: "Хрыстос уваскрос! Светлага вам Вялікадня.",
-    meaning: { en: "Christ is risen! Happy Easter.", ru: "Христос воскрес! Светлой вам Пасхи.", be: "Хрыстос уваскрос! Светлага вам Вялікадня." },
+    meaning: {
+      en: "Christ is risen! Happy Easter.",
+      ru: "Христос воскрес! Светлой вам Пасхи.",
+      be: "Хрыстос уваскрос! Светлага вам Вялікадня.",
+    },
   },
   {
     id: "holidays-birthday",
@@ -247,14 +327,22 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "holidays",
     ru: "Поздравляю с 8 Марта! Пусть этот день принесёт вам радость.",
     be: "Віншую з 8 Сакавіка! Няхай гэты дзень прынясе вам радасць.",
-    meaning: { en: "Happy Women's Day, 8 March! May this day bring you joy.", ru: "С 8 Марта! Пусть этот день принесёт вам радость.", be: "З 8 Сакавіка! Няхай гэты дзень прынясе вам радасць." },
+    meaning: {
+      en: "Happy Women's Day, 8 March! May this day bring you joy.",
+      ru: "С 8 Марта! Пусть этот день принесёт вам радость.",
+      be: "З 8 Сакавіка! Няхай гэты дзень прынясе вам радасць.",
+    },
   },
   {
     id: "holidays-kupalle",
     category: "holidays",
     ru: "С праздником Ивана Купалы! Пусть это лето будет светлым.",
     be: "Са святам Купалля! Няхай гэтае лета будзе светлым.",
-    meaning: { en: "Happy Kupalle (midsummer)! May this summer be bright.", ru: "С праздником Ивана Купалы! Пусть это лето будет светлым.", be: "Са святам Купалля! Няхай гэтае лета будзе светлым." },
+    meaning: {
+      en: "Happy Kupalle (midsummer)! May this summer be bright.",
+      ru: "С праздником Ивана Купалы! Пусть это лето будет светлым.",
+      be: "Са святам Купалля! Няхай гэтае лета будзе светлым.",
+    },
   },
   {
     id: "holidays-any",
@@ -270,49 +358,77 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "support",
     ru: "Мы о вас помним и часто вспоминаем.",
     be: "Мы пра вас памятаем і часта ўспамінаем.",
-    meaning: { en: "We remember you and think of you often.", ru: "Мы о вас помним и часто вспоминаем.", be: "Мы пра вас памятаем і часта ўспамінаем." },
+    meaning: {
+      en: "We remember you and think of you often.",
+      ru: "Мы о вас помним и часто вспоминаем.",
+      be: "Мы пра вас памятаем і часта ўспамінаем.",
+    },
   },
   {
     id: "support-not-alone",
     category: "support",
     ru: "Вы не одни: о вас думают многие люди.",
     be: "Вы не адны: пра вас думае шмат людзей.",
-    meaning: { en: "You are not alone: many people think of you.", ru: "Вы не одни: о вас думают многие люди.", be: "Вы не адны: пра вас думае шмат людзей." },
+    meaning: {
+      en: "You are not alone: many people think of you.",
+      ru: "Вы не одни: о вас думают многие люди.",
+      be: "Вы не адны: пра вас думае шмат людзей.",
+    },
   },
   {
     id: "support-thinking",
     category: "support",
     ru: "Я часто думаю о вас и ваших близких.",
     be: "Я часта думаю пра вас і вашых блізкіх.",
-    meaning: { en: "I often think of you and your family.", ru: "Я часто думаю о вас и ваших близких.", be: "Я часта думаю пра вас і вашых блізкіх." },
+    meaning: {
+      en: "I often think of you and your family.",
+      ru: "Я часто думаю о вас и ваших близких.",
+      be: "Я часта думаю пра вас і вашых блізкіх.",
+    },
   },
   {
     id: "support-want-to-know",
     category: "support",
     ru: "Нам очень важно знать, как у вас дела.",
     be: "Нам вельмі важна ведаць, як у вас справы.",
-    meaning: { en: "It matters a lot to us to know how you are.", ru: "Нам очень важно знать, как у вас дела.", be: "Нам вельмі важна ведаць, як у вас справы." },
+    meaning: {
+      en: "It matters a lot to us to know how you are.",
+      ru: "Нам очень важно знать, как у вас дела.",
+      be: "Нам вельмі важна ведаць, як у вас справы.",
+    },
   },
   {
     id: "support-thank-you",
     category: "support",
     ru: "Спасибо вам за ваше тепло и доброту.",
     be: "Дзякуй вам за вашу цеплыню і дабрыню.",
-    meaning: { en: "Thank you for your warmth and kindness.", ru: "Спасибо вам за ваше тепло и доброту.", be: "Дзякуй вам за вашу цеплыню і дабрыню." },
+    meaning: {
+      en: "Thank you for your warmth and kindness.",
+      ru: "Спасибо вам за ваше тепло и доброту.",
+      be: "Дзякуй вам за вашу цеплыню і дабрыню.",
+    },
   },
   {
     id: "support-all-will-be-well",
     category: "support",
     ru: "Всё обязательно будет хорошо.",
     be: "Усё абавязкова будзе добра.",
-    meaning: { en: "Everything will be all right.", ru: "Всё обязательно будет хорошо.", be: "Усё абавязкова будзе добра." },
+    meaning: {
+      en: "Everything will be all right.",
+      ru: "Всё обязательно будет хорошо.",
+      be: "Усё абавязкова будзе добра.",
+    },
   },
   {
     id: "support-hug",
     category: "support",
     ru: "Обнимаю вас и шлю вам тепло.",
     be: "Абдымаю вас і дасылаю вам цяпло.",
-    meaning: { en: "A hug and warmth to you.", ru: "Обнимаю вас и шлю вам тепло.", be: "Абдымаю вас і дасылаю вам цяпло." },
+    meaning: {
+      en: "A hug and warmth to you.",
+      ru: "Обнимаю вас и шлю вам тепло.",
+      be: "Абдымаю вас і дасылаю вам цяпло.",
+    },
   },
 
   // Closing
@@ -321,7 +437,11 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "closing",
     ru: "Жду ответа, если будет возможность.",
     be: "Чакаю адказу, калі будзе магчымасць.",
-    meaning: { en: "I look forward to your reply, if you have the chance.", ru: "Жду ответа, если будет возможность.", be: "Чакаю адказу, калі будзе магчымасць." },
+    meaning: {
+      en: "I look forward to your reply, if you have the chance.",
+      ru: "Жду ответа, если будет возможность.",
+      be: "Чакаю адказу, калі будзе магчымасць.",
+    },
   },
   {
     id: "closing-with-warmth",
@@ -351,7 +471,11 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "about-me",
     ru: "Там, где я живу, сейчас тихо и красиво.",
     be: "Там, дзе я жыву, зараз ціха і прыгожа.",
-    meaning: { en: "Where I live it is quiet and beautiful now.", ru: "Там, где я живу, сейчас тихо и красиво.", be: "Там, дзе я жыву, зараз ціха і прыгожа." },
+    meaning: {
+      en: "Where I live it is quiet and beautiful now.",
+      ru: "Там, где я живу, сейчас тихо и красиво.",
+      be: "Там, дзе я жыву, зараз ціха і прыгожа.",
+    },
   },
   {
     id: "about-me-cat",
@@ -372,28 +496,44 @@ export const DEFAULT_PHRASEBOOK: PhrasebookEntry[] = [
     category: "about-me",
     ru: "Летом я выращиваю на даче помидоры и цветы.",
     be: "Летам я вырошчваю на лецішчы памідоры і кветкі.",
-    meaning: { en: "In summer I grow tomatoes and flowers at my country house.", ru: "Летом я выращиваю на даче помидоры и цветы.", be: "Летам я вырошчваю на лецішчы памідоры і кветкі." },
+    meaning: {
+      en: "In summer I grow tomatoes and flowers at my country house.",
+      ru: "Летом я выращиваю на даче помидоры и цветы.",
+      be: "Летам я вырошчваю на лецішчы памідоры і кветкі.",
+    },
   },
   {
     id: "about-me-reading",
     category: "about-me",
     ru: "Сейчас я читаю интересную книгу.",
     be: "Зараз я чытаю цікавую кнігу.",
-    meaning: { en: "I am reading an interesting book right now.", ru: "Сейчас я читаю интересную книгу.", be: "Зараз я чытаю цікавую кнігу." },
+    meaning: {
+      en: "I am reading an interesting book right now.",
+      ru: "Сейчас я читаю интересную книгу.",
+      be: "Зараз я чытаю цікавую кнігу.",
+    },
   },
   {
     id: "about-me-walks",
     category: "about-me",
     ru: "Я очень люблю гулять в парке по вечерам.",
     be: "Я вельмі люблю гуляць у парку вечарамі.",
-    meaning: { en: "I really like walking in the park in the evenings.", ru: "Я очень люблю гулять в парке по вечерам.", be: "Я вельмі люблю гуляць у парку вечарамі." },
+    meaning: {
+      en: "I really like walking in the park in the evenings.",
+      ru: "Я очень люблю гулять в парке по вечерам.",
+      be: "Я вельмі люблю гуляць у парку вечарамі.",
+    },
   },
   {
     id: "about-me-baking",
     category: "about-me",
     ru: "Вчера мы пекли пирог с яблоками.",
     be: "Учора мы пяклі пірог з яблыкамі.",
-    meaning: { en: "Yesterday we baked an apple pie.", ru: "Вчера мы пекли пирог с яблоками.", be: "Учора мы пяклі пірог з яблыкамі." },
+    meaning: {
+      en: "Yesterday we baked an apple pie.",
+      ru: "Вчера мы пекли пирог с яблоками.",
+      be: "Учора мы пяклі пірог з яблыкамі.",
+    },
   },
 ];
 
@@ -432,7 +572,5 @@ export const PHRASEBOOK_CORRECTIONS: Record<string, [string, string][]> = {
     ["спакойнага сну і добрых сноў", "спакойных начэй і добрых сноў"],
     ["restful sleep and good dreams", "peaceful nights and good dreams"],
   ],
-  "holidays-kupalle": [
-    ["С праздником Купалья!", "С праздником Ивана Купалы!"],
-  ],
+  "holidays-kupalle": [["С праздником Купалья!", "С праздником Ивана Купалы!"]],
 };

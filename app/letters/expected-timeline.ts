@@ -37,11 +37,17 @@ export function expectedAhead(statuses: StatusStep[], current: string | null, si
   const ahead: ExpectedStep[] = [];
   let days: number | null = steps[at].usualDays;
   for (const step of steps.slice(at + 1)) {
-    ahead.push({ key: step.key, expectedOn: days === null ? null : new Date(since.getTime() + days * DAY).toISOString().slice(0, 10) });
+    ahead.push({
+      key: step.key,
+      expectedOn: days === null ? null : new Date(since.getTime() + days * DAY).toISOString().slice(0, 10),
+    });
     days = days === null || step.usualDays === null ? null : days + step.usualDays;
   }
   if (statuses.some((s) => s.key === "delivered" && s.isFinal)) {
-    ahead.push({ key: "delivered", expectedOn: days === null ? null : new Date(since.getTime() + days * DAY).toISOString().slice(0, 10) });
+    ahead.push({
+      key: "delivered",
+      expectedOn: days === null ? null : new Date(since.getTime() + days * DAY).toISOString().slice(0, 10),
+    });
   }
   return ahead;
 }
@@ -50,7 +56,12 @@ export function expectedAhead(statuses: StatusStep[], current: string | null, si
  * "Did you hear back?" makes sense only once the route's usual delivery time has
  * passed since sending, and only while the letter has not ended.
  */
-export function askHeardBack(input: { statuses: StatusStep[]; sentAt: Date | null; ended: boolean; now: Date }): boolean {
+export function askHeardBack(input: {
+  statuses: StatusStep[];
+  sentAt: Date | null;
+  ended: boolean;
+  now: Date;
+}): boolean {
   if (input.ended || !input.sentAt) return false;
   const days = usualDeliveryDays(input.statuses);
   // No usual time known: ask after a month, the usual time of a letter inside Belarus and back.

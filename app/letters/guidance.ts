@@ -44,7 +44,8 @@ export type LetterLanguage = "ru" | "be" | "other" | "unknown";
 export interface RiskPhrase {
   phrase: string;
   language: "ru" | "be" | "en" | "any";
-  category: "politics" | "war" | "case" | "freedom" | "fight" | "slogan" | "cipher" | "abbreviation" | "insult" | "other";
+  category:
+    "politics" | "war" | "case" | "freedom" | "fight" | "slogan" | "cipher" | "abbreviation" | "insult" | "other";
   /**
    * Everyday words the stem would otherwise flag. Each exception starts with
    * the phrase and may go on with more words; a word ending in "*" is a word
@@ -128,11 +129,23 @@ const HOMOGLYPHS: Record<string, string> = {
 
 /** Skipped characters: combining marks, soft hyphen, zero-width characters, BOM. */
 function isIgnorable(c: number): boolean {
-  return (c >= 0x300 && c <= 0x36f) || (c >= 0x483 && c <= 0x489) || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+  return (
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x483 && c <= 0x489) ||
+    c === 0xad ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0x2060 ||
+    c === 0xfeff
+  );
 }
 
 function isLatinLetter(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+    (c >= 0x1e00 && c <= 0x1eff)
+  );
 }
 
 function isCyrillic(c: number): boolean {
@@ -230,16 +243,11 @@ const ALPHABETS: Record<number, string> = {
 };
 
 const FREQUENT_WORDS: Record<number, string> = {
-  [RU]:
-    "и в не на я что с со он а как это по но они к у же вы за бы от так мы его мне было вот меня еще ещё нет о об из ему теперь когда даже ну вдруг ли если уже или ни быть был была него до вас нибудь опять уж вам ведь там потом себя ничего ей может тут где есть надо ней для тебя тебе их чем сейчас здесь всё все очень тоже только хорошо спасибо здравствуйте привет дорогой дорогая пишу желаю надеюсь жду сегодня дела году ваш ваше ваши твой всего чтобы который которые много здоровья этом этот эта эти мой моя часто всегда",
-  [BE]:
-    "і й ў у не на я што з са ён а як гэта па але яны да ж жа вы за б бы ад так мы яго мне было вось мяне яшчэ няма пра яму цяпер калі нават ну раптам ці ужо ўжо або ні быць быў была вас небудзь зноў вам бо там потым сябе нічога ёй можа тут дзе ёсць трэба для цябе табе іх чым зараз усё ўсё усе ўсе вельмі таксама толькі добра дзякуй добры дзень прывітанне дарагі дарагая пішу жадаю спадзяюся чакаю сёння справы годзе ваш ваша вашы твой усяго каб які якія шмат здароўя гэтым гэты гэтая гэтыя вітаю мой мая часта заўсёды",
-  [UK]:
-    "і й в у не на я що з із зі він а як це по але вони до ж же ви за б би від так ми його мені було ось мене ще немає про йому тепер коли навіть ну раптом чи вже або ні бути був була вас небудь знову вам бо там потім себе нічого їй може тут де є треба для тебе тобі їх чим зараз все усе дуже також тільки добре дякую добрий день привіт дорогий дорога пишу бажаю сподіваюся чекаю сьогодні справи році ваш ваша твій всього щоб який які багато здоров'я цьому цей ця ці та мій моя часто завжди",
-  [BG]:
-    "и в не на аз че с със той а как това по но те към у за би от така ние го ми беше ето мен още няма или ни да се е са съм си ще какво много здравей здравейте благодаря днес сега тук къде защото който която които когато само също добре обичам поздрави",
-  [SR]:
-    "и у не на ја шта што је са он а како ово по али они да се сам си смо сте су за од тако ми њега мени било здраво хвала благодарам денес сега тука каде зашто који која које кога само исто добро мој моја јас тоа многу поздрав",
+  [RU]: "и в не на я что с со он а как это по но они к у же вы за бы от так мы его мне было вот меня еще ещё нет о об из ему теперь когда даже ну вдруг ли если уже или ни быть был была него до вас нибудь опять уж вам ведь там потом себя ничего ей может тут где есть надо ней для тебя тебе их чем сейчас здесь всё все очень тоже только хорошо спасибо здравствуйте привет дорогой дорогая пишу желаю надеюсь жду сегодня дела году ваш ваше ваши твой всего чтобы который которые много здоровья этом этот эта эти мой моя часто всегда",
+  [BE]: "і й ў у не на я што з са ён а як гэта па але яны да ж жа вы за б бы ад так мы яго мне было вось мяне яшчэ няма пра яму цяпер калі нават ну раптам ці ужо ўжо або ні быць быў была вас небудзь зноў вам бо там потым сябе нічога ёй можа тут дзе ёсць трэба для цябе табе іх чым зараз усё ўсё усе ўсе вельмі таксама толькі добра дзякуй добры дзень прывітанне дарагі дарагая пішу жадаю спадзяюся чакаю сёння справы годзе ваш ваша вашы твой усяго каб які якія шмат здароўя гэтым гэты гэтая гэтыя вітаю мой мая часта заўсёды",
+  [UK]: "і й в у не на я що з із зі він а як це по але вони до ж же ви за б би від так ми його мені було ось мене ще немає про йому тепер коли навіть ну раптом чи вже або ні бути був була вас небудь знову вам бо там потім себе нічого їй може тут де є треба для тебе тобі їх чим зараз все усе дуже також тільки добре дякую добрий день привіт дорогий дорога пишу бажаю сподіваюся чекаю сьогодні справи році ваш ваша твій всього щоб який які багато здоров'я цьому цей ця ці та мій моя часто завжди",
+  [BG]: "и в не на аз че с със той а как това по но те към у за би от така ние го ми беше ето мен още няма или ни да се е са съм си ще какво много здравей здравейте благодаря днес сега тук къде защото който която които когато само също добре обичам поздрави",
+  [SR]: "и у не на ја шта што је са он а како ово по али они да се сам си смо сте су за од тако ми њега мени било здраво хвала благодарам денес сега тука каде зашто који која које кога само исто добро мој моја јас тоа многу поздрав",
 };
 
 const EXPLAINED = new Map<string, number>();
@@ -248,7 +256,8 @@ for (const lang of CANDIDATES) {
 }
 const WORD_LANGUAGES = new Map<string, number>();
 for (const lang of CANDIDATES) {
-  for (const word of FREQUENT_WORDS[lang].split(" ")) WORD_LANGUAGES.set(word, (WORD_LANGUAGES.get(word) ?? 0) | (1 << lang));
+  for (const word of FREQUENT_WORDS[lang].split(" "))
+    WORD_LANGUAGES.set(word, (WORD_LANGUAGES.get(word) ?? 0) | (1 << lang));
 }
 const ALL_MASK = CANDIDATES.reduce((mask, lang) => mask | (1 << lang), 0);
 const VOWELS_AFTER_HARD_SIGN = "еёюя";
@@ -354,7 +363,8 @@ function exceptionLookahead(words: string[], except: readonly string[] | undefin
     if (tokens.length < words.length) continue;
     const head = tokens.slice(0, words.length).map((t) => t.replace(/\*$/, ""));
     const last = words.length - 1;
-    if (head.slice(0, last).join(" ") !== words.slice(0, last).join(" ") || !head[last].startsWith(words[last])) continue;
+    if (head.slice(0, last).join(" ") !== words.slice(0, last).join(" ") || !head[last].startsWith(words[last]))
+      continue;
     let pattern = "";
     tokens.slice(last).forEach((token, i) => {
       const stem = token.endsWith("*");
@@ -380,7 +390,9 @@ function compile(list: readonly RiskPhrase[]): CompiledPhrases {
     if (seen.has(key)) return;
     seen.add(key);
     const lookahead = exact ? "" : exceptionLookahead(words, phrase.except);
-    const pattern = words.map((w, i) => escapeRegex(w) + (exact || i < words.length - 1 ? WORD_END : lookahead + STEM_REST)).join(SEPARATOR);
+    const pattern = words
+      .map((w, i) => escapeRegex(w) + (exact || i < words.length - 1 ? WORD_END : lookahead + STEM_REST))
+      .join(SEPARATOR);
     entries.push({ pattern, size: words.join(" ").length, order, phrase, first: words[0][0] });
   });
   entries.sort((a, b) => b.size - a.size || a.order - b.order);
@@ -459,11 +471,19 @@ export function riskTableProblems(list: readonly RiskPhrase[]): RiskTableProblem
   for (const entry of list) {
     const alone = [entry];
     for (const example of entry.catches ?? []) {
-      if (findRisks(example, normalize(example), alone).length === 0) problems.push({ phrase: entry.phrase, language: entry.language, example, problem: "missed" });
+      if (findRisks(example, normalize(example), alone).length === 0)
+        problems.push({ phrase: entry.phrase, language: entry.language, example, problem: "missed" });
     }
     for (const example of entry.spares ?? []) {
       const found = findRiskPhrases(example, list);
-      if (found.length > 0) problems.push({ phrase: entry.phrase, language: entry.language, example, problem: "flagged", by: found[0].phrase });
+      if (found.length > 0)
+        problems.push({
+          phrase: entry.phrase,
+          language: entry.language,
+          example,
+          problem: "flagged",
+          by: found[0].phrase,
+        });
     }
   }
   return problems;
@@ -497,7 +517,13 @@ function countWords(s: string): number {
  * a Latin-script signature under a Cyrillic letter is a foreign word the
  * censor sees like any other ("latinSignature").
  */
-export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"; country: "BY" | "RU"; riskPhrases: readonly RiskPhrase[]; signature?: string | null }): Guidance {
+export function analyzeLetter(input: {
+  text: string;
+  kind: "letter" | "postcard";
+  country: "BY" | "RU";
+  riskPhrases: readonly RiskPhrase[];
+  signature?: string | null;
+}): Guidance {
   const { text, kind, country, riskPhrases } = input;
   const norm = normalize(text);
   const scanned = scan(norm.base);
@@ -524,7 +550,8 @@ export function analyzeLetter(input: { text: string; kind: "letter" | "postcard"
     }
     if (latinWords.length > 0) warnings.push({ code: "latinWords", count: latinWords.length });
     const signatureLatin = (input.signature ?? "").match(/[A-Za-z\u00c0-\u024f]+/g);
-    if (signatureLatin && scanned.mostlyCyrillic) warnings.push({ code: "latinSignature", signature: (input.signature ?? "").trim() });
+    if (signatureLatin && scanned.mostlyCyrillic)
+      warnings.push({ code: "latinSignature", signature: (input.signature ?? "").trim() });
     if (risks.length > 0) warnings.push({ code: "risk", count: risks.length });
     if (unprintable.length > 0) warnings.push({ code: "unprintable", count: unprintable.length });
     if (over && limit !== null) warnings.push({ code: "postcardTooLong", limit, characters });

@@ -182,7 +182,15 @@ function fitBlock(
   return measureBlock(doc, block, opts.minSize, opts.maxWidth, opts.gapRatio);
 }
 
-function drawBlock(doc: Doc, block: Block, fit: FittedBlock, x: number, y: number, maxWidth: number, color = INK): void {
+function drawBlock(
+  doc: Doc,
+  block: Block,
+  fit: FittedBlock,
+  x: number,
+  y: number,
+  maxWidth: number,
+  color = INK,
+): void {
   let cursor = y;
   block.lines.forEach((line, i) => {
     doc.font(lineFont(block, i)).fontSize(fit.size).fillColor(color);
@@ -243,8 +251,14 @@ function renderLetterPages(doc: Doc, input: LetterPdfInput): void {
     doc.page.margins.bottom = 0; // footer sits below the text area: no automatic page break
     doc.save().lineWidth(0.5).strokeColor(GREY);
     for (const y of folds) {
-      doc.moveTo(7 * MM, y).lineTo(14 * MM, y).stroke();
-      doc.moveTo(pw - 14 * MM, y).lineTo(pw - 7 * MM, y).stroke();
+      doc
+        .moveTo(7 * MM, y)
+        .lineTo(14 * MM, y)
+        .stroke();
+      doc
+        .moveTo(pw - 14 * MM, y)
+        .lineTo(pw - 7 * MM, y)
+        .stroke();
     }
     doc.restore();
     if (count > 1) {
@@ -392,7 +406,14 @@ function renderPostcard(doc: Doc, input: LetterPdfInput, labels: (typeof LABELS)
   // Address side.
   doc.addPage({ size: [w, h], margin: 0 });
   const mid = w / 2;
-  doc.save().lineWidth(0.6).strokeColor(GREY).moveTo(mid, margin).lineTo(mid, h - margin).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.6)
+    .strokeColor(GREY)
+    .moveTo(mid, margin)
+    .lineTo(mid, h - margin)
+    .stroke()
+    .restore();
 
   const sender = senderBlock(input);
   const senderWidth = mid - margin - 4 * MM;

@@ -8,7 +8,15 @@
 import { FONT_RANGES } from "./font-coverage.ts";
 
 function isInvisible(c: number): boolean {
-  return c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef);
+  return (
+    c === 0x200b ||
+    c === 0x200c ||
+    c === 0x200d ||
+    c === 0x2060 ||
+    c === 0xfeff ||
+    (c >= 0xfe00 && c <= 0xfe0f) ||
+    (c >= 0xe0100 && c <= 0xe01ef)
+  );
 }
 
 /** True when the PDF font has a glyph for the code point. */

@@ -62,7 +62,9 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
   // Letters are not expected to arrive: held without contact, relatives only, or a
   // facility that only passes letters from relatives. Only the letter bank fits.
   const deliveryNotExpected =
-    ctx.prisoner.incommunicado || ctx.prisoner.relativesOnly || (ctx.facility !== null && !ctx.facility.acceptsNonRelativeLetters);
+    ctx.prisoner.incommunicado ||
+    ctx.prisoner.relativesOnly ||
+    (ctx.facility !== null && !ctx.facility.acceptsNonRelativeLetters);
   const verdicts = [...routes]
     .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))
     .map((route): RouteVerdict => {
@@ -71,14 +73,16 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       if (!route.active) refusals.push("inactive");
       if (route.handover === "email" && !route.handoverEmail) refusals.push("notConfigured");
       if (ctx.prisoner.doNotWrite) refusals.push("doNotWrite");
-      if (!isReachable({ status: ctx.prisoner.status, canWrite: ctx.prisoner.canWrite ?? true })) refusals.push("released");
+      if (!isReachable({ status: ctx.prisoner.status, canWrite: ctx.prisoner.canWrite ?? true }))
+        refusals.push("released");
       if (!route.countries.includes(ctx.country)) refusals.push("country");
       if (!route.itemKinds.includes(ctx.kind)) refusals.push("kind");
       // "unknown": a text too short to tell; the guidance does not warn, and neither do we.
       const known = ctx.language !== "unknown";
       if (known && !route.translates && !route.languages.includes(ctx.language)) refusals.push("language");
       // The letter bank hands letters over on release: the facility's rules do not apply.
-      if (known && !bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language)) refusals.push("facilityLanguage");
+      if (known && !bank && !route.translates && ctx.facility && !ctx.facility.languages.includes(ctx.language))
+        refusals.push("facilityLanguage");
       if (!bank && deliveryNotExpected) refusals.push("deliveryNotExpected");
       // Self-post prints the envelope: it needs an address the post can deliver to.
       if (route.handover === "print_pdf" && ctx.addressPrintable === false) refusals.push("address");

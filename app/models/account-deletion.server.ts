@@ -32,22 +32,34 @@ export async function deleteAccount(userId: string, via: "settings" | "admin-cli
     const [user] = await tx.$queryRaw<{ id: string; email: string; role: string; vettingState: string }[]>`
       SELECT "id", "email", "role"::text AS "role", "vettingState"::text AS "vettingState" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
     if (!user) throw new Error("No such user");
-    if (user.role === "admin" && user.vettingState === "approved" && !admins.some((a) => a.id !== user.id)) throw new LastAdminError();
+    if (user.role === "admin" && user.vettingState === "approved" && !admins.some((a) => a.id !== user.id))
+      throw new LastAdminError();
 
     const drafts = await tx.letter.deleteMany({ where: { authorId: user.id, state: "draft" } });
     await tx.parcel.deleteMany({ where: { senderId: user.id, state: "draft" } });
-    const letters = await tx.letter.updateMany({ where: { authorId: user.id }, data: { authorId: null, senderName: null, returnAddressEncrypted: null } });
-    const parcels = await tx.parcel.updateMany({ where: { senderId: user.id }, data: { senderId: null, senderDetailsEncrypted: null } });
+    const letters = await tx.letter.updateMany({
+      where: { authorId: user.id },
+      data: { authorId: null, senderName: null, returnAddressEncrypted: null },
+    });
+    const parcels = await tx.parcel.updateMany({
+      where: { senderId: user.id },
+      data: { senderId: null, senderDetailsEncrypted: null },
+    });
     // Open pledges return to the board; fulfilled ones stay in the counts, without a name.
     await releasePledgesOf(tx, user.id);
     // Sign-in codes are keyed by address, authenticators by account.
     await tx.verification.deleteMany({ where: { target: { in: [user.email, user.id] } } });
-    await tx.rateLimit.deleteMany({ where: { key: { in: [rateLimitKey(`signin:address:${user.email}`), rateLimitKey(`totp:${user.id}`)] } } });
+    await tx.rateLimit.deleteMany({
+      where: { key: { in: [rateLimitKey(`signin:address:${user.email}`), rateLimitKey(`totp:${user.id}`)] } },
+    });
     await tx.emailOutbox.deleteMany({ where: { toAddress: user.email } });
     await tx.user.delete({ where: { id: user.id } });
 
     const summary = { draftsDeleted: drafts.count, lettersKept: letters.count, parcelsKept: parcels.count };
-    await audit({ actorId: null, action: "user.deleted", targetType: "user", details: { via, role: user.role, ...summary } }, tx);
+    await audit(
+      { actorId: null, action: "user.deleted", targetType: "user", details: { via, role: user.role, ...summary } },
+      tx,
+    );
     return summary;
   });
 }

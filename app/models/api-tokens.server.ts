@@ -17,7 +17,12 @@ export function isApiTokenScope(value: string): value is ApiTokenScope {
 export class ApiTokenError extends Error {}
 
 /** Returns the token once; only its hash is stored. */
-export async function createApiToken(input: { name: string; scope: ApiTokenScope; createdById?: string | null; days?: number }) {
+export async function createApiToken(input: {
+  name: string;
+  scope: ApiTokenScope;
+  createdById?: string | null;
+  days?: number;
+}) {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 80) throw new ApiTokenError("A token needs a name of 1 to 80 characters.");
   const days = input.days ?? DEFAULT_TOKEN_DAYS;
@@ -28,7 +33,14 @@ export async function createApiToken(input: { name: string; scope: ApiTokenScope
   const at = now();
   const expiresAt = new Date(at.getTime() + days * 86_400_000);
   const row = await prisma.apiToken.create({
-    data: { name, scope: input.scope, tokenHash: sha256(token), createdById: input.createdById ?? null, createdAt: at, expiresAt },
+    data: {
+      name,
+      scope: input.scope,
+      tokenHash: sha256(token),
+      createdById: input.createdById ?? null,
+      createdAt: at,
+      expiresAt,
+    },
   });
   await audit({
     actorId: input.createdById ?? null,
@@ -84,12 +96,25 @@ export async function listApiTokens(): Promise<ApiTokenSummary[]> {
 export async function revokeApiToken(idOrPrefix: string, actorId: string | null, via = "admin-page"): Promise<boolean> {
   const wanted = idOrPrefix.trim();
   if (!wanted) return false;
-  const matches = await prisma.apiToken.findMany({ where: { id: { startsWith: wanted } }, select: { id: true, name: true }, take: 2 });
+  const matches = await prisma.apiToken.findMany({
+    where: { id: { startsWith: wanted } },
+    select: { id: true, name: true },
+    take: 2,
+  });
   const token = matches.find((m) => m.id === wanted) ?? (matches.length === 1 ? matches[0] : null);
   if (!token) return false;
-  const { count } = await prisma.apiToken.updateMany({ where: { id: token.id, revokedAt: null }, data: { revokedAt: now() } });
+  const { count } = await prisma.apiToken.updateMany({
+    where: { id: token.id, revokedAt: null },
+    data: { revokedAt: now() },
+  });
   if (count === 0) return false;
-  await audit({ actorId, action: "token.revoked", targetType: "api-token", targetId: token.id, details: { name: token.name, via } });
+  await audit({
+    actorId,
+    action: "token.revoked",
+    targetType: "api-token",
+    targetId: token.id,
+    details: { name: token.name, via },
+  });
   return true;
 }
 
@@ -117,7 +142,8 @@ export async function requireApiToken(request: Request, scope: ApiTokenScope) {
   };
   if (!token) return refuse("unknown", 401, "The token is unknown or revoked.");
   if (token.revokedAt) return refuse("revoked", 401, "The token is unknown or revoked.");
-  if (token.expiresAt && token.expiresAt <= now()) return refuse("expired", 401, "The token has expired. Ask an admin for a new one.");
+  if (token.expiresAt && token.expiresAt <= now())
+    return refuse("expired", 401, "The token has expired. Ask an admin for a new one.");
   if (token.scope !== scope) return refuse("scope", 403, `The token does not have the "${scope}" scope.`);
   await prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now() } });
   return token;

@@ -18,5 +18,8 @@ export async function listAuditEntries({ page = 1, action }: { page?: number; ac
 }
 
 export async function allAuditEntries() {
-  return prisma.auditLog.findMany({ orderBy: { createdAt: "desc" }, include: { actor: { select: { pseudonym: true } } } });
+  return prisma.auditLog.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { actor: { select: { pseudonym: true } } },
+  });
 }

@@ -82,7 +82,8 @@ function parseDay(raw: string | null): Date | null {
 /** The period's weeks (their Mondays), the first possibly starting before the period. */
 export function periodWeeks(filters: Pick<DashboardFilters, "from" | "to">): string[] {
   const weeks: string[] = [];
-  for (let week = startOfUtcWeek(filters.from); week < filters.to; week = new Date(week.getTime() + 7 * DAY)) weeks.push(isoDay(week));
+  for (let week = startOfUtcWeek(filters.from); week < filters.to; week = new Date(week.getTime() + 7 * DAY))
+    weeks.push(isoDay(week));
   return weeks;
 }
 
@@ -100,12 +101,15 @@ export function dashboardFiltersFromUrl(params: URLSearchParams, today: Date = n
   if (!first) first = new Date(startOfUtcWeek(last).getTime() - (DEFAULT_WEEKS - 1) * 7 * DAY);
   if (first > last) [first, last] = [last, first];
   const to = new Date(last.getTime() + DAY);
-  const from = to.getTime() - first.getTime() > MAX_PERIOD_DAYS * DAY ? new Date(to.getTime() - MAX_PERIOD_DAYS * DAY) : first;
+  const from =
+    to.getTime() - first.getTime() > MAX_PERIOD_DAYS * DAY ? new Date(to.getTime() - MAX_PERIOD_DAYS * DAY) : first;
   return { country, routeId, from, to };
 }
 
 /** The filters as query-string values (to is the last day, inclusive). */
-export function dashboardFiltersToParams(filters: DashboardFilters): Record<"country" | "route" | "from" | "to", string> {
+export function dashboardFiltersToParams(
+  filters: DashboardFilters,
+): Record<"country" | "route" | "from" | "to", string> {
   return {
     country: filters.country ?? "",
     route: filters.routeId ?? "",
@@ -242,7 +246,9 @@ export async function sentItems(filters: DashboardFilters): Promise<SentCount[]>
       FROM ${TABLE[table]} i ${join} ${where} GROUP BY 1, 2, 3, 4`;
   });
   // Weeks are formatted after counting: to_char on every row costs more than the count.
-  return query<SentCount>(Prisma.sql`SELECT "routeId", "status", "kind", to_char("week", 'YYYY-MM-DD') AS "week", "n" FROM (${Prisma.join(parts, " UNION ALL ")}) x`);
+  return query<SentCount>(
+    Prisma.sql`SELECT "routeId", "status", "kind", to_char("week", 'YYYY-MM-DD') AS "week", "n" FROM (${Prisma.join(parts, " UNION ALL ")}) x`,
+  );
 }
 
 export interface RouteStatusRow {
@@ -259,11 +265,19 @@ export interface RouteStatusRow {
 }
 
 /** Items sent in the period, by route and the status they are in now (routes and statuses in their order). */
-export async function itemsByRouteAndStatus(filters: DashboardFilters, sent?: Promise<SentCount[]>): Promise<RouteStatusRow[]> {
+export async function itemsByRouteAndStatus(
+  filters: DashboardFilters,
+  sent?: Promise<SentCount[]>,
+): Promise<RouteStatusRow[]> {
   const [rows, routes] = await Promise.all([
     sent ?? sentItems(filters),
     prisma.route.findMany({
-      select: { id: true, name: true, position: true, statuses: { select: { key: true, label: true, position: true, isFinal: true } } },
+      select: {
+        id: true,
+        name: true,
+        position: true,
+        statuses: { select: { key: true, label: true, position: true, isFinal: true } },
+      },
     }),
   ]);
   const routeById = new Map(routes.map((r) => [r.id, r]));
@@ -295,7 +309,13 @@ export async function itemsByRouteAndStatus(filters: DashboardFilters, sent?: Pr
   const order = (row: RouteStatusRow) => {
     const route = row.routeId ? routeById.get(row.routeId) : undefined;
     const step = route?.statuses.find((s) => s.key === row.status);
-    return [route ? 0 : 1, route?.position ?? 0, route?.name ?? "", step ? step.position : Number.MAX_SAFE_INTEGER, row.status ?? ""] as const;
+    return [
+      route ? 0 : 1,
+      route?.position ?? 0,
+      route?.name ?? "",
+      step ? step.position : Number.MAX_SAFE_INTEGER,
+      row.status ?? "",
+    ] as const;
   };
   return [...byKey.values()].sort((a, b) => {
     const [x, y] = [order(a), order(b)];
@@ -323,12 +343,19 @@ async function deliveredPerWeek(filters: DashboardFilters): Promise<{ week: stri
 }
 
 /** Items sent, and items delivered, in each week of the period. */
-export async function sentAndDeliveredPerWeek(filters: DashboardFilters, sent?: Promise<SentCount[]>): Promise<WeekRow[]> {
+export async function sentAndDeliveredPerWeek(
+  filters: DashboardFilters,
+  sent?: Promise<SentCount[]>,
+): Promise<WeekRow[]> {
   const [sentRows, delivered] = await Promise.all([sent ?? sentItems(filters), deliveredPerWeek(filters)]);
   const sentBy = new Map<string, number>();
   for (const row of sentRows) sentBy.set(row.week, (sentBy.get(row.week) ?? 0) + row.n);
   const deliveredBy = new Map(delivered.map((r) => [r.week, r.n]));
-  return periodWeeks(filters).map((week) => ({ week, sent: sentBy.get(week) ?? 0, delivered: deliveredBy.get(week) ?? 0 }));
+  return periodWeeks(filters).map((week) => ({
+    week,
+    sent: sentBy.get(week) ?? 0,
+    delivered: deliveredBy.get(week) ?? 0,
+  }));
 }
 
 /**
@@ -382,7 +409,10 @@ export async function endingsByFacility(filters: DashboardFilters): Promise<Faci
      GROUP BY 1, 2`);
   const ids = [...new Set(rows.map((r) => r.facilityId).filter((id): id is string => !!id))];
   const facilities = ids.length
-    ? await prisma.facility.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, city: true, country: true } })
+    ? await prisma.facility.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, name: true, city: true, country: true },
+      })
     : [];
   const facilityById = new Map(facilities.map((f) => [f.id, f]));
   const byFacility = new Map<string, FacilityEndingRow>();
@@ -407,7 +437,10 @@ export async function endingsByFacility(filters: DashboardFilters): Promise<Faci
     entry.total += row.n;
   }
   return [...byFacility.values()].sort(
-    (a, b) => b.total - a.total || Number(a.facilityId === null) - Number(b.facilityId === null) || (a.facilityName ?? "").localeCompare(b.facilityName ?? ""),
+    (a, b) =>
+      b.total - a.total ||
+      Number(a.facilityId === null) - Number(b.facilityId === null) ||
+      (a.facilityName ?? "").localeCompare(b.facilityName ?? ""),
   );
 }
 
@@ -438,7 +471,10 @@ export interface Coverage {
  * delivered in the last 60 days, and the first of them to write to. One query: the
  * counts on every row, the list alongside (no list row when nobody is left out).
  */
-export async function coverage(filters: Pick<Scope, "country">, { days = COVERAGE_DAYS, listSize = COVERAGE_LIST_SIZE } = {}): Promise<Coverage> {
+export async function coverage(
+  filters: Pick<Scope, "country">,
+  { days = COVERAGE_DAYS, listSize = COVERAGE_LIST_SIZE } = {},
+): Promise<Coverage> {
   const cutoff = new Date(now().getTime() - days * DAY);
   const rows = await query<{
     prisoners: number;
@@ -524,10 +560,15 @@ export async function activeVolunteersThisMonth(filters: Scope): Promise<ActiveV
   const monthStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1));
   const nextMonth = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1));
   const parts = TABLES.map((table) => {
-    const { join, where } = itemScope(filters, [sentIn(monthStart, nextMonth), Prisma.sql`${PERSON[table]} IS NOT NULL`]);
+    const { join, where } = itemScope(filters, [
+      sentIn(monthStart, nextMonth),
+      Prisma.sql`${PERSON[table]} IS NOT NULL`,
+    ]);
     return Prisma.sql`SELECT ${PERSON[table]} AS "person" FROM ${TABLE[table]} i ${join} ${where}`;
   });
-  const [row] = await query<{ n: number }>(Prisma.sql`SELECT count(DISTINCT "person")::int AS "n" FROM (${Prisma.join(parts, " UNION ALL ")}) x`);
+  const [row] = await query<{ n: number }>(
+    Prisma.sql`SELECT count(DISTINCT "person")::int AS "n" FROM (${Prisma.join(parts, " UNION ALL ")}) x`,
+  );
   return { month: isoDay(monthStart), count: row.n };
 }
 
@@ -542,16 +583,27 @@ export interface SituationMonthRow {
 /** The period's months (yyyy-mm), the first possibly starting before the period. */
 export function periodMonths(filters: Pick<DashboardFilters, "from" | "to">): string[] {
   const months: string[] = [];
-  for (let m = new Date(Date.UTC(filters.from.getUTCFullYear(), filters.from.getUTCMonth(), 1)); m < filters.to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = new Date(Date.UTC(filters.from.getUTCFullYear(), filters.from.getUTCMonth(), 1));
+    m < filters.to;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     months.push(isoDay(m).slice(0, 7));
   }
   return months;
 }
 
 /** Released and newly listed people per month of the period, by country (the route filter does not apply). */
-export async function situationPerMonth(filters: Pick<DashboardFilters, "from" | "to" | "country">): Promise<SituationMonthRow[]> {
+export async function situationPerMonth(
+  filters: Pick<DashboardFilters, "from" | "to" | "country">,
+): Promise<SituationMonthRow[]> {
   const country = filters.country ? Prisma.sql`AND p."country" = ${countryLiteral(filters.country)}` : Prisma.empty;
-  const rows = await query<{ month: string; country: DashboardCountry; metric: "released" | "listed"; n: number }>(Prisma.sql`
+  const rows = await query<{
+    month: string;
+    country: DashboardCountry;
+    metric: "released" | "listed";
+    n: number;
+  }>(Prisma.sql`
     SELECT to_char(date_trunc('month', x."on"), 'YYYY-MM') AS "month", x."country", x."metric", count(DISTINCT x."pid")::int AS "n" FROM (
       SELECT sc."prisonerId" AS "pid", p."country"::text AS "country", 'released' AS "metric",
              COALESCE(sc."occurredOn"::timestamp, sc."createdAt") AS "on"
@@ -566,9 +618,15 @@ export async function situationPerMonth(filters: Pick<DashboardFilters, "from" |
     WHERE x."on" >= ${filters.from}::timestamp AND x."on" < ${filters.to}::timestamp
     GROUP BY 1, 2, 3`);
   const countries = filters.country ? [filters.country] : [...DASHBOARD_COUNTRIES];
-  const count = (month: string, c: string, metric: string) => rows.find((r) => r.month === month && r.country === c && r.metric === metric)?.n ?? 0;
+  const count = (month: string, c: string, metric: string) =>
+    rows.find((r) => r.month === month && r.country === c && r.metric === metric)?.n ?? 0;
   return periodMonths(filters).flatMap((month) =>
-    countries.map((c) => ({ month, country: c, released: count(month, c, "released"), newlyListed: count(month, c, "listed") })),
+    countries.map((c) => ({
+      month,
+      country: c,
+      released: count(month, c, "released"),
+      newlyListed: count(month, c, "listed"),
+    })),
   );
 }
 
@@ -645,7 +703,8 @@ export function dashboardCsvRows(data: Dashboard, routeName: (id: string | null)
   rows.push(["stuck", "", "", "", "", "stuck_items", data.stuck]);
   for (const e of data.endings) {
     const facility = e.facilityName ? `${e.facilityName}, ${e.city ?? ""}` : "";
-    for (const metric of ["returned", "censored", "refused", "total"] as const) rows.push(["endings_by_facility", "", "", facility, "", metric, e[metric]]);
+    for (const metric of ["returned", "censored", "refused", "total"] as const)
+      rows.push(["endings_by_facility", "", "", facility, "", metric, e[metric]]);
   }
   const c = data.coverage;
   rows.push(["coverage", "", "", "", "", "prisoners", c.prisoners]);

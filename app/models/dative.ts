@@ -27,7 +27,11 @@ function surnameDative(surname: string, gender: Gender): string {
   const s = surname;
   const lower = s.toLowerCase();
   // A double surname declines in each part ("Римский-Корсаков").
-  if (s.includes("-")) return s.split("-").map((part) => surnameDative(part, gender)).join("-");
+  if (s.includes("-"))
+    return s
+      .split("-")
+      .map((part) => surnameDative(part, gender))
+      .join("-");
   if (INDECLINABLE.test(lower)) return s;
   if (gender === "male") {
     if (/(ов|ев|ёв|ин|ын)$/u.test(lower)) return s + "у";

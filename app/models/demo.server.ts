@@ -14,7 +14,12 @@ export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 export const DEMO_ACCOUNTS = [
   { email: "admin@demo.solidarity.test", pseudonym: "Admin Ales", role: "admin", vettingState: "approved" },
-  { email: "coordinator@demo.solidarity.test", pseudonym: "Coordinator Kasia", role: "coordinator", vettingState: "approved" },
+  {
+    email: "coordinator@demo.solidarity.test",
+    pseudonym: "Coordinator Kasia",
+    role: "coordinator",
+    vettingState: "approved",
+  },
   { email: "volunteer@demo.solidarity.test", pseudonym: "Лясная птушка", role: "volunteer", vettingState: "approved" },
   { email: "pending@demo.solidarity.test", pseudonym: "New Friend", role: "volunteer", vettingState: "pending" },
 ] as const;
@@ -23,8 +28,7 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_LOADED = "demoDataLoaded";
 
 export type DemoSeedOutcome =
-  | { kind: "loaded" | "repaired" | "already-loaded"; message: string }
-  | { kind: "not-empty"; message: string };
+  { kind: "loaded" | "repaired" | "already-loaded"; message: string } | { kind: "not-empty"; message: string };
 
 /**
  * Loads demo data only into an empty database; returns whether it did. Everything
@@ -53,7 +57,8 @@ export async function seedDemo(): Promise<DemoSeedOutcome> {
       await takeSeedLock(tx);
       if (await tx.setting.findUnique({ where: { key: DEMO_LOADED } })) return alreadyLoaded;
       const state = await classifyExistingData(tx);
-      if (state.kind === "foreign") return { kind: "not-empty", message: `database not empty (${state.reason}): demo data not loaded` } as const;
+      if (state.kind === "foreign")
+        return { kind: "not-empty", message: `database not empty (${state.reason}): demo data not loaded` } as const;
       if (state.kind === "whole-older-demo") {
         await tx.setting.create({ data: { key: DEMO_LOADED, value: true } });
         return { kind: "already-loaded", message: "demo data already loaded (by an earlier version)" } as const;
@@ -62,7 +67,10 @@ export async function seedDemo(): Promise<DemoSeedOutcome> {
       await loadDemo(tx);
       await tx.setting.create({ data: { key: DEMO_LOADED, value: true } });
       return state.kind === "partial-demo"
-        ? ({ kind: "repaired", message: `an interrupted demo load was found (${state.reason}); it was removed and the demo data loaded whole` } as const)
+        ? ({
+            kind: "repaired",
+            message: `an interrupted demo load was found (${state.reason}); it was removed and the demo data loaded whole`,
+          } as const)
         : ({ kind: "loaded", message: "demo data loaded into the empty database" } as const);
     },
     { timeout: 300_000, maxWait: 300_000 },
@@ -90,7 +98,9 @@ async function classifyExistingData(tx: Prisma.TransactionClient): Promise<Exist
   if (users.length + prisoners.length + facilities.length + sources.length + importRuns === 0) return { kind: "empty" };
   const demoEmails = new Set<string>(DEMO_ACCOUNTS.map((a) => a.email));
   const otherUsers = users.filter((u) => !demoEmails.has(u.email)).length;
-  const otherPrisoners = prisoners.filter((p) => !demoFingerprint.prisoner(p.country, p.birthDate, p.detainedOn)).length;
+  const otherPrisoners = prisoners.filter(
+    (p) => !demoFingerprint.prisoner(p.country, p.birthDate, p.detainedOn),
+  ).length;
   const otherFacilities = facilities.filter((f) => !demoFingerprint.facility(f.country, f.name, f.city)).length;
   const otherSources = sources.filter((s) => !demoFingerprint.source(s.slug)).length;
   const foreign = [
@@ -115,7 +125,9 @@ async function removePartialDemo(tx: Prisma.TransactionClient): Promise<void> {
   await tx.statusEvent.deleteMany();
   await tx.batch.deleteMany();
   const users = await tx.user.findMany({ select: { id: true } });
-  await tx.verification.deleteMany({ where: { type: { in: ["totp", "totp-pending"] }, target: { in: users.map((u) => u.id) } } });
+  await tx.verification.deleteMany({
+    where: { type: { in: ["totp", "totp-pending"] }, target: { in: users.map((u) => u.id) } },
+  });
   await tx.user.deleteMany();
   await tx.facility.deleteMany();
   await tx.source.deleteMany();
@@ -137,7 +149,8 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
       },
     });
     // As installTotpSecret stores it (tests/integration/demo.test.ts signs in with it), inside this transaction.
-    if (account.role !== "volunteer") await tx.verification.create({ data: sealedTotpRow("totp", user.id, DEMO_TOTP_SECRET) });
+    if (account.role !== "volunteer")
+      await tx.verification.create({ data: sealedTotpRow("totp", user.id, DEMO_TOTP_SECRET) });
   }
   await seedDemoLetters(tx);
   await seedDemoNeeds(tx);
@@ -146,9 +159,18 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
 const DAY = 86_400_000;
 
 const DEMO_TEXTS: Array<{ language: "ru" | "be"; text: string }> = [
-  { language: "be", text: "Добры дзень! Пішу вам з далёкага горада. У нас ужо выпаў першы снег. Думаем пра вас і чакаем вас дома." },
-  { language: "ru", text: "Здравствуйте! Надеюсь, это письмо застанет вас в добром здравии. У нас наступила зима, дети лепят снеговиков. Желаю вам сил и терпения." },
-  { language: "ru", text: "Добрый день! Пишу вам впервые. Я люблю читать и гулять в парке. Расскажите, что вы читаете? Желаю вам крепкого здоровья." },
+  {
+    language: "be",
+    text: "Добры дзень! Пішу вам з далёкага горада. У нас ужо выпаў першы снег. Думаем пра вас і чакаем вас дома.",
+  },
+  {
+    language: "ru",
+    text: "Здравствуйте! Надеюсь, это письмо застанет вас в добром здравии. У нас наступила зима, дети лепят снеговиков. Желаю вам сил и терпения.",
+  },
+  {
+    language: "ru",
+    text: "Добрый день! Пишу вам впервые. Я люблю читать и гулять в парке. Расскажите, что вы читаете? Желаю вам крепкого здоровья.",
+  },
   { language: "be", text: "Прывітанне! Вы не забытыя. Жадаю вам цяпла і добрых навін." },
 ];
 
@@ -159,11 +181,21 @@ const DEMO_TEXTS: Array<{ language: "ru" | "be"; text: string }> = [
  */
 async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> {
   const volunteer = await prisma.user.findUniqueOrThrow({ where: { email: "volunteer@demo.solidarity.test" } });
-  const routes = await prisma.route.findMany({ where: { slug: { in: ["atelier", "viasna-self-post"] } }, include: { statuses: { orderBy: { position: "asc" } } } });
+  const routes = await prisma.route.findMany({
+    where: { slug: { in: ["atelier", "viasna-self-post"] } },
+    include: { statuses: { orderBy: { position: "asc" } } },
+  });
   const atelier = routes.find((r) => r.slug === "atelier");
   const selfPost = routes.find((r) => r.slug === "viasna-self-post");
   const prisoners = await prisma.prisoner.findMany({
-    where: { country: "BY", status: { not: "released" }, doNotWrite: false, incommunicado: false, relativesOnly: false, currentFacilityId: { not: null } },
+    where: {
+      country: "BY",
+      status: { not: "released" },
+      doNotWrite: false,
+      incommunicado: false,
+      relativesOnly: false,
+      currentFacilityId: { not: null },
+    },
     orderBy: { sortName: "asc" },
     take: 4,
   });
@@ -172,7 +204,12 @@ async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> 
   const plan = [
     { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over"], sentDaysAgo: 3 },
     { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over"], sentDaysAgo: 2 },
-    { route: atelier, kind: "postcard" as const, path: ["queued", "handed_over", "posted", "in_transit", "delivered"], sentDaysAgo: 40 },
+    {
+      route: atelier,
+      kind: "postcard" as const,
+      path: ["queued", "handed_over", "posted", "in_transit", "delivered"],
+      sentDaysAgo: 40,
+    },
     { route: selfPost, kind: "letter" as const, path: ["queued"], sentDaysAgo: 5 },
   ];
   for (const [index, item] of plan.entries()) {
@@ -203,7 +240,12 @@ async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> 
         statusChangedAt: times[times.length - 1],
         closedAt: final ? times[times.length - 1] : null,
         events: {
-          create: item.path.map((key, i) => ({ fromStatus: i === 0 ? null : item.path[i - 1], toStatus: key, occurredAt: times[i], actorId: i === 0 ? volunteer.id : null })),
+          create: item.path.map((key, i) => ({
+            fromStatus: i === 0 ? null : item.path[i - 1],
+            toStatus: key,
+            occurredAt: times[i],
+            actorId: i === 0 ? volunteer.id : null,
+          })),
         },
       },
     });
@@ -212,6 +254,9 @@ async function seedDemoLetters(prisma: Prisma.TransactionClient): Promise<void> 
 
 /** The demo accounts this database holds (production refuses to start on them). */
 export async function demoAccountsPresent(): Promise<string[]> {
-  const found = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { email: true } });
+  const found = await prisma.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } },
+    select: { email: true },
+  });
   return found.map((u) => u.email).sort();
 }

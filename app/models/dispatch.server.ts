@@ -3,7 +3,12 @@ import type { ItemKind } from "#app/generated/prisma/enums.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
-import { letterBody, letterReturnAddress, replyAttachment as replyAttachmentPlace, replyText } from "#app/utils/sealed-fields.server.ts";
+import {
+  letterBody,
+  letterReturnAddress,
+  replyAttachment as replyAttachmentPlace,
+  replyText,
+} from "#app/utils/sealed-fields.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
@@ -15,7 +20,13 @@ import { toCsv } from "#app/utils/csv.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { PermissionError } from "./users.server.ts";
 import { handOverByEmail, letterReference } from "./letters.server.ts";
-import { changeStatusIfAllowed, changeStatusIn, TransitionError, writeStatus, type ItemRef } from "./tracking.server.ts";
+import {
+  changeStatusIfAllowed,
+  changeStatusIn,
+  TransitionError,
+  writeStatus,
+  type ItemRef,
+} from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
@@ -51,15 +62,19 @@ export const MAX_BULK_ITEMS = 500;
 /** The items once each, in the one order every bulk path locks them in: letters, then parcels, each by id. */
 function distinct(items: ItemRef[]): ItemRef[] {
   const seen = new Map(items.map((item) => [`${item.type}:${item.id}`, item]));
-  return [...seen.values()].sort((a, b) => (a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type === "letter" ? -1 : 1));
+  return [...seen.values()].sort((a, b) =>
+    a.type === b.type ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.type === "letter" ? -1 : 1,
+  );
 }
 
 /** Locks the items' rows for the rest of the transaction, in the fixed order of `distinct`. */
 async function lockInOrder(tx: Prisma.TransactionClient, refs: ItemRef[]) {
   const letters = refs.filter((r) => r.type === "letter").map((r) => r.id);
   const parcels = refs.filter((r) => r.type === "parcel").map((r) => r.id);
-  if (letters.length) await tx.$queryRaw`SELECT "id" FROM "Letter" WHERE "id" IN (${Prisma.join(letters)}) ORDER BY "id" FOR UPDATE`;
-  if (parcels.length) await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" IN (${Prisma.join(parcels)}) ORDER BY "id" FOR UPDATE`;
+  if (letters.length)
+    await tx.$queryRaw`SELECT "id" FROM "Letter" WHERE "id" IN (${Prisma.join(letters)}) ORDER BY "id" FOR UPDATE`;
+  if (parcels.length)
+    await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" IN (${Prisma.join(parcels)}) ORDER BY "id" FOR UPDATE`;
 }
 
 /** Runs a bulk transaction again after a deadlock or serialisation failure; gives up with "busy" for every item. */
@@ -73,31 +88,48 @@ async function withRetries<T>(refs: ItemRef[], work: () => Promise<T>): Promise<
 }
 
 /** Moves every item to one status, in one transaction, as one batch. */
-export async function bulkChangeStatus(actor: Coordinator, items: ItemRef[], input: { to: string; note?: string | null; reference?: string | null }) {
+export async function bulkChangeStatus(
+  actor: Coordinator,
+  items: ItemRef[],
+  input: { to: string; note?: string | null; reference?: string | null },
+) {
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return withRetries(refs, () => prisma.$transaction(
-    async (tx) => {
-      await lockInOrder(tx, refs);
-      const batch = await tx.batch.create({
-        data: { action: input.to === "posted" ? "posted" : "status", createdById: actor.id, note: input.note?.trim() || null, itemCount: refs.length, createdAt: now() },
-      });
-      const failures: Array<{ item: ItemRef; reason: string }> = [];
-      for (const item of refs) {
-        try {
-          await changeStatusIn(tx, item, { to: input.to, actorId: actor.id, note: input.note, reference: input.reference });
-        } catch (error) {
-          if (error instanceof TransitionError) failures.push({ item, reason: error.reason });
-          else throw error;
+  return withRetries(refs, () =>
+    prisma.$transaction(
+      async (tx) => {
+        await lockInOrder(tx, refs);
+        const batch = await tx.batch.create({
+          data: {
+            action: input.to === "posted" ? "posted" : "status",
+            createdById: actor.id,
+            note: input.note?.trim() || null,
+            itemCount: refs.length,
+            createdAt: now(),
+          },
+        });
+        const failures: Array<{ item: ItemRef; reason: string }> = [];
+        for (const item of refs) {
+          try {
+            await changeStatusIn(tx, item, {
+              to: input.to,
+              actorId: actor.id,
+              note: input.note,
+              reference: input.reference,
+            });
+          } catch (error) {
+            if (error instanceof TransitionError) failures.push({ item, reason: error.reason });
+            else throw error;
+          }
         }
-      }
-      if (failures.length > 0) throw new BulkError(failures);
-      await setBatch(tx, refs, batch.id);
-      return { batchId: batch.id, count: refs.length };
-    },
-    { timeout: 60_000 },
-  ));
+        if (failures.length > 0) throw new BulkError(failures);
+        await setBatch(tx, refs, batch.id);
+        return { batchId: batch.id, count: refs.length };
+      },
+      { timeout: 60_000 },
+    ),
+  );
 }
 
 async function setBatch(tx: Prisma.TransactionClient, refs: ItemRef[], batchId: string) {
@@ -117,50 +149,72 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
   requireTracker(actor);
   const refs = distinct(items);
   if (refs.length === 0 || refs.length > MAX_BULK_ITEMS) throw new BulkError([]);
-  return withRetries(refs, () => prisma.$transaction(
-    async (tx) => {
-      await lockInOrder(tx, refs);
-      const route = await tx.route.findUnique({ where: { id: routeId }, include: { statuses: { orderBy: { position: "asc" } } } });
-      const first = route?.statuses[0];
-      if (!route || !route.active || !first) throw new BulkError(refs.map((item) => ({ item, reason: "route" })));
-      const at = now();
-      const batch = await tx.batch.create({ data: { action: "assign", routeId, createdById: actor.id, itemCount: refs.length, createdAt: at } });
-      const failures: Array<{ item: ItemRef; reason: string }> = [];
-      for (const item of refs) {
-        const row = await openItemForAssignment(tx, item);
-        if (!row) {
-          failures.push({ item, reason: "not-open" });
-          continue;
-        }
-        const languageFits = row.language === null || route.translates || route.languages.includes(row.language);
-        if (!route.itemKinds.includes(row.kind) || !route.countries.includes(row.country) || !languageFits || row.notOffered) {
-          failures.push({ item, reason: "route-does-not-fit" });
-          continue;
-        }
-        if (row.firstStatus !== null && row.status !== row.firstStatus) {
-          failures.push({ item, reason: "already-handed-over" });
-          continue;
-        }
-        if (row.routeId === routeId) continue;
-        await writeStatus(tx, item, { from: row.status, to: first.key, actorId: actor.id, at, note: `assigned to ${route.name}` }, { routeId, batchId: batch.id });
-        // A letter moved to a service that takes e-mail is handed over like one sent there.
-        if (item.type === "letter" && route.handover === "email") await handOverByEmail(tx, item.id, route, actor.id);
-      }
-      if (failures.length > 0) throw new BulkError(failures);
-      return { batchId: batch.id, count: refs.length };
-    },
-    { timeout: 60_000 },
-  ).then((result) => {
-    // Hand-over mails of an e-mail route are committed now: send them without waiting for the next poll.
-    kickOutbox();
-    return result;
-  }));
+  return withRetries(refs, () =>
+    prisma
+      .$transaction(
+        async (tx) => {
+          await lockInOrder(tx, refs);
+          const route = await tx.route.findUnique({
+            where: { id: routeId },
+            include: { statuses: { orderBy: { position: "asc" } } },
+          });
+          const first = route?.statuses[0];
+          if (!route || !route.active || !first) throw new BulkError(refs.map((item) => ({ item, reason: "route" })));
+          const at = now();
+          const batch = await tx.batch.create({
+            data: { action: "assign", routeId, createdById: actor.id, itemCount: refs.length, createdAt: at },
+          });
+          const failures: Array<{ item: ItemRef; reason: string }> = [];
+          for (const item of refs) {
+            const row = await openItemForAssignment(tx, item);
+            if (!row) {
+              failures.push({ item, reason: "not-open" });
+              continue;
+            }
+            const languageFits = row.language === null || route.translates || route.languages.includes(row.language);
+            if (
+              !route.itemKinds.includes(row.kind) ||
+              !route.countries.includes(row.country) ||
+              !languageFits ||
+              row.notOffered
+            ) {
+              failures.push({ item, reason: "route-does-not-fit" });
+              continue;
+            }
+            if (row.firstStatus !== null && row.status !== row.firstStatus) {
+              failures.push({ item, reason: "already-handed-over" });
+              continue;
+            }
+            if (row.routeId === routeId) continue;
+            await writeStatus(
+              tx,
+              item,
+              { from: row.status, to: first.key, actorId: actor.id, at, note: `assigned to ${route.name}` },
+              { routeId, batchId: batch.id },
+            );
+            // A letter moved to a service that takes e-mail is handed over like one sent there.
+            if (item.type === "letter" && route.handover === "email")
+              await handOverByEmail(tx, item.id, route, actor.id);
+          }
+          if (failures.length > 0) throw new BulkError(failures);
+          return { batchId: batch.id, count: refs.length };
+        },
+        { timeout: 60_000 },
+      )
+      .then((result) => {
+        // Hand-over mails of an e-mail route are committed now: send them without waiting for the next poll.
+        kickOutbox();
+        return result;
+      }),
+  );
 }
 
 /** The item, locked for the rest of the transaction, if it is still on its way. */
 async function openItemForAssignment(tx: Prisma.TransactionClient, item: ItemRef) {
   const table = item.type === "letter" ? Prisma.sql`"Letter"` : Prisma.sql`"Parcel"`;
-  const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM ${table} WHERE "id" = ${item.id} AND "state" = 'sent' FOR UPDATE`;
+  const [locked] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT "id" FROM ${table} WHERE "id" = ${item.id} AND "state" = 'sent' FOR UPDATE`;
   if (!locked) return null;
   const select = {
     status: true,
@@ -201,14 +255,16 @@ export interface ExportedLetter {
   sentAt: Date | null;
 }
 
-
 /**
  * The letters a service needs to print or submit (FSIN-Pismo, RosUznik, event
  * batches): the address as on an envelope, the text, the pseudonym and a reference.
  * Nothing about the volunteer's identity. The export is recorded as a batch and audited,
  * because it reveals letter texts to the coordinator.
  */
-export async function exportLetters(actor: Coordinator, letterIds: string[]): Promise<{ batchId: string; letters: ExportedLetter[] }> {
+export async function exportLetters(
+  actor: Coordinator,
+  letterIds: string[],
+): Promise<{ batchId: string; letters: ExportedLetter[] }> {
   requireTracker(actor);
   const ids = [...new Set(letterIds)];
   if (ids.length === 0 || ids.length > MAX_BULK_ITEMS) throw new BulkError([]);
@@ -233,12 +289,21 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
       patronymic: primary?.patronymic ?? "",
       birthYear: letter.prisoner.birthDate ? String(letter.prisoner.birthDate.getUTCFullYear()) : "",
       address: letter.facility
-        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility: letter.facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
+        ? envelopeAddressLines({
+            country: letter.prisoner.country,
+            names: letter.prisoner.names,
+            birthDate: letter.prisoner.birthDate,
+            facility: letter.facility,
+            gender: letter.prisoner.gender,
+            dativeOverride: letter.prisoner.envelopeNameDative,
+          })
         : [],
       language: letter.language ?? "",
       text: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : "",
       signed: letter.senderName ?? "",
-      returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : "",
+      returnAddress: letter.returnAddressEncrypted
+        ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id))
+        : "",
       sentAt: letter.sentAt,
     };
   });
@@ -246,18 +311,40 @@ export async function exportLetters(actor: Coordinator, letterIds: string[]): Pr
   const batch = await withRetries(refs, () =>
     prisma.$transaction(async (tx) => {
       await lockInOrder(tx, refs);
-      const created = await tx.batch.create({ data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() } });
+      const created = await tx.batch.create({
+        data: { action: "export", createdById: actor.id, itemCount: rows.length, createdAt: now() },
+      });
       await setBatch(tx, refs, created.id);
       return created;
     }),
   );
-  await audit({ actorId: actor.id, action: "batch.exported", targetType: "batch", targetId: batch.id, details: { letters: rows.length, letterIds: rows.map((r) => r.id) } });
+  await audit({
+    actorId: actor.id,
+    action: "batch.exported",
+    targetType: "batch",
+    targetId: batch.id,
+    details: { letters: rows.length, letterIds: rows.map((r) => r.id) },
+  });
   return { batchId: batch.id, letters };
 }
 
 export function exportCsv(letters: ExportedLetter[]): string {
   return toCsv(
-    ["reference", "kind", "route", "surname", "given_name", "patronymic", "birth_year", "address", "language", "text", "signed", "return_address", "sent_at"],
+    [
+      "reference",
+      "kind",
+      "route",
+      "surname",
+      "given_name",
+      "patronymic",
+      "birth_year",
+      "address",
+      "language",
+      "text",
+      "signed",
+      "return_address",
+      "sent_at",
+    ],
     letters.map((l) => [
       l.reference,
       l.kind,
@@ -291,7 +378,6 @@ export function exportPdfInputs(letters: ExportedLetter[], locale: "en" | "ru" |
 }
 
 // ───────────────────────────── Replies ─────────────────────────────
-
 
 const ATTACHMENT_SIGNATURES: Array<{ type: string; extension: string; magic: number[] }> = [
   { type: "application/pdf", extension: "pdf", magic: [0x25, 0x50, 0x44, 0x46] },
@@ -341,10 +427,16 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
   const owner =
     item.type === "letter"
       ? await prisma.letter
-          .findUnique({ where: { id: item.id }, select: { state: true, prisonerId: true, routeId: true, author: { select: WRITER } } })
+          .findUnique({
+            where: { id: item.id },
+            select: { state: true, prisonerId: true, routeId: true, author: { select: WRITER } },
+          })
           .then((row) => row && { ...row, writer: row.author })
       : await prisma.parcel
-          .findUnique({ where: { id: item.id }, select: { state: true, prisonerId: true, routeId: true, sender: { select: WRITER } } })
+          .findUnique({
+            where: { id: item.id },
+            select: { state: true, prisonerId: true, routeId: true, sender: { select: WRITER } },
+          })
           .then((row) => row && { ...row, writer: row.sender });
   if (!owner || owner.state === "draft") throw new ReplyError("not-found");
   const writer = owner.writer;
@@ -390,7 +482,13 @@ export async function recordReply(actor: Coordinator, item: ItemRef, input: Repl
     return created;
   });
   kickOutbox();
-  await audit({ actorId: actor.id, action: "reply.recorded", targetType: item.type, targetId: item.id, details: { replyId: reply.id, attachment: !!attachment } });
+  await audit({
+    actorId: actor.id,
+    action: "reply.recorded",
+    targetType: item.type,
+    targetId: item.id,
+    details: { replyId: reply.id, attachment: !!attachment },
+  });
   return reply;
 }
 
@@ -399,21 +497,43 @@ export async function repliesFor(item: ItemRef) {
   const rows = await prisma.reply.findMany({
     where: item.type === "letter" ? { letterId: item.id } : { parcelId: item.id },
     orderBy: [{ receivedOn: "asc" }, { createdAt: "asc" }],
-    select: { id: true, receivedOn: true, textEncrypted: true, attachmentName: true, attachmentType: true, attachmentSize: true, source: true, route: { select: { name: true } } },
+    select: {
+      id: true,
+      receivedOn: true,
+      textEncrypted: true,
+      attachmentName: true,
+      attachmentType: true,
+      attachmentSize: true,
+      source: true,
+      route: { select: { name: true } },
+    },
   });
-  return rows.map(({ textEncrypted, ...reply }) => ({ ...reply, text: textEncrypted ? decrypt(textEncrypted, replyText(reply.id)) : null }));
+  return rows.map(({ textEncrypted, ...reply }) => ({
+    ...reply,
+    text: textEncrypted ? decrypt(textEncrypted, replyText(reply.id)) : null,
+  }));
 }
 
 /** A reply's scan, if the viewer may see it: the item's writer or anyone who tracks items. */
 export async function replyAttachment(viewer: Coordinator, replyId: string) {
   const reply = await prisma.reply.findUnique({
     where: { id: replyId },
-    select: { attachmentEncrypted: true, attachmentType: true, attachmentName: true, letter: { select: { authorId: true } }, parcel: { select: { senderId: true } } },
+    select: {
+      attachmentEncrypted: true,
+      attachmentType: true,
+      attachmentName: true,
+      letter: { select: { authorId: true } },
+      parcel: { select: { senderId: true } },
+    },
   });
   if (!reply?.attachmentEncrypted || !reply.attachmentType) return null;
   const isWriter = reply.letter?.authorId === viewer.id || reply.parcel?.senderId === viewer.id;
   if (!isWriter && !can(viewer, "track:items")) return null;
-  return { bytes: Buffer.from(decrypt(reply.attachmentEncrypted, replyAttachmentPlace(replyId)), "base64"), type: reply.attachmentType, name: reply.attachmentName ?? "reply" };
+  return {
+    bytes: Buffer.from(decrypt(reply.attachmentEncrypted, replyAttachmentPlace(replyId)), "base64"),
+    type: reply.attachmentType,
+    name: reply.attachmentName ?? "reply",
+  };
 }
 
 // ───────────────────────────── One item, for coordinators ─────────────────────────────
@@ -430,11 +550,20 @@ export async function trackedItem(actor: Coordinator, item: ItemRef) {
     routeId: true,
     route: { select: { id: true, name: true, handover: true, repliesReturn: true } },
     facility: { select: { id: true, name: true, city: true } },
-    prisoner: { select: { id: true, country: true, names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+    prisoner: {
+      select: {
+        id: true,
+        country: true,
+        names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } },
+      },
+    },
   } as const;
   const row =
     item.type === "letter"
-      ? await prisma.letter.findUnique({ where: { id: item.id }, select: { ...select, kind: true, writerReport: true, postedAnswer: true } })
+      ? await prisma.letter.findUnique({
+          where: { id: item.id },
+          select: { ...select, kind: true, writerReport: true, postedAnswer: true },
+        })
       : await prisma.parcel.findUnique({ where: { id: item.id }, select });
   if (!row || row.state === "draft") return null;
   const names = row.prisoner.names[0];
@@ -448,7 +577,10 @@ export async function trackedItem(actor: Coordinator, item: ItemRef) {
 }
 
 /** E-mail hand-overs and notifications waiting or failed, for coordinators: metadata only, never bodies. */
-export async function outboxOverview(actor: Coordinator, filter: { state?: "queued" | "sending" | "sent" | "failed" | null }) {
+export async function outboxOverview(
+  actor: Coordinator,
+  filter: { state?: "queued" | "sending" | "sent" | "failed" | null },
+) {
   requireTracker(actor);
   const [counts, rows] = await Promise.all([
     prisma.emailOutbox.groupBy({ by: ["state"], _count: { _all: true } }),
@@ -456,14 +588,31 @@ export async function outboxOverview(actor: Coordinator, filter: { state?: "queu
       where: filter.state ? { state: filter.state } : { state: { not: "sent" } },
       orderBy: { createdAt: "desc" },
       take: 200,
-      select: { id: true, purpose: true, toAddress: true, subject: true, state: true, attempts: true, nextAttemptAt: true, lastError: true, createdAt: true, sentAt: true },
+      select: {
+        id: true,
+        purpose: true,
+        toAddress: true,
+        subject: true,
+        state: true,
+        attempts: true,
+        nextAttemptAt: true,
+        lastError: true,
+        createdAt: true,
+        sentAt: true,
+      },
     }),
   ]);
   return {
-    counts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])) as Partial<Record<"queued" | "sending" | "sent" | "failed", number>>,
+    counts: Object.fromEntries(counts.map((c) => [c.state, c._count._all])) as Partial<
+      Record<"queued" | "sending" | "sent" | "failed", number>
+    >,
     // Volunteers' addresses and sign-in subjects are nobody else's business: only
     // hand-overs to services show where they go.
-    rows: rows.map((row) => ({ ...row, toAddress: row.purpose === "handover" ? row.toAddress : maskAddress(row.toAddress), subject: row.purpose === "handover" ? row.subject : "" })),
+    rows: rows.map((row) => ({
+      ...row,
+      toAddress: row.purpose === "handover" ? row.toAddress : maskAddress(row.toAddress),
+      subject: row.purpose === "handover" ? row.subject : "",
+    })),
   };
 }
 
@@ -476,7 +625,10 @@ export function maskAddress(address: string): string {
 export async function retryOutbox(actor: Coordinator, id: string): Promise<boolean> {
   requireTracker(actor);
   // A mail whose body retention erased cannot be sent again.
-  const { count } = await prisma.emailOutbox.updateMany({ where: { id, state: "failed", textBody: { not: "" } }, data: { state: "queued", attempts: 0, nextAttemptAt: now() } });
+  const { count } = await prisma.emailOutbox.updateMany({
+    where: { id, state: "failed", textBody: { not: "" } },
+    data: { state: "queued", attempts: 0, nextAttemptAt: now() },
+  });
   if (count) await audit({ actorId: actor.id, action: "mail.retried", targetType: "email", targetId: id });
   return count > 0;
 }

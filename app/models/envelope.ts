@@ -28,7 +28,13 @@ export const COUNTRY_ON_ENVELOPE = { BY: "REPUBLIC OF BELARUS", RU: "RUSSIAN FED
 
 /** Russian-language spelling first (what the post and the censor read), then Belarusian, then the primary one. */
 export function envelopeName(names: EnvelopeName[]): EnvelopeName | null {
-  return names.find((n) => n.script === "cyrillic_ru") ?? names.find((n) => n.script === "cyrillic_be") ?? names.find((n) => n.isPrimary) ?? names[0] ?? null;
+  return (
+    names.find((n) => n.script === "cyrillic_ru") ??
+    names.find((n) => n.script === "cyrillic_be") ??
+    names.find((n) => n.isPrimary) ??
+    names[0] ??
+    null
+  );
 }
 
 /** The dative the envelope would print without a coordinator's form (null: not sure, the nominative is printed). */
@@ -38,7 +44,19 @@ export function automaticDative(prisoner: { names: EnvelopeName[]; gender: strin
 }
 
 /** Oblast centres and Minsk: a town below them gets its district and oblast on the envelope (Belarusian postal rules, art. 72). */
-const BELARUS_OBLAST_CENTRES = ["минск", "мінск", "брест", "брэст", "витебск", "віцебск", "гомель", "гродно", "гродна", "могилев", "магілеў"];
+const BELARUS_OBLAST_CENTRES = [
+  "минск",
+  "мінск",
+  "брест",
+  "брэст",
+  "витебск",
+  "віцебск",
+  "гомель",
+  "гродно",
+  "гродна",
+  "могилев",
+  "магілеў",
+];
 
 function placeName(city: string): string {
   return city
@@ -53,7 +71,11 @@ function placeName(city: string): string {
 function streetLine(facility: EnvelopeFacility): string {
   const street = facility.street.trim();
   const name = facility.name.trim();
-  if (name && street.toLowerCase().startsWith(name.toLowerCase())) return street.slice(name.length).replace(/^[\s,;.–—-]+/u, "").trim();
+  if (name && street.toLowerCase().startsWith(name.toLowerCase()))
+    return street
+      .slice(name.length)
+      .replace(/^[\s,;.–—-]+/u, "")
+      .trim();
   return street;
 }
 
@@ -62,11 +84,14 @@ function streetLine(facility: EnvelopeFacility): string {
  * of either country needs a postcode, a locality and a street (or a settlement
  * line: a village without streets has its locality instead).
  */
-export function addressProblems(facility: Pick<EnvelopeFacility, "postcode" | "city" | "street">): ("postcode" | "locality" | "street")[] {
+export function addressProblems(
+  facility: Pick<EnvelopeFacility, "postcode" | "city" | "street">,
+): ("postcode" | "locality" | "street")[] {
   const problems: ("postcode" | "locality" | "street")[] = [];
   if (!/^\d{6}$/.test(facility.postcode.trim())) problems.push("postcode");
   if (!facility.city.trim()) problems.push("locality");
-  if (!facility.street.trim() && !/^(п\.|пос\.|пгт|с\.|д\.|в\.|пас\.|аг\.|х\.)/u.test(facility.city.trim())) problems.push("street");
+  if (!facility.street.trim() && !/^(п\.|пос\.|пгт|с\.|д\.|в\.|пас\.|аг\.|х\.)/u.test(facility.city.trim()))
+    problems.push("street");
   return problems;
 }
 
@@ -98,8 +123,12 @@ export function envelopeAddressLines(input: {
 }): string[] {
   const name = envelopeName(input.names);
   const nominative = name ? fullName(name) : "";
-  const written = input.country === "RU" && name ? input.dativeOverride?.trim() || dativeName(name, input.gender) || nominative : nominative;
-  const recipient = input.country === "RU" && input.birthDate ? `${written}, ${input.birthDate.getUTCFullYear()} г.р.` : written;
+  const written =
+    input.country === "RU" && name
+      ? input.dativeOverride?.trim() || dativeName(name, input.gender) || nominative
+      : nominative;
+  const recipient =
+    input.country === "RU" && input.birthDate ? `${written}, ${input.birthDate.getUTCFullYear()} г.р.` : written;
   const f = input.facility;
   const district = (f.district ?? "").trim();
   const region = (f.region ?? "").trim();

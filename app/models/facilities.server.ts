@@ -8,7 +8,6 @@ import type { FacilityEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
 import { diff, type Change } from "./edit-diff.ts";
 
-
 /**
  * One facility is one row: the same colony spelled "ИК №2, г. Бобруйск" in one list and
  * "IK-2 Babrujsk" in another has one identity key (app/facilities/identity.ts).
@@ -22,19 +21,31 @@ export async function backfillFacilityIdentity(db: DbClient = prisma): Promise<n
     where: { identityKey: null },
     select: { id: true, type: true, number: true, name: true, city: true, identityKey: true },
   });
-  for (const f of missing) await db.facility.update({ where: { id: f.id }, data: { identityKey: storedIdentityKey(f) } });
+  for (const f of missing)
+    await db.facility.update({ where: { id: f.id }, data: { identityKey: storedIdentityKey(f) } });
   return missing.length;
 }
 
 /** Recomputes a facility's identity after a coordinator changed its name, number, type or city. */
 export async function refreshFacilityIdentity(db: DbClient, id: string): Promise<void> {
-  const f = await db.facility.findUniqueOrThrow({ where: { id }, select: { type: true, number: true, name: true, city: true } });
+  const f = await db.facility.findUniqueOrThrow({
+    where: { id },
+    select: { type: true, number: true, name: true, city: true },
+  });
   await db.facility.update({ where: { id }, data: { identityKey: storedIdentityKey({ ...f, identityKey: null }) } });
 }
 
 export interface DuplicateGroup {
   key: string;
-  facilities: { id: string; name: string; city: string; street: string; postcode: string; prisoners: number; createdAt: Date }[];
+  facilities: {
+    id: string;
+    name: string;
+    city: string;
+    street: string;
+    postcode: string;
+    prisoners: number;
+    createdAt: Date;
+  }[];
 }
 
 /** Facilities that share an identity: the same place, stored more than once. */
@@ -59,7 +70,15 @@ export async function findDuplicateFacilities(db: DbClient = prisma): Promise<Du
   for (const f of facilities) {
     const key = facilityKeyOf(f.country, storedIdentityKey(f));
     const group = groups.get(key) ?? { key, facilities: [] };
-    group.facilities.push({ id: f.id, name: f.name, city: f.city, street: f.street, postcode: f.postcode, prisoners: f._count.prisoners, createdAt: f.createdAt });
+    group.facilities.push({
+      id: f.id,
+      name: f.name,
+      city: f.city,
+      street: f.street,
+      postcode: f.postcode,
+      prisoners: f._count.prisoners,
+      createdAt: f.createdAt,
+    });
     groups.set(key, group);
   }
   return [...groups.values()].filter((g) => g.facilities.length > 1);
@@ -75,8 +94,11 @@ export function stricterRules(all: Facility[]): Prisma.FacilityUpdateInput {
   const languageSets = all.map((f) => new Set(f.languages));
   const common = all[0].languages.filter((language) => languageSets.every((set) => set.has(language)));
   const notes = [...new Set(all.map((f) => f.rulesNote?.trim()).filter((n): n is string => Boolean(n)))];
-  const firstWith = <K extends "street" | "postcode" | "city" | "district" | "region" | "number" | "nameLatin" | "regime">(key: K) =>
-    all.map((f) => f[key]).find((v) => v !== null && v !== "") ?? all[0][key];
+  const firstWith = <
+    K extends "street" | "postcode" | "city" | "district" | "region" | "number" | "nameLatin" | "regime",
+  >(
+    key: K,
+  ) => all.map((f) => f[key]).find((v) => v !== null && v !== "") ?? all[0][key];
   return {
     acceptsNonRelativeLetters: all.every((f) => f.acceptsNonRelativeLetters),
     parcelsFromAbroad: all.every((f) => f.parcelsFromAbroad),
@@ -121,7 +143,8 @@ export async function mergeFacilities(actor: User, keepId: string, mergeIds: str
     if (all.length !== ids.length) throw new FacilityMergeError("not-found");
     const keep = all.find((f) => f.id === keepId)!;
     const keyOfKeep = facilityKeyOf(keep.country, storedIdentityKey(keep));
-    if (all.some((f) => facilityKeyOf(f.country, storedIdentityKey(f)) !== keyOfKeep)) throw new FacilityMergeError("not-duplicates");
+    if (all.some((f) => facilityKeyOf(f.country, storedIdentityKey(f)) !== keyOfKeep))
+      throw new FacilityMergeError("not-duplicates");
     const ordered = [keep, ...all.filter((f) => f.id !== keepId)];
 
     await tx.prisoner.updateMany({ where: { currentFacilityId: { in: others } }, data: { currentFacilityId: keepId } });
@@ -129,14 +152,34 @@ export async function mergeFacilities(actor: User, keepId: string, mergeIds: str
     await tx.letter.updateMany({ where: { facilityId: { in: others } }, data: { facilityId: keepId } });
     await tx.parcel.updateMany({ where: { facilityId: { in: others } }, data: { facilityId: keepId } });
     await tx.prisonerEdit.updateMany({ where: { facilityId: { in: others } }, data: { facilityId: keepId } });
-    await tx.importValueMapping.updateMany({ where: { field: "facility", target: { in: others } }, data: { target: keepId } });
+    await tx.importValueMapping.updateMany({
+      where: { field: "facility", target: { in: others } },
+      data: { target: keepId },
+    });
     await tx.facility.deleteMany({ where: { id: { in: others } } });
-    await tx.facility.update({ where: { id: keepId }, data: { ...stricterRules(ordered), identityKey: storedIdentityKey(keep) } });
+    await tx.facility.update({
+      where: { id: keepId },
+      data: { ...stricterRules(ordered), identityKey: storedIdentityKey(keep) },
+    });
     const merged = ordered.slice(1).map((f) => [f.name, f.city].filter(Boolean).join(", "));
     await tx.prisonerEdit.create({
-      data: { facilityId: keepId, editorId: actor.id, changes: { fields: [{ field: "merged", from: merged.join("; "), to: null }] }, createdAt: now() },
+      data: {
+        facilityId: keepId,
+        editorId: actor.id,
+        changes: { fields: [{ field: "merged", from: merged.join("; "), to: null }] },
+        createdAt: now(),
+      },
     });
-    await audit({ actorId: actor.id, action: "facility.merged", targetType: "facility", targetId: keepId, details: { merged: others } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "facility.merged",
+        targetType: "facility",
+        targetId: keepId,
+        details: { merged: others },
+      },
+      tx,
+    );
   });
 }
 
@@ -150,7 +193,9 @@ export async function updateFacility(actor: User, id: string, input: FacilityEdi
     if (changes.length === 0) return changes;
     await tx.facility.update({ where: { id }, data: input });
     await refreshFacilityIdentity(tx, id);
-    await tx.prisonerEdit.create({ data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() } });
+    await tx.prisonerEdit.create({
+      data: { facilityId: id, editorId: actor.id, changes: { fields: changes }, createdAt: now() },
+    });
     return changes;
   });
 }
@@ -176,7 +221,14 @@ export async function getFacilityWithEdits(id: string) {
 export async function facilityNames(where: { ids: string[] } | { countries: ("BY" | "RU")[] }) {
   if ("ids" in where) {
     if (where.ids.length === 0) return [];
-    return prisma.facility.findMany({ where: { id: { in: where.ids } }, select: { id: true, country: true, name: true, city: true } });
+    return prisma.facility.findMany({
+      where: { id: { in: where.ids } },
+      select: { id: true, country: true, name: true, city: true },
+    });
   }
-  return prisma.facility.findMany({ where: { country: { in: where.countries } }, select: { id: true, country: true, name: true, city: true }, orderBy: [{ city: "asc" }, { name: "asc" }] });
+  return prisma.facility.findMany({
+    where: { country: { in: where.countries } },
+    select: { id: true, country: true, name: true, city: true },
+    orderBy: [{ city: "asc" }, { name: "asc" }],
+  });
 }

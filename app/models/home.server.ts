@@ -29,29 +29,67 @@ export async function volunteerHome(user: User) {
     prisma.reply.findMany({
       where: { readByWriterAt: null, letter: { authorId: user.id } },
       orderBy: { receivedOn: "desc" },
-      select: { id: true, receivedOn: true, letterId: true, prisonerId: true, prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } } },
+      select: {
+        id: true,
+        receivedOn: true,
+        letterId: true,
+        prisonerId: true,
+        prisoner: {
+          select: {
+            names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } },
+          },
+        },
+      },
     }),
     prisma.letter.findMany({
       where: { authorId: user.id, state: "draft" },
       orderBy: { updatedAt: "desc" },
-      select: { id: true, kind: true, updatedAt: true, prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } } },
+      select: {
+        id: true,
+        kind: true,
+        updatedAt: true,
+        prisoner: {
+          select: {
+            names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } },
+          },
+        },
+      },
     }),
     prisma.letter.findMany({
       where: { authorId: user.id, state: "sent", route: { handover: "print_pdf" } },
-      select: { id: true, kind: true, status: true, route: { select: { statuses: { orderBy: { position: "asc" }, take: 1, select: { key: true } } } }, prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } } },
+      select: {
+        id: true,
+        kind: true,
+        status: true,
+        route: { select: { statuses: { orderBy: { position: "asc" }, take: 1, select: { key: true } } } },
+        prisoner: {
+          select: {
+            names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } },
+          },
+        },
+      },
     }),
     prisma.letter.count({ where: { authorId: user.id, state: { not: "draft" } } }),
     prisma.letter.count({ where: { authorId: user.id, status: { in: ["delivered", "reply_received"] } } }),
     prisma.reply.count({ where: { letter: { authorId: user.id } } }),
     adoptedPeople(user.id),
   ]);
-  const nameOf = (p: { names: { surname: string; givenName: string; patronymic: string | null }[] }) => (p.names[0] ? fullName(p.names[0]) : "—");
+  const nameOf = (p: { names: { surname: string; givenName: string; patronymic: string | null }[] }) =>
+    p.names[0] ? fullName(p.names[0]) : "—";
   const month = at.getUTCMonth();
   const quietBefore = at.getTime() - QUIET_DAYS * 86_400_000;
   return {
-    unreadReplies: unreadReplies.map((r) => ({ id: r.id, receivedOn: r.receivedOn, letterId: r.letterId, prisonerId: r.prisonerId, name: nameOf(r.prisoner) })),
+    unreadReplies: unreadReplies.map((r) => ({
+      id: r.id,
+      receivedOn: r.receivedOn,
+      letterId: r.letterId,
+      prisonerId: r.prisonerId,
+      name: nameOf(r.prisoner),
+    })),
     drafts: drafts.map((d) => ({ id: d.id, kind: d.kind, updatedAt: d.updatedAt, name: nameOf(d.prisoner) })),
-    toPrint: toPrintCandidates.filter((l) => l.status === l.route?.statuses[0]?.key).map((l) => ({ id: l.id, kind: l.kind, name: nameOf(l.prisoner) })),
+    toPrint: toPrintCandidates
+      .filter((l) => l.status === l.route?.statuses[0]?.key)
+      .map((l) => ({ id: l.id, kind: l.kind, name: nameOf(l.prisoner) })),
     quietAdopted: adopted.people.filter((p) => (p.lastLetterAt ?? p.adoptedAt).getTime() < quietBefore),
     birthdays: adopted.people.filter((p) => p.birthDate && p.birthDate.getUTCMonth() === month),
     counts: { sent, delivered, replies },

@@ -24,7 +24,8 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
   const counts: Record<string, number> = {};
 
   /** The value rewritten with the current key, bound to its place; unchanged when it already is. */
-  const again = (value: string | null, at: FieldPlace) => (value && needsReencryption(value, at) ? encrypt(decrypt(value, at), at) : value);
+  const again = (value: string | null, at: FieldPlace) =>
+    value && needsReencryption(value, at) ? encrypt(decrypt(value, at), at) : value;
   const stale = (...values: [string | null, FieldPlace][]) => values.some(([v, at]) => v && needsReencryption(v, at));
 
   const totp = await prisma.verification.findMany({ where: { type: { in: ["totp", "totp-pending"] } } });
@@ -37,7 +38,7 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
   }
 
   counts.letters = 0;
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const letters = await prisma.letter.findMany({
       where: { OR: [{ bodyEncrypted: { not: null } }, { returnAddressEncrypted: { not: null } }] },
       select: { id: true, bodyEncrypted: true, returnAddressEncrypted: true },
@@ -52,7 +53,10 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
       if (!stale([letter.bodyEncrypted, body], [letter.returnAddressEncrypted, returnAddress])) continue;
       await prisma.letter.update({
         where: { id: letter.id },
-        data: { bodyEncrypted: again(letter.bodyEncrypted, body), returnAddressEncrypted: again(letter.returnAddressEncrypted, returnAddress) },
+        data: {
+          bodyEncrypted: again(letter.bodyEncrypted, body),
+          returnAddressEncrypted: again(letter.returnAddressEncrypted, returnAddress),
+        },
       });
       counts.letters++;
     }
@@ -68,50 +72,80 @@ export async function reencryptAll(batchSize = 500): Promise<Record<string, numb
     const text = replyText(reply.id);
     const attachment = replyAttachment(reply.id);
     if (!stale([reply.textEncrypted, text], [reply.attachmentEncrypted, attachment])) continue;
-    await prisma.reply.update({ where: { id: reply.id }, data: { textEncrypted: again(reply.textEncrypted, text), attachmentEncrypted: again(reply.attachmentEncrypted, attachment) } });
+    await prisma.reply.update({
+      where: { id: reply.id },
+      data: {
+        textEncrypted: again(reply.textEncrypted, text),
+        attachmentEncrypted: again(reply.attachmentEncrypted, attachment),
+      },
+    });
     counts.replies++;
   }
 
   // Outbox bodies live a day after sending; erased ones are empty, and rows from
   // before bodies were encrypted hold plain text (they are left to be erased).
   counts.mails = 0;
-  const mails = await prisma.emailOutbox.findMany({ where: { textBody: { startsWith: "v" } }, select: { id: true, textBody: true, htmlBody: true } });
+  const mails = await prisma.emailOutbox.findMany({
+    where: { textBody: { startsWith: "v" } },
+    select: { id: true, textBody: true, htmlBody: true },
+  });
   for (const mail of mails) {
     if (!/^v[12]\./.test(mail.textBody)) continue;
     const text = outboxText(mail.id);
     const html = outboxHtml(mail.id);
     if (!stale([mail.textBody, text], [mail.htmlBody, html])) continue;
-    await prisma.emailOutbox.update({ where: { id: mail.id }, data: { textBody: again(mail.textBody, text)!, htmlBody: again(mail.htmlBody, html) } });
+    await prisma.emailOutbox.update({
+      where: { id: mail.id },
+      data: { textBody: again(mail.textBody, text)!, htmlBody: again(mail.htmlBody, html) },
+    });
     counts.mails++;
   }
 
   counts.parcels = 0;
-  const parcels = await prisma.parcel.findMany({ where: { senderDetailsEncrypted: { not: null } }, select: { id: true, senderDetailsEncrypted: true } });
+  const parcels = await prisma.parcel.findMany({
+    where: { senderDetailsEncrypted: { not: null } },
+    select: { id: true, senderDetailsEncrypted: true },
+  });
   for (const parcel of parcels) {
     const at = parcelSenderDetails(parcel.id);
     if (!stale([parcel.senderDetailsEncrypted, at])) continue;
-    await prisma.parcel.update({ where: { id: parcel.id }, data: { senderDetailsEncrypted: again(parcel.senderDetailsEncrypted, at) } });
+    await prisma.parcel.update({
+      where: { id: parcel.id },
+      data: { senderDetailsEncrypted: again(parcel.senderDetailsEncrypted, at) },
+    });
     counts.parcels++;
   }
 
   counts.families = 0;
-  const families = await prisma.family.findMany({ where: { contactEncrypted: { not: null } }, select: { id: true, contactEncrypted: true } });
+  const families = await prisma.family.findMany({
+    where: { contactEncrypted: { not: null } },
+    select: { id: true, contactEncrypted: true },
+  });
   for (const family of families) {
     const at = familyContact(family.id);
     if (!stale([family.contactEncrypted, at])) continue;
-    await prisma.family.update({ where: { id: family.id }, data: { contactEncrypted: again(family.contactEncrypted, at) } });
+    await prisma.family.update({
+      where: { id: family.id },
+      data: { contactEncrypted: again(family.contactEncrypted, at) },
+    });
     counts.families++;
   }
 
   // Kept NGO list files: encrypted (older rows held them as plain base64) and bound.
   counts.importFiles = 0;
-  const runs = await prisma.importRun.findMany({ where: { fileContent: { not: null } }, select: { id: true, fileContent: true } });
+  const runs = await prisma.importRun.findMany({
+    where: { fileContent: { not: null } },
+    select: { id: true, fileContent: true },
+  });
   for (const run of runs) {
     const at = importFileContent(run.id);
     const stored = run.fileContent!;
     const plain = !/^v[12]\./.test(stored);
     if (!plain && !needsReencryption(stored, at)) continue;
-    await prisma.importRun.update({ where: { id: run.id }, data: { fileContent: encrypt(plain ? stored : decrypt(stored, at), at) } });
+    await prisma.importRun.update({
+      where: { id: run.id },
+      data: { fileContent: encrypt(plain ? stored : decrypt(stored, at), at) },
+    });
     counts.importFiles++;
   }
   return counts;

@@ -32,11 +32,19 @@ export async function letterPage(user: User, id: string) {
     letter.routeId ? routeStatuses(letter.routeId) : Promise.resolve([]),
     prisma.route.findMany({
       where: { active: true },
-      select: { id: true, repliesReturn: true, description: true, statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } },
+      select: {
+        id: true,
+        repliesReturn: true,
+        description: true,
+        statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } },
+      },
     }),
     reachOf(user.writesIn),
   ]);
-  const unread = await prisma.reply.findMany({ where: { letterId: letter.id, readByWriterAt: null }, select: { id: true } });
+  const unread = await prisma.reply.findMany({
+    where: { letterId: letter.id, readByWriterAt: null },
+    select: { id: true },
+  });
   const { eligibility } = eligibilityFor(letter, routes, phrases);
   const factsOf = new Map(routeFacts.map((r) => [r.id, r]));
   const primary = letter.prisoner.names.find((n) => n.isPrimary) ?? letter.prisoner.names[0];
@@ -65,8 +73,14 @@ export async function letterPage(user: User, id: string) {
       // Self-post letters still waiting in their first status: "to print and post", and ask whether they were posted.
       toPrint: letter.route?.handover === "print_pdf" && letter.state === "sent" && letter.status === statuses[0]?.key,
       ended,
-      askHeardBack: letter.state !== "draft" && !letter.writerReport && askHeardBack({ statuses, sentAt: letter.sentAt, ended, now: at }),
-      ahead: letter.state === "sent" ? expectedAhead(statuses, letter.status, letter.statusChangedAt ?? letter.sentAt ?? at) : [],
+      askHeardBack:
+        letter.state !== "draft" &&
+        !letter.writerReport &&
+        askHeardBack({ statuses, sentAt: letter.sentAt, ended, now: at }),
+      ahead:
+        letter.state === "sent"
+          ? expectedAhead(statuses, letter.status, letter.statusChangedAt ?? letter.sentAt ?? at)
+          : [],
     },
     events: events.map(({ actor: _actor, ...event }) => event),
     replies: replies.map((r) => ({ ...r, unread: unread.some((u) => u.id === r.id) })),
@@ -81,7 +95,14 @@ export async function letterPage(user: User, id: string) {
       noAddress: !facility,
       facilityLanguages: facility?.languages ?? [],
       envelope: facility
-        ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
+        ? envelopeAddressLines({
+            country: letter.prisoner.country,
+            names: letter.prisoner.names,
+            birthDate: letter.prisoner.birthDate,
+            facility,
+            gender: letter.prisoner.gender,
+            dativeOverride: letter.prisoner.envelopeNameDative,
+          })
         : null,
     },
     writesIn: user.writesIn,

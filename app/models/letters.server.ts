@@ -26,8 +26,6 @@ import { isReachable } from "#app/schemas/prisoners.ts";
  * are encrypted at rest with DATA_ENCRYPTION_KEY.
  */
 
-
-
 export class LetterStateError extends Error {}
 
 function requireWriter(user: User) {
@@ -36,12 +34,25 @@ function requireWriter(user: User) {
 
 export async function createDraft(author: User, prisonerId: string, kind: "letter" | "postcard") {
   requireWriter(author);
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { doNotWrite: true, status: true, canWrite: true } });
+  const prisoner = await prisma.prisoner.findUnique({
+    where: { id: prisonerId },
+    select: { doNotWrite: true, status: true, canWrite: true },
+  });
   if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
   const at = now();
   const id = newRowId();
   return prisma.letter.create({
-    data: { id, authorId: author.id, prisonerId, kind, state: "draft", senderName: author.pseudonym, bodyEncrypted: encrypt("", letterBody(id)), createdAt: at, updatedAt: at },
+    data: {
+      id,
+      authorId: author.id,
+      prisonerId,
+      kind,
+      state: "draft",
+      senderName: author.pseudonym,
+      bodyEncrypted: encrypt("", letterBody(id)),
+      createdAt: at,
+      updatedAt: at,
+    },
   });
 }
 
@@ -58,18 +69,29 @@ export async function getOwnLetter(authorId: string, id: string) {
   return {
     ...letter,
     body: letter.bodyEncrypted ? decrypt(letter.bodyEncrypted, letterBody(letter.id)) : null,
-    returnAddress: letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : null,
+    returnAddress: letter.returnAddressEncrypted
+      ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id))
+      : null,
   };
 }
 
 export type OwnLetter = NonNullable<Awaited<ReturnType<typeof getOwnLetter>>>;
 
-export async function saveDraft(authorId: string, id: string, input: { body: string; kind: "letter" | "postcard"; returnAddress: string | null }) {
+export async function saveDraft(
+  authorId: string,
+  id: string,
+  input: { body: string; kind: "letter" | "postcard"; returnAddress: string | null },
+) {
   if (input.body.length > MAX_BODY_CHARACTERS) throw new LetterStateError("too-long");
-  const current = await prisma.letter.findFirst({ where: { id, authorId, state: "draft" }, select: { bodyEncrypted: true, kind: true } });
+  const current = await prisma.letter.findFirst({
+    where: { id, authorId, state: "draft" },
+    select: { bodyEncrypted: true, kind: true },
+  });
   if (!current) throw new LetterStateError("not-a-draft");
   // A changed text needs its warnings confirmed again (a scheduled letter included).
-  const changed = input.kind !== current.kind || (current.bodyEncrypted ? decrypt(current.bodyEncrypted, letterBody(id)) : "") !== input.body;
+  const changed =
+    input.kind !== current.kind ||
+    (current.bodyEncrypted ? decrypt(current.bodyEncrypted, letterBody(id)) : "") !== input.body;
   const { count } = await prisma.letter.updateMany({
     where: { id, authorId, state: "draft" },
     data: {
@@ -104,34 +126,65 @@ export async function listOwnLetters(authorId: string) {
       scheduleProblem: true,
       prisonerId: true,
       statusChangedAt: true,
-      route: { select: { name: true, handover: true, statuses: { select: { key: true, label: true, position: true, usualDays: true, isFinal: true } } } },
-      prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+      route: {
+        select: {
+          name: true,
+          handover: true,
+          statuses: { select: { key: true, label: true, position: true, usualDays: true, isFinal: true } },
+        },
+      },
+      prisoner: {
+        select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } },
+      },
       replies: { where: { readByWriterAt: null }, select: { id: true } },
     },
   });
-  return letters
-    .map(({ prisoner, route, replies, statusChangedAt, ...l }) => {
-      const firstStatus = route?.statuses.filter((s) => !s.isFinal).sort((a, b) => a.position - b.position)[0]?.key;
-      const toPrint = route?.handover === "print_pdf" && l.state === "sent" && l.status === firstStatus;
-      const next = l.state === "sent" && route ? expectedAhead(route.statuses, l.status, statusChangedAt ?? l.sentAt ?? l.updatedAt)[0] ?? null : null;
-      // Needs the writer: a draft, a letter to print, an unread reply.
-      const group: "action" | "onTheWay" | "ended" = l.state === "draft" || toPrint || replies.length > 0 ? "action" : l.state === "sent" ? "onTheWay" : "ended";
-      return {
-        ...l,
-        route: route ? { name: route.name } : null,
-        // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
-        statusLabel: route?.statuses.find((s) => s.key === l.status)?.label ?? null,
-        toPrint, unreadReplies: replies.length, next, group, prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—" };
-    })
-    // Newest first by the day that matters: sent, or last edited for drafts.
-    .sort((a, b) => new Date(b.sentAt ?? b.updatedAt).getTime() - new Date(a.sentAt ?? a.updatedAt).getTime());
+  return (
+    letters
+      .map(({ prisoner, route, replies, statusChangedAt, ...l }) => {
+        const firstStatus = route?.statuses.filter((s) => !s.isFinal).sort((a, b) => a.position - b.position)[0]?.key;
+        const toPrint = route?.handover === "print_pdf" && l.state === "sent" && l.status === firstStatus;
+        const next =
+          l.state === "sent" && route
+            ? (expectedAhead(route.statuses, l.status, statusChangedAt ?? l.sentAt ?? l.updatedAt)[0] ?? null)
+            : null;
+        // Needs the writer: a draft, a letter to print, an unread reply.
+        const group: "action" | "onTheWay" | "ended" =
+          l.state === "draft" || toPrint || replies.length > 0 ? "action" : l.state === "sent" ? "onTheWay" : "ended";
+        return {
+          ...l,
+          route: route ? { name: route.name } : null,
+          // The label the route gave its own status (statusLabel shows it), resolved here as the dashboard does.
+          statusLabel: route?.statuses.find((s) => s.key === l.status)?.label ?? null,
+          toPrint,
+          unreadReplies: replies.length,
+          next,
+          group,
+          prisonerName: prisoner.names[0] ? fullName(prisoner.names[0]) : "—",
+        };
+      })
+      // Newest first by the day that matters: sent, or last edited for drafts.
+      .sort((a, b) => new Date(b.sentAt ?? b.updatedAt).getTime() - new Date(a.sentAt ?? a.updatedAt).getTime())
+  );
 }
 
 export async function activeRoutes(): Promise<RouteInfo[]> {
   return prisma.route.findMany({
     where: { active: true },
     orderBy: { position: "asc" },
-    select: { id: true, slug: true, name: true, countries: true, itemKinds: true, languages: true, translates: true, handover: true, handoverEmail: true, active: true, position: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      countries: true,
+      itemKinds: true,
+      languages: true,
+      translates: true,
+      handover: true,
+      handoverEmail: true,
+      active: true,
+      position: true,
+    },
   });
 }
 
@@ -149,7 +202,9 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
     kind: letter.kind === "postcard" ? "postcard" : "letter",
     language: guidance.language,
     prisoner: letter.prisoner,
-    facility: facility ? { acceptsNonRelativeLetters: facility.acceptsNonRelativeLetters, languages: facility.languages } : null,
+    facility: facility
+      ? { acceptsNonRelativeLetters: facility.acceptsNonRelativeLetters, languages: facility.languages }
+      : null,
     addressPrintable: facility !== null && addressProblems(facility).length === 0,
   });
   return { guidance, eligibility };
@@ -163,19 +218,37 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
  * needs (the address as on an envelope, the text, the pseudonym, a reference) and
  * nothing about the volunteer's identity. Returns the letter's status afterwards.
  */
-export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: string, route: { handoverEmail: string | null }, actorId: string | null): Promise<string | null> {
+export async function handOverByEmail(
+  tx: Prisma.TransactionClient,
+  letterId: string,
+  route: { handoverEmail: string | null },
+  actorId: string | null,
+): Promise<string | null> {
   const letter = await tx.letter.findUniqueOrThrow({
     where: { id: letterId },
-    include: { prisoner: { include: { names: true, currentFacility: true } }, facility: true, route: { include: { statuses: { orderBy: { position: "asc" } } } } },
+    include: {
+      prisoner: { include: { names: true, currentFacility: true } },
+      facility: true,
+      route: { include: { statuses: { orderBy: { position: "asc" } } } },
+    },
   });
   if (!route.handoverEmail) return letter.status;
   const facility = letter.facility ?? letter.prisoner.currentFacility;
   const address = facility
-    ? envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative })
+    ? envelopeAddressLines({
+        country: letter.prisoner.country,
+        names: letter.prisoner.names,
+        birthDate: letter.prisoner.birthDate,
+        facility,
+        gender: letter.prisoner.gender,
+        dativeOverride: letter.prisoner.envelopeNameDative,
+      })
     : [];
   const reference = letterReference(letter.id);
   const kind = letter.kind === "postcard" ? "Postcard" : "Letter";
-  const returnAddress = letter.returnAddressEncrypted ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id)) : null;
+  const returnAddress = letter.returnAddressEncrypted
+    ? decrypt(letter.returnAddressEncrypted, letterReturnAddress(letter.id))
+    : null;
   await queueEmail(
     {
       to: route.handoverEmail,
@@ -198,7 +271,11 @@ export async function handOverByEmail(tx: Prisma.TransactionClient, letterId: st
   );
   const handedOver = letter.route?.statuses.find((s) => s.key === "handed_over" && !s.isFinal);
   if (!handedOver || letter.status === handedOver.key) return letter.status;
-  await changeStatusIn(tx, { type: "letter", id: letterId }, { to: handedOver.key, actorId, note: "queued for e-mail hand-over" });
+  await changeStatusIn(
+    tx,
+    { type: "letter", id: letterId },
+    { to: handedOver.key, actorId, note: "queued for e-mail hand-over" },
+  );
   return handedOver.key;
 }
 
@@ -211,7 +288,11 @@ export function letterReference(id: string): string {
  * the text is not empty, the volunteer confirmed the warnings they were shown, and
  * the route fits this prisoner, facility, item and language.
  */
-async function checkSendable(letter: OwnLetter | null, input: { routeId: string; warningsAcknowledged: boolean }, pseudonym: string) {
+async function checkSendable(
+  letter: OwnLetter | null,
+  input: { routeId: string; warningsAcknowledged: boolean },
+  pseudonym: string,
+) {
   if (!letter || letter.state !== "draft") throw new LetterStateError("not-a-draft");
   const routes = await activeRoutes();
   const { guidance, eligibility } = eligibilityFor(letter, routes, await riskPhrases());
@@ -219,10 +300,15 @@ async function checkSendable(letter: OwnLetter | null, input: { routeId: string;
   // A template's unfilled blank ("Меня зовут …") never leaves: a block, not a warning.
   if (unfilledBlanks(letter.body ?? "").length > 0) throw new LetterStateError("blanks");
   const verdict = eligibility.verdicts.find((v) => v.route.id === input.routeId);
-  if (warningsForRoute(guidance, verdict?.route).length > 0 && !input.warningsAcknowledged) throw new LetterStateError("acknowledge");
+  if (warningsForRoute(guidance, verdict?.route).length > 0 && !input.warningsAcknowledged)
+    throw new LetterStateError("acknowledge");
   if (!verdict?.eligible) throw new LetterStateError("route");
   // A printed postcard must hold its whole text: the PDF would otherwise cut it short.
-  if (verdict.route.handover === "print_pdf" && letter.kind === "postcard" && !postcardTextFits(letter.body ?? "", pseudonym)) {
+  if (
+    verdict.route.handover === "print_pdf" &&
+    letter.kind === "postcard" &&
+    !postcardTextFits(letter.body ?? "", pseudonym)
+  ) {
     throw new LetterStateError("postcard-too-long");
   }
   return { guidance, verdict };
@@ -239,7 +325,10 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
   const letter = await getOwnLetter(author.id, id);
   const { guidance, verdict } = await checkSendable(letter, input, author.pseudonym);
   const sendable = letter!;
-  const statuses = await prisma.routeStatus.findMany({ where: { routeId: input.routeId }, orderBy: { position: "asc" } });
+  const statuses = await prisma.routeStatus.findMany({
+    where: { routeId: input.routeId },
+    orderBy: { position: "asc" },
+  });
   const route = await prisma.route.findUniqueOrThrow({ where: { id: input.routeId } });
   const at = now();
   const first = statuses[0]?.key ?? "queued";
@@ -267,7 +356,9 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
       const still = await tx.letter.count({ where: { id, authorId: author.id, state: "draft" } });
       throw new LetterStateError(still ? "changed" : "not-a-draft");
     }
-    await tx.statusEvent.create({ data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at } });
+    await tx.statusEvent.create({
+      data: { letterId: id, fromStatus: null, toStatus: first, actorId: author.id, occurredAt: at },
+    });
     return route.handover === "email" ? handOverByEmail(tx, id, route, null) : first;
   });
   // The hand-over mail exists for the outbox worker only now that the send is committed.
@@ -280,11 +371,16 @@ export async function sendLetter(author: User, id: string, input: { routeId: str
 export const MAX_SCHEDULE_DAYS = 366;
 
 /** Sets a draft to go later through a chosen route; everything is checked now and again at send time. */
-export async function scheduleLetter(author: User, id: string, input: { routeId: string; warningsAcknowledged: boolean; sendAt: Date }) {
+export async function scheduleLetter(
+  author: User,
+  id: string,
+  input: { routeId: string; warningsAcknowledged: boolean; sendAt: Date },
+) {
   requireWriter(author);
   const at = now();
   if (input.sendAt.getTime() <= at.getTime()) throw new LetterStateError("schedule-past");
-  if (input.sendAt.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000) throw new LetterStateError("schedule-far");
+  if (input.sendAt.getTime() > at.getTime() + MAX_SCHEDULE_DAYS * 86_400_000)
+    throw new LetterStateError("schedule-far");
   await checkSendable(await getOwnLetter(author.id, id), input, author.pseudonym);
   const { count } = await prisma.letter.updateMany({
     where: { id, authorId: author.id, state: "draft" },
@@ -323,7 +419,10 @@ export async function sendDueScheduledLetters(): Promise<{ sent: number; problem
   for (const letter of due) {
     if (!letter.author || !letter.scheduledRouteId) continue;
     try {
-      await sendLetter(letter.author, letter.id, { routeId: letter.scheduledRouteId, warningsAcknowledged: letter.warningsAcknowledgedAt !== null });
+      await sendLetter(letter.author, letter.id, {
+        routeId: letter.scheduledRouteId,
+        warningsAcknowledged: letter.warningsAcknowledgedAt !== null,
+      });
       sent++;
     } catch (error) {
       if (!(error instanceof LetterStateError || error instanceof PermissionError)) throw error;
@@ -332,7 +431,11 @@ export async function sendDueScheduledLetters(): Promise<{ sent: number; problem
       problems++;
       await prisma.letter.updateMany({
         where: { id: letter.id, state: "draft" },
-        data: { scheduledFor: null, scheduledRouteId: null, scheduleProblem: error instanceof PermissionError ? "permission" : error.message },
+        data: {
+          scheduledFor: null,
+          scheduledRouteId: null,
+          scheduleProblem: error instanceof PermissionError ? "permission" : error.message,
+        },
       });
     }
   }
@@ -352,12 +455,20 @@ export async function answerPosted(author: User, id: string, answer: PostedAnswe
   requireWriter(author);
   return prisma.$transaction(async (tx) => {
     // Only while the letter is on its way: an answer never overrides an ending a coordinator recorded.
-    const letter = await tx.letter.findFirst({ where: { id, authorId: author.id, state: "sent" }, select: { route: { select: { handover: true } } } });
+    const letter = await tx.letter.findFirst({
+      where: { id, authorId: author.id, state: "sent" },
+      select: { route: { select: { handover: true } } },
+    });
     if (!letter || letter.route?.handover !== "print_pdf") throw new LetterStateError("not-self-post");
     await tx.letter.update({ where: { id }, data: { postedAnswer: answer, postedAnsweredAt: now() } });
     const to = answer === "posted" ? "posted" : answer === "will_not" ? "unknown" : null;
     // Already past "posted" (a coordinator moved it on): the answer is still kept.
-    if (to) await changeStatusIfAllowed(tx, { type: "letter", id }, { to, actorId: author.id, note: `writer answered: ${answer}` });
+    if (to)
+      await changeStatusIfAllowed(
+        tx,
+        { type: "letter", id },
+        { to, actorId: author.id, note: `writer answered: ${answer}` },
+      );
   });
 }
 
@@ -369,14 +480,36 @@ export async function reportOutcome(author: User, id: string, report: WriterRepo
   return prisma.$transaction(async (tx) => {
     const letter = await tx.letter.findFirst({
       where: { id, authorId: author.id, state: { not: "draft" } },
-      select: { id: true, state: true, sentAt: true, route: { select: { statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } } } },
+      select: {
+        id: true,
+        state: true,
+        sentAt: true,
+        route: { select: { statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } } } },
+      },
     });
     if (!letter) throw new LetterStateError("not-sent");
     await tx.letter.update({ where: { id }, data: { writerReport: report, writerReportedAt: now() } });
-    if (report === "wrote_back") await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "reply_received", actorId: author.id, note: "reported by the writer" });
+    if (report === "wrote_back")
+      await changeStatusIfAllowed(
+        tx,
+        { type: "letter", id },
+        { to: "reply_received", actorId: author.id, note: "reported by the writer" },
+      );
     // "I never heard back" ends the letter as unknown only once the route's usual time has passed.
-    if (report === "never_heard" && askHeardBack({ statuses: letter.route?.statuses ?? [], sentAt: letter.sentAt, ended: letter.state === "closed", now: now() })) {
-      await changeStatusIfAllowed(tx, { type: "letter", id }, { to: "unknown", actorId: author.id, note: "the writer never heard back" });
+    if (
+      report === "never_heard" &&
+      askHeardBack({
+        statuses: letter.route?.statuses ?? [],
+        sentAt: letter.sentAt,
+        ended: letter.state === "closed",
+        now: now(),
+      })
+    ) {
+      await changeStatusIfAllowed(
+        tx,
+        { type: "letter", id },
+        { to: "unknown", actorId: author.id, note: "the writer never heard back" },
+      );
     }
   });
 }

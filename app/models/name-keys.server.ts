@@ -3,7 +3,6 @@ import { nameMatchKeys, normalizeExact, type PersonName, fullName } from "#app/n
 import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { ensureRoomWhileWriting } from "#app/utils/disk-space.server.ts";
 
-
 export function sortNameOf(name: PersonName): string {
   return normalizeExact(fullName(name));
 }

@@ -66,7 +66,14 @@ export async function getParcelPage(actor: User, id: string) {
       id: parcel.prisoner.id,
       name: primary ? fullName(primary) : "—",
       facility: facility ? { id: facility.id, name: facility.name, city: facility.city, type: facility.type } : null,
-      envelope: facility ? envelopeAddressLines({ country: parcel.prisoner.country, names: parcel.prisoner.names, birthDate: parcel.prisoner.birthDate, facility }) : null,
+      envelope: facility
+        ? envelopeAddressLines({
+            country: parcel.prisoner.country,
+            names: parcel.prisoner.names,
+            birthDate: parcel.prisoner.birthDate,
+            facility,
+          })
+        : null,
     },
     catalog: catalog
       // Items already in the draft stay (the check explains why they cannot go); others only when some facility takes them.

@@ -5,7 +5,12 @@ import { decrypt, encrypt, newRowId } from "#app/utils/crypto.server.ts";
 import { parcelSenderDetails } from "#app/utils/sealed-fields.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
-import { ADDED_BANNED_TERMS, DEFAULT_BANNED_TERMS, DEFAULT_CATALOG, PARCEL_DEFAULTS_VERSION } from "#app/parcels/defaults.ts";
+import {
+  ADDED_BANNED_TERMS,
+  DEFAULT_BANNED_TERMS,
+  DEFAULT_CATALOG,
+  PARCEL_DEFAULTS_VERSION,
+} from "#app/parcels/defaults.ts";
 import {
   type PackageKind,
   type ParcelVerdict,
@@ -42,7 +47,9 @@ import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 type Tx = Prisma.TransactionClient;
 
 export class ParcelStateError extends Error {
-  constructor(readonly reason: "not-found" | "not-a-draft" | "not-sent" | "closed" | "route" | "sender" | "no-posted-status") {
+  constructor(
+    readonly reason: "not-found" | "not-a-draft" | "not-sent" | "closed" | "route" | "sender" | "no-posted-status",
+  ) {
     super(reason);
   }
 }
@@ -96,17 +103,25 @@ export async function ensureParcelDefaults(): Promise<void> {
   await prisma.$transaction(async (tx) => {
     // Two first "Send a parcel" clicks (or two instances) store the catalogue once.
     await takeSeedLock(tx);
-    const [initialized, current] = await Promise.all([tx.setting.findUnique({ where: { key: INITIALIZED } }), tx.setting.findUnique({ where: { key: DEFAULTS_VERSION } })]);
+    const [initialized, current] = await Promise.all([
+      tx.setting.findUnique({ where: { key: INITIALIZED } }),
+      tx.setting.findUnique({ where: { key: DEFAULTS_VERSION } }),
+    ]);
     if (current && Number(current.value) >= PARCEL_DEFAULTS_VERSION) return;
     if (!initialized) {
       if ((await tx.catalogItem.count()) === 0) await tx.catalogItem.createMany({ data: DEFAULT_CATALOG });
-      if ((await tx.bannedTerm.count()) === 0) await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
+      if ((await tx.bannedTerm.count()) === 0)
+        await tx.bannedTerm.createMany({ data: DEFAULT_BANNED_TERMS, skipDuplicates: true });
       await tx.setting.upsert({ where: { key: INITIALIZED }, create: { key: INITIALIZED, value: true }, update: {} });
     } else {
       // An installation from the first release: the terms added since (Belarusian words, glass, hidden letters).
       await tx.bannedTerm.createMany({ data: ADDED_BANNED_TERMS, skipDuplicates: true });
     }
-    await tx.setting.upsert({ where: { key: DEFAULTS_VERSION }, create: { key: DEFAULTS_VERSION, value: PARCEL_DEFAULTS_VERSION }, update: { value: PARCEL_DEFAULTS_VERSION } });
+    await tx.setting.upsert({
+      where: { key: DEFAULTS_VERSION },
+      create: { key: DEFAULTS_VERSION, value: PARCEL_DEFAULTS_VERSION },
+      update: { value: PARCEL_DEFAULTS_VERSION },
+    });
   });
 }
 
@@ -161,7 +176,9 @@ export async function parcelRoutes(country: "BY" | "RU", db: DbClient = prisma) 
     orderBy: [{ position: "asc" }, { name: "asc" }],
     select: { id: true, slug: true, name: true, handover: true, itemKinds: true, countries: true },
   });
-  return routes.filter((r) => r.itemKinds.includes("parcel") && r.countries.includes(country)).map(({ itemKinds: _k, countries: _c, ...r }) => r);
+  return routes
+    .filter((r) => r.itemKinds.includes("parcel") && r.countries.includes(country))
+    .map(({ itemKinds: _k, countries: _c, ...r }) => r);
 }
 
 // ───────────────────────────── Rule inputs ─────────────────────────────
@@ -174,10 +191,18 @@ export async function parcelRoutes(country: "BY" | "RU", db: DbClient = prisma) 
  * date the parcel was handed over (its expected receipt). Without a current
  * facility nothing counts.
  */
-export async function parcelHistory(prisonerId: string, at: Date = now(), db: DbClient = prisma, excludeParcelId?: string): Promise<RuleHistory> {
+export async function parcelHistory(
+  prisonerId: string,
+  at: Date = now(),
+  db: DbClient = prisma,
+  excludeParcelId?: string,
+): Promise<RuleHistory> {
   const prisoner = await db.prisoner.findUnique({
     where: { id: prisonerId },
-    select: { currentFacility: { select: { id: true, country: true, region: true } }, stays: { orderBy: { fromDate: "desc" }, take: 1, select: { facilityId: true, fromDate: true } } },
+    select: {
+      currentFacility: { select: { id: true, country: true, region: true } },
+      stays: { orderBy: { fromDate: "desc" }, take: 1, select: { facilityId: true, fromDate: true } },
+    },
   });
   const facility = prisoner?.currentFacility ?? null;
   const zone = facility ? facilityTimeZone(facility.country, facility.region) : "UTC";
@@ -186,7 +211,10 @@ export async function parcelHistory(prisonerId: string, at: Date = now(), db: Db
   let gramsThisMonth = 0;
   if (!facility) return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
   const stay = prisoner?.stays[0];
-  const current = { facilityId: facility.id, stayStartedAt: stay && stay.facilityId === facility.id ? stay.fromDate : null };
+  const current = {
+    facilityId: facility.id,
+    stayStartedAt: stay && stay.facilityId === facility.id ? stay.fromDate : null,
+  };
   // A day either side of the UTC year covers every time zone; the local year is decided below.
   const sent = await db.parcel.findMany({
     where: {
@@ -195,14 +223,21 @@ export async function parcelHistory(prisonerId: string, at: Date = now(), db: Db
       sentAt: { gte: new Date(Date.UTC(period.year - 1, 11, 31)), lt: new Date(Date.UTC(period.year + 1, 0, 2)) },
       ...(excludeParcelId ? { id: { not: excludeParcelId } } : {}),
     },
-    select: { packageKind: true, sentAt: true, facilityId: true, status: true, items: { select: { quantity: true, unitWeightGrams: true } } },
+    select: {
+      packageKind: true,
+      sentAt: true,
+      facilityId: true,
+      status: true,
+      items: { select: { quantity: true, unitWeightGrams: true } },
+    },
   });
   for (const parcel of sent) {
     if (!parcel.sentAt || !countsTowardQuota(parcel, current)) continue;
     const local = localYearMonth(parcel.sentAt, zone);
     if (local.year !== period.year) continue;
     sentThisYear[parcel.packageKind] += 1;
-    if (local.month === period.month) gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
+    if (local.month === period.month)
+      gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
 }
@@ -225,7 +260,15 @@ function ruleFacility(f: RuleFacility | null): RuleFacility | null {
 export async function ruleContext(prisonerId: string, db: DbClient = prisma, excludeParcelId?: string) {
   const prisoner = await db.prisoner.findUnique({
     where: { id: prisonerId },
-    select: { id: true, country: true, status: true, canWrite: true, sentenceInForce: true, doNotWrite: true, currentFacility: true },
+    select: {
+      id: true,
+      country: true,
+      status: true,
+      canWrite: true,
+      sentenceInForce: true,
+      doNotWrite: true,
+      currentFacility: true,
+    },
   });
   if (!prisoner) return null;
   const [history, bannedTerms, routes] = await Promise.all([
@@ -233,7 +276,12 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
     db.bannedTerm.findMany({ select: { term: true, reason: true }, orderBy: { term: "asc" } }),
     parcelRoutes(prisoner.country, db),
   ]);
-  const rulePrisoner: RulePrisoner = { status: prisoner.status, canWrite: prisoner.canWrite, sentenceInForce: prisoner.sentenceInForce, doNotWrite: prisoner.doNotWrite };
+  const rulePrisoner: RulePrisoner = {
+    status: prisoner.status,
+    canWrite: prisoner.canWrite,
+    sentenceInForce: prisoner.sentenceInForce,
+    doNotWrite: prisoner.doNotWrite,
+  };
   return {
     country: prisoner.country,
     facilityId: prisoner.currentFacility?.id ?? null,
@@ -251,7 +299,10 @@ export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
 
 export async function createParcelDraft(actor: User, prisonerId: string) {
   requireSender(actor);
-  const prisoner = await prisma.prisoner.findUnique({ where: { id: prisonerId }, select: { id: true, status: true, canWrite: true, currentFacilityId: true } });
+  const prisoner = await prisma.prisoner.findUnique({
+    where: { id: prisonerId },
+    select: { id: true, status: true, canWrite: true, currentFacilityId: true },
+  });
   if (!prisoner || !isReachable(prisoner)) throw new PermissionError("not-offered");
   await ensureParcelDefaults();
   const at = now();
@@ -283,10 +334,20 @@ const parcelInclude = {
  * null. The sender's details are decrypted only for the person who prepared it.
  */
 export async function getParcel(actor: User, id: string, options: { ownOnly?: boolean } = {}) {
-  const parcel = await prisma.parcel.findFirst({ where: options.ownOnly ? ownWhere(actor, id) : accessWhere(actor, id), include: parcelInclude });
+  const parcel = await prisma.parcel.findFirst({
+    where: options.ownOnly ? ownWhere(actor, id) : accessWhere(actor, id),
+    include: parcelInclude,
+  });
   if (!parcel) return null;
   const own = parcel.senderId === actor.id;
-  return { ...parcel, own, senderDetails: own && parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null };
+  return {
+    ...parcel,
+    own,
+    senderDetails:
+      own && parcel.senderDetailsEncrypted
+        ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id))
+        : null,
+  };
 }
 
 export type ParcelView = NonNullable<Awaited<ReturnType<typeof getParcel>>>;
@@ -312,14 +373,21 @@ export async function saveParcelDraft(actor: User, id: string, input: ParcelDraf
   requireSender(actor);
   const onBehalf = can(actor, "manage:parcels");
   await prisma.$transaction(async (tx) => {
-    const parcel = await tx.parcel.findFirst({ where: ownWhere(actor, id), select: { id: true, prisoner: { select: { country: true } } } });
+    const parcel = await tx.parcel.findFirst({
+      where: ownWhere(actor, id),
+      select: { id: true, prisoner: { select: { country: true } } },
+    });
     if (!parcel) throw new ParcelStateError("not-found");
     // The same row lock sendParcel takes: a save racing a send waits for it, then sees
     // the parcel is no longer a draft, so nothing unchecked can follow a checked send.
-    const [locked] = await tx.$queryRaw<{ state: string }[]>`SELECT "state"::text AS "state" FROM "Parcel" WHERE "id" = ${id} FOR UPDATE`;
+    const [locked] = await tx.$queryRaw<
+      { state: string }[]
+    >`SELECT "state"::text AS "state" FROM "Parcel" WHERE "id" = ${id} FOR UPDATE`;
     if (locked?.state !== "draft") throw new ParcelStateError("not-a-draft");
     const rows = await itemRows(tx, input.items);
-    const route = input.routeId ? (await parcelRoutes(parcel.prisoner.country, tx)).find((r) => r.id === input.routeId) : undefined;
+    const route = input.routeId
+      ? (await parcelRoutes(parcel.prisoner.country, tx)).find((r) => r.id === input.routeId)
+      : undefined;
     await tx.parcelItem.deleteMany({ where: { parcelId: id } });
     if (rows.length > 0) await tx.parcelItem.createMany({ data: rows.map((row) => ({ ...row, parcelId: id })) });
     await tx.parcel.update({
@@ -358,7 +426,9 @@ export async function listOwnParcels(senderId: string) {
       sentAt: true,
       prisonerId: true,
       route: { select: { name: true, statuses: { select: { key: true, label: true } } } },
-      prisoner: { select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } } },
+      prisoner: {
+        select: { names: { where: { isPrimary: true }, select: { surname: true, givenName: true, patronymic: true } } },
+      },
     },
   });
   return parcels.map(({ prisoner, route, ...p }) => ({
@@ -386,17 +456,26 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
     async (tx) => {
       await tx.$queryRaw`SELECT "id" FROM "Prisoner" WHERE "id" = ${found.prisonerId} FOR UPDATE`;
       await tx.$queryRaw`SELECT "id" FROM "Parcel" WHERE "id" = ${id} FOR UPDATE`;
-      const parcel = await tx.parcel.findUniqueOrThrow({ where: { id }, include: { items: { orderBy: { id: "asc" }, include: { catalogItem: true } } } });
+      const parcel = await tx.parcel.findUniqueOrThrow({
+        where: { id },
+        include: { items: { orderBy: { id: "asc" }, include: { catalogItem: true } } },
+      });
       if (parcel.state !== "draft") throw new ParcelStateError("not-a-draft");
       const context = await ruleContext(parcel.prisonerId, tx, parcel.id);
       if (!context) throw new ParcelStateError("not-found");
-      const senderDetails = parcel.senderDetailsEncrypted ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)) : null;
+      const senderDetails = parcel.senderDetailsEncrypted
+        ? decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id))
+        : null;
       const verdict = verdictFor(context, parcel, ruleItemsOf(parcel), senderDetails);
       if (!verdict.ok) throw new ParcelRefusedError(verdict);
       const routeId = options.routeId ?? parcel.routeId ?? context.routes[0]?.id;
       const route = context.routes.find((r) => r.id === routeId);
       if (!route) throw new ParcelStateError("route");
-      if (!parcel.senderDetailsEncrypted || !decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)).trim()) throw new ParcelStateError("sender");
+      if (
+        !parcel.senderDetailsEncrypted ||
+        !decrypt(parcel.senderDetailsEncrypted, parcelSenderDetails(parcel.id)).trim()
+      )
+        throw new ParcelStateError("sender");
       const statuses = await routeStatuses(route.id, tx);
       const status = statuses.find((s) => !s.isFinal)?.key ?? "queued";
       const at = now();
@@ -415,7 +494,9 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           updatedAt: at,
         },
       });
-      await tx.statusEvent.create({ data: { parcelId: id, fromStatus: null, toStatus: status, actorId: actor.id, occurredAt: at } });
+      await tx.statusEvent.create({
+        data: { parcelId: id, fromStatus: null, toStatus: status, actorId: actor.id, occurredAt: at },
+      });
       return { status, route, verdict };
     },
     { maxWait: 20_000, timeout: 30_000 },
@@ -434,7 +515,10 @@ export async function recordTrackingNumber(actor: User, id: string, input: strin
   const result = validateTrackingNumber(input);
   if (!result.valid) throw new TrackingNumberError(result.problem);
   const number = result.number;
-  const parcel = await prisma.parcel.findFirst({ where: accessWhere(actor, id), select: { id: true, state: true, status: true, routeId: true } });
+  const parcel = await prisma.parcel.findFirst({
+    where: accessWhere(actor, id),
+    select: { id: true, state: true, status: true, routeId: true },
+  });
   if (!parcel) throw new ParcelStateError("not-found");
   if (parcel.state === "draft") throw new ParcelStateError("not-sent");
   if (parcel.state === "closed") throw new ParcelStateError("closed");
@@ -446,7 +530,15 @@ export async function recordTrackingNumber(actor: User, id: string, input: strin
       await changeStatusIn(tx, { type: "parcel", id }, { to: "posted", actorId: actor.id, reference: number });
     } else {
       await tx.statusEvent.create({
-        data: { parcelId: id, fromStatus: parcel.status, toStatus: parcel.status ?? "posted", actorId: actor.id, occurredAt: now(), reference: number, note: "tracking number recorded" },
+        data: {
+          parcelId: id,
+          fromStatus: parcel.status,
+          toStatus: parcel.status ?? "posted",
+          actorId: actor.id,
+          occurredAt: now(),
+          reference: number,
+          note: "tracking number recorded",
+        },
       });
     }
   });
@@ -497,21 +589,56 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
   const context = await ruleContext(prisonerId);
   if (!context) throw new BulkInputError(`No prisoner with id ${prisonerId}.`);
   const catalog = await prisma.catalogItem.findMany();
-  const byName = new Map(catalog.flatMap((c) => [[c.nameEn.toLowerCase(), c] as const, [c.nameRu.toLowerCase(), c] as const]));
+  const byName = new Map(
+    catalog.flatMap((c) => [[c.nameEn.toLowerCase(), c] as const, [c.nameRu.toLowerCase(), c] as const]),
+  );
   const items = input.items.map((item, index): RuleItem => {
     const quantity = item.quantity ?? 1;
-    if (!Number.isInteger(quantity) || quantity < 1) throw new BulkInputError(`Item ${index + 1}: quantity must be a whole number of at least 1.`);
+    if (!Number.isInteger(quantity) || quantity < 1)
+      throw new BulkInputError(`Item ${index + 1}: quantity must be a whole number of at least 1.`);
     if (item.catalogItemId || item.catalog) {
-      const entry = item.catalogItemId ? catalog.find((c) => c.id === item.catalogItemId) : byName.get(item.catalog!.trim().toLowerCase());
-      if (!entry) throw new BulkInputError(`Item ${index + 1}: no catalogue item "${item.catalogItemId ?? item.catalog}".`);
-      return ruleItem({ catalogItemId: entry.id, freeText: null, quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents }, entry);
+      const entry = item.catalogItemId
+        ? catalog.find((c) => c.id === item.catalogItemId)
+        : byName.get(item.catalog!.trim().toLowerCase());
+      if (!entry)
+        throw new BulkInputError(`Item ${index + 1}: no catalogue item "${item.catalogItemId ?? item.catalog}".`);
+      return ruleItem(
+        {
+          catalogItemId: entry.id,
+          freeText: null,
+          quantity,
+          unitWeightGrams: entry.unitWeightGrams,
+          unitValueCents: entry.typicalValueCents,
+        },
+        entry,
+      );
     }
-    if (typeof item.text !== "string" || !item.text.trim()) throw new BulkInputError(`Item ${index + 1}: give "catalog", "catalogItemId" or "text".`);
-    if (typeof item.unitWeightGrams !== "number" || item.unitWeightGrams <= 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitWeightGrams".`);
-    if (typeof item.unitValue !== "number" || item.unitValue < 0) throw new BulkInputError(`Item ${index + 1}: a text item needs "unitValue" (euros).`);
-    return ruleItem({ catalogItemId: null, freeText: item.text.trim(), quantity, unitWeightGrams: Math.round(item.unitWeightGrams), unitValueCents: Math.round(item.unitValue * 100) }, null);
+    if (typeof item.text !== "string" || !item.text.trim())
+      throw new BulkInputError(`Item ${index + 1}: give "catalog", "catalogItemId" or "text".`);
+    if (typeof item.unitWeightGrams !== "number" || item.unitWeightGrams <= 0)
+      throw new BulkInputError(`Item ${index + 1}: a text item needs "unitWeightGrams".`);
+    if (typeof item.unitValue !== "number" || item.unitValue < 0)
+      throw new BulkInputError(`Item ${index + 1}: a text item needs "unitValue" (euros).`);
+    return ruleItem(
+      {
+        catalogItemId: null,
+        freeText: item.text.trim(),
+        quantity,
+        unitWeightGrams: Math.round(item.unitWeightGrams),
+        unitValueCents: Math.round(item.unitValue * 100),
+      },
+      null,
+    );
   });
-  return verdictFor(context, { packageKind: input.packageKind ?? "parcel", senderKind: input.senderKind ?? "volunteer", fromAbroad: input.fromAbroad ?? true }, items);
+  return verdictFor(
+    context,
+    {
+      packageKind: input.packageKind ?? "parcel",
+      senderKind: input.senderKind ?? "volunteer",
+      fromAbroad: input.fromAbroad ?? true,
+    },
+    items,
+  );
 }
 
 // ───────────────────────────── Coordinators' parcel list ─────────────────────────────
@@ -519,8 +646,15 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
 /** What the coordinators' parcel list filters by: route statuses, facilities that take or took parcels, and how many drafts are open. */
 export async function parcelListChoices() {
   const [statuses, facilities, drafts] = await Promise.all([
-    prisma.routeStatus.findMany({ orderBy: { position: "asc" }, select: { key: true, label: true, route: { select: { itemKinds: true } } } }),
-    prisma.facility.findMany({ where: { OR: [{ parcelsFromAbroad: true }, { parcels: { some: {} } }] }, orderBy: [{ country: "asc" }, { name: "asc" }], select: { id: true, name: true, city: true } }),
+    prisma.routeStatus.findMany({
+      orderBy: { position: "asc" },
+      select: { key: true, label: true, route: { select: { itemKinds: true } } },
+    }),
+    prisma.facility.findMany({
+      where: { OR: [{ parcelsFromAbroad: true }, { parcels: { some: {} } }] },
+      orderBy: [{ country: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, city: true },
+    }),
     prisma.parcel.count({ where: { state: "draft" } }),
   ]);
   return { statuses, facilities, drafts };

@@ -115,7 +115,12 @@ function whereOffered(filter: NeedsFilter) {
   return Prisma.join(conditions, " AND ");
 }
 
-async function rankedCandidates(filter: NeedsFilter, limit: number, offset: number, extra = Prisma.sql`TRUE`): Promise<Candidate[]> {
+async function rankedCandidates(
+  filter: NeedsFilter,
+  limit: number,
+  offset: number,
+  extra = Prisma.sql`TRUE`,
+): Promise<Candidate[]> {
   const cutoff = new Date(now().getTime() - RECENT_DAYS * 86_400_000);
   type Row = Omit<Candidate, "name" | "facility" | "facilityRelativesOnly" | "facilityLanguages"> & {
     facilityName: string | null;
@@ -210,18 +215,25 @@ export async function adopt(volunteer: User, prisonerId: string): Promise<void> 
     const [prisoner] = await tx.$queryRaw<{ doNotWrite: boolean; status: string; canWrite: boolean }[]>`
       SELECT "doNotWrite", "status"::text AS "status", "canWrite" FROM "Prisoner" WHERE "id" = ${prisonerId} FOR UPDATE`;
     if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
-    const active = await tx.adoption.findMany({ where: { volunteerId: volunteer.id, endedAt: null }, select: { prisonerId: true } });
+    const active = await tx.adoption.findMany({
+      where: { volunteerId: volunteer.id, endedAt: null },
+      select: { prisonerId: true },
+    });
     if (active.some((a) => a.prisonerId === prisonerId)) return;
     const limit = await getSetting("maxAdoptions", tx);
     if (active.length >= limit) throw new AdoptionLimitError(limit);
     const perPrisoner = await getSetting("maxAdoptersPerPrisoner", tx);
-    if ((await tx.adoption.count({ where: { prisonerId, endedAt: null } })) >= perPrisoner) throw new PrisonerAdoptionsFullError(perPrisoner);
+    if ((await tx.adoption.count({ where: { prisonerId, endedAt: null } })) >= perPrisoner)
+      throw new PrisonerAdoptionsFullError(perPrisoner);
     await tx.adoption.create({ data: { volunteerId: volunteer.id, prisonerId, createdAt: now() } });
   });
 }
 
 export async function endAdoption(volunteerId: string, prisonerId: string): Promise<boolean> {
-  const { count } = await prisma.adoption.updateMany({ where: { volunteerId, prisonerId, endedAt: null }, data: { endedAt: now() } });
+  const { count } = await prisma.adoption.updateMany({
+    where: { volunteerId, prisonerId, endedAt: null },
+    data: { endedAt: now() },
+  });
   return count > 0;
 }
 
@@ -233,10 +245,20 @@ export async function adoptedPeople(volunteerId: string) {
   const adoptions = await activeAdoptions(volunteerId);
   const ids = adoptions.map((a) => a.prisonerId);
   const [names, lastLetters, limit, people] = await Promise.all([
-    prisma.prisonerName.findMany({ where: { prisonerId: { in: ids }, isPrimary: true }, select: { prisonerId: true, surname: true, givenName: true, patronymic: true } }),
-    prisma.letter.groupBy({ by: ["prisonerId"], where: { authorId: volunteerId, prisonerId: { in: ids }, sentAt: { not: null } }, _max: { sentAt: true } }),
+    prisma.prisonerName.findMany({
+      where: { prisonerId: { in: ids }, isPrimary: true },
+      select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
+    }),
+    prisma.letter.groupBy({
+      by: ["prisonerId"],
+      where: { authorId: volunteerId, prisonerId: { in: ids }, sentAt: { not: null } },
+      _max: { sentAt: true },
+    }),
     getSetting("maxAdoptions"),
-    prisma.prisoner.findMany({ where: { id: { in: ids } }, select: { id: true, birthDate: true, birthYearOnly: true } }),
+    prisma.prisoner.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, birthDate: true, birthYearOnly: true },
+    }),
   ]);
   const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
   const lastOf = new Map(lastLetters.map((l) => [l.prisonerId, l._max.sentAt]));
@@ -261,7 +283,16 @@ export async function reachOf(writesIn: string[]): Promise<CountryReach[]> {
   const routes = await prisma.route.findMany({
     where: { active: true },
     orderBy: { position: "asc" },
-    select: { name: true, countries: true, itemKinds: true, languages: true, translates: true, handover: true, handoverEmail: true, active: true },
+    select: {
+      name: true,
+      countries: true,
+      itemKinds: true,
+      languages: true,
+      translates: true,
+      handover: true,
+      handoverEmail: true,
+      active: true,
+    },
   });
   return reachFor(writesIn, routes);
 }

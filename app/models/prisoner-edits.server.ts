@@ -37,7 +37,9 @@ export async function updatePrisoner(
       country: input.country,
       birthDate: input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null,
       // A full date entered by a person is a full date, unless it is the year-only value unchanged.
-      birthYearOnly: input.birthDate ? before.birthYearOnly && before.birthDate?.toISOString().slice(0, 10) === input.birthDate : false,
+      birthYearOnly: input.birthDate
+        ? before.birthYearOnly && before.birthDate?.toISOString().slice(0, 10) === input.birthDate
+        : false,
       articles: input.articles,
       sentence: input.sentence,
       currentFacilityId: input.currentFacilityId,
@@ -65,14 +67,22 @@ export async function updatePrisoner(
     if (before.currentFacilityId !== after.currentFacilityId) {
       await tx.facilityStay.updateMany({ where: { prisonerId: id, toDate: null }, data: { toDate: at } });
       if (after.currentFacilityId) {
-        await tx.facilityStay.create({ data: { prisonerId: id, facilityId: after.currentFacilityId, fromDate: at, note: "edited by a coordinator" } });
+        await tx.facilityStay.create({
+          data: { prisonerId: id, facilityId: after.currentFacilityId, fromDate: at, note: "edited by a coordinator" },
+        });
         // A change of facility is a transfer: writers of items on their way are told.
-        await applyTransferEffects(tx, [{ prisonerId: id, fromFacilityId: before.currentFacilityId, toFacilityId: after.currentFacilityId }], at);
+        await applyTransferEffects(
+          tx,
+          [{ prisonerId: id, fromFacilityId: before.currentFacilityId, toFacilityId: after.currentFacilityId }],
+          at,
+        );
       }
     }
     // A change of status is a change of situation: its history and what follows it.
     if (before.status !== status) await recordSituationChange(tx, { prisonerId: id, status, editorId: actor.id }, at);
-    await tx.prisonerEdit.create({ data: { prisonerId: id, editorId: actor.id, changes: { fields: changes }, createdAt: at } });
+    await tx.prisonerEdit.create({
+      data: { prisonerId: id, editorId: actor.id, changes: { fields: changes }, createdAt: at },
+    });
     return changes;
   });
 }
@@ -80,12 +90,22 @@ export async function updatePrisoner(
 export async function addPrisonerName(
   actor: User,
   prisonerId: string,
-  name: { script: "cyrillic_be" | "cyrillic_ru" | "latin"; surname: string; givenName: string; patronymic: string | null },
+  name: {
+    script: "cyrillic_be" | "cyrillic_ru" | "latin";
+    surname: string;
+    givenName: string;
+    patronymic: string | null;
+  },
 ) {
   requireEditor(actor);
   await prisma.prisonerName.create({ data: { prisonerId, ...name } });
   await prisma.prisonerEdit.create({
-    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: null, to: fullName(name) }] }, createdAt: now() },
+    data: {
+      prisonerId,
+      editorId: actor.id,
+      changes: { fields: [{ field: "names", from: null, to: fullName(name) }] },
+      createdAt: now(),
+    },
   });
   await rebuildNameKeys([prisonerId]);
 }
@@ -97,7 +117,12 @@ export async function removePrisonerName(actor: User, prisonerId: string, nameId
   if (!name || name.isPrimary) return false;
   await prisma.prisonerName.delete({ where: { id: nameId } });
   await prisma.prisonerEdit.create({
-    data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "names", from: fullName(name), to: null }] }, createdAt: now() },
+    data: {
+      prisonerId,
+      editorId: actor.id,
+      changes: { fields: [{ field: "names", from: fullName(name), to: null }] },
+      createdAt: now(),
+    },
   });
   await rebuildNameKeys([prisonerId]);
   return true;
@@ -105,11 +130,18 @@ export async function removePrisonerName(actor: User, prisonerId: string, nameId
 
 /** The edit page's data: the prisoner with every spelling of the name, and the facilities of their country to choose from. */
 export async function getPrisonerForEdit(id: string) {
-  const prisoner = await prisma.prisoner.findUnique({ where: { id }, include: { names: { orderBy: { isPrimary: "desc" } } } });
+  const prisoner = await prisma.prisoner.findUnique({
+    where: { id },
+    include: { names: { orderBy: { isPrimary: "desc" } } },
+  });
   if (!prisoner) return null;
   // A date input takes yyyy-mm-dd only (a Date would reach the browser as "Sat Dec 19 …").
   const birthDate = prisoner.birthDate ? prisoner.birthDate.toISOString().slice(0, 10) : "";
-  const facilities = await prisma.facility.findMany({ where: { country: prisoner.country }, orderBy: { name: "asc" }, select: { id: true, name: true, city: true } });
+  const facilities = await prisma.facility.findMany({
+    where: { country: prisoner.country },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, city: true },
+  });
   return { prisoner: { ...prisoner, birthDate }, facilities, dative: automaticDative(prisoner) };
 }
 

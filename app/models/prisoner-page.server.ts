@@ -55,13 +55,35 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
       needsReview: prisoner.needsReview,
       needsReviewReason: prisoner.needsReviewReason,
       notes: canEdit ? prisoner.notes : null,
-      names: prisoner.names.map((n) => ({ id: n.id, script: n.script, system: n.system, surname: n.surname, givenName: n.givenName, patronymic: n.patronymic, full: fullName(n), isPrimary: n.isPrimary })),
+      names: prisoner.names.map((n) => ({
+        id: n.id,
+        script: n.script,
+        system: n.system,
+        surname: n.surname,
+        givenName: n.givenName,
+        patronymic: n.patronymic,
+        full: fullName(n),
+        isPrimary: n.isPrimary,
+      })),
       about: prisoner.about,
       facility: prisoner.currentFacility
-        ? { id: prisoner.currentFacility.id, name: prisoner.currentFacility.name, type: prisoner.currentFacility.type, city: prisoner.currentFacility.city, rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null }
+        ? {
+            id: prisoner.currentFacility.id,
+            name: prisoner.currentFacility.name,
+            type: prisoner.currentFacility.type,
+            city: prisoner.currentFacility.city,
+            rulesNote: canEdit ? prisoner.currentFacility.rulesNote : null,
+          }
         : null,
       envelope: prisoner.currentFacility
-        ? envelopeAddressLines({ country: prisoner.country, names: prisoner.names, birthDate: prisoner.birthDate, facility: prisoner.currentFacility, gender: prisoner.gender, dativeOverride: prisoner.envelopeNameDative })
+        ? envelopeAddressLines({
+            country: prisoner.country,
+            names: prisoner.names,
+            birthDate: prisoner.birthDate,
+            facility: prisoner.currentFacility,
+            gender: prisoner.gender,
+            dativeOverride: prisoner.envelopeNameDative,
+          })
         : null,
       timeline: situationTimeline({
         detainedOn: day(prisoner.detainedOn),
@@ -70,7 +92,11 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
         releaseKind: prisoner.releaseKind,
         diedOn: day(prisoner.diedOn),
         status: prisoner.status,
-        stays: prisoner.stays.map((s) => ({ facility: `${s.facility.name}, ${s.facility.city}`, from: day(s.fromDate)!, to: day(s.toDate) })),
+        stays: prisoner.stays.map((s) => ({
+          facility: `${s.facility.name}, ${s.facility.city}`,
+          from: day(s.fromDate)!,
+          to: day(s.toDate),
+        })),
         changes: prisoner.situationChanges.map((c) => ({
           status: c.status,
           occurredOn: day(c.occurredOn),
@@ -80,8 +106,21 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
           note: canEdit ? c.note : null,
         })),
       }),
-      sources: canEdit ? prisoner.sources.map((s) => ({ name: s.source.name, externalId: s.externalId, missingSince: s.missingSince?.toISOString().slice(0, 10) ?? null })) : [],
+      sources: canEdit
+        ? prisoner.sources.map((s) => ({
+            name: s.source.name,
+            externalId: s.externalId,
+            missingSince: s.missingSince?.toISOString().slice(0, 10) ?? null,
+          }))
+        : [],
     },
-    edits: canEdit ? (await getPrisonerEdits(prisoner.id)).map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
+    edits: canEdit
+      ? (await getPrisonerEdits(prisoner.id)).map((e) => ({
+          id: e.id,
+          at: e.createdAt,
+          editor: e.editor?.pseudonym ?? null,
+          changes: e.changes,
+        }))
+      : [],
   };
 }

@@ -16,7 +16,11 @@ const FUZZY_WHEN_FEWER_THAN = 10;
  * One statement: prisoners having, for every query word, one of its acceptable
  * keys; rank 0 when a stored spelling also contains every query word as written.
  */
-async function rankedByWords(perWord: string[][], exactWords: string[] | null, fuzzy: boolean): Promise<{ prisonerId: string; rank: number }[]> {
+async function rankedByWords(
+  perWord: string[][],
+  exactWords: string[] | null,
+  fuzzy: boolean,
+): Promise<{ prisonerId: string; rank: number }[]> {
   // A join rather than an INTERSECT of one list per word: the planner starts from the
   // rarest word (a surname) and checks the others through the primary key, instead of
   // reading every holder of a common given name.
@@ -76,7 +80,8 @@ export async function rankPrisonersByName(query: string): Promise<Map<string, Ma
   const ranks = new Map<string, MatchRank>();
   if (!exact || tokens.length === 0) return ranks;
   const perWord = tokens.map((options) => options.map((o) => o.slice("token:".length)));
-  for (const r of await rankedByWords(perWord, exact.split(" "), false)) ranks.set(r.prisonerId, Number(r.rank) as MatchRank);
+  for (const r of await rankedByWords(perWord, exact.split(" "), false))
+    ranks.set(r.prisonerId, Number(r.rank) as MatchRank);
   if (ranks.size >= FUZZY_WHEN_FEWER_THAN) return ranks;
   const fuzzyPerWord: string[][] = [];
   for (const options of perWord) {
@@ -86,7 +91,8 @@ export async function rankPrisonersByName(query: string): Promise<Map<string, Ma
     if (close.length === 0) return ranks;
     fuzzyPerWord.push(close);
   }
-  for (const r of await rankedByWords(fuzzyPerWord, null, true)) if (!ranks.has(r.prisonerId)) ranks.set(r.prisonerId, 2);
+  for (const r of await rankedByWords(fuzzyPerWord, null, true))
+    if (!ranks.has(r.prisonerId)) ranks.set(r.prisonerId, 2);
   return ranks;
 }
 
@@ -155,7 +161,10 @@ export async function searchPrisoners(filters: PrisonerFilters) {
     interests: true,
     about: true,
     // Every spelling, primary first: lists show the one in the reader's script.
-    names: { select: { surname: true, givenName: true, patronymic: true, script: true, system: true, isPrimary: true }, orderBy: [{ isPrimary: "desc" }, { id: "asc" }] },
+    names: {
+      select: { surname: true, givenName: true, patronymic: true, script: true, system: true, isPrimary: true },
+      orderBy: [{ isPrimary: "desc" }, { id: "asc" }],
+    },
     currentFacility: { select: { name: true, city: true, type: true } },
   } satisfies Prisma.PrisonerSelect;
 
@@ -163,9 +172,12 @@ export async function searchPrisoners(filters: PrisonerFilters) {
   let total: number;
   if (sort === "relevance" && ranks) {
     // Rank order is computed here: sort the matches' ids, then load one page.
-    const keys = ranks.size === 0 ? [] : await prisma.prisoner.findMany({ where, select: { id: true, sortName: true } });
+    const keys =
+      ranks.size === 0 ? [] : await prisma.prisoner.findMany({ where, select: { id: true, sortName: true } });
     total = keys.length;
-    keys.sort((a, b) => ranks.get(a.id)! - ranks.get(b.id)! || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
+    keys.sort(
+      (a, b) => ranks.get(a.id)! - ranks.get(b.id)! || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0),
+    );
     const pageIds = keys.slice((page - 1) * perPage, page * perPage).map((k) => k.id);
     const loaded = await prisma.prisoner.findMany({ where: { id: { in: pageIds } }, select });
     const byId = new Map(loaded.map((p) => [p.id, p]));
@@ -228,10 +240,21 @@ export async function searchPrisonersForApi(q: string, limit: number) {
     return {
       id: p.id,
       names: names.filter((n) => n.prisonerId === p.id).map((n) => fullName(n)),
-      birthDate: p.birthDate ? (p.birthYearOnly ? p.birthDate.toISOString().slice(0, 4) : p.birthDate.toISOString().slice(0, 10)) : null,
+      birthDate: p.birthDate
+        ? p.birthYearOnly
+          ? p.birthDate.toISOString().slice(0, 4)
+          : p.birthDate.toISOString().slice(0, 10)
+        : null,
       facility: p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : null,
       facilityAddress: facility
-        ? { name: facility.name, type: facility.type, street: facility.street, postcode: facility.postcode, city: facility.city, region: facility.region }
+        ? {
+            name: facility.name,
+            type: facility.type,
+            street: facility.street,
+            postcode: facility.postcode,
+            city: facility.city,
+            region: facility.region,
+          }
         : null,
       status: p.status,
       releasedOn: detail?.releasedOn ? detail.releasedOn.toISOString().slice(0, 10) : null,

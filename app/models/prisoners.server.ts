@@ -13,7 +13,10 @@ export async function getPrisonerProfile(id: string) {
       currentFacility: true,
       stays: { orderBy: { fromDate: "desc" }, include: { facility: { select: { id: true, name: true, city: true } } } },
       sources: { include: { source: { select: { name: true, slug: true } } } },
-      situationChanges: { orderBy: { createdAt: "asc" }, select: { status: true, occurredOn: true, createdAt: true, releaseKind: true, note: true } },
+      situationChanges: {
+        orderBy: { createdAt: "asc" },
+        select: { status: true, occurredOn: true, createdAt: true, releaseKind: true, note: true },
+      },
     },
   });
   if (!prisoner) return null;
@@ -41,7 +44,8 @@ export function ageOf(birthDate: Date | null, yearOnly: boolean, at = now()): nu
   let age = at.getUTCFullYear() - birthDate.getUTCFullYear();
   if (yearOnly) return age;
   const beforeBirthday =
-    at.getUTCMonth() < birthDate.getUTCMonth() || (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
+    at.getUTCMonth() < birthDate.getUTCMonth() ||
+    (at.getUTCMonth() === birthDate.getUTCMonth() && at.getUTCDate() < birthDate.getUTCDate());
   if (beforeBirthday) age--;
   return age;
 }

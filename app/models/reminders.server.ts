@@ -93,7 +93,9 @@ async function dueDrafts(at: Date): Promise<DueReminder[]> {
 }
 
 async function dueSelfPosts(at: Date): Promise<DueReminder[]> {
-  const rows = await prisma.$queryRaw<(Recipient & { id: string; kind: string; sentAt: Date; postedAnswer: string | null })[]>`
+  const rows = await prisma.$queryRaw<
+    (Recipient & { id: string; kind: string; sentAt: Date; postedAnswer: string | null })[]
+  >`
     SELECT l."id", l."kind"::text AS "kind", l."sentAt", l."postedAnswer", u."id" AS "userId", u."email", u."pseudonym", u."locale"
     FROM "Letter" l
       JOIN "User" u ON u."id" = l."authorId"
@@ -169,7 +171,10 @@ function reminderEmail(reminder: DueReminder, t: Translate, locale: Locale) {
       return {
         subject: t("email.reminder.draft.subject"),
         ...renderEmail(locale, {
-          paragraphs: [greeting, t(postcard ? "email.reminder.draft.bodyPostcard" : "email.reminder.draft.body", { days: reminder.days })],
+          paragraphs: [
+            greeting,
+            t(postcard ? "email.reminder.draft.bodyPostcard" : "email.reminder.draft.body", { days: reminder.days }),
+          ],
           action: { label: t("email.reminder.draft.button"), url },
           footer,
         }),
@@ -178,7 +183,12 @@ function reminderEmail(reminder: DueReminder, t: Translate, locale: Locale) {
       return {
         subject: t("email.reminder.selfPost.subject"),
         ...renderEmail(locale, {
-          paragraphs: [greeting, t(postcard ? "email.reminder.selfPost.bodyPostcard" : "email.reminder.selfPost.body", { days: reminder.days })],
+          paragraphs: [
+            greeting,
+            t(postcard ? "email.reminder.selfPost.bodyPostcard" : "email.reminder.selfPost.body", {
+              days: reminder.days,
+            }),
+          ],
           action: { label: t("email.reminder.selfPost.button"), url },
           footer,
         }),
@@ -201,7 +211,15 @@ async function sendReminder(reminder: DueReminder, at: Date): Promise<boolean> {
   const t = translator(locale);
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.reminderLog.createMany({
-      data: [{ userId: reminder.userId, kind: reminder.kind, subjectId: reminder.subjectId, periodKey: reminder.periodKey, sentAt: at }],
+      data: [
+        {
+          userId: reminder.userId,
+          kind: reminder.kind,
+          subjectId: reminder.subjectId,
+          periodKey: reminder.periodKey,
+          sentAt: at,
+        },
+      ],
       skipDuplicates: true,
     });
     if (count === 0) return false;
@@ -225,9 +243,16 @@ export async function sendDueReminders(): Promise<ReminderCounts> {
 }
 
 /** The switches on /settings: each kind of reminder can be turned off. */
-export async function updateReminderPreferences(userId: string, input: { remindDrafts: boolean; remindSelfPost: boolean; remindAdoptions: boolean }) {
+export async function updateReminderPreferences(
+  userId: string,
+  input: { remindDrafts: boolean; remindSelfPost: boolean; remindAdoptions: boolean },
+) {
   await prisma.user.update({
     where: { id: userId },
-    data: { remindDrafts: input.remindDrafts, remindSelfPost: input.remindSelfPost, remindAdoptions: input.remindAdoptions },
+    data: {
+      remindDrafts: input.remindDrafts,
+      remindSelfPost: input.remindSelfPost,
+      remindAdoptions: input.remindAdoptions,
+    },
   });
 }

@@ -40,11 +40,29 @@ export async function purgeExpiredContent(): Promise<PurgeCounts> {
           // Replies to a purged letter or parcel, and replies recorded without either; in
           // both cases only once the reply itself is as old (a late reply is kept for a full period).
           { createdAt: { lt: cutoff } },
-          { OR: [{ letter: { is: closedBefore } }, { parcel: { is: closedBefore } }, { letterId: null, parcelId: null }] },
-          { OR: [{ textEncrypted: { not: null } }, { attachmentEncrypted: { not: null } }, { attachmentName: { not: null } }] },
+          {
+            OR: [
+              { letter: { is: closedBefore } },
+              { parcel: { is: closedBefore } },
+              { letterId: null, parcelId: null },
+            ],
+          },
+          {
+            OR: [
+              { textEncrypted: { not: null } },
+              { attachmentEncrypted: { not: null } },
+              { attachmentName: { not: null } },
+            ],
+          },
         ],
       },
-      data: { textEncrypted: null, attachmentEncrypted: null, attachmentName: null, attachmentType: null, attachmentSize: null },
+      data: {
+        textEncrypted: null,
+        attachmentEncrypted: null,
+        attachmentName: null,
+        attachmentType: null,
+        attachmentSize: null,
+      },
     });
     const parcels = await tx.parcel.updateMany({
       where: { ...closedBefore, OR: [{ senderDetailsEncrypted: { not: null } }, { onBehalfOf: { not: null } }] },

@@ -26,7 +26,10 @@ export async function ensureDefaultRoutes(): Promise<void> {
 
 /** Routing services are data coordinators keep: what each accepts and how items are handed over. */
 export async function listRoutes() {
-  return prisma.route.findMany({ orderBy: [{ position: "asc" }, { name: "asc" }], include: { statuses: { orderBy: { position: "asc" } } } });
+  return prisma.route.findMany({
+    orderBy: [{ position: "asc" }, { name: "asc" }],
+    include: { statuses: { orderBy: { position: "asc" } } },
+  });
 }
 
 export async function getRoute(id: string) {
@@ -37,7 +40,11 @@ export async function getRoute(id: string) {
 const NEW_ROUTE_STATUSES: Array<{ key: string; usualDays: number | null; isFinal: boolean }> = [
   { key: "queued", usualDays: 3, isFinal: false },
   { key: "posted", usualDays: 14, isFinal: false },
-  ...["delivered", "returned", "censored", "refused", "unknown"].map((key) => ({ key, usualDays: null, isFinal: true })),
+  ...["delivered", "returned", "censored", "refused", "unknown"].map((key) => ({
+    key,
+    usualDays: null,
+    isFinal: true,
+  })),
 ];
 
 function slugFrom(name: string): string {
@@ -54,20 +61,38 @@ function slugFrom(name: string): string {
 export async function createRoute(actor: User, input: RouteEditInput): Promise<string> {
   if (!can(actor, "manage:routes")) throw new PermissionError("manage:routes");
   const base = slugFrom(input.name);
-  const taken = new Set((await prisma.route.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug));
+  const taken = new Set(
+    (await prisma.route.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((r) => r.slug),
+  );
   let slug = base;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   const route = await prisma.route.create({
-    data: { ...input, slug, statuses: { create: NEW_ROUTE_STATUSES.map((status, position) => ({ ...status, position })) } },
+    data: {
+      ...input,
+      slug,
+      statuses: { create: NEW_ROUTE_STATUSES.map((status, position) => ({ ...status, position })) },
+    },
   });
-  await audit({ actorId: actor.id, action: "route.created", targetType: "route", targetId: route.id, details: { slug, handover: input.handover } });
+  await audit({
+    actorId: actor.id,
+    action: "route.created",
+    targetType: "route",
+    targetId: route.id,
+    details: { slug, handover: input.handover },
+  });
   return route.id;
 }
 
 export async function updateRoute(actor: User, id: string, input: RouteEditInput) {
   if (!can(actor, "manage:routes")) throw new PermissionError("manage:routes");
   await prisma.route.update({ where: { id }, data: input });
-  await audit({ actorId: actor.id, action: "route.updated", targetType: "route", targetId: id, details: { active: input.active, handover: input.handover } });
+  await audit({
+    actorId: actor.id,
+    action: "route.updated",
+    targetType: "route",
+    targetId: id,
+    details: { active: input.active, handover: input.handover },
+  });
 }
 
 export class StatusInUseError extends Error {
@@ -103,7 +128,20 @@ export async function updateRouteStatuses(actor: User, routeId: string, edits: S
     const kept = edits
       .filter((e) => !e.remove && byId.has(e.id))
       .map((e, index) => ({ ...e, key: byId.get(e.id)!.key, label: byId.get(e.id)!.label, index }));
-    const all = [...kept, ...(added ? [{ ...added, id: null as string | null, position: Number.MAX_SAFE_INTEGER, index: kept.length, remove: false }] : [])];
+    const all = [
+      ...kept,
+      ...(added
+        ? [
+            {
+              ...added,
+              id: null as string | null,
+              position: Number.MAX_SAFE_INTEGER,
+              index: kept.length,
+              remove: false,
+            },
+          ]
+        : []),
+    ];
     all.sort((a, b) => Number(a.isFinal) - Number(b.isFinal) || a.position - b.position || a.index - b.index);
     for (const [position, status] of all.entries()) {
       const data = { position, usualDays: status.isFinal ? null : status.usualDays, isFinal: status.isFinal };
@@ -112,5 +150,11 @@ export async function updateRouteStatuses(actor: User, routeId: string, edits: S
     }
     return all.map((s) => s.key);
   });
-  await audit({ actorId: actor.id, action: "route.updated", targetType: "route", targetId: routeId, details: { statuses: keys } });
+  await audit({
+    actorId: actor.id,
+    action: "route.updated",
+    targetType: "route",
+    targetId: routeId,
+    details: { statuses: keys },
+  });
 }

@@ -23,7 +23,10 @@ export const SETTING_DEFAULTS: Settings = {
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
-export async function getSetting<K extends SettingKey>(key: K, db: DbClient = prisma): Promise<(typeof SETTING_DEFAULTS)[K]> {
+export async function getSetting<K extends SettingKey>(
+  key: K,
+  db: DbClient = prisma,
+): Promise<(typeof SETTING_DEFAULTS)[K]> {
   const row = await db.setting.findUnique({ where: { key } });
   return (row?.value as (typeof SETTING_DEFAULTS)[K] | undefined) ?? SETTING_DEFAULTS[key];
 }

@@ -49,11 +49,23 @@ async function totpOverridesAddressLimit(email: string, totp: string | undefined
   if (!user || !isPrivileged(user.role) || user.vettingState === "suspended" || !(await hasTotp(user.id))) return false;
   const limit = await hitRateLimit(`totp:${user.id}`, 10, 15 * 60);
   if (!limit.allowed) {
-    await audit({ actorId: user.id, action: "auth.totp_locked", targetType: "user", targetId: user.id, details: { at: "sign-in-code" } });
+    await audit({
+      actorId: user.id,
+      action: "auth.totp_locked",
+      targetType: "user",
+      targetId: user.id,
+      details: { at: "sign-in-code" },
+    });
     return false;
   }
   if (await verifyTotp(user.id, totp)) return true;
-  await audit({ actorId: user.id, action: "auth.totp_failed", targetType: "user", targetId: user.id, details: { at: "sign-in-code" } });
+  await audit({
+    actorId: user.id,
+    action: "auth.totp_failed",
+    targetType: "user",
+    targetId: user.id,
+    details: { at: "sign-in-code" },
+  });
   return false;
 }
 
@@ -94,7 +106,11 @@ export async function requestSignInCode(input: {
 }
 
 /** A new one-time code for the address (replacing any earlier one) and its sign-in link. */
-export async function issueSignInCode(emailInput: string, redirectTo?: string, requesterIp?: string): Promise<{ code: string; link: string }> {
+export async function issueSignInCode(
+  emailInput: string,
+  redirectTo?: string,
+  requesterIp?: string,
+): Promise<{ code: string; link: string }> {
   const email = normalizeEmail(emailInput);
   const code = randomDigits(6);
   const expiresAt = new Date(now().getTime() + limits.loginCodeMinutes() * 60_000);
@@ -159,13 +175,16 @@ export async function verifySignInCode(emailInput: string, code: string, ip = "u
   });
   if (reserved.count === 0) {
     const still = await prisma.verification.findUnique({ where: { type_target: { type: LOGIN_CODE, target: email } } });
-    if (still && still.secret === current.secret && still.expiresAt && still.expiresAt > at) return { ok: false, reason: "too-many-attempts" };
+    if (still && still.secret === current.secret && still.expiresAt && still.expiresAt > at)
+      return { ok: false, reason: "too-many-attempts" };
     // Used by a parallel request, or replaced by a newer code meanwhile.
     return still ? { ok: false, reason: "invalid" } : { ok: false, reason: "expired" };
   }
   if (!matchesKeyedHash(current.secret, `${email}:${code.trim()}`)) return { ok: false, reason: "invalid" };
   // One use only: deleteMany's count tells us if a parallel request used it first.
-  const { count } = await prisma.verification.deleteMany({ where: { type: LOGIN_CODE, target: email, secret: current.secret } });
+  const { count } = await prisma.verification.deleteMany({
+    where: { type: LOGIN_CODE, target: email, secret: current.secret },
+  });
   if (count === 0) return { ok: false, reason: "expired" };
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   return { ok: true, email, userId: user?.id ?? null };

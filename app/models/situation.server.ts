@@ -9,7 +9,12 @@ import { can, type Actor } from "#app/utils/permissions.ts";
 import { changeStatusIn } from "./tracking.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { PermissionError } from "./users.server.ts";
-import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName, type SituationChangeFormInput } from "#app/schemas/prisoners.ts";
+import {
+  NOT_REACHABLE_STATUSES,
+  type PrisonerStatusName,
+  type ReleaseKindName,
+  type SituationChangeFormInput,
+} from "#app/schemas/prisoners.ts";
 
 /**
  * What follows a change in a person's situation, wherever it comes from (an import,
@@ -31,7 +36,6 @@ import { NOT_REACHABLE_STATUSES, type PrisonerStatusName, type ReleaseKindName, 
  * says it is posted. Letters in the letter bank wait for the release on purpose: for a
  * released person they become a coordinators' task (bankHandovers).
  */
-
 
 export type UnreachableReason = "released" | "deceased" | "cannot-write";
 
@@ -109,7 +113,10 @@ export async function recordSituationChange(db: DbClient, input: SituationChange
       },
     });
     if (leavesFacility && before.currentFacilityId) {
-      await tx.facilityStay.updateMany({ where: { prisonerId: input.prisonerId, toDate: null }, data: { toDate: occurredOn ?? at } });
+      await tx.facilityStay.updateMany({
+        where: { prisonerId: input.prisonerId, toDate: null },
+        data: { toDate: occurredOn ?? at },
+      });
     }
     const change = await tx.situationChange.create({
       data: {
@@ -135,7 +142,11 @@ export async function recordSituationChange(db: DbClient, input: SituationChange
  * A coordinator records a change of situation by hand (and whether letters can reach
  * the person now). Returns whether anything changed.
  */
-export async function recordSituationByHand(actor: Actor & { id: string }, prisonerId: string, input: SituationChangeFormInput): Promise<boolean> {
+export async function recordSituationByHand(
+  actor: Actor & { id: string },
+  prisonerId: string,
+  input: SituationChangeFormInput,
+): Promise<boolean> {
   if (!can(actor, "edit:prisoners")) throw new PermissionError("edit:prisoners");
   const at = now();
   return prisma.$transaction(
@@ -144,13 +155,25 @@ export async function recordSituationByHand(actor: Actor & { id: string }, priso
       if (!before) throw new PermissionError("not-found");
       const change = await recordSituationChange(
         tx,
-        { prisonerId, status: input.status, occurredOn: input.occurredOn, releaseKind: input.releaseKind as ReleaseKindName | null, note: input.note, editorId: actor.id },
+        {
+          prisonerId,
+          status: input.status,
+          occurredOn: input.occurredOn,
+          releaseKind: input.releaseKind as ReleaseKindName | null,
+          note: input.note,
+          editorId: actor.id,
+        },
         at,
       );
       const canWriteChanged = await setCanWrite(tx, prisonerId, input.canWrite, at);
       if (canWriteChanged) {
         await tx.prisonerEdit.create({
-          data: { prisonerId, editorId: actor.id, changes: { fields: [{ field: "canWrite", from: String(before.canWrite), to: String(input.canWrite) }] }, createdAt: at },
+          data: {
+            prisonerId,
+            editorId: actor.id,
+            changes: { fields: [{ field: "canWrite", from: String(before.canWrite), to: String(input.canWrite) }] },
+            createdAt: at,
+          },
         });
       }
       return change !== null || canWriteChanged;
@@ -160,9 +183,17 @@ export async function recordSituationByHand(actor: Actor & { id: string }, priso
 }
 
 /** Letters cannot reach the person now (or can again): a list's can_write, a coordinator's flag. */
-export async function setCanWrite(db: DbClient, prisonerId: string, canWrite: boolean, at: Date = now()): Promise<boolean> {
+export async function setCanWrite(
+  db: DbClient,
+  prisonerId: string,
+  canWrite: boolean,
+  at: Date = now(),
+): Promise<boolean> {
   return inTransaction(db, async (tx) => {
-    const { count } = await tx.prisoner.updateMany({ where: { id: prisonerId, canWrite: !canWrite }, data: { canWrite, updatedAt: at } });
+    const { count } = await tx.prisoner.updateMany({
+      where: { id: prisonerId, canWrite: !canWrite },
+      data: { canWrite, updatedAt: at },
+    });
     if (count > 0 && !canWrite) await applyReachabilityEffects(tx, [{ prisonerId, reason: "cannot-write" }], at);
     return count > 0;
   });
@@ -175,7 +206,11 @@ interface WriterNews {
 }
 
 function emptyNews(): WriterNews {
-  return { adoptionsEnded: { released: 0, deceased: 0, "cannot-write": 0 }, returned: { released: 0, deceased: 0, "cannot-write": 0 }, unscheduled: 0 };
+  return {
+    adoptionsEnded: { released: 0, deceased: 0, "cannot-write": 0 },
+    returned: { released: 0, deceased: 0, "cannot-write": 0 },
+    unscheduled: 0,
+  };
 }
 
 const FIRST_STATUS = Prisma.sql`(SELECT rs."key" FROM "RouteStatus" rs WHERE rs."routeId" = i."routeId" AND NOT rs."isFinal" ORDER BY rs."position" LIMIT 1)`;
@@ -186,7 +221,11 @@ const FIRST_STATUS = Prisma.sql`(SELECT rs."key" FROM "RouteStatus" rs WHERE rs.
  * Returns how many adoptions ended, items went back to drafts, schedules were removed
  * and e-mails were queued.
  */
-export async function applyReachabilityEffects(tx: Prisma.TransactionClient, changes: { prisonerId: string; reason: UnreachableReason }[], at: Date) {
+export async function applyReachabilityEffects(
+  tx: Prisma.TransactionClient,
+  changes: { prisonerId: string; reason: UnreachableReason }[],
+  at: Date,
+) {
   const result = { adoptionsEnded: 0, lettersReturned: 0, parcelsReturned: 0, schedulesRemoved: 0, emails: 0 };
   if (changes.length === 0) return result;
   const ids = changes.map((c) => c.prisonerId);
@@ -240,9 +279,12 @@ type Translate = ReturnType<typeof translator>;
 
 function reachabilityMail(t: Translate, news: WriterNews): { subject: string; paragraphs: string[] } {
   const paragraphs: string[] = [];
-  if (news.adoptionsEnded.released) paragraphs.push(t("email.situation.released", { count: news.adoptionsEnded.released }));
-  if (news.adoptionsEnded.deceased) paragraphs.push(t("email.situation.deceased", { count: news.adoptionsEnded.deceased }));
-  if (news.adoptionsEnded["cannot-write"]) paragraphs.push(t("email.situation.cannotWrite", { count: news.adoptionsEnded["cannot-write"] }));
+  if (news.adoptionsEnded.released)
+    paragraphs.push(t("email.situation.released", { count: news.adoptionsEnded.released }));
+  if (news.adoptionsEnded.deceased)
+    paragraphs.push(t("email.situation.deceased", { count: news.adoptionsEnded.deceased }));
+  if (news.adoptionsEnded["cannot-write"])
+    paragraphs.push(t("email.situation.cannotWrite", { count: news.adoptionsEnded["cannot-write"] }));
   const returned = news.returned.released + news.returned.deceased + news.returned["cannot-write"];
   if (returned) paragraphs.push(t("email.situation.returned", { count: returned }));
   if (news.unscheduled) paragraphs.push(t("email.situation.unscheduled", { count: news.unscheduled }));
@@ -253,7 +295,11 @@ function reachabilityMail(t: Translate, news: WriterNews): { subject: string; pa
 }
 
 /** One e-mail per writer, in their language, naming nobody: queued in the caller's transaction. */
-async function tellWriters<N>(tx: Prisma.TransactionClient, news: Map<string, N>, compose: (t: Translate, news: N) => { subject: string; paragraphs: string[] }) {
+async function tellWriters<N>(
+  tx: Prisma.TransactionClient,
+  news: Map<string, N>,
+  compose: (t: Translate, news: N) => { subject: string; paragraphs: string[] },
+) {
   if (news.size === 0) return 0;
   const users = await tx.user.findMany({
     where: { id: { in: [...news.keys()] }, vettingState: "approved" },
@@ -271,7 +317,10 @@ async function tellWriters<N>(tx: Prisma.TransactionClient, news: Map<string, N>
       subject,
       ...renderEmail(locale, {
         paragraphs: [t("email.reply.greeting", { pseudonym: user.pseudonym }), ...paragraphs],
-        action: { label: t("email.situation.button"), url: `${appUrl()}/login?redirectTo=${encodeURIComponent("/letters")}` },
+        action: {
+          label: t("email.situation.button"),
+          url: `${appUrl()}/login?redirectTo=${encodeURIComponent("/letters")}`,
+        },
       }),
     });
   }
@@ -290,7 +339,11 @@ interface TransferNews {
  * again). Letter drafts carry no facility: they take the person's current one when
  * printed or sent. The caller has already moved the person (stays, currentFacilityId).
  */
-export async function applyTransferEffects(tx: Prisma.TransactionClient, transfers: { prisonerId: string; fromFacilityId: string | null; toFacilityId: string }[], at: Date) {
+export async function applyTransferEffects(
+  tx: Prisma.TransactionClient,
+  transfers: { prisonerId: string; fromFacilityId: string | null; toFacilityId: string }[],
+  at: Date,
+) {
   const result = { onTheirWay: 0, readdressed: 0, emails: 0 };
   const moves = transfers.filter((m) => m.fromFacilityId !== m.toFacilityId);
   if (moves.length === 0) return result;
@@ -370,7 +423,11 @@ export async function markBankHandedOver(actor: Actor & { id: string }, prisoner
       select: { id: true },
     });
     for (const letter of letters) {
-      await changeStatusIn(tx, { type: "letter", id: letter.id }, { to: "delivered", actorId: actor.id, note: "handed over after release" });
+      await changeStatusIn(
+        tx,
+        { type: "letter", id: letter.id },
+        { to: "delivered", actorId: actor.id, note: "handed over after release" },
+      );
     }
     return letters.length;
   });

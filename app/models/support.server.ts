@@ -11,7 +11,15 @@ import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
 import { DEFAULT_LOCALE, isLocale, translator } from "#app/i18n/i18n.ts";
 import { fullName } from "#app/names/match-keys.ts";
-import { fundraiserAllowed, holdExpired, holdUntil, needIsFulfilled, needProgress, REMIND_BEFORE_MS, type NeedProgress } from "#app/support/rules.ts";
+import {
+  fundraiserAllowed,
+  holdExpired,
+  holdUntil,
+  needIsFulfilled,
+  needProgress,
+  REMIND_BEFORE_MS,
+  type NeedProgress,
+} from "#app/support/rules.ts";
 import type { FamilyEditInput, FamilyInput, NeedInput } from "#app/schemas/support.ts";
 import { PermissionError } from "./users.server.ts";
 import { getSetting, setSetting } from "./settings.server.ts";
@@ -37,7 +45,17 @@ type Tx = Prisma.TransactionClient;
 type Db = Tx | typeof prisma;
 
 export class NeedStateError extends Error {
-  constructor(readonly reason: "not-found" | "not-open" | "over-pledged" | "not-held" | "expired" | "not-pending" | "fundraiser-domain" | "family") {
+  constructor(
+    readonly reason:
+      | "not-found"
+      | "not-open"
+      | "over-pledged"
+      | "not-held"
+      | "expired"
+      | "not-pending"
+      | "fundraiser-domain"
+      | "family",
+  ) {
     super(reason);
   }
 }
@@ -59,11 +77,21 @@ const prisonerSelect = {
   names: { where: { isPrimary: true }, take: 1, select: { surname: true, givenName: true, patronymic: true } },
 } satisfies Prisma.PrisonerSelect;
 
-function prisonerView(p: { id: string; country: string; status: PrisonerStatus; names: { surname: string; givenName: string; patronymic: string | null }[] }) {
+function prisonerView(p: {
+  id: string;
+  country: string;
+  status: PrisonerStatus;
+  names: { surname: string; givenName: string; patronymic: string | null }[];
+}) {
   return { id: p.id, country: p.country, status: p.status, name: p.names[0] ? fullName(p.names[0]) : "—" };
 }
 
-const pledgeRuleSelect = { amount: true, state: true, heldUntil: true, fulfilledAmount: true } satisfies Prisma.PledgeSelect;
+const pledgeRuleSelect = {
+  amount: true,
+  state: true,
+  heldUntil: true,
+  fulfilledAmount: true,
+} satisfies Prisma.PledgeSelect;
 
 // ───────────────────────────── Families (coordinators) ─────────────────────────────
 
@@ -92,7 +120,11 @@ export async function updateFamily(actor: User, id: string, input: FamilyEditInp
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.family.updateMany({
       where: { id },
-      data: { description: input.description, contactEncrypted: input.contact ? encrypt(input.contact, familyContact(id)) : null, contactPurgedAt: null },
+      data: {
+        description: input.description,
+        contactEncrypted: input.contact ? encrypt(input.contact, familyContact(id)) : null,
+        contactPurgedAt: null,
+      },
     });
     if (count === 0) throw new NeedStateError("not-found");
     await audit({ actorId: actor.id, action: "family.updated", targetType: "family", targetId: id }, tx);
@@ -116,13 +148,21 @@ export async function familyForCoordinator(actor: User, id: string) {
   if (!family) return null;
   await audit({ actorId: actor.id, action: "family.contact_viewed", targetType: "family", targetId: id });
   const { contactEncrypted, prisoner, ...rest } = family;
-  return { ...rest, prisoner: prisonerView(prisoner), contact: contactEncrypted ? decrypt(contactEncrypted, familyContact(id)) : "" };
+  return {
+    ...rest,
+    prisoner: prisonerView(prisoner),
+    contact: contactEncrypted ? decrypt(contactEncrypted, familyContact(id)) : "",
+  };
 }
 
 /** Families of one prisoner, described in words (no contact details). */
 export async function familiesOf(actor: User, prisonerId: string) {
   requireManager(actor);
-  return prisma.family.findMany({ where: { prisonerId }, orderBy: { createdAt: "asc" }, select: { id: true, description: true } });
+  return prisma.family.findMany({
+    where: { prisonerId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, description: true },
+  });
 }
 
 /** The person a need or a family is recorded for, as a coordinator picks them. */
@@ -143,7 +183,10 @@ export async function createNeed(actor: User, input: NeedInput): Promise<string>
     const prisoner = await tx.prisoner.findUnique({ where: { id: input.prisonerId }, select: { id: true } });
     if (!prisoner) throw new NeedStateError("not-found");
     if (input.familyId) {
-      const family = await tx.family.findFirst({ where: { id: input.familyId, prisonerId: prisoner.id }, select: { id: true } });
+      const family = await tx.family.findFirst({
+        where: { id: input.familyId, prisonerId: prisoner.id },
+        select: { id: true },
+      });
       if (!family) throw new NeedStateError("family");
     }
     const need = await tx.need.create({
@@ -162,7 +205,16 @@ export async function createNeed(actor: User, input: NeedInput): Promise<string>
         createdAt: now(),
       },
     });
-    await audit({ actorId: actor.id, action: "need.created", targetType: "need", targetId: need.id, details: { kind: input.kind, via: input.via, quantity: input.quantity, family: Boolean(input.familyId) } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "need.created",
+        targetType: "need",
+        targetId: need.id,
+        details: { kind: input.kind, via: input.via, quantity: input.quantity, family: Boolean(input.familyId) },
+      },
+      tx,
+    );
     return need.id;
   });
 }
@@ -170,10 +222,16 @@ export async function createNeed(actor: User, input: NeedInput): Promise<string>
 export async function closeNeed(actor: User, id: string): Promise<void> {
   requireManager(actor);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.need.updateMany({ where: { id, state: "open" }, data: { state: "closed", closedAt: now() } });
+    const { count } = await tx.need.updateMany({
+      where: { id, state: "open" },
+      data: { state: "closed", closedAt: now() },
+    });
     if (count === 0) throw new NeedStateError("not-open");
     // Pledges still waiting are released: nobody is asked to send for a closed need.
-    await tx.pledge.updateMany({ where: { needId: id, state: { in: ["held", "confirmed"] } }, data: { state: "withdrawn" } });
+    await tx.pledge.updateMany({
+      where: { needId: id, state: { in: ["held", "confirmed"] } },
+      data: { state: "withdrawn" },
+    });
     await audit({ actorId: actor.id, action: "need.closed", targetType: "need", targetId: id }, tx);
   });
 }
@@ -203,7 +261,11 @@ export async function listNeedsForCoordinator(actor: User, filter: CoordinatorNe
       pledges: { select: pledgeRuleSelect },
     },
   });
-  return needs.map(({ pledges, prisoner, ...need }) => ({ ...need, prisoner: prisonerView(prisoner), progress: needProgress(need.quantity, pledges, at) }));
+  return needs.map(({ pledges, prisoner, ...need }) => ({
+    ...need,
+    prisoner: prisonerView(prisoner),
+    progress: needProgress(need.quantity, pledges, at),
+  }));
 }
 
 export async function needForCoordinator(actor: User, id: string) {
@@ -227,7 +289,14 @@ export async function needForCoordinator(actor: User, id: string) {
       family: { select: { id: true, description: true } },
       pledges: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, ...pledgeRuleSelect, confirmedAt: true, fulfilledAt: true, createdAt: true, volunteer: { select: { pseudonym: true } } },
+        select: {
+          id: true,
+          ...pledgeRuleSelect,
+          confirmedAt: true,
+          fulfilledAt: true,
+          createdAt: true,
+          volunteer: { select: { pseudonym: true } },
+        },
       },
     },
   });
@@ -237,7 +306,11 @@ export async function needForCoordinator(actor: User, id: string) {
     ...rest,
     prisoner: prisonerView(prisoner),
     progress: needProgress(need.quantity, pledges, at),
-    pledges: pledges.map(({ volunteer, ...p }) => ({ ...p, state: holdExpired(p, at) ? ("expired" as const) : p.state, pseudonym: volunteer?.pseudonym ?? null })),
+    pledges: pledges.map(({ volunteer, ...p }) => ({
+      ...p,
+      state: holdExpired(p, at) ? ("expired" as const) : p.state,
+      pseudonym: volunteer?.pseudonym ?? null,
+    })),
   };
 }
 
@@ -245,24 +318,58 @@ export async function needForCoordinator(actor: User, id: string) {
  * Records what arrived for a pledge: all of it or a part (partial fulfilment counts,
  * the rest returns to the board). The need closes as fulfilled once covered.
  */
-export async function recordFulfilment(actor: User, needId: string, input: { pledgeId: string; fulfilledAmount: number }): Promise<NeedProgress> {
+export async function recordFulfilment(
+  actor: User,
+  needId: string,
+  input: { pledgeId: string; fulfilledAmount: number },
+): Promise<NeedProgress> {
   requireManager(actor);
   const at = now();
   return prisma.$transaction(async (tx) => {
     await lockNeed(tx, needId);
-    const pledge = await tx.pledge.findFirst({ where: { id: input.pledgeId, needId, state: { in: ["held", "confirmed", "expired"] } } });
+    const pledge = await tx.pledge.findFirst({
+      where: { id: input.pledgeId, needId, state: { in: ["held", "confirmed", "expired"] } },
+    });
     if (!pledge) throw new NeedStateError("not-pending");
-    const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { quantity: true, state: true, pledges: { where: { state: "fulfilled" }, select: { fulfilledAmount: true } } } });
+    const need = await tx.need.findUniqueOrThrow({
+      where: { id: needId },
+      select: {
+        quantity: true,
+        state: true,
+        pledges: { where: { state: "fulfilled" }, select: { fulfilledAmount: true } },
+      },
+    });
     const alreadyFulfilled = need.pledges.reduce((sum, p) => sum + p.fulfilledAmount, 0);
     if (input.fulfilledAmount > need.quantity - alreadyFulfilled) throw new NeedStateError("over-pledged");
-    await tx.pledge.update({ where: { id: pledge.id }, data: { state: "fulfilled", fulfilledAmount: input.fulfilledAmount, fulfilledAt: at } });
-    const progress = needProgress(need.quantity, await tx.pledge.findMany({ where: { needId }, select: pledgeRuleSelect }), at);
+    await tx.pledge.update({
+      where: { id: pledge.id },
+      data: { state: "fulfilled", fulfilledAmount: input.fulfilledAmount, fulfilledAt: at },
+    });
+    const progress = needProgress(
+      need.quantity,
+      await tx.pledge.findMany({ where: { needId }, select: pledgeRuleSelect }),
+      at,
+    );
     if (needIsFulfilled(progress) && need.state === "open") {
       await tx.need.update({ where: { id: needId }, data: { state: "fulfilled", closedAt: at } });
-      await tx.pledge.updateMany({ where: { needId, state: { in: ["held", "confirmed"] } }, data: { state: "withdrawn" } });
+      await tx.pledge.updateMany({
+        where: { needId, state: { in: ["held", "confirmed"] } },
+        data: { state: "withdrawn" },
+      });
     }
     await audit(
-      { actorId: actor.id, action: "pledge.fulfilled", targetType: "need", targetId: needId, details: { pledgeId: pledge.id, pledged: pledge.amount, fulfilled: input.fulfilledAmount, needFulfilled: needIsFulfilled(progress) } },
+      {
+        actorId: actor.id,
+        action: "pledge.fulfilled",
+        targetType: "need",
+        targetId: needId,
+        details: {
+          pledgeId: pledge.id,
+          pledged: pledge.amount,
+          fulfilled: input.fulfilledAmount,
+          needFulfilled: needIsFulfilled(progress),
+        },
+      },
       tx,
     );
     return progress;
@@ -311,7 +418,11 @@ export async function listOpenNeeds(actor: User, filter: NeedBoardFilter = {}) {
       pledges: { select: pledgeRuleSelect },
     },
   });
-  return needs.map(({ pledges, prisoner, ...need }) => ({ ...need, prisoner: prisonerView(prisoner), progress: needProgress(need.quantity, pledges, at) }));
+  return needs.map(({ pledges, prisoner, ...need }) => ({
+    ...need,
+    prisoner: prisonerView(prisoner),
+    progress: needProgress(need.quantity, pledges, at),
+  }));
 }
 
 /** One need for a volunteer: the need, its progress, how to help, and their own pledges on it. */
@@ -342,7 +453,13 @@ export async function needForVolunteer(actor: User, id: string) {
     .filter((p) => p.volunteerId === actor.id)
     .map(({ volunteerId: _v, ...p }) => ({ ...p, state: holdExpired(p, at) ? ("expired" as const) : p.state }));
   const relayAddresses = need.family && need.via === "parcel" ? await getSetting("relayAddresses") : [];
-  return { ...rest, prisoner: prisonerView(prisoner), progress: needProgress(need.quantity, pledges, at), mine, relayAddresses };
+  return {
+    ...rest,
+    prisoner: prisonerView(prisoner),
+    progress: needProgress(need.quantity, pledges, at),
+    mine,
+    relayAddresses,
+  };
 }
 
 async function lockNeed(tx: Tx, needId: string) {
@@ -360,12 +477,26 @@ export async function pledgeToNeed(actor: User, needId: string, amount: number):
   const at = now();
   return prisma.$transaction(async (tx) => {
     await lockNeed(tx, needId);
-    const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { state: true, quantity: true, holdDays: true, pledges: { select: pledgeRuleSelect } } });
+    const need = await tx.need.findUniqueOrThrow({
+      where: { id: needId },
+      select: { state: true, quantity: true, holdDays: true, pledges: { select: pledgeRuleSelect } },
+    });
     if (need.state !== "open") throw new NeedStateError("not-open");
     const progress = needProgress(need.quantity, need.pledges, at);
     if (amount > progress.available) throw new NeedStateError("over-pledged");
-    const pledge = await tx.pledge.create({ data: { needId, volunteerId: actor.id, amount, heldUntil: holdUntil(at, need.holdDays), createdAt: at } });
-    await audit({ actorId: actor.id, action: "pledge.created", targetType: "need", targetId: needId, details: { pledgeId: pledge.id, amount, holdDays: need.holdDays } }, tx);
+    const pledge = await tx.pledge.create({
+      data: { needId, volunteerId: actor.id, amount, heldUntil: holdUntil(at, need.holdDays), createdAt: at },
+    });
+    await audit(
+      {
+        actorId: actor.id,
+        action: "pledge.created",
+        targetType: "need",
+        targetId: needId,
+        details: { pledgeId: pledge.id, amount, holdDays: need.holdDays },
+      },
+      tx,
+    );
     return pledge.id;
   });
 }
@@ -375,21 +506,36 @@ export async function confirmPledge(actor: User, pledgeId: string): Promise<void
   requirePledger(actor);
   const at = now();
   await prisma.$transaction(async (tx) => {
-    const pledge = await tx.pledge.findFirst({ where: { id: pledgeId, volunteerId: actor.id }, select: { id: true, needId: true, state: true, heldUntil: true } });
+    const pledge = await tx.pledge.findFirst({
+      where: { id: pledgeId, volunteerId: actor.id },
+      select: { id: true, needId: true, state: true, heldUntil: true },
+    });
     if (!pledge) throw new NeedStateError("not-found");
     await lockNeed(tx, pledge.needId);
     if (pledge.state !== "held") throw new NeedStateError("not-held");
     // Once the hold ran out the need went back to the board: pledge again instead.
     if (holdExpired(pledge, at)) throw new NeedStateError("expired");
     await tx.pledge.update({ where: { id: pledge.id }, data: { state: "confirmed", confirmedAt: at } });
-    await audit({ actorId: actor.id, action: "pledge.confirmed", targetType: "need", targetId: pledge.needId, details: { pledgeId: pledge.id } }, tx);
+    await audit(
+      {
+        actorId: actor.id,
+        action: "pledge.confirmed",
+        targetType: "need",
+        targetId: pledge.needId,
+        details: { pledgeId: pledge.id },
+      },
+      tx,
+    );
   });
 }
 
 export async function withdrawPledge(actor: User, pledgeId: string): Promise<void> {
   requirePledger(actor);
   await prisma.$transaction(async (tx) => {
-    const { count } = await tx.pledge.updateMany({ where: { id: pledgeId, volunteerId: actor.id, state: { in: ["held", "confirmed"] } }, data: { state: "withdrawn" } });
+    const { count } = await tx.pledge.updateMany({
+      where: { id: pledgeId, volunteerId: actor.id, state: { in: ["held", "confirmed"] } },
+      data: { state: "withdrawn" },
+    });
     if (count === 0) throw new NeedStateError("not-pending");
     await audit({ actorId: actor.id, action: "pledge.withdrawn", targetType: "pledge", targetId: pledgeId }, tx);
   });
@@ -400,7 +546,10 @@ export async function myPledges(actor: User) {
   if (!can(actor, "pledge:needs")) return [];
   const at = now();
   const pledges = await prisma.pledge.findMany({
-    where: { volunteerId: actor.id, OR: [{ state: { in: ["held", "confirmed"] } }, { updatedAt: { gte: new Date(at.getTime() - 30 * DAY_MS) } }] },
+    where: {
+      volunteerId: actor.id,
+      OR: [{ state: { in: ["held", "confirmed"] } }, { updatedAt: { gte: new Date(at.getTime() - 30 * DAY_MS) } }],
+    },
     orderBy: { createdAt: "desc" },
     take: 20,
     select: { id: true, ...pledgeRuleSelect, need: { select: { id: true, kind: true, text: true, currency: true } } },
@@ -413,7 +562,10 @@ export async function myPledges(actor: User) {
 /** Held pledges whose time is up become expired; their amounts are back on the board. */
 export async function expirePledges(at: Date = now()): Promise<number> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.pledge.updateMany({ where: { state: "held", heldUntil: { lte: at } }, data: { state: "expired" } });
+    const { count } = await tx.pledge.updateMany({
+      where: { state: "held", heldUntil: { lte: at } },
+      data: { state: "expired" },
+    });
     if (count > 0) await audit({ actorId: null, action: "pledge.expired", details: { count } }, tx);
     return count;
   });
@@ -432,7 +584,12 @@ export async function sendPledgeReminders(at: Date = now()): Promise<number> {
       volunteer: { vettingState: "approved" },
       need: { state: "open" },
     },
-    select: { id: true, needId: true, heldUntil: true, volunteer: { select: { id: true, email: true, pseudonym: true, locale: true } } },
+    select: {
+      id: true,
+      needId: true,
+      heldUntil: true,
+      volunteer: { select: { id: true, email: true, pseudonym: true, locale: true } },
+    },
   });
   let sent = 0;
   for (const pledge of due) {
@@ -441,7 +598,15 @@ export async function sendPledgeReminders(at: Date = now()): Promise<number> {
     const t = translator(locale);
     const queued = await prisma.$transaction(async (tx) => {
       const { count } = await tx.reminderLog.createMany({
-        data: [{ userId: volunteer.id, kind: "pledge", subjectId: pledge.id, periodKey: pledge.heldUntil.toISOString(), sentAt: at }],
+        data: [
+          {
+            userId: volunteer.id,
+            kind: "pledge",
+            subjectId: pledge.id,
+            periodKey: pledge.heldUntil.toISOString(),
+            sentAt: at,
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 0) return false;

@@ -39,8 +39,13 @@ export async function hasTotp(userId: string): Promise<boolean> {
 }
 
 /** Starts (or restarts) enrolment: a new secret that becomes active once a code from it is entered. */
-export async function beginTotpEnrolment(userId: string, label: string): Promise<{ secret: string; otpauthUri: string }> {
-  let existing = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+export async function beginTotpEnrolment(
+  userId: string,
+  label: string,
+): Promise<{ secret: string; otpauthUri: string }> {
+  let existing = await prisma.verification.findUnique({
+    where: { type_target: { type: TOTP_PENDING, target: userId } },
+  });
   if (existing?.expiresAt && existing.expiresAt <= now()) {
     await prisma.verification.deleteMany({ where: { type: TOTP_PENDING, target: userId } });
     existing = null;
@@ -65,7 +70,9 @@ function matchingStep(secret: string, code: string): number | null {
 }
 
 export async function completeTotpEnrolment(userId: string, code: string): Promise<boolean> {
-  const pending = await prisma.verification.findUnique({ where: { type_target: { type: TOTP_PENDING, target: userId } } });
+  const pending = await prisma.verification.findUnique({
+    where: { type_target: { type: TOTP_PENDING, target: userId } },
+  });
   if (!pending || (pending.expiresAt && pending.expiresAt <= now())) return false;
   const secret = openTotpSecret(pending);
   const step = matchingStep(secret, code);

@@ -18,7 +18,6 @@ export interface ItemRef {
   id: string;
 }
 
-
 export class TransitionError extends Error {
   constructor(
     readonly reason: TransitionRefusal | "not-found" | "not-sent" | "no-route",
@@ -53,13 +52,20 @@ export async function routeStatuses(routeId: string, db: DbClient = prisma): Pro
 }
 
 /** The names coordinators gave to a route's own statuses, by key, for statusLabel (none without a route). */
-export async function routeStatusLabels(routeId: string | null, db: DbClient = prisma): Promise<Record<string, string>> {
+export async function routeStatusLabels(
+  routeId: string | null,
+  db: DbClient = prisma,
+): Promise<Record<string, string>> {
   if (!routeId) return {};
   return customStatusLabels(await db.routeStatus.findMany({ where: { routeId }, select: { key: true, label: true } }));
 }
 
 /** Applies one status change inside the caller's transaction. */
-export async function changeStatusIn(tx: Prisma.TransactionClient, item: ItemRef, change: StatusChange): Promise<StatusChangeResult> {
+export async function changeStatusIn(
+  tx: Prisma.TransactionClient,
+  item: ItemRef,
+  change: StatusChange,
+): Promise<StatusChangeResult> {
   const [row] = await tx.$queryRaw<{ status: string | null; routeId: string | null; state: string }[]>`
     SELECT "status", "routeId", "state"::text AS "state" FROM ${TABLE[item.type]} WHERE "id" = ${item.id} FOR UPDATE`;
   if (!row) throw new TransitionError("not-found", item);
@@ -74,7 +80,14 @@ export async function changeStatusIn(tx: Prisma.TransactionClient, item: ItemRef
   await writeStatus(
     tx,
     item,
-    { from: row.status, to: change.to, actorId: change.actorId, at, note: change.note?.trim() || (verdict.late ? "late event" : null), reference: change.reference?.trim() || null },
+    {
+      from: row.status,
+      to: change.to,
+      actorId: change.actorId,
+      at,
+      note: change.note?.trim() || (verdict.late ? "late event" : null),
+      reference: change.reference?.trim() || null,
+    },
     verdict.final ? { state: "closed", closedAt: at } : {},
   );
   return { from: row.status, to: change.to, late: verdict.late, final: verdict.final };
@@ -87,7 +100,14 @@ export async function changeStatusIn(tx: Prisma.TransactionClient, item: ItemRef
 export async function writeStatus(
   tx: Prisma.TransactionClient,
   item: ItemRef,
-  step: { from: string | null; to: string; actorId: string | null; at: Date; note?: string | null; reference?: string | null },
+  step: {
+    from: string | null;
+    to: string;
+    actorId: string | null;
+    at: Date;
+    note?: string | null;
+    reference?: string | null;
+  },
   itemData: { state?: "closed"; closedAt?: Date; routeId?: string; batchId?: string } = {},
 ): Promise<void> {
   const data = { status: step.to, statusChangedAt: step.at, ...itemData };
@@ -112,7 +132,11 @@ export async function writeStatus(
  * leaves it as it is (no such status, already there or past it). For news that is
  * recorded either way: a reply, the writer's own answers.
  */
-export async function changeStatusIfAllowed(tx: Prisma.TransactionClient, item: ItemRef, change: StatusChange): Promise<StatusChangeResult | null> {
+export async function changeStatusIfAllowed(
+  tx: Prisma.TransactionClient,
+  item: ItemRef,
+  change: StatusChange,
+): Promise<StatusChangeResult | null> {
   try {
     return await changeStatusIn(tx, item, change);
   } catch (error) {
@@ -129,7 +153,15 @@ export async function itemEvents(item: ItemRef) {
   return prisma.statusEvent.findMany({
     where: item.type === "letter" ? { letterId: item.id } : { parcelId: item.id },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-    select: { id: true, fromStatus: true, toStatus: true, occurredAt: true, note: true, reference: true, actor: { select: { pseudonym: true } } },
+    select: {
+      id: true,
+      fromStatus: true,
+      toStatus: true,
+      occurredAt: true,
+      note: true,
+      reference: true,
+      actor: { select: { pseudonym: true } },
+    },
   });
 }
 
@@ -208,8 +240,17 @@ const FROM_ITEMS = (at: Date, filters: ItemFilters) => Prisma.sql`
 
 export async function listItems(filters: ItemFilters, page: { offset: number; limit: number }) {
   const at = now();
-  const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM_ITEMS(at, filters)}`;
-  const rows = await prisma.$queryRaw<Array<Omit<TrackedItem, "stuck" | "daysInStatus" | "prisonerName" | "isFinal"> & { isFinal: boolean | null; stuck: boolean }>>`
+  const [{ total }] = await prisma.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS "total" ${FROM_ITEMS(at, filters)}`;
+  const rows = await prisma.$queryRaw<
+    Array<
+      Omit<TrackedItem, "stuck" | "daysInStatus" | "prisonerName" | "isFinal"> & {
+        isFinal: boolean | null;
+        stuck: boolean;
+      }
+    >
+  >`
     SELECT i."type", i."id", i."itemKind", i."status", i."routeId", r."name" AS "routeName", i."facilityId", f."name" AS "facilityName",
            i."prisonerId", pr."country"::text AS "country", i."sentAt", i."statusChangedAt", i."trackingNumber",
            rs."usualDays", rs."isFinal", ${stuckCondition(at)} AS "stuck"
@@ -222,14 +263,18 @@ export async function listItems(filters: ItemFilters, page: { offset: number; li
     isFinal: row.isFinal ?? false,
     stuck: !!row.stuck,
     prisonerName: names.get(row.prisonerId) ?? "—",
-    daysInStatus: row.statusChangedAt ? Math.floor((at.getTime() - new Date(row.statusChangedAt).getTime()) / 86_400_000) : 0,
+    daysInStatus: row.statusChangedAt
+      ? Math.floor((at.getTime() - new Date(row.statusChangedAt).getTime()) / 86_400_000)
+      : 0,
   }));
   return { items, total };
 }
 
 export async function countStuck(filters: Omit<ItemFilters, "stuckOnly"> = {}): Promise<number> {
   const at = now();
-  const [{ total }] = await prisma.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS "total" ${FROM_ITEMS(at, { ...filters, stuckOnly: true })}`;
+  const [{ total }] = await prisma.$queryRaw<
+    { total: number }[]
+  >`SELECT count(*)::int AS "total" ${FROM_ITEMS(at, { ...filters, stuckOnly: true })}`;
   return total;
 }
 

@@ -25,7 +25,13 @@ export async function createVolunteer(input: { email: string; pseudonym: string;
       createdAt: now(),
     },
   });
-  await audit({ actorId: user.id, action: "user.created", targetType: "user", targetId: user.id, details: { via: "sign-up" } });
+  await audit({
+    actorId: user.id,
+    action: "user.created",
+    targetType: "user",
+    targetId: user.id,
+    details: { via: "sign-up" },
+  });
   return user;
 }
 
@@ -90,7 +96,11 @@ export async function changeVetting(actor: User, targetId: string, change: Vetti
   const data =
     change === "suspend"
       ? { vettingState: "suspended" as const }
-      : { vettingState: "approved" as const, approvedAt: target.approvedAt ?? at, approvedById: target.approvedById ?? actor.id };
+      : {
+          vettingState: "approved" as const,
+          approvedAt: target.approvedAt ?? at,
+          approvedById: target.approvedById ?? actor.id,
+        };
   const updated = await prisma.user.update({ where: { id: targetId }, data });
   if (change === "suspend") await prisma.session.deleteMany({ where: { userId: targetId } });
   await audit({
@@ -124,7 +134,13 @@ export async function changeRole(actor: Actor & { id: string }, targetId: string
   const updated = await prisma.user.update({ where: { id: targetId }, data: { role } });
   // A new coordinator must sign in again and set up TOTP; a demoted one loses their elevated sessions.
   await prisma.session.deleteMany({ where: { userId: targetId } });
-  await audit({ actorId: actor.id, action: "user.role_changed", targetType: "user", targetId, details: { from: target.role, to: role } });
+  await audit({
+    actorId: actor.id,
+    action: "user.role_changed",
+    targetType: "user",
+    targetId,
+    details: { from: target.role, to: role },
+  });
   return updated;
 }
 

@@ -1,7 +1,11 @@
 import type { User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { can } from "#app/utils/permissions.ts";
-import { DEFAULT_RISK_PHRASES, RETIRED_RISK_PHRASES, RISK_DEFAULTS_VERSION } from "#app/letters/default-risk-phrases.ts";
+import {
+  DEFAULT_RISK_PHRASES,
+  RETIRED_RISK_PHRASES,
+  RISK_DEFAULTS_VERSION,
+} from "#app/letters/default-risk-phrases.ts";
 import { DEFAULT_PHRASEBOOK, PHRASEBOOK_CORRECTIONS, type PhrasebookEntry } from "#app/letters/default-phrasebook.ts";
 import { riskTableProblems, type RiskPhrase, type RiskTableProblem } from "#app/letters/guidance.ts";
 import { PermissionError } from "./users.server.ts";
@@ -21,18 +25,35 @@ const INITIALIZED = "writingHelpInitialized";
 const VERSION = "writingHelpDefaultsVersion";
 
 function riskRow(p: RiskPhrase) {
-  return { phrase: p.phrase, language: p.language, category: p.category, except: p.except ?? [], catches: p.catches ?? [], spares: p.spares ?? [] };
+  return {
+    phrase: p.phrase,
+    language: p.language,
+    category: p.category,
+    except: p.except ?? [],
+    catches: p.catches ?? [],
+    spares: p.spares ?? [],
+  };
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
 
 async function upgradeDefaults(tx: Tx): Promise<void> {
-  for (const retired of RETIRED_RISK_PHRASES) await tx.riskPhrase.deleteMany({ where: { phrase: retired.phrase, language: retired.language } });
-  await tx.riskPhrase.createMany({ data: DEFAULT_RISK_PHRASES.filter((p) => (p.since ?? 1) > 1).map(riskRow), skipDuplicates: true });
+  for (const retired of RETIRED_RISK_PHRASES)
+    await tx.riskPhrase.deleteMany({ where: { phrase: retired.phrase, language: retired.language } });
+  await tx.riskPhrase.createMany({
+    data: DEFAULT_RISK_PHRASES.filter((p) => (p.since ?? 1) > 1).map(riskRow),
+    skipDuplicates: true,
+  });
   for (const p of DEFAULT_RISK_PHRASES) {
     const row = riskRow(p);
     await tx.riskPhrase.updateMany({
-      where: { phrase: p.phrase, language: p.language, except: { isEmpty: true }, catches: { isEmpty: true }, spares: { isEmpty: true } },
+      where: {
+        phrase: p.phrase,
+        language: p.language,
+        except: { isEmpty: true },
+        catches: { isEmpty: true },
+        spares: { isEmpty: true },
+      },
       data: { except: row.except, catches: row.catches, spares: row.spares },
     });
   }
@@ -60,7 +81,10 @@ export async function ensureWritingHelp(): Promise<void> {
   await prisma.$transaction(async (tx) => {
     // Two first letter pages (or two instances) set the writing help up once.
     await takeSeedLock(tx);
-    const [initialized, current] = await Promise.all([tx.setting.findUnique({ where: { key: INITIALIZED } }), tx.setting.findUnique({ where: { key: VERSION } })]);
+    const [initialized, current] = await Promise.all([
+      tx.setting.findUnique({ where: { key: INITIALIZED } }),
+      tx.setting.findUnique({ where: { key: VERSION } }),
+    ]);
     if (current && Number(current.value) >= RISK_DEFAULTS_VERSION) return;
     if (!initialized) {
       await tx.riskPhrase.createMany({ data: DEFAULT_RISK_PHRASES.map(riskRow), skipDuplicates: true });
@@ -79,11 +103,17 @@ export async function ensureWritingHelp(): Promise<void> {
     } else {
       await upgradeDefaults(tx);
     }
-    await tx.setting.upsert({ where: { key: VERSION }, create: { key: VERSION, value: RISK_DEFAULTS_VERSION }, update: { value: RISK_DEFAULTS_VERSION } });
+    await tx.setting.upsert({
+      where: { key: VERSION },
+      create: { key: VERSION, value: RISK_DEFAULTS_VERSION },
+      update: { value: RISK_DEFAULTS_VERSION },
+    });
   });
 }
 
-export async function riskPhrases(): Promise<(RiskPhrase & { id: string; except: string[]; catches: string[]; spares: string[] })[]> {
+export async function riskPhrases(): Promise<
+  (RiskPhrase & { id: string; except: string[]; catches: string[]; spares: string[] })[]
+> {
   await ensureWritingHelp();
   const rows = await prisma.riskPhrase.findMany({ orderBy: [{ category: "asc" }, { phrase: "asc" }] });
   return rows.map((r) => ({
@@ -127,7 +157,14 @@ export class RiskEntryError extends Error {
  */
 export async function addRiskPhrase(
   actor: User,
-  input: { phrase: string; language: string; category: string; except?: string[]; catches?: string[]; spares?: string[] },
+  input: {
+    phrase: string;
+    language: string;
+    category: string;
+    except?: string[];
+    catches?: string[];
+    spares?: string[];
+  },
 ): Promise<void> {
   requireCoordinator(actor);
   const list = await riskPhrases();
@@ -152,7 +189,10 @@ export async function removeRiskPhrase(actor: User, id: string) {
   await prisma.riskPhrase.deleteMany({ where: { id } });
 }
 
-export async function addPhrase(actor: User, input: { category: string; ru: string; be: string; meaningEn: string; meaningRu: string; meaningBe: string }) {
+export async function addPhrase(
+  actor: User,
+  input: { category: string; ru: string; be: string; meaningEn: string; meaningRu: string; meaningBe: string },
+) {
   requireCoordinator(actor);
   await ensureWritingHelp();
   const last = await prisma.phrase.aggregate({ _max: { position: true } });

@@ -74,15 +74,60 @@ const KEEP_LETTERS_RE = /[^\p{L}'’ʼʹʻ`´‘]/gu;
 const APOSTROPHE_CHARS = new Set(["'", "’", "ʼ", "ʹ", "ʻ", "`", "´", "‘"]);
 
 const CYR_MAP: Readonly<Record<string, string>> = {
-  а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "je", ё: "jo", є: "je", ж: "Z",
-  з: "z", и: "i", і: "i", ї: "ji", й: "j", к: "k", л: "l", м: "m", н: "n", о: "o",
-  п: "p", р: "r", с: "s", т: "t", у: "u", ў: "v", ф: "f", х: "h", ц: "t", ч: "C",
-  ш: "S", щ: "SC", ъ: "", ы: "y", ь: "'", э: "e", ю: "ju", я: "ja",
+  а: "a",
+  б: "b",
+  в: "v",
+  г: "g",
+  ґ: "g",
+  д: "d",
+  е: "je",
+  ё: "jo",
+  є: "je",
+  ж: "Z",
+  з: "z",
+  и: "i",
+  і: "i",
+  ї: "ji",
+  й: "j",
+  к: "k",
+  л: "l",
+  м: "m",
+  н: "n",
+  о: "o",
+  п: "p",
+  р: "r",
+  с: "s",
+  т: "t",
+  у: "u",
+  ў: "v",
+  ф: "f",
+  х: "h",
+  ц: "t",
+  ч: "C",
+  ш: "S",
+  щ: "SC",
+  ъ: "",
+  ы: "y",
+  ь: "'",
+  э: "e",
+  ю: "ju",
+  я: "ja",
 };
 /** Latin letters that look like Cyrillic ones, when typed inside a Cyrillic word. */
 const HOMOGLYPHS: Readonly<Record<string, string>> = {
-  a: "а", b: "в", c: "с", e: "е", h: "н", i: "і", k: "к", m: "м", o: "о", p: "р",
-  t: "т", x: "х", y: "у",
+  a: "а",
+  b: "в",
+  c: "с",
+  e: "е",
+  h: "н",
+  i: "і",
+  k: "к",
+  m: "м",
+  o: "о",
+  p: "р",
+  t: "т",
+  x: "х",
+  y: "у",
 };
 
 const POLISH_RE = /szcz|cz|sz/g;
@@ -106,9 +151,35 @@ const C_RE = /c/g;
 const W_RE = /w/g;
 const LATIN_SPECIAL_RE = /[čćšśžźŭǔńłĺľŝĉâǎûëěìè’ʼʹʻ`´‘ʺ]/g;
 const LATIN_SPECIAL: Readonly<Record<string, string>> = {
-  č: "C", ĉ: "C", ć: "t'", š: "S", ś: "s'", ž: "Z", ź: "z'", ŭ: "v", ǔ: "v", ń: "n'",
-  ł: "l", ĺ: "l'", ľ: "l'", ŝ: "SC", â: "ja", ǎ: "ja", û: "ju", ë: "jo", ě: "je",
-  ì: "i", è: "e", "’": "'", ʼ: "'", ʹ: "'", ʻ: "'", "`": "'", "´": "'", "‘": "'", ʺ: "",
+  č: "C",
+  ĉ: "C",
+  ć: "t'",
+  š: "S",
+  ś: "s'",
+  ž: "Z",
+  ź: "z'",
+  ŭ: "v",
+  ǔ: "v",
+  ń: "n'",
+  ł: "l",
+  ĺ: "l'",
+  ľ: "l'",
+  ŝ: "SC",
+  â: "ja",
+  ǎ: "ja",
+  û: "ju",
+  ë: "jo",
+  ě: "je",
+  ì: "i",
+  è: "e",
+  "’": "'",
+  ʼ: "'",
+  ʹ: "'",
+  ʻ: "'",
+  "`": "'",
+  "´": "'",
+  "‘": "'",
+  ʺ: "",
 };
 const NOT_INTERNAL_RE = /[^a-zCSZ']/g;
 
@@ -390,8 +461,7 @@ export function skeletonsNear(a: string, b: string): boolean {
 
 const BE_LETTER_RE = /[іўІЎ]/;
 const RU_LETTER_RE = /[иИщЩъЪ]/;
-const BE_PATTERN_RE =
-  /дз[ьеёюяі]|ц[ьеёюяі]|шч|[бвгджзклмнпрстфхцчш]э|[а-яёіў]['’ʼ][еёюяі]/i;
+const BE_PATTERN_RE = /дз[ьеёюяі]|ц[ьеёюяі]|шч|[бвгджзклмнпрстфхцчш]э|[а-яёіў]['’ʼ][еёюяі]/i;
 
 /** Which script a name is in. */
 export function detectScript(text: string): NameScript {
@@ -432,7 +502,12 @@ export function splitFullName(full: string): PersonName | null {
   const comma = cleaned.indexOf(",");
   if (comma >= 0) {
     const surname = cleaned.slice(0, comma).trim();
-    const rest = cleaned.slice(comma + 1).replace(/,/g, " ").trim().split(/\s+/).filter(Boolean);
+    const rest = cleaned
+      .slice(comma + 1)
+      .replace(/,/g, " ")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     if (!surname) return null;
     return { surname, givenName: rest[0] ?? "", patronymic: rest.slice(1).join(" ") || null };
   }

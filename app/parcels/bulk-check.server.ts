@@ -53,7 +53,9 @@ export function readParcelFile(file: string): BulkParcel {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ParcelFileError(`${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}. See docs/parcels.md, "Checking parcels in bulk", for the format.`);
+    throw new ParcelFileError(
+      `${file}: ${issue.path.join(".") || "(top level)"}: ${issue.message}. See docs/parcels.md, "Checking parcels in bulk", for the format.`,
+    );
   }
   return parsed.data;
 }
@@ -65,7 +67,11 @@ export interface ParcelCheckOutput {
   problems: { code: string; params: Record<string, string | number>; item?: number; message: string }[];
 }
 
-export async function parcelCheck(prisonerId: string, file: string, locale: string | undefined): Promise<ParcelCheckOutput> {
+export async function parcelCheck(
+  prisonerId: string,
+  file: string,
+  locale: string | undefined,
+): Promise<ParcelCheckOutput> {
   const language: Locale = isLocale(locale) ? locale : "en";
   const verdict = await checkParcelForPrisoner(prisonerId, readParcelFile(file));
   return {

@@ -5,7 +5,10 @@ import { ALL_FACILITY_TYPES } from "./defaults.ts";
  * person's facility refuses it, and not when every kind of facility the platform
  * sends parcels to refuses it (the item could never go anywhere).
  */
-export function offeredInParcel(item: { bannedFacilityTypes: readonly string[] }, facilityType: string | null | undefined): boolean {
+export function offeredInParcel(
+  item: { bannedFacilityTypes: readonly string[] },
+  facilityType: string | null | undefined,
+): boolean {
   if (facilityType && item.bannedFacilityTypes.includes(facilityType)) return false;
   return !ALL_FACILITY_TYPES.every((type) => item.bannedFacilityTypes.includes(type));
 }

@@ -21,7 +21,6 @@ import PDFDocument from "pdfkit";
 import { pdfFontDir } from "#app/letters/pdf.server.ts";
 import { printableText } from "#app/letters/printable.ts";
 
-
 export interface CustomsItem {
   nameRu: string;
   nameEn: string;
@@ -68,8 +67,13 @@ function money(cents: number): string {
 }
 
 function clean(line: string): string {
-  // eslint-disable-next-line no-control-regex
-  return printableText(line).replace(/[\u0000-\u001F\u007F]/g, " ").replace(/\s+/g, " ").trim();
+  return (
+    printableText(line)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001F\u007F]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 interface Column {
@@ -88,7 +92,11 @@ function box(doc: Doc, x: number, y: number, w: number, caption: string, lines: 
   const bodyH = body ? doc.heightOfString(body, { width: w - 2 * pad, lineGap: 1.5 }) : 0;
   const h = Math.max(minHeight, pad + captionH + 1 * MM + bodyH + pad);
   doc.save().lineWidth(0.7).rect(x, y, w, h).stroke().restore();
-  doc.font(REGULAR).fontSize(7).fillColor("#333333").text(caption, x + pad, y + pad, { width: w - 2 * pad });
+  doc
+    .font(REGULAR)
+    .fontSize(7)
+    .fillColor("#333333")
+    .text(caption, x + pad, y + pad, { width: w - 2 * pad });
   doc.font(REGULAR).fontSize(10).fillColor("#000000");
   if (body) doc.text(body, x + pad, y + pad + captionH + 1 * MM, { width: w - 2 * pad, lineGap: 1.5 });
   return h;
@@ -98,29 +106,49 @@ function checkbox(doc: Doc, x: number, y: number, checked: boolean, label: strin
   const size = 3.2 * MM;
   doc.save().lineWidth(0.7).rect(x, y, size, size).stroke().restore();
   if (checked) {
-    doc.save().lineWidth(1.2).moveTo(x + 0.6 * MM, y + 0.6 * MM).lineTo(x + size - 0.6 * MM, y + size - 0.6 * MM).stroke();
-    doc.moveTo(x + size - 0.6 * MM, y + 0.6 * MM).lineTo(x + 0.6 * MM, y + size - 0.6 * MM).stroke().restore();
+    doc
+      .save()
+      .lineWidth(1.2)
+      .moveTo(x + 0.6 * MM, y + 0.6 * MM)
+      .lineTo(x + size - 0.6 * MM, y + size - 0.6 * MM)
+      .stroke();
+    doc
+      .moveTo(x + size - 0.6 * MM, y + 0.6 * MM)
+      .lineTo(x + 0.6 * MM, y + size - 0.6 * MM)
+      .stroke()
+      .restore();
   }
-  doc.font(REGULAR).fontSize(8).text(label, x + size + 1.5 * MM, y + 0.2 * MM, { lineBreak: false });
+  doc
+    .font(REGULAR)
+    .fontSize(8)
+    .text(label, x + size + 1.5 * MM, y + 0.2 * MM, { lineBreak: false });
   return size + 1.5 * MM + doc.widthOfString(label) + 5 * MM;
 }
 
 function tableRow(doc: Doc, x: number, y: number, columns: Column[], cells: string[][], header = false): number {
   const pad = 1.5 * MM;
   doc.font(header ? BOLD : REGULAR).fontSize(header ? 7.5 : 9);
-  const heights = cells.map((lines, i) => doc.heightOfString(lines.join("\n"), { width: columns[i].width - 2 * pad, lineGap: 1 }));
+  const heights = cells.map((lines, i) =>
+    doc.heightOfString(lines.join("\n"), { width: columns[i].width - 2 * pad, lineGap: 1 }),
+  );
   const h = Math.max(...heights) + 2 * pad;
   let cx = x;
   cells.forEach((lines, i) => {
     const column = columns[i];
     doc.save().lineWidth(0.5).rect(cx, y, column.width, h).stroke().restore();
     if (header) {
-      doc.font(BOLD).fontSize(7.5).text(lines.join("\n"), cx + pad, y + pad, { width: column.width - 2 * pad, align: column.align, lineGap: 1 });
+      doc
+        .font(BOLD)
+        .fontSize(7.5)
+        .text(lines.join("\n"), cx + pad, y + pad, { width: column.width - 2 * pad, align: column.align, lineGap: 1 });
     } else {
       // First line (Russian) regular, the English below it in grey.
       let ly = y + pad;
       lines.forEach((line, j) => {
-        doc.font(REGULAR).fontSize(9).fillColor(j === 0 ? "#000000" : "#444444");
+        doc
+          .font(REGULAR)
+          .fontSize(9)
+          .fillColor(j === 0 ? "#000000" : "#444444");
         doc.text(line, cx + pad, ly, { width: column.width - 2 * pad, align: column.align, lineGap: 1 });
         ly += doc.heightOfString(line, { width: column.width - 2 * pad, lineGap: 1 });
       });
@@ -159,30 +187,59 @@ export async function renderCustomsPdf(input: CustomsInput): Promise<Buffer> {
   y += 7 * MM;
   doc.font(REGULAR).fontSize(11).text(`ТАМОЖЕННАЯ ДЕКЛАРАЦИЯ ${code}`, MARGIN, y, { width, lineBreak: false });
   y += 6 * MM;
-  doc.font(REGULAR).fontSize(8).fillColor("#333333").text("May be opened officially / Может быть вскрыто в служебном порядке", MARGIN, y, { width });
+  doc
+    .font(REGULAR)
+    .fontSize(8)
+    .fillColor("#333333")
+    .text("May be opened officially / Может быть вскрыто в служебном порядке", MARGIN, y, { width });
   doc.fillColor("#000000");
   y += 6 * MM;
 
   // Sender and addressee.
   const half = (width - 4 * MM) / 2;
   const senderH = box(doc, MARGIN, y, half, "From / Отправитель", input.sender, 35 * MM);
-  const addresseeH = box(doc, MARGIN + half + 4 * MM, y, half, "To / Получатель (фамилия, имя, отчество; адрес)", input.addressee, 35 * MM);
+  const addresseeH = box(
+    doc,
+    MARGIN + half + 4 * MM,
+    y,
+    half,
+    "To / Получатель (фамилия, имя, отчество; адрес)",
+    input.addressee,
+    35 * MM,
+  );
   y += Math.max(senderH, addresseeH) + 5 * MM;
 
   // Items.
   const columns: Column[] = [
     { title: "No.\n№", width: 9 * MM, align: "center" },
-    { title: "Detailed description of contents\nПодробное описание вложения", width: width - 9 * MM - 22 * MM - 30 * MM - 30 * MM, align: "left" },
+    {
+      title: "Detailed description of contents\nПодробное описание вложения",
+      width: width - 9 * MM - 22 * MM - 30 * MM - 30 * MM,
+      align: "left",
+    },
     { title: "Quantity\nКол-во", width: 22 * MM, align: "right" },
     { title: "Net weight (kg)\nВес нетто (кг)", width: 30 * MM, align: "right" },
     { title: `Value (${input.currency})\nСтоимость (${input.currency})`, width: 30 * MM, align: "right" },
   ];
   const header = () => {
-    y += tableRow(doc, MARGIN, y, columns, columns.map((c) => [c.title]), true);
+    y += tableRow(
+      doc,
+      MARGIN,
+      y,
+      columns,
+      columns.map((c) => [c.title]),
+      true,
+    );
   };
   header();
   input.items.forEach((item, i) => {
-    const cells = [[String(i + 1)], [clean(item.nameRu), clean(item.nameEn)].filter((line, j, all) => j === 0 || line !== all[0]), [String(item.quantity)], [kg(item.weightGrams)], [money(item.valueCents)]];
+    const cells = [
+      [String(i + 1)],
+      [clean(item.nameRu), clean(item.nameEn)].filter((line, j, all) => j === 0 || line !== all[0]),
+      [String(item.quantity)],
+      [kg(item.weightGrams)],
+      [money(item.valueCents)],
+    ];
     doc.font(REGULAR).fontSize(9);
     const estimate = doc.heightOfString(cells[1].join("\n"), { width: columns[1].width - 3 * MM, lineGap: 1 }) + 3 * MM;
     if (y + estimate > bottom - 70 * MM) {
@@ -194,9 +251,18 @@ export async function renderCustomsPdf(input: CustomsInput): Promise<Buffer> {
   });
   const totalWeight = input.items.reduce((s, i) => s + i.weightGrams, 0);
   const totalValue = input.items.reduce((s, i) => s + i.valueCents, 0);
-  y += tableRow(doc, MARGIN, y, columns, [[""], ["Total / Итого"], [String(input.items.reduce((s, i) => s + i.quantity, 0))], [kg(totalWeight)], [money(totalValue)]]);
+  y += tableRow(doc, MARGIN, y, columns, [
+    [""],
+    ["Total / Итого"],
+    [String(input.items.reduce((s, i) => s + i.quantity, 0))],
+    [kg(totalWeight)],
+    [money(totalValue)],
+  ]);
   y += 3 * MM;
-  doc.font(REGULAR).fontSize(9).text("Total gross weight (kg) / Общий вес брутто (кг): ____________", MARGIN, y, { width });
+  doc
+    .font(REGULAR)
+    .fontSize(9)
+    .text("Total gross weight (kg) / Общий вес брутто (кг): ____________", MARGIN, y, { width });
   y += 7 * MM;
 
   if (y > bottom - 60 * MM) {
@@ -217,23 +283,29 @@ export async function renderCustomsPdf(input: CustomsInput): Promise<Buffer> {
   x += checkbox(doc, x, y, false, "Sale of goods / Продажа товара");
   checkbox(doc, x, y, false, "Other / Прочее");
   y += 7 * MM;
-  doc.font(REGULAR).fontSize(9).text(
-    "Explanation / Пояснение: personal items for the addressee's own use, not for sale; every item is listed above. " +
-      "Личные вещи и продукты для собственного пользования получателя, не для продажи; каждый предмет указан выше.",
-    MARGIN,
-    y,
-    { width },
-  );
+  doc
+    .font(REGULAR)
+    .fontSize(9)
+    .text(
+      "Explanation / Пояснение: personal items for the addressee's own use, not for sale; every item is listed above. " +
+        "Личные вещи и продукты для собственного пользования получателя, не для продажи; каждый предмет указан выше.",
+      MARGIN,
+      y,
+      { width },
+    );
   y = doc.y + 6 * MM;
 
   // Declaration and signature.
-  doc.font(REGULAR).fontSize(8).text(
-    "I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article " +
-      "or articles prohibited by legislation or by postal or customs regulations.",
-    MARGIN,
-    y,
-    { width },
-  );
+  doc
+    .font(REGULAR)
+    .fontSize(8)
+    .text(
+      "I certify that the particulars given in this customs declaration are correct and that this item does not contain any dangerous article " +
+        "or articles prohibited by legislation or by postal or customs regulations.",
+      MARGIN,
+      y,
+      { width },
+    );
   doc.text(
     "Я подтверждаю, что указанные в настоящей декларации сведения верны и что в этом отправлении нет опасных или запрещённых законодательством, " +
       "почтовыми или таможенными правилами предметов.",
@@ -243,7 +315,9 @@ export async function renderCustomsPdf(input: CustomsInput): Promise<Buffer> {
   );
   y = doc.y + 10 * MM;
   doc.font(REGULAR).fontSize(9).text("Date / Дата: ________________", MARGIN, y, { lineBreak: false });
-  doc.text("Sender's signature / Подпись отправителя: ______________________", MARGIN + width / 2 - 10 * MM, y, { lineBreak: false });
+  doc.text("Sender's signature / Подпись отправителя: ______________________", MARGIN + width / 2 - 10 * MM, y, {
+    lineBreak: false,
+  });
 
   doc.end();
   return done;

@@ -50,10 +50,15 @@ export function itemName(locale: Locale, names: { nameRu: string; nameEn: string
 export function describeProblem(locale: Locale, problem: ParcelProblem): string {
   const p = problem.params;
   const kg = (name: string) => formatKg(locale, Number(p[name] ?? 0));
-  const item = typeof p.itemEn === "string" ? itemName(locale, { nameRu: String(p.itemRu), nameEn: String(p.itemEn) }) : "";
+  const item =
+    typeof p.itemEn === "string" ? itemName(locale, { nameRu: String(p.itemRu), nameEn: String(p.itemEn) }) : "";
   switch (problem.code) {
     case "quota":
-      return translate(locale, p.kind === "small_package" ? "parcels.problem.quotaSmall" : "parcels.problem.quota", { quota: p.quota, used: p.used, year: p.year });
+      return translate(locale, p.kind === "small_package" ? "parcels.problem.quotaSmall" : "parcels.problem.quota", {
+        quota: p.quota,
+        used: p.used,
+        year: p.year,
+      });
     case "weight":
     case "smallPackageWeight":
       return translate(locale, PROBLEM_KEYS[problem.code], { weight: kg("weightGrams"), limit: kg("limitGrams") });

@@ -108,7 +108,15 @@ export interface ParcelCheckInput {
    * customs declaration). destination: the facility's country (EAEU duty-free
    * warning for items from abroad).
    */
-  parcel: { packageKind: PackageKind; senderKind: SenderKind; fromAbroad: boolean; boxWeightGrams?: number; domestic?: boolean; destination?: "BY" | "RU"; senderDetails?: string | null };
+  parcel: {
+    packageKind: PackageKind;
+    senderKind: SenderKind;
+    fromAbroad: boolean;
+    boxWeightGrams?: number;
+    domestic?: boolean;
+    destination?: "BY" | "RU";
+    senderDetails?: string | null;
+  };
   items: RuleItem[];
   history: RuleHistory;
   bannedTerms: readonly RuleBannedTerm[];
@@ -181,21 +189,39 @@ export type CustomsDocument = "CN22" | "CN23" | "inventory";
 export const EAEU_DUTY_FREE_CENTS = 20_000;
 export const EAEU_DUTY_FREE_GRAMS = 31_000;
 
-export function parcelTotals(items: readonly Pick<RuleItem, "quantity" | "unitWeightGrams" | "unitValueCents">[], boxWeightGrams = 0): ParcelTotals {
+export function parcelTotals(
+  items: readonly Pick<RuleItem, "quantity" | "unitWeightGrams" | "unitValueCents">[],
+  boxWeightGrams = 0,
+): ParcelTotals {
   const net = items.reduce(
-    (t, i) => ({ weightGrams: t.weightGrams + i.quantity * i.unitWeightGrams, valueCents: t.valueCents + i.quantity * i.unitValueCents, units: t.units + i.quantity }),
+    (t, i) => ({
+      weightGrams: t.weightGrams + i.quantity * i.unitWeightGrams,
+      valueCents: t.valueCents + i.quantity * i.unitValueCents,
+      units: t.units + i.quantity,
+    }),
     { weightGrams: 0, valueCents: 0, units: 0 },
   );
   return { ...net, grossWeightGrams: net.weightGrams + (net.units > 0 ? boxWeightGrams : 0) };
 }
 
 /** No customs declaration for a domestic parcel (an inventory is enough); otherwise CN 22 or CN 23. */
-export function customsDocumentFor(packageKind: PackageKind, totals: Pick<ParcelTotals, "weightGrams" | "valueCents">, domestic: boolean): CustomsDocument {
+export function customsDocumentFor(
+  packageKind: PackageKind,
+  totals: Pick<ParcelTotals, "weightGrams" | "valueCents">,
+  domestic: boolean,
+): CustomsDocument {
   return domestic ? "inventory" : customsFormFor(packageKind, totals);
 }
 
-export function customsFormFor(packageKind: PackageKind, totals: Pick<ParcelTotals, "weightGrams" | "valueCents">): "CN22" | "CN23" {
-  return packageKind === "small_package" && totals.valueCents <= CN22_MAX_VALUE_CENTS && totals.weightGrams <= CN22_MAX_WEIGHT_GRAMS ? "CN22" : "CN23";
+export function customsFormFor(
+  packageKind: PackageKind,
+  totals: Pick<ParcelTotals, "weightGrams" | "valueCents">,
+): "CN22" | "CN23" {
+  return packageKind === "small_package" &&
+    totals.valueCents <= CN22_MAX_VALUE_CENTS &&
+    totals.weightGrams <= CN22_MAX_WEIGHT_GRAMS
+    ? "CN22"
+    : "CN23";
 }
 
 /** A pre-trial detainee, or someone convicted whose sentence is not yet in force (under appeal). */
@@ -237,15 +263,47 @@ export function findBannedTerm<T extends RuleBannedTerm>(text: string, terms: re
 
 /** Words that say nothing about what is inside: customs refuse "gift" alone. */
 const VAGUE_WORDS = new Set([
-  "gift", "gifts", "present", "presents", "parcel", "package", "stuff", "things", "items", "goods", "misc", "miscellaneous", "various", "other", "personal",
-  "подарок", "подарки", "подарков", "посылка", "посылки", "передача", "вещи", "разное", "прочее", "товары", "личные", "сувенир", "сувениры",
-  "падарунак", "падарункі", "рэчы", "пасылка",
+  "gift",
+  "gifts",
+  "present",
+  "presents",
+  "parcel",
+  "package",
+  "stuff",
+  "things",
+  "items",
+  "goods",
+  "misc",
+  "miscellaneous",
+  "various",
+  "other",
+  "personal",
+  "подарок",
+  "подарки",
+  "подарков",
+  "посылка",
+  "посылки",
+  "передача",
+  "вещи",
+  "разное",
+  "прочее",
+  "товары",
+  "личные",
+  "сувенир",
+  "сувениры",
+  "падарунак",
+  "падарункі",
+  "рэчы",
+  "пасылка",
 ]);
 const FILLER_WORDS = new Set(["a", "an", "the", "some", "and", "for", "of", "и", "для", "с", "i", "і", "на"]);
 
 /** True when a free-text description is only words like "gift" or "things". */
 export function isVagueDescription(text: string): boolean {
-  const words = normalizeForMatching(text).trim().split(" ").filter((w) => w && !FILLER_WORDS.has(w));
+  const words = normalizeForMatching(text)
+    .trim()
+    .split(" ")
+    .filter((w) => w && !FILLER_WORDS.has(w));
   return words.length === 0 || words.every((w) => VAGUE_WORDS.has(w));
 }
 
@@ -257,7 +315,10 @@ function itemParams(item: RuleItem): Record<string, string> {
 
 /** Sender details hold a name and at least one address line (a relay address is fine). */
 export function hasSenderAddress(details: string | null): boolean {
-  const lines = (details ?? "").split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = (details ?? "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length >= 2;
 }
 
@@ -287,7 +348,8 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
 
   if (facility) {
     // 3. The yearly quota for this kind of package.
-    const quota = parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : facility.parcelQuotaPerYear;
+    const quota =
+      parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : facility.parcelQuotaPerYear;
     const used = history.sentThisYear[parcel.packageKind] ?? 0;
     if (quota !== null && used + 1 > quota) add("quota", { kind: parcel.packageKind, quota, used, year: history.year });
 
@@ -298,7 +360,12 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     }
     const monthly = facility.parcelMonthlyWeightLimitGrams;
     if (monthly !== null && totals.weightGrams > 0 && history.gramsThisMonth + gross > monthly) {
-      add("monthlyWeight", { weightGrams: gross, alreadyGrams: history.gramsThisMonth, limitGrams: monthly, month: history.month });
+      add("monthlyWeight", {
+        weightGrams: gross,
+        alreadyGrams: history.gramsThisMonth,
+        limitGrams: monthly,
+        month: history.month,
+      });
     }
   }
   if (parcel.packageKind === "small_package" && gross > SMALL_PACKAGE_MAX_GRAMS) {
@@ -309,7 +376,8 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   if (items.length === 0) add("empty");
   items.forEach((item, index) => {
     if (item.perishable) add("perishable", itemParams(item), index);
-    if (facility && item.catalogItemId && item.bannedFacilityTypes.includes(facility.type)) add("bannedItem", { ...itemParams(item), facilityType: facility.type }, index);
+    if (facility && item.catalogItemId && item.bannedFacilityTypes.includes(facility.type))
+      add("bannedItem", { ...itemParams(item), facilityType: facility.type }, index);
     if (item.freeText !== null) {
       const banned = findBannedTerm(item.freeText, input.bannedTerms);
       if (banned) add("bannedTerm", { ...itemParams(item), term: banned.term }, index);
@@ -325,7 +393,15 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
 
   const warnings: ParcelWarning[] = [];
   if (!domestic && parcel.destination && (totals.valueCents > EAEU_DUTY_FREE_CENTS || gross > EAEU_DUTY_FREE_GRAMS)) {
-    warnings.push({ code: "dutyFree", params: { valueCents: totals.valueCents, limitCents: EAEU_DUTY_FREE_CENTS, weightGrams: gross, limitGrams: EAEU_DUTY_FREE_GRAMS } });
+    warnings.push({
+      code: "dutyFree",
+      params: {
+        valueCents: totals.valueCents,
+        limitCents: EAEU_DUTY_FREE_CENTS,
+        weightGrams: gross,
+        limitGrams: EAEU_DUTY_FREE_GRAMS,
+      },
+    });
   }
 
   return {
@@ -444,19 +520,40 @@ export interface StoredItem {
  * free-text item keeps its own.
  */
 export function storedItem(
-  input: { catalogItemId: string | null; freeText: string | null; quantity: number; unitWeightGrams: number | null; unitValueCents: number | null },
+  input: {
+    catalogItemId: string | null;
+    freeText: string | null;
+    quantity: number;
+    unitWeightGrams: number | null;
+    unitValueCents: number | null;
+  },
   catalog: ReadonlyMap<string, RuleCatalogEntry>,
 ): StoredItem | null {
   if (input.catalogItemId) {
     const entry = catalog.get(input.catalogItemId);
     if (!entry) return null;
-    return { catalogItemId: entry.id, freeText: null, quantity: input.quantity, unitWeightGrams: entry.unitWeightGrams, unitValueCents: entry.typicalValueCents };
+    return {
+      catalogItemId: entry.id,
+      freeText: null,
+      quantity: input.quantity,
+      unitWeightGrams: entry.unitWeightGrams,
+      unitValueCents: entry.typicalValueCents,
+    };
   }
-  return { catalogItemId: null, freeText: input.freeText, quantity: input.quantity, unitWeightGrams: input.unitWeightGrams ?? 0, unitValueCents: input.unitValueCents ?? 0 };
+  return {
+    catalogItemId: null,
+    freeText: input.freeText,
+    quantity: input.quantity,
+    unitWeightGrams: input.unitWeightGrams ?? 0,
+    unitValueCents: input.unitValueCents ?? 0,
+  };
 }
 
 /** A stored item → what the rules check: names, perishability and bans come from its catalogue entry. */
-export function ruleItem(item: StoredItem, catalog: Pick<RuleCatalogEntry, "id" | "nameRu" | "nameEn" | "perishable" | "bannedFacilityTypes"> | null | undefined): RuleItem {
+export function ruleItem(
+  item: StoredItem,
+  catalog: Pick<RuleCatalogEntry, "id" | "nameRu" | "nameEn" | "perishable" | "bannedFacilityTypes"> | null | undefined,
+): RuleItem {
   if (catalog) {
     return {
       catalogItemId: catalog.id,
@@ -471,7 +568,17 @@ export function ruleItem(item: StoredItem, catalog: Pick<RuleCatalogEntry, "id" 
     };
   }
   const text = item.freeText ?? "";
-  return { catalogItemId: null, nameRu: text, nameEn: text, freeText: text, quantity: item.quantity, unitWeightGrams: item.unitWeightGrams, unitValueCents: item.unitValueCents, perishable: false, bannedFacilityTypes: [] };
+  return {
+    catalogItemId: null,
+    nameRu: text,
+    nameEn: text,
+    freeText: text,
+    quantity: item.quantity,
+    unitWeightGrams: item.unitWeightGrams,
+    unitValueCents: item.unitValueCents,
+    perishable: false,
+    bannedFacilityTypes: [],
+  };
 }
 
 /**

@@ -60,7 +60,8 @@ export type S10Problem =
   /** The check digit (character 11) does not match the serial number. */
   | { code: "checkDigit" };
 
-export type S10Result = { valid: true; number: string; country: string } | { valid: false; normalized: string; problem: S10Problem };
+export type S10Result =
+  { valid: true; number: string; country: string } | { valid: false; normalized: string; problem: S10Problem };
 
 /** Upper-cases and drops spaces, hyphens and dots people type in for readability, and invisible characters pasted with the number. */
 export function normalizeS10(input: string): string {
@@ -124,10 +125,12 @@ export type TrackingResult =
 export function validateTrackingNumber(input: string): TrackingResult {
   const normalized = normalizeS10(input);
   if (/^\d{14}$/.test(normalized)) {
-    if (russianDomesticCheckDigit(normalized.slice(0, 13)) !== Number(normalized[13])) return { valid: false, normalized, problem: { code: "domesticCheckDigit" } };
+    if (russianDomesticCheckDigit(normalized.slice(0, 13)) !== Number(normalized[13]))
+      return { valid: false, normalized, problem: { code: "domesticCheckDigit" } };
     return { valid: true, number: normalized, kind: "russian-domestic", country: "RU" };
   }
-  if (/^\d+$/.test(normalized)) return { valid: false, normalized, problem: { code: "length", length: normalized.length } };
+  if (/^\d+$/.test(normalized))
+    return { valid: false, normalized, problem: { code: "length", length: normalized.length } };
   const result = validateS10(input);
   return result.valid ? { ...result, kind: "s10" } : result;
 }

@@ -37,11 +37,19 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   const limit = await hitRateLimit(`totp:${user.id}`, 10, 15 * 60);
   if (!limit.allowed) {
-    await audit({ actorId: user.id, action: "auth.totp_locked", targetType: "user", targetId: user.id, details: { at: "second-factor" } });
+    await audit({
+      actorId: user.id,
+      action: "auth.totp_locked",
+      targetType: "user",
+      targetId: user.id,
+      details: { at: "second-factor" },
+    });
     return { fieldErrors: { code: "error.tooManyRequests" as MessageKey } };
   }
   const enrolled = await hasTotp(user.id);
-  const ok = enrolled ? await verifyTotp(user.id, parsed.data.code) : await completeTotpEnrolment(user.id, parsed.data.code);
+  const ok = enrolled
+    ? await verifyTotp(user.id, parsed.data.code)
+    : await completeTotpEnrolment(user.id, parsed.data.code);
   if (!ok) {
     await audit({
       actorId: user.id,
@@ -54,7 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await markSecondFactor(idHash);
   if (!enrolled) await audit({ actorId: user.id, action: "auth.totp_enrolled", targetType: "user", targetId: user.id });
-  await audit({ actorId: user.id, action: "auth.privileged_sign_in", targetType: "user", targetId: user.id, details: { role: user.role } });
+  await audit({
+    actorId: user.id,
+    action: "auth.privileged_sign_in",
+    targetType: "user",
+    targetId: user.id,
+    details: { role: user.role },
+  });
   throw redirect(redirectTo);
 }
 
@@ -85,7 +99,15 @@ export default function TwoFactor() {
       )}
       <ValidatedForm onSubmit={onSubmit}>
         <input type="hidden" {...form.register("redirectTo")} />
-        <TextField form={form} name="code" label={t("twoFactor.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
+        <TextField
+          form={form}
+          name="code"
+          label={t("twoFactor.code")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          autoFocus
+        />
         <SubmitButton>{t("twoFactor.submit")}</SubmitButton>
       </ValidatedForm>
     </section>

@@ -11,10 +11,22 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "read:audit");
   const entries = await allAuditEntries();
-  await audit({ actorId: user.id, action: "export.audit_log", targetType: "audit-log", details: { rows: entries.length } });
+  await audit({
+    actorId: user.id,
+    action: "export.audit_log",
+    targetType: "audit-log",
+    details: { rows: entries.length },
+  });
   const csv = toCsv(
     ["created_at", "actor", "action", "target_type", "target_id", "details"],
-    entries.map((e) => [e.createdAt, e.actor?.pseudonym ?? "", e.action, e.targetType ?? "", e.targetId ?? "", e.details ? JSON.stringify(e.details) : ""]),
+    entries.map((e) => [
+      e.createdAt,
+      e.actor?.pseudonym ?? "",
+      e.action,
+      e.targetType ?? "",
+      e.targetId ?? "",
+      e.details ? JSON.stringify(e.details) : "",
+    ]),
   );
   return new Response(csv, {
     headers: {

@@ -2,7 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { API_TOKEN_SCOPES, ApiTokenError, createApiToken, DEFAULT_TOKEN_DAYS, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from "#app/models/api-tokens.server.ts";
+import {
+  API_TOKEN_SCOPES,
+  ApiTokenError,
+  createApiToken,
+  DEFAULT_TOKEN_DAYS,
+  listApiTokens,
+  MAX_TOKEN_DAYS,
+  revokeApiToken,
+} from "#app/models/api-tokens.server.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -11,7 +19,12 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tokens.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:tokens");
-  return { tokens: await listApiTokens(), scopes: API_TOKEN_SCOPES, defaultDays: DEFAULT_TOKEN_DAYS, maxDays: MAX_TOKEN_DAYS };
+  return {
+    tokens: await listApiTokens(),
+    scopes: API_TOKEN_SCOPES,
+    defaultDays: DEFAULT_TOKEN_DAYS,
+    maxDays: MAX_TOKEN_DAYS,
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -35,7 +48,12 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
     return { created: null, revoked, error: revoked ? null : "tokens.notRevoked" };
   }
   try {
-    const { token } = await createApiToken({ name: parsed.data.name, scope: parsed.data.scope, days: parsed.data.days, createdById: user.id });
+    const { token } = await createApiToken({
+      name: parsed.data.name,
+      scope: parsed.data.scope,
+      days: parsed.data.days,
+      createdById: user.id,
+    });
     return { created: { name: parsed.data.name, token }, revoked: false, error: null };
   } catch (error) {
     if (error instanceof ApiTokenError) return { created: null, revoked: false, error: "tokens.invalid" };
@@ -43,7 +61,11 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionRes
   }
 }
 
-const STATE_LABELS = { active: "tokens.state.active", revoked: "tokens.state.revoked", expired: "tokens.state.expired" } as const;
+const STATE_LABELS = {
+  active: "tokens.state.active",
+  revoked: "tokens.state.revoked",
+  expired: "tokens.state.expired",
+} as const;
 
 export default function ApiTokens() {
   const t = useT();
@@ -143,7 +165,15 @@ export default function ApiTokens() {
         </div>
         <div className="field">
           <label htmlFor="token-days">{t("tokens.days")}</label>
-          <input id="token-days" name="days" type="number" min={1} max={data.maxDays} defaultValue={data.defaultDays} required />
+          <input
+            id="token-days"
+            name="days"
+            type="number"
+            min={1}
+            max={data.maxDays}
+            defaultValue={data.defaultDays}
+            required
+          />
         </div>
         <button type="submit">{t("tokens.create")}</button>
       </Form>

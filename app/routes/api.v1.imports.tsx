@@ -41,7 +41,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const source = url.searchParams.get("source");
   if (!source) return Response.json({ error: "The source query parameter is required." }, { status: 400 });
   const bytes = await readBody(request);
-  if (!bytes) return Response.json({ error: translate("en", "import.file.tooLarge", { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 }) }, { status: 413 });
+  if (!bytes)
+    return Response.json(
+      { error: translate("en", "import.file.tooLarge", { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 }) },
+      { status: 413 },
+    );
   try {
     const result = await importFile({
       sourceSlug: source,
@@ -54,11 +58,18 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     return Response.json({
       ...result.summary,
-      unknownValues: result.plan.unknownValues.map((v) => ({ field: v.field, value: v.text, rows: v.rows, firstLine: v.firstLine })),
+      unknownValues: result.plan.unknownValues.map((v) => ({
+        field: v.field,
+        value: v.text,
+        rows: v.rows,
+        firstLine: v.firstLine,
+      })),
     });
   } catch (error) {
-    if (error instanceof ImportFileError) return Response.json({ error: translate("en", error.messageKey, error.params) }, { status: 422 });
-    if (error instanceof UnknownSourceError) return Response.json({ error: `Unknown source "${error.slug}".` }, { status: 404 });
+    if (error instanceof ImportFileError)
+      return Response.json({ error: translate("en", error.messageKey, error.params) }, { status: 422 });
+    if (error instanceof UnknownSourceError)
+      return Response.json({ error: `Unknown source "${error.slug}".` }, { status: 404 });
     throw error;
   }
 }

@@ -19,7 +19,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = dashboardFiltersFromUrl(new URL(request.url).searchParams);
   const [data, routes] = await Promise.all([dashboard(filters), dashboardRoutes()]);
   const names = new Map(routes.map((r) => [r.id, r.name]));
-  const csv = toCsv(DASHBOARD_CSV_HEADER, dashboardCsvRows(data, (id) => (id ? (names.get(id) ?? "") : "")));
+  const csv = toCsv(
+    DASHBOARD_CSV_HEADER,
+    dashboardCsvRows(data, (id) => (id ? (names.get(id) ?? "") : "")),
+  );
   const { from, to } = dashboardFiltersToParams(filters);
   return new Response(csv, {
     headers: {

@@ -1,7 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { dashboard, dashboardFiltersFromUrl, dashboardFiltersToParams, dashboardRoutes } from "#app/models/dashboard.server.ts";
+import {
+  dashboard,
+  dashboardFiltersFromUrl,
+  dashboardFiltersToParams,
+  dashboardRoutes,
+} from "#app/models/dashboard.server.ts";
 import { COUNTRIES } from "#app/schemas/prisoners.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { WeekChart } from "#app/components/week-chart.tsx";
@@ -193,7 +198,9 @@ export default function Dashboard() {
                     <tr key={p.id}>
                       <td>
                         <Link to={`/prisoners/${p.id}`}>{p.name}</Link>
-                        {p.humanitarian ? <span className="badge badge-warm">{t("dashboard.coverage.humanitarianBadge")}</span> : null}
+                        {p.humanitarian ? (
+                          <span className="badge badge-warm">{t("dashboard.coverage.humanitarianBadge")}</span>
+                        ) : null}
                       </td>
                       <td lang="ru">{p.facilityName ? `${p.facilityName}, ${p.city}` : "—"}</td>
                       <td>{p.lastSentAt ? longDay.format(new Date(p.lastSentAt)) : t("common.never")}</td>

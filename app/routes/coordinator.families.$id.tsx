@@ -16,7 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
   const family = await familyForCoordinator(user, params.id ?? "");
   if (!family) throw new Response("Not found", { status: 404 });
-  return { family: { ...family, contactPurgedAt: family.contactPurgedAt ? family.contactPurgedAt.toISOString().slice(0, 10) : null } };
+  return {
+    family: {
+      ...family,
+      contactPurgedAt: family.contactPurgedAt ? family.contactPurgedAt.toISOString().slice(0, 10) : null,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,7 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseWithSchema(familyEditSchema, formData);
   // What was typed comes back with the errors, for a page rendered without JavaScript.
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
+  if (!parsed.ok)
+    return {
+      fieldErrors: parsed.fieldErrors,
+      description: String(formData.get("description") ?? ""),
+      contact: String(formData.get("contact") ?? ""),
+    };
   try {
     await updateFamily(user, params.id ?? "", parsed.data);
   } catch (error) {
@@ -34,13 +44,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/coordinator/families/${params.id}?saved=1`);
 }
 
-
 export default function Family() {
   const t = useT();
   const { family } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(familyEditSchema, {
-    defaultValues: { description: actionData?.description ?? family.description, contact: actionData?.contact ?? family.contact },
+    defaultValues: {
+      description: actionData?.description ?? family.description,
+      contact: actionData?.contact ?? family.contact,
+    },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (
@@ -63,7 +75,8 @@ export default function Family() {
         <ul>
           {family.needs.map((n) => (
             <li key={n.id}>
-              <Link to={`/coordinator/needs/${n.id}`}>{t(`support.kind.${n.kind}` as MessageKey)}</Link>: {n.text} ({t(`support.needState.${n.state}` as MessageKey)})
+              <Link to={`/coordinator/needs/${n.id}`}>{t(`support.kind.${n.kind}` as MessageKey)}</Link>: {n.text} (
+              {t(`support.needState.${n.state}` as MessageKey)})
             </li>
           ))}
         </ul>

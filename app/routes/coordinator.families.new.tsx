@@ -23,7 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseWithSchema(familySchema, formData);
   // What was typed comes back with the errors, for a page rendered without JavaScript.
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, description: String(formData.get("description") ?? ""), contact: String(formData.get("contact") ?? "") };
+  if (!parsed.ok)
+    return {
+      fieldErrors: parsed.fieldErrors,
+      description: String(formData.get("description") ?? ""),
+      contact: String(formData.get("contact") ?? ""),
+    };
   try {
     await createFamily(user, parsed.data);
   } catch (error) {
@@ -33,13 +38,16 @@ export async function action({ request }: ActionFunctionArgs) {
   throw redirect(`/coordinator/needs/new?prisoner=${parsed.data.prisonerId}`);
 }
 
-
 export default function NewFamily() {
   const t = useT();
   const { prisoner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(familySchema, {
-    defaultValues: { prisonerId: prisoner.id, description: actionData?.description ?? "", contact: actionData?.contact ?? "" },
+    defaultValues: {
+      prisonerId: prisoner.id,
+      description: actionData?.description ?? "",
+      contact: actionData?.contact ?? "",
+    },
     serverErrors: actionData?.fieldErrors ?? null,
   });
   return (

@@ -27,7 +27,8 @@ import { routeName } from "#app/tracking/route-text.ts";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.itemTitle");
 
 function itemRef(params: { type?: string; id?: string }): ItemRef {
-  if ((params.type !== "letter" && params.type !== "parcel") || !params.id) throw new Response("Not found", { status: 404 });
+  if ((params.type !== "letter" && params.type !== "parcel") || !params.id)
+    throw new Response("Not found", { status: 404 });
   return { type: params.type, id: params.id };
 }
 
@@ -69,7 +70,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     // A little over the limit, so an oversize scan reaches recordReply and gets a clear message.
     formData = isMultipart
-      ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1024 }))
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES + 1024 }),
+        )
       : await request.formData();
   } catch {
     return { intent: "reply" as const, fieldErrors: { attachment: "items.reply.tooLarge" as MessageKey } };
@@ -81,7 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await changeStatus(ref, { ...parsed.data, actorId: user.id });
     } catch (error) {
-      if (error instanceof TransitionError) return { intent: "status" as const, fieldErrors: { to: refusalKey(error.reason) } };
+      if (error instanceof TransitionError)
+        return { intent: "status" as const, fieldErrors: { to: refusalKey(error.reason) } };
       throw error;
     }
     throw redirect(`/coordinator/items/${ref.type}/${ref.id}?changed=1`);
@@ -90,7 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseWithSchema(replySchema, formData);
     if (!parsed.ok) return { intent: "reply" as const, fieldErrors: parsed.fieldErrors };
     const file = formData.get("attachment");
-    const attachment = file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null;
+    const attachment =
+      file instanceof File && file.size > 0
+        ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+        : null;
     try {
       await recordReply(user, ref, {
         receivedOn: new Date(`${parsed.data.receivedOn}T00:00:00.000Z`),
@@ -101,7 +109,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     } catch (error) {
       if (error instanceof ReplyError) {
         const field = error.message === "empty" ? "text" : error.message === "not-found" ? "form" : "attachment";
-        return { intent: "reply" as const, fieldErrors: { [field]: REPLY_KEYS[error.message] ?? ("error.generic" as MessageKey) } };
+        return {
+          intent: "reply" as const,
+          fieldErrors: { [field]: REPLY_KEYS[error.message] ?? ("error.generic" as MessageKey) },
+        };
       }
       throw error;
     }
@@ -122,7 +133,13 @@ function StatusForm() {
   return (
     <ValidatedForm onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="status" />
-      <SelectField id="status-to" label={t("items.changeTo")} emptyLabel={t("common.none")} options={next.map((key) => ({ value: key, label: statusLabel(t, key, labels[key]) }))} registration={form.register("to")} />
+      <SelectField
+        id="status-to"
+        label={t("items.changeTo")}
+        emptyLabel={t("common.none")}
+        options={next.map((key) => ({ value: key, label: statusLabel(t, key, labels[key]) }))}
+        registration={form.register("to")}
+      />
       <ErrorText id="status-to-error" message={form.formState.errors.to?.message} />
       <div className="field">
         <label htmlFor="status-reference">{t("items.reference")}</label>
@@ -156,10 +173,22 @@ function ReplyForm() {
         <input id="reply-date" type="date" aria-describedby="reply-date-error" {...form.register("receivedOn")} />
         <ErrorText id="reply-date-error" message={form.formState.errors.receivedOn?.message} />
       </div>
-      <SelectField id="reply-route" label={t("items.reply.route")} emptyLabel={t("common.none")} options={routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} registration={form.register("routeId")} />
+      <SelectField
+        id="reply-route"
+        label={t("items.reply.route")}
+        emptyLabel={t("common.none")}
+        options={routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))}
+        registration={form.register("routeId")}
+      />
       <div className="field">
         <label htmlFor="reply-text">{t("items.reply.text")}</label>
-        <textarea id="reply-text" rows={4} maxLength={5000} aria-describedby="reply-text-error" {...form.register("text")} />
+        <textarea
+          id="reply-text"
+          rows={4}
+          maxLength={5000}
+          aria-describedby="reply-text-error"
+          {...form.register("text")}
+        />
         <ErrorText id="reply-text-error" message={form.formState.errors.text?.message} />
       </div>
       <div className="field">
@@ -167,7 +196,13 @@ function ReplyForm() {
         <p id="reply-file-hint" className="field-hint">
           {t("items.reply.attachmentHint", { megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024 })}
         </p>
-        <input id="reply-file" name="attachment" type="file" accept="application/pdf,image/jpeg,image/png" aria-describedby="reply-file-hint reply-file-error" />
+        <input
+          id="reply-file"
+          name="attachment"
+          type="file"
+          accept="application/pdf,image/jpeg,image/png"
+          aria-describedby="reply-file-hint reply-file-error"
+        />
         <ErrorText id="reply-file-error" message={errors?.attachment} />
       </div>
       <ErrorText id="reply-form-error" message={errors?.form} />

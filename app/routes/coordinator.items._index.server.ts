@@ -49,7 +49,12 @@ export async function trackedItemsPage(url: URL) {
     statusKeys,
     statusLabels: customStatusLabels(routes.flatMap((r) => r.statuses)),
     facilities: facilities.map((f) => ({ id: f.id, name: f.name, city: f.city })),
-    handovers: handovers.map((h) => ({ prisonerId: h.prisonerId, name: h.name, letters: h.letters, releasedOn: h.releasedOn ? new Date(h.releasedOn).toISOString().slice(0, 10) : null })),
+    handovers: handovers.map((h) => ({
+      prisonerId: h.prisonerId,
+      name: h.name,
+      letters: h.letters,
+      releasedOn: h.releasedOn ? new Date(h.releasedOn).toISOString().slice(0, 10) : null,
+    })),
   };
 }
 

@@ -13,7 +13,6 @@ import { trackedItemsAction, trackedItemsPage } from "./coordinator.items._index
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
-
 const EXPORT_ERRORS: Record<string, MessageKey> = {
   noItems: "items.export.noItems",
   noLetters: "items.export.noLetters",
@@ -31,7 +30,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return trackedItemsAction(user, new URL(request.url), await request.formData());
 }
 
-
 export default function TrackedItems() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -46,7 +44,11 @@ export default function TrackedItems() {
       <h1>{t("items.title")}</h1>
       <p>{t("items.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="stuck-count">
+        <Link
+          to="?stuck=1"
+          className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"}
+          data-testid="stuck-count"
+        >
           {data.stuck > 0 ? t("items.stuckCount", { count: data.stuck }) : t("items.noneStuck")}
         </Link>{" "}
         <Link to="/coordinator/outbox">{t("items.outboxLink")}</Link>
@@ -75,7 +77,12 @@ export default function TrackedItems() {
             {data.handovers.map((h) => (
               <li key={h.prisonerId}>
                 <Link to={`/prisoners/${h.prisonerId}`}>{t("bankTask.item", { count: h.letters, name: h.name })}</Link>
-                {h.releasedOn ? <span className="muted"> · {t("bankTask.releasedOn", { date: date.format(new Date(`${h.releasedOn}T00:00:00Z`)) })}</span> : null}{" "}
+                {h.releasedOn ? (
+                  <span className="muted">
+                    {" "}
+                    · {t("bankTask.releasedOn", { date: date.format(new Date(`${h.releasedOn}T00:00:00Z`)) })}
+                  </span>
+                ) : null}{" "}
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="prisonerId" value={h.prisonerId} />
                   <button type="submit" name="intent" value="bank-handover" className="button-small">
@@ -100,8 +107,22 @@ export default function TrackedItems() {
             { value: "parcel", label: t("items.type.parcel") },
           ]}
         />
-        <SelectField id="filter-route" name="route" label={t("items.route")} emptyLabel={t("common.all")} defaultValue={params.get("route") ?? ""} options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
-        <SelectField id="filter-status" name="status" label={t("items.status")} emptyLabel={t("common.all")} defaultValue={params.get("status") ?? ""} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
+        <SelectField
+          id="filter-route"
+          name="route"
+          label={t("items.route")}
+          emptyLabel={t("common.all")}
+          defaultValue={params.get("route") ?? ""}
+          options={data.routes.map((r) => ({ value: r.id, label: routeName(t, r.name) }))}
+        />
+        <SelectField
+          id="filter-status"
+          name="status"
+          label={t("items.status")}
+          emptyLabel={t("common.all")}
+          defaultValue={params.get("status") ?? ""}
+          options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))}
+        />
         <SelectField
           id="filter-facility"
           name="facility"
@@ -122,10 +143,12 @@ export default function TrackedItems() {
           ]}
         />
         <label className="checkbox field">
-          <input type="checkbox" name="stuck" value="1" defaultChecked={params.get("stuck") === "1"} /> {t("items.stuckOnly")}
+          <input type="checkbox" name="stuck" value="1" defaultChecked={params.get("stuck") === "1"} />{" "}
+          {t("items.stuckOnly")}
         </label>
         <label className="checkbox field">
-          <input type="checkbox" name="open" value="1" defaultChecked={params.get("open") === "1"} /> {t("items.openOnly")}
+          <input type="checkbox" name="open" value="1" defaultChecked={params.get("open") === "1"} />{" "}
+          {t("items.openOnly")}
         </label>
         <button type="submit" className="button-secondary">
           {t("common.filter")}
@@ -176,19 +199,32 @@ export default function TrackedItems() {
                   return (
                     <tr key={ref} className={failed.has(ref) ? "row-error" : undefined} data-testid="item-row">
                       <td>
-                        <input type="checkbox" name="items" value={ref} aria-label={t("items.selectItem", { name: item.prisonerName })} />
+                        <input
+                          type="checkbox"
+                          name="items"
+                          value={ref}
+                          aria-label={t("items.selectItem", { name: item.prisonerName })}
+                        />
                       </td>
                       <td data-label={t("items.item")}>
-                        <Link to={`/coordinator/items/${item.type}/${item.id}`}>{t(`items.kind.${item.itemKind as "letter" | "postcard" | "parcel"}`)}</Link>
+                        <Link to={`/coordinator/items/${item.type}/${item.id}`}>
+                          {t(`items.kind.${item.itemKind as "letter" | "postcard" | "parcel"}`)}
+                        </Link>
                         {item.trackingNumber ? <div className="muted small">{item.trackingNumber}</div> : null}
                       </td>
-                      <td data-label={t("items.prisoner")} lang="ru">{item.prisonerName}</td>
+                      <td data-label={t("items.prisoner")} lang="ru">
+                        {item.prisonerName}
+                      </td>
                       <td data-label={t("items.route")}>{routeName(t, item.routeName) || "—"}</td>
-                      <td data-label={t("items.facility")} lang="ru">{item.facilityName ?? "—"}</td>
+                      <td data-label={t("items.facility")} lang="ru">
+                        {item.facilityName ?? "—"}
+                      </td>
                       <td data-label={t("items.status")}>{label(item.status)}</td>
                       <td data-label={t("items.inStatus")}>
                         {t("items.days", { count: item.daysInStatus })}
-                        {item.usualDays !== null && !item.isFinal ? <span className="muted"> / {item.usualDays}</span> : null}
+                        {item.usualDays !== null && !item.isFinal ? (
+                          <span className="muted"> / {item.usualDays}</span>
+                        ) : null}
                         {item.stuck ? <span className="badge badge-pending">{t("items.stuck")}</span> : null}
                       </td>
                       <td data-label={t("items.sent")}>{item.sentAt ? date.format(new Date(item.sentAt)) : "—"}</td>
@@ -203,7 +239,13 @@ export default function TrackedItems() {
         <fieldset className="panel bulk-actions">
           <legend>{t("items.bulk.title")}</legend>
           <div className="filters">
-            <SelectField id="bulk-to" name="to" label={t("items.bulk.to")} emptyLabel={t("common.none")} options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))} />
+            <SelectField
+              id="bulk-to"
+              name="to"
+              label={t("items.bulk.to")}
+              emptyLabel={t("common.none")}
+              options={data.statusKeys.map((key) => ({ value: key, label: label(key) }))}
+            />
             <div className="field">
               <label htmlFor="bulk-note">{t("items.bulk.note")}</label>
               <input id="bulk-note" name="note" maxLength={500} />
@@ -214,7 +256,13 @@ export default function TrackedItems() {
           </div>
           <ErrorText id="bulk-to-error" message={actionData?.fieldErrors?.to} />
           <div className="filters">
-            <SelectField id="bulk-route" name="routeId" label={t("items.bulk.route")} emptyLabel={t("common.none")} options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: routeName(t, r.name) }))} />
+            <SelectField
+              id="bulk-route"
+              name="routeId"
+              label={t("items.bulk.route")}
+              emptyLabel={t("common.none")}
+              options={data.routes.filter((r) => r.active).map((r) => ({ value: r.id, label: routeName(t, r.name) }))}
+            />
             <button type="submit" name="intent" value="assign" className="button-secondary">
               {t("items.bulk.assign")}
             </button>
@@ -222,10 +270,22 @@ export default function TrackedItems() {
           <ErrorText id="bulk-route-error" message={actionData?.fieldErrors?.routeId} />
           <p className="muted">{t("items.bulk.exportHint")}</p>
           <div className="actions">
-            <button type="submit" name="intent" value="export-csv" formAction="/coordinator/items/export" className="button-secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="export-csv"
+              formAction="/coordinator/items/export"
+              className="button-secondary"
+            >
               {t("items.bulk.exportCsv")}
             </button>
-            <button type="submit" name="intent" value="export-pdf" formAction="/coordinator/items/export" className="button-secondary">
+            <button
+              type="submit"
+              name="intent"
+              value="export-pdf"
+              formAction="/coordinator/items/export"
+              className="button-secondary"
+            >
               {t("items.bulk.exportPdf")}
             </button>
           </div>

@@ -33,7 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const headers = { "Cache-Control": "no-store" };
   if (parsed.data.intent === "export-csv") {
     return new Response(exportCsv(exported.letters), {
-      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="batch-${stamp}-${exported.batchId.slice(-6)}.csv"` },
+      headers: {
+        ...headers,
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="batch-${stamp}-${exported.batchId.slice(-6)}.csv"`,
+      },
     });
   }
   const inputs = exportPdfInputs(exported.letters, await resolveLocale(request, user.locale));
@@ -43,6 +47,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const pdf = await renderLettersPdf(inputs);
   return new Response(new Uint8Array(pdf), {
-    headers: { ...headers, "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="batch-${stamp}-${exported.batchId.slice(-6)}.pdf"` },
+    headers: {
+      ...headers,
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="batch-${stamp}-${exported.batchId.slice(-6)}.pdf"`,
+    },
   });
 }

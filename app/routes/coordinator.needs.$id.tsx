@@ -39,11 +39,13 @@ export default function CoordinatorNeed() {
         </p>
         <h1>{t(`support.kind.${need.kind}` as MessageKey)}</h1>
         <p>
-          {t("support.forPerson", { name: need.prisoner.name })} <Link to={`/prisoners/${need.prisoner.id}`}>{t("support.coordinator.profile")}</Link>
+          {t("support.forPerson", { name: need.prisoner.name })}{" "}
+          <Link to={`/prisoners/${need.prisoner.id}`}>{t("support.coordinator.profile")}</Link>
         </p>
         {need.family ? (
           <p>
-            {t("support.coordinator.family", { description: need.family.description })} <Link to={`/coordinator/families/${need.family.id}`}>{t("support.family.open")}</Link>
+            {t("support.coordinator.family", { description: need.family.description })}{" "}
+            <Link to={`/coordinator/families/${need.family.id}`}>{t("support.family.open")}</Link>
           </p>
         ) : null}
         <p>{need.text}</p>
@@ -84,7 +86,8 @@ export default function CoordinatorNeed() {
             return (
               <li key={p.id}>
                 <p>
-                  {p.pseudonym ?? t("support.coordinator.deletedVolunteer")}: {amountText(p.amount, need.currency)} — {t(`support.pledgeState.${p.state}` as MessageKey)}
+                  {p.pseudonym ?? t("support.coordinator.deletedVolunteer")}: {amountText(p.amount, need.currency)} —{" "}
+                  {t(`support.pledgeState.${p.state}` as MessageKey)}
                   {p.state === "held" ? ` (${t("support.heldUntil", { time: p.heldUntil })})` : null}
                   {p.state === "fulfilled" ? ` (${amountText(p.fulfilledAmount, need.currency)})` : null}
                 </p>
@@ -94,7 +97,13 @@ export default function CoordinatorNeed() {
                     <input type="hidden" name="pledgeId" value={p.id} />
                     <div className="field">
                       <label htmlFor={`fulfil-${p.id}`}>{t("support.coordinator.arrived")}</label>
-                      <input id={`fulfil-${p.id}`} name="fulfilledAmount" inputMode="numeric" defaultValue={String(p.amount)} aria-invalid={errors?.fulfilledAmount ? true : undefined} />
+                      <input
+                        id={`fulfil-${p.id}`}
+                        name="fulfilledAmount"
+                        inputMode="numeric"
+                        defaultValue={String(p.amount)}
+                        aria-invalid={errors?.fulfilledAmount ? true : undefined}
+                      />
                       <ErrorText id={`fulfil-${p.id}-error`} message={errors?.fulfilledAmount} />
                     </div>
                     <button type="submit" className="button-primary">

@@ -87,7 +87,13 @@ export default function CoordinatorNeeds() {
               <p id="fundraiser-domains-hint" className="field-hint">
                 {t("support.domains.hint")}
               </p>
-              <textarea id="fundraiser-domains" name="domains" rows={4} defaultValue={domains} aria-describedby="fundraiser-domains-hint" />
+              <textarea
+                id="fundraiser-domains"
+                name="domains"
+                rows={4}
+                defaultValue={domains}
+                aria-describedby="fundraiser-domains-hint"
+              />
               <ErrorText id="fundraiser-domains-error" message={actionData?.fieldErrors?.domains} />
             </div>
             <button type="submit" className="button-primary">

@@ -5,17 +5,24 @@ import { needSchema } from "#app/schemas/support.ts";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
 
 /** Records a need from the coordinator's form; a refused fundraiser domain or family is a field error. */
-export async function createNeedAction(user: User, formData: FormData): Promise<{ fieldErrors: FieldErrors; values: Record<string, string> }> {
+export async function createNeedAction(
+  user: User,
+  formData: FormData,
+): Promise<{ fieldErrors: FieldErrors; values: Record<string, string> }> {
   // What was typed comes back with the errors, for a page rendered without JavaScript.
-  const values = Object.fromEntries([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const values = Object.fromEntries(
+    [...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
   const parsed = parseWithSchema(needSchema, formData);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, values };
   try {
     const id = await createNeed(user, parsed.data);
     throw redirect(`/coordinator/needs/${id}`);
   } catch (error) {
-    if (error instanceof NeedStateError && error.reason === "fundraiser-domain") return { fieldErrors: { fundraiserUrl: "support.validation.fundraiserDomain" }, values };
-    if (error instanceof NeedStateError && error.reason === "family") return { fieldErrors: { familyId: "support.validation.family" }, values };
+    if (error instanceof NeedStateError && error.reason === "fundraiser-domain")
+      return { fieldErrors: { fundraiserUrl: "support.validation.fundraiserDomain" }, values };
+    if (error instanceof NeedStateError && error.reason === "family")
+      return { fieldErrors: { familyId: "support.validation.family" }, values };
     if (error instanceof NeedStateError) throw new Response("Not found", { status: 404 });
     throw error;
   }

@@ -1,33 +1,18 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { familiesOf, prisonerForNeed } from "#app/models/support.server.ts";
 import { needSchema } from "#app/schemas/support.ts";
-import {
-  DEFAULT_HOLD_DAYS,
-  NEED_HELP_VIA,
-  NEED_KINDS,
-} from "#app/support/rules.ts";
-import {
-  ErrorText,
-  SubmitButton,
-  TextField,
-  ValidatedForm,
-  useValidatedForm,
-} from "#app/components/forms.tsx";
+import { DEFAULT_HOLD_DAYS, NEED_HELP_VIA, NEED_KINDS } from "#app/support/rules.ts";
+import { ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { createNeedAction } from "./coordinator.needs.new.server.ts";
 
-export const meta: MetaFunction = ({ matches }) =>
-  titleMeta(matches, "support.new.title");
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.new.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
@@ -42,31 +27,27 @@ export async function action({ request }: ActionFunctionArgs) {
   return createNeedAction(user, await request.formData());
 }
 
-
 export default function NewNeed() {
   const t = useT();
   const textId = useId();
   const { prisoner, families } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { form, onSubmit } = useValidatedForm(
-    needSchema,
-    {
-      defaultValues: {
-        prisonerId: prisoner?.id ?? "",
-        familyId: "",
-        kind: "parcel",
-        text: "",
-        quantity: "1",
-        currency: "",
-        deadline: "",
-        via: "parcel",
-        fundraiserUrl: "",
-        holdDays: String(DEFAULT_HOLD_DAYS),
-        ...actionData?.values,
-      },
-      serverErrors: actionData?.fieldErrors ?? null,
+  const { form, onSubmit } = useValidatedForm(needSchema, {
+    defaultValues: {
+      prisonerId: prisoner?.id ?? "",
+      familyId: "",
+      kind: "parcel",
+      text: "",
+      quantity: "1",
+      currency: "",
+      deadline: "",
+      via: "parcel",
+      fundraiserUrl: "",
+      holdDays: String(DEFAULT_HOLD_DAYS),
+      ...actionData?.values,
     },
-  );
+    serverErrors: actionData?.fieldErrors ?? null,
+  });
   if (!prisoner) {
     return (
       <section className="panel">
@@ -84,9 +65,7 @@ export default function NewNeed() {
       <h1>{t("support.new.title")}</h1>
       <p>{t("support.forPerson", { name: prisoner.name })}</p>
       <p>
-        <Link to={`/coordinator/families/new?prisoner=${prisoner.id}`}>
-          {t("support.family.add")}
-        </Link>
+        <Link to={`/coordinator/families/new?prisoner=${prisoner.id}`}>{t("support.family.add")}</Link>
       </p>
       <ValidatedForm onSubmit={onSubmit}>
         <input type="hidden" name="prisonerId" value={prisoner.id} />
@@ -103,10 +82,7 @@ export default function NewNeed() {
             })),
           ]}
         />
-        <ErrorText
-          id="need-family-error"
-          message={form.formState.errors.familyId?.message}
-        />
+        <ErrorText id="need-family-error" message={form.formState.errors.familyId?.message} />
         <SelectField
           id="need-kind"
           label={t("support.kind")}
@@ -146,12 +122,7 @@ export default function NewNeed() {
           hint={t("support.new.currencyHint")}
           maxLength={3}
         />
-        <TextField
-          form={form}
-          name="deadline"
-          label={t("support.new.deadline")}
-          hint={t("support.new.deadlineHint")}
-        />
+        <TextField form={form} name="deadline" label={t("support.new.deadline")} hint={t("support.new.deadlineHint")} />
         <SelectField
           id="need-via"
           label={t("support.new.via")}

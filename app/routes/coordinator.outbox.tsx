@@ -84,7 +84,11 @@ export default function Outbox() {
                   <td>{row.toAddress}</td>
                   <td>
                     {t(`outbox.state.${row.state}`)}
-                    {row.state === "queued" && row.attempts > 0 ? <div className="muted small">{t("outbox.nextAttempt", { time: date.format(new Date(row.nextAttemptAt)) })}</div> : null}
+                    {row.state === "queued" && row.attempts > 0 ? (
+                      <div className="muted small">
+                        {t("outbox.nextAttempt", { time: date.format(new Date(row.nextAttemptAt)) })}
+                      </div>
+                    ) : null}
                     {row.sentAt ? <div className="muted small">{date.format(new Date(row.sentAt))}</div> : null}
                   </td>
                   <td>{row.attempts}</td>

@@ -2,7 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { addBannedTerm, listBannedTerms, listCatalog, removeBannedTerm, saveCatalogItem, setCatalogItemActive } from "#app/models/parcels.server.ts";
+import {
+  addBannedTerm,
+  listBannedTerms,
+  listCatalog,
+  removeBannedTerm,
+  saveCatalogItem,
+  setCatalogItemActive,
+} from "#app/models/parcels.server.ts";
 import { bannedTermSchema, catalogItemSchema, centsToInput } from "#app/schemas/parcels.ts";
 import { FACILITY_TYPES } from "#app/schemas/prisoners.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
@@ -27,7 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const id = String(formData.get("id") ?? "");
   if (intent === "remove-term") await removeBannedTerm(user, id);
-  else if (intent === "deactivate" || intent === "activate") await setCatalogItemActive(user, id, intent === "activate");
+  else if (intent === "deactivate" || intent === "activate")
+    await setCatalogItemActive(user, id, intent === "activate");
   else if (intent === "add-term") {
     const parsed = parseWithSchema(bannedTermSchema, formData);
     if (!parsed.ok) return { form: "term" as const, fieldErrors: parsed.fieldErrors };
@@ -69,7 +77,17 @@ function CatalogForm() {
           active: editing.active ? "on" : false,
           bannedFacilityTypes: editing.bannedFacilityTypes,
         }
-      : { id: "", nameRu: "", nameEn: "", category: "food", unitWeightGrams: "", typicalValue: "", perishable: false, active: "on", bannedFacilityTypes: [] },
+      : {
+          id: "",
+          nameRu: "",
+          nameEn: "",
+          category: "food",
+          unitWeightGrams: "",
+          typicalValue: "",
+          perishable: false,
+          active: "on",
+          bannedFacilityTypes: [],
+        },
     serverErrors: actionData?.form === "item" ? actionData.fieldErrors : null,
   });
   return (
@@ -193,7 +211,13 @@ export default function ParcelRules() {
               {term.reason ? <span className="muted"> ({term.reason})</span> : null}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="id" value={term.id} />
-                <button type="submit" name="intent" value="remove-term" className="link-button" aria-label={`${t("parcelRules.removeTerm")}: ${term.term}`}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove-term"
+                  className="link-button"
+                  aria-label={`${t("parcelRules.removeTerm")}: ${term.term}`}
+                >
                   ×
                 </button>
               </Form>

@@ -64,7 +64,11 @@ export default function AllParcels() {
       </div>
       <p>{t("parcels.all.intro")}</p>
       <p>
-        <Link to="?stuck=1" className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"} data-testid="parcels-stuck-count">
+        <Link
+          to="?stuck=1"
+          className={data.stuck > 0 ? "badge badge-pending" : "badge badge-ok"}
+          data-testid="parcels-stuck-count"
+        >
           {data.stuck > 0 ? t("parcels.all.stuckCount", { count: data.stuck }) : t("parcels.all.noneStuck")}
         </Link>{" "}
         <span className="muted">{t("parcels.all.drafts", { count: data.drafts })}</span>
@@ -87,7 +91,8 @@ export default function AllParcels() {
           options={data.facilities.map((f) => ({ value: f.id, label: `${f.name}, ${f.city}`, lang: "ru" }))}
         />
         <label className="checkbox field">
-          <input type="checkbox" name="stuck" value="1" defaultChecked={params.get("stuck") === "1"} /> {t("parcels.filter.stuck")}
+          <input type="checkbox" name="stuck" value="1" defaultChecked={params.get("stuck") === "1"} />{" "}
+          {t("parcels.filter.stuck")}
         </label>
         <button type="submit" className="button-secondary">
           {t("common.filter")}
@@ -118,7 +123,9 @@ export default function AllParcels() {
                   <td lang="ru">{item.facilityName ?? "—"}</td>
                   <td>
                     {label(item.status)}
-                    {item.stuck ? <span className="badge badge-pending">{t("parcels.stuck", { days: item.usualDays ?? 0 })}</span> : null}
+                    {item.stuck ? (
+                      <span className="badge badge-pending">{t("parcels.stuck", { days: item.usualDays ?? 0 })}</span>
+                    ) : null}
                   </td>
                   <td>{item.daysInStatus}</td>
                   <td>{item.trackingNumber ?? "—"}</td>

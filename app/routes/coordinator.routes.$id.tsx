@@ -30,7 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await updateRouteStatuses(user, route.id, edits.edits, edits.added);
     } catch (error) {
-      if (error instanceof StatusInUseError) return { intent: "statuses" as const, fieldErrors: { form: "routes.statuses.inUse" } as FieldErrors, inUse: { key: error.key, count: error.count } };
+      if (error instanceof StatusInUseError)
+        return {
+          intent: "statuses" as const,
+          fieldErrors: { form: "routes.statuses.inUse" } as FieldErrors,
+          inUse: { key: error.key, count: error.count },
+        };
       throw error;
     }
     throw redirect(`/coordinator/routes/${route.id}?saved=1`);
@@ -56,7 +61,11 @@ export default function EditRoute() {
           {t("common.saved")}
         </p>
       ) : null}
-      <RouteForm values={route} serverErrors={actionData?.intent === "route" ? actionData.fieldErrors : null} submitLabel={t("common.save")} />
+      <RouteForm
+        values={route}
+        serverErrors={actionData?.intent === "route" ? actionData.fieldErrors : null}
+        submitLabel={t("common.save")}
+      />
       <StatusesForm />
     </section>
   );
@@ -76,7 +85,9 @@ function StatusesForm() {
       <p className="muted">{t("routes.statuses.intro")}</p>
       {errors?.form ? (
         <p className="notice notice-error" role="alert">
-          {inUse ? t("routes.statuses.inUse", { status: statusLabel(t, inUse.key), count: inUse.count }) : t(errors.form)}
+          {inUse
+            ? t("routes.statuses.inUse", { status: statusLabel(t, inUse.key), count: inUse.count })
+            : t(errors.form)}
         </p>
       ) : null}
       <div className="table-wrap">
@@ -99,22 +110,50 @@ function StatusesForm() {
                     {name} <code className="muted small">{s.key}</code>
                   </th>
                   <td>
-                    <input aria-label={t("routes.statuses.orderOf", { status: name })} name={`position:${s.id}`} type="number" min={0} max={999} defaultValue={s.position} className="input-short" />
+                    <input
+                      aria-label={t("routes.statuses.orderOf", { status: name })}
+                      name={`position:${s.id}`}
+                      type="number"
+                      min={0}
+                      max={999}
+                      defaultValue={s.position}
+                      className="input-short"
+                    />
                     <ErrorText id={`position-${s.id}-error`} message={errors?.[`position:${s.id}`]} />
                   </td>
                   <td>
                     {s.isFinal ? (
                       "—"
                     ) : (
-                      <input aria-label={t("routes.statuses.daysOf", { status: name })} id={`days-${s.id}`} name={`days:${s.id}`} type="number" min={0} max={999} defaultValue={s.usualDays ?? ""} className="input-short" />
+                      <input
+                        aria-label={t("routes.statuses.daysOf", { status: name })}
+                        id={`days-${s.id}`}
+                        name={`days:${s.id}`}
+                        type="number"
+                        min={0}
+                        max={999}
+                        defaultValue={s.usualDays ?? ""}
+                        className="input-short"
+                      />
                     )}
                     <ErrorText id={`days-${s.id}-error`} message={errors?.[`days:${s.id}`]} />
                   </td>
                   <td>
-                    <input aria-label={t("routes.statuses.finalOf", { status: name })} type="checkbox" name={`final:${s.id}`} value="on" defaultChecked={s.isFinal} />
+                    <input
+                      aria-label={t("routes.statuses.finalOf", { status: name })}
+                      type="checkbox"
+                      name={`final:${s.id}`}
+                      value="on"
+                      defaultChecked={s.isFinal}
+                    />
                   </td>
                   <td>
-                    <input aria-label={t("routes.statuses.removeOf", { status: name })} type="checkbox" name={`remove:${s.id}`} value="on" />
+                    <input
+                      aria-label={t("routes.statuses.removeOf", { status: name })}
+                      type="checkbox"
+                      name={`remove:${s.id}`}
+                      value="on"
+                    />
                   </td>
                 </tr>
               );
@@ -129,7 +168,13 @@ function StatusesForm() {
           <p id="new-status-key-hint" className="field-hint">
             {t("routes.statuses.keyHint", { known: unused.join(", ") })}
           </p>
-          <input id="new-status-key" name="newKey" list="known-statuses" maxLength={40} aria-describedby="new-status-key-hint new-status-key-error" />
+          <input
+            id="new-status-key"
+            name="newKey"
+            list="known-statuses"
+            maxLength={40}
+            aria-describedby="new-status-key-hint new-status-key-error"
+          />
           <datalist id="known-statuses">
             {unused.map((key) => (
               <option key={key} value={key}>

@@ -45,10 +45,14 @@ export default function Routes() {
                 <td>{r.countries.join(", ")}</td>
                 <td>
                   {t(`routes.handover.${r.handover}`)}
-                  {r.handover === "email" && !r.handoverEmail ? <span className="badge badge-pending">{t("routes.needsAddress")}</span> : null}
+                  {r.handover === "email" && !r.handoverEmail ? (
+                    <span className="badge badge-pending">{t("routes.needsAddress")}</span>
+                  ) : null}
                 </td>
                 <td>
-                  <code className="details">{r.statuses.map((s) => (s.usualDays ? `${s.key} (${s.usualDays})` : s.key)).join(" → ")}</code>
+                  <code className="details">
+                    {r.statuses.map((s) => (s.usualDays ? `${s.key} (${s.usualDays})` : s.key)).join(" → ")}
+                  </code>
                 </td>
                 <td>{r.active ? t("common.yes") : t("common.no")}</td>
               </tr>

@@ -37,7 +37,12 @@ export default function CoordinatorSettings() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { form, onSubmit } = useValidatedForm(settingsSchema as never, {
-    defaultValues: { maxAdoptions: String(data.maxAdoptions), maxAdoptersPerPrisoner: String(data.maxAdoptersPerPrisoner), relayAddresses: data.relayAddresses.join("\n\n"), retentionDays: String(data.retentionDays) } as never,
+    defaultValues: {
+      maxAdoptions: String(data.maxAdoptions),
+      maxAdoptersPerPrisoner: String(data.maxAdoptersPerPrisoner),
+      relayAddresses: data.relayAddresses.join("\n\n"),
+      retentionDays: String(data.retentionDays),
+    } as never,
     serverErrors: actionData?.fieldErrors,
   });
   return (
@@ -49,7 +54,13 @@ export default function CoordinatorSettings() {
         </p>
       ) : null}
       <ValidatedForm onSubmit={onSubmit}>
-        <TextField form={form} name={"maxAdoptions" as never} label={t("coordinatorSettings.maxAdoptions")} hint={t("coordinatorSettings.maxAdoptionsHint")} inputMode="numeric" />
+        <TextField
+          form={form}
+          name={"maxAdoptions" as never}
+          label={t("coordinatorSettings.maxAdoptions")}
+          hint={t("coordinatorSettings.maxAdoptionsHint")}
+          inputMode="numeric"
+        />
         <TextField
           form={form}
           name={"maxAdoptersPerPrisoner" as never}
@@ -62,10 +73,26 @@ export default function CoordinatorSettings() {
           <p id="relay-addresses-hint" className="field-hint">
             {t("coordinatorSettings.relayAddressesHint")}
           </p>
-          <textarea id="relay-addresses" rows={8} aria-describedby="relay-addresses-hint relay-addresses-error" {...form.register("relayAddresses" as never)} />
-          <ErrorText id="relay-addresses-error" message={(form.formState.errors as Record<string, { message?: string } | undefined>).relayAddresses?.message} />
+          <textarea
+            id="relay-addresses"
+            rows={8}
+            aria-describedby="relay-addresses-hint relay-addresses-error"
+            {...form.register("relayAddresses" as never)}
+          />
+          <ErrorText
+            id="relay-addresses-error"
+            message={
+              (form.formState.errors as Record<string, { message?: string } | undefined>).relayAddresses?.message
+            }
+          />
         </div>
-        <TextField form={form} name={"retentionDays" as never} label={t("coordinatorSettings.retentionDays")} hint={t("coordinatorSettings.retentionDaysHint")} inputMode="numeric" />
+        <TextField
+          form={form}
+          name={"retentionDays" as never}
+          label={t("coordinatorSettings.retentionDays")}
+          hint={t("coordinatorSettings.retentionDaysHint")}
+          inputMode="numeric"
+        />
         <SubmitButton>{t("common.save")}</SubmitButton>
       </ValidatedForm>
     </section>

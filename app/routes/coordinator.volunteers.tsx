@@ -21,7 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const role = ROLES.find((r) => r === url.searchParams.get("role"));
   const query = (url.searchParams.get("q") ?? "").slice(0, 100);
   const result = await listUsers({ state, role, query, page: pageFromUrl(url) });
-  return { ...result, filters: { state: state ?? "", role: role ?? "", q: query }, me: user.id, canChangeRoles: can(user, "change:roles") };
+  return {
+    ...result,
+    filters: { state: state ?? "", role: role ?? "", q: query },
+    me: user.id,
+    canChangeRoles: can(user, "change:roles"),
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -124,16 +129,34 @@ export default function Volunteers() {
                           <Form method="post">
                             <input type="hidden" name="userId" value={u.id} />
                             {u.vettingState === "pending" ? (
-                              <button type="submit" name="intent" value="approve" className="button-small button-primary" aria-label={`${t("volunteers.approve")}: ${u.pseudonym}`}>
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="approve"
+                                className="button-small button-primary"
+                                aria-label={`${t("volunteers.approve")}: ${u.pseudonym}`}
+                              >
                                 {t("volunteers.approve")}
                               </button>
                             ) : null}
                             {u.vettingState === "suspended" ? (
-                              <button type="submit" name="intent" value="reinstate" className="button-small" aria-label={`${t("volunteers.reinstate")}: ${u.pseudonym}`}>
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="reinstate"
+                                className="button-small"
+                                aria-label={`${t("volunteers.reinstate")}: ${u.pseudonym}`}
+                              >
                                 {t("volunteers.reinstate")}
                               </button>
                             ) : (
-                              <button type="submit" name="intent" value="suspend" className="button-small button-danger" aria-label={`${t("volunteers.suspend")}: ${u.pseudonym}`}>
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="suspend"
+                                className="button-small button-danger"
+                                aria-label={`${t("volunteers.suspend")}: ${u.pseudonym}`}
+                              >
                                 {t("volunteers.suspend")}
                               </button>
                             )}

@@ -2,8 +2,23 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { addPhrase, addRiskPhrase, phrasebook, removePhrase, removeRiskPhrase, riskPhrases, RiskEntryError } from "#app/models/writing-help.server.ts";
-import { phraseSchema, riskPhraseSchema, splitLines, PHRASE_CATEGORIES, RISK_CATEGORIES, RISK_LANGUAGES } from "#app/schemas/writing-help.ts";
+import {
+  addPhrase,
+  addRiskPhrase,
+  phrasebook,
+  removePhrase,
+  removeRiskPhrase,
+  riskPhrases,
+  RiskEntryError,
+} from "#app/models/writing-help.server.ts";
+import {
+  phraseSchema,
+  riskPhraseSchema,
+  splitLines,
+  PHRASE_CATEGORIES,
+  RISK_CATEGORIES,
+  RISK_LANGUAGES,
+} from "#app/schemas/writing-help.ts";
 import { riskTableProblems, type RiskTableProblem } from "#app/letters/guidance.ts";
 import { useId } from "react";
 import type { UseFormReturn } from "react-hook-form";
@@ -33,9 +48,15 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.ok) return { form: "risk" as const, fieldErrors: parsed.fieldErrors };
     const { except, catches, spares, ...entry } = parsed.data;
     try {
-      await addRiskPhrase(user, { ...entry, except: splitLines(except), catches: splitLines(catches), spares: splitLines(spares) });
+      await addRiskPhrase(user, {
+        ...entry,
+        except: splitLines(except),
+        catches: splitLines(catches),
+        spares: splitLines(spares),
+      });
     } catch (error) {
-      if (error instanceof RiskEntryError) return { form: "risk" as const, fieldErrors: null, problems: error.problems };
+      if (error instanceof RiskEntryError)
+        return { form: "risk" as const, fieldErrors: null, problems: error.problems };
       throw error;
     }
   } else if (intent === "add-phrase") {
@@ -88,9 +109,24 @@ export default function WritingHelp() {
               ))}
             </select>
           </div>
-          <LinesField form={riskForm.form} name="catches" label={t("writingHelp.catches")} hint={t("writingHelp.catchesHint")} />
-          <LinesField form={riskForm.form} name="spares" label={t("writingHelp.spares")} hint={t("writingHelp.sparesHint")} />
-          <LinesField form={riskForm.form} name="except" label={t("writingHelp.except")} hint={t("writingHelp.exceptHint")} />
+          <LinesField
+            form={riskForm.form}
+            name="catches"
+            label={t("writingHelp.catches")}
+            hint={t("writingHelp.catchesHint")}
+          />
+          <LinesField
+            form={riskForm.form}
+            name="spares"
+            label={t("writingHelp.spares")}
+            hint={t("writingHelp.sparesHint")}
+          />
+          <LinesField
+            form={riskForm.form}
+            name="except"
+            label={t("writingHelp.except")}
+            hint={t("writingHelp.exceptHint")}
+          />
           <SubmitButton>{t("writingHelp.add")}</SubmitButton>
         </ValidatedForm>
         {actionData?.form === "risk" && "problems" in actionData && actionData.problems ? (
@@ -105,7 +141,9 @@ export default function WritingHelp() {
             <ProblemList problems={problems} />
           </div>
         ) : (
-          <p className="notice notice-ok">{t("writingHelp.tableOk", { count: risks.reduce((n, r) => n + r.catches.length + r.spares.length, 0) })}</p>
+          <p className="notice notice-ok">
+            {t("writingHelp.tableOk", { count: risks.reduce((n, r) => n + r.catches.length + r.spares.length, 0) })}
+          </p>
         )}
         <div className="table-wrap">
           <table className="risk-table" data-testid="risk-table">
@@ -134,7 +172,13 @@ export default function WritingHelp() {
                     <td>
                       <Form method="post">
                         <input type="hidden" name="id" value={r.id} />
-                        <button type="submit" name="intent" value="remove-risk" className="button-small button-danger" aria-label={`${t("writingHelp.remove")}: ${r.phrase}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="remove-risk"
+                          className="button-small button-danger"
+                          aria-label={`${t("writingHelp.remove")}: ${r.phrase}`}
+                        >
                           {t("writingHelp.remove")}
                         </button>
                       </Form>
@@ -188,7 +232,13 @@ export default function WritingHelp() {
                   <td>
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
-                      <button type="submit" name="intent" value="remove-phrase" className="button-small button-danger" aria-label={`${t("writingHelp.remove")}: ${p.ru}`}>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="remove-phrase"
+                        className="button-small button-danger"
+                        aria-label={`${t("writingHelp.remove")}: ${p.ru}`}
+                      >
                         {t("writingHelp.remove")}
                       </button>
                     </Form>
@@ -218,7 +268,17 @@ function ProblemList({ problems }: { problems: RiskTableProblem[] }) {
   );
 }
 
-function LinesField({ form, name, label, hint }: { form: UseFormReturn<RiskFormValues>; name: "catches" | "spares" | "except"; label: string; hint: string }) {
+function LinesField({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: UseFormReturn<RiskFormValues>;
+  name: "catches" | "spares" | "except";
+  label: string;
+  hint: string;
+}) {
   const id = useId();
   const error = form.formState.errors[name]?.message;
   return (
@@ -227,7 +287,13 @@ function LinesField({ form, name, label, hint }: { form: UseFormReturn<RiskFormV
       <p id={`${id}-hint`} className="field-hint">
         {hint}
       </p>
-      <textarea id={id} rows={3} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`} aria-invalid={error ? true : undefined} {...form.register(name)} />
+      <textarea
+        id={id}
+        rows={3}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        aria-invalid={error ? true : undefined}
+        {...form.register(name)}
+      />
       <ErrorText id={`${id}-error`} message={error} />
     </div>
   );

@@ -5,7 +5,14 @@ import { can } from "#app/utils/permissions.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { facilityEditSchema, FACILITY_TYPES, COLONY_REGIMES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
 import { getFacilityWithEdits, updateFacility } from "#app/models/facilities.server.ts";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  CheckboxGroup,
+  ErrorText,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT } from "#app/i18n/react.tsx";
@@ -25,7 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     facility: { ...rest, rulesNote: canEdit ? rest.rulesNote : null },
     prisoners: _count.prisoners,
     canEdit,
-    edits: canEdit ? edits.map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes })) : [],
+    edits: canEdit
+      ? edits.map((e) => ({ id: e.id, at: e.createdAt, editor: e.editor?.pseudonym ?? null, changes: e.changes }))
+      : [],
   };
 }
 
@@ -100,11 +109,17 @@ export default function FacilityPage() {
           </div>
           <div>
             <dt>{t("facilities.parcelWeightLimit")}</dt>
-            <dd>{f.parcelWeightLimitGrams === null ? t("facilities.noLimit") : gramsToKgInput(f.parcelWeightLimitGrams)}</dd>
+            <dd>
+              {f.parcelWeightLimitGrams === null ? t("facilities.noLimit") : gramsToKgInput(f.parcelWeightLimitGrams)}
+            </dd>
           </div>
           <div>
             <dt>{t("facilities.parcelMonthlyWeightLimit")}</dt>
-            <dd>{f.parcelMonthlyWeightLimitGrams === null ? t("facilities.noLimit") : gramsToKgInput(f.parcelMonthlyWeightLimitGrams)}</dd>
+            <dd>
+              {f.parcelMonthlyWeightLimitGrams === null
+                ? t("facilities.noLimit")
+                : gramsToKgInput(f.parcelMonthlyWeightLimitGrams)}
+            </dd>
           </div>
           <div>
             <dt>{t("facilities.languages")}</dt>
@@ -137,18 +152,36 @@ export default function FacilityPage() {
             <TextField form={form} name="city" label={t("facilities.city")} />
             <TextField form={form} name="region" label={t("facilities.region")} />
             <label className="checkbox field">
-              <input type="checkbox" value="on" {...form.register("acceptsNonRelativeLetters")} /> {t("facilities.lettersFromNonRelatives")}
+              <input type="checkbox" value="on" {...form.register("acceptsNonRelativeLetters")} />{" "}
+              {t("facilities.lettersFromNonRelatives")}
             </label>
             <label className="checkbox field">
-              <input type="checkbox" value="on" {...form.register("parcelsFromAbroad")} /> {t("facilities.parcelsFromAbroad")}
+              <input type="checkbox" value="on" {...form.register("parcelsFromAbroad")} />{" "}
+              {t("facilities.parcelsFromAbroad")}
             </label>
             <label className="checkbox field">
-              <input type="checkbox" value="on" {...form.register("parcelsRelativesOnly")} /> {t("facilities.parcelsRelativesOnly")}
+              <input type="checkbox" value="on" {...form.register("parcelsRelativesOnly")} />{" "}
+              {t("facilities.parcelsRelativesOnly")}
             </label>
             <TextField form={form} name="parcelQuotaPerYear" label={t("facilities.parcelQuota")} inputMode="numeric" />
-            <TextField form={form} name="smallPackageQuotaPerYear" label={t("facilities.smallPackageQuota")} inputMode="numeric" />
-            <TextField form={form} name="parcelWeightLimitGrams" label={t("facilities.parcelWeightLimit")} hint={t("facilities.weightHint")} />
-            <TextField form={form} name="parcelMonthlyWeightLimitGrams" label={t("facilities.parcelMonthlyWeightLimit")} hint={t("facilities.weightHint")} />
+            <TextField
+              form={form}
+              name="smallPackageQuotaPerYear"
+              label={t("facilities.smallPackageQuota")}
+              inputMode="numeric"
+            />
+            <TextField
+              form={form}
+              name="parcelWeightLimitGrams"
+              label={t("facilities.parcelWeightLimit")}
+              hint={t("facilities.weightHint")}
+            />
+            <TextField
+              form={form}
+              name="parcelMonthlyWeightLimitGrams"
+              label={t("facilities.parcelMonthlyWeightLimit")}
+              hint={t("facilities.weightHint")}
+            />
             <CheckboxGroup
               form={form}
               name="languages"

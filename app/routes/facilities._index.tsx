@@ -1,9 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
@@ -17,8 +12,7 @@ import {
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
-export const meta: MetaFunction = ({ matches }) =>
-  titleMeta(matches, "facilities.title");
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "facilities.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:prisoners");
@@ -52,8 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await mergeFacilities(user, keep, ids);
   } catch (error) {
-    if (error instanceof FacilityMergeError)
-      throw redirect("/facilities?merge=failed");
+    if (error instanceof FacilityMergeError) throw redirect("/facilities?merge=failed");
     throw error;
   }
   throw redirect("/facilities?merge=done");
@@ -76,11 +69,7 @@ function Duplicates({ groups }: { groups: DuplicateGroup[] }) {
           {t("facilities.mergeFailed")}
         </p>
       ) : null}
-      {groups.length === 0 ? (
-        <p>{t("facilities.noDuplicates")}</p>
-      ) : (
-        <p>{t("facilities.duplicatesIntro")}</p>
-      )}
+      {groups.length === 0 ? <p>{t("facilities.noDuplicates")}</p> : <p>{t("facilities.duplicatesIntro")}</p>}
       {groups.map((group) => (
         <Form method="post" key={group.key} className="field">
           <fieldset>
@@ -88,18 +77,9 @@ function Duplicates({ groups }: { groups: DuplicateGroup[] }) {
             {group.facilities.map((f, index) => (
               <label className="checkbox" key={f.id}>
                 <input type="hidden" name="id" value={f.id} />
-                <input
-                  type="radio"
-                  name="keep"
-                  value={f.id}
-                  defaultChecked={index === 0}
-                />{" "}
-                <span lang="ru">
-                  {[f.name, f.street, f.postcode, f.city]
-                    .filter(Boolean)
-                    .join(", ")}
-                </span>{" "}
-                ({t("facilities.prisonersCount", { count: f.prisoners })})
+                <input type="radio" name="keep" value={f.id} defaultChecked={index === 0} />{" "}
+                <span lang="ru">{[f.name, f.street, f.postcode, f.city].filter(Boolean).join(", ")}</span> (
+                {t("facilities.prisonersCount", { count: f.prisoners })})
               </label>
             ))}
           </fieldset>
@@ -143,14 +123,8 @@ export default function Facilities() {
                   </td>
                   <td>{t(`facilityType.${f.type}`)}</td>
                   <td>{t(`prisoners.country.${f.country}`)}</td>
-                  <td>
-                    {f.acceptsNonRelativeLetters
-                      ? t("common.yes")
-                      : t("common.no")}
-                  </td>
-                  <td>
-                    {f.parcelsFromAbroad ? t("common.yes") : t("common.no")}
-                  </td>
+                  <td>{f.acceptsNonRelativeLetters ? t("common.yes") : t("common.no")}</td>
+                  <td>{f.parcelsFromAbroad ? t("common.yes") : t("common.no")}</td>
                   <td>{f.prisoners}</td>
                 </tr>
               ))}

@@ -14,8 +14,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireApprovedUser(request);
   const coordinator = can(user, "approve:volunteers");
   const writer = can(user, "write:letters:own");
-  const [stats, mine] = await Promise.all([registryStats(coordinator), writer ? volunteerHome(user) : Promise.resolve(null)]);
-  const pledges = (await myPledges(user)).map((p) => ({ ...p, heldUntil: p.heldUntil.toISOString().slice(0, 16).replace("T", " ") }));
+  const [stats, mine] = await Promise.all([
+    registryStats(coordinator),
+    writer ? volunteerHome(user) : Promise.resolve(null),
+  ]);
+  const pledges = (await myPledges(user)).map((p) => ({
+    ...p,
+    heldUntil: p.heldUntil.toISOString().slice(0, 16).replace("T", " "),
+  }));
   return { pseudonym: user.pseudonym, coordinator, stats, mine, pledges };
 }
 
@@ -55,7 +61,13 @@ function NextStep({ mine }: { mine: Mine }) {
 function VolunteerHome({ mine }: { mine: Mine }) {
   const t = useT();
   const date = useDateFormatter("date", { calendarDay: true });
-  const nothing = mine.unreadReplies.length + mine.drafts.length + mine.toPrint.length + mine.quietAdopted.length + mine.birthdays.length === 0;
+  const nothing =
+    mine.unreadReplies.length +
+      mine.drafts.length +
+      mine.toPrint.length +
+      mine.quietAdopted.length +
+      mine.birthdays.length ===
+    0;
   return (
     <>
       {mine.unreadReplies.length > 0 ? (
@@ -64,7 +76,8 @@ function VolunteerHome({ mine }: { mine: Mine }) {
           <ul className="plain-list">
             {mine.unreadReplies.map((r) => (
               <li key={r.id}>
-                <strong>{t("home.replies.from", { name: r.name })}</strong> <span className="muted">· {date.format(new Date(r.receivedOn))}</span>{" "}
+                <strong>{t("home.replies.from", { name: r.name })}</strong>{" "}
+                <span className="muted">· {date.format(new Date(r.receivedOn))}</span>{" "}
                 {r.letterId ? <Link to={`/letters/${r.letterId}`}>{t("home.replies.read")}</Link> : null}{" "}
                 <Form method="post" action="/letters/new" className="inline-form">
                   <input type="hidden" name="prisonerId" value={r.prisonerId} />
@@ -100,7 +113,9 @@ function VolunteerHome({ mine }: { mine: Mine }) {
           ))}
           {mine.birthdays.map((p) => (
             <li key={p.id}>
-              <Link to={`/prisoners/${p.id}`}>{t("home.needs.birthday", { name: p.name, date: date.format(new Date(p.birthDate!)) })}</Link>
+              <Link to={`/prisoners/${p.id}`}>
+                {t("home.needs.birthday", { name: p.name, date: date.format(new Date(p.birthDate!)) })}
+              </Link>
             </li>
           ))}
         </ul>
@@ -123,7 +138,8 @@ function VolunteerHome({ mine }: { mine: Mine }) {
         </dl>
         {mine.adopted.people.length > 0 ? (
           <p>
-            {t("write.adoptedCount", { count: mine.adopted.people.length, limit: mine.adopted.limit })} · <Link to="/write">{t("write.adopted")}</Link>
+            {t("write.adoptedCount", { count: mine.adopted.people.length, limit: mine.adopted.limit })} ·{" "}
+            <Link to="/write">{t("write.adopted")}</Link>
           </p>
         ) : null}
       </section>

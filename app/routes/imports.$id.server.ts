@@ -1,6 +1,14 @@
 import { redirect } from "@remix-run/node";
 import { facilityNames } from "#app/models/facilities.server.ts";
-import { confirmRun, discardRun, errorMessage, getRun, planForRun, saveMapping, saveValueAnswers } from "#app/imports/runs.server.ts";
+import {
+  confirmRun,
+  discardRun,
+  errorMessage,
+  getRun,
+  planForRun,
+  saveMapping,
+  saveValueAnswers,
+} from "#app/imports/runs.server.ts";
 import { summarize, ReviewRequiredError, type ImportSummary, type PlannedRow } from "#app/imports/engine.server.ts";
 import { isImportField, type ColumnMapping } from "#app/imports/columns.ts";
 import { ImportFileError } from "#app/imports/parse.server.ts";
@@ -41,7 +49,9 @@ export async function importRunPage(runId: string, locale: Locale) {
     storedErrors: run.errors.map((e) => ({
       line: e.line,
       field: e.field,
-      message: isMessageKey(e.messageKey) ? translate(locale, e.messageKey, (e.params ?? {}) as Record<string, string | number>) : e.messageKey,
+      message: isMessageKey(e.messageKey)
+        ? translate(locale, e.messageKey, (e.params ?? {}) as Record<string, string | number>)
+        : e.messageKey,
     })),
     errorCount: run._count.errors,
   };
@@ -62,13 +72,30 @@ export async function importRunPage(runId: string, locale: Locale) {
       unknownValues: plan.unknownValues,
       newFacilities: plan.newFacilities.map((f) => ({
         ...f,
-        options: facilities.filter((k) => k.country === f.country).map((k) => ({ id: k.id, label: [k.name, k.city].filter(Boolean).join(", ") })),
+        options: facilities
+          .filter((k) => k.country === f.country)
+          .map((k) => ({ id: k.id, label: [k.name, k.city].filter(Boolean).join(", ") })),
       })),
       merged: take(plan.merged),
-      created: take(plan.rows.filter((r): r is NewRow => r.kind === "new").map((r) => ({ line: r.line, name: r.name }))),
-      updated: take(matchedRows(plan.rows, "updated").map((r) => ({ line: r.line, name: r.name, prisonerId: r.prisonerId, changes: r.changes }))),
+      created: take(
+        plan.rows.filter((r): r is NewRow => r.kind === "new").map((r) => ({ line: r.line, name: r.name })),
+      ),
+      updated: take(
+        matchedRows(plan.rows, "updated").map((r) => ({
+          line: r.line,
+          name: r.name,
+          prisonerId: r.prisonerId,
+          changes: r.changes,
+        })),
+      ),
       transferred: take(
-        matchedRows(plan.rows, "transferred").map((r) => ({ line: r.line, name: r.name, prisonerId: r.prisonerId, transfer: r.transfer, changes: r.changes })),
+        matchedRows(plan.rows, "transferred").map((r) => ({
+          line: r.line,
+          name: r.name,
+          prisonerId: r.prisonerId,
+          transfer: r.transfer,
+          changes: r.changes,
+        })),
       ),
       review: plan.rows
         .filter((r): r is ReviewRow => r.kind === "needsReview")
@@ -116,9 +143,11 @@ export async function importRunAction(runId: string, formData: FormData, userId:
     try {
       await confirmRun(runId, { userId, decisions, facilityDecisions, locale });
     } catch (error) {
-      if (error instanceof ReviewRequiredError) throw new Response("A decision names a prisoner or facility that is not a candidate", { status: 400 });
+      if (error instanceof ReviewRequiredError)
+        throw new Response("A decision names a prisoner or facility that is not a candidate", { status: 400 });
       // The disk filled up while writing: the transaction was rolled back, nothing was imported.
-      if (error instanceof ImportFileError) throw new Response(translate(locale, error.messageKey, error.params), { status: 507 });
+      if (error instanceof ImportFileError)
+        throw new Response(translate(locale, error.messageKey, error.params), { status: 507 });
       throw error;
     }
     throw redirect(`/imports/${runId}?applied=1`);

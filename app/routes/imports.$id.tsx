@@ -47,7 +47,8 @@ export default function ImportRunPage() {
         <h1>{isPreview ? t("imports.run.previewTitle") : t("imports.run.title")}</h1>
         <p>
           {data.source} · {data.fileName} · {date.format(new Date(data.createdAt))}
-          {data.by ? ` · ${data.by}` : ""} · <span className="badge">{t(`imports.stateName.${data.state as "preview"}`)}</span>
+          {data.by ? ` · ${data.by}` : ""} ·{" "}
+          <span className="badge">{t(`imports.stateName.${data.state as "preview"}`)}</span>
         </p>
         <p className="muted">
           SHA-256 <code className="details">{data.fileHash}</code>
@@ -72,8 +73,8 @@ export default function ImportRunPage() {
           <RowList title={t("imports.count.transferred")} list={plan.transferred}>
             {(r) => (
               <>
-                {t("imports.run.line", { line: r.line })}: <Link to={`/prisoners/${r.prisonerId}`}>{r.name}</Link> — {r.transfer?.from ?? "—"} →{" "}
-                <strong>{r.transfer?.to}</strong>
+                {t("imports.run.line", { line: r.line })}: <Link to={`/prisoners/${r.prisonerId}`}>{r.name}</Link> —{" "}
+                {r.transfer?.from ?? "—"} → <strong>{r.transfer?.to}</strong>
                 <Changes changes={r.changes} />
               </>
             )}

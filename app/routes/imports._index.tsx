@@ -1,9 +1,4 @@
-import {
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -30,7 +25,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const sourceSchema = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "imports.source.slugInvalid"),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "imports.source.slugInvalid"),
   name: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
   country: z.enum(["", "BY", "RU"]).transform((v) => (v ? v : null)),
 });
@@ -105,7 +103,14 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
         <p id="import-file-hint" className="field-hint">
           {t("imports.fileHint", { maxMb })}
         </p>
-        <input id="import-file" type="file" name="file" required accept=".csv,.xlsx,.json,text/csv,application/json" aria-describedby="import-file-hint" />
+        <input
+          id="import-file"
+          type="file"
+          name="file"
+          required
+          accept=".csv,.xlsx,.json,text/csv,application/json"
+          aria-describedby="import-file-hint"
+        />
       </div>
       <fieldset className="field">
         <legend>{t("imports.upload.scope")}</legend>
@@ -121,8 +126,14 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
       </button>
       {progress !== null ? (
         <div className="field" aria-live="polite">
-          <label htmlFor="import-progress">{progress < 100 ? t("imports.upload.sending", { percent: progress }) : t("imports.upload.checking")}</label>
-          {progress < 100 ? <progress id="import-progress" max={100} value={progress} /> : <progress id="import-progress" />}
+          <label htmlFor="import-progress">
+            {progress < 100 ? t("imports.upload.sending", { percent: progress }) : t("imports.upload.checking")}
+          </label>
+          {progress < 100 ? (
+            <progress id="import-progress" max={100} value={progress} />
+          ) : (
+            <progress id="import-progress" />
+          )}
         </div>
       ) : null}
       {failure ? (
@@ -146,7 +157,13 @@ function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
     <ValidatedForm onSubmit={onSubmit} action="/imports?index">
       <div className="field">
         <label htmlFor="source-name">{t("imports.source.name")}</label>
-        <input id="source-name" maxLength={200} aria-invalid={errors.name ? true : undefined} aria-describedby="source-name-error" {...form.register("name")} />
+        <input
+          id="source-name"
+          maxLength={200}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby="source-name-error"
+          {...form.register("name")}
+        />
         <ErrorText id="source-name-error" message={errors.name?.message} />
       </div>
       <div className="field">
@@ -154,7 +171,12 @@ function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
         <p id="source-slug-hint" className="field-hint">
           {t("imports.source.slugHint")}
         </p>
-        <input id="source-slug" aria-invalid={errors.slug ? true : undefined} aria-describedby="source-slug-hint source-slug-error" {...form.register("slug")} />
+        <input
+          id="source-slug"
+          aria-invalid={errors.slug ? true : undefined}
+          aria-describedby="source-slug-hint source-slug-error"
+          {...form.register("slug")}
+        />
         <ErrorText id="source-slug-error" message={errors.slug?.message} />
       </div>
       <div className="field">
@@ -232,9 +254,16 @@ export default function Imports() {
                         {run.fileHash.slice(0, 12)}
                       </code>
                     </td>
-                    <td>{run.user?.pseudonym ?? (run.token ? `API: ${run.token.name}` : t(`imports.channel.${run.channel as "web" | "cli" | "api"}`))}</td>
+                    <td>
+                      {run.user?.pseudonym ??
+                        (run.token
+                          ? `API: ${run.token.name}`
+                          : t(`imports.channel.${run.channel as "web" | "cli" | "api"}`))}
+                    </td>
                     <td>{t(`imports.stateName.${run.state as "preview"}`)}</td>
-                    <td>{run.summary ? <ImportCounts summary={run.summary as unknown as ImportSummary} compact /> : null}</td>
+                    <td>
+                      {run.summary ? <ImportCounts summary={run.summary as unknown as ImportSummary} compact /> : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { deleteValueMapping, getValueMapping, listValueMappings, saveValueMappings } from "#app/imports/value-mappings.server.ts";
+import {
+  deleteValueMapping,
+  getValueMapping,
+  listValueMappings,
+  saveValueMappings,
+} from "#app/imports/value-mappings.server.ts";
 import { facilityNames } from "#app/models/facilities.server.ts";
 import { isMappableField, mappingTargets } from "#app/imports/value-fields.ts";
 import { useT } from "#app/i18n/react.tsx";
@@ -73,7 +78,9 @@ export default function ValueMappings() {
               {mappings.map((m) => (
                 <tr key={m.id}>
                   <td>{m.source}</td>
-                  <td>{isMappableField(m.field) ? t(`importValueField.${m.field}`) : t("imports.mappings.facility")}</td>
+                  <td>
+                    {isMappableField(m.field) ? t(`importValueField.${m.field}`) : t("imports.mappings.facility")}
+                  </td>
                   <td>{m.value}</td>
                   <td>
                     <Form method="post" className="inline-form">
@@ -86,7 +93,9 @@ export default function ValueMappings() {
                           <select id={`target-${m.id}`} name="target" defaultValue={m.target}>
                             {mappingTargets(m.field).map((target) => (
                               <option key={target} value={target}>
-                                {m.field === "facilityType" ? t(`facilityType.${target as "sizo"}`) : t(`prisonerStatus.${target as "convicted"}`)}
+                                {m.field === "facilityType"
+                                  ? t(`facilityType.${target as "sizo"}`)
+                                  : t(`prisonerStatus.${target as "convicted"}`)}
                               </option>
                             ))}
                           </select>

@@ -26,12 +26,18 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await resolveLocale(request, user.locale);
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   const fail = (key: MessageKey, params: Record<string, string | number> = {}) =>
-    wantsJson ? Response.json({ error: translate(locale, key, params) }, { status: 400 }) : redirect(uploadErrorUrl(key, params));
+    wantsJson
+      ? Response.json({ error: translate(locale, key, params) }, { status: 400 })
+      : redirect(uploadErrorUrl(key, params));
   let formData: FormData;
   try {
-    formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+    );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return fail("import.file.tooLarge", { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 });
+    if (error instanceof MaxPartSizeExceededError)
+      return fail("import.file.tooLarge", { maxMb: MAX_IMPORT_BYTES / 1024 / 1024 });
     throw error;
   }
   const file = formData.get("file");

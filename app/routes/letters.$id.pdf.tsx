@@ -14,14 +14,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request, user.locale);
   // No envelope for an address the post cannot deliver to (home confinement, no street or postcode).
   const problems = facility ? addressProblems(facility) : (["postcode", "locality", "street"] as const);
-  if (!facility || problems.length > 0) throw new Response(addressRefusal(locale, [...problems]), { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!facility || problems.length > 0)
+    throw new Response(addressRefusal(locale, [...problems]), {
+      status: 409,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   const url = new URL(request.url);
   const pdf = await renderLetterPdf({
     kind: letter.kind === "postcard" ? "postcard" : "letter",
     body: letter.body ?? "",
     senderName: letter.senderName ?? user.pseudonym,
     returnAddress: letter.returnAddress,
-    recipient: { lines: envelopeAddressLines({ country: letter.prisoner.country, names: letter.prisoner.names, birthDate: letter.prisoner.birthDate, facility, gender: letter.prisoner.gender, dativeOverride: letter.prisoner.envelopeNameDative }) },
+    recipient: {
+      lines: envelopeAddressLines({
+        country: letter.prisoner.country,
+        names: letter.prisoner.names,
+        birthDate: letter.prisoner.birthDate,
+        facility,
+        gender: letter.prisoner.gender,
+        dativeOverride: letter.prisoner.envelopeNameDative,
+      }),
+    },
     envelope: url.searchParams.get("envelope") === "DL" ? "DL" : "C5",
     locale,
   });

@@ -1,7 +1,16 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
-import { answerPosted, cancelSchedule, deleteDraft, LetterStateError, reportOutcome, saveDraft, scheduleLetter, sendLetter } from "#app/models/letters.server.ts";
+import {
+  answerPosted,
+  cancelSchedule,
+  deleteDraft,
+  LetterStateError,
+  reportOutcome,
+  saveDraft,
+  scheduleLetter,
+  sendLetter,
+} from "#app/models/letters.server.ts";
 import { markReplyRead } from "#app/models/letter-page.server.ts";
 import { postedAnswerSchema, scheduleSchema, writerReportSchema } from "#app/schemas/tracking.ts";
 import { letterDraftSchema, sendLetterSchema } from "#app/schemas/letters.ts";
@@ -46,7 +55,8 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
   switch (intent) {
     case "delete": {
       // Deleting cannot be undone: it takes a ticked confirmation, with or without JavaScript.
-      if (formData.get("confirmDelete") !== "on") return { intent, fieldErrors: { confirmDelete: "letters.delete.confirmFirst" }, savedAt: null };
+      if (formData.get("confirmDelete") !== "on")
+        return { intent, fieldErrors: { confirmDelete: "letters.delete.confirmFirst" }, savedAt: null };
       if (!(await deleteDraft(user.id, id))) throw new Response("Not found", { status: 404 });
       throw redirect("/letters?deleted=1");
     }
@@ -54,7 +64,11 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
       const parsed = parseWithSchema(scheduleSchema, formData);
       if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
       try {
-        await scheduleLetter(user, id, { routeId: parsed.data.routeId, warningsAcknowledged: parsed.data.acknowledge, sendAt: new Date(`${parsed.data.sendOn}T08:00:00.000Z`) });
+        await scheduleLetter(user, id, {
+          routeId: parsed.data.routeId,
+          warningsAcknowledged: parsed.data.acknowledge,
+          sendAt: new Date(`${parsed.data.sendOn}T08:00:00.000Z`),
+        });
       } catch (error) {
         if (error instanceof LetterStateError) return sendError(intent, error);
         throw error;
@@ -100,7 +114,8 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
       if (!parsed.ok) return { intent: "save", fieldErrors: parsed.fieldErrors, savedAt: null };
       await conflictOnStateError(() => saveDraft(user.id, id, parsed.data));
       const routeId = formData.get("routeId");
-      if (typeof routeId !== "string" || !routeId) return { intent: "save", fieldErrors: { routeId: "letters.send.chooseRoute" }, savedAt: null };
+      if (typeof routeId !== "string" || !routeId)
+        return { intent: "save", fieldErrors: { routeId: "letters.send.chooseRoute" }, savedAt: null };
       throw redirect(`/letters/${id}?${new URLSearchParams({ review: routeId })}`);
     }
     default: {

@@ -31,7 +31,8 @@ export default function LetterPage() {
   const [params] = useSearchParams();
   const { letter, prisoner } = data;
   const review = letter.state === "draft" ? params.get("review") : null;
-  const deliveryNotExpected = prisoner.incommunicado || prisoner.relativesOnly || prisoner.facilityRelativesOnly || prisoner.noAddress;
+  const deliveryNotExpected =
+    prisoner.incommunicado || prisoner.relativesOnly || prisoner.facilityRelativesOnly || prisoner.noAddress;
   return (
     <>
       <p>
@@ -39,7 +40,11 @@ export default function LetterPage() {
       </p>
       <h1>{t(letter.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: prisoner.name })}</h1>
       {deliveryNotExpected && letter.state === "draft" ? (
-        <DeliveryNote noAddress={prisoner.noAddress} personRule={prisoner.incommunicado || prisoner.relativesOnly} facilityRule={prisoner.facilityRelativesOnly} />
+        <DeliveryNote
+          noAddress={prisoner.noAddress}
+          personRule={prisoner.incommunicado || prisoner.relativesOnly}
+          facilityRule={prisoner.facilityRelativesOnly}
+        />
       ) : null}
       {letter.state !== "draft" ? (
         <SentLetter data={data} actionData={actionData} />

@@ -24,8 +24,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter: Filter = FILTERS.find((f) => f === url.searchParams.get("show")) ?? "all";
   const letters = await listOwnLetters(user.id);
-  const counts = Object.fromEntries(FILTERS.map((f) => [f, f === "all" ? letters.length : letters.filter((l) => l.group === f).length])) as Record<Filter, number>;
-  return { filter, counts, deleted: url.searchParams.get("deleted") === "1", letters: filter === "all" ? letters : letters.filter((l) => l.group === filter) };
+  const counts = Object.fromEntries(
+    FILTERS.map((f) => [f, f === "all" ? letters.length : letters.filter((l) => l.group === f).length]),
+  ) as Record<Filter, number>;
+  return {
+    filter,
+    counts,
+    deleted: url.searchParams.get("deleted") === "1",
+    letters: filter === "all" ? letters : letters.filter((l) => l.group === filter),
+  };
 }
 
 export default function MyLetters() {
@@ -43,7 +50,11 @@ export default function MyLetters() {
       ) : null}
       <nav className="tabs" aria-label={t("letters.filter.label")}>
         {FILTERS.map((f) => (
-          <Link key={f} to={f === "all" ? "/letters" : `/letters?show=${f}`} aria-current={filter === f ? "page" : undefined}>
+          <Link
+            key={f}
+            to={f === "all" ? "/letters" : `/letters?show=${f}`}
+            aria-current={filter === f ? "page" : undefined}
+          >
             {t(FILTER_LABELS[f])} ({counts[f]})
           </Link>
         ))}
@@ -56,7 +67,9 @@ export default function MyLetters() {
         <ul className="plain-list" data-testid="my-letters">
           {letters.map((l) => (
             <li key={l.id}>
-              <Link to={`/letters/${l.id}`}>{t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}</Link>{" "}
+              <Link to={`/letters/${l.id}`}>
+                {t(l.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: l.prisonerName })}
+              </Link>{" "}
               {l.unreadReplies > 0 ? <span className="badge badge-unread">{t("letters.newReply")}</span> : null}
               <span className="muted">
                 {" · "}
@@ -66,11 +79,16 @@ export default function MyLetters() {
                     : t("letters.editedOn", { date: date.format(new Date(l.updatedAt)) })
                   : `${l.sentAt ? date.format(new Date(l.sentAt)) : ""} · ${routeName(t, l.route?.name)} · ${l.toPrint ? t("letters.status.toPrint") : statusLabel(t, l.status, l.statusLabel)}`}
               </span>
-              {l.scheduleProblem ? <span className="badge badge-pending">{t("letters.schedule.problemShort")}</span> : null}
+              {l.scheduleProblem ? (
+                <span className="badge badge-pending">{t("letters.schedule.problemShort")}</span>
+              ) : null}
               {l.next ? (
                 <span className="muted small" data-testid="next-step">
                   {" · "}
-                  {t("letters.nextStep", { status: statusLabel(t, l.next.key), date: l.next.expectedOn ? day.format(new Date(`${l.next.expectedOn}T00:00:00Z`)) : "—" })}
+                  {t("letters.nextStep", {
+                    status: statusLabel(t, l.next.key),
+                    date: l.next.expectedOn ? day.format(new Date(`${l.next.expectedOn}T00:00:00Z`)) : "—",
+                  })}
                 </span>
               ) : null}
             </li>

@@ -8,7 +8,14 @@ import { resolveLocale } from "#app/utils/locale.server.ts";
 import { requestSignInCode } from "#app/models/sign-in.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
-import { Honeypot, SubmitButton, TextField, ValidatedForm, registerWithDefault, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  Honeypot,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  registerWithDefault,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "login.title");
 
@@ -36,7 +43,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     totp: typeof totp === "string" && /^\d{6}$/.test(totp.trim()) ? totp.trim() : undefined,
   });
   if (!result.ok) {
-    return { fieldErrors: null, retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60), verifyUrl, email: parsed.data.email };
+    return {
+      fieldErrors: null,
+      retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
+      verifyUrl,
+      email: parsed.data.email,
+    };
   }
   throw redirect(verifyUrl);
 }
@@ -71,11 +83,26 @@ export default function Login() {
       <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
         <input type="hidden" {...registerWithDefault(form, "redirectTo")} />
-        <TextField form={form} name="email" type="email" label={t("login.email")} hint={t("login.emailHint")} autoComplete="email" autoFocus />
+        <TextField
+          form={form}
+          name="email"
+          type="email"
+          label={t("login.email")}
+          hint={t("login.emailHint")}
+          autoComplete="email"
+          autoFocus
+        />
         {actionData?.retryAfterMinutes ? (
           <div className="field">
             <label htmlFor="login-totp">{t("login.totp")}</label>
-            <input id="login-totp" name="totp" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby="login-totp-hint" />
+            <input
+              id="login-totp"
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              aria-describedby="login-totp-hint"
+            />
             <p className="field-hint" id="login-totp-hint">
               {t("login.totpHint")}
             </p>

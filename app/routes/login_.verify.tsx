@@ -12,7 +12,14 @@ import { verifySignInCode } from "#app/models/sign-in.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
-import { Honeypot, SubmitButton, TextField, ValidatedForm, registerWithDefault, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  Honeypot,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  registerWithDefault,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "verify.title");
 
@@ -80,7 +87,15 @@ export default function VerifyCode() {
         <Honeypot />
         <input type="hidden" {...registerWithDefault(form, "email")} />
         <input type="hidden" {...registerWithDefault(form, "redirectTo")} />
-        <TextField form={form} name="code" label={t("verify.code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
+        <TextField
+          form={form}
+          name="code"
+          label={t("verify.code")}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={6}
+          autoFocus
+        />
         <SubmitButton>{t("verify.submit")}</SubmitButton>
       </ValidatedForm>
       <p>

@@ -14,7 +14,11 @@ const REFUSALS: Partial<Record<NeedStateError["reason"], MessageKey>> = {
 };
 
 /** The volunteer's actions on a need: pledge, confirm a pledge, withdraw it. */
-export async function needAction(user: User, needId: string, formData: FormData): Promise<{ fieldErrors?: FieldErrors; error?: MessageKey; amount?: string }> {
+export async function needAction(
+  user: User,
+  needId: string,
+  formData: FormData,
+): Promise<{ fieldErrors?: FieldErrors; error?: MessageKey; amount?: string }> {
   const intent = formData.get("intent");
   // What was typed comes back with the error, for a page rendered without JavaScript.
   const amount = String(formData.get("amount") ?? "");

@@ -28,7 +28,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return needAction(user, params.id ?? "", await request.formData());
 }
 
-
 export default function NeedPage() {
   const t = useT();
   const need = useLoaderData<typeof loader>();
@@ -66,7 +65,8 @@ export default function NeedPage() {
             </>
           ) : (
             <p>
-              {t("support.how.parcelPerson")} <Link to={`/prisoners/${need.prisoner.id}`}>{t("support.how.parcelLink")}</Link>
+              {t("support.how.parcelPerson")}{" "}
+              <Link to={`/prisoners/${need.prisoner.id}`}>{t("support.how.parcelLink")}</Link>
             </p>
           )
         ) : null}
@@ -97,7 +97,11 @@ export default function NeedPage() {
               form={form}
               name="amount"
               inputMode="numeric"
-              label={need.currency ? t("support.pledge.amountMoney", { currency: need.currency }) : t("support.pledge.amount")}
+              label={
+                need.currency
+                  ? t("support.pledge.amountMoney", { currency: need.currency })
+                  : t("support.pledge.amount")
+              }
               hint={t("support.pledge.hint", { available: amountText(need.progress.available, need.currency) })}
             />
             <SubmitButton>{t("support.pledge.submit")}</SubmitButton>

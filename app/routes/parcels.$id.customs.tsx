@@ -20,12 +20,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const facility = parcel.facility ?? parcel.prisoner.currentFacility;
   if (!facility) throw new Response("The place of detention is not known", { status: 409 });
   // A domestic parcel carries no customs declaration: the post office takes an inventory (Russia: form 107).
-  if (parcel.customsForm === "inventory") throw new Response("A domestic parcel needs no customs declaration", { status: 409 });
+  if (parcel.customsForm === "inventory")
+    throw new Response("A domestic parcel needs no customs declaration", { status: 409 });
   const form = parcel.customsForm ?? customsFormFor(parcel.packageKind, parcelTotals(parcel.items));
   const pdf = await renderCustomsPdf({
     form,
     sender: (parcel.senderDetails ?? "").split("\n"),
-    addressee: envelopeAddressLines({ country: parcel.prisoner.country, names: parcel.prisoner.names, birthDate: parcel.prisoner.birthDate, facility }),
+    addressee: envelopeAddressLines({
+      country: parcel.prisoner.country,
+      names: parcel.prisoner.names,
+      birthDate: parcel.prisoner.birthDate,
+      facility,
+    }),
     items: parcel.items.map((item) => ({
       nameRu: item.catalogItem?.nameRu ?? item.freeText ?? "",
       nameEn: item.catalogItem?.nameEn ?? item.freeText ?? "",

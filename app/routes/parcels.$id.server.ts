@@ -18,7 +18,12 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 
 export type ParcelActionResult =
   | { intent: "save"; fieldErrors: Record<string, MessageKey> | null; saved: boolean }
-  | { intent: "send"; fieldErrors: Record<string, MessageKey> | null; problems: ParcelProblem[]; error: MessageKey | null }
+  | {
+      intent: "send";
+      fieldErrors: Record<string, MessageKey> | null;
+      problems: ParcelProblem[];
+      error: MessageKey | null;
+    }
   | { intent: "tracking"; fieldErrors: Record<string, MessageKey> | null }
   | { intent: "status"; error: MessageKey | null };
 
@@ -58,14 +63,19 @@ export async function parcelAction(user: User, id: string, formData: FormData): 
     }
     // Save (and send): the same form, the same schema as in the browser.
     const parsed = parseParcelForm(formData);
-    if (!parsed.ok) return intent === "send" ? { intent, fieldErrors: parsed.fieldErrors, problems: [], error: null } : { intent: "save", fieldErrors: parsed.fieldErrors, saved: false };
+    if (!parsed.ok)
+      return intent === "send"
+        ? { intent, fieldErrors: parsed.fieldErrors, problems: [], error: null }
+        : { intent: "save", fieldErrors: parsed.fieldErrors, saved: false };
     await saveParcelDraft(user, id, parsed.data);
     if (intent !== "send") return { intent: "save", fieldErrors: null, saved: true };
     await sendParcel(user, id, { routeId: parsed.data.routeId });
     throw redirect(`/parcels/${id}?ready=1`);
   } catch (error) {
-    if (error instanceof ParcelRefusedError) return { intent: "send", fieldErrors: null, problems: error.verdict.problems, error: null };
-    if (error instanceof TrackingNumberError) return { intent: "tracking", fieldErrors: { trackingNumber: `parcels.s10.${error.problem.code}` as MessageKey } };
+    if (error instanceof ParcelRefusedError)
+      return { intent: "send", fieldErrors: null, problems: error.verdict.problems, error: null };
+    if (error instanceof TrackingNumberError)
+      return { intent: "tracking", fieldErrors: { trackingNumber: `parcels.s10.${error.problem.code}` as MessageKey } };
     if (error instanceof TransitionError) return { intent: "status", error: "parcels.error.transition" };
     if (error instanceof ParcelStateError) {
       if (error.reason === "not-found") throw new Response("Not found", { status: 404 });

@@ -41,7 +41,8 @@ export default function ParcelPage() {
             <span lang="ru">
               {prisoner.facility.name}, {prisoner.facility.city}
             </span>{" "}
-            · {t(`facilityType.${prisoner.facility.type}`)} · <Link to={`/facilities/${prisoner.facility.id}`}>{t("parcels.facilityRules")}</Link> ·{" "}
+            · {t(`facilityType.${prisoner.facility.type}`)} ·{" "}
+            <Link to={`/facilities/${prisoner.facility.id}`}>{t("parcels.facilityRules")}</Link> ·{" "}
           </>
         ) : null}
         <Link to={`/prisoners/${prisoner.id}`}>{t("parcels.prisonerPage")}</Link>
@@ -51,7 +52,13 @@ export default function ParcelPage() {
           {t("situation.returnedNotice", { reason: t(parcel.returnedReason) })}
         </p>
       ) : null}
-      {parcel.state !== "draft" ? <SentParcel data={data} actionData={actionData} /> : parcel.own ? <DraftEditor data={data} actionData={actionData} /> : <OthersDraft data={data} />}
+      {parcel.state !== "draft" ? (
+        <SentParcel data={data} actionData={actionData} />
+      ) : parcel.own ? (
+        <DraftEditor data={data} actionData={actionData} />
+      ) : (
+        <OthersDraft data={data} />
+      )}
     </>
   );
 }

@@ -17,7 +17,9 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "read:prisoners");
-  const page = await getPrisonerPage(user, params.id ?? "", { picked: new URL(request.url).searchParams.has("picked") });
+  const page = await getPrisonerPage(user, params.id ?? "", {
+    picked: new URL(request.url).searchParams.has("picked"),
+  });
   if (!page) throw new Response("Not found", { status: 404 });
   return page;
 }
@@ -46,16 +48,46 @@ const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } a
 
 export default function PrisonerPage() {
   const t = useT();
-  const { prisoner: p, letters, canEdit, canSendParcels, edits, adopted, picked, offered } = useLoaderData<typeof loader>();
+  const {
+    prisoner: p,
+    letters,
+    canEdit,
+    canSendParcels,
+    edits,
+    adopted,
+    picked,
+    offered,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const locale = useLocale();
   const shown = displayName(p.names, locale);
   const dayFormat = useDateFormatter("date", { calendarDay: true });
   const date = (iso: string) => dayFormat.format(iso);
   const flagNotes = [
-    p.incommunicado ? { label: t("prisoners.incommunicado"), note: p.incommunicadoNote, since: p.incommunicadoSince, explain: t("prisoner.incommunicadoExplain") } : null,
-    p.doNotWrite ? { label: t("prisoners.doNotWrite"), note: p.doNotWriteNote, since: p.doNotWriteSince, explain: t("prisoner.doNotWriteExplain") } : null,
-    p.relativesOnly ? { label: t("prisoners.relativesOnly"), note: p.relativesOnlyNote, since: p.relativesOnlySince, explain: t("prisoner.relativesOnlyExplain") } : null,
+    p.incommunicado
+      ? {
+          label: t("prisoners.incommunicado"),
+          note: p.incommunicadoNote,
+          since: p.incommunicadoSince,
+          explain: t("prisoner.incommunicadoExplain"),
+        }
+      : null,
+    p.doNotWrite
+      ? {
+          label: t("prisoners.doNotWrite"),
+          note: p.doNotWriteNote,
+          since: p.doNotWriteSince,
+          explain: t("prisoner.doNotWriteExplain"),
+        }
+      : null,
+    p.relativesOnly
+      ? {
+          label: t("prisoners.relativesOnly"),
+          note: p.relativesOnlyNote,
+          since: p.relativesOnlySince,
+          explain: t("prisoner.relativesOnlyExplain"),
+        }
+      : null,
   ].filter((x) => x !== null);
   return (
     <>
@@ -130,7 +162,11 @@ export default function PrisonerPage() {
             )}
           </Form>
         ) : null}
-        {p.needsReview ? <p className="notice">{t("prisoner.needsReviewNotice", { reason: reviewReasonLabel(t, p.needsReviewReason) })}</p> : null}
+        {p.needsReview ? (
+          <p className="notice">
+            {t("prisoner.needsReviewNotice", { reason: reviewReasonLabel(t, p.needsReviewReason) })}
+          </p>
+        ) : null}
         {flagNotes.map((flag) => (
           <div key={flag.label} className="notice notice-error">
             <strong>{flag.label}</strong>
@@ -145,7 +181,11 @@ export default function PrisonerPage() {
               <ul className="plain-list">
                 {p.names.map((n) => (
                   <li key={n.id} lang={SCRIPT_LANG[n.script]}>
-                    {n.full} <span className="muted">({t(`nameScript.${n.script}`)}{n.system ? `, ${nameSystemLabel(t, n.system)}` : ""})</span>
+                    {n.full}{" "}
+                    <span className="muted">
+                      ({t(`nameScript.${n.script}`)}
+                      {n.system ? `, ${nameSystemLabel(t, n.system)}` : ""})
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -154,7 +194,11 @@ export default function PrisonerPage() {
           <div>
             <dt>{t("prisoner.age")}</dt>
             <dd>
-              {p.age === null ? "—" : p.birthYearOnly ? t("prisoner.ageAbout", { age: p.age }) : t("prisoner.ageYears", { age: p.age })}
+              {p.age === null
+                ? "—"
+                : p.birthYearOnly
+                  ? t("prisoner.ageAbout", { age: p.age })
+                  : t("prisoner.ageYears", { age: p.age })}
               {p.birthDate && !p.birthYearOnly ? <span className="muted"> · {date(p.birthDate)}</span> : null}
             </dd>
           </div>
@@ -165,7 +209,9 @@ export default function PrisonerPage() {
               {p.status === "released" && (p.releasedOn || p.releaseKind) ? (
                 <span className="muted">
                   {" · "}
-                  {[p.releasedOn ? date(p.releasedOn) : null, p.releaseKind ? t(`releaseKind.${p.releaseKind}`) : null].filter(Boolean).join(", ")}
+                  {[p.releasedOn ? date(p.releasedOn) : null, p.releaseKind ? t(`releaseKind.${p.releaseKind}`) : null]
+                    .filter(Boolean)
+                    .join(", ")}
                 </span>
               ) : null}
               {p.status === "deceased" && p.diedOn ? <span className="muted"> · {date(p.diedOn)}</span> : null}
@@ -220,7 +266,8 @@ export default function PrisonerPage() {
             <p className="muted">{t("prisoner.addressHint")}</p>
             <EnvelopeAddress lines={p.envelope} />
             <p>
-              {t(`facilityType.${p.facility.type}`)} · <Link to={`/facilities/${p.facility.id}`}>{t("prisoner.facilityRules")}</Link>
+              {t(`facilityType.${p.facility.type}`)} ·{" "}
+              <Link to={`/facilities/${p.facility.id}`}>{t("prisoner.facilityRules")}</Link>
             </p>
           </>
         ) : (
@@ -248,7 +295,11 @@ export default function PrisonerPage() {
                 <li key={i}>
                   {s.name}
                   {s.externalId ? ` · ${s.externalId}` : ""}
-                  {s.missingSince ? <span className="badge badge-pending">{t("prisoner.missingSince", { date: date(s.missingSince) })}</span> : null}
+                  {s.missingSince ? (
+                    <span className="badge badge-pending">
+                      {t("prisoner.missingSince", { date: date(s.missingSince) })}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

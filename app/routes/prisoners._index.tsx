@@ -3,7 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { searchPrisoners } from "#app/models/prisoner-search.server.ts";
-import { COUNTRIES, FACILITY_TYPES, HUMANITARIAN_REASONS, PRISONER_SORTS, PRISONER_STATUSES } from "#app/schemas/prisoners.ts";
+import {
+  COUNTRIES,
+  FACILITY_TYPES,
+  HUMANITARIAN_REASONS,
+  PRISONER_SORTS,
+  PRISONER_STATUSES,
+} from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -60,7 +66,13 @@ export default function Prisoners() {
       <Form method="get" className="filters" role="search">
         <div className="field">
           <label htmlFor="prisoner-search">{t("prisoners.search")}</label>
-          <input id="prisoner-search" type="search" name="q" defaultValue={f.q} aria-describedby="prisoner-search-hint" />
+          <input
+            id="prisoner-search"
+            type="search"
+            name="q"
+            defaultValue={f.q}
+            aria-describedby="prisoner-search-hint"
+          />
           <p id="prisoner-search-hint" className="field-hint">
             {t("prisoners.searchHint")}
           </p>
@@ -99,7 +111,16 @@ export default function Prisoners() {
         />
         <div className="field">
           <label htmlFor="prisoner-no-letter">{t("prisoners.noLetterDays")}</label>
-          <input id="prisoner-no-letter" type="number" name="noLetterDays" min={1} max={3650} inputMode="numeric" defaultValue={f.noLetterDays} className="input-short" />
+          <input
+            id="prisoner-no-letter"
+            type="number"
+            name="noLetterDays"
+            min={1}
+            max={3650}
+            inputMode="numeric"
+            defaultValue={f.noLetterDays}
+            className="input-short"
+          />
         </div>
         <SelectField
           id="prisoner-sort"
@@ -110,11 +131,13 @@ export default function Prisoners() {
           options={PRISONER_SORTS.map((s) => ({ value: s, label: t(`prisoners.sort.${s}`) }))}
         />
         <label className="checkbox">
-          <input type="checkbox" name="birthday" value="1" defaultChecked={f.birthdayThisMonth} /> {t("prisoners.birthdayThisMonth")}
+          <input type="checkbox" name="birthday" value="1" defaultChecked={f.birthdayThisMonth} />{" "}
+          {t("prisoners.birthdayThisMonth")}
         </label>
         {data.canEdit ? (
           <label className="checkbox">
-            <input type="checkbox" name="review" value="1" defaultChecked={f.needsReview} /> {t("prisoners.needsReviewOnly")}
+            <input type="checkbox" name="review" value="1" defaultChecked={f.needsReview} />{" "}
+            {t("prisoners.needsReviewOnly")}
           </label>
         ) : null}
         <button type="submit" className="button-secondary">
@@ -141,11 +164,21 @@ export default function Prisoners() {
               {data.prisoners.map((p) => (
                 <tr key={p.id}>
                   <td data-label={t("prisoners.name")}>
-                    <PersonName id={p.id} names={p.spellings} age={p.age} birthYearOnly={p.birthYearOnly} city={p.currentFacility?.city} interests={p.interests} about={p.about}>
+                    <PersonName
+                      id={p.id}
+                      names={p.spellings}
+                      age={p.age}
+                      birthYearOnly={p.birthYearOnly}
+                      city={p.currentFacility?.city}
+                      interests={p.interests}
+                      about={p.about}
+                    >
                       {p.rank === 2 ? <span className="muted"> · {t("prisoners.similarSpelling")}</span> : null}
                     </PersonName>
                   </td>
-                  <td data-label={t("prisoners.facility")} lang="ru">{p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : "—"}</td>
+                  <td data-label={t("prisoners.facility")} lang="ru">
+                    {p.currentFacility ? `${p.currentFacility.name}, ${p.currentFacility.city}` : "—"}
+                  </td>
                   <td data-label={t("prisoners.status")}>{t(`prisonerStatus.${p.status}`)}</td>
                   <td data-label={t("prisoners.flags")}>
                     <PrisonerFlags prisoner={p} />

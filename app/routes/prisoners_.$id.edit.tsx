@@ -2,11 +2,33 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { addNameSchema, prisonerEditSchema, situationChangeSchema, HUMANITARIAN_REASONS, PRISONER_STATUSES, RELEASE_KINDS, COUNTRIES } from "#app/schemas/prisoners.ts";
+import {
+  addNameSchema,
+  prisonerEditSchema,
+  situationChangeSchema,
+  HUMANITARIAN_REASONS,
+  PRISONER_STATUSES,
+  RELEASE_KINDS,
+  COUNTRIES,
+} from "#app/schemas/prisoners.ts";
 import { recordSituationByHand } from "#app/models/situation.server.ts";
-import { addPrisonerName, getPrisonerForEdit, prisonerExists, removePrisonerName, updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import {
+  addPrisonerName,
+  getPrisonerForEdit,
+  prisonerExists,
+  removePrisonerName,
+  updatePrisoner,
+} from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm, type AnyForm } from "#app/components/forms.tsx";
+import {
+  CheckboxGroup,
+  ErrorText,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+  type AnyForm,
+} from "#app/components/forms.tsx";
 import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
@@ -51,7 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type PrisonerForm = AnyForm<z.input<typeof prisonerEditSchema>>;
 
-function FlagFields({ form, flag, label }: { form: PrisonerForm; flag: "incommunicado" | "doNotWrite" | "relativesOnly"; label: string }) {
+function FlagFields({
+  form,
+  flag,
+  label,
+}: {
+  form: PrisonerForm;
+  flag: "incommunicado" | "doNotWrite" | "relativesOnly";
+  label: string;
+}) {
   const t = useT();
   const noteId = `${flag}-note`;
   const error = form.formState.errors[`${flag}Note`]?.message as string | undefined;
@@ -62,7 +92,13 @@ function FlagFields({ form, flag, label }: { form: PrisonerForm; flag: "incommun
         <input type="checkbox" value="on" {...form.register(flag)} /> {t("prisonerEdit.flagOn")}
       </label>
       <label htmlFor={noteId}>{t("prisonerEdit.flagNote")}</label>
-      <input id={noteId} type="text" aria-invalid={error ? true : undefined} aria-describedby={error ? `${noteId}-error` : undefined} {...form.register(`${flag}Note`)} />
+      <input
+        id={noteId}
+        type="text"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${noteId}-error` : undefined}
+        {...form.register(`${flag}Note`)}
+      />
       <ErrorText id={`${noteId}-error`} message={error} />
     </fieldset>
   );
@@ -131,7 +167,13 @@ export default function EditPrisoner() {
           />
           <div className="field">
             <label htmlFor="edit-birth">{t("prisonerEdit.birthDate")}</label>
-            <input id="edit-birth" type="date" {...form.register("birthDate")} aria-invalid={form.formState.errors.birthDate ? true : undefined} aria-describedby="edit-birth-error" />
+            <input
+              id="edit-birth"
+              type="date"
+              {...form.register("birthDate")}
+              aria-invalid={form.formState.errors.birthDate ? true : undefined}
+              aria-describedby="edit-birth-error"
+            />
             <ErrorText id="edit-birth-error" message={form.formState.errors.birthDate?.message} />
           </div>
           <div className="field">
@@ -175,7 +217,12 @@ export default function EditPrisoner() {
             <ErrorText id="edit-about-error" message={form.formState.errors.about?.message} />
           </div>
           {prisoner.country === "RU" ? (
-            <TextField form={form} name="envelopeNameDative" label={t("prisonerEdit.envelopeNameDative")} hint={t("prisonerEdit.envelopeNameDativeHint", { automatic: dative ?? "—" })} />
+            <TextField
+              form={form}
+              name="envelopeNameDative"
+              label={t("prisonerEdit.envelopeNameDative")}
+              hint={t("prisonerEdit.envelopeNameDativeHint", { automatic: dative ?? "—" })}
+            />
           ) : null}
           {prisoner.needsReview ? (
             <label className="checkbox field">
@@ -209,7 +256,12 @@ export default function EditPrisoner() {
           </div>
           <div className="field">
             <label htmlFor="situation-kind">{t("situation.releaseKind")}</label>
-            <select id="situation-kind" {...situationForm.form.register("releaseKind")} aria-invalid={situationErrors.releaseKind ? true : undefined} aria-describedby="situation-kind-error">
+            <select
+              id="situation-kind"
+              {...situationForm.form.register("releaseKind")}
+              aria-invalid={situationErrors.releaseKind ? true : undefined}
+              aria-describedby="situation-kind-error"
+            >
               <option value="">{t("common.none")}</option>
               {RELEASE_KINDS.map((k) => (
                 <option key={k} value={k}>

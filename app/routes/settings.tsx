@@ -3,7 +3,13 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { deleteAccountSchema, profileSchema, remindersSchema, WRITING_LANGUAGES } from "#app/schemas/account.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { requireUser } from "#app/utils/auth.server.ts";
-import { clearSessionCookie, endAllSessions, endOtherSessions, listSessions, isPrivileged } from "#app/utils/session.server.ts";
+import {
+  clearSessionCookie,
+  endAllSessions,
+  endOtherSessions,
+  listSessions,
+  isPrivileged,
+} from "#app/utils/session.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { localeCookie } from "#app/utils/locale.server.ts";
 import { updateProfile } from "#app/models/users.server.ts";
@@ -14,7 +20,14 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import { LOCALE_NAMES, SUPPORTED_LOCALES, DEFAULT_LOCALE, isLocale } from "#app/i18n/i18n.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
-import { CheckboxGroup, ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  CheckboxGroup,
+  ErrorText,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "settings.title");
 
@@ -25,7 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     saved: url.searchParams.has("saved"),
     remindersSaved: url.searchParams.has("reminders"),
-    reminders: { remindDrafts: user.remindDrafts, remindSelfPost: user.remindSelfPost, remindAdoptions: user.remindAdoptions },
+    reminders: {
+      remindDrafts: user.remindDrafts,
+      remindSelfPost: user.remindSelfPost,
+      remindAdoptions: user.remindAdoptions,
+    },
     lastAdmin: await isLastAdmin(user.id),
     profile: {
       pseudonym: user.pseudonym,
@@ -99,7 +116,10 @@ export default function Settings() {
     serverErrors: errorsFor("reminders"),
   });
   const remindersForm = reminders.form;
-  const deletion = useValidatedForm(deleteAccountSchema, { defaultValues: {}, serverErrors: errorsFor("delete-account") });
+  const deletion = useValidatedForm(deleteAccountSchema, {
+    defaultValues: {},
+    serverErrors: errorsFor("delete-account"),
+  });
   const deletionForm = deletion.form;
   const confirmError = deletionForm.formState.errors.confirm?.message as string | undefined;
   const dateFormat = useDateFormatter("dateTime");
@@ -120,7 +140,13 @@ export default function Settings() {
         </p>
         <ValidatedForm onSubmit={onSubmit}>
           <input type="hidden" name="intent" value="profile" />
-          <TextField form={form} name="pseudonym" label={t("signup.pseudonym")} hint={t("signup.pseudonymHint")} maxLength={40} />
+          <TextField
+            form={form}
+            name="pseudonym"
+            label={t("signup.pseudonym")}
+            hint={t("signup.pseudonymHint")}
+            maxLength={40}
+          />
           <CheckboxGroup
             form={form}
             name="writesIn"
@@ -154,13 +180,16 @@ export default function Settings() {
           <fieldset className="field">
             <legend>{t("settings.reminders.legend")}</legend>
             <label className="checkbox">
-              <input type="checkbox" value="on" {...remindersForm.register("remindDrafts")} /> {t("settings.reminders.drafts")}
+              <input type="checkbox" value="on" {...remindersForm.register("remindDrafts")} />{" "}
+              {t("settings.reminders.drafts")}
             </label>
             <label className="checkbox">
-              <input type="checkbox" value="on" {...remindersForm.register("remindSelfPost")} /> {t("settings.reminders.selfPost")}
+              <input type="checkbox" value="on" {...remindersForm.register("remindSelfPost")} />{" "}
+              {t("settings.reminders.selfPost")}
             </label>
             <label className="checkbox">
-              <input type="checkbox" value="on" {...remindersForm.register("remindAdoptions")} /> {t("settings.reminders.adoptions")}
+              <input type="checkbox" value="on" {...remindersForm.register("remindAdoptions")} />{" "}
+              {t("settings.reminders.adoptions")}
             </label>
           </fieldset>
           <SubmitButton>{t("settings.reminders.save")}</SubmitButton>

@@ -8,7 +8,15 @@ import { resolveLocale } from "#app/utils/locale.server.ts";
 import { accountExists, createVolunteer } from "#app/models/users.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
-import { CheckboxGroup, ErrorText, Honeypot, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+import {
+  CheckboxGroup,
+  ErrorText,
+  Honeypot,
+  SubmitButton,
+  TextField,
+  ValidatedForm,
+  useValidatedForm,
+} from "#app/components/forms.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "signup.title");
 
@@ -68,7 +76,15 @@ export default function SignUp() {
       <p className="muted">{t("signup.email", { email })}</p>
       <ValidatedForm onSubmit={onSubmit}>
         <Honeypot />
-        <TextField form={form} name="pseudonym" label={t("signup.pseudonym")} hint={t("signup.pseudonymHint")} autoComplete="nickname" maxLength={40} autoFocus />
+        <TextField
+          form={form}
+          name="pseudonym"
+          label={t("signup.pseudonym")}
+          hint={t("signup.pseudonymHint")}
+          autoComplete="nickname"
+          maxLength={40}
+          autoFocus
+        />
         <CheckboxGroup
           form={form}
           name="writesIn"
@@ -78,7 +94,13 @@ export default function SignUp() {
         />
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" value="on" aria-describedby={rulesError ? "rules-error" : undefined} aria-invalid={rulesError ? true : undefined} {...form.register("acceptRules")} />{" "}
+            <input
+              type="checkbox"
+              value="on"
+              aria-describedby={rulesError ? "rules-error" : undefined}
+              aria-invalid={rulesError ? true : undefined}
+              {...form.register("acceptRules")}
+            />{" "}
             {t("signup.rules")}
           </label>
           <ErrorText id="rules-error" message={rulesError} />

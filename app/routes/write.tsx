@@ -1,7 +1,15 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { adoptedPeople, birthdaysThisMonth, endAdoption, pickForMe, reachOf, whoNeedsLetters, type NeedsFilter } from "#app/models/picking.server.ts";
+import {
+  adoptedPeople,
+  birthdaysThisMonth,
+  endAdoption,
+  pickForMe,
+  reachOf,
+  whoNeedsLetters,
+  type NeedsFilter,
+} from "#app/models/picking.server.ts";
 import { COUNTRIES, WRITING_LANGUAGE_CODES } from "#app/schemas/prisoners.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
@@ -23,7 +31,12 @@ async function filterFrom(url: URL, writesIn: string[]) {
   const reach = await reachOf(writesIn);
   const raw = url.searchParams.get("view");
   const view: View = raw === "birthdays" || raw === "bank" ? raw : "needs";
-  const filter: NeedsFilter = { country, reach: useMyLanguages ? reach : undefined, view: view === "bank" ? "bank" : "needs", page: pageFromUrl(url) };
+  const filter: NeedsFilter = {
+    country,
+    reach: useMyLanguages ? reach : undefined,
+    view: view === "bank" ? "bank" : "needs",
+    page: pageFromUrl(url),
+  };
   return { filter, view, useMyLanguages, reach };
 }
 
@@ -68,7 +81,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Write() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
-  const query = (view: string) => `?${new URLSearchParams({ view, ...(data.filter.country ? { country: data.filter.country } : {}), ...(data.filter.anyLanguage ? { anyLanguage: "1" } : {}) })}`;
+  const query = (view: string) =>
+    `?${new URLSearchParams({ view, ...(data.filter.country ? { country: data.filter.country } : {}), ...(data.filter.anyLanguage ? { anyLanguage: "1" } : {}) })}`;
   return (
     <>
       <section className="panel">
@@ -90,7 +104,8 @@ export default function Write() {
             options={COUNTRIES.map((c) => ({ value: c, label: t(`prisoners.country.${c}`) }))}
           />
           <label className="checkbox">
-            <input type="checkbox" name="anyLanguage" value="1" defaultChecked={data.filter.anyLanguage} /> {t("write.anyLanguage")}
+            <input type="checkbox" name="anyLanguage" value="1" defaultChecked={data.filter.anyLanguage} />{" "}
+            {t("write.anyLanguage")}
           </label>
           <button type="submit" className="button-secondary">
             {t("common.filter")}
@@ -99,7 +114,9 @@ export default function Write() {
         {!data.filter.anyLanguage ? (
           <p className="muted">
             {t("write.myLanguages", {
-              languages: data.writesIn.map((l) => t(`language.${l as (typeof WRITING_LANGUAGE_CODES)[number]}`)).join(", ") || "—",
+              languages:
+                data.writesIn.map((l) => t(`language.${l as (typeof WRITING_LANGUAGE_CODES)[number]}`)).join(", ") ||
+                "—",
             })}
           </p>
         ) : null}
@@ -136,9 +153,17 @@ export default function Write() {
                 <span className="muted"> · {t("write.recentLetters", { count: c.recentLetters })}</span>
                 <PrisonerFlags prisoner={{ ...c, doNotWrite: false }} />
                 {data.view === "bank" ? (
-                  <DeliveryNote noAddress={c.facility === null} personRule={c.incommunicado || c.relativesOnly} facilityRule={c.facilityRelativesOnly} />
+                  <DeliveryNote
+                    noAddress={c.facility === null}
+                    personRule={c.incommunicado || c.relativesOnly}
+                    facilityRule={c.facilityRelativesOnly}
+                  />
                 ) : (
-                  <TranslatedByNote writesIn={data.writesIn} facilityLanguages={c.facilityLanguages} reach={data.reach.find((r) => r.country === c.country) ?? null} />
+                  <TranslatedByNote
+                    writesIn={data.writesIn}
+                    facilityLanguages={c.facilityLanguages}
+                    reach={data.reach.find((r) => r.country === c.country) ?? null}
+                  />
                 )}
               </li>
             ))}
@@ -153,20 +178,31 @@ export default function Write() {
           <p>{t("write.noneAdopted")}</p>
         ) : (
           <>
-            <p data-testid="adoption-count">{t("write.adoptedCount", { count: data.adopted.people.length, limit: data.adopted.limit })}</p>
+            <p data-testid="adoption-count">
+              {t("write.adoptedCount", { count: data.adopted.people.length, limit: data.adopted.limit })}
+            </p>
             <ul className="plain-list">
               {data.adopted.people.map((a) => (
                 <li key={a.id}>
                   <Link to={`/prisoners/${a.id}`}>{a.name}</Link>{" "}
                   <span className="muted">
-                    · {a.lastLetterAt ? t("write.lastLetterDaysAgo", { count: daysSince(a.lastLetterAt, data.today) }) : t("write.noLetterYet")}
+                    ·{" "}
+                    {a.lastLetterAt
+                      ? t("write.lastLetterDaysAgo", { count: daysSince(a.lastLetterAt, data.today) })
+                      : t("write.noLetterYet")}
                   </span>{" "}
                   <Link to={`/prisoners/${a.id}`} className="button-small">
                     {t("write.writeAgain")}
                   </Link>{" "}
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="prisonerId" value={a.id} />
-                    <button type="submit" name="intent" value="unadopt" className="button-small" aria-label={`${t("write.unadopt")}: ${a.name}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="unadopt"
+                      className="button-small"
+                      aria-label={`${t("write.unadopt")}: ${a.name}`}
+                    >
                       {t("write.unadopt")}
                     </button>
                   </Form>

@@ -43,12 +43,15 @@ const itemRowSchema = z
   })
   .superRefine((row, ctx) => {
     if (!row.catalogItemId && !row.freeText) return;
-    if (!/^\d{1,3}$/.test(row.quantity) || Number(row.quantity) < 1) ctx.addIssue({ code: "custom", path: ["quantity"], message: "parcels.validation.quantity" });
+    if (!/^\d{1,3}$/.test(row.quantity) || Number(row.quantity) < 1)
+      ctx.addIssue({ code: "custom", path: ["quantity"], message: "parcels.validation.quantity" });
     if (row.catalogItemId) return;
     const grams = Number(row.unitWeightGrams);
-    if (!/^\d{1,5}$/.test(row.unitWeightGrams) || grams < 1) ctx.addIssue({ code: "custom", path: ["unitWeightGrams"], message: "parcels.validation.weight" });
+    if (!/^\d{1,5}$/.test(row.unitWeightGrams) || grams < 1)
+      ctx.addIssue({ code: "custom", path: ["unitWeightGrams"], message: "parcels.validation.weight" });
     const cents = parseMoneyToCents(row.unitValue);
-    if (cents === null || cents < 1) ctx.addIssue({ code: "custom", path: ["unitValue"], message: "parcels.validation.value" });
+    if (cents === null || cents < 1)
+      ctx.addIssue({ code: "custom", path: ["unitValue"], message: "parcels.validation.value" });
   });
 
 export type ParcelItemRow = z.input<typeof itemRowSchema>;
@@ -62,7 +65,13 @@ export interface ParcelItemInput {
   unitValueCents: number | null;
 }
 
-export function rowToItem(row: { catalogItemId?: string; freeText?: string; quantity?: string; unitWeightGrams?: string; unitValue?: string }): ParcelItemInput | null {
+export function rowToItem(row: {
+  catalogItemId?: string;
+  freeText?: string;
+  quantity?: string;
+  unitWeightGrams?: string;
+  unitValue?: string;
+}): ParcelItemInput | null {
   const catalogItemId = row.catalogItemId?.trim() || null;
   const freeText = catalogItemId ? null : row.freeText?.trim() || null;
   if (!catalogItemId && !freeText) return null;
@@ -84,10 +93,14 @@ export const parcelDraftSchema = z
     onBehalfOf: text(200),
     senderDetails: text(500),
     routeId: text(64),
-    items: z.array(itemRowSchema).max(MAX_PARCEL_ITEMS + 1, "parcels.validation.tooManyItems").default([]),
+    items: z
+      .array(itemRowSchema)
+      .max(MAX_PARCEL_ITEMS + 1, "parcels.validation.tooManyItems")
+      .default([]),
   })
   .superRefine((value, ctx) => {
-    if (value.senderKind !== "volunteer" && !value.onBehalfOf) ctx.addIssue({ code: "custom", path: ["onBehalfOf"], message: "parcels.validation.onBehalfOf" });
+    if (value.senderKind !== "volunteer" && !value.onBehalfOf)
+      ctx.addIssue({ code: "custom", path: ["onBehalfOf"], message: "parcels.validation.onBehalfOf" });
   })
   .transform((value) => ({
     ...value,
@@ -129,7 +142,9 @@ export function parcelFormToObject(formData: FormData): Record<string, unknown> 
 }
 
 /** The parcel form: items.<row>.<field> names become rows; each error keeps its whole path (items, row, field) so each row shows its own. */
-export function parseParcelForm(formData: FormData): { ok: true; data: ParcelDraftInput } | { ok: false; fieldErrors: FieldErrors } {
+export function parseParcelForm(
+  formData: FormData,
+): { ok: true; data: ParcelDraftInput } | { ok: false; fieldErrors: FieldErrors } {
   return parseObject(parcelDraftSchema, parcelFormToObject(formData));
 }
 
@@ -154,8 +169,16 @@ export const parcelStatusSchema = z.object({
 
 export const catalogItemSchema = z.object({
   id: text(64),
-  nameRu: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
-  nameEn: z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  nameRu: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong"),
+  nameEn: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong"),
   category: z.enum(CATALOG_CATEGORIES, { error: "validation.required" }),
   unitWeightGrams: z
     .string({ error: "parcels.validation.weight" })
@@ -175,6 +198,10 @@ export const catalogItemSchema = z.object({
 export type CatalogItemInput = z.output<typeof catalogItemSchema>;
 
 export const bannedTermSchema = z.object({
-  term: z.string({ error: "validation.required" }).trim().min(2, "parcels.validation.term").max(80, "validation.tooLong"),
+  term: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(2, "parcels.validation.term")
+    .max(80, "validation.tooLong"),
   reason: text(200).transform((v) => v || null),
 });

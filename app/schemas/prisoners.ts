@@ -15,7 +15,15 @@ export const PRISONER_STATUSES = [
   "unknown",
 ] as const;
 export type PrisonerStatusName = (typeof PRISONER_STATUSES)[number];
-export const RELEASE_KINDS = ["pardon", "amnesty", "sentence_served", "parole", "exchange_or_deportation", "acquittal", "other"] as const;
+export const RELEASE_KINDS = [
+  "pardon",
+  "amnesty",
+  "sentence_served",
+  "parole",
+  "exchange_or_deportation",
+  "acquittal",
+  "other",
+] as const;
 export type ReleaseKindName = (typeof RELEASE_KINDS)[number];
 /** Situations in which nobody can be written to or sent a parcel through the platform. */
 export const NOT_REACHABLE_STATUSES = ["released", "deceased"] as const satisfies readonly PrisonerStatusName[];
@@ -37,12 +45,32 @@ const RETURNED_REASON_KEYS = {
 } as const;
 
 /** The message for why an item came back to its writer's drafts (Letter/Parcel.returnedReason). */
-export function returnedReasonKey(reason: string | null): (typeof RETURNED_REASON_KEYS)[keyof typeof RETURNED_REASON_KEYS] | null {
-  return reason && Object.hasOwn(RETURNED_REASON_KEYS, reason) ? RETURNED_REASON_KEYS[reason as keyof typeof RETURNED_REASON_KEYS] : null;
+export function returnedReasonKey(
+  reason: string | null,
+): (typeof RETURNED_REASON_KEYS)[keyof typeof RETURNED_REASON_KEYS] | null {
+  return reason && Object.hasOwn(RETURNED_REASON_KEYS, reason)
+    ? RETURNED_REASON_KEYS[reason as keyof typeof RETURNED_REASON_KEYS]
+    : null;
 }
 
-export const HUMANITARIAN_REASONS = ["disability", "serious_illness", "elderly", "minor", "large_family_parent", "other"] as const;
-export const FACILITY_TYPES = ["sizo", "colony", "prison", "open_institution", "home_confinement", "juvenile_colony", "police_jail", "psychiatric_hospital"] as const;
+export const HUMANITARIAN_REASONS = [
+  "disability",
+  "serious_illness",
+  "elderly",
+  "minor",
+  "large_family_parent",
+  "other",
+] as const;
+export const FACILITY_TYPES = [
+  "sizo",
+  "colony",
+  "prison",
+  "open_institution",
+  "home_confinement",
+  "juvenile_colony",
+  "police_jail",
+  "psychiatric_hospital",
+] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
 export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
 export type PrisonerSort = (typeof PRISONER_SORTS)[number];
@@ -121,7 +149,8 @@ export const situationChangeSchema = z
     canWrite: checkbox,
   })
   .superRefine((value, ctx) => {
-    if (value.releaseKind && value.status !== "released") ctx.addIssue({ code: "custom", path: ["releaseKind"], message: "situation.kindOnlyForRelease" });
+    if (value.releaseKind && value.status !== "released")
+      ctx.addIssue({ code: "custom", path: ["releaseKind"], message: "situation.kindOnlyForRelease" });
     if (value.occurredOn && value.occurredOn > new Date().toISOString().slice(0, 10)) {
       ctx.addIssue({ code: "custom", path: ["occurredOn"], message: "situation.dateInFuture" });
     }
@@ -129,13 +158,19 @@ export const situationChangeSchema = z
 
 export type SituationChangeFormInput = z.infer<typeof situationChangeSchema>;
 /** A name part, without bidi controls (app/names/bidi.ts): they would show it in another order. */
-const namePart = z.preprocess((value) => (typeof value === "string" ? stripBidiControls(value) : value), z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"));
+const namePart = z.preprocess(
+  (value) => (typeof value === "string" ? stripBidiControls(value) : value),
+  z.string().trim().min(1, "validation.required").max(100, "validation.tooLong"),
+);
 
 export const addNameSchema = z.object({
   script: z.enum(["cyrillic_be", "cyrillic_ru", "latin"], { error: "validation.required" }),
   surname: namePart,
   givenName: namePart,
-  patronymic: z.preprocess((value) => (typeof value === "string" ? stripBidiControls(value) : value), optionalText(100)),
+  patronymic: z.preprocess(
+    (value) => (typeof value === "string" ? stripBidiControls(value) : value),
+    optionalText(100),
+  ),
 });
 
 const optionalCount = z

@@ -69,7 +69,14 @@ export interface NewStatus {
   isFinal: boolean;
 }
 
-export type StatusEditErrors = Record<string, "validation.wholeNumber" | "routes.statuses.keyTaken" | "routes.statuses.badKey" | "routes.statuses.needsStep" | "validation.required">;
+export type StatusEditErrors = Record<
+  string,
+  | "validation.wholeNumber"
+  | "routes.statuses.keyTaken"
+  | "routes.statuses.badKey"
+  | "routes.statuses.needsStep"
+  | "validation.required"
+>;
 
 function wholeNumber(raw: FormDataEntryValue | null): number | null | "bad" {
   const value = String(raw ?? "").trim();
@@ -83,7 +90,10 @@ function wholeNumber(raw: FormDataEntryValue | null): number | null | "bad" {
  * their meaning (a known ending stays final); a new one needs a key of lower-case
  * letters and underscores and, if it is not a known status, a label.
  */
-export function parseStatusEdits(formData: FormData, existing: Array<{ id: string; key: string }>): { ok: true; edits: StatusEdit[]; added: NewStatus | null } | { ok: false; errors: StatusEditErrors } {
+export function parseStatusEdits(
+  formData: FormData,
+  existing: Array<{ id: string; key: string }>,
+): { ok: true; edits: StatusEdit[]; added: NewStatus | null } | { ok: false; errors: StatusEditErrors } {
   const errors: StatusEditErrors = {};
   const edits: StatusEdit[] = [];
   existing.forEach((status, index) => {
@@ -100,16 +110,26 @@ export function parseStatusEdits(formData: FormData, existing: Array<{ id: strin
     });
   });
   let added: NewStatus | null = null;
-  const key = String(formData.get("newKey") ?? "").trim().toLowerCase();
+  const key = String(formData.get("newKey") ?? "")
+    .trim()
+    .toLowerCase();
   if (key) {
-    const label = String(formData.get("newLabel") ?? "").trim().slice(0, 80) || null;
+    const label =
+      String(formData.get("newLabel") ?? "")
+        .trim()
+        .slice(0, 80) || null;
     const usualDays = wholeNumber(formData.get("newDays"));
     const known = (KNOWN_STATUS_KEYS as readonly string[]).includes(key);
     if (!/^[a-z][a-z_]{1,39}$/.test(key)) errors.newKey = "routes.statuses.badKey";
     else if (existing.some((s) => s.key === key)) errors.newKey = "routes.statuses.keyTaken";
     if (!known && !label) errors.newLabel = "validation.required";
     if (usualDays === "bad") errors.newDays = "validation.wholeNumber";
-    added = { key, label: known ? null : label, usualDays: typeof usualDays === "number" ? usualDays : null, isFinal: KNOWN_FINAL_KEYS.has(key) || formData.get("newFinal") === "on" };
+    added = {
+      key,
+      label: known ? null : label,
+      usualDays: typeof usualDays === "number" ? usualDays : null,
+      isFinal: KNOWN_FINAL_KEYS.has(key) || formData.get("newFinal") === "on",
+    };
   }
   const kept = edits.filter((e) => !e.remove);
   if (!kept.some((e) => !e.isFinal) && !(added && !added.isFinal)) errors.form = "routes.statuses.needsStep";

@@ -8,7 +8,11 @@ import { HOLD_DAYS_MAX, HOLD_DAYS_MIN, NEED_HELP_VIA, NEED_KINDS } from "#app/su
 
 const optionalText = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().default("");
 
-const wholeNumber = (min: number, max: number, rangeMessage: "support.validation.quantity" | "support.validation.holdDays" | "support.validation.amount") =>
+const wholeNumber = (
+  min: number,
+  max: number,
+  rangeMessage: "support.validation.quantity" | "support.validation.holdDays" | "support.validation.amount",
+) =>
   z
     .string({ error: "validation.required" })
     .trim()
@@ -19,7 +23,11 @@ const wholeNumber = (min: number, max: number, rangeMessage: "support.validation
 export const familySchema = z.object({
   prisonerId: z.string().trim().min(1, "validation.required").max(64),
   /** In words, without names: "mother and two children, 6 and 9". */
-  description: z.string({ error: "validation.required" }).trim().min(3, "validation.required").max(300, "validation.tooLong"),
+  description: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(3, "validation.required")
+    .max(300, "validation.tooLong"),
   /** Names, address, phone: encrypted, coordinators only. */
   contact: optionalText(2000),
 });
@@ -33,7 +41,11 @@ export const needSchema = z
     prisonerId: z.string().trim().min(1, "validation.required").max(64),
     familyId: optionalText(64),
     kind: z.enum(NEED_KINDS, { error: "validation.required" }),
-    text: z.string({ error: "validation.required" }).trim().min(3, "validation.required").max(1000, "validation.tooLong"),
+    text: z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(3, "validation.required")
+      .max(1000, "validation.tooLong"),
     quantity: wholeNumber(1, 1_000_000, "support.validation.quantity"),
     currency: z
       .string()
@@ -84,5 +96,8 @@ export const fundraiserDomainsSchema = z.object({
         .map((d) => d.trim().toLowerCase())
         .filter(Boolean),
     )
-    .refine((list) => list.length <= 20 && list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)), "support.validation.domains"),
+    .refine(
+      (list) => list.length <= 20 && list.every((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d)),
+      "support.validation.domains",
+    ),
 });

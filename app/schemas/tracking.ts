@@ -31,8 +31,10 @@ export const bulkItemsSchema = z
     note: optionalText(500),
   })
   .superRefine((value, ctx) => {
-    if (value.intent === "status" && !value.to) ctx.addIssue({ code: "custom", path: ["to"], message: "tracking.validation.status" });
-    if (value.intent === "assign" && !value.routeId) ctx.addIssue({ code: "custom", path: ["routeId"], message: "tracking.validation.route" });
+    if (value.intent === "status" && !value.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "tracking.validation.status" });
+    if (value.intent === "assign" && !value.routeId)
+      ctx.addIssue({ code: "custom", path: ["routeId"], message: "tracking.validation.route" });
   });
 
 export const statusChangeSchema = z.object({
@@ -51,8 +53,12 @@ export const replySchema = z.object({
   text: optionalText(5000),
 });
 
-export const postedAnswerSchema = z.object({ answer: z.enum(["posted", "not_yet", "will_not"], { error: "validation.required" }) });
-export const writerReportSchema = z.object({ report: z.enum(["wrote_back", "never_heard"], { error: "validation.required" }) });
+export const postedAnswerSchema = z.object({
+  answer: z.enum(["posted", "not_yet", "will_not"], { error: "validation.required" }),
+});
+export const writerReportSchema = z.object({
+  report: z.enum(["wrote_back", "never_heard"], { error: "validation.required" }),
+});
 
 export const scheduleSchema = z.object({
   routeId: z.string({ error: "letters.send.chooseRoute" }).min(1, "letters.send.chooseRoute"),

@@ -9,7 +9,19 @@
  * to the board).
  */
 
-export const NEED_KINDS = ["parcel", "medicine", "books", "clothes", "travel", "legal", "transport", "children", "gift", "money", "other"] as const;
+export const NEED_KINDS = [
+  "parcel",
+  "medicine",
+  "books",
+  "clothes",
+  "travel",
+  "legal",
+  "transport",
+  "children",
+  "gift",
+  "money",
+  "other",
+] as const;
 export type NeedKindName = (typeof NEED_KINDS)[number];
 export const NEED_HELP_VIA = ["parcel", "fundraiser", "task"] as const;
 export type NeedHelpViaName = (typeof NEED_HELP_VIA)[number];
@@ -17,7 +29,14 @@ export const PLEDGE_STATES = ["held", "confirmed", "fulfilled", "expired", "with
 export type PledgeStateName = (typeof PLEDGE_STATES)[number];
 
 /** Situations a need can be filtered by (the person's status). */
-export const NEED_SITUATIONS = ["pretrial", "convicted", "open_institution", "restricted_at_home", "house_arrest", "released"] as const;
+export const NEED_SITUATIONS = [
+  "pretrial",
+  "convicted",
+  "open_institution",
+  "restricted_at_home",
+  "house_arrest",
+  "released",
+] as const;
 
 export const HOLD_DAYS_MIN = 1;
 export const HOLD_DAYS_MAX = 60;

@@ -18,7 +18,6 @@ export const DEFAULT_ROUTE_SLUGS = [
   "parcel-post",
 ] as const;
 
-
 /** Ordered non-final statuses with usual days, then the final statuses. */
 interface RouteSeed {
   slug: (typeof DEFAULT_ROUTE_SLUGS)[number];
@@ -55,7 +54,8 @@ const ROUTES: RouteSeed[] = [
     handover: "email",
     demoHandoverEmail: "atelier@example.org",
     repliesReturn: true,
-    notes: "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
+    notes:
+      "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
     steps: [
       ["queued", 2],
       ["handed_over", 3],
@@ -168,7 +168,8 @@ const ROUTES: RouteSeed[] = [
     translates: false,
     handover: "batch_export",
     repliesReturn: true,
-    notes: "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
+    notes:
+      "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
     steps: [
       ["queued", 1],
       ["handed_over", 3],
@@ -220,7 +221,8 @@ const ROUTES: RouteSeed[] = [
       ["arrived_at_facility", 5],
     ],
     finals: FINALS_NO_REPLY,
-  },  {
+  },
+  {
     slug: "parcel-post",
     name: "Parcel post (you post it yourself)",
     description:
@@ -242,7 +244,6 @@ const ROUTES: RouteSeed[] = [
     finals: ["delivered", "returned", "refused", "unknown"],
   },
 ];
-
 
 /**
  * Creates the default routes and their statuses, in a database that has no route yet.
@@ -274,7 +275,13 @@ export async function createDefaultRoutes(prisma: DbClient, options: { demo?: bo
   await prisma.routeStatus.createMany({
     data: ROUTES.flatMap((route) => {
       const id = routeId.get(route.slug)!;
-      const steps = route.steps.map(([key, usualDays], position) => ({ routeId: id, key, position, usualDays, isFinal: false }));
+      const steps = route.steps.map(([key, usualDays], position) => ({
+        routeId: id,
+        key,
+        position,
+        usualDays,
+        isFinal: false,
+      }));
       const finals = route.finals.map((key, i) => ({
         routeId: id,
         key,
@@ -288,4 +295,9 @@ export async function createDefaultRoutes(prisma: DbClient, options: { demo?: bo
 }
 
 /** The default routes' English texts by slug: app/tracking/route-text.ts shows them translated while a coordinator has not reworded them. */
-export const DEFAULT_ROUTE_TEXTS: ReadonlyArray<{ slug: string; name: string; description: string; notes: string | null }> = ROUTES.map(({ slug, name, description, notes }) => ({ slug, name, description, notes }));
+export const DEFAULT_ROUTE_TEXTS: ReadonlyArray<{
+  slug: string;
+  name: string;
+  description: string;
+  notes: string | null;
+}> = ROUTES.map(({ slug, name, description, notes }) => ({ slug, name, description, notes }));

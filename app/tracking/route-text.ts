@@ -22,5 +22,6 @@ function translated(t: Translate, part: Part, text: string | null | undefined): 
 }
 
 export const routeName = (t: Translate, name: string | null | undefined) => translated(t, "name", name);
-export const routeDescription = (t: Translate, description: string | null | undefined) => translated(t, "description", description);
+export const routeDescription = (t: Translate, description: string | null | undefined) =>
+  translated(t, "description", description);
 export const routeNotes = (t: Translate, notes: string | null | undefined) => translated(t, "notes", notes);

@@ -18,7 +18,8 @@ export const FINAL_STATUS_KEYS = ["delivered", "reply_received", "returned", "ce
 
 export type TransitionRefusal = "unknown-status" | "same-status" | "backwards" | "after-final";
 
-export type TransitionVerdict = { allowed: true; late: boolean; final: boolean } | { allowed: false; reason: TransitionRefusal };
+export type TransitionVerdict =
+  { allowed: true; late: boolean; final: boolean } | { allowed: false; reason: TransitionRefusal };
 
 export function checkTransition(statuses: StatusStep[], from: string | null, to: string): TransitionVerdict {
   const target = statuses.find((s) => s.key === to);
@@ -43,6 +44,7 @@ export function nextStatuses(statuses: StatusStep[], from: string | null): Statu
 /** Whole days an item has stayed in its status, and whether that is longer than usual. */
 export function stuckFor(step: StatusStep | undefined, since: Date, at: Date): { days: number; stuck: boolean } {
   const days = Math.floor((at.getTime() - since.getTime()) / 86_400_000);
-  const stuck = !!step && !step.isFinal && step.usualDays !== null && at.getTime() - since.getTime() > step.usualDays * 86_400_000;
+  const stuck =
+    !!step && !step.isFinal && step.usualDays !== null && at.getTime() - since.getTime() > step.usualDays * 86_400_000;
   return { days, stuck };
 }

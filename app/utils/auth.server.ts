@@ -21,7 +21,10 @@ function loginRedirect(request: Request, reason?: "expired"): never {
  * and admins). Pending and suspended users pass too: use requireApprovedUser or
  * requirePermission for anything beyond their own account.
  */
-export async function requireUser(request: Request, options: { allowMissingSecondFactor?: boolean; allowSuspended?: boolean } = {}): Promise<AuthedRequest> {
+export async function requireUser(
+  request: Request,
+  options: { allowMissingSecondFactor?: boolean; allowSuspended?: boolean } = {},
+): Promise<AuthedRequest> {
   const found = await lookupSession(request);
   if (found.state === "none") loginRedirect(request);
   if (found.state === "expired") {

@@ -42,7 +42,13 @@ export async function runDueTasks(tasks: BackgroundTask[]): Promise<string[]> {
     const finished = now();
     await prisma.backgroundTask.updateMany({
       where: { name: task.name, lockToken: token },
-      data: { lockedUntil: null, lockToken: null, lastRunAt: finished, lastError, nextRunAt: new Date(finished.getTime() + task.everyMs) },
+      data: {
+        lockedUntil: null,
+        lockToken: null,
+        lastRunAt: finished,
+        lastError,
+        nextRunAt: new Date(finished.getTime() + task.everyMs),
+      },
     });
   }
   return ran;

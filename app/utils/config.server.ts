@@ -62,7 +62,8 @@ function variable<T>(schema: z.ZodType<T, string | undefined>, options: Omit<Var
 
 /** A whole number in a range; unset gives the fallback. */
 function integer(min: number, max: number, fallback: number) {
-  const rule = min === 1 ? `must be a positive integer, at most ${max}` : `must be a whole number from ${min} to ${max}`;
+  const rule =
+    min === 1 ? `must be a positive integer, at most ${max}` : `must be a whole number from ${min} to ${max}`;
   return z
     .string()
     .optional()
@@ -150,7 +151,10 @@ export const ENVIRONMENT = {
           url = null;
         }
         if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-          ctx.addIssue({ code: "custom", message: "must be the site's public address, e.g. https://letters.example.org" });
+          ctx.addIssue({
+            code: "custom",
+            message: "must be the site's public address, e.g. https://letters.example.org",
+          });
           return z.NEVER;
         }
         return raw.replace(/\/$/, "");
@@ -169,7 +173,10 @@ export const ENVIRONMENT = {
         const value = raw ?? "0";
         const hops = Number(value);
         if (!/^\d+$/.test(value) || !Number.isSafeInteger(hops) || hops > 10) {
-          ctx.addIssue({ code: "custom", message: "must be the number of reverse proxies in front of the app, 0 to 10" });
+          ctx.addIssue({
+            code: "custom",
+            message: "must be the number of reverse proxies in front of the app, 0 to 10",
+          });
           return z.NEVER;
         }
         return hops;
@@ -198,8 +205,14 @@ export const ENVIRONMENT = {
       doc: "`postgres://user@host:5432/db` for PostgreSQL; `file:./path` or `pglite:./path` for PGlite in another folder; `pglite:memory` for a throw-away database.",
     },
   ),
-  DATA_DIR: variable(text("./data"), { default: "`./data`", doc: "Where the embedded database and, outside production, generated secrets live." }),
-  DATABASE_POOL_SIZE: variable(integer(1, 1000, 10), { default: "`10`", doc: "PostgreSQL connections per app instance." }),
+  DATA_DIR: variable(text("./data"), {
+    default: "`./data`",
+    doc: "Where the embedded database and, outside production, generated secrets live.",
+  }),
+  DATABASE_POOL_SIZE: variable(integer(1, 1000, 10), {
+    default: "`10`",
+    doc: "PostgreSQL connections per app instance.",
+  }),
   MIGRATE_ON_START: variable(flag(true), {
     default: "`1`",
     doc: "`0` to skip applying migrations at start (then run `npm run db:migrate`).",
@@ -255,18 +268,30 @@ export const ENVIRONMENT = {
     doc: "`1` only to run production over plain HTTP on a private machine (the browser tests do): cookies lose `Secure` and HSTS is not sent.",
   }),
   SESSION_DAYS: variable(integer(1, 3650, 30), { default: "`30`", doc: "Session lifetime in days." }),
-  PRIVILEGED_IDLE_MINUTES: variable(integer(1, 1440, 30), { default: "`30`", doc: "Idle timeout for coordinators and admins, in minutes." }),
-  LOGIN_CODE_MINUTES: variable(integer(1, 1440, 15), { default: "`15`", doc: "How long a sign-in code is valid, in minutes." }),
+  PRIVILEGED_IDLE_MINUTES: variable(integer(1, 1440, 30), {
+    default: "`30`",
+    doc: "Idle timeout for coordinators and admins, in minutes.",
+  }),
+  LOGIN_CODE_MINUTES: variable(integer(1, 1440, 15), {
+    default: "`15`",
+    doc: "How long a sign-in code is valid, in minutes.",
+  }),
   RATE_LIMIT_SIGNIN_PER_ADDRESS: variable(integer(1, 1000, 5), {
     default: "`5`",
     doc: "Codes an address gets at once; after those each further code waits 1, 2, 4, 8, then 15 minutes after the previous one (an hour of quiet starts over). A refused request replaces no code.",
   }),
-  RATE_LIMIT_SIGNIN_PER_IP: variable(integer(1, 100_000, 30), { default: "`30`", doc: "Sign-in codes per client address per hour." }),
+  RATE_LIMIT_SIGNIN_PER_IP: variable(integer(1, 100_000, 30), {
+    default: "`30`",
+    doc: "Sign-in codes per client address per hour.",
+  }),
   RATE_LIMIT_WRITES_PER_MINUTE: variable(integer(1, 100_000, 60), {
     default: "`60`",
     doc: "Form submissions per minute: per account when signed in, per client address otherwise.",
   }),
-  OUTBOX_POLL_MS: variable(integer(100, 3_600_000, 2000), { default: "`2000`", doc: "How often each instance looks for e-mail to send, in milliseconds." }),
+  OUTBOX_POLL_MS: variable(integer(100, 3_600_000, 2000), {
+    default: "`2000`",
+    doc: "How often each instance looks for e-mail to send, in milliseconds.",
+  }),
   OUTBOX_MAX_ATTEMPTS: variable(integer(1, 100, 8), {
     default: "`8`",
     doc: "SMTP attempts (with growing pauses) before a mail is marked failed.",
@@ -275,7 +300,10 @@ export const ENVIRONMENT = {
     default: "`60000`",
     doc: "How often each instance looks for a due background task (scheduled letters, reminders, retention, import upkeep, housekeeping), in milliseconds.",
   }),
-  TOTP_ISSUER: variable(text("Solidarity Mail"), { default: "`Solidarity Mail`", doc: "The name authenticator apps show." }),
+  TOTP_ISSUER: variable(text("Solidarity Mail"), {
+    default: "`Solidarity Mail`",
+    doc: "The name authenticator apps show.",
+  }),
   ORGANISATION_NAME: variable(text("Solidarity Mail"), {
     default: "`Solidarity Mail`",
     doc: "Who runs this site: shown in every page's footer and on the privacy notice (`/privacy`).",
@@ -286,7 +314,10 @@ export const ENVIRONMENT = {
   }),
   APP_TIME_ZONE: variable(
     text("UTC").refine(isTimeZone, { message: 'must be an IANA time zone such as "Europe/Warsaw"' }),
-    { default: "`UTC`", doc: "The time zone times are shown in (an IANA zone such as `Europe/Warsaw`). Dates of birth and release days are shown as stored." },
+    {
+      default: "`UTC`",
+      doc: "The time zone times are shown in (an IANA zone such as `Europe/Warsaw`). Dates of birth and release days are shown as stored.",
+    },
   ),
   PDF_FONT_DIR: variable(text("app/letters/fonts"), {
     default: "`app/letters/fonts`",
@@ -304,7 +335,9 @@ type Values = { [K in VariableName]: z.output<(typeof ENVIRONMENT)[K]["schema"]>
 
 /** The whole schema as one zod object (an environment in, typed settings out). */
 export const environmentSchema = z.object(
-  Object.fromEntries(Object.entries(ENVIRONMENT).map(([name, v]) => [name, v.schema])) as { [K in VariableName]: (typeof ENVIRONMENT)[K]["schema"] },
+  Object.fromEntries(Object.entries(ENVIRONMENT).map(([name, v]) => [name, v.schema])) as {
+    [K in VariableName]: (typeof ENVIRONMENT)[K]["schema"];
+  },
 );
 
 /**
@@ -313,9 +346,21 @@ export const environmentSchema = z.object(
  */
 export const TOOL_VARIABLES: { name: string; default: string; doc: string }[] = [
   { name: "CHROMIUM_PATH", default: "`/usr/bin/chromium`", doc: "Tests: the browser the browser tests drive." },
-  { name: "TEST_DATABASE_URL", default: "", doc: "Tests and benchmarks: a PostgreSQL server where they create and drop their own databases." },
-  { name: "UPDATE_SCREENSHOTS", default: "", doc: "Browser tests: `1` rewrites the screenshots in `docs/screenshots/` (`npx tsx scripts/screenshots.ts` sets it)." },
-  { name: "IMPORT_SOURCE", default: "", doc: "Tests: the source an import child process (`tests/support/import-child.ts`) imports into." },
+  {
+    name: "TEST_DATABASE_URL",
+    default: "",
+    doc: "Tests and benchmarks: a PostgreSQL server where they create and drop their own databases.",
+  },
+  {
+    name: "UPDATE_SCREENSHOTS",
+    default: "",
+    doc: "Browser tests: `1` rewrites the screenshots in `docs/screenshots/` (`npx tsx scripts/screenshots.ts` sets it).",
+  },
+  {
+    name: "IMPORT_SOURCE",
+    default: "",
+    doc: "Tests: the source an import child process (`tests/support/import-child.ts`) imports into.",
+  },
   { name: "IMPORT_FILE", default: "", doc: "Tests: the file that child process imports." },
   { name: "BENCH_CONNECTIONS", default: "`50`", doc: "`bench:pages`: concurrent clients." },
   { name: "BENCH_SECONDS", default: "`30`", doc: "`bench:pages`: seconds per target." },
@@ -326,7 +371,11 @@ export const TOOL_VARIABLES: { name: string; default: string; doc: string }[] = 
   { name: "BENCH_KEEP", default: "`0`", doc: "`bench:dashboard`: `1` keeps the PostgreSQL database." },
   { name: "BENCH_PGLITE", default: "`1`", doc: "`bench:dashboard`, `bench:search`: `0` skips PGlite." },
   { name: "BENCH_ROWS", default: "`20000`", doc: "`bench:import`: people in the generated list." },
-  { name: "BENCH_KINDS", default: "*(PGlite, and PostgreSQL with `TEST_DATABASE_URL`)*", doc: "`bench:import`: `pglite`, `postgres` or both, comma-separated." },
+  {
+    name: "BENCH_KINDS",
+    default: "*(PGlite, and PostgreSQL with `TEST_DATABASE_URL`)*",
+    doc: "`bench:import`: `pglite`, `postgres` or both, comma-separated.",
+  },
   { name: "BENCH_QUERIES", default: "`200`", doc: "`bench:search`: queries per kind." },
   { name: "BENCH_SIZES", default: "`20000,100000`", doc: "`bench:search`: registry sizes, comma-separated." },
 ];
@@ -340,7 +389,9 @@ export class ConfigurationError extends Error {
   readonly problems: string[];
   constructor(problems: string | string[]) {
     const list = typeof problems === "string" ? [problems] : problems;
-    super(list.length === 1 ? list[0] : `${list.length} settings are wrong:\n${list.map((p) => `  - ${p}`).join("\n")}`);
+    super(
+      list.length === 1 ? list[0] : `${list.length} settings are wrong:\n${list.map((p) => `  - ${p}`).join("\n")}`,
+    );
     this.problems = list;
   }
 }
@@ -353,7 +404,10 @@ function rawValue(env: Environment, name: string): string | undefined {
   return raw === undefined || raw === "" ? undefined : raw;
 }
 
-function parseVariable<K extends VariableName>(name: K, raw: string | undefined): { ok: true; value: Values[K] } | { ok: false; problem: string } {
+function parseVariable<K extends VariableName>(
+  name: K,
+  raw: string | undefined,
+): { ok: true; value: Values[K] } | { ok: false; problem: string } {
   const spec: Variable<unknown> = ENVIRONMENT[name];
   const result = spec.schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data as Values[K] };
@@ -429,7 +483,11 @@ export function loadConfiguration(flags: ServerFlags | null = null, env: Environ
   }
   const mode = modeFrom((values.APP_MODE as AppMode | null) ?? null, (values.NODE_ENV as string | null) ?? null, flags);
   if (mode === "production") {
-    const why = values.APP_MODE ? "APP_MODE=production" : values.NODE_ENV === "production" ? "NODE_ENV=production" : "node server.js without --demo";
+    const why = values.APP_MODE
+      ? "APP_MODE=production"
+      : values.NODE_ENV === "production"
+        ? "NODE_ENV=production"
+        : "node server.js without --demo";
     if (flags?.demo) {
       problems.push(
         `--demo is refused in production mode (${why}): the demo accounts' authenticator key is published. For a demo on your own computer run \`npm start\` without production settings.`,
@@ -550,7 +608,8 @@ function checkDataFolders(): void {
     checkWritableFolder(target.dataDir, setting("DATABASE_URL") ? "DATABASE_URL" : "DATA_DIR");
   }
   // Outside production missing secrets are generated into DATA_DIR.
-  if (!isProduction() && (!setting("SESSION_SECRET") || !setting("DATA_ENCRYPTION_KEY"))) checkWritableFolder(dataDir(), "DATA_DIR");
+  if (!isProduction() && (!setting("SESSION_SECRET") || !setting("DATA_ENCRYPTION_KEY")))
+    checkWritableFolder(dataDir(), "DATA_DIR");
 }
 
 // ---------------------------------------------------------------------------
@@ -620,7 +679,8 @@ function badEncryptionKey(keys: string[]): string | null {
       return `DATA_ENCRYPTION_KEY${where} must be exactly 32 bytes written in base64, for example the output of \`openssl rand -base64 32\`.`;
     }
     // 32 random bytes nearly always hold 25 or more different values; fewer than 16 is a made-up key.
-    if (new Set(bytes).size < 16) return `DATA_ENCRYPTION_KEY${where} is not random: generate it with \`openssl rand -base64 32\`.`;
+    if (new Set(bytes).size < 16)
+      return `DATA_ENCRYPTION_KEY${where} is not random: generate it with \`openssl rand -base64 32\`.`;
   }
   return null;
 }
@@ -787,7 +847,11 @@ export function configurationTables(): string {
  * APP_TIME_ZONE (an IANA zone such as "Europe/Warsaw", the zone times are shown in; UTC by default).
  */
 export function organisation(): { name: string; contact: string | null; timeZone: string } {
-  return { name: setting("ORGANISATION_NAME"), contact: setting("ORGANISATION_CONTACT"), timeZone: setting("APP_TIME_ZONE") };
+  return {
+    name: setting("ORGANISATION_NAME"),
+    contact: setting("ORGANISATION_CONTACT"),
+    timeZone: setting("APP_TIME_ZONE"),
+  };
 }
 
 function isTimeZone(zone: string): boolean {

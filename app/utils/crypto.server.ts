@@ -28,7 +28,9 @@ export function newRowId(): string {
 
 export class CiphertextPlaceError extends Error {
   constructor(at: FieldPlace) {
-    super(`An encrypted value in ${at.table}.${at.column} (row ${at.id}) does not belong there, or was altered: refused`);
+    super(
+      `An encrypted value in ${at.table}.${at.column} (row ${at.id}) does not belong there, or was altered: refused`,
+    );
   }
 }
 
@@ -67,7 +69,9 @@ export function encrypt(plaintext: string, at?: FieldPlace): string {
   if (at) cipher.setAAD(associatedData(at));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [at ? "v2" : "v1", id, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(".");
+  return [at ? "v2" : "v1", id, iv.toString("base64url"), tag.toString("base64url"), data.toString("base64url")].join(
+    ".",
+  );
 }
 
 /** True for a value encrypt() wrote (either version). */

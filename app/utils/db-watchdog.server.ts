@@ -39,7 +39,10 @@ setInterval(() => {
 }, Math.min(1000, workerData.stuckAfterMs / 2)).unref?.();
 `;
 
-export function startDatabaseWatchdog(probe: () => Promise<unknown>, options: WatchdogOptions & { embedded?: boolean } = {}): Watchdog {
+export function startDatabaseWatchdog(
+  probe: () => Promise<unknown>,
+  options: WatchdogOptions & { embedded?: boolean } = {},
+): Watchdog {
   const intervalMs = options.intervalMs ?? 10_000;
   const stuckAfterMs = options.stuckAfterMs ?? 30_000;
   const report = options.report ?? ((message: string) => console.error(message));
@@ -51,7 +54,9 @@ export function startDatabaseWatchdog(probe: () => Promise<unknown>, options: Wa
       const silentMs = Date.now() - pendingSince;
       if (silentMs >= stuckAfterMs && !reported) {
         reported = true;
-        report(`watchdog: the database has not answered a query for ${Math.round(silentMs / 1000)} s: it is stuck (a full disk or a lost connection?)`);
+        report(
+          `watchdog: the database has not answered a query for ${Math.round(silentMs / 1000)} s: it is stuck (a full disk or a lost connection?)`,
+        );
       }
       return;
     }
@@ -78,12 +83,16 @@ export function startDatabaseWatchdog(probe: () => Promise<unknown>, options: Wa
     Atomics.store(view, 0, Math.floor(Date.now() / 1000));
     beat = setInterval(() => Atomics.store(view, 0, Math.floor(Date.now() / 1000)), 1000);
     beat.unref();
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { buffer, stuckAfterMs, embedded: !!options.embedded } });
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { buffer, stuckAfterMs, embedded: !!options.embedded },
+    });
     worker.unref();
   }
 
   return {
-    stuckSince: () => (pendingSince !== null && Date.now() - pendingSince >= stuckAfterMs ? new Date(pendingSince) : null),
+    stuckSince: () =>
+      pendingSince !== null && Date.now() - pendingSince >= stuckAfterMs ? new Date(pendingSince) : null,
     async stop() {
       clearInterval(timer);
       if (beat) clearInterval(beat);

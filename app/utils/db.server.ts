@@ -112,7 +112,7 @@ export async function openDatabase(
     const migrations = migrate
       ? await applyMigrations({
           exec: async (sql) => void (await pglite.exec(sql)),
-          query: async <T,>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+          query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
         })
       : null;
     // pglite-prisma-adapter ships its own (older) copy of Prisma's adapter types;

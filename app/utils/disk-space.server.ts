@@ -45,7 +45,11 @@ export class DiskFullError extends Error {
  * twice the expected size of the write, whichever is more. No directory (PostgreSQL,
  * in-memory PGlite) or an unknown free space: nothing to check.
  */
-export function ensureFreeSpace(dir: string | null | undefined, expectedBytes = 0, statfs: StatFs = fs.statfsSync): void {
+export function ensureFreeSpace(
+  dir: string | null | undefined,
+  expectedBytes = 0,
+  statfs: StatFs = fs.statfsSync,
+): void {
   if (!dir) return;
   const free = freeBytes(fs.existsSync(dir) ? dir : pathUp(dir), statfs);
   if (free === null) return;
@@ -69,8 +73,11 @@ function pathUp(dir: string): string {
  */
 export function explainDatabaseStartFailure(error: unknown, dir: string, statfs: StatFs = fs.statfsSync): unknown {
   const free = freeBytes(fs.existsSync(dir) ? dir : pathUp(dir), statfs);
-  const noSpace = (error as { code?: string } | null)?.code === "ENOSPC" || /ENOSPC|no space left/i.test(String((error as Error)?.message ?? ""));
-  if (noSpace || (free !== null && free < diskMarginBytes())) return new DiskFullError(dir, free ?? 0, diskMarginBytes());
+  const noSpace =
+    (error as { code?: string } | null)?.code === "ENOSPC" ||
+    /ENOSPC|no space left/i.test(String((error as Error)?.message ?? ""));
+  if (noSpace || (free !== null && free < diskMarginBytes()))
+    return new DiskFullError(dir, free ?? 0, diskMarginBytes());
   return error;
 }
 

@@ -1,7 +1,15 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
-import { appUrl, isProduction, limits, mailFrom, mailTransport, outboxMaxAttempts, outboxPollMs } from "./config.server";
+import {
+  appUrl,
+  isProduction,
+  limits,
+  mailFrom,
+  mailTransport,
+  outboxMaxAttempts,
+  outboxPollMs,
+} from "./config.server";
 import { now } from "./clock.server";
 import { CiphertextPlaceError, decrypt, encrypt, newRowId, randomToken, type FieldPlace } from "./crypto.server";
 import { outboxHtml, outboxText } from "./sealed-fields.server";
@@ -29,14 +37,20 @@ function maxAttempts(): number {
  * once that transaction has committed: a kick from inside it would look for the
  * mail before it exists for anyone else, and the mail would wait for the next poll.
  */
-export async function queueEmail(message: EmailMessage, db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<string> {
+export async function queueEmail(
+  message: EmailMessage,
+  db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma,
+): Promise<string> {
   const row = await db.emailOutbox.create({ data: outboxRow(message) });
   if (db === prisma) kickOutbox();
   return row.id;
 }
 
 /** Queues many mails with one insert (a release wave may tell hundreds of volunteers at once). */
-export async function queueEmails(messages: EmailMessage[], db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma): Promise<number> {
+export async function queueEmails(
+  messages: EmailMessage[],
+  db: Pick<Prisma.TransactionClient, "emailOutbox"> = prisma,
+): Promise<number> {
   if (messages.length === 0) return 0;
   const { count } = await db.emailOutbox.createMany({ data: messages.map(outboxRow) });
   kickOutbox();
@@ -91,7 +105,10 @@ export async function eraseSentMailBodies(options: { olderThan?: Date } = {}): P
   const { count } = await prisma.emailOutbox.updateMany({
     where: {
       textBody: { not: "" },
-      OR: [{ state: "sent", sentAt: { lt: sentBefore } }, ...(options.olderThan ? [{ createdAt: { lt: options.olderThan } }] : [])],
+      OR: [
+        { state: "sent", sentAt: { lt: sentBefore } },
+        ...(options.olderThan ? [{ createdAt: { lt: options.olderThan } }] : []),
+      ],
     },
     data: { textBody: "", htmlBody: null },
   });
@@ -104,7 +121,15 @@ function smtpTransport(url: string): Transporter {
   if (transporter?.url !== url) {
     transporter?.transport.close();
     // Timeouts well inside the outbox lease, so a hung server cannot outlive it.
-    transporter = { url, transport: nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 }) };
+    transporter = {
+      url,
+      transport: nodemailer.createTransport({
+        url,
+        connectionTimeout: 20_000,
+        greetingTimeout: 20_000,
+        socketTimeout: 60_000,
+      }),
+    };
   }
   return transporter.transport;
 }
@@ -121,12 +146,15 @@ async function reasonToDrop(row: OutboxRow): Promise<string | null> {
   if (mailTransport().kind === "none") return "MAIL_TRANSPORT=none: this installation sends no e-mail";
   if (row.purpose !== LOGIN_CODE_PURPOSE) return null;
   const createdAt = new Date(row.createdAt);
-  if (now().getTime() - createdAt.getTime() >= limits.loginCodeMinutes() * 60_000) return "its sign-in code expired before it could be sent";
+  if (now().getTime() - createdAt.getTime() >= limits.loginCodeMinutes() * 60_000)
+    return "its sign-in code expired before it could be sent";
   const newer = await prisma.emailOutbox.count({
     where: { toAddress: row.toAddress, purpose: LOGIN_CODE_PURPOSE, createdAt: { gt: createdAt } },
   });
   if (newer > 0) return "a newer sign-in code replaced it";
-  const code = await prisma.verification.findUnique({ where: { type_target: { type: "login-code", target: row.toAddress } } });
+  const code = await prisma.verification.findUnique({
+    where: { type_target: { type: "login-code", target: row.toAddress } },
+  });
   if (!code) return "its sign-in code was already used or has expired";
   if (code.createdAt > createdAt) return "a newer sign-in code replaced it";
   return null;
@@ -194,7 +222,14 @@ export async function processOutbox(batchSize = 10): Promise<{ sent: number; fai
       // Never sent, never retried: the reason is kept, the body (a dead code) goes.
       await prisma.emailOutbox.updateMany({
         where: { id: row.id, lockToken },
-        data: { state: "failed", lockedUntil: null, lockToken: null, lastError: `Not sent: ${dropReason}.`, textBody: "", htmlBody: null },
+        data: {
+          state: "failed",
+          lockedUntil: null,
+          lockToken: null,
+          lastError: `Not sent: ${dropReason}.`,
+          textBody: "",
+          htmlBody: null,
+        },
       });
       continue;
     }

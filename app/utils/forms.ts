@@ -46,7 +46,12 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], arrayFields: 
   const fieldErrors: FieldErrors = {};
   for (const issue of issues) {
     const [head] = issue.path;
-    const field = head === undefined ? "form" : arrayFields.includes(String(head)) ? String(head) : issue.path.map(String).join(".");
+    const field =
+      head === undefined
+        ? "form"
+        : arrayFields.includes(String(head))
+          ? String(head)
+          : issue.path.map(String).join(".");
     fieldErrors[field] ??= issue.message as MessageKey;
   }
   return fieldErrors;

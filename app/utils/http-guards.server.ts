@@ -48,7 +48,8 @@ export function crossSiteRefusal(request: {
   const site = request.secFetchSite?.toLowerCase();
   if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
   if (request.origin !== undefined) {
-    if (request.origin !== request.appOrigin && request.origin !== request.requestOrigin) return `Origin: ${request.origin.slice(0, 100)}`;
+    if (request.origin !== request.appOrigin && request.origin !== request.requestOrigin)
+      return `Origin: ${request.origin.slice(0, 100)}`;
   }
   return null;
 }

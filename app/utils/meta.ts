@@ -7,7 +7,11 @@ interface MatchWithData {
 }
 
 /** A translated <title> for a route's meta function. */
-export function titleMeta(matches: MatchWithData[], key: MessageKey, params?: Record<string, string | number>): MetaDescriptor[] {
+export function titleMeta(
+  matches: MatchWithData[],
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): MetaDescriptor[] {
   const rootData = matches.find((m) => m.id === "root")?.data as { locale?: string } | undefined;
   const locale = isLocale(rootData?.locale) ? rootData.locale : DEFAULT_LOCALE;
   return [{ title: `${translate(locale, key, params)} · ${translate(locale, "app.name")}` }];

@@ -69,7 +69,9 @@ export async function applyMigrations(session: SqlSession, dir = migrationsDir()
         continue;
       }
       if (previous) {
-        throw new Error(`Migration ${migration.name} failed earlier and needs a person to look at it (see _prisma_migrations).`);
+        throw new Error(
+          `Migration ${migration.name} failed earlier and needs a person to look at it (see _prisma_migrations).`,
+        );
       }
       // Each migration and its record commit together: a crash leaves it either done or not started.
       await session.exec("BEGIN");

@@ -45,7 +45,9 @@ async function readToken(request: Request): Promise<string | null> {
 export async function readOnboardingEmail(request: Request): Promise<string | null> {
   const token = await readToken(request);
   if (!token) return null;
-  const row = await prisma.verification.findFirst({ where: { type: ONBOARDING, secret: sha256(token), expiresAt: { gt: now() } } });
+  const row = await prisma.verification.findFirst({
+    where: { type: ONBOARDING, secret: sha256(token), expiresAt: { gt: now() } },
+  });
   return row?.target ?? null;
 }
 

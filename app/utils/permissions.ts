@@ -21,7 +21,18 @@ export type Permission =
 
 const rolePermissions: Record<Role, Permission[]> = {
   volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own", "pledge:needs"],
-  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels", "pledge:needs", "manage:needs"],
+  coordinator: [
+    "read:prisoners",
+    "write:letters:own",
+    "send:parcels:own",
+    "approve:volunteers",
+    "edit:prisoners",
+    "manage:routes",
+    "track:items",
+    "manage:parcels",
+    "pledge:needs",
+    "manage:needs",
+  ],
   admin: [
     "read:prisoners",
     "write:letters:own",

@@ -23,7 +23,10 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${windowStartCutoff} THEN ${at} ELSE "RateLimit"."windowStart" END
     RETURNING "count", "windowStart"`;
   const { count, windowStart } = rows[0];
-  const retryAfterSeconds = Math.max(1, Math.ceil((new Date(windowStart).getTime() + windowSeconds * 1000 - at.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((new Date(windowStart).getTime() + windowSeconds * 1000 - at.getTime()) / 1000),
+  );
   return { allowed: Number(count) <= limit, retryAfterSeconds };
 }
 

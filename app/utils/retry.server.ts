@@ -12,18 +12,31 @@ export function isRetryableTransactionError(error: unknown): boolean {
   let current: unknown = error;
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
-    const candidate = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown; originalCode?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      message?: unknown;
+      meta?: { driverAdapterError?: unknown };
+      cause?: unknown;
+      originalCode?: unknown;
+    };
     if (candidate.code === "P2034") return true;
     if (typeof candidate.code === "string" && RETRYABLE_STATES.includes(candidate.code)) return true;
     if (typeof candidate.originalCode === "string" && RETRYABLE_STATES.includes(candidate.originalCode)) return true;
-    if (typeof candidate.message === "string" && /deadlock detected|could not serialize|write conflict or a deadlock|`40P01`|`40001`/i.test(candidate.message)) return true;
+    if (
+      typeof candidate.message === "string" &&
+      /deadlock detected|could not serialize|write conflict or a deadlock|`40P01`|`40001`/i.test(candidate.message)
+    )
+      return true;
     current = candidate.meta?.driverAdapterError ?? candidate.cause;
   }
   return false;
 }
 
 export class RetriesExhaustedError extends Error {
-  constructor(readonly attempts: number, options: { cause: unknown }) {
+  constructor(
+    readonly attempts: number,
+    options: { cause: unknown },
+  ) {
     super(`The database stayed busy after ${attempts} attempts`, options);
   }
 }

@@ -56,14 +56,15 @@ export async function sessionUserId(cookieHeader: string | null): Promise<string
   if (!cookieHeader) return null;
   const value = await sessionCookie().parse(cookieHeader);
   if (typeof value !== "string" || !value) return null;
-  const session = await prisma.session.findUnique({ where: { idHash: sha256(value) }, select: { userId: true, expiresAt: true } });
+  const session = await prisma.session.findUnique({
+    where: { idHash: sha256(value) },
+    select: { userId: true, expiresAt: true },
+  });
   return session && session.expiresAt > now() ? session.userId : null;
 }
 
 export type SessionLookup =
-  | { state: "none" }
-  | { state: "expired" }
-  | { state: "active"; session: SessionWithUser; idHash: string };
+  { state: "none" } | { state: "expired" } | { state: "active"; session: SessionWithUser; idHash: string };
 
 /**
  * Finds the request's session, ending it if it has expired or (for coordinators

@@ -22,17 +22,27 @@ describe("a volunteer's own account", () => {
     const drafts = page.getByLabel("of a draft I have not touched for 7 days");
     const selfPost = page.getByLabel(/to say whether I posted a letter I print and post myself/);
     const adoptions = page.getByLabel(/when I have not written for 30 days/);
-    expect([await drafts.isChecked(), await selfPost.isChecked(), await adoptions.isChecked()]).toEqual([true, true, true]);
+    expect([await drafts.isChecked(), await selfPost.isChecked(), await adoptions.isChecked()]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     await drafts.uncheck();
     await page.getByRole("button", { name: "Save reminder settings" }).click();
     await expect.poll(() => page.getByText("Your reminder settings are saved.").count()).toBe(1);
     await page.reload();
-    expect([await drafts.isChecked(), await selfPost.isChecked(), await adoptions.isChecked()]).toEqual([false, true, true]);
+    expect([await drafts.isChecked(), await selfPost.isChecked(), await adoptions.isChecked()]).toEqual([
+      false,
+      true,
+      true,
+    ]);
 
     // Deleting needs the confirmation box.
     const oldCookies = await context.cookies();
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await expect.poll(() => page.getByText("Tick the box to confirm that you want to delete your account.").count()).toBe(1);
+    await expect
+      .poll(() => page.getByText("Tick the box to confirm that you want to delete your account.").count())
+      .toBe(1);
     expect(new URL(page.url()).pathname).toBe("/settings");
     await expectAccessible(page, "settings page with an error");
     await page.getByLabel("I understand, and I want to delete my account").check();
@@ -68,9 +78,15 @@ describe("npm run admin -- user:delete", () => {
     await admin("user:create", "--email", "only.admin@example.org", "--role", "admin");
     await admin("user:create", "--email", "leaving@example.org", "--role", "volunteer");
 
-    expect(await admin("user:delete", "--email", "Leaving@Example.org")).toContain("Deleted the account of leaving@example.org");
-    await expect(admin("user:delete", "--email", "leaving@example.org")).rejects.toThrow("No user with leaving@example.org.");
-    await expect(admin("user:delete", "--email", "only.admin@example.org")).rejects.toThrow("The last admin cannot be deleted");
+    expect(await admin("user:delete", "--email", "Leaving@Example.org")).toContain(
+      "Deleted the account of leaving@example.org",
+    );
+    await expect(admin("user:delete", "--email", "leaving@example.org")).rejects.toThrow(
+      "No user with leaving@example.org.",
+    );
+    await expect(admin("user:delete", "--email", "only.admin@example.org")).rejects.toThrow(
+      "The last admin cannot be deleted",
+    );
     expect(await admin("user:login-link", "--email", "only.admin@example.org")).toContain("/login/verify?");
   });
 });

@@ -11,7 +11,10 @@ let dir: string;
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], { cwd: root, env });
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], {
+      cwd: root,
+      env,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -23,16 +26,26 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-cli-"));
   env = testAppEnv(dir);
-  await runProjectCommand(["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"], env);
+  await runProjectCommand(
+    ["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"],
+    env,
+  );
   fs.writeFileSync(
     path.join(dir, "list.csv"),
-    "\uFEFF№;ФИО;Дата рождения;Место заключения;Статьи\r\n1;Кастусёў Рыгор Іванавіч;12.03.1985;ИК №4;=HYPERLINK(\"x\")\r\n2;Иванов;01.01.1990;ИК №4;\r\n",
+    '\uFEFF№;ФИО;Дата рождения;Место заключения;Статьи\r\n1;Кастусёў Рыгор Іванавіч;12.03.1985;ИК №4;=HYPERLINK("x")\r\n2;Иванов;01.01.1990;ИК №4;\r\n',
   );
 });
 
 describe("npm run import", () => {
   test("prints one JSON summary, and the same file again changes nothing", async () => {
-    const first = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "list.csv"), "--json"]);
+    const first = await run([
+      "scripts/import.ts",
+      "--source",
+      "viasna",
+      "--file",
+      path.join(dir, "list.csv"),
+      "--json",
+    ]);
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toEqual({
       created: 1,
@@ -42,7 +55,9 @@ describe("npm run import", () => {
       missing: 0,
       needsReview: 0,
       skipped: 0,
-      errors: [{ line: 3, field: "fullName", message: "“Иванов” is only one word. Give at least a surname and a first name." }],
+      errors: [
+        { line: 3, field: "fullName", message: "“Иванов” is only one word. Give at least a surname and a first name." },
+      ],
     });
     const again = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "list.csv")]);
     expect(again.code).toBe(0);
@@ -52,18 +67,47 @@ describe("npm run import", () => {
 
   test("a dry run writes nothing; an unreadable file and an unknown source fail with a clear message", async () => {
     fs.writeFileSync(path.join(dir, "other.csv"), "№;ФИО\r\n9;Лосік Ігар\r\n");
-    const dry = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "other.csv"), "--dry-run", "--json"]);
+    const dry = await run([
+      "scripts/import.ts",
+      "--source",
+      "viasna",
+      "--file",
+      path.join(dir, "other.csv"),
+      "--dry-run",
+      "--json",
+    ]);
     expect(JSON.parse(dry.stdout)).toMatchObject({ created: 1 });
     // Had the first dry run written anything, the second would find the person unchanged.
-    const dryAgain = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "other.csv"), "--dry-run", "--json"]);
+    const dryAgain = await run([
+      "scripts/import.ts",
+      "--source",
+      "viasna",
+      "--file",
+      path.join(dir, "other.csv"),
+      "--dry-run",
+      "--json",
+    ]);
     expect(JSON.parse(dryAgain.stdout)).toMatchObject({ created: 1, unchanged: 0 });
 
     fs.writeFileSync(path.join(dir, "broken.xlsx"), "PK\u0003\u0004 this is not a workbook");
-    const broken = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "broken.xlsx"), "--json"]);
+    const broken = await run([
+      "scripts/import.ts",
+      "--source",
+      "viasna",
+      "--file",
+      path.join(dir, "broken.xlsx"),
+      "--json",
+    ]);
     expect(broken.code).toBe(1);
     expect(JSON.parse(broken.stdout).error).toMatch(/cannot be read/);
 
-    const missing = await run(["scripts/import.ts", "--source", "viasna", "--file", path.join(dir, "no-such-file.csv")]);
+    const missing = await run([
+      "scripts/import.ts",
+      "--source",
+      "viasna",
+      "--file",
+      path.join(dir, "no-such-file.csv"),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("Cannot read");
 
@@ -75,7 +119,16 @@ describe("npm run import", () => {
 
 describe("npm run admin -- token:…", () => {
   test("a token is created with an expiry, listed without its secret, and revoked by the start of its id", async () => {
-    const created = await run(["scripts/admin.ts", "token:create", "--name", "Viasna sync", "--scope", "import", "--days", "30"]);
+    const created = await run([
+      "scripts/admin.ts",
+      "token:create",
+      "--name",
+      "Viasna sync",
+      "--scope",
+      "import",
+      "--days",
+      "30",
+    ]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^sm_/);
@@ -84,7 +137,10 @@ describe("npm run admin -- token:…", () => {
     const listed = await run(["scripts/admin.ts", "token:list"]);
     expect(listed.code).toBe(0);
     expect(listed.stdout).not.toContain(token.slice(3));
-    const [line] = listed.stdout.trim().split("\n").filter((l) => l.includes("Viasna sync"));
+    const [line] = listed.stdout
+      .trim()
+      .split("\n")
+      .filter((l) => l.includes("Viasna sync"));
     const [id, state, scope] = line.split("\t");
     expect([state, scope]).toEqual(["active", "import"]);
     expect(line).toContain("last used -");

@@ -19,7 +19,12 @@ describe("the coordinators' dashboard", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
     await page.waitForURL(/\/coordinator\/dashboard$/);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Dashboard" }).count()).toBe(1);
-    for (const heading of ["Sent and delivered per week", "Items by route and status", "Returns and censorship by facility", "Who has had no letter for 60 days"]) {
+    for (const heading of [
+      "Sent and delivered per week",
+      "Items by route and status",
+      "Returns and censorship by facility",
+      "Who has had no letter for 60 days",
+    ]) {
       expect(await page.getByRole("heading", { level: 2, name: heading }).count(), heading).toBe(1);
     }
 
@@ -29,15 +34,25 @@ describe("the coordinators' dashboard", () => {
     expect(await chart.locator("desc").textContent()).toMatch(/items sent and \d+ delivered/);
     expect(await page.getByTestId("dashboard-weeks").locator("tbody tr").count()).toBe(12);
     const summary = page.getByTestId("dashboard-summary");
-    const sent = Number(await summary.locator("div", { has: page.locator('dt:text-is("Sent in the period")') }).locator("dd").first().textContent());
+    const sent = Number(
+      await summary
+        .locator("div", { has: page.locator('dt:text-is("Sent in the period")') })
+        .locator("dd")
+        .first()
+        .textContent(),
+    );
     expect(await columnSum(page, "dashboard-weeks", 1)).toBe(sent);
     expect(await page.locator("svg.chart-svg rect.chart-bar-sent").count()).toBe(12);
 
     // Demo data: most prisoners have had no letter yet; the longest-waiting list links to them.
     const uncovered = Number(await page.getByTestId("dashboard-coverage").locator("dd").first().textContent());
     expect(uncovered).toBeGreaterThan(0);
-    expect(await page.getByTestId("dashboard-longest-waiting").locator("tbody a[href^='/prisoners/']").count()).toBeGreaterThan(0);
-    expect(await page.getByRole("link", { name: "See the stuck items" }).getAttribute("href")).toBe("/coordinator/items?stuck=1");
+    expect(
+      await page.getByTestId("dashboard-longest-waiting").locator("tbody a[href^='/prisoners/']").count(),
+    ).toBeGreaterThan(0);
+    expect(await page.getByRole("link", { name: "See the stuck items" }).getAttribute("href")).toBe(
+      "/coordinator/items?stuck=1",
+    );
     await expectAccessible(page, "dashboard");
 
     // Filters travel in the URL (a GET form), and so does the CSV link.
@@ -50,7 +65,9 @@ describe("the coordinators' dashboard", () => {
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ country: "RU", from: "2025-01-06", to: "2025-03-30" });
     expect(await page.getByTestId("dashboard-weeks").locator("tbody tr").count()).toBe(12);
     expect(await page.getByLabel("Country", { exact: true }).inputValue()).toBe("RU");
-    expect(await page.getByRole("link", { name: "See the stuck items" }).getAttribute("href")).toBe("/coordinator/items?stuck=1&country=RU");
+    expect(await page.getByRole("link", { name: "See the stuck items" }).getAttribute("href")).toBe(
+      "/coordinator/items?stuck=1&country=RU",
+    );
 
     const csvHref = await page.getByRole("link", { name: "Download CSV (all panels)" }).getAttribute("href");
     expect(csvHref).toBe("/coordinator/dashboard-export?country=RU&from=2025-01-06&to=2025-03-30");

@@ -40,10 +40,28 @@ beforeAll(async () => {
   mail = await startMailServer();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-import-"));
   const env = testAppEnv(dataDir);
-  await runProjectCommand(["scripts/admin.ts", "user:create", "--email", COORDINATOR, "--role", "coordinator", "--pseudonym", "Registry Keeper"], env);
-  await runProjectCommand(["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"], env);
+  await runProjectCommand(
+    [
+      "scripts/admin.ts",
+      "user:create",
+      "--email",
+      COORDINATOR,
+      "--role",
+      "coordinator",
+      "--pseudonym",
+      "Registry Keeper",
+    ],
+    env,
+  );
+  await runProjectCommand(
+    ["scripts/admin.ts", "source:create", "--slug", "viasna", "--name", "Viasna list", "--country", "BY"],
+    env,
+  );
   // The token is printed once on its own line; its expiry follows on another.
-  const created = await runProjectCommand(["scripts/admin.ts", "token:create", "--name", "NGO sync", "--scope", "import"], env);
+  const created = await runProjectCommand(
+    ["scripts/admin.ts", "token:create", "--name", "NGO sync", "--scope", "import"],
+    env,
+  );
   apiToken = created
     .trim()
     .split("\n")
@@ -72,7 +90,11 @@ async function upload(page: Page, file: string) {
 }
 
 function count(page: Page, label: string) {
-  return page.getByTestId("import-counts").locator("div", { has: page.locator(`dt:text-is("${label}")`) }).locator("dd").textContent();
+  return page
+    .getByTestId("import-counts")
+    .locator("div", { has: page.locator(`dt:text-is("${label}")`) })
+    .locator("dd")
+    .textContent();
 }
 
 describe("a coordinator imports an NGO list", () => {
@@ -140,7 +162,9 @@ describe("a coordinator imports an NGO list", () => {
     await page.getByLabel("Category").first().selectOption("cipher");
     await page.getByLabel("Must be flagged (one example a line)").first().fill("принеси пирог");
     await page.getByRole("button", { name: "Add" }).first().click();
-    await expect.poll(() => page.getByRole("button", { name: "Remove: пирог", exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole("button", { name: "Remove: пирог", exact: true }).count(), { timeout: 20_000 })
+      .toBe(1);
     await page.goto(`${app.url}/coordinator/routes`);
     await expect.poll(() => page.getByRole("heading", { name: "Routing services" }).count()).toBe(1);
     await expectAccessible(page, "routing services");
@@ -165,18 +189,33 @@ describe("the HTTP API for NGO systems", () => {
     expect((await unreadable.json()).error).toBe("The file is not valid JSON.");
 
     const list = JSON.stringify([
-      { id: "301", "Full name": "Мельнік Алег Пятровіч", "Date of birth": "1961", Facility: "ИК №15", Address: "ул. Крупской, 99а, 212013 г. Могилёв" },
+      {
+        id: "301",
+        "Full name": "Мельнік Алег Пятровіч",
+        "Date of birth": "1961",
+        Facility: "ИК №15",
+        Address: "ул. Крупской, 99а, 212013 г. Могилёв",
+      },
       { id: "302", "Full name": "Жук", "Date of birth": "1980-05-05" },
     ]);
     const dryRun = await post("source=viasna&dryRun=1", apiToken, list, "application/json");
     expect(dryRun.status).toBe(200);
     const dryRunSummary = await dryRun.json();
     expect(dryRunSummary).toMatchObject({ created: 1, updated: 0, transferred: 0, needsReview: 0 });
-    expect(dryRunSummary.errors).toEqual([{ line: 3, field: "fullName", message: expect.stringContaining("only one word") }]);
+    expect(dryRunSummary.errors).toEqual([
+      { line: 3, field: "fullName", message: expect.stringContaining("only one word") },
+    ]);
     const search = async (q: string) => {
-      const response = await fetch(`${app.url}/api/v1/prisoners?q=${encodeURIComponent(q)}`, { headers: { Authorization: `Bearer ${apiToken}` } });
+      const response = await fetch(`${app.url}/api/v1/prisoners?q=${encodeURIComponent(q)}`, {
+        headers: { Authorization: `Bearer ${apiToken}` },
+      });
       expect(response.status).toBe(200);
-      return (await response.json()).prisoners as { names: string[]; birthDate: string | null; facility: string | null; status: string }[];
+      return (await response.json()).prisoners as {
+        names: string[];
+        birthDate: string | null;
+        facility: string | null;
+        status: string;
+      }[];
     };
     expect(await search("Aleh Melnik")).toEqual([]);
 

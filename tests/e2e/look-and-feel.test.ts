@@ -28,11 +28,15 @@ const axeSource = fs.readFileSync(AXE, "utf8");
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
     return result.violations;
   })) as AxeViolation[];
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
 }
 
 /** Opens a page, waits for hydration, and checks it with axe. */
@@ -87,7 +91,12 @@ describe("every main page, in English, Russian and Belarusian", () => {
     await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, DEMO_VOLUNTEER));
     await page.waitForURL(/\/home$/);
     await page.goto(url("/prisoners"));
-    const prisonerPath = new URL(await page.locator("table a[href^='/prisoners/']").first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+    const prisonerPath = new URL(
+      await page
+        .locator("table a[href^='/prisoners/']")
+        .first()
+        .evaluate((a) => (a as HTMLAnchorElement).href),
+    ).pathname;
     for (const locale of ["en", "ru", "be"]) {
       await page.goto(url("/home"));
       await switchLanguage(page, locale);
@@ -101,7 +110,9 @@ describe("every main page, in English, Russian and Belarusian", () => {
     // Dates in Belarusian come from the app's own data, not the browser's: a Belarusian month name.
     await page.goto(url("/settings"));
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("be");
-    expect(await page.locator("main").textContent()).toMatch(/(студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня|сту|лют|сак|кра|чэр|ліп|жні|вер|кас|ліс|сне) \d{4} г\./);
+    expect(await page.locator("main").textContent()).toMatch(
+      /(студзеня|лютага|сакавіка|красавіка|мая|чэрвеня|ліпеня|жніўня|верасня|кастрычніка|лістапада|снежня|сту|лют|сак|кра|чэр|ліп|жні|вер|кас|ліс|сне) \d{4} г\./,
+    );
     await page.goto(url("/home"));
     await switchLanguage(page, "en");
     await context.clearCookies();
@@ -114,9 +125,17 @@ describe("every main page, in English, Russian and Belarusian", () => {
     for (const locale of ["en", "ru", "be"]) {
       await page.goto(url("/coordinator/volunteers"));
       await switchLanguage(page, locale);
-      for (const p of ["/coordinator/volunteers", "/coordinator/items", "/coordinator/dashboard", "/coordinator/routes", "/imports", `${prisonerPath}/edit`]) {
+      for (const p of [
+        "/coordinator/volunteers",
+        "/coordinator/items",
+        "/coordinator/dashboard",
+        "/coordinator/routes",
+        "/imports",
+        `${prisonerPath}/edit`,
+      ]) {
         await visit(page, url(p), `${locale} coordinator ${p}`, found);
-        if (locale === "en" && ["/coordinator/volunteers", "/coordinator/items"].includes(p)) await screenshot(page, p.split("/").pop()!);
+        if (locale === "en" && ["/coordinator/volunteers", "/coordinator/items"].includes(p))
+          await screenshot(page, p.split("/").pop()!);
       }
     }
     await page.goto(url("/home"));

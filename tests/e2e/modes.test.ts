@@ -83,12 +83,19 @@ describe("production refuses to start", () => {
     }
     const refused = await startAppExpectingRefusal({ MAIL_TRANSPORT: "none" }, dataDir);
     expect(refused.code).toBe(1);
-    expect(refused.output).toContain("Solidarity Mail cannot start: The database holds the demo accounts (admin@demo.solidarity.test,");
+    expect(refused.output).toContain(
+      "Solidarity Mail cannot start: The database holds the demo accounts (admin@demo.solidarity.test,",
+    );
     expect(refused.output).not.toContain("listening on");
   });
 
   test("with every wrong setting listed at once", async () => {
-    const refused = await startAppExpectingRefusal({ MAIL_TRANSPORT: "none", DATABASE_POOL_SIZE: "ten", SESSION_SECRET: "short", APP_URL: "" });
+    const refused = await startAppExpectingRefusal({
+      MAIL_TRANSPORT: "none",
+      DATABASE_POOL_SIZE: "ten",
+      SESSION_SECRET: "short",
+      APP_URL: "",
+    });
     expect(refused.code).toBe(1);
     expect(refused.output).toContain("Solidarity Mail cannot start: 3 settings are wrong:");
     expect(refused.output).toContain('  - DATABASE_POOL_SIZE must be a positive integer, at most 1000 (got "ten").');

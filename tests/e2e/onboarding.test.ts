@@ -19,7 +19,16 @@ beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-onboarding-"));
   // The host creates the first coordinator with the admin command line, before the server holds the database.
   const created = await runProjectCommand(
-    ["scripts/admin.ts", "user:create", "--email", COORDINATOR, "--role", "coordinator", "--pseudonym", "Coordinator Ola"],
+    [
+      "scripts/admin.ts",
+      "user:create",
+      "--email",
+      COORDINATOR,
+      "--role",
+      "coordinator",
+      "--pseudonym",
+      "Coordinator Ola",
+    ],
     testAppEnv(dataDir),
   );
   expect(created).toContain("Created coordinator coordinator@example.org");
@@ -34,7 +43,9 @@ afterAll(async () => {
 });
 
 async function codeFromMail(address: string, after: number): Promise<string> {
-  const message = await mail.waitForMail((m) => toAddress(m) === address && (m.date?.getTime() ?? 0) >= after - 1000 && /\b\d{6}\b/.test(m.text ?? ""));
+  const message = await mail.waitForMail(
+    (m) => toAddress(m) === address && (m.date?.getTime() ?? 0) >= after - 1000 && /\b\d{6}\b/.test(m.text ?? ""),
+  );
   // Nothing about the platform's purpose or any prisoner in the subject line.
   expect(message.subject).toBe("Your sign-in code");
   return /\b(\d{6})\b/.exec(message.text ?? "")![1];

@@ -16,7 +16,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 /** `npm run admin -- …` against the test app's data (the app must be stopped: PGlite has one writer). */
 function admin(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin.ts", ...args], { cwd: root, env: testAppEnv(dataDir) });
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/admin.ts", ...args],
+      { cwd: root, env: testAppEnv(dataDir) },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -44,7 +48,9 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     await page.getByRole("button", { name: "Send a parcel" }).click();
     await page.waitForURL(/\/parcels\/[^/]+$/);
     const parcelUrl = page.url();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Parcel to Верабей Дзмітрый Алегавіч");
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Parcel to Верабей Дзмітрый Алегавіч");
     await expectAccessible(page, "parcel editor");
 
     // 40 kg of sugar and a knife.
@@ -76,11 +82,15 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     await page.getByRole("button", { name: "Add an item" }).click();
     await item(page, 2).getByLabel("From the catalogue").selectOption({ label: "Black tea, loose leaf, 100 g" });
     await item(page, 2).getByLabel("Quantity").fill("3");
-    await page.getByLabel("Sender on the customs form").fill("Forest Bird\nc/o Solidarity Relay, PO Box 12, 01001 Vilnius, Lithuania");
+    await page
+      .getByLabel("Sender on the customs form")
+      .fill("Forest Bird\nc/o Solidarity Relay, PO Box 12, 01001 Vilnius, Lithuania");
     await expect.poll(() => verdict.textContent()).toContain("Everything checks out: this parcel may be sent.");
     await page.getByRole("button", { name: "Check and mark ready to post" }).click();
     await page.waitForURL(/\?ready=1$/);
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Ready to post through Parcel post (you post it yourself).");
+    await expect
+      .poll(() => page.getByRole("status").first().textContent())
+      .toContain("Ready to post through Parcel post (you post it yourself).");
     await expectAccessible(page, "parcel ready to post");
 
     // The customs declaration: a CN 23 with every item in Russian and English, the recipient's full name.
@@ -107,7 +117,9 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     const tracking = page.getByLabel("Tracking number from the receipt");
     await tracking.fill("RR473124828GB");
     await page.getByRole("button", { name: "Save the tracking number" }).click();
-    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("The check digit (the last of the nine digits) does not match the others");
+    await expect
+      .poll(() => page.getByRole("alert").first().textContent())
+      .toContain("The check digit (the last of the nine digits) does not match the others");
     await tracking.fill("rr 473 124 829 gb");
     await page.getByRole("button", { name: "Save the tracking number" }).click();
     await page.waitForURL(/\?tracked=1$/);
@@ -145,17 +157,45 @@ describe("a volunteer sends a parcel to a pre-trial detainee", () => {
     // The command line gives the page's verdict for a file of items.
     await demo.app.stop();
     const files = fs.mkdtempSync(path.join(os.tmpdir(), "sm-parcel-items-"));
-    fs.writeFileSync(path.join(files, "refused.json"), JSON.stringify([{ catalog: "Sugar, 1 kg", quantity: 40 }, { text: "Kitchen knife for bread", unitWeightGrams: 150, unitValue: 8 }]));
-    const no = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "refused.json")], demo.app.dataDir);
+    fs.writeFileSync(
+      path.join(files, "refused.json"),
+      JSON.stringify([
+        { catalog: "Sugar, 1 kg", quantity: 40 },
+        { text: "Kitchen knife for bread", unitWeightGrams: 150, unitValue: 8 },
+      ]),
+    );
+    const no = await admin(
+      ["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "refused.json")],
+      demo.app.dataDir,
+    );
     expect(no.code, no.stderr).toBe(1);
     const refusedJson = JSON.parse(no.stdout);
-    expect(refusedJson).toMatchObject({ ok: false, customsForm: "CN23", totals: { weightGrams: 40_150, valueCents: 40 * 120 + 800, units: 41 } });
-    expect(refusedJson.problems.map((p: { message: string }) => p.message)).toEqual(expect.arrayContaining([overWeight, knife]));
-    fs.writeFileSync(path.join(files, "fine.json"), JSON.stringify({ packageKind: "parcel", fromAbroad: true, items: [{ catalog: "чай чёрный листовой, 100 г", quantity: 2 }] }));
-    const yes = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "fine.json"), "--locale", "ru"], demo.app.dataDir);
+    expect(refusedJson).toMatchObject({
+      ok: false,
+      customsForm: "CN23",
+      totals: { weightGrams: 40_150, valueCents: 40 * 120 + 800, units: 41 },
+    });
+    expect(refusedJson.problems.map((p: { message: string }) => p.message)).toEqual(
+      expect.arrayContaining([overWeight, knife]),
+    );
+    fs.writeFileSync(
+      path.join(files, "fine.json"),
+      JSON.stringify({
+        packageKind: "parcel",
+        fromAbroad: true,
+        items: [{ catalog: "чай чёрный листовой, 100 г", quantity: 2 }],
+      }),
+    );
+    const yes = await admin(
+      ["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "fine.json"), "--locale", "ru"],
+      demo.app.dataDir,
+    );
     expect(yes.code, yes.stderr).toBe(0);
     expect(JSON.parse(yes.stdout)).toMatchObject({ ok: true, problems: [] });
-    const bad = await admin(["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "missing.json")], demo.app.dataDir);
+    const bad = await admin(
+      ["parcel:check", "--prisoner", prisonerId, "--items", path.join(files, "missing.json")],
+      demo.app.dataDir,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Cannot read");
   });

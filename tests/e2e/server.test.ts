@@ -16,7 +16,11 @@ interface Answer {
 }
 
 /** One HTTP request with exactly these headers (fetch would add its own). */
-function send(method: string, pathname: string, options: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {}): Promise<Answer> {
+function send(
+  method: string,
+  pathname: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer; chunks?: Buffer[] } = {},
+): Promise<Answer> {
   const url = new URL(pathname, app.url);
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, headers: options.headers }, (response) => {
@@ -78,7 +82,10 @@ describe("posts from other sites are refused with 403 on every kind of route", (
       { Origin: "null" },
     ];
     for (const headers of attempts) {
-      const answer = await send("POST", pathname, { headers: { ...FORM, ...headers }, body: "locale=ru&email=a%40example.org" });
+      const answer = await send("POST", pathname, {
+        headers: { ...FORM, ...headers },
+        body: "locale=ru&email=a%40example.org",
+      });
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.body).toBe("Forbidden: this request came from another site.");
     }
@@ -98,26 +105,32 @@ describe("request bodies", () => {
   test("an oversized anonymous post is refused before its body is read", async () => {
     const started = Date.now();
     // Declares 200 MB and sends almost nothing: the answer cannot have waited for the body.
-    const answer = await send("POST", "/login", { headers: { ...FORM, "Content-Length": String(200 * 1024 * 1024) }, body: "" }).catch(
-      (error: Error) => ({ status: -1, headers: {}, body: error.message }),
-    );
+    const answer = await send("POST", "/login", {
+      headers: { ...FORM, "Content-Length": String(200 * 1024 * 1024) },
+      body: "",
+    }).catch((error: Error) => ({ status: -1, headers: {}, body: error.message }));
     expect(answer.status).toBe(413);
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test("a chunked body over the limit is cut off at the limit", async () => {
     const chunks = Array.from({ length: 8 }, () => Buffer.alloc(8 * 1024, "a"));
-    const answer = await send("POST", "/login", { headers: { ...FORM, "Transfer-Encoding": "chunked" }, chunks }).catch((error: Error) => ({
-      status: -1,
-      headers: {},
-      body: error.message,
-    }));
+    const answer = await send("POST", "/login", { headers: { ...FORM, "Transfer-Encoding": "chunked" }, chunks }).catch(
+      (error: Error) => ({
+        status: -1,
+        headers: {},
+        body: error.message,
+      }),
+    );
     // Either the 413 arrives, or the connection is cut: never a parsed 64 KB form.
     expect([413, -1]).toContain(answer.status);
   });
 
   test("a small form post goes through", async () => {
-    const answer = await send("POST", "/login", { headers: { ...FORM, "X-Forwarded-For": "198.51.100.200" }, body: "email=small%40example.org&website=" });
+    const answer = await send("POST", "/login", {
+      headers: { ...FORM, "X-Forwarded-For": "198.51.100.200" },
+      body: "email=small%40example.org&website=",
+    });
     expect(answer.status).toBe(302);
   });
 });
@@ -138,7 +151,10 @@ describe("client address behind TRUST_PROXY=1", () => {
   });
 
   test("without a mail transport in production, mails are dropped and no body reaches the log", async () => {
-    await send("POST", "/login", { headers: { ...FORM, "X-Forwarded-For": "198.51.100.201" }, body: "email=quiet%40example.org&website=" });
+    await send("POST", "/login", {
+      headers: { ...FORM, "X-Forwarded-For": "198.51.100.201" },
+      body: "email=quiet%40example.org&website=",
+    });
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(app.output()).not.toContain("e-mail to");
     expect(app.output()).not.toMatch(/sign-in code/i);
@@ -151,7 +167,10 @@ describe("start-up refuses what cannot work, in one sentence", () => {
   test.each([
     [{ SESSION_SECRET: "a", SMTP_URL: "smtp://127.0.0.1:1" }, "SESSION_SECRET is too weak"],
     [{ SESSION_SECRET: "", SMTP_URL: "smtp://127.0.0.1:1" }, "SESSION_SECRET must be set in production"],
-    [{ DATA_ENCRYPTION_KEY: Buffer.alloc(16, 9).toString("base64"), SMTP_URL: "smtp://127.0.0.1:1" }, "DATA_ENCRYPTION_KEY must be exactly 32 bytes"],
+    [
+      { DATA_ENCRYPTION_KEY: Buffer.alloc(16, 9).toString("base64"), SMTP_URL: "smtp://127.0.0.1:1" },
+      "DATA_ENCRYPTION_KEY must be exactly 32 bytes",
+    ],
     [{ SMTP_URL: "" }, "No mail transport: set SMTP_URL, or MAIL_TRANSPORT=none"],
   ])("%j", async (env, message) => {
     const refused = await startAppExpectingRefusal(env);

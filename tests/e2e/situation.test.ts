@@ -38,7 +38,10 @@ describe("a list that releases a person a volunteer writes to", () => {
     await enterSignInCode(vPage, await requestSignInCode(vPage, app.url, mail, DEMO_VOLUNTEER));
     await vPage.waitForURL((url) => !url.pathname.startsWith("/login"));
     await vPage.goto(`${app.url}/prisoners?q=${encodeURIComponent("Lapicki")}`);
-    await vPage.getByRole("link", { name: /Лапіцкі Андрэй/ }).first().click();
+    await vPage
+      .getByRole("link", { name: /Лапіцкі Андрэй/ })
+      .first()
+      .click();
     await vPage.waitForURL(/\/prisoners\/[^/]+$/);
     const prisonerUrl = vPage.url();
     await vPage.getByRole("button", { name: "Write to this person regularly" }).click();
@@ -88,7 +91,9 @@ describe("a list that releases a person a volunteer writes to", () => {
     await expect.poll(() => page.getByTestId("envelope-address").textContent()).toContain("ИК №9");
 
     // The volunteer is told by e-mail, without the name in it.
-    const message = await mail.waitForMail((m) => toAddress(m) === DEMO_VOLUNTEER && m.subject === "News about a person you write to");
+    const message = await mail.waitForMail(
+      (m) => toAddress(m) === DEMO_VOLUNTEER && m.subject === "News about a person you write to",
+    );
     for (const part of ["Лапіцкі", "Лапицкий", "Андрэй", "Lapicki"]) {
       expect(message.subject).not.toContain(part);
       expect(message.text ?? "").not.toContain(part);

@@ -1,6 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { expectAccessible, newWatchedContext, type Page } from "#tests/support/browser.ts";
-import { DEMO_TOTP_SECRET, DEMO_VOLUNTEER as VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import {
+  DEMO_TOTP_SECRET,
+  DEMO_VOLUNTEER as VOLUNTEER,
+  demoAppSuite,
+  signInDemoCoordinator,
+} from "#tests/support/demo-app.ts";
 import { enterAuthenticatorCode, enterSignInCode, requestSignInCode, totpCode } from "#tests/support/flows.ts";
 
 const demo = demoAppSuite();
@@ -46,13 +51,17 @@ describe("needs beyond letters", () => {
     await coordinator.getByLabel("Kind", { exact: true }).selectOption({ label: "Clothes" });
     await coordinator.getByLabel("Text for volunteers").fill("Winter boots and a coat for the boy (size 34)");
     await coordinator.getByLabel("Quantity or amount").fill("3");
-    await coordinator.getByLabel("How volunteers help").selectOption({ label: "Help: a parcel through the parcel flow" });
+    await coordinator
+      .getByLabel("How volunteers help")
+      .selectOption({ label: "Help: a parcel through the parcel flow" });
     await coordinator.getByLabel("Days a pledge holds").fill("5");
     await expectAccessible(coordinator, "new need");
     await coordinator.getByRole("button", { name: "Record the need" }).click();
     await coordinator.waitForURL(/\/coordinator\/needs\/[^/?]+$/);
     const needId = new URL(coordinator.url()).pathname.split("/").pop()!;
-    expect(await coordinator.getByTestId("need-progress").textContent()).toBe("0 of 3 arrived, 0 pledged, 3 still open");
+    expect(await coordinator.getByTestId("need-progress").textContent()).toBe(
+      "0 of 3 arrived, 0 pledged, 3 still open",
+    );
 
     // The volunteer, on a phone: the board shows the need with the family in words only.
     const volunteerContext = await newWatchedContext(demo.browser);
@@ -63,7 +72,9 @@ describe("needs beyond letters", () => {
     await volunteer.waitForURL(/\/needs$/);
     const board = volunteer.getByTestId("needs-board");
     expect(await board.textContent()).toContain("Winter boots and a coat for the boy (size 34)");
-    expect(await board.textContent()).toContain("For the family of Верабей Дзмітрый Алегавіч: Grandmother, 70, raising his son");
+    expect(await board.textContent()).toContain(
+      "For the family of Верабей Дзмітрый Алегавіч: Grandmother, 70, raising his son",
+    );
     await volunteer.getByLabel("Situation").selectOption({ label: "Pre-trial" });
     await volunteer.getByRole("button", { name: "Filter" }).click();
     await volunteer.waitForURL(/situation=pretrial/);
@@ -93,7 +104,9 @@ describe("needs beyond letters", () => {
     expect(await coordinator.getByTestId("need-pledges").textContent()).toContain("Лясная птушка: 2 — confirmed");
     await coordinator.getByLabel("Arrived (all or part)").fill("1");
     await coordinator.getByRole("button", { name: "Record as arrived" }).click();
-    await expect.poll(async () => coordinator.getByTestId("need-progress").textContent()).toBe("1 of 3 arrived, 0 pledged, 2 still open");
+    await expect
+      .poll(async () => coordinator.getByTestId("need-progress").textContent())
+      .toBe("1 of 3 arrived, 0 pledged, 2 still open");
     expect(await coordinator.getByTestId("need-pledges").textContent()).toContain("2 — arrived (1)");
 
     // The family's contact details are there for the coordinator, and reading them is audited.
@@ -133,7 +146,9 @@ describe("needs beyond letters", () => {
     await page.goto(`${demo.app.url}/needs/${needId}`);
     await page.getByLabel("How many will you cover?").fill("5");
     await page.getByRole("button", { name: "I'll do this" }).click();
-    await expect.poll(async () => page.getByRole("alert").first().textContent()).toBe("That is more than is still open. Reload the page to see what is left.");
+    await expect
+      .poll(async () => page.getByRole("alert").first().textContent())
+      .toBe("That is more than is still open. Reload the page to see what is left.");
     await page.getByLabel("How many will you cover?").fill("0");
     await page.getByRole("button", { name: "I'll do this" }).click();
     await expect.poll(async () => page.getByRole("alert").first().textContent()).toBe("Enter a number from 1 upwards.");
@@ -146,7 +161,9 @@ describe("needs beyond letters", () => {
 
     await adminPage.reload();
     await adminPage.getByRole("button", { name: "Record as arrived" }).click();
-    await expect.poll(async () => adminPage.getByTestId("need-progress").textContent()).toBe("2 of 2 arrived, 0 pledged, 0 still open");
+    await expect
+      .poll(async () => adminPage.getByTestId("need-progress").textContent())
+      .toBe("2 of 2 arrived, 0 pledged, 0 still open");
     expect(await adminPage.locator("p.badge").first().textContent()).toBe("Fulfilled");
 
     // Done: it left the board.

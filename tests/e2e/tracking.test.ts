@@ -7,7 +7,10 @@ import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 const DAY_SECONDS = 86_400;
 
 // A 1×1 PNG: a "scan" of the prisoner's reply.
-const SCAN = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+const SCAN = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 // The clock this test controls: the app reads CLOCK_OFFSET_SECONDS outside production,
 // so moving time forward is a restart on the same data with a larger offset.
@@ -24,7 +27,10 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     // The atelier's letters that have been handed over.
     await page.goto(`${demo.app.url}/coordinator/items`);
     await expectAccessible(page, "items list");
-    await page.getByLabel("Route").first().selectOption({ label: "Solidarity Postcards Atelier (Maysternia Pashtovak Salidarnasci)" });
+    await page
+      .getByLabel("Route")
+      .first()
+      .selectOption({ label: "Solidarity Postcards Atelier (Maysternia Pashtovak Salidarnasci)" });
     await page.getByLabel("Status").first().selectOption({ label: "Handed over to the service" });
     await page.getByRole("button", { name: "Filter" }).click();
     await page.waitForURL(/status=handed_over/);
@@ -36,7 +42,9 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     await page.getByLabel("Move to status").selectOption({ label: "Queued" });
     await page.getByRole("button", { name: "Change status" }).click();
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("Nothing was changed");
-    expect(await page.getByRole("alert").first().textContent()).toContain("the route does not go back to an earlier status");
+    expect(await page.getByRole("alert").first().textContent()).toContain(
+      "the route does not go back to an earlier status",
+    );
 
     // The batch goes to "posted".
     for (const box of await page.getByRole("checkbox", { name: /^Select the item for/ }).all()) await box.check();
@@ -62,7 +70,10 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     expect(await page.getByTestId("item-status").textContent()).toBe("Reply received");
 
     // The volunteer is told by e-mail: no prisoner's name in it, a link to sign in.
-    const message = await demo.mail.waitForMail((m) => toAddress(m) === VOLUNTEER && (m.date?.getTime() ?? 0) >= repliedAt - 1000 && m.subject !== "Your sign-in code");
+    const message = await demo.mail.waitForMail(
+      (m) =>
+        toAddress(m) === VOLUNTEER && (m.date?.getTime() ?? 0) >= repliedAt - 1000 && m.subject !== "Your sign-in code",
+    );
     expect(message.subject).toBe("You have news about something you sent");
     expect(`${message.subject} ${message.text}`).not.toContain(prisonerName.split(" ")[0]);
     expect(message.text).toContain(`/login?redirectTo=${encodeURIComponent(`/letters/${letterId}`)}`);
@@ -89,7 +100,8 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     await demo.restart(clockEnv(3));
     await page.goto(`${demo.app.url}/coordinator/items?stuck=1`);
     // Three days idle: the session has expired, and the second factor runs on the app's clock.
-    if (page.url().includes("/login")) await signInDemoCoordinator(page, demo.app.url, demo.mail, { clockOffsetDays: 3 });
+    if (page.url().includes("/login"))
+      await signInDemoCoordinator(page, demo.app.url, demo.mail, { clockOffsetDays: 3 });
     await page.goto(`${demo.app.url}/coordinator/items?stuck=1&status=posted`);
     const stuckRows = page.getByTestId("item-row");
     await expect.poll(() => stuckRows.count()).toBe(1);
@@ -102,7 +114,9 @@ describe("coordinators track items from hand-over to their end, and tell the vol
     await page.waitForURL(/\/coordinator\/routes\/new$/);
     await expectAccessible(page, "new route");
     await page.getByLabel("Name").fill("Vilnius letter relay");
-    await page.getByLabel("Description for volunteers").fill("Volunteers in Vilnius print letters and post them inside Belarus.");
+    await page
+      .getByLabel("Description for volunteers")
+      .fill("Volunteers in Vilnius print letters and post them inside Belarus.");
     await page.getByRole("button", { name: "Add the service" }).click();
     await page.waitForURL(/\/coordinator\/routes\/(?!new)[^/?]+\?saved=1$/);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Vilnius letter relay");

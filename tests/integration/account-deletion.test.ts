@@ -15,25 +15,53 @@ const EMAIL = "quiet.heron@example.org";
 const PSEUDONYM = "Quiet Heron";
 
 async function world() {
-  const facility = await prisma.facility.create({ data: { country: "BY", type: "colony", name: "ИК №4", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" } });
+  const facility = await prisma.facility.create({
+    data: {
+      country: "BY",
+      type: "colony",
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+    },
+  });
   const prisoner = await prisma.prisoner.create({
-    data: { country: "BY", currentFacilityId: facility.id, names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } } },
+    data: {
+      country: "BY",
+      currentFacilityId: facility.id,
+      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
+    },
   });
   const route = await prisma.route.create({
-    data: { slug: "self-post", name: "Self-post", description: "x", countries: ["BY"], itemKinds: ["letter", "parcel"], languages: ["ru"], handover: "print_pdf", statuses: { create: [{ key: "queued", position: 0 }] } },
+    data: {
+      slug: "self-post",
+      name: "Self-post",
+      description: "x",
+      countries: ["BY"],
+      itemKinds: ["letter", "parcel"],
+      languages: ["ru"],
+      handover: "print_pdf",
+      statuses: { create: [{ key: "queued", position: 0 }] },
+    },
   });
   return { prisoner, route };
 }
 
 function request() {
-  return new Request("http://localhost/settings", { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0" } });
+  return new Request("http://localhost/settings", {
+    headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/130.0" },
+  });
 }
 
 describeEachDatabase("deleting an account", () => {
   test("identity, sessions and drafts go; sent letters stay, anonymous; counts are unchanged", async () => {
     const { prisoner, route } = await world();
-    const user = await prisma.user.create({ data: { email: EMAIL, pseudonym: PSEUDONYM, vettingState: "approved", locale: "en", writesIn: ["ru"] } });
-    const other = await prisma.user.create({ data: { email: "other@example.org", pseudonym: "Other", vettingState: "approved" } });
+    const user = await prisma.user.create({
+      data: { email: EMAIL, pseudonym: PSEUDONYM, vettingState: "approved", locale: "en", writesIn: ["ru"] },
+    });
+    const other = await prisma.user.create({
+      data: { email: "other@example.org", pseudonym: "Other", vettingState: "approved" },
+    });
     const cookie = await createSession(user.id, request());
     await createSession(other.id, request());
     const draft = await createDraft(user, prisoner.id, "letter");
@@ -52,9 +80,22 @@ describeEachDatabase("deleting an account", () => {
       },
     });
     await prisma.statusEvent.create({ data: { letterId: sent.id, toStatus: "queued", actorId: user.id } });
-    const othersLetter = await prisma.letter.create({ data: { authorId: other.id, prisonerId: prisoner.id, state: "sent", senderName: "Other", sentAt: now() } });
-    const draftParcel = await prisma.parcel.create({ data: { senderId: user.id, prisonerId: prisoner.id, state: "draft", senderDetailsEncrypted: encrypt("Anna K.") } });
-    const sentParcel = await prisma.parcel.create({ data: { senderId: user.id, prisonerId: prisoner.id, routeId: route.id, state: "sent", senderDetailsEncrypted: encrypt("Anna K."), sentAt: now() } });
+    const othersLetter = await prisma.letter.create({
+      data: { authorId: other.id, prisonerId: prisoner.id, state: "sent", senderName: "Other", sentAt: now() },
+    });
+    const draftParcel = await prisma.parcel.create({
+      data: { senderId: user.id, prisonerId: prisoner.id, state: "draft", senderDetailsEncrypted: encrypt("Anna K.") },
+    });
+    const sentParcel = await prisma.parcel.create({
+      data: {
+        senderId: user.id,
+        prisonerId: prisoner.id,
+        routeId: route.id,
+        state: "sent",
+        senderDetailsEncrypted: encrypt("Anna K."),
+        sentAt: now(),
+      },
+    });
     await prisma.adoption.create({ data: { volunteerId: user.id, prisonerId: prisoner.id } });
     await prisma.reminderLog.create({ data: { userId: user.id, kind: "draft", subjectId: draft.id, periodKey: "x" } });
     await issueSignInCode(EMAIL);
@@ -69,7 +110,9 @@ describeEachDatabase("deleting an account", () => {
     expect(await prisma.user.findUnique({ where: { id: user.id } })).toBeNull();
     expect(await prisma.user.findUnique({ where: { email: EMAIL } })).toBeNull();
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
-    expect(await lookupSession(new Request("http://localhost/", { headers: { cookie: cookie.split(";")[0] } }))).toEqual({ state: "expired" });
+    expect(
+      await lookupSession(new Request("http://localhost/", { headers: { cookie: cookie.split(";")[0] } })),
+    ).toEqual({ state: "expired" });
     expect(await prisma.adoption.count()).toBe(0);
     expect(await prisma.reminderLog.count()).toBe(0);
     expect(await prisma.verification.count({ where: { target: { in: [EMAIL, user.id] } } })).toBe(0);
@@ -87,35 +130,63 @@ describeEachDatabase("deleting an account", () => {
     expect(await prisma.letter.findUnique({ where: { id: draft.id } })).toBeNull();
     expect(await prisma.parcel.findUnique({ where: { id: draftParcel.id } })).toBeNull();
     const kept = await prisma.letter.findUniqueOrThrow({ where: { id: sent.id }, include: { events: true } });
-    expect(kept).toMatchObject({ authorId: null, senderName: null, returnAddressEncrypted: null, state: "sent", status: "queued", routeId: route.id, prisonerId: prisoner.id });
+    expect(kept).toMatchObject({
+      authorId: null,
+      senderName: null,
+      returnAddressEncrypted: null,
+      state: "sent",
+      status: "queued",
+      routeId: route.id,
+      prisonerId: prisoner.id,
+    });
     expect(kept.bodyEncrypted).toMatch(/^v1\./);
     expect(kept.events).toEqual([expect.objectContaining({ toStatus: "queued", actorId: null })]);
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: sentParcel.id } })).toMatchObject({ senderId: null, senderDetailsEncrypted: null, state: "sent" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: sentParcel.id } })).toMatchObject({
+      senderId: null,
+      senderDetailsEncrypted: null,
+      state: "sent",
+    });
     expect(await prisma.letter.count({ where: { state: { not: "draft" } } })).toBe(lettersBefore);
     expect(await prisma.letter.count({ where: { prisonerId: prisoner.id, sentAt: { not: null } } })).toBe(2);
 
     // Nobody else is touched.
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: othersLetter.id } })).toMatchObject({ authorId: other.id, senderName: "Other" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: othersLetter.id } })).toMatchObject({
+      authorId: other.id,
+      senderName: "Other",
+    });
     expect(await prisma.session.count({ where: { userId: other.id } })).toBe(1);
 
     // Audited as a deletion, without saying whose.
     const [entry] = await prisma.auditLog.findMany({ where: { action: "user.deleted" } });
-    expect(entry).toMatchObject({ actorId: null, targetId: null, details: { via: "settings", role: "volunteer", draftsDeleted: 1, lettersKept: 1, parcelsKept: 1 } });
+    expect(entry).toMatchObject({
+      actorId: null,
+      targetId: null,
+      details: { via: "settings", role: "volunteer", draftsDeleted: 1, lettersKept: 1, parcelsKept: 1 },
+    });
   });
 
   test("the last admin cannot delete their account; with another admin they can", async () => {
-    const admin = await prisma.user.create({ data: { email: "admin@example.org", pseudonym: "Admin", role: "admin", vettingState: "approved" } });
+    const admin = await prisma.user.create({
+      data: { email: "admin@example.org", pseudonym: "Admin", role: "admin", vettingState: "approved" },
+    });
     await installTotpSecret(admin.id, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
-    await prisma.user.create({ data: { email: "former@example.org", pseudonym: "Former", role: "admin", vettingState: "suspended" } });
+    await prisma.user.create({
+      data: { email: "former@example.org", pseudonym: "Former", role: "admin", vettingState: "suspended" },
+    });
     expect(await isLastAdmin(admin.id)).toBe(true);
     await expect(deleteAccount(admin.id, "settings")).rejects.toBeInstanceOf(LastAdminError);
     expect(await prisma.user.findUnique({ where: { id: admin.id } })).not.toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "user.deleted" } })).toBe(0);
 
-    const second = await prisma.user.create({ data: { email: "second@example.org", pseudonym: "Second", role: "admin", vettingState: "approved" } });
+    const second = await prisma.user.create({
+      data: { email: "second@example.org", pseudonym: "Second", role: "admin", vettingState: "approved" },
+    });
     expect(await isLastAdmin(admin.id)).toBe(false);
     // Both at once: one of them must stay.
-    const results = await Promise.allSettled([deleteAccount(admin.id, "settings"), deleteAccount(second.id, "settings")]);
+    const results = await Promise.allSettled([
+      deleteAccount(admin.id, "settings"),
+      deleteAccount(second.id, "settings"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")?.reason).toBeInstanceOf(LastAdminError);
     expect(await prisma.user.count({ where: { role: "admin", vettingState: "approved" } })).toBe(1);

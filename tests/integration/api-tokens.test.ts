@@ -24,7 +24,9 @@ async function refusal(request: Request): Promise<{ status: number; body: { erro
 }
 
 async function makeAdmin() {
-  return prisma.user.create({ data: { email: "admin@example.org", pseudonym: "Admin", role: "admin", vettingState: "approved" } });
+  return prisma.user.create({
+    data: { email: "admin@example.org", pseudonym: "Admin", role: "admin", vettingState: "approved" },
+  });
 }
 
 describeEachDatabase("API tokens", () => {
@@ -70,7 +72,9 @@ describeEachDatabase("API tokens", () => {
     const { id, token } = await createApiToken({ name: "import", scope: "import", createdById: admin.id });
     await revokeApiToken(id, admin.id);
     expect((await refusal(requestWith(`Bearer ${token}`))).status).toBe(401);
-    expect(await prisma.auditLog.count({ where: { action: "token.revoked", targetId: id, actorId: admin.id } })).toBe(1);
+    expect(await prisma.auditLog.count({ where: { action: "token.revoked", targetId: id, actorId: admin.id } })).toBe(
+      1,
+    );
   });
 
   test("a token with another scope gets 403", async () => {
@@ -89,11 +93,17 @@ describeEachDatabase("API tokens", () => {
     expect(expiresAt.getTime() - now().getTime()).toBeLessThanOrEqual(365 * 86_400_000);
     const short = await createApiToken({ name: "a week", scope: "import", days: 7 });
     advanceClock(8 * 86_400_000);
-    expect(await refusal(requestWith(`Bearer ${short.token}`))).toEqual({ status: 401, body: { error: "The token has expired. Ask an admin for a new one." } });
+    expect(await refusal(requestWith(`Bearer ${short.token}`))).toEqual({
+      status: 401,
+      body: { error: "The token has expired. Ask an admin for a new one." },
+    });
     expect((await requireApiToken(requestWith(`Bearer ${token}`), "import")).id).toBe(id);
     advanceClock(365 * 86_400_000);
     expect((await refusal(requestWith(`Bearer ${token}`))).status).toBe(401);
-    const refusals = await prisma.auditLog.findMany({ where: { action: "token.refused" }, orderBy: { createdAt: "asc" } });
+    const refusals = await prisma.auditLog.findMany({
+      where: { action: "token.refused" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(refusals.map((r) => [r.targetId, (r.details as { reason: string }).reason])).toEqual([
       [short.id, "expired"],
       [id, "expired"],
@@ -106,7 +116,10 @@ describeEachDatabase("API tokens", () => {
     await refusal(requestWith("Bearer sm_guessed-token"));
     await revokeApiToken(id, null);
     await refusal(requestWith(`Bearer ${token}`));
-    const refusals = await prisma.auditLog.findMany({ where: { action: "token.refused" }, orderBy: { createdAt: "asc" } });
+    const refusals = await prisma.auditLog.findMany({
+      where: { action: "token.refused" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(refusals.map((r) => [r.targetId, (r.details as { reason: string }).reason])).toEqual([
       [null, "unknown"],
       [id, "revoked"],

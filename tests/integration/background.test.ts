@@ -59,7 +59,12 @@ describeEachDatabase("background tasks", () => {
     const task = countingTask("orphaned");
     // Another instance claimed it and died: the lease is held, nobody will release it.
     await prisma.backgroundTask.create({
-      data: { name: "orphaned", nextRunAt: now(), lockedUntil: new Date(now().getTime() + LEASE_MS), lockToken: "dead-runner" },
+      data: {
+        name: "orphaned",
+        nextRunAt: now(),
+        lockedUntil: new Date(now().getTime() + LEASE_MS),
+        lockToken: "dead-runner",
+      },
     });
     expect(await runDueTasks([task])).toEqual([]);
     advanceClock(LEASE_MS - 60_000);
@@ -69,7 +74,10 @@ describeEachDatabase("background tasks", () => {
     advanceClock(61_000);
     expect(await runDueTasks([task])).toEqual(["orphaned"]);
     expect(task.runs).toBe(1);
-    expect(await prisma.backgroundTask.findUniqueOrThrow({ where: { name: "orphaned" } })).toMatchObject({ lockedUntil: null, lockToken: null });
+    expect(await prisma.backgroundTask.findUniqueOrThrow({ where: { name: "orphaned" } })).toMatchObject({
+      lockedUntil: null,
+      lockToken: null,
+    });
   });
 
   test("a throwing task records its error, is rescheduled, and does not stop the others", async () => {

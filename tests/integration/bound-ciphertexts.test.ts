@@ -18,7 +18,9 @@ afterEach(() => {
 });
 
 async function writer() {
-  const user = await prisma.user.create({ data: { email: "w@example.org", pseudonym: "Forest Bird", vettingState: "approved", writesIn: ["ru"] } });
+  const user = await prisma.user.create({
+    data: { email: "w@example.org", pseudonym: "Forest Bird", vettingState: "approved", writesIn: ["ru"] },
+  });
   const prisoner = await prisma.prisoner.create({ data: { country: "BY" } });
   return { user, prisoner };
 }
@@ -33,20 +35,27 @@ describeEachDatabase("ciphertexts bound to their place", () => {
     expect((await getOwnLetter(user.id, first.id))?.body).toBe("Першы ліст");
 
     // Someone with write access to the database swaps the two ciphertexts.
-    const [a, b] = await Promise.all([first, second].map((l) => prisma.letter.findUniqueOrThrow({ where: { id: l.id } })));
+    const [a, b] = await Promise.all(
+      [first, second].map((l) => prisma.letter.findUniqueOrThrow({ where: { id: l.id } })),
+    );
     await prisma.letter.update({ where: { id: a.id }, data: { bodyEncrypted: b.bodyEncrypted } });
     await prisma.letter.update({ where: { id: b.id }, data: { bodyEncrypted: a.bodyEncrypted } });
     await expect(getOwnLetter(user.id, first.id)).rejects.toBeInstanceOf(CiphertextPlaceError);
     await expect(getOwnLetter(user.id, second.id)).rejects.toBeInstanceOf(CiphertextPlaceError);
 
     // Moved into another column of the same row: refused too.
-    await prisma.letter.update({ where: { id: a.id }, data: { bodyEncrypted: a.bodyEncrypted, returnAddressEncrypted: a.bodyEncrypted } });
+    await prisma.letter.update({
+      where: { id: a.id },
+      data: { bodyEncrypted: a.bodyEncrypted, returnAddressEncrypted: a.bodyEncrypted },
+    });
     await expect(getOwnLetter(user.id, first.id)).rejects.toBeInstanceOf(CiphertextPlaceError);
   });
 
   test("values written before the binding still read, and keys:reencrypt rewrites them bound", async () => {
     const { user, prisoner } = await writer();
-    const legacy = await prisma.letter.create({ data: { authorId: user.id, prisonerId: prisoner.id, state: "draft", bodyEncrypted: encrypt("Старый текст") } });
+    const legacy = await prisma.letter.create({
+      data: { authorId: user.id, prisonerId: prisoner.id, state: "draft", bodyEncrypted: encrypt("Старый текст") },
+    });
     expect(legacy.bodyEncrypted).toMatch(/^v1\./);
     expect((await getOwnLetter(user.id, legacy.id))?.body).toBe("Старый текст");
 
@@ -61,7 +70,13 @@ describeEachDatabase("ciphertexts bound to their place", () => {
 
 describeEachDatabase("outbox bodies and authenticator secrets bound to their row", () => {
   test("a mail body copied into another outbox row does not open there, and is never sent", async () => {
-    const first = await queueEmail({ to: "a@example.org", subject: "s", text: "code 111111", html: "<p>111111</p>", purpose: "approval" });
+    const first = await queueEmail({
+      to: "a@example.org",
+      subject: "s",
+      text: "code 111111",
+      html: "<p>111111</p>",
+      purpose: "approval",
+    });
     const second = await queueEmail({ to: "b@example.org", subject: "s", text: "code 222222", purpose: "approval" });
     const a = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: first } });
     expect(a.textBody).toMatch(/^v2\./);
@@ -82,15 +97,21 @@ describeEachDatabase("outbox bodies and authenticator secrets bound to their row
   });
 
   test("one coordinator's authenticator secret copied into another's row is refused", async () => {
-    const make = (email: string) => prisma.user.create({ data: { email, pseudonym: email, role: "coordinator", vettingState: "approved" } });
+    const make = (email: string) =>
+      prisma.user.create({ data: { email, pseudonym: email, role: "coordinator", vettingState: "approved" } });
     const [mallory, victim] = await Promise.all([make("mallory@example.org"), make("victim@example.org")]);
     const mallorySecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     await installTotpSecret(mallory.id, mallorySecret);
     await installTotpSecret(victim.id, "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU");
-    const stored = await prisma.verification.findUniqueOrThrow({ where: { type_target: { type: "totp", target: mallory.id } } });
+    const stored = await prisma.verification.findUniqueOrThrow({
+      where: { type_target: { type: "totp", target: mallory.id } },
+    });
     expect(stored.secret).toMatch(/^v2\./);
     // Mallory copies her own secret into the victim's row to pass the victim's second factor.
-    await prisma.verification.update({ where: { type_target: { type: "totp", target: victim.id } }, data: { secret: stored.secret } });
+    await prisma.verification.update({
+      where: { type_target: { type: "totp", target: victim.id } },
+      data: { secret: stored.secret },
+    });
     await expect(verifyTotp(victim.id, totpCodeFor(mallorySecret))).rejects.toBeInstanceOf(CiphertextPlaceError);
     expect(await verifyTotp(mallory.id, totpCodeFor(mallorySecret))).toBe(true);
   });
@@ -99,9 +120,17 @@ describeEachDatabase("outbox bodies and authenticator secrets bound to their row
 describeEachDatabase("kept import files", () => {
   test("a kept NGO list is encrypted and bound to its run; key rotation covers it, plain older rows included", async () => {
     await createSource("viasna");
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" },
+    });
     const bytes = toCsv(listTable(baseList()));
-    const runId = await createPreview({ sourceSlug: "viasna", bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const runId = await createPreview({
+      sourceSlug: "viasna",
+      bytes,
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
     const run = await prisma.importRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.fileContent).toMatch(/^v2\./);
     expect(run.fileContent).not.toContain(Buffer.from(bytes).toString("base64").slice(0, 40));
@@ -110,7 +139,15 @@ describeEachDatabase("kept import files", () => {
 
     // A row kept in plain base64 by an older version is encrypted by keys:reencrypt, and still plans.
     const older = await prisma.importRun.create({
-      data: { sourceId: run.sourceId, fileName: "old.csv", fileHash: "h", format: "csv", state: "preview", fileContent: Buffer.from(bytes).toString("base64"), contentType: "text/csv" },
+      data: {
+        sourceId: run.sourceId,
+        fileName: "old.csv",
+        fileHash: "h",
+        format: "csv",
+        state: "preview",
+        fileContent: Buffer.from(bytes).toString("base64"),
+        contentType: "text/csv",
+      },
     });
     expect(await reencryptAll()).toMatchObject({ importFiles: 1 });
     const rewritten = await prisma.importRun.findUniqueOrThrow({ where: { id: older.id } });
@@ -125,13 +162,27 @@ describeEachDatabase("kept import files", () => {
 
   test("kept files go once a run is discarded, and previews left alone for a day are deleted by housekeeping", async () => {
     await createSource("viasna");
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" },
+    });
     const bytes = toCsv(listTable(baseList()));
-    const discarded = await createPreview({ sourceSlug: "viasna", bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const discarded = await createPreview({
+      sourceSlug: "viasna",
+      bytes,
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
     await discardRun(discarded);
     expect((await prisma.importRun.findUniqueOrThrow({ where: { id: discarded } })).fileContent).toBeNull();
 
-    const abandoned = await createPreview({ sourceSlug: "viasna", bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const abandoned = await createPreview({
+      sourceSlug: "viasna",
+      bytes,
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
     expect(await deleteStaleImportFiles()).toBe(0);
     advanceClock(23 * 3_600_000);
     await importUpkeep();

@@ -10,12 +10,32 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 const FINALS = ["delivered", "reply_received", "returned", "censored", "refused", "unknown"];
 
 async function fixture(count: number) {
-  const coordA = await prisma.user.create({ data: { email: "a@example.org", pseudonym: "a", role: "coordinator", vettingState: "approved" } });
-  const coordB = await prisma.user.create({ data: { email: "b@example.org", pseudonym: "b", role: "coordinator", vettingState: "approved" } });
-  const writer = await prisma.user.create({ data: { email: "w@example.org", pseudonym: "w", vettingState: "approved", writesIn: ["ru"] } });
-  const facility = await prisma.facility.create({ data: { country: "BY", type: "colony", name: "ИК №4", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", languages: ["ru"] } });
+  const coordA = await prisma.user.create({
+    data: { email: "a@example.org", pseudonym: "a", role: "coordinator", vettingState: "approved" },
+  });
+  const coordB = await prisma.user.create({
+    data: { email: "b@example.org", pseudonym: "b", role: "coordinator", vettingState: "approved" },
+  });
+  const writer = await prisma.user.create({
+    data: { email: "w@example.org", pseudonym: "w", vettingState: "approved", writesIn: ["ru"] },
+  });
+  const facility = await prisma.facility.create({
+    data: {
+      country: "BY",
+      type: "colony",
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+      languages: ["ru"],
+    },
+  });
   const prisoner = await prisma.prisoner.create({
-    data: { country: "BY", currentFacilityId: facility.id, names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } } },
+    data: {
+      country: "BY",
+      currentFacilityId: facility.id,
+      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
+    },
   });
   const route = await prisma.route.create({
     data: {
@@ -53,7 +73,10 @@ async function fixture(count: number) {
       statusChangedAt: at,
     })),
   });
-  const refs: ItemRef[] = (await prisma.letter.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((l) => ({ type: "letter", id: l.id }));
+  const refs: ItemRef[] = (await prisma.letter.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((l) => ({
+    type: "letter",
+    id: l.id,
+  }));
   return { coordA, coordB, refs };
 }
 
@@ -81,7 +104,9 @@ describeEachDatabase("overlapping bulk changes", () => {
 });
 
 test("a deadlocked transaction is run again, a bounded number of times", async () => {
-  const deadlock = Object.assign(new Error("Raw query failed. Code: `40P01`. Message: `deadlock detected`"), { code: "P2010" });
+  const deadlock = Object.assign(new Error("Raw query failed. Code: `40P01`. Message: `deadlock detected`"), {
+    code: "P2010",
+  });
   let calls = 0;
   expect(
     await retryTransaction(async () => {
@@ -96,7 +121,10 @@ test("a deadlocked transaction is run again, a bounded number of times", async (
   await expect(
     retryTransaction(async () => {
       calls++;
-      throw Object.assign(new Error("Transaction failed due to a write conflict or a deadlock. Please retry your transaction"), { code: "P2034" });
+      throw Object.assign(
+        new Error("Transaction failed due to a write conflict or a deadlock. Please retry your transaction"),
+        { code: "P2034" },
+      );
     }, 3),
   ).rejects.toBeInstanceOf(RetriesExhaustedError);
   expect(calls).toBe(3);
@@ -109,5 +137,7 @@ test("a deadlocked transaction is run again, a bounded number of times", async (
     }),
   ).rejects.toThrow("unique constraint");
   expect(calls).toBe(1);
-  expect(isRetryableTransactionError({ meta: { driverAdapterError: { cause: { originalCode: "40001" } } } })).toBe(true);
+  expect(isRetryableTransactionError({ meta: { driverAdapterError: { cause: { originalCode: "40001" } } } })).toBe(
+    true,
+  );
 });

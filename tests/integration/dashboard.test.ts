@@ -22,7 +22,20 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 // "Today" for every test: Wednesday 18 June 2025, noon UTC. The default period is then
 // the 12 weeks from Monday 31 March to Wednesday 18 June (weeks start on Monday).
 const TODAY = new Date("2025-06-18T12:00:00Z");
-const WEEKS = ["2025-03-31", "2025-04-07", "2025-04-14", "2025-04-21", "2025-04-28", "2025-05-05", "2025-05-12", "2025-05-19", "2025-05-26", "2025-06-02", "2025-06-09", "2025-06-16"];
+const WEEKS = [
+  "2025-03-31",
+  "2025-04-07",
+  "2025-04-14",
+  "2025-04-21",
+  "2025-04-28",
+  "2025-05-05",
+  "2025-05-12",
+  "2025-05-19",
+  "2025-05-26",
+  "2025-06-02",
+  "2025-06-09",
+  "2025-06-16",
+];
 const at = (iso: string) => new Date(`${iso}Z`);
 const FINALS = ["delivered", "reply_received", "returned", "censored", "refused", "unknown"];
 
@@ -48,18 +61,32 @@ describe("dashboard filters from the URL", () => {
       from: at("2025-05-01T00:00:00"),
       to: at("2025-06-01T00:00:00"),
     });
-    expect(filtersFor("from=2025-05-31&to=2025-05-01")).toMatchObject({ from: at("2025-05-01T00:00:00"), to: at("2025-06-01T00:00:00") });
+    expect(filtersFor("from=2025-05-31&to=2025-05-01")).toMatchObject({
+      from: at("2025-05-01T00:00:00"),
+      to: at("2025-06-01T00:00:00"),
+    });
     expect(filtersFor("country=DE&route=%27%3B--&from=2025-02-30&to=yesterday")).toEqual(filtersFor(""));
     // Only "to": twelve weeks ending with that day's week.
-    expect(filtersFor("to=2025-01-15")).toMatchObject({ from: at("2024-10-28T00:00:00"), to: at("2025-01-16T00:00:00") });
+    expect(filtersFor("to=2025-01-15")).toMatchObject({
+      from: at("2024-10-28T00:00:00"),
+      to: at("2025-01-16T00:00:00"),
+    });
     // At most three years.
-    expect(filtersFor("from=2000-01-01&to=2025-06-18").from).toEqual(new Date(at("2025-06-19T00:00:00").getTime() - 3 * 366 * 86_400_000));
+    expect(filtersFor("from=2000-01-01&to=2025-06-18").from).toEqual(
+      new Date(at("2025-06-19T00:00:00").getTime() - 3 * 366 * 86_400_000),
+    );
   });
 });
 
 describeEachDatabase("coordinators' dashboard", () => {
   async function seed() {
-    const route = (slug: string, position: number, countries: Country[], kinds: ItemKind[], steps: [string, number | null][]) =>
+    const route = (
+      slug: string,
+      position: number,
+      countries: Country[],
+      kinds: ItemKind[],
+      steps: [string, number | null][],
+    ) =>
       prisma.route.create({
         data: {
           slug,
@@ -78,12 +105,33 @@ describeEachDatabase("coordinators' dashboard", () => {
           },
         },
       });
-    const atelier = await route("atelier", 0, ["BY"], ["letter", "postcard", "parcel"], [["queued", 2], ["posted", 3], ["in_transit", 14]]);
-    const ovd = await route("ovd", 1, ["RU"], ["letter", "parcel"], [["queued", 5], ["in_transit", 10]]);
+    const atelier = await route(
+      "atelier",
+      0,
+      ["BY"],
+      ["letter", "postcard", "parcel"],
+      [
+        ["queued", 2],
+        ["posted", 3],
+        ["in_transit", 14],
+      ],
+    );
+    const ovd = await route(
+      "ovd",
+      1,
+      ["RU"],
+      ["letter", "parcel"],
+      [
+        ["queued", 5],
+        ["in_transit", 10],
+      ],
+    );
     const bank = await route("bank", 2, ["BY", "RU"], ["letter"], [["held_in_bank", null]]);
 
     const facility = (country: Country, name: string, city: string) =>
-      prisma.facility.create({ data: { country, type: "colony", name, street: "ул. Ленина, 1", postcode: "246035", city } });
+      prisma.facility.create({
+        data: { country, type: "colony", name, street: "ул. Ленина, 1", postcode: "246035", city },
+      });
     const f1 = await facility("BY", "ИК №4", "Гомель");
     const f2 = await facility("RU", "ИК №2", "Ярцево");
     const f3 = await facility("BY", "СИЗО №1", "Минск");
@@ -113,7 +161,8 @@ describeEachDatabase("coordinators' dashboard", () => {
     const p8 = await prisoner("Восьмой", "BY", f1.id, { humanitarian: true });
     const p9 = await prisoner("Девятый", "BY", f1.id, { humanitarian: true });
 
-    const user = (n: number) => prisma.user.create({ data: { email: `v${n}@example.org`, pseudonym: `V${n}`, vettingState: "approved" } });
+    const user = (n: number) =>
+      prisma.user.create({ data: { email: `v${n}@example.org`, pseudonym: `V${n}`, vettingState: "approved" } });
     const [v1, v2, v3] = [await user(1), await user(2), await user(3)];
 
     /** An item sent at its first event's time, now in its last event's status. */
@@ -146,32 +195,102 @@ describeEachDatabase("coordinators' dashboard", () => {
       });
       return created;
     };
-    const A = (prisonerId: string, facilityId: string | null, personId: string) => ({ prisonerId, routeId: atelier.id, facilityId, personId });
-    const O = (prisonerId: string, facilityId: string | null, personId: string) => ({ prisonerId, routeId: ovd.id, facilityId, personId });
-    const B = (prisonerId: string, facilityId: string | null, personId: string) => ({ prisonerId, routeId: bank.id, facilityId, personId });
+    const A = (prisonerId: string, facilityId: string | null, personId: string) => ({
+      prisonerId,
+      routeId: atelier.id,
+      facilityId,
+      personId,
+    });
+    const O = (prisonerId: string, facilityId: string | null, personId: string) => ({
+      prisonerId,
+      routeId: ovd.id,
+      facilityId,
+      personId,
+    });
+    const B = (prisonerId: string, facilityId: string | null, personId: string) => ({
+      prisonerId,
+      routeId: bank.id,
+      facilityId,
+      personId,
+    });
 
     // Atelier (Belarus).
-    await item("letter", A(p1.id, f1.id, v1.id), [["queued", "2025-06-02T10:00:00"], ["posted", "2025-06-04T10:00:00"], ["delivered", "2025-06-10T10:00:00"]]); // L1
+    await item("letter", A(p1.id, f1.id, v1.id), [
+      ["queued", "2025-06-02T10:00:00"],
+      ["posted", "2025-06-04T10:00:00"],
+      ["delivered", "2025-06-10T10:00:00"],
+    ]); // L1
     await item("postcard", A(p1.id, f1.id, v2.id), [["queued", "2025-06-16T09:00:00"]]); // L2: queued 51 h, usually 2 days: stuck
-    await item("letter", A(p2.id, f3.id, v1.id), [["queued", "2025-05-05T10:00:00"], ["posted", "2025-05-06T10:00:00"], ["returned", "2025-05-20T10:00:00"]]); // L3
-    await item("letter", A(p2.id, f3.id, v2.id), [["queued", "2025-03-10T10:00:00"], ["posted", "2025-03-11T10:00:00"], ["in_transit", "2025-03-12T10:00:00"]]); // L6: stuck, sent before the period
-    await item("letter", A(p1.id, f1.id, v1.id), [["queued", "2025-04-01T10:00:00"], ["posted", "2025-04-02T10:00:00"], ["reply_received", "2025-04-20T10:00:00"]]); // L7: a reply without "delivered"
-    await item("letter", A(p2.id, f3.id, v2.id), [["queued", "2025-04-03T10:00:00"], ["delivered", "2025-04-10T10:00:00"], ["reply_received", "2025-04-25T10:00:00"]]); // L8: counted once
-    await item("letter", A(p2.id, f3.id, v1.id), [["queued", "2025-04-14T10:00:00"], ["returned", "2025-04-28T10:00:00"], ["reply_received", "2025-05-02T10:00:00"]]); // L9: returned, then a reply
-    await item("letter", A(p1.id, f1.id, v3.id), [["queued", "2025-03-20T10:00:00"], ["delivered", "2025-04-05T10:00:00"]]); // L10: sent before, delivered in the period
-    await item("letter", A(p8.id, f1.id, v1.id), [["queued", "2025-03-01T10:00:00"], ["delivered", "2025-04-25T10:00:00"]]); // L11: covers P8 by delivery
-    await item("letter", A(p9.id, f1.id, v2.id), [["queued", "2025-02-01T10:00:00"], ["delivered", "2025-02-20T10:00:00"]]); // L12: long ago
-    await item("parcel", A(p1.id, null, v2.id), [["queued", "2025-05-26T10:00:00"], ["posted", "2025-05-27T10:00:00"], ["refused", "2025-06-03T10:00:00"]]); // PA1: no facility recorded
+    await item("letter", A(p2.id, f3.id, v1.id), [
+      ["queued", "2025-05-05T10:00:00"],
+      ["posted", "2025-05-06T10:00:00"],
+      ["returned", "2025-05-20T10:00:00"],
+    ]); // L3
+    await item("letter", A(p2.id, f3.id, v2.id), [
+      ["queued", "2025-03-10T10:00:00"],
+      ["posted", "2025-03-11T10:00:00"],
+      ["in_transit", "2025-03-12T10:00:00"],
+    ]); // L6: stuck, sent before the period
+    await item("letter", A(p1.id, f1.id, v1.id), [
+      ["queued", "2025-04-01T10:00:00"],
+      ["posted", "2025-04-02T10:00:00"],
+      ["reply_received", "2025-04-20T10:00:00"],
+    ]); // L7: a reply without "delivered"
+    await item("letter", A(p2.id, f3.id, v2.id), [
+      ["queued", "2025-04-03T10:00:00"],
+      ["delivered", "2025-04-10T10:00:00"],
+      ["reply_received", "2025-04-25T10:00:00"],
+    ]); // L8: counted once
+    await item("letter", A(p2.id, f3.id, v1.id), [
+      ["queued", "2025-04-14T10:00:00"],
+      ["returned", "2025-04-28T10:00:00"],
+      ["reply_received", "2025-05-02T10:00:00"],
+    ]); // L9: returned, then a reply
+    await item("letter", A(p1.id, f1.id, v3.id), [
+      ["queued", "2025-03-20T10:00:00"],
+      ["delivered", "2025-04-05T10:00:00"],
+    ]); // L10: sent before, delivered in the period
+    await item("letter", A(p8.id, f1.id, v1.id), [
+      ["queued", "2025-03-01T10:00:00"],
+      ["delivered", "2025-04-25T10:00:00"],
+    ]); // L11: covers P8 by delivery
+    await item("letter", A(p9.id, f1.id, v2.id), [
+      ["queued", "2025-02-01T10:00:00"],
+      ["delivered", "2025-02-20T10:00:00"],
+    ]); // L12: long ago
+    await item("parcel", A(p1.id, null, v2.id), [
+      ["queued", "2025-05-26T10:00:00"],
+      ["posted", "2025-05-27T10:00:00"],
+      ["refused", "2025-06-03T10:00:00"],
+    ]); // PA1: no facility recorded
     // OVD-Info (Russia).
-    await item("letter", O(p3.id, f2.id, v3.id), [["queued", "2025-05-12T10:00:00"], ["in_transit", "2025-05-13T10:00:00"], ["censored", "2025-05-28T10:00:00"]]); // L4
+    await item("letter", O(p3.id, f2.id, v3.id), [
+      ["queued", "2025-05-12T10:00:00"],
+      ["in_transit", "2025-05-13T10:00:00"],
+      ["censored", "2025-05-28T10:00:00"],
+    ]); // L4
     await item("letter", O(p3.id, f2.id, v3.id), [["queued", "2025-06-17T08:00:00"]]); // L5: queued 28 h, usually 5 days
-    await item("letter", O(p3.id, f2.id, v3.id), [["queued", "2025-04-07T10:00:00"], ["delivered", "2025-04-30T10:00:00"]]); // L15
-    await item("parcel", O(p3.id, f2.id, v1.id), [["queued", "2025-06-09T10:00:00"], ["in_transit", "2025-06-10T10:00:00"]]); // PA2: 8 days, usually 10
+    await item("letter", O(p3.id, f2.id, v3.id), [
+      ["queued", "2025-04-07T10:00:00"],
+      ["delivered", "2025-04-30T10:00:00"],
+    ]); // L15
+    await item("parcel", O(p3.id, f2.id, v1.id), [
+      ["queued", "2025-06-09T10:00:00"],
+      ["in_transit", "2025-06-10T10:00:00"],
+    ]); // PA2: 8 days, usually 10
     // Letter bank (both countries): no usual days, never stuck.
     await item("letter", B(p3.id, null, v2.id), [["held_in_bank", "2025-05-15T10:00:00"]]); // L13
     await item("letter", B(p2.id, null, v1.id), [["held_in_bank", "2025-06-11T10:00:00"]]); // L14
     // A draft counts nowhere.
-    await prisma.letter.create({ data: { prisonerId: p6.id, authorId: v3.id, routeId: atelier.id, state: "draft", createdAt: at("2025-06-17T10:00:00") } });
+    await prisma.letter.create({
+      data: {
+        prisonerId: p6.id,
+        authorId: v3.id,
+        routeId: atelier.id,
+        state: "draft",
+        createdAt: at("2025-06-17T10:00:00"),
+      },
+    });
 
     return { atelier, ovd, bank, f1, f2, f3, p6, p7, p9 };
   }
@@ -218,11 +337,38 @@ describeEachDatabase("coordinators' dashboard", () => {
     expect(await countStuckItems(f)).toBe(2);
 
     expect(await endingsByFacility(f)).toEqual([
-      { facilityId: s.f2.id, facilityName: "ИК №2", city: "Ярцево", country: "RU", returned: 0, censored: 1, refused: 0, total: 1 },
+      {
+        facilityId: s.f2.id,
+        facilityName: "ИК №2",
+        city: "Ярцево",
+        country: "RU",
+        returned: 0,
+        censored: 1,
+        refused: 0,
+        total: 1,
+      },
       // The parcel had no facility recorded: the prisoner's current one.
-      { facilityId: s.f1.id, facilityName: "ИК №4", city: "Гомель", country: "BY", returned: 0, censored: 0, refused: 1, total: 1 },
+      {
+        facilityId: s.f1.id,
+        facilityName: "ИК №4",
+        city: "Гомель",
+        country: "BY",
+        returned: 0,
+        censored: 0,
+        refused: 1,
+        total: 1,
+      },
       // L9 was returned, then a reply came: it did not end returned.
-      { facilityId: s.f3.id, facilityName: "СИЗО №1", city: "Минск", country: "BY", returned: 1, censored: 0, refused: 0, total: 1 },
+      {
+        facilityId: s.f3.id,
+        facilityName: "СИЗО №1",
+        city: "Минск",
+        country: "BY",
+        returned: 1,
+        censored: 0,
+        refused: 0,
+        total: 1,
+      },
     ]);
 
     const cover = await coverage(f);
@@ -232,7 +378,12 @@ describeEachDatabase("coordinators' dashboard", () => {
       ["Девятый Иван", true, "2025-02-01T10:00:00.000Z"],
       ["Шестой Иван", false, null],
     ]);
-    expect(cover.longestWaiting[1]).toMatchObject({ id: s.p9.id, country: "BY", facilityName: "ИК №4", city: "Гомель" });
+    expect(cover.longestWaiting[1]).toMatchObject({
+      id: s.p9.id,
+      country: "BY",
+      facilityName: "ИК №4",
+      city: "Гомель",
+    });
 
     expect(await activeVolunteersThisMonth(f)).toEqual({ month: "2025-06-01", count: 3 });
 
@@ -318,7 +469,15 @@ describeEachDatabase("coordinators' dashboard", () => {
     const s = await seed();
     const may = filtersFor("from=2025-05-01&to=2025-05-31");
     const data = await dashboard(may);
-    expect(data.weeks).toEqual(weekly({ "2025-04-28": [0, 1], "2025-05-05": [1, 0], "2025-05-12": [2, 0], "2025-05-26": [1, 0] }, ["2025-04-28", "2025-05-05", "2025-05-12", "2025-05-19", "2025-05-26"]));
+    expect(data.weeks).toEqual(
+      weekly({ "2025-04-28": [0, 1], "2025-05-05": [1, 0], "2025-05-12": [2, 0], "2025-05-26": [1, 0] }, [
+        "2025-04-28",
+        "2025-05-05",
+        "2025-05-12",
+        "2025-05-19",
+        "2025-05-26",
+      ]),
+    );
     expect(data.totals).toEqual({ sent: 4, delivered: 1 });
     expect(data.byRouteAndStatus.map((r) => [r.routeName, r.status, r.total])).toEqual([
       ["Route atelier", "returned", 1],
@@ -340,8 +499,12 @@ describeEachDatabase("coordinators' dashboard", () => {
   test("the CSV export: every panel, one number a row; coordinators only", async () => {
     freezeToday();
     const s = await seed();
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
-    const volunteer = await prisma.user.create({ data: { email: "w@example.org", pseudonym: "W", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
+    const volunteer = await prisma.user.create({
+      data: { email: "w@example.org", pseudonym: "W", vettingState: "approved" },
+    });
     const signedIn = async (userId: string, query: string) => {
       const setCookie = await createSession(userId, new Request("http://localhost:3999/login/verify"));
       const cookie = setCookie.split(";")[0];
@@ -350,13 +513,21 @@ describeEachDatabase("coordinators' dashboard", () => {
       return new Request(`http://localhost:3999/coordinator/dashboard-export?${query}`, { headers: { cookie } });
     };
 
-    const refused = await exportLoader({ request: await signedIn(volunteer.id, ""), params: {}, context: {} }).catch((e: unknown) => e);
+    const refused = await exportLoader({ request: await signedIn(volunteer.id, ""), params: {}, context: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(403);
 
-    const response = await exportLoader({ request: await signedIn(coordinator.id, `country=RU&route=${s.ovd.id}&from=2025-05-01&to=2025-05-31`), params: {}, context: {} });
+    const response = await exportLoader({
+      request: await signedIn(coordinator.id, `country=RU&route=${s.ovd.id}&from=2025-05-01&to=2025-05-31`),
+      params: {},
+      context: {},
+    });
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="dashboard-2025-05-01-2025-05-31.csv"');
+    expect(response.headers.get("Content-Disposition")).toBe(
+      'attachment; filename="dashboard-2025-05-01-2025-05-31.csv"',
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     // A byte-order mark first, so spreadsheet programs read the Cyrillic as UTF-8.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -381,10 +552,10 @@ describeEachDatabase("coordinators' dashboard", () => {
       "per_week,,,,2025-05-26,sent,0",
       "per_week,,,,2025-05-26,delivered,0",
       "stuck,,,,,stuck_items,0",
-      "endings_by_facility,,,\"ИК №2, Ярцево\",,returned,0",
-      "endings_by_facility,,,\"ИК №2, Ярцево\",,censored,1",
-      "endings_by_facility,,,\"ИК №2, Ярцево\",,refused,0",
-      "endings_by_facility,,,\"ИК №2, Ярцево\",,total,1",
+      'endings_by_facility,,,"ИК №2, Ярцево",,returned,0',
+      'endings_by_facility,,,"ИК №2, Ярцево",,censored,1',
+      'endings_by_facility,,,"ИК №2, Ярцево",,refused,0',
+      'endings_by_facility,,,"ИК №2, Ярцево",,total,1',
       "coverage,,,,,prisoners,2",
       "coverage,,,,,without_letter_60_days,1",
       "coverage,,,,,humanitarian,2",
@@ -398,12 +569,21 @@ describeEachDatabase("coordinators' dashboard", () => {
 
   test("released and newly listed per month, by country, counted by hand", async () => {
     freezeToday();
-    const person = (country: Country, createdAt = "2025-01-01T00:00:00") => prisma.prisoner.create({ data: { country, createdAt: at(createdAt) } });
+    const person = (country: Country, createdAt = "2025-01-01T00:00:00") =>
+      prisma.prisoner.create({ data: { country, createdAt: at(createdAt) } });
     const release = (prisonerId: string, occurredOn: string | null, createdAt: string) =>
-      prisma.situationChange.create({ data: { prisonerId, status: "released", occurredOn: occurredOn ? at(`${occurredOn}T00:00:00`) : null, createdAt: at(createdAt) } });
+      prisma.situationChange.create({
+        data: {
+          prisonerId,
+          status: "released",
+          occurredOn: occurredOn ? at(`${occurredOn}T00:00:00`) : null,
+          createdAt: at(createdAt),
+        },
+      });
     const viasna = await prisma.source.create({ data: { slug: "viasna", name: "Viasna", country: "BY" } });
     const memorial = await prisma.source.create({ data: { slug: "memorial", name: "Memorial", country: "RU" } });
-    const listed = (prisonerId: string, sourceId: string, firstSeenAt: string) => prisma.prisonerSource.create({ data: { prisonerId, sourceId, firstSeenAt: at(firstSeenAt) } });
+    const listed = (prisonerId: string, sourceId: string, firstSeenAt: string) =>
+      prisma.prisonerSource.create({ data: { prisonerId, sourceId, firstSeenAt: at(firstSeenAt) } });
 
     // BY: released in May (recorded twice: counted once), listed long before.
     const a = await person("BY");
@@ -434,7 +614,14 @@ describeEachDatabase("coordinators' dashboard", () => {
       ["2025-06", "BY", 1, 0],
       ["2025-06", "RU", 0, 0],
     ]);
-    expect((await situationPerMonth(filtersFor("country=RU&from=2025-04-01&to=2025-06-18"))).map((r) => [r.month, r.country, r.released, r.newlyListed])).toEqual([
+    expect(
+      (await situationPerMonth(filtersFor("country=RU&from=2025-04-01&to=2025-06-18"))).map((r) => [
+        r.month,
+        r.country,
+        r.released,
+        r.newlyListed,
+      ]),
+    ).toEqual([
       ["2025-04", "RU", 1, 0],
       ["2025-05", "RU", 0, 1],
       ["2025-06", "RU", 0, 0],

@@ -9,14 +9,24 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 
 describeEachDatabase("first-use defaults under concurrency", () => {
   test("six first 'Send a parcel' requests at once store the parcel catalogue once", async () => {
-    const results = await Promise.allSettled([...Array.from({ length: 3 }, () => ensureParcelDefaults()), ...Array.from({ length: 3 }, () => listCatalog())]);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 3 }, () => ensureParcelDefaults()),
+      ...Array.from({ length: 3 }, () => listCatalog()),
+    ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await prisma.catalogItem.count()).toBe(DEFAULT_CATALOG.length);
     expect(await prisma.bannedTerm.count()).toBe(new Set(DEFAULT_BANNED_TERMS.map((t) => JSON.stringify(t))).size);
   });
 
   test("six first letter pages at once set the writing help up once, without an error", async () => {
-    const results = await Promise.allSettled([ensureWritingHelp(), ensureWritingHelp(), phrasebook(), phrasebook(), riskPhrases(), riskPhrases()]);
+    const results = await Promise.allSettled([
+      ensureWritingHelp(),
+      ensureWritingHelp(),
+      phrasebook(),
+      phrasebook(),
+      riskPhrases(),
+      riskPhrases(),
+    ]);
     expect(results.filter((r) => r.status === "rejected")).toEqual([]);
     expect(await prisma.phrase.count()).toBe(DEFAULT_PHRASEBOOK.length);
     expect(await prisma.setting.count({ where: { key: "writingHelpInitialized" } })).toBe(1);

@@ -22,48 +22,52 @@ describeEachDatabase("demo data under concurrency", () => {
 });
 
 // kill -9 needs a second process on a shared database: PostgreSQL only.
-test.skipIf(!process.env.TEST_DATABASE_URL)("a demo start killed half-way leaves nothing behind, and the next start loads the demo with its accounts", async () => {
-  const created = await createTestDatabase("postgres");
-  const watcher = new pg.Client({ connectionString: created.url! });
-  await watcher.connect();
-  try {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/demo-seed-child.ts"], {
-      env: { ...process.env, DATABASE_URL: created.url! },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += String(chunk)));
-    // Kill as soon as the loader is seen at work: holding the seeding lock, or with rows already written.
-    const deadline = Date.now() + 60_000;
-    let killed = false;
-    while (Date.now() < deadline && !killed) {
-      const { rows } = await watcher.query<{ working: boolean }>(
-        `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted)
-            OR EXISTS (SELECT 1 FROM "Prisoner") AS working`,
-        [SEED_LOCK_ID],
-      );
-      if (rows[0].working) {
-        child.kill("SIGKILL");
-        killed = true;
-      } else await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    await exited;
-    expect(killed).toBe(true);
-    expect(output).toBe("");
-
-    // The next start (this process) finds an empty database again and loads the demo whole.
-    const { prisma: client, close } = await openDatabase({ kind: "postgres", url: created.url! });
+test.skipIf(!process.env.TEST_DATABASE_URL)(
+  "a demo start killed half-way leaves nothing behind, and the next start loads the demo with its accounts",
+  async () => {
+    const created = await createTestDatabase("postgres");
+    const watcher = new pg.Client({ connectionString: created.url! });
+    await watcher.connect();
     try {
-      setDatabase(client);
-      expect(await seedDemoData()).toBe(true);
-      const emails = (await client.user.findMany({ select: { email: true } })).map((u) => u.email).sort();
-      expect(emails).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/support/demo-seed-child.ts"], {
+        env: { ...process.env, DATABASE_URL: created.url! },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += String(chunk)));
+      // Kill as soon as the loader is seen at work: holding the seeding lock, or with rows already written.
+      const deadline = Date.now() + 60_000;
+      let killed = false;
+      while (Date.now() < deadline && !killed) {
+        const { rows } = await watcher.query<{ working: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted)
+            OR EXISTS (SELECT 1 FROM "Prisoner") AS working`,
+          [SEED_LOCK_ID],
+        );
+        if (rows[0].working) {
+          child.kill("SIGKILL");
+          killed = true;
+        } else await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await exited;
+      expect(killed).toBe(true);
+      expect(output).toBe("");
+
+      // The next start (this process) finds an empty database again and loads the demo whole.
+      const { prisma: client, close } = await openDatabase({ kind: "postgres", url: created.url! });
+      try {
+        setDatabase(client);
+        expect(await seedDemoData()).toBe(true);
+        const emails = (await client.user.findMany({ select: { email: true } })).map((u) => u.email).sort();
+        expect(emails).toEqual(DEMO_ACCOUNTS.map((a) => a.email).sort());
+      } finally {
+        await close();
+      }
     } finally {
-      await close();
+      await watcher.end();
+      await created.close();
     }
-  } finally {
-    await watcher.end();
-    await created.close();
-  }
-}, 120_000);
+  },
+  120_000,
+);

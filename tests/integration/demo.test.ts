@@ -37,7 +37,10 @@ describeEachDatabase("demo data", () => {
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
       expect(route.statuses.length, route.slug).toBeGreaterThan(1);
-      expect(route.statuses.some((s) => s.isFinal), route.slug).toBe(true);
+      expect(
+        route.statuses.some((s) => s.isFinal),
+        route.slug,
+      ).toBe(true);
       expect(route.statuses.map((s) => s.position)).toEqual(route.statuses.map((_, i) => i));
     }
 
@@ -46,7 +49,9 @@ describeEachDatabase("demo data", () => {
     for (const prisoner of prisoners) expect(prisoner.names.filter((n) => n.isPrimary)).toHaveLength(1);
 
     // Items on their way for a newcomer to see: each with a status history that ends in its status.
-    const letters = await prisma.letter.findMany({ include: { events: { orderBy: { occurredAt: "asc" } }, route: { select: { slug: true } } } });
+    const letters = await prisma.letter.findMany({
+      include: { events: { orderBy: { occurredAt: "asc" } }, route: { select: { slug: true } } },
+    });
     expect(letters.map((l) => `${l.route?.slug}:${l.status}`).sort()).toEqual([
       "atelier:delivered",
       "atelier:handed_over",
@@ -80,7 +85,9 @@ describeEachDatabase("demo data", () => {
   test("an interrupted demo load by an older version (registry written, no accounts) is removed and loaded again whole", async () => {
     expect(await seedDemoData()).toBe(true);
     const whole = await counts();
-    await prisma.$executeRawUnsafe(`TRUNCATE "User", "Prisoner", "Facility", "Source", "CatalogItem", "Route", "Setting", "Verification" CASCADE`);
+    await prisma.$executeRawUnsafe(
+      `TRUNCATE "User", "Prisoner", "Facility", "Source", "CatalogItem", "Route", "Setting", "Verification" CASCADE`,
+    );
 
     // What an older version wrote before it was killed: the registry, one account, no marker.
     await seedRegistry(prisma);
@@ -113,7 +120,10 @@ describeEachDatabase("demo data", () => {
     await prisma.prisoner.create({ data: { country: "BY" } });
     const before = await counts();
     const outcome = await seedDemo();
-    expect(outcome).toEqual({ kind: "not-empty", message: "database not empty (1 account, 1 prisoner not from the demo): demo data not loaded" });
+    expect(outcome).toEqual({
+      kind: "not-empty",
+      message: "database not empty (1 account, 1 prisoner not from the demo): demo data not loaded",
+    });
     expect(await counts()).toEqual(before);
   });
 });

@@ -28,14 +28,23 @@ describeEachDatabase("a disk that fills up during an import", () => {
     const bytes = toCsv(listTable(baseList()));
     setSpaceProbeForTests(diskFillingAfter(1));
 
-    const error = await importFile({ sourceSlug: "viasna", bytes, ...FILE_TYPES.csv, dryRun: false, actor: CLI }).catch((e: unknown) => e);
+    const error = await importFile({ sourceSlug: "viasna", bytes, ...FILE_TYPES.csv, dryRun: false, actor: CLI }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ImportFileError);
     expect((error as ImportFileError).messageKey).toBe("import.file.diskFullDuring");
     expect(translate("en", (error as ImportFileError).messageKey, (error as ImportFileError).params)).toBe(
       "The server's disk filled up while the list was being imported (5 MB left): the import was stopped and nothing was written. Ask the administrator to free some space, then import the list again.",
     );
     // Nothing of the list was written: the chunks before the full disk were rolled back with the rest.
-    expect(await Promise.all([prisma.prisoner.count(), prisma.prisonerName.count(), prisma.prisonerNameKey.count(), prisma.facilityStay.count()])).toEqual([0, 0, 0, 0]);
+    expect(
+      await Promise.all([
+        prisma.prisoner.count(),
+        prisma.prisonerName.count(),
+        prisma.prisonerNameKey.count(),
+        prisma.facilityStay.count(),
+      ]),
+    ).toEqual([0, 0, 0, 0]);
     expect(await prisma.importRun.findMany({ select: { state: true } })).toEqual([{ state: "failed" }]);
 
     // Space freed: the same file imports whole.

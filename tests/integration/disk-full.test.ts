@@ -25,9 +25,14 @@ afterAll(() => {
   fs.rmSync(smallDisk, { recursive: true, force: true });
 });
 
-test.skipIf(!smallDisk)("on a nearly full disk (an 8 MB tmpfs) the embedded database refuses to start with 'The disk is full'", async () => {
-  const dataDir = path.join(smallDisk!, "data");
-  await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(/^The disk is full: [0-8] MB free where the database lives .* at least 64 MB are needed/);
-  // Nothing was left behind that a later start would trip over.
-  expect(fs.existsSync(path.join(dataDir, "solidarity-mail.lock"))).toBe(false);
-});
+test.skipIf(!smallDisk)(
+  "on a nearly full disk (an 8 MB tmpfs) the embedded database refuses to start with 'The disk is full'",
+  async () => {
+    const dataDir = path.join(smallDisk!, "data");
+    await expect(openDatabase({ kind: "pglite", dataDir })).rejects.toThrow(
+      /^The disk is full: [0-8] MB free where the database lives .* at least 64 MB are needed/,
+    );
+    // Nothing was left behind that a later start would trip over.
+    expect(fs.existsSync(path.join(dataDir, "solidarity-mail.lock"))).toBe(false);
+  },
+);

@@ -1,24 +1,56 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { backfillFacilityIdentity, findDuplicateFacilities, FacilityMergeError, mergeFacilities } from "#app/models/facilities.server.ts";
+import {
+  backfillFacilityIdentity,
+  findDuplicateFacilities,
+  FacilityMergeError,
+  mergeFacilities,
+} from "#app/models/facilities.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 async function user(role: "volunteer" | "coordinator") {
-  return prisma.user.create({ data: { email: `${role}@example.org`, pseudonym: role, role, vettingState: "approved" } });
+  return prisma.user.create({
+    data: { email: `${role}@example.org`, pseudonym: role, role, vettingState: "approved" },
+  });
 }
 
 /** The same colony stored twice by older imports, and another one. */
 async function storedTwice() {
   const common = { country: "BY" as const, type: "colony" as const, number: "2", city: "Бобруйск", identityKey: null };
   const first = await prisma.facility.create({
-    data: { ...common, name: "ИК №2", street: "ул. Сикорского, 1", postcode: "213800", acceptsNonRelativeLetters: true, parcelQuotaPerYear: 6, languages: ["ru", "be"] },
+    data: {
+      ...common,
+      name: "ИК №2",
+      street: "ул. Сикорского, 1",
+      postcode: "213800",
+      acceptsNonRelativeLetters: true,
+      parcelQuotaPerYear: 6,
+      languages: ["ru", "be"],
+    },
   });
   const second = await prisma.facility.create({
-    data: { ...common, name: "ИК-2", street: "", postcode: "", acceptsNonRelativeLetters: false, parcelQuotaPerYear: 4, languages: ["ru"], rulesNote: "Letters from relatives only since 2023." },
+    data: {
+      ...common,
+      name: "ИК-2",
+      street: "",
+      postcode: "",
+      acceptsNonRelativeLetters: false,
+      parcelQuotaPerYear: 4,
+      languages: ["ru"],
+      rulesNote: "Letters from relatives only since 2023.",
+    },
   });
   const other = await prisma.facility.create({
-    data: { country: "BY", type: "colony", number: "4", name: "ИК №4", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" },
+    data: {
+      country: "BY",
+      type: "colony",
+      number: "4",
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+    },
   });
   return { first, second, other };
 }
@@ -53,7 +85,9 @@ describeEachDatabase("facilities stored more than once", () => {
     const coordinator = await user("coordinator");
     const a = await prisonerIn(first.id, "Лосік");
     const b = await prisonerIn(second.id, "Знак");
-    const letter = await prisma.letter.create({ data: { prisonerId: b.id, facilityId: second.id, state: "sent", status: "posted" } });
+    const letter = await prisma.letter.create({
+      data: { prisonerId: b.id, facilityId: second.id, state: "sent", status: "posted" },
+    });
 
     await mergeFacilities(coordinator, first.id, [first.id, second.id]);
 
@@ -69,7 +103,9 @@ describeEachDatabase("facilities stored more than once", () => {
     });
     for (const id of [a.id, b.id]) {
       expect((await prisma.prisoner.findUniqueOrThrow({ where: { id } })).currentFacilityId).toBe(first.id);
-      expect((await prisma.facilityStay.findMany({ where: { prisonerId: id } })).map((s) => s.facilityId)).toEqual([first.id]);
+      expect((await prisma.facilityStay.findMany({ where: { prisonerId: id } })).map((s) => s.facilityId)).toEqual([
+        first.id,
+      ]);
     }
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).facilityId).toBe(first.id);
     expect(await prisma.auditLog.count({ where: { action: "facility.merged", targetId: first.id } })).toBe(1);
@@ -80,8 +116,12 @@ describeEachDatabase("facilities stored more than once", () => {
   test("different places are never merged, and volunteers cannot merge", async () => {
     const { first, other, second } = await storedTwice();
     const coordinator = await user("coordinator");
-    await expect(mergeFacilities(coordinator, first.id, [first.id, other.id])).rejects.toBeInstanceOf(FacilityMergeError);
-    await expect(mergeFacilities(await user("volunteer"), first.id, [first.id, second.id])).rejects.toBeInstanceOf(PermissionError);
+    await expect(mergeFacilities(coordinator, first.id, [first.id, other.id])).rejects.toBeInstanceOf(
+      FacilityMergeError,
+    );
+    await expect(mergeFacilities(await user("volunteer"), first.id, [first.id, second.id])).rejects.toBeInstanceOf(
+      PermissionError,
+    );
     expect(await prisma.facility.count()).toBe(3);
   });
 });

@@ -19,13 +19,23 @@ function fixture(name: string): Uint8Array {
 }
 
 async function importFixture(source: string, file: string, options: { partial?: boolean; bytes?: Uint8Array } = {}) {
-  return importFile({ sourceSlug: source, bytes: options.bytes ?? fixture(file), fileName: file, dryRun: false, partial: options.partial, actor: { channel: "cli" } });
+  return importFile({
+    sourceSlug: source,
+    bytes: options.bytes ?? fixture(file),
+    fileName: file,
+    dryRun: false,
+    partial: options.partial,
+    actor: { channel: "cli" },
+  });
 }
 
 /** The stored prisoner whose primary (first imported) spelling has this surname. */
 async function person(surname: string) {
   const name = await prisma.prisonerName.findFirstOrThrow({ where: { surname, isPrimary: true } });
-  return prisma.prisoner.findUniqueOrThrow({ where: { id: name.prisonerId }, include: { currentFacility: true, stays: true, sources: true } });
+  return prisma.prisoner.findUniqueOrThrow({
+    where: { id: name.prisonerId },
+    include: { currentFacility: true, stays: true, sources: true },
+  });
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -40,20 +50,39 @@ describeEachDatabase("published NGO lists", () => {
 
     expect(await person("Иванов")).toMatchObject({ status: "convicted", releasedOn: null });
     expect(await person("Новик")).toMatchObject({ status: "pretrial" });
-    expect(await person("Шульга")).toMatchObject({ status: "released", releasedOn: day("2024-07-03"), releaseKind: "pardon", currentFacilityId: null });
-    expect(await person("Лапко")).toMatchObject({ status: "released", releasedOn: day("2023-05-15"), releaseKind: "sentence_served" });
+    expect(await person("Шульга")).toMatchObject({
+      status: "released",
+      releasedOn: day("2024-07-03"),
+      releaseKind: "pardon",
+      currentFacilityId: null,
+    });
+    expect(await person("Лапко")).toMatchObject({
+      status: "released",
+      releasedOn: day("2023-05-15"),
+      releaseKind: "sentence_served",
+    });
     expect(await person("Белоусов")).toMatchObject({ status: "open_institution" });
     expect(await person("Рыжкова")).toMatchObject({ status: "restricted_at_home", currentFacilityId: null });
     expect(await person("Мельник")).toMatchObject({ status: "at_liberty", currentFacilityId: null });
     expect(await person("Ткачук")).toMatchObject({ status: "at_liberty" });
     expect(await person("Гордеева")).toMatchObject({ status: "house_arrest" });
-    expect(await person("Клименко")).toMatchObject({ status: "deceased", diedOn: day("2024-02-14"), currentFacilityId: null });
+    expect(await person("Клименко")).toMatchObject({
+      status: "deceased",
+      diedOn: day("2024-02-14"),
+      currentFacilityId: null,
+    });
     expect(await person("Мороз")).toMatchObject({ status: "compulsory_treatment" });
 
     // "ИК №2, г. Бобруйск" (line 2) and "ИК-2 г. Бобруйск" (line 24) are one facility, with its parsed address.
     const [ivanov, stankevich] = [await person("Иванов"), await person("Станкевич")];
     expect(stankevich.currentFacilityId).toBe(ivanov.currentFacilityId);
-    expect(ivanov.currentFacility).toMatchObject({ type: "colony", number: "2", street: "ул. Сикорского, 1", postcode: "213800", city: "Бобруйск" });
+    expect(ivanov.currentFacility).toMatchObject({
+      type: "colony",
+      number: "2",
+      street: "ул. Сикорского, 1",
+      postcode: "213800",
+      city: "Бобруйск",
+    });
     // Клименко died in ИК-3: no current place, but the facility is known with its district and region.
     expect(await prisma.facility.findFirstOrThrow({ where: { number: "3", city: "Витьба" } })).toMatchObject({
       district: "Витебский р-н",
@@ -81,15 +110,23 @@ describeEachDatabase("published NGO lists", () => {
     const source = await createSource("viasna", "BY");
     const first = await importFixture("viasna", "viasna-machine.csv");
     expect(first.summary.errors).toEqual([]);
-    expect(first.plan.unknownValues).toEqual([{ field: "penalty", key: "превентивный надзор", text: "превентивный надзор", rows: 1, firstLine: 27 }]);
+    expect(first.plan.unknownValues).toEqual([
+      { field: "penalty", key: "превентивный надзор", text: "превентивный надзор", rows: 1, firstLine: 27 },
+    ]);
     expect((await person("Сидорчук")).status).not.toBe("at_liberty");
 
-    await saveValueMappings(source.id, [{ field: "penalty", value: "превентивный надзор", target: "at_liberty" }], null);
+    await saveValueMappings(
+      source.id,
+      [{ field: "penalty", value: "превентивный надзор", target: "at_liberty" }],
+      null,
+    );
     const second = await importFixture("viasna", "viasna-machine.csv");
     expect(second.plan.unknownValues).toEqual([]);
     expect(second.summary).toMatchObject({ updated: 1, errors: [] });
     expect((await person("Сидорчук")).status).toBe("at_liberty");
-    expect(await listValueMappings()).toEqual([expect.objectContaining({ field: "penalty", value: "превентивный надзор", target: "at_liberty" })]);
+    expect(await listValueMappings()).toEqual([
+      expect.objectContaining({ field: "penalty", value: "превентивный надзор", target: "at_liberty" }),
+    ]);
   });
 
   test("Viasna's human export in English matches the same people by name and date of birth: no transfer, no new facility, no duplicate", async () => {
@@ -122,8 +159,12 @@ describeEachDatabase("published NGO lists", () => {
       expect(result.summary.errors).toEqual([]);
       expect(result.summary.created).toBeGreaterThanOrEqual(8);
       const statuses = await prisma.prisoner.groupBy({ by: ["status"], _count: true });
-      expect(statuses.map((s) => s.status)).toEqual(expect.arrayContaining(["convicted", "released", "open_institution"]));
-      expect(await prisma.prisoner.count({ where: { status: "released", currentFacilityId: null } })).toBe(await prisma.prisoner.count({ where: { status: "released" } }));
+      expect(statuses.map((s) => s.status)).toEqual(
+        expect.arrayContaining(["convicted", "released", "open_institution"]),
+      );
+      expect(await prisma.prisoner.count({ where: { status: "released", currentFacilityId: null } })).toBe(
+        await prisma.prisoner.count({ where: { status: "released" } }),
+      );
     }
   });
 
@@ -139,9 +180,21 @@ describeEachDatabase("published NGO lists", () => {
       articles: "ч. 2 ст. 207.3 УК РФ; ст. 280.3 УК РФ",
       interests: ["история Карелии", "шахматы", "английский язык"],
     });
-    expect(petrov.currentFacility).toMatchObject({ name: "ИК-7", type: "colony", number: "7", street: "ул. Лесная, д. 4", postcode: "186420", city: "Сегежа", region: "Республика Карелия" });
+    expect(petrov.currentFacility).toMatchObject({
+      name: "ИК-7",
+      type: "colony",
+      number: "7",
+      street: "ул. Лесная, д. 4",
+      postcode: "186420",
+      city: "Сегежа",
+      region: "Республика Карелия",
+    });
     const smirnova = await person("Смирнова");
-    expect(smirnova.currentFacility).toMatchObject({ district: "Зубово-Полянский р-н", region: "Республика Мордовия", city: "Парца" });
+    expect(smirnova.currentFacility).toMatchObject({
+      district: "Зубово-Полянский р-н",
+      region: "Республика Мордовия",
+      city: "Парца",
+    });
     expect(await person("Орлова")).toMatchObject({ status: "at_liberty", canWrite: false });
     expect(await person("Волков")).toMatchObject({ status: "unknown" });
     expect(await person("Лебедев")).toMatchObject({ status: "deceased" });
@@ -170,7 +223,20 @@ describeEachDatabase("published NGO lists", () => {
     await importFixture("viasna", "viasna-machine.csv");
     const lines = fs.readFileSync(path.join(FIXTURES, "viasna-human-ru.csv"), "utf8");
     // Four people of the export, in a list of their own.
-    const short = new TextEncoder().encode(lines.split("\n").slice(0, 1).concat(lines.split("\n").slice(1).join("\n").split(/\n(?=[А-ЯЁ][а-яё]+ [А-ЯЁ])/u).slice(0, 4)).join("\n"));
+    const short = new TextEncoder().encode(
+      lines
+        .split("\n")
+        .slice(0, 1)
+        .concat(
+          lines
+            .split("\n")
+            .slice(1)
+            .join("\n")
+            .split(/\n(?=[А-ЯЁ][а-яё]+ [А-ЯЁ])/u)
+            .slice(0, 4),
+        )
+        .join("\n"),
+    );
     const partial = await importFixture("viasna", "short.csv", { partial: true, bytes: short });
     expect(partial.summary.missing).toBe(0);
     expect(await prisma.prisoner.count({ where: { needsReview: true } })).toBe(0);
@@ -186,7 +252,15 @@ describeEachDatabase("published NGO lists", () => {
     await createSource("viasna", "BY");
     await importFixture("viasna", "viasna-machine.csv");
     const ivanov = await person("Иванов");
-    const writer = await prisma.user.create({ data: { email: "writer@example.org", pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"] } });
+    const writer = await prisma.user.create({
+      data: {
+        email: "writer@example.org",
+        pseudonym: "Quiet Heron",
+        vettingState: "approved",
+        locale: "en",
+        writesIn: ["ru"],
+      },
+    });
     await prisma.adoption.create({ data: { volunteerId: writer.id, prisonerId: ivanov.id } });
     const route = await prisma.route.create({
       data: {
@@ -197,11 +271,25 @@ describeEachDatabase("published NGO lists", () => {
         itemKinds: ["letter"],
         languages: ["ru", "be"],
         handover: "batch_export",
-        statuses: { create: [{ key: "queued", position: 0 }, { key: "posted", position: 1 }, { key: "delivered", position: 2, isFinal: true }] },
+        statuses: {
+          create: [
+            { key: "queued", position: 0 },
+            { key: "posted", position: 1 },
+            { key: "delivered", position: 2, isFinal: true },
+          ],
+        },
       },
     });
     const letter = await prisma.letter.create({
-      data: { authorId: writer.id, prisonerId: ivanov.id, routeId: route.id, state: "sent", status: "queued", bodyEncrypted: encrypt("Здравствуйте!"), sentAt: new Date() },
+      data: {
+        authorId: writer.id,
+        prisonerId: ivanov.id,
+        routeId: route.id,
+        state: "sent",
+        status: "queued",
+        bodyEncrypted: encrypt("Здравствуйте!"),
+        sentAt: new Date(),
+      },
     });
     expect((await whoNeedsLetters({ country: "BY" })).candidates.map((p) => p.id)).toContain(ivanov.id);
 
@@ -209,17 +297,25 @@ describeEachDatabase("published NGO lists", () => {
     const text = fs.readFileSync(path.join(FIXTURES, "viasna-machine.csv"), "utf8");
     const released = text.replace(
       /^1001,(.*?),active,male,(.*?),"ИК №2, г\. Бобруйск\n213800, г\. Бобруйск, ул\. Сикорского, 1",(.*?),2027-08-09,/ms,
-      '1001,$1,former,male,$2,освобожден (помилован),$3,2026-11-20,',
+      "1001,$1,former,male,$2,освобожден (помилован),$3,2026-11-20,",
     );
     expect(released).not.toBe(text);
     const result = await importFixture("viasna", "viasna-machine.csv", { bytes: new TextEncoder().encode(released) });
     expect(result.summary).toMatchObject({ updated: 1, missing: 0, errors: [] });
 
-    expect(await person("Иванов")).toMatchObject({ status: "released", releaseKind: "pardon", releasedOn: day("2026-11-20"), currentFacilityId: null });
+    expect(await person("Иванов")).toMatchObject({
+      status: "released",
+      releaseKind: "pardon",
+      releasedOn: day("2026-11-20"),
+      currentFacilityId: null,
+    });
     const adoption = await prisma.adoption.findFirstOrThrow({ where: { prisonerId: ivanov.id } });
     expect(adoption.endedAt).not.toBeNull();
     expect(adoption.endReason).toBe("released");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({ state: "draft", returnedReason: "released" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: letter.id } })).toMatchObject({
+      state: "draft",
+      returnedReason: "released",
+    });
     const mails = (await prisma.emailOutbox.findMany({ where: { toAddress: "writer@example.org" } })).map(openMail);
     expect(mails).toHaveLength(1);
     for (const part of ["Иванов", "Сергей", "Ivanou"]) {

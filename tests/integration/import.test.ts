@@ -5,7 +5,14 @@ import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { applyPlan, planImport, ReviewRequiredError, type PlannedRow } from "#app/imports/engine.server.ts";
 import { ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "#app/imports/parse.server.ts";
-import { confirmRun, createPreview, discardRun, importFile, planForRun, saveMapping } from "#app/imports/runs.server.ts";
+import {
+  confirmRun,
+  createPreview,
+  discardRun,
+  importFile,
+  planForRun,
+  saveMapping,
+} from "#app/imports/runs.server.ts";
 import { clearDatabase, describeEachDatabase } from "#tests/support/db.ts";
 import {
   baseList,
@@ -25,7 +32,16 @@ import {
 } from "#tests/support/import-fixtures.ts";
 
 const SOURCE = "viasna";
-const NO_CHANGE = { created: 0, updated: 0, transferred: 0, unchanged: 0, missing: 0, needsReview: 0, skipped: 0, errors: [] };
+const NO_CHANGE = {
+  created: 0,
+  updated: 0,
+  transferred: 0,
+  unchanged: 0,
+  missing: 0,
+  needsReview: 0,
+  skipped: 0,
+  errors: [],
+};
 
 async function makeUser(role: Role = "coordinator", email = "coordinator@example.org") {
   return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState: "approved" } });
@@ -113,21 +129,58 @@ describeEachDatabase("prisoner list import", () => {
     expect(await prisma.prisoner.count()).toBe(5);
 
     const ryhor = await prisonerBySurname("Касцюсёў");
-    expect(ryhor).toMatchObject({ country: "BY", status: "convicted", birthYearOnly: false, articles: "ст. 342 УК", sentence: "3 года колонии", notes: null });
+    expect(ryhor).toMatchObject({
+      country: "BY",
+      status: "convicted",
+      birthYearOnly: false,
+      articles: "ст. 342 УК",
+      sentence: "3 года колонии",
+      notes: null,
+    });
     expect(ryhor.birthDate?.toISOString().slice(0, 10)).toBe("1985-03-12");
     expect(ryhor.humanitarian).toBe(false);
     expect(ryhor.humanitarianReasons).toEqual([]);
-    expect(ryhor.names).toEqual([expect.objectContaining({ script: "cyrillic_be", surname: "Касцюсёў", givenName: "Рыгор", patronymic: null, isPrimary: true })]);
+    expect(ryhor.names).toEqual([
+      expect.objectContaining({
+        script: "cyrillic_be",
+        surname: "Касцюсёў",
+        givenName: "Рыгор",
+        patronymic: null,
+        isPrimary: true,
+      }),
+    ]);
     const keys = ryhor.nameKeys.map((k) => `${k.kind}:${k.key}`);
-    expect(keys).toEqual(expect.arrayContaining(["exact:касцюсеў рыгор", "exact:рыгор касцюсеў", "token:kastusav", "person:kastusav|grigari"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "exact:касцюсеў рыгор",
+        "exact:рыгор касцюсеў",
+        "token:kastusav",
+        "person:kastusav|grigari",
+      ]),
+    );
     expect(new Set(ryhor.nameKeys.map((k) => k.kind))).toEqual(new Set(["exact", "token", "person"]));
-    expect(ryhor.sources).toEqual([expect.objectContaining({ sourceId: source.id, externalId: "1", missingSince: null })]);
+    expect(ryhor.sources).toEqual([
+      expect.objectContaining({ sourceId: source.id, externalId: "1", missingSince: null }),
+    ]);
     expect(ryhor.sources[0].rowHash).toMatch(/^[0-9a-f]{32}$/);
-    expect(ryhor.currentFacility).toMatchObject({ country: "BY", type: "colony", name: "ИК №4", street: "ул. Ленина, 1", postcode: "246035", city: "Гомель" });
-    expect(ryhor.stays).toEqual([expect.objectContaining({ facilityId: ryhor.currentFacilityId, toDate: null, importRunId: runId })]);
+    expect(ryhor.currentFacility).toMatchObject({
+      country: "BY",
+      type: "colony",
+      name: "ИК №4",
+      street: "ул. Ленина, 1",
+      postcode: "246035",
+      city: "Гомель",
+    });
+    expect(ryhor.stays).toEqual([
+      expect.objectContaining({ facilityId: ryhor.currentFacilityId, toDate: null, importRunId: runId }),
+    ]);
 
     const alena = await prisonerBySurname("Іваноўская");
-    expect(alena).toMatchObject({ status: "pretrial", humanitarian: true, humanitarianReasons: ["large_family_parent"] });
+    expect(alena).toMatchObject({
+      status: "pretrial",
+      humanitarian: true,
+      humanitarianReasons: ["large_family_parent"],
+    });
     expect(alena.names[0]).toMatchObject({ givenName: "Алена", patronymic: "Пятроўна" });
     expect(alena.currentFacility).toMatchObject({ type: "sizo", name: "СИЗО №1", city: "Минск", postcode: "220030" });
 
@@ -138,11 +191,26 @@ describeEachDatabase("prisoner list import", () => {
 
     // Two people in one colony: one facility row.
     const facilities = await prisma.facility.findMany({ orderBy: { name: "asc" } });
-    expect(facilities.map((f) => `${f.name}, ${f.city}`).sort()).toEqual(["ИК №1, Новополоцк", "ИК №15, Могилёв", "ИК №4, Гомель", "СИЗО №1, Минск"]);
-    expect((await prisonerBySurname("Лосік")).currentFacilityId).toBe((await prisonerBySurname("Бабарыка")).currentFacilityId);
+    expect(facilities.map((f) => `${f.name}, ${f.city}`).sort()).toEqual([
+      "ИК №1, Новополоцк",
+      "ИК №15, Могилёв",
+      "ИК №4, Гомель",
+      "СИЗО №1, Минск",
+    ]);
+    expect((await prisonerBySurname("Лосік")).currentFacilityId).toBe(
+      (await prisonerBySurname("Бабарыка")).currentFacilityId,
+    );
 
     const run = await prisma.importRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run).toMatchObject({ state: "applied", channel: "cli", dryRun: false, fileContent: null, format: "csv", fileName: "spis.csv", sourceId: source.id });
+    expect(run).toMatchObject({
+      state: "applied",
+      channel: "cli",
+      dryRun: false,
+      fileContent: null,
+      format: "csv",
+      fileName: "spis.csv",
+      sourceId: source.id,
+    });
     expect(run.appliedAt).toBeInstanceOf(Date);
     expect(run.summary).toEqual(summary);
   });
@@ -209,27 +277,46 @@ describeEachDatabase("prisoner list import", () => {
 
     const planned = await plan(changed);
     const losikRow = rowAt(planned.rows, 5);
-    expect(losikRow).toMatchObject({ kind: "transferred", changes: [], transfer: { from: "ИК №1, Новополоцк", to: "ИК №3, Витебск" } });
+    expect(losikRow).toMatchObject({
+      kind: "transferred",
+      changes: [],
+      transfer: { from: "ИК №1, Новополоцк", to: "ИК №3, Витебск" },
+    });
 
     const second = await importTable(SOURCE, listTable(changed));
     expect(second.summary).toEqual({ ...NO_CHANGE, transferred: 2, unchanged: 3 });
 
     const losik = await prisonerBySurname("Лосік");
     expect(losik.currentFacilityId).not.toBe(losikBefore.currentFacilityId);
-    expect(losik.currentFacility).toMatchObject({ name: "ИК №3", city: "Витебск", postcode: "210000", type: "colony", rulesNote: expect.stringContaining("import") });
+    expect(losik.currentFacility).toMatchObject({
+      name: "ИК №3",
+      city: "Витебск",
+      postcode: "210000",
+      type: "colony",
+      rulesNote: expect.stringContaining("import"),
+    });
     expect(losik.stays).toHaveLength(2);
     expect(losik.stays[0]).toMatchObject({ facilityId: losikBefore.currentFacilityId, importRunId: first.runId });
     expect(losik.stays[0].toDate).toEqual(losik.stays[1].fromDate);
-    expect(losik.stays[1]).toMatchObject({ facilityId: losik.currentFacilityId, toDate: null, importRunId: second.runId });
+    expect(losik.stays[1]).toMatchObject({
+      facilityId: losik.currentFacilityId,
+      toDate: null,
+      importRunId: second.runId,
+    });
 
     // A move into a facility the registry already has reuses it.
     const babaryka = await prisonerBySurname("Бабарыка");
     expect(babaryka.currentFacilityId).toBe(gomel.id);
-    expect(babaryka.stays.filter((s) => s.toDate === null)).toEqual([expect.objectContaining({ facilityId: gomel.id })]);
+    expect(babaryka.stays.filter((s) => s.toDate === null)).toEqual([
+      expect.objectContaining({ facilityId: gomel.id }),
+    ]);
     expect(await prisma.facility.count()).toBe(5);
 
     const edit = await prisma.prisonerEdit.findFirstOrThrow({ where: { prisonerId: losik.id } });
-    expect(edit.changes).toEqual({ via: `import:${second.runId}`, fields: [{ field: "facility", from: "ИК №1, Новополоцк", to: "ИК №3, Витебск" }] });
+    expect(edit.changes).toEqual({
+      via: `import:${second.runId}`,
+      fields: [{ field: "facility", from: "ИК №1, Новополоцк", to: "ИК №3, Витебск" }],
+    });
   });
 
   test("missing: a person left off the list is flagged for review, never deleted, and cleared when listed again", async () => {
@@ -260,7 +347,9 @@ describeEachDatabase("prisoner list import", () => {
     expect(back.summary).toEqual({ ...NO_CHANGE, updated: 1, unchanged: 4 });
     pavel = await prisonerBySurname("Сідарэнка");
     expect(pavel).toMatchObject({ needsReview: false, needsReviewReason: null });
-    expect(pavel.sources).toEqual([expect.objectContaining({ sourceId: source.id, externalId: "3", missingSince: null })]);
+    expect(pavel.sources).toEqual([
+      expect.objectContaining({ sourceId: source.id, externalId: "3", missingSince: null }),
+    ]);
   });
 
   test("a person whose row now has an error is still on the list: not reported missing", async () => {
@@ -288,7 +377,10 @@ describeEachDatabase("prisoner list import", () => {
     );
     const planned = await planImport({ sourceSlug: "by-help", bytes: toCsv(latin), ...FILE_TYPES.csv });
     expect(planned.rows.map((r) => r.kind)).toEqual(["updated", "updated"]);
-    expect(rowAt(planned.rows, 2)).toMatchObject({ prisonerId: ryhorBefore.id, changes: [{ field: "names", from: null, to: "Kastusiou Ryhor" }] });
+    expect(rowAt(planned.rows, 2)).toMatchObject({
+      prisonerId: ryhorBefore.id,
+      changes: [{ field: "names", from: null, to: "Kastusiou Ryhor" }],
+    });
 
     const result = await importTable("by-help", latin);
     expect(result.summary).toEqual({ ...NO_CHANGE, updated: 2 });
@@ -311,7 +403,17 @@ describeEachDatabase("prisoner list import", () => {
     await createSource(SOURCE);
     await importTable(SOURCE, listTable(baseList()));
     const before = await registrySnapshot();
-    const withoutIds = listTable(baseList(), ["name", "birth", "facility", "address", "status", "reasons", "articles", "sentence", "notes"]);
+    const withoutIds = listTable(baseList(), [
+      "name",
+      "birth",
+      "facility",
+      "address",
+      "status",
+      "reasons",
+      "articles",
+      "sentence",
+      "notes",
+    ]);
     const result = await importTable(SOURCE, withoutIds);
     expect(result).toMatchObject({ noChanges: true, summary: { ...NO_CHANGE, unchanged: 5 } });
     expect(await registrySnapshot()).toEqual(before);
@@ -321,7 +423,10 @@ describeEachDatabase("prisoner list import", () => {
     await createSource(SOURCE);
     await createSource("by-help");
     await importTable(SOURCE, listTable(baseList()));
-    const result = await importTable("by-help", listTable([{ name: "Ryhor Kastusiou", birth: "12.03.1986" }], ["name", "birth"]));
+    const result = await importTable(
+      "by-help",
+      listTable([{ name: "Ryhor Kastusiou", birth: "12.03.1986" }], ["name", "birth"]),
+    );
     expect(result.summary).toEqual({ ...NO_CHANGE, created: 1 });
     expect(await prisma.prisoner.count()).toBe(6);
     expect((await prisonerBySurname("Касцюсёў")).names).toHaveLength(1);
@@ -336,12 +441,18 @@ describeEachDatabase("prisoner list import", () => {
     await importTable(SOURCE, listTable(baseList()));
     const ryhor = await prisonerBySurname("Касцюсёў");
     const before = await registrySnapshot();
-    const noBirth = listTable([{ name: "Ryhor Kastusiou" }, { name: "Marfa Rabkova", birth: "20.05.1995" }], ["name", "birth"]);
+    const noBirth = listTable(
+      [{ name: "Ryhor Kastusiou" }, { name: "Marfa Rabkova", birth: "20.05.1995" }],
+      ["name", "birth"],
+    );
 
     const result = await importTable("by-help", noBirth, { actor: { userId: coordinator.id, channel: "cli" } });
     expect(result.summary).toEqual({ ...NO_CHANGE, created: 1, needsReview: 1 });
     expect(await prisma.prisoner.count()).toBe(6);
-    const untouched = await prisma.prisoner.findUniqueOrThrow({ where: { id: ryhor.id }, include: { names: true, sources: true } });
+    const untouched = await prisma.prisoner.findUniqueOrThrow({
+      where: { id: ryhor.id },
+      include: { names: true, sources: true },
+    });
     expect(untouched.names).toEqual(before.names.filter((n) => n.prisonerId === ryhor.id));
     expect(untouched.sources).toHaveLength(1);
     // The file is kept so a person can decide.
@@ -350,11 +461,19 @@ describeEachDatabase("prisoner list import", () => {
 
     const replanned = await planForRun(result.runId);
     const review = rowAt(replanned!.plan.rows, 2);
-    expect(review).toMatchObject({ kind: "needsReview", name: "Kastusiou Ryhor", candidates: [{ prisonerId: ryhor.id, name: "Касцюсёў Рыгор", birthDate: "1985-03-12" }] });
+    expect(review).toMatchObject({
+      kind: "needsReview",
+      name: "Kastusiou Ryhor",
+      candidates: [{ prisonerId: ryhor.id, name: "Касцюсёў Рыгор", birthDate: "1985-03-12" }],
+    });
     expect(rowAt(replanned!.plan.rows, 3).kind).toBe("unchanged");
 
     // confirmRun with a decision: merge into the candidate.
-    const summary = await confirmRun(result.runId, { userId: coordinator.id, decisions: { 2: ryhor.id }, locale: "en" });
+    const summary = await confirmRun(result.runId, {
+      userId: coordinator.id,
+      decisions: { 2: ryhor.id },
+      locale: "en",
+    });
     expect(summary).toMatchObject({ created: 0, updated: 1, needsReview: 0 });
     expect(await prisma.prisoner.count()).toBe(6);
     const merged = await prisonerBySurname("Касцюсёў");
@@ -372,20 +491,35 @@ describeEachDatabase("prisoner list import", () => {
     await importTable(SOURCE, listTable(baseList()));
     const ryhor = await prisonerBySurname("Касцюсёў");
     const bytes = toCsv(listTable([{ name: "Рыгор Касцюсёў", ...MINSK_SIZO1 }], ["name", "facility", "address"]));
-    const runId = await createPreview({ sourceSlug: "by-help", bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const runId = await createPreview({
+      sourceSlug: "by-help",
+      bytes,
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
     const planned = (await planForRun(runId))!.plan;
     expect(rowAt(planned.rows, 2)).toMatchObject({ kind: "needsReview", candidates: [{ prisonerId: ryhor.id }] });
 
     const other = await prisonerBySurname("Лосік");
-    const refused = await rejection(applyPlan(planned, { actor: { userId: coordinator.id, channel: "web" }, decisions: { 2: other.id }, runId }));
+    const refused = await rejection(
+      applyPlan(planned, { actor: { userId: coordinator.id, channel: "web" }, decisions: { 2: other.id }, runId }),
+    );
     expect(refused).toBeInstanceOf(ReviewRequiredError);
     expect((refused as ReviewRequiredError).lines).toEqual([2]);
     expect(await prisma.prisoner.count()).toBe(5);
 
-    const resolved = await applyPlan(planned, { actor: { userId: coordinator.id, channel: "web" }, decisions: { 2: "new" }, runId });
+    const resolved = await applyPlan(planned, {
+      actor: { userId: coordinator.id, channel: "web" },
+      decisions: { 2: "new" },
+      runId,
+    });
     expect(resolved.map((r) => r.kind)).toEqual(["new"]);
     expect(await prisma.prisoner.count()).toBe(6);
-    const created = await prisma.prisonerName.findMany({ where: { surname: "Касцюсёў" }, include: { prisoner: { include: { stays: true } } } });
+    const created = await prisma.prisonerName.findMany({
+      where: { surname: "Касцюсёў" },
+      include: { prisoner: { include: { stays: true } } },
+    });
     expect(created).toHaveLength(2);
     const newcomer = created.find((n) => n.prisonerId !== ryhor.id)!;
     expect(newcomer.prisoner.birthDate).toBeNull();
@@ -405,15 +539,25 @@ describeEachDatabase("prisoner list import", () => {
     const result = await importTable(SOURCE, listTable(rows));
     expect(result.summary.created).toBe(2);
     expect(result.summary.errors).toEqual([
-      { line: 3, field: "birthDate", message: "Date of birth “31.02.1990” is not a date. Use dd.mm.yyyy, yyyy-mm-dd or a year." },
+      {
+        line: 3,
+        field: "birthDate",
+        message: "Date of birth “31.02.1990” is not a date. Use dd.mm.yyyy, yyyy-mm-dd or a year.",
+      },
       { line: 4, field: "humanitarianReasons", message: expect.stringContaining("no. 1") },
       { line: 5, field: "fullName", message: "“Іваноў” is only one word. Give at least a surname and a first name." },
     ]);
     // The same id twice is one person with two rows (one per case), never a duplicate.
     expect(result.plan.merged).toEqual([{ line: 7, into: 2 }]);
-    expect((await prisma.prisonerName.findMany({ orderBy: { surname: "asc" } })).map((n) => n.surname)).toEqual(["Касцюсёў", "Лосік"]);
+    expect((await prisma.prisonerName.findMany({ orderBy: { surname: "asc" } })).map((n) => n.surname)).toEqual([
+      "Касцюсёў",
+      "Лосік",
+    ]);
 
-    const stored = await prisma.importRowError.findMany({ where: { importRunId: result.runId }, orderBy: { line: "asc" } });
+    const stored = await prisma.importRowError.findMany({
+      where: { importRunId: result.runId },
+      orderBy: { line: "asc" },
+    });
     expect(stored.map(({ line, field, messageKey, params }) => ({ line, field, messageKey, params }))).toEqual([
       { line: 3, field: "birthDate", messageKey: "import.row.badBirthDate", params: { value: "31.02.1990" } },
       { line: 4, field: "humanitarianReasons", messageKey: "import.row.badReason", params: { position: 1 } },
@@ -431,7 +575,13 @@ describeEachDatabase("prisoner list import", () => {
       { id: "17", name: "КАСЦЮСЁЎ Рыгор", birth: "12.03.1985" },
     ];
     const result = await importTable(SOURCE, listTable(rows));
-    expect(result.summary.errors).toEqual([{ line: 4, field: expect.any(String), message: "This person is already on line 2 of the file. The row is skipped." }]);
+    expect(result.summary.errors).toEqual([
+      {
+        line: 4,
+        field: expect.any(String),
+        message: "This person is already on line 2 of the file. The row is skipped.",
+      },
+    ]);
     expect(result.summary.created).toBe(2);
     expect(await prisma.prisonerName.count({ where: { surname: "Касцюсёў" } })).toBe(1);
   });
@@ -443,7 +593,10 @@ describeEachDatabase("prisoner list import", () => {
       { id: "2", name: "Лосік Ігар", birth: "19.02.1992" },
     ];
     await importTable(SOURCE, listTable(rows));
-    const result = await importTable(SOURCE, listTable([...rows, { id: "17", name: "Рыгор Касцюсёў", birth: "12.03.1985" }]));
+    const result = await importTable(
+      SOURCE,
+      listTable([...rows, { id: "17", name: "Рыгор Касцюсёў", birth: "12.03.1985" }]),
+    );
     expect(result.summary.created).toBe(0);
     expect(result.summary.errors.length + result.summary.needsReview).toBe(1);
     expect(await prisma.prisonerName.count({ where: { surname: "Касцюсёў" } })).toBe(1);
@@ -461,10 +614,19 @@ describeEachDatabase("prisoner list import", () => {
         "4": { ...GOMEL_IK4 },
         "5": { sentence: "BOOM" },
       }),
-      { id: "6", name: "Шпакоўскі Мікола", birth: "05.05.1970", facility: "ИК №9", address: "ул. Мира, 3, 222000 г. Борисов", status: "осужден" },
+      {
+        id: "6",
+        name: "Шпакоўскі Мікола",
+        birth: "05.05.1970",
+        facility: "ИК №9",
+        address: "ул. Мира, 3, 222000 г. Борисов",
+        status: "осужден",
+      },
     ];
     // New rows, an update and a transfer are written before Babaryka's update breaks this constraint.
-    await prisma.$executeRawUnsafe(`ALTER TABLE "Prisoner" ADD CONSTRAINT "test_no_boom" CHECK ("sentence" IS DISTINCT FROM 'BOOM')`);
+    await prisma.$executeRawUnsafe(
+      `ALTER TABLE "Prisoner" ADD CONSTRAINT "test_no_boom" CHECK ("sentence" IS DISTINCT FROM 'BOOM')`,
+    );
     try {
       const error = await rejection(importTable(SOURCE, listTable(changed)));
       expect(error).toBeInstanceOf(Error);
@@ -487,7 +649,9 @@ describeEachDatabase("prisoner list import", () => {
     const intruder = await prisma.prisoner.create({ data: { country: "BY" } });
     await prisma.prisonerSource.create({ data: { prisonerId: intruder.id, sourceId: source.id, externalId: "4" } });
     const before = await registrySnapshot();
-    const run = await prisma.importRun.create({ data: { sourceId: source.id, fileName: "spis.csv", fileHash: planned.fileHash, format: "csv", state: "applying" } });
+    const run = await prisma.importRun.create({
+      data: { sourceId: source.id, fileName: "spis.csv", fileHash: planned.fileHash, format: "csv", state: "applying" },
+    });
 
     await expect(applyPlan(planned, { actor: CLI, runId: run.id })).rejects.toThrow();
     expect(await registrySnapshot()).toEqual(before);
@@ -502,8 +666,16 @@ describeEachDatabase("prisoner list import", () => {
     expect(await prisma.prisoner.count()).toBe(0);
     expect(await prisma.facility.count()).toBe(0);
     const run = await prisma.importRun.findUniqueOrThrow({ where: { id: result.runId }, include: { errors: true } });
-    expect(run).toMatchObject({ state: "dry-run", dryRun: true, fileContent: null, appliedAt: null, summary: result.summary });
-    expect(run.errors).toEqual([expect.objectContaining({ line: 7, field: "fullName", messageKey: "import.row.nameIncomplete" })]);
+    expect(run).toMatchObject({
+      state: "dry-run",
+      dryRun: true,
+      fileContent: null,
+      appliedAt: null,
+      summary: result.summary,
+    });
+    expect(run.errors).toEqual([
+      expect.objectContaining({ line: 7, field: "fullName", messageKey: "import.row.nameIncomplete" }),
+    ]);
   });
 
   test("file limits: too many rows or too many bytes is an ImportFileError and nothing is written", async () => {
@@ -518,10 +690,14 @@ describeEachDatabase("prisoner list import", () => {
       [tooManyRows, "import.file.tooManyRows"],
       [tooLarge, "import.file.tooLarge"],
     ] as const) {
-      const viaCli = await rejection(importFile({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, dryRun: false, actor: CLI }));
+      const viaCli = await rejection(
+        importFile({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, dryRun: false, actor: CLI }),
+      );
       expect(viaCli).toBeInstanceOf(ImportFileError);
       expect((viaCli as ImportFileError).messageKey).toBe(messageKey);
-      const viaWeb = await rejection(createPreview({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" }));
+      const viaWeb = await rejection(
+        createPreview({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" }),
+      );
       expect((viaWeb as ImportFileError).messageKey).toBe(messageKey);
     }
     expect(await prisma.importRun.count()).toBe(0);
@@ -538,7 +714,9 @@ describeEachDatabase("prisoner list import", () => {
     ];
     const csv = await importTable(SOURCE, listTable(rows));
     expect(csv.summary.created).toBe(2);
-    expect(csv.summary.errors).toEqual([{ line: 4, field: "fullName", message: expect.stringContaining("does not look like a name") }]);
+    expect(csv.summary.errors).toEqual([
+      { line: 4, field: "fullName", message: expect.stringContaining("does not look like a name") },
+    ]);
     expect(await prisonerBySurname("Касцюсёў")).toMatchObject({ articles: "@x", notes: hyperlink });
     expect(await prisonerBySurname("Лосік")).toMatchObject({ articles: "+7 999", notes: "+7 999 123-45-67" });
 
@@ -547,19 +725,44 @@ describeEachDatabase("prisoner list import", () => {
     expect(xlsx).toMatchObject({ noChanges: true, summary: { unchanged: 2 } });
     await clearDatabase(prisma);
     await createSource(SOURCE);
-    await importFile({ sourceSlug: SOURCE, bytes: await toXlsx(listTable(rows)), ...FILE_TYPES.xlsx, dryRun: false, actor: CLI });
+    await importFile({
+      sourceSlug: SOURCE,
+      bytes: await toXlsx(listTable(rows)),
+      ...FILE_TYPES.xlsx,
+      dryRun: false,
+      actor: CLI,
+    });
     expect(await prisonerBySurname("Касцюсёў")).toMatchObject({ articles: "@x", notes: hyperlink });
   });
 
   test("web flow: the preview keeps the file, a manual mapping changes the plan, confirming applies and drops the file", async () => {
     await createSource(SOURCE);
     const coordinator = await makeUser();
-    const rows = baseList().map((row, i) => ({ ...row, extra: { "Лацінскі запіс": ["Ryhor Kastusiou", "Alena Ivanouskaya", "Pavel Sidarenka", "Ihar Losik", "Viktar Babaryka"][i] } }));
+    const rows = baseList().map((row, i) => ({
+      ...row,
+      extra: {
+        "Лацінскі запіс": ["Ryhor Kastusiou", "Alena Ivanouskaya", "Pavel Sidarenka", "Ihar Losik", "Viktar Babaryka"][
+          i
+        ],
+      },
+    }));
     const bytes = toCsv(listTable(rows));
-    const runId = await createPreview({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const runId = await createPreview({
+      sourceSlug: SOURCE,
+      bytes,
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
 
     let run = await prisma.importRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run).toMatchObject({ state: "preview", channel: "web", userId: coordinator.id, mapping: null, appliedAt: null });
+    expect(run).toMatchObject({
+      state: "preview",
+      channel: "web",
+      userId: coordinator.id,
+      mapping: null,
+      appliedAt: null,
+    });
     expect(run.fileContent).not.toBeNull();
     expect(run.summary).toMatchObject({ created: 5, errors: [] });
     expect(await prisma.prisoner.count()).toBe(0);
@@ -600,7 +803,13 @@ describeEachDatabase("prisoner list import", () => {
   test("web flow: a discarded preview drops the file and can no longer be confirmed", async () => {
     await createSource(SOURCE);
     const coordinator = await makeUser();
-    const runId = await createPreview({ sourceSlug: SOURCE, bytes: toCsv(listTable(baseList())), ...FILE_TYPES.csv, userId: coordinator.id, locale: "en" });
+    const runId = await createPreview({
+      sourceSlug: SOURCE,
+      bytes: toCsv(listTable(baseList())),
+      ...FILE_TYPES.csv,
+      userId: coordinator.id,
+      locale: "en",
+    });
     await discardRun(runId);
     const run = await prisma.importRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ state: "discarded", fileContent: null, appliedAt: null });

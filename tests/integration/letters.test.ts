@@ -20,22 +20,38 @@ import {
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
-const RUSSIAN_TEXT = "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
+const RUSSIAN_TEXT =
+  "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
 
 /** Pseudonyms in Cyrillic: a Latin signature under a Cyrillic letter is itself a warning to acknowledge. */
 const PSEUDONYMS: Record<string, string> = { sender: "Сосна", planner: "Клён", "quiet.heron": "Тихая цапля" };
 
 async function volunteer(email: string, vettingState: "approved" | "pending" = "approved") {
   const name = email.split("@")[0];
-  return prisma.user.create({ data: { email, pseudonym: PSEUDONYMS[name] ?? `Волонтёр ${name.length}`, vettingState, writesIn: ["ru"] } });
+  return prisma.user.create({
+    data: { email, pseudonym: PSEUDONYMS[name] ?? `Волонтёр ${name.length}`, vettingState, writesIn: ["ru"] },
+  });
 }
 
 async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
   const facility = await prisma.facility.create({
-    data: { country: "BY", type: "colony", name: `ИК №${Math.floor(Math.random() * 1000)}`, street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", languages: ["ru", "be"] },
+    data: {
+      country: "BY",
+      type: "colony",
+      name: `ИК №${Math.floor(Math.random() * 1000)}`,
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+      languages: ["ru", "be"],
+    },
   });
   return prisma.prisoner.create({
-    data: { country: "BY", currentFacilityId: facility.id, ...data, names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } } },
+    data: {
+      country: "BY",
+      currentFacilityId: facility.id,
+      ...data,
+      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
+    },
   });
 }
 
@@ -51,7 +67,13 @@ async function routes() {
         languages: ["ru", "be"],
         handover: "email",
         ...data,
-        statuses: { create: [{ key: "queued", position: 0, usualDays: 1 }, { key: "posted", position: 1, usualDays: 14 }, { key: "delivered", position: 2, isFinal: true }] },
+        statuses: {
+          create: [
+            { key: "queued", position: 0, usualDays: 1 },
+            { key: "posted", position: 1, usualDays: 14 },
+            { key: "delivered", position: 2, isFinal: true },
+          ],
+        },
       },
     });
   return {
@@ -86,9 +108,13 @@ describeEachDatabase("letters and postcards", () => {
     const draft = await createDraft(author, p.id, "letter");
     await saveDraft(author.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
     expect(await getOwnLetter(other.id, draft.id)).toBeNull();
-    await expect(saveDraft(other.id, draft.id, { body: "x", kind: "letter", returnAddress: null })).rejects.toBeInstanceOf(LetterStateError);
+    await expect(
+      saveDraft(other.id, draft.id, { body: "x", kind: "letter", returnAddress: null }),
+    ).rejects.toBeInstanceOf(LetterStateError);
     expect(await deleteDraft(other.id, draft.id)).toBe(false);
-    await expect(sendLetter(other, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toBeInstanceOf(LetterStateError);
+    await expect(
+      sendLetter(other, draft.id, { routeId: selfPost.id, warningsAcknowledged: true }),
+    ).rejects.toBeInstanceOf(LetterStateError);
     expect(await listOwnLetters(other.id)).toEqual([]);
     expect((await getOwnLetter(author.id, draft.id))?.body).toBe(RUSSIAN_TEXT);
   });
@@ -108,24 +134,45 @@ describeEachDatabase("letters and postcards", () => {
     const p = await prisoner();
     const { selfPost, russia, bank } = await routes();
     const draft = await createDraft(v, p.id, "letter");
-    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("empty");
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
+      "empty",
+    );
 
-    await saveDraft(v.id, draft.id, { body: "Dear friend, we think of you every day.", kind: "letter", returnAddress: null });
+    await saveDraft(v.id, draft.id, {
+      body: "Dear friend, we think of you every day.",
+      kind: "letter",
+      returnAddress: null,
+    });
     // English: a language warning, and self-post refuses the language; the bank takes it.
-    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("route");
-    await expect(sendLetter(v, draft.id, { routeId: bank.id, warningsAcknowledged: false })).rejects.toThrow("acknowledge");
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
+      "route",
+    );
+    await expect(sendLetter(v, draft.id, { routeId: bank.id, warningsAcknowledged: false })).rejects.toThrow(
+      "acknowledge",
+    );
 
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
     await expect(sendLetter(v, draft.id, { routeId: russia.id, warningsAcknowledged: true })).rejects.toThrow("route");
     const sent = await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
     expect(sent.status).toBe("queued");
     const letter = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id }, include: { events: true } });
-    expect(letter).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, facilityId: p.currentFacilityId, language: "ru", senderName: "Сосна" });
+    expect(letter).toMatchObject({
+      state: "sent",
+      status: "queued",
+      routeId: selfPost.id,
+      facilityId: p.currentFacilityId,
+      language: "ru",
+      senderName: "Сосна",
+    });
     expect(letter.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "queued", actorId: v.id })]);
     // A sent letter is no longer a draft: it cannot be edited, deleted or sent again.
-    await expect(saveDraft(v.id, draft.id, { body: "changed", kind: "letter", returnAddress: null })).rejects.toBeInstanceOf(LetterStateError);
+    await expect(
+      saveDraft(v.id, draft.id, { body: "changed", kind: "letter", returnAddress: null }),
+    ).rejects.toBeInstanceOf(LetterStateError);
     expect(await deleteDraft(v.id, draft.id)).toBe(false);
-    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("not-a-draft");
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
+      "not-a-draft",
+    );
   });
 
   test("a service that takes letters by e-mail gets the letter through the outbox, without the volunteer's identity", async () => {
@@ -142,7 +189,13 @@ describeEachDatabase("letters and postcards", () => {
         translates: true,
         handover: "email",
         handoverEmail: "atelier@example.org",
-        statuses: { create: [{ key: "queued", position: 0 }, { key: "handed_over", position: 1 }, { key: "delivered", position: 2, isFinal: true }] },
+        statuses: {
+          create: [
+            { key: "queued", position: 0 },
+            { key: "handed_over", position: 1 },
+            { key: "delivered", position: 2, isFinal: true },
+          ],
+        },
       },
     });
     const draft = await createDraft(v, p.id, "postcard");
@@ -167,7 +220,9 @@ describeEachDatabase("letters and postcards", () => {
     const { selfPost, bank } = await routes();
     const draft = await createDraft(v, p.id, "postcard");
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
-    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow("route");
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
+      "route",
+    );
     await sendLetter(v, draft.id, { routeId: bank.id, warningsAcknowledged: true });
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).routeId).toBe(bank.id);
   });
@@ -229,13 +284,48 @@ describeEachDatabase("letters and postcards", () => {
     const draft = await readyDraft(v, p.id);
     const inThreeDays = new Date(now().getTime() + 3 * 24 * HOUR);
 
-    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() - 60_000) }))).toBe("schedule-past");
-    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: now() }))).toBe("schedule-past");
-    expect(await stateError(scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + 367 * 24 * HOUR) }))).toBe("schedule-far");
-    expect(await stateError(scheduleLetter(v, draft.id, { routeId: russia.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("route");
-    expect(await stateError(scheduleLetter(v, empty.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("empty");
-    expect(await stateError(scheduleLetter(other, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }))).toBe("not-a-draft");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ scheduledFor: null, scheduledRouteId: null });
+    expect(
+      await stateError(
+        scheduleLetter(v, draft.id, {
+          routeId: selfPost.id,
+          warningsAcknowledged: true,
+          sendAt: new Date(now().getTime() - 60_000),
+        }),
+      ),
+    ).toBe("schedule-past");
+    expect(
+      await stateError(
+        scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: now() }),
+      ),
+    ).toBe("schedule-past");
+    expect(
+      await stateError(
+        scheduleLetter(v, draft.id, {
+          routeId: selfPost.id,
+          warningsAcknowledged: true,
+          sendAt: new Date(now().getTime() + 367 * 24 * HOUR),
+        }),
+      ),
+    ).toBe("schedule-far");
+    expect(
+      await stateError(
+        scheduleLetter(v, draft.id, { routeId: russia.id, warningsAcknowledged: true, sendAt: inThreeDays }),
+      ),
+    ).toBe("route");
+    expect(
+      await stateError(
+        scheduleLetter(v, empty.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }),
+      ),
+    ).toBe("empty");
+    expect(
+      await stateError(
+        scheduleLetter(other, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: inThreeDays }),
+      ),
+    ).toBe("not-a-draft");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      scheduledFor: null,
+      scheduledRouteId: null,
+    });
 
     await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: inThreeDays });
     expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
@@ -248,7 +338,10 @@ describeEachDatabase("letters and postcards", () => {
       scheduleProblem: null,
     });
     expect(await prisma.statusEvent.count()).toBe(0);
-    expect((await listOwnLetters(v.id)).find((l) => l.id === draft.id)).toMatchObject({ state: "draft", scheduledFor: inThreeDays });
+    expect((await listOwnLetters(v.id)).find((l) => l.id === draft.id)).toMatchObject({
+      state: "draft",
+      scheduledFor: inThreeDays,
+    });
   });
 
   test("a scheduled letter goes once its time has come, and only once", async () => {
@@ -262,12 +355,23 @@ describeEachDatabase("letters and postcards", () => {
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
     advanceClock(2 * HOUR - 60_000);
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: sendAt });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      scheduledFor: sendAt,
+    });
 
     advanceClock(2 * 60_000);
     expect(await sendDueScheduledLetters()).toEqual({ sent: 1, problems: 0 });
     const sent = await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(sent).toMatchObject({ state: "sent", status: "queued", routeId: selfPost.id, scheduledFor: null, scheduledRouteId: null, scheduleProblem: null, senderName: "Клён" });
+    expect(sent).toMatchObject({
+      state: "sent",
+      status: "queued",
+      routeId: selfPost.id,
+      scheduledFor: null,
+      scheduledRouteId: null,
+      scheduleProblem: null,
+      senderName: "Клён",
+    });
     expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(sendAt.getTime());
 
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
@@ -281,13 +385,22 @@ describeEachDatabase("letters and postcards", () => {
     const p = await prisoner();
     const { selfPost } = await routes();
     const drafts = [await readyDraft(v, p.id), await readyDraft(v, p.id), await readyDraft(v, p.id)];
-    for (const draft of drafts) await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+    for (const draft of drafts)
+      await scheduleLetter(v, draft.id, {
+        routeId: selfPost.id,
+        warningsAcknowledged: false,
+        sendAt: new Date(now().getTime() + HOUR),
+      });
     advanceClock(HOUR + 1_000);
     const results = await Promise.all([sendDueScheduledLetters(), sendDueScheduledLetters()]);
     expect(results[0].sent + results[1].sent).toBe(3);
     for (const draft of drafts) {
       expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
-      expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "sent", status: "queued", scheduleProblem: null });
+      expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+        state: "sent",
+        status: "queued",
+        scheduleProblem: null,
+      });
     }
   });
 
@@ -296,7 +409,11 @@ describeEachDatabase("letters and postcards", () => {
     const p = await prisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
-    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+    await scheduleLetter(v, draft.id, {
+      routeId: selfPost.id,
+      warningsAcknowledged: false,
+      sendAt: new Date(now().getTime() + HOUR),
+    });
     await prisma.prisoner.update({ where: { id: p.id }, data: { status: "released" } });
 
     advanceClock(HOUR + 1_000);
@@ -310,7 +427,9 @@ describeEachDatabase("letters and postcards", () => {
       scheduleProblem: "route",
     });
     expect(await prisma.statusEvent.count()).toBe(0);
-    expect(await listOwnLetters(v.id)).toEqual([expect.objectContaining({ id: draft.id, state: "draft", scheduleProblem: "route", scheduledFor: null })]);
+    expect(await listOwnLetters(v.id)).toEqual([
+      expect.objectContaining({ id: draft.id, state: "draft", scheduleProblem: "route", scheduledFor: null }),
+    ]);
     // Reported once, not again on every run.
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
     expect((await getOwnLetter(v.id, draft.id))?.body).toBe(RUSSIAN_TEXT);
@@ -322,17 +441,29 @@ describeEachDatabase("letters and postcards", () => {
     const p = await prisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
-    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false, sendAt: new Date(now().getTime() + HOUR) });
+    await scheduleLetter(v, draft.id, {
+      routeId: selfPost.id,
+      warningsAcknowledged: false,
+      sendAt: new Date(now().getTime() + HOUR),
+    });
 
     expect(await cancelSchedule(other.id, draft.id)).toBe(false);
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).scheduledRouteId).toBe(selfPost.id);
     expect(await cancelSchedule(v.id, draft.id)).toBe(true);
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: null, scheduledRouteId: null, scheduleProblem: null });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      scheduledFor: null,
+      scheduledRouteId: null,
+      scheduleProblem: null,
+    });
     expect(await cancelSchedule(v.id, draft.id)).toBe(false);
 
     advanceClock(HOUR + 1_000);
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 0 });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", sentAt: null });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      sentAt: null,
+    });
   });
 
   // ───────────────────────────── The writer's answers ─────────────────────────────
@@ -345,7 +476,8 @@ describeEachDatabase("letters and postcards", () => {
     const second = await readyDraft(v, p.id);
     await sendLetter(v, first.id, { routeId: selfPost.id, warningsAcknowledged: false });
     await sendLetter(v, second.id, { routeId: selfPost.id, warningsAcknowledged: false });
-    const events = (id: string) => prisma.statusEvent.findMany({ where: { letterId: id }, orderBy: { occurredAt: "asc" } });
+    const events = (id: string) =>
+      prisma.statusEvent.findMany({ where: { letterId: id }, orderBy: { occurredAt: "asc" } });
 
     await answerPosted(v, first.id, "not_yet");
     const notYet = await prisma.letter.findUniqueOrThrow({ where: { id: first.id } });
@@ -355,7 +487,11 @@ describeEachDatabase("letters and postcards", () => {
 
     advanceClock(HOUR);
     await answerPosted(v, first.id, "posted");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "posted", state: "sent", postedAnswer: "posted" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      status: "posted",
+      state: "sent",
+      postedAnswer: "posted",
+    });
     expect((await events(first.id)).map((e) => [e.fromStatus, e.toStatus, e.actorId, e.note])).toEqual([
       [null, "queued", v.id, null],
       ["queued", "posted", v.id, "writer answered: posted"],
@@ -365,7 +501,12 @@ describeEachDatabase("letters and postcards", () => {
     const ended = await prisma.letter.findUniqueOrThrow({ where: { id: second.id } });
     expect(ended).toMatchObject({ status: "unknown", state: "closed", postedAnswer: "will_not" });
     expect(ended.closedAt).toBeInstanceOf(Date);
-    expect((await events(second.id)).at(-1)).toMatchObject({ fromStatus: "queued", toStatus: "unknown", actorId: v.id, note: "writer answered: will_not" });
+    expect((await events(second.id)).at(-1)).toMatchObject({
+      fromStatus: "queued",
+      toStatus: "unknown",
+      actorId: v.id,
+      note: "writer answered: will_not",
+    });
   });
 
   test("an answer after a coordinator moved the letter on never moves it back, and none is taken once it has ended", async () => {
@@ -376,13 +517,21 @@ describeEachDatabase("letters and postcards", () => {
     await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
     await prisma.letter.update({ where: { id: draft.id }, data: { status: "posted" } });
     await answerPosted(v, draft.id, "posted");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "posted", state: "sent", postedAnswer: "posted" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "posted",
+      state: "sent",
+      postedAnswer: "posted",
+    });
     expect(await prisma.statusEvent.count({ where: { letterId: draft.id } })).toBe(1);
 
     // A coordinator recorded "delivered": "I will not post it" cannot turn that into "unknown".
     await prisma.letter.update({ where: { id: draft.id }, data: { status: "delivered", state: "closed" } });
     expect(await stateError(answerPosted(v, draft.id, "will_not"))).toBe("not-self-post");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "delivered", state: "closed", postedAnswer: "posted" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "delivered",
+      state: "closed",
+      postedAnswer: "posted",
+    });
   });
 
   test("a postcard printed for self-post must fit on the card; the letter bank takes it whole", async () => {
@@ -392,16 +541,34 @@ describeEachDatabase("letters and postcards", () => {
     const long = `${RUSSIAN_TEXT} `.repeat(25).trim();
     const card = await createDraft(v, p.id, "postcard");
     await saveDraft(v.id, card.id, { body: long, kind: "postcard", returnAddress: null });
-    expect(await stateError(sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true }))).toBe("postcard-too-long");
-    expect(await stateError(scheduleLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + HOUR) }))).toBe("postcard-too-long");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({ state: "draft", scheduledFor: null });
+    expect(await stateError(sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true }))).toBe(
+      "postcard-too-long",
+    );
+    expect(
+      await stateError(
+        scheduleLetter(v, card.id, {
+          routeId: selfPost.id,
+          warningsAcknowledged: true,
+          sendAt: new Date(now().getTime() + HOUR),
+        }),
+      ),
+    ).toBe("postcard-too-long");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: card.id } })).toMatchObject({
+      state: "draft",
+      scheduledFor: null,
+    });
     await saveDraft(v.id, card.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
-    expect(await sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true })).toMatchObject({ status: "queued" });
+    expect(await sendLetter(v, card.id, { routeId: selfPost.id, warningsAcknowledged: true })).toMatchObject({
+      status: "queued",
+    });
 
     const banked = await createDraft(v, p.id, "postcard");
     await saveDraft(v.id, banked.id, { body: long, kind: "postcard", returnAddress: null });
     await sendLetter(v, banked.id, { routeId: bank.id, warningsAcknowledged: true });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: banked.id } })).toMatchObject({ state: "sent", routeId: bank.id });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: banked.id } })).toMatchObject({
+      state: "sent",
+      routeId: bank.id,
+    });
   });
 
   test("changing a scheduled letter's text takes back the confirmation of its warnings", async () => {
@@ -409,18 +576,30 @@ describeEachDatabase("letters and postcards", () => {
     const p = await prisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
-    await scheduleLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true, sendAt: new Date(now().getTime() + HOUR) });
-    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(Date);
+    await scheduleLetter(v, draft.id, {
+      routeId: selfPost.id,
+      warningsAcknowledged: true,
+      sendAt: new Date(now().getTime() + HOUR),
+    });
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(
+      Date,
+    );
     // The same text saved again (autosave, a return address) keeps it…
     const own = await getOwnLetter(v.id, draft.id);
     await saveDraft(v.id, draft.id, { body: own!.body!, kind: "letter", returnAddress: "PO Box 1" });
-    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(Date);
+    expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeInstanceOf(
+      Date,
+    );
     // …a risky word added afterwards does not go out unconfirmed.
     await saveDraft(v.id, draft.id, { body: `${own!.body} Свободу!`, kind: "letter", returnAddress: "PO Box 1" });
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).warningsAcknowledgedAt).toBeNull();
     advanceClock(2 * HOUR);
     expect(await sendDueScheduledLetters()).toEqual({ sent: 0, problems: 1 });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "draft", scheduledFor: null, scheduleProblem: "acknowledge" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "draft",
+      scheduledFor: null,
+      scheduleProblem: "acknowledge",
+    });
   });
 
   test("'did you post it?' is only for letters the writer posts themselves", async () => {
@@ -433,7 +612,11 @@ describeEachDatabase("letters and postcards", () => {
 
     expect(await stateError(answerPosted(v, viaService.id, "posted"))).toBe("not-self-post");
     expect(await stateError(answerPosted(v, draft.id, "posted"))).toBe("not-self-post");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: viaService.id } })).toMatchObject({ status: "queued", postedAnswer: null, postedAnsweredAt: null });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: viaService.id } })).toMatchObject({
+      status: "queued",
+      postedAnswer: null,
+      postedAnsweredAt: null,
+    });
     expect(await prisma.statusEvent.count({ where: { letterId: viaService.id } })).toBe(1);
   });
 
@@ -459,11 +642,19 @@ describeEachDatabase("letters and postcards", () => {
 
     // The bank's route has no "reply received": the report is kept, the status stays.
     await reportOutcome(v, untracked.id, "wrote_back");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: untracked.id } })).toMatchObject({ writerReport: "wrote_back", status: "queued", state: "sent" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: untracked.id } })).toMatchObject({
+      writerReport: "wrote_back",
+      status: "queued",
+      state: "sent",
+    });
     expect(await prisma.statusEvent.count({ where: { letterId: untracked.id } })).toBe(1);
 
     await reportOutcome(v, silent.id, "never_heard");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: silent.id } })).toMatchObject({ writerReport: "never_heard", status: "queued", state: "sent" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: silent.id } })).toMatchObject({
+      writerReport: "never_heard",
+      status: "queued",
+      state: "sent",
+    });
     expect(await prisma.statusEvent.count({ where: { letterId: silent.id } })).toBe(1);
 
     const draft = await readyDraft(v, p.id);
@@ -489,12 +680,19 @@ describeEachDatabase("letters and postcards", () => {
 
   test("a Latin signature under a Cyrillic letter is a warning the writer must acknowledge", async () => {
     const p = await prisoner();
-    const v = await prisma.user.create({ data: { email: "latin@example.org", pseudonym: "Anna", vettingState: "approved", writesIn: ["ru"] } });
+    const v = await prisma.user.create({
+      data: { email: "latin@example.org", pseudonym: "Anna", vettingState: "approved", writesIn: ["ru"] },
+    });
     const { selfPost } = await routes();
     const draft = await createDraft(v, p.id, "letter");
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
-    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false })).rejects.toThrow("acknowledge");
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false })).rejects.toThrow(
+      "acknowledge",
+    );
     await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "sent", senderName: "Anna" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "sent",
+      senderName: "Anna",
+    });
   });
 });

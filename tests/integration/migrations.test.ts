@@ -43,7 +43,7 @@ async function pgSession(url: string) {
   return {
     session: {
       exec: async (sql: string) => void (await client.query(sql)),
-      query: async <T,>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+      query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     } satisfies SqlSession,
     close: () => client.end(),
   };
@@ -57,7 +57,7 @@ async function emptyDatabase(kind: "pglite" | "postgres"): Promise<RawDatabase> 
     return {
       session: {
         exec: async (sql) => void (await db.exec(sql)),
-        query: async <T,>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+        query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
       },
       close: () => db.close(),
     };
@@ -119,7 +119,9 @@ describeEachDatabase("migrations", (db) => {
 
   test("the suite's database has one finished _prisma_migrations row per migration folder", async () => {
     expect(folders.length).toBeGreaterThan(0);
-    const rows = await db.prisma.$queryRaw<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+    const rows = await db.prisma.$queryRaw<
+      { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }[]
+    >`
       SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY migration_name`;
     expect(rows.map((row) => row.migration_name)).toEqual(folders);
     for (const row of rows) {
@@ -128,7 +130,10 @@ describeEachDatabase("migrations", (db) => {
     }
     // The checksum is Prisma's (SHA-256 of migration.sql), so `prisma migrate status` agrees with us.
     const expected = folders.map((name) =>
-      crypto.createHash("sha256").update(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql"))).digest("hex"),
+      crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(path.join(MIGRATIONS, name, "migration.sql")))
+        .digest("hex"),
     );
     expect(rows.map((row) => row.checksum)).toEqual(expected);
   });
@@ -148,13 +153,17 @@ describeEachDatabase("migrations", (db) => {
     expect(first).toEqual({ applied: folders, alreadyApplied: 0 });
     const second = await applyMigrations(raw.session, MIGRATIONS);
     expect(second).toEqual({ applied: [], alreadyApplied: folders.length });
-    const [{ count }] = await raw.session.query<{ count: number }>(`SELECT count(*)::int AS count FROM "_prisma_migrations"`);
+    const [{ count }] = await raw.session.query<{ count: number }>(
+      `SELECT count(*)::int AS count FROM "_prisma_migrations"`,
+    );
     expect(count).toBe(folders.length);
     // The schema really exists.
     const tables = await raw.session.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
     );
-    expect(tables.map((t) => t.table_name)).toEqual(expect.arrayContaining(["User", "Session", "EmailOutbox", "RateLimit"]));
+    expect(tables.map((t) => t.table_name)).toEqual(
+      expect.arrayContaining(["User", "Session", "EmailOutbox", "RateLimit"]),
+    );
   });
 
   test("a new migration folder is applied on the next run, alone", async () => {
@@ -171,7 +180,9 @@ describeEachDatabase("migrations", (db) => {
     await applyMigrations(raw.session, dir);
     const file = path.join(dir, folders[0], "migration.sql");
     fs.appendFileSync(file, "\n-- an innocent-looking edit\n");
-    await expect(applyMigrations(raw.session, dir)).rejects.toThrow(`Migration ${folders[0]} was changed after it was applied`);
+    await expect(applyMigrations(raw.session, dir)).rejects.toThrow(
+      `Migration ${folders[0]} was changed after it was applied`,
+    );
     // The refusal released the advisory lock: with the file restored, a run succeeds at once.
     fs.copyFileSync(path.join(MIGRATIONS, folders[0], "migration.sql"), file);
     expect((await applyMigrations(raw.session, dir)).applied).toEqual([]);
@@ -180,21 +191,32 @@ describeEachDatabase("migrations", (db) => {
   test("a failing migration is rolled back completely and not recorded", async () => {
     const dir = tempCopy();
     await applyMigrations(raw.session, dir);
-    addMigration(dir, "99990101000000_broken", `CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" INT;`);
+    addMigration(
+      dir,
+      "99990101000000_broken",
+      `CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nALTER TABLE "NoSuchTable" ADD COLUMN "x" INT;`,
+    );
     await expect(applyMigrations(raw.session, dir)).rejects.toThrow(/Migration 99990101000000_broken failed/);
     const half = await raw.session.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'Half'`);
     expect(half).toEqual([]);
-    const recorded = await raw.session.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`);
+    const recorded = await raw.session.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`,
+    );
     expect(recorded).toEqual([]);
   });
 
   if (db.kind === "postgres") {
     test("two instances starting together apply each migration once (advisory lock)", async () => {
-        const other = await raw.connect!();
+      const other = await raw.connect!();
       cleanups.push(other.close);
-      const [a, b] = await Promise.all([applyMigrations(raw.session, MIGRATIONS), applyMigrations(other.session, MIGRATIONS)]);
+      const [a, b] = await Promise.all([
+        applyMigrations(raw.session, MIGRATIONS),
+        applyMigrations(other.session, MIGRATIONS),
+      ]);
       expect([...a.applied, ...b.applied].sort()).toEqual(folders);
-      const [{ count }] = await raw.session.query<{ count: number }>(`SELECT count(*)::int AS count FROM "_prisma_migrations"`);
+      const [{ count }] = await raw.session.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM "_prisma_migrations"`,
+      );
       expect(count).toBe(folders.length);
     });
   }

@@ -70,9 +70,9 @@ describeEachDatabase("sign-up after a verified code", () => {
     const response = await run(signupAction, post("/signup", SIGN_UP, cookie));
     expect(response.headers.get("location")).toBe("/login?reason=exists");
     expect(cookies(response).filter((c) => c.startsWith("__session="))).toEqual([]);
-    expect((await run(signupLoader, new Request(`${BASE}/signup`, { headers: { Cookie: cookie } }))).headers.get("location")).toBe(
-      "/login?reason=exists",
-    );
+    expect(
+      (await run(signupLoader, new Request(`${BASE}/signup`, { headers: { Cookie: cookie } }))).headers.get("location"),
+    ).toBe("/login?reason=exists");
   });
 
   test("the server, not the browser, ends the 30 minutes; housekeeping removes the record", async () => {
@@ -87,7 +87,9 @@ describeEachDatabase("sign-up after a verified code", () => {
 
   test("an old-style signed address cookie is worth nothing", async () => {
     await prisma.user.create({ data: { email: "victim@example.org", pseudonym: "Victim", vettingState: "approved" } });
-    const forged = await createCookie("__onboarding", { secrets: sessionSecrets() }).serialize({ email: "victim@example.org" });
+    const forged = await createCookie("__onboarding", { secrets: sessionSecrets() }).serialize({
+      email: "victim@example.org",
+    });
     const response = await run(signupAction, post("/signup", SIGN_UP, forged.split(";")[0]));
     expect(response.headers.get("location")).toBe("/login?reason=expired");
     expect(cookies(response).filter((c) => c.startsWith("__session="))).toEqual([]);
@@ -95,7 +97,10 @@ describeEachDatabase("sign-up after a verified code", () => {
 
   test("two submissions of one sign-up at once make one account", async () => {
     const cookie = await onboardingCookieFor("twice@example.org");
-    const responses = await Promise.all([run(signupAction, post("/signup", SIGN_UP, cookie)), run(signupAction, post("/signup", SIGN_UP, cookie))]);
+    const responses = await Promise.all([
+      run(signupAction, post("/signup", SIGN_UP, cookie)),
+      run(signupAction, post("/signup", SIGN_UP, cookie)),
+    ]);
     expect(responses.map((r) => r.headers.get("location")).filter((l) => l === "/pending")).toHaveLength(1);
     expect(await prisma.user.count({ where: { email: "twice@example.org" } })).toBe(1);
   });

@@ -32,11 +32,29 @@ afterAll(async () => {
 });
 
 async function letterOnItsWay() {
-  const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" } });
-  const writer = await prisma.user.create({ data: { email: "w@example.org", pseudonym: "w", vettingState: "approved", writesIn: ["ru"] } });
-  const facility = await prisma.facility.create({ data: { country: "BY", type: "colony", name: "ИК №4", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", languages: ["ru"] } });
+  const coordinator = await prisma.user.create({
+    data: { email: "c@example.org", pseudonym: "c", role: "coordinator", vettingState: "approved" },
+  });
+  const writer = await prisma.user.create({
+    data: { email: "w@example.org", pseudonym: "w", vettingState: "approved", writesIn: ["ru"] },
+  });
+  const facility = await prisma.facility.create({
+    data: {
+      country: "BY",
+      type: "colony",
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+      languages: ["ru"],
+    },
+  });
   const prisoner = await prisma.prisoner.create({
-    data: { country: "BY", currentFacilityId: facility.id, names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } } },
+    data: {
+      country: "BY",
+      currentFacilityId: facility.id,
+      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
+    },
   });
   const route = (slug: string, handoverEmail: string | null) =>
     prisma.route.create({
@@ -49,7 +67,13 @@ async function letterOnItsWay() {
         languages: ["ru"],
         handover: handoverEmail ? "email" : "print_pdf",
         handoverEmail,
-        statuses: { create: [{ key: "queued", position: 0 }, { key: "handed_over", position: 1 }, { key: "delivered", position: 2, isFinal: true }] },
+        statuses: {
+          create: [
+            { key: "queued", position: 0 },
+            { key: "handed_over", position: 1 },
+            { key: "delivered", position: 2, isFinal: true },
+          ],
+        },
       },
     });
   const selfPost = await route("self-post", null);

@@ -27,7 +27,13 @@ function received(messageId: string) {
 }
 
 async function queue(to = "reader@example.org", subject = "Your account is ready") {
-  const id = await queueEmail({ to, subject, text: `Hello ${to}\n\nhttp://localhost/login`, html: "<p>Hello</p>", purpose: "test" });
+  const id = await queueEmail({
+    to,
+    subject,
+    text: `Hello ${to}\n\nhttp://localhost/login`,
+    html: "<p>Hello</p>",
+    purpose: "test",
+  });
   return prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
 }
 
@@ -62,17 +68,31 @@ describeEachDatabase("e-mail outbox", () => {
       expect(row.htmlBody).not.toContain("Hello");
       expect(openMail(row).textBody).toBe(`Hello ${row.toAddress}\n\nhttp://localhost/login`);
     }
-    await prisma.emailOutbox.update({ where: { id: waiting.id }, data: { nextAttemptAt: new Date(now().getTime() + 3_600_000) } });
+    await prisma.emailOutbox.update({
+      where: { id: waiting.id },
+      data: { nextAttemptAt: new Date(now().getTime() + 3_600_000) },
+    });
     expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
 
     expect(await eraseSentMailBodies()).toBe(0);
     advanceClock(25 * 3_600_000);
     expect(await eraseSentMailBodies()).toBe(1);
-    const [erased, kept] = await Promise.all([sent, waiting].map((row) => prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })));
-    expect(erased).toMatchObject({ state: "sent", textBody: "", htmlBody: null, subject: "Your account is ready", toAddress: "ola@example.org" });
+    const [erased, kept] = await Promise.all(
+      [sent, waiting].map((row) => prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })),
+    );
+    expect(erased).toMatchObject({
+      state: "sent",
+      textBody: "",
+      htmlBody: null,
+      subject: "Your account is ready",
+      toAddress: "ola@example.org",
+    });
     expect(openMail(kept).textBody).toContain("Hello jan@example.org");
     expect(await eraseSentMailBodies({ olderThan: now() })).toBe(1);
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({ textBody: "", htmlBody: null });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: waiting.id } })).toMatchObject({
+      textBody: "",
+      htmlBody: null,
+    });
   });
 
   test("a temporary SMTP failure puts the mail back with a backoff; it is sent once after the failure clears", async () => {
@@ -99,7 +119,11 @@ describeEachDatabase("e-mail outbox", () => {
     expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
     await mail.waitForMail((m) => m.messageId === row.messageId);
     expect(received(row.messageId)).toHaveLength(1);
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "sent", attempts: 2, lastError: null });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "sent",
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   test("the backoff doubles, and after 8 attempts the mail is marked failed for good", async () => {
@@ -135,7 +159,10 @@ describeEachDatabase("e-mail outbox", () => {
     expect(await processOutbox()).toEqual({ sent: 1, failed: 0 });
     const message = await mail.waitForMail((m) => m.messageId === row.messageId);
     expect(message.subject).toBe("Your account is ready");
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ state: "sent", attempts: 2 });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      state: "sent",
+      attempts: 2,
+    });
   });
 
   test("two workers draining at once never send a mail twice", async () => {
@@ -189,8 +216,16 @@ describeEachDatabase("e-mail outbox", () => {
     const other = await queue("other@example.org");
     advanceClock(backoffMs(2) + 1_000);
     await processOutbox();
-    const [older, newer] = await prisma.emailOutbox.findMany({ where: { toAddress: email }, orderBy: { createdAt: "asc" } });
-    expect(older).toMatchObject({ state: "failed", lastError: "Not sent: a newer sign-in code replaced it.", textBody: "", htmlBody: null });
+    const [older, newer] = await prisma.emailOutbox.findMany({
+      where: { toAddress: email },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(older).toMatchObject({
+      state: "failed",
+      lastError: "Not sent: a newer sign-in code replaced it.",
+      textBody: "",
+      htmlBody: null,
+    });
     expect(newer.state).toBe("sent");
     await mail.waitForMail((m) => m.messageId === newer.messageId);
     expect(received(older.messageId)).toHaveLength(0);
@@ -212,7 +247,10 @@ describeEachDatabase("e-mail outbox", () => {
     advanceClock(16 * 60_000);
     await processOutbox();
     const [row] = await prisma.emailOutbox.findMany({ where: { toAddress: email } });
-    expect(row).toMatchObject({ state: "failed", lastError: "Not sent: its sign-in code expired before it could be sent." });
+    expect(row).toMatchObject({
+      state: "failed",
+      lastError: "Not sent: its sign-in code expired before it could be sent.",
+    });
     expect(received(row.messageId)).toHaveLength(0);
   });
 });

@@ -35,7 +35,11 @@ function setClock(iso: string) {
   advanceClock(new Date(iso).getTime() - now().getTime());
 }
 
-async function user(email: string, role: "volunteer" | "coordinator" = "volunteer", vettingState: "approved" | "pending" = "approved") {
+async function user(
+  email: string,
+  role: "volunteer" | "coordinator" = "volunteer",
+  vettingState: "approved" | "pending" = "approved",
+) {
   return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState } });
 }
 
@@ -100,7 +104,16 @@ async function parcelRoute(countries: ("BY" | "RU")[] = ["BY"]) {
 
 async function catalog() {
   const make = (nameEn: string, data: Partial<Prisma.CatalogItemCreateInput> = {}) =>
-    prisma.catalogItem.create({ data: { nameEn, nameRu: `${nameEn} (ru)`, category: "food", unitWeightGrams: 1000, typicalValueCents: 200, ...data } });
+    prisma.catalogItem.create({
+      data: {
+        nameEn,
+        nameRu: `${nameEn} (ru)`,
+        category: "food",
+        unitWeightGrams: 1000,
+        typicalValueCents: 200,
+        ...data,
+      },
+    });
   return {
     sugar: await make("Sugar, 1 kg"),
     tea: await make("Black tea, 100 g", { unitWeightGrams: 100, typicalValueCents: 250 }),
@@ -121,13 +134,39 @@ async function setup(facilityData: Partial<Prisma.FacilityUncheckedCreateInput> 
 }
 
 function draftInput(items: ParcelItemInput[], over: Partial<ParcelDraftInput> = {}): ParcelDraftInput {
-  return { packageKind: "parcel", fromAbroad: true, senderKind: "volunteer", onBehalfOf: null, senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius", routeId: null, items, ...over };
+  return {
+    packageKind: "parcel",
+    fromAbroad: true,
+    senderKind: "volunteer",
+    onBehalfOf: null,
+    senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius",
+    routeId: null,
+    items,
+    ...over,
+  };
 }
 
-const catalogItem = (id: string, quantity = 1): ParcelItemInput => ({ catalogItemId: id, freeText: null, quantity, unitWeightGrams: null, unitValueCents: null });
-const freeItem = (text: string, quantity = 1, grams = 200, cents = 500): ParcelItemInput => ({ catalogItemId: null, freeText: text, quantity, unitWeightGrams: grams, unitValueCents: cents });
+const catalogItem = (id: string, quantity = 1): ParcelItemInput => ({
+  catalogItemId: id,
+  freeText: null,
+  quantity,
+  unitWeightGrams: null,
+  unitValueCents: null,
+});
+const freeItem = (text: string, quantity = 1, grams = 200, cents = 500): ParcelItemInput => ({
+  catalogItemId: null,
+  freeText: text,
+  quantity,
+  unitWeightGrams: grams,
+  unitValueCents: cents,
+});
 
-async function draftWith(sender: User, prisonerId: string, items: ParcelItemInput[], over: Partial<ParcelDraftInput> = {}) {
+async function draftWith(
+  sender: User,
+  prisonerId: string,
+  items: ParcelItemInput[],
+  over: Partial<ParcelDraftInput> = {},
+) {
   const draft = await createParcelDraft(sender, prisonerId);
   await saveParcelDraft(sender, draft.id, draftInput(items, over));
   return draft;
@@ -152,7 +191,10 @@ async function sentParcel(
   state: "sent" | "closed" = "sent",
   options: { status?: string; facilityId?: string | null } = {},
 ) {
-  const { currentFacilityId } = await prisma.prisoner.findUniqueOrThrow({ where: { id: prisonerId }, select: { currentFacilityId: true } });
+  const { currentFacilityId } = await prisma.prisoner.findUniqueOrThrow({
+    where: { id: prisonerId },
+    select: { currentFacilityId: true },
+  });
   return prisma.parcel.create({
     data: {
       prisonerId,
@@ -170,35 +212,79 @@ async function sentParcel(
 describeEachDatabase("parcels", () => {
   test("a SIZO parcel from abroad is refused for a banned word and an over-weight total, then sent once fixed", async () => {
     const { items, prisoner: p, volunteer: v, facility: f, route } = await setup();
-    const draft = await draftWith(v, p.id, [catalogItem(items.sugar.id, 31), freeItem("Kitchen knife"), catalogItem(items.tea.id, 2)]);
+    const draft = await draftWith(v, p.id, [
+      catalogItem(items.sugar.id, 31),
+      freeItem("Kitchen knife"),
+      catalogItem(items.tea.id, 2),
+    ]);
     expect(await refusal(sendParcel(v, draft.id))).toEqual(["weight", "monthlyWeight", "bannedTerm"]);
     expect((await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).state).toBe("draft");
 
-    await saveParcelDraft(v, draft.id, draftInput([catalogItem(items.sugar.id, 2), catalogItem(items.tea.id, 3), freeItem("Шерстяные носки", 2, 120, 800)]));
+    await saveParcelDraft(
+      v,
+      draft.id,
+      draftInput([
+        catalogItem(items.sugar.id, 2),
+        catalogItem(items.tea.id, 3),
+        freeItem("Шерстяные носки", 2, 120, 800),
+      ]),
+    );
     const own = await getParcel(v, draft.id);
-    expect(await parcelVerdict(own!)).toMatchObject({ ok: true, customsForm: "CN23", totals: { weightGrams: 2540, valueCents: 2750, units: 7 } });
+    expect(await parcelVerdict(own!)).toMatchObject({
+      ok: true,
+      customsForm: "CN23",
+      totals: { weightGrams: 2540, valueCents: 2750, units: 7 },
+    });
     const sent = await sendParcel(v, draft.id);
     expect(sent.status).toBe("queued");
-    const parcel = await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id }, include: { events: true, items: true } });
-    expect(parcel).toMatchObject({ state: "sent", status: "queued", routeId: route.id, facilityId: f.id, customsForm: "CN23" });
+    const parcel = await prisma.parcel.findUniqueOrThrow({
+      where: { id: draft.id },
+      include: { events: true, items: true },
+    });
+    expect(parcel).toMatchObject({
+      state: "sent",
+      status: "queued",
+      routeId: route.id,
+      facilityId: f.id,
+      customsForm: "CN23",
+    });
     expect(parcel.sentAt).toBeInstanceOf(Date);
     expect(parcel.events).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "queued", actorId: v.id })]);
     // The catalogue's weight and value are copied into the parcel.
-    expect(parcel.items.find((i) => i.catalogItemId === items.sugar.id)).toMatchObject({ quantity: 2, unitWeightGrams: 1000, unitValueCents: 200 });
+    expect(parcel.items.find((i) => i.catalogItemId === items.sugar.id)).toMatchObject({
+      quantity: 2,
+      unitWeightGrams: 1000,
+      unitValueCents: 200,
+    });
     // Sent: no more editing, deleting or sending again.
     await expect(saveParcelDraft(v, draft.id, draftInput([]))).rejects.toThrow("not-a-draft");
     expect(await deleteParcelDraft(v, draft.id)).toBe(false);
     await expect(sendParcel(v, draft.id)).rejects.toThrow("not-a-draft");
-    expect((await listOwnParcels(v.id)).map((l) => [l.state, l.prisonerName])).toEqual([["sent", "Верабей Дзмітрый Алегавіч"]]);
+    expect((await listOwnParcels(v.id)).map((l) => [l.state, l.prisonerName])).toEqual([
+      ["sent", "Верабей Дзмітрый Алегавіч"],
+    ]);
   });
 
   test("each content rule: empty, perishable, banned at this type of facility, banned words, a gift alone", async () => {
     const { items, prisoner: p, volunteer: v } = await setup();
     expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [])).id))).toEqual(["empty"]);
-    expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.apples.id)])).id))).toEqual(["perishable"]);
-    expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.meat.id)])).id))).toEqual(["bannedItem"]);
-    for (const text of ["Сим-карта", "SIM card", "Водка", "деньги в конверте", "Medicine for the heart", "mobile phone"]) {
-      expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [freeItem(text)])).id)), text).toEqual(["bannedTerm"]);
+    expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.apples.id)])).id))).toEqual([
+      "perishable",
+    ]);
+    expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.meat.id)])).id))).toEqual([
+      "bannedItem",
+    ]);
+    for (const text of [
+      "Сим-карта",
+      "SIM card",
+      "Водка",
+      "деньги в конверте",
+      "Medicine for the heart",
+      "mobile phone",
+    ]) {
+      expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [freeItem(text)])).id)), text).toEqual([
+        "bannedTerm",
+      ]);
     }
     expect(await refusal(sendParcel(v, (await draftWith(v, p.id, [freeItem("Подарок")])).id))).toEqual(["vague"]);
     // A word a coordinator removes from the list no longer stops a parcel.
@@ -213,11 +299,19 @@ describeEachDatabase("parcels", () => {
     const released = await prisoner(f.id, { status: "released" });
     await expect(createParcelDraft(v, released.id)).rejects.toBeInstanceOf(PermissionError);
     const quiet = await prisoner(f.id, { doNotWrite: true, doNotWriteNote: "asked" });
-    expect(await refusal(sendParcel(v, (await draftWith(v, quiet.id, [catalogItem(items.tea.id)])).id))).toEqual(["doNotWrite"]);
+    expect(await refusal(sendParcel(v, (await draftWith(v, quiet.id, [catalogItem(items.tea.id)])).id))).toEqual([
+      "doNotWrite",
+    ]);
     const nowhere = await prisoner(null);
-    expect(await refusal(sendParcel(v, (await draftWith(v, nowhere.id, [catalogItem(items.tea.id)])).id))).toEqual(["noFacility"]);
-    const russian = await prisoner((await facility({ country: "RU", name: "СИЗО-1", city: "г. Москва" })).id, { country: "RU" });
-    expect(await refusal(sendParcel(v, (await draftWith(v, russian.id, [catalogItem(items.tea.id)])).id))).toEqual(["noRoute"]);
+    expect(await refusal(sendParcel(v, (await draftWith(v, nowhere.id, [catalogItem(items.tea.id)])).id))).toEqual([
+      "noFacility",
+    ]);
+    const russian = await prisoner((await facility({ country: "RU", name: "СИЗО-1", city: "г. Москва" })).id, {
+      country: "RU",
+    });
+    expect(await refusal(sendParcel(v, (await draftWith(v, russian.id, [catalogItem(items.tea.id)])).id))).toEqual([
+      "noRoute",
+    ]);
     const pending = await user("pending@example.org", "volunteer", "pending");
     await expect(createParcelDraft(pending, russian.id)).rejects.toBeInstanceOf(PermissionError);
   });
@@ -225,34 +319,77 @@ describeEachDatabase("parcels", () => {
   test("who may send: from abroad only to a facility that takes it and a pre-trial detainee; colonies from relatives only", async () => {
     const { items, facility: sizo, volunteer: v } = await setup();
     const convicted = await prisoner(sizo.id, { status: "convicted", sentenceInForce: true });
-    expect(await refusal(sendParcel(v, (await draftWith(v, convicted.id, [catalogItem(items.tea.id)])).id))).toEqual(["abroadNotPretrial"]);
+    expect(await refusal(sendParcel(v, (await draftWith(v, convicted.id, [catalogItem(items.tea.id)])).id))).toEqual([
+      "abroadNotPretrial",
+    ]);
     const appealing = await prisoner(sizo.id, { status: "convicted", sentenceInForce: false });
     await sendParcel(v, (await draftWith(v, appealing.id, [catalogItem(items.tea.id)])).id);
 
     // "Relatives only" is the facility's data (set for Belarusian colonies), not its type.
-    const colony = await facility({ type: "colony", name: "ИК №2", parcelsFromAbroad: false, parcelsRelativesOnly: true });
+    const colony = await facility({
+      type: "colony",
+      name: "ИК №2",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: true,
+    });
     const inColony = await prisoner(colony.id, { status: "convicted", sentenceInForce: true });
-    expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)])).id))).toEqual(["relativesOnly", "abroadNotAccepted"]);
-    expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)], { fromAbroad: false })).id))).toEqual(["relativesOnly"]);
-    // A volunteer cannot claim to be a relative; the server keeps them a volunteer.
-    expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)], { fromAbroad: false, senderKind: "relative", onBehalfOf: "Mother" })).id))).toEqual([
+    expect(await refusal(sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)])).id))).toEqual([
       "relativesOnly",
+      "abroadNotAccepted",
     ]);
+    expect(
+      await refusal(
+        sendParcel(v, (await draftWith(v, inColony.id, [catalogItem(items.tea.id)], { fromAbroad: false })).id),
+      ),
+    ).toEqual(["relativesOnly"]);
+    // A volunteer cannot claim to be a relative; the server keeps them a volunteer.
+    expect(
+      await refusal(
+        sendParcel(
+          v,
+          (
+            await draftWith(v, inColony.id, [catalogItem(items.tea.id)], {
+              fromAbroad: false,
+              senderKind: "relative",
+              onBehalfOf: "Mother",
+            })
+          ).id,
+        ),
+      ),
+    ).toEqual(["relativesOnly"]);
     // A coordinator prepares it on behalf of the family.
     const coordinator = await user("kasia@example.org", "coordinator");
-    const family = await draftWith(coordinator, inColony.id, [catalogItem(items.meat.id)], { fromAbroad: false, senderKind: "relative", onBehalfOf: "The family (mother)" });
+    const family = await draftWith(coordinator, inColony.id, [catalogItem(items.meat.id)], {
+      fromAbroad: false,
+      senderKind: "relative",
+      onBehalfOf: "The family (mother)",
+    });
     await sendParcel(coordinator, family.id);
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject({ state: "sent", senderKind: "relative", onBehalfOf: "The family (mother)" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: family.id } })).toMatchObject({
+      state: "sent",
+      senderKind: "relative",
+      onBehalfOf: "The family (mother)",
+    });
 
     // A colony that takes parcels from anyone (Russian colonies, within the quota): the volunteer's parcel goes.
-    const open = await facility({ type: "colony", name: "ИК №3", parcelsFromAbroad: false, parcelsRelativesOnly: false });
+    const open = await facility({
+      type: "colony",
+      name: "ИК №3",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: false,
+    });
     const inOpen = await prisoner(open.id, { status: "convicted", sentenceInForce: true });
     await sendParcel(v, (await draftWith(v, inOpen.id, [catalogItem(items.tea.id)], { fromAbroad: false })).id);
   });
 
   test("the yearly quota counts parcels sent this calendar year only, parcels and small packages apart", async () => {
     setClock("2027-01-10T12:00:00Z");
-    const { items, prisoner: p } = await setup({ type: "juvenile_colony", parcelsFromAbroad: false, parcelQuotaPerYear: 2, smallPackageQuotaPerYear: 1 });
+    const { items, prisoner: p } = await setup({
+      type: "juvenile_colony",
+      parcelsFromAbroad: false,
+      parcelQuotaPerYear: 2,
+      smallPackageQuotaPerYear: 1,
+    });
     const relative = { fromAbroad: false };
     const coordinator = await user("kasia@example.org", "coordinator");
     const onBehalf = { ...relative, senderKind: "relative" as const, onBehalfOf: "Mother" };
@@ -267,10 +404,28 @@ describeEachDatabase("parcels", () => {
     const third = await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf);
     const refused = await sendParcel(coordinator, third.id).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ParcelRefusedError);
-    expect((refused as ParcelRefusedError).verdict.problems).toEqual([{ code: "quota", params: { kind: "parcel", quota: 2, used: 2, year: 2027 } }]);
+    expect((refused as ParcelRefusedError).verdict.problems).toEqual([
+      { code: "quota", params: { kind: "parcel", quota: 2, used: 2, year: 2027 } },
+    ]);
     // The small-package quota is separate.
-    await sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], { ...onBehalf, packageKind: "small_package" })).id);
-    expect(await refusal(sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], { ...onBehalf, packageKind: "small_package" })).id))).toEqual(["quota"]);
+    await sendParcel(
+      coordinator,
+      (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], { ...onBehalf, packageKind: "small_package" }))
+        .id,
+    );
+    expect(
+      await refusal(
+        sendParcel(
+          coordinator,
+          (
+            await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], {
+              ...onBehalf,
+              packageKind: "small_package",
+            })
+          ).id,
+        ),
+      ),
+    ).toEqual(["quota"]);
     // Next year the quota starts again.
     setClock("2028-01-01T00:00:01Z");
     await sendParcel(coordinator, third.id);
@@ -287,7 +442,12 @@ describeEachDatabase("parcels", () => {
     // March now has 20 kg: 11 kg more is over 30.
     const over = await draftWith(v, p.id, [catalogItem(items.sugar.id, 11)]);
     const refused = (await sendParcel(v, over.id).catch((e: unknown) => e)) as ParcelRefusedError;
-    expect(refused.verdict.problems).toEqual([{ code: "monthlyWeight", params: { weightGrams: 11_000, alreadyGrams: 20_000, limitGrams: 30_000, month: "2027-03" } }]);
+    expect(refused.verdict.problems).toEqual([
+      {
+        code: "monthlyWeight",
+        params: { weightGrams: 11_000, alreadyGrams: 20_000, limitGrams: 30_000, month: "2027-03" },
+      },
+    ]);
     await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 10)])).id);
     // In April, the same 11 kg go.
     setClock("2027-04-01T00:00:00Z");
@@ -297,10 +457,17 @@ describeEachDatabase("parcels", () => {
   test("sending needs the sender's details for the customs form; they are encrypted at rest", async () => {
     const { items, prisoner: p, volunteer: v } = await setup();
     // A route that does not carry parcels here (or does not exist) is not kept.
-    const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)], { senderDetails: null, routeId: "no-such-route" });
+    const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)], {
+      senderDetails: null,
+      routeId: "no-such-route",
+    });
     expect((await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).routeId).toBeNull();
     await expect(sendParcel(v, draft.id)).rejects.toThrow("sender");
-    await saveParcelDraft(v, draft.id, draftInput([catalogItem(items.tea.id)], { senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius" }));
+    await saveParcelDraft(
+      v,
+      draft.id,
+      draftInput([catalogItem(items.tea.id)], { senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius" }),
+    );
     const [raw] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Parcel" WHERE "id" = ${draft.id}`;
     expect(JSON.stringify(raw)).not.toContain("Vilnius");
     expect(String(raw.senderDetailsEncrypted)).toMatch(/^v2\./);
@@ -324,7 +491,10 @@ describeEachDatabase("parcels", () => {
     await expect(saveParcelDraft(coordinator, draft.id, draftInput([]))).rejects.toThrow("not-found");
     await expect(sendParcel(coordinator, draft.id)).rejects.toThrow("not-found");
     expect(await deleteParcelDraft(coordinator, draft.id)).toBe(false);
-    expect(await getParcel(v, draft.id)).toMatchObject({ own: true, senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius" });
+    expect(await getParcel(v, draft.id)).toMatchObject({
+      own: true,
+      senderDetails: "Forest Bird\nRelay, PO Box 12, Vilnius",
+    });
     await sendParcel(v, draft.id);
     await recordTrackingNumber(coordinator, draft.id, "RR473124829GB");
     await changeParcelStatus(coordinator, draft.id, "in_transit");
@@ -342,7 +512,10 @@ describeEachDatabase("parcels", () => {
     expect((wrong as TrackingNumberError).problem).toEqual({ code: "checkDigit" });
     await expect(recordTrackingNumber(v, draft.id, "RR47312482GB")).rejects.toThrow("length");
     expect(await recordTrackingNumber(v, draft.id, "rr 473 124 829 gb")).toBe("RR473124829GB");
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ status: "posted", trackingNumber: "RR473124829GB" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: "posted",
+      trackingNumber: "RR473124829GB",
+    });
     // A corrected number is recorded too, as an event of its own.
     await recordTrackingNumber(v, draft.id, "EE876543216CA");
     await changeParcelStatus(v, draft.id, "in_transit");
@@ -355,7 +528,10 @@ describeEachDatabase("parcels", () => {
       ["posted", "in_transit", null],
     ]);
     await changeParcelStatus(v, draft.id, "delivered");
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({ state: "closed", status: "delivered" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      state: "closed",
+      status: "delivered",
+    });
     await expect(recordTrackingNumber(v, draft.id, "RR473124829GB")).rejects.toThrow("closed");
   });
 
@@ -368,12 +544,19 @@ describeEachDatabase("parcels", () => {
     await recordTrackingNumber(v, b.id, "RR473124829GB");
     const all = await listItems({ type: "parcel" }, { offset: 0, limit: 50 });
     expect(all.total).toBe(2);
-    expect((await listItems({ type: "parcel", status: "posted" }, { offset: 0, limit: 50 })).items.map((i) => [i.id, i.trackingNumber])).toEqual([[b.id, "RR473124829GB"]]);
+    expect(
+      (await listItems({ type: "parcel", status: "posted" }, { offset: 0, limit: 50 })).items.map((i) => [
+        i.id,
+        i.trackingNumber,
+      ]),
+    ).toEqual([[b.id, "RR473124829GB"]]);
     expect((await listItems({ type: "parcel", facilityId: f.id }, { offset: 0, limit: 50 })).total).toBe(2);
     // "posted" usually takes 2 days, "queued" 7: after 3 days only the posted one is stuck.
     advanceClock(3 * 86_400_000);
     const stuck = await listItems({ type: "parcel", stuckOnly: true }, { offset: 0, limit: 50 });
-    expect(stuck.items.map((i) => [i.id, i.stuck, i.prisonerName])).toEqual([[b.id, true, "Верабей Дзмітрый Алегавіч"]]);
+    expect(stuck.items.map((i) => [i.id, i.stuck, i.prisonerName])).toEqual([
+      [b.id, true, "Верабей Дзмітрый Алегавіч"],
+    ]);
   });
 
   test("two parcels sent at once against one remaining slot: exactly one goes", async () => {
@@ -385,10 +568,15 @@ describeEachDatabase("parcels", () => {
       const senders = [await user(`a${round}@example.org`), await user(`b${round}@example.org`)];
       const drafts = await Promise.all(senders.map((s) => draftWith(s, p.id, [catalogItem(items.tea.id)])));
       const results = await Promise.allSettled(drafts.map((d, i) => sendParcel(senders[i], d.id)));
-      expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(round === 0 ? 1 : 0);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        `round ${round}`,
+      ).toHaveLength(round === 0 ? 1 : 0);
       for (const r of results.filter((r) => r.status === "rejected")) {
         expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ParcelRefusedError);
-        expect(((r as PromiseRejectedResult).reason as ParcelRefusedError).verdict.problems.map((x) => x.code)).toEqual(["quota"]);
+        expect(((r as PromiseRejectedResult).reason as ParcelRefusedError).verdict.problems.map((x) => x.code)).toEqual(
+          ["quota"],
+        );
       }
     }
     expect(await prisma.parcel.count({ where: { prisonerId: p.id, state: { in: ["sent", "closed"] } } })).toBe(3);
@@ -399,7 +587,10 @@ describeEachDatabase("parcels", () => {
     for (let round = 0; round < 3; round++) {
       const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)]);
       // The send checks tea; the save tries to swap in perishable apples at the same moment.
-      await Promise.allSettled([sendParcel(v, draft.id), saveParcelDraft(v, draft.id, draftInput([catalogItem(items.apples.id)]))]);
+      await Promise.allSettled([
+        sendParcel(v, draft.id),
+        saveParcelDraft(v, draft.id, draftInput([catalogItem(items.apples.id)])),
+      ]);
       const after = await prisma.parcel.findUniqueOrThrow({ where: { id: draft.id }, include: { items: true } });
       const itemIds = after.items.map((i) => i.catalogItemId);
       if (after.state === "sent") expect(itemIds, `round ${round}`).toEqual([items.tea.id]);
@@ -413,7 +604,11 @@ describeEachDatabase("parcels", () => {
     const drafts = await Promise.all(senders.map((s) => draftWith(s, p.id, [catalogItem(items.sugar.id, 20)])));
     const results = await Promise.allSettled(drafts.map((d, i) => sendParcel(senders[i], d.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as ParcelRefusedError).verdict.problems.map((x) => x.code)).toEqual(["monthlyWeight"]);
+    expect(
+      (
+        (results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason as ParcelRefusedError
+      ).verdict.problems.map((x) => x.code),
+    ).toEqual(["monthlyWeight"]);
   });
 
   test("the catalogue and the banned words are seeded once; coordinators keep them, and an emptied list stays empty", async () => {
@@ -426,25 +621,74 @@ describeEachDatabase("parcels", () => {
     await ensureParcelDefaults();
     expect(await listBannedTerms()).toEqual([]);
     await expect(removeBannedTerm(volunteer, "x")).rejects.toBeInstanceOf(PermissionError);
-    const id = await saveCatalogItem(coordinator, { id: "", nameRu: "Шерстяные носки", nameEn: "Wool socks", category: "clothing", unitWeightGrams: 120, typicalValue: 800, perishable: false, active: true, bannedFacilityTypes: [] });
-    await saveCatalogItem(coordinator, { id, nameRu: "Шерстяные носки", nameEn: "Wool socks, pair", category: "clothing", unitWeightGrams: 130, typicalValue: 900, perishable: false, active: false, bannedFacilityTypes: ["police_jail"] });
-    expect(await prisma.catalogItem.findUniqueOrThrow({ where: { id } })).toMatchObject({ nameEn: "Wool socks, pair", unitWeightGrams: 130, typicalValueCents: 900, active: false, bannedFacilityTypes: ["police_jail"] });
+    const id = await saveCatalogItem(coordinator, {
+      id: "",
+      nameRu: "Шерстяные носки",
+      nameEn: "Wool socks",
+      category: "clothing",
+      unitWeightGrams: 120,
+      typicalValue: 800,
+      perishable: false,
+      active: true,
+      bannedFacilityTypes: [],
+    });
+    await saveCatalogItem(coordinator, {
+      id,
+      nameRu: "Шерстяные носки",
+      nameEn: "Wool socks, pair",
+      category: "clothing",
+      unitWeightGrams: 130,
+      typicalValue: 900,
+      perishable: false,
+      active: false,
+      bannedFacilityTypes: ["police_jail"],
+    });
+    expect(await prisma.catalogItem.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      nameEn: "Wool socks, pair",
+      unitWeightGrams: 130,
+      typicalValueCents: 900,
+      active: false,
+      bannedFacilityTypes: ["police_jail"],
+    });
     expect((await listCatalog({ activeOnly: true })).some((c) => c.id === id)).toBe(false);
-    await expect(saveCatalogItem(volunteer, { id: "", nameRu: "x", nameEn: "x", category: "other", unitWeightGrams: 1, typicalValue: 1, perishable: false, active: true, bannedFacilityTypes: [] })).rejects.toBeInstanceOf(
-      PermissionError,
-    );
+    await expect(
+      saveCatalogItem(volunteer, {
+        id: "",
+        nameRu: "x",
+        nameEn: "x",
+        category: "other",
+        unitWeightGrams: 1,
+        typicalValue: 1,
+        perishable: false,
+        active: true,
+        bannedFacilityTypes: [],
+      }),
+    ).rejects.toBeInstanceOf(PermissionError);
   });
 
   test("the bulk check (command line) gives the same verdict for items named in a file", async () => {
     const { items, prisoner: p } = await setup();
     const verdict = await checkParcelForPrisoner(p.id, {
-      items: [{ catalog: "sugar, 1 KG", quantity: 31 }, { catalogItemId: items.tea.id, quantity: 2 }, { text: "Knife", unitWeightGrams: 100, unitValue: 5 }],
+      items: [
+        { catalog: "sugar, 1 KG", quantity: 31 },
+        { catalogItemId: items.tea.id, quantity: 2 },
+        { text: "Knife", unitWeightGrams: 100, unitValue: 5 },
+      ],
     });
     expect(verdict.ok).toBe(false);
     expect(verdict.problems.map((x) => x.code)).toEqual(["weight", "monthlyWeight", "bannedTerm"]);
-    expect(verdict.totals).toEqual({ weightGrams: 31_300, grossWeightGrams: 31_300, valueCents: 6_200 + 500 + 500, units: 34 });
-    expect(await checkParcelForPrisoner(p.id, { items: [{ catalog: "Sugar, 1 kg (ru)", quantity: 2 }] })).toMatchObject({ ok: true, customsForm: "CN23" });
-    await expect(checkParcelForPrisoner(p.id, { items: [{ catalog: "Caviar" }] })).rejects.toThrow('no catalogue item "Caviar"');
+    expect(verdict.totals).toEqual({
+      weightGrams: 31_300,
+      grossWeightGrams: 31_300,
+      valueCents: 6_200 + 500 + 500,
+      units: 34,
+    });
+    expect(await checkParcelForPrisoner(p.id, { items: [{ catalog: "Sugar, 1 kg (ru)", quantity: 2 }] })).toMatchObject(
+      { ok: true, customsForm: "CN23" },
+    );
+    await expect(checkParcelForPrisoner(p.id, { items: [{ catalog: "Caviar" }] })).rejects.toThrow(
+      'no catalogue item "Caviar"',
+    );
     await expect(checkParcelForPrisoner("nobody", { items: [] })).rejects.toThrow("No prisoner");
   });
 
@@ -465,7 +709,14 @@ describeEachDatabase("parcels", () => {
     const domestic = await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf);
     await sendParcel(coordinator, domestic.id);
     // Sent within the country: an inventory, no customs declaration.
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: domestic.id } })).toMatchObject({ state: "sent", customsForm: "inventory" });
-    expect(await refusal(sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf)).id))).toEqual(["quota"]);
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: domestic.id } })).toMatchObject({
+      state: "sent",
+      customsForm: "inventory",
+    });
+    expect(
+      await refusal(
+        sendParcel(coordinator, (await draftWith(coordinator, p.id, [catalogItem(items.tea.id)], onBehalf)).id),
+      ),
+    ).toEqual(["quota"]);
   });
 });

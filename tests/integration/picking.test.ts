@@ -3,13 +3,32 @@ import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
-import { adopt, AdoptionLimitError, reachFor, birthdaysThisMonth, endAdoption, pickForMe, PrisonerAdoptionsFullError, whoNeedsLetters } from "#app/models/picking.server.ts";
+import {
+  adopt,
+  AdoptionLimitError,
+  reachFor,
+  birthdaysThisMonth,
+  endAdoption,
+  pickForMe,
+  PrisonerAdoptionsFullError,
+  whoNeedsLetters,
+} from "#app/models/picking.server.ts";
 import { setSetting } from "#app/models/settings.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 async function facility(name: string, languages: string[]) {
-  return prisma.facility.create({ data: { country: "BY", type: "colony", name, street: "ул. Тестовая, 1", postcode: "220000", city: "Минск", languages } });
+  return prisma.facility.create({
+    data: {
+      country: "BY",
+      type: "colony",
+      name,
+      street: "ул. Тестовая, 1",
+      postcode: "220000",
+      city: "Минск",
+      languages,
+    },
+  });
 }
 
 /** Letters can arrive only with a known address: people are held at an ordinary facility unless a test says otherwise. */
@@ -35,7 +54,11 @@ async function volunteer(email = "v@example.org", writesIn = ["ru"]) {
 }
 
 async function sentLetters(prisonerId: string, count: number, daysAgo: number) {
-  const author = await prisma.user.upsert({ where: { email: "author@example.org" }, create: { email: "author@example.org", pseudonym: "Author", vettingState: "approved" }, update: {} });
+  const author = await prisma.user.upsert({
+    where: { email: "author@example.org" },
+    create: { email: "author@example.org", pseudonym: "Author", vettingState: "approved" },
+    update: {},
+  });
   const sentAt = new Date(Date.now() - daysAgo * 86_400_000);
   for (let i = 0; i < count; i++) {
     await prisma.letter.create({ data: { prisonerId, authorId: author.id, state: "sent", status: "posted", sentAt } });
@@ -65,9 +88,20 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     const polishOnly = await facility("ИК №2", ["pl"]);
     const inRussian = await prisoner("Рускамоўны", { currentFacilityId: russian.id });
     const inPolish = await prisoner("Польскі", { currentFacilityId: polishOnly.id });
-    const ruFacility = await prisma.facility.create({ data: { country: "RU", type: "colony", name: "ИК-1", street: "ул. Тестовая, 1", postcode: "100000", city: "Тверь", languages: ["ru"] } });
+    const ruFacility = await prisma.facility.create({
+      data: {
+        country: "RU",
+        type: "colony",
+        name: "ИК-1",
+        street: "ул. Тестовая, 1",
+        postcode: "100000",
+        city: "Тверь",
+        languages: ["ru"],
+      },
+    });
     const ru = await prisoner("Русский", { country: "RU", currentFacilityId: ruFacility.id });
-    const ids = async (filter: Parameters<typeof whoNeedsLetters>[0]) => (await whoNeedsLetters(filter)).candidates.map((c) => c.id).sort();
+    const ids = async (filter: Parameters<typeof whoNeedsLetters>[0]) =>
+      (await whoNeedsLetters(filter)).candidates.map((c) => c.id).sort();
     const writesRussian = reachFor(["ru"], []);
     expect(await ids({ reach: writesRussian })).toEqual([inRussian.id, ru.id].sort());
     expect(await ids({})).toEqual([inRussian.id, inPolish.id, ru.id].sort());
@@ -75,9 +109,22 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
 
     // English only: nobody without a translating route; with the atelier (Belarus), the Belarusian facilities.
     expect(await ids({ reach: reachFor(["en"], []) })).toEqual([]);
-    const atelier = { name: "Atelier", countries: ["BY" as const], itemKinds: ["postcard"], languages: ["ru", "be"], translates: true, handover: "email", handoverEmail: "a@example.org", active: true };
+    const atelier = {
+      name: "Atelier",
+      countries: ["BY" as const],
+      itemKinds: ["postcard"],
+      languages: ["ru", "be"],
+      translates: true,
+      handover: "email",
+      handoverEmail: "a@example.org",
+      active: true,
+    };
     const reach = reachFor(["en"], [atelier]);
-    expect(reach.find((r) => r.country === "BY")).toEqual({ country: "BY", languages: ["en", "ru", "be"], translatedBy: { name: "Atelier", languages: ["ru", "be"] } });
+    expect(reach.find((r) => r.country === "BY")).toEqual({
+      country: "BY",
+      languages: ["en", "ru", "be"],
+      translatedBy: { name: "Atelier", languages: ["ru", "be"] },
+    });
     expect(reach.find((r) => r.country === "RU")?.translatedBy).toBeNull();
     expect(await ids({ reach })).toEqual([inRussian.id]);
     // A route without its hand-over address, or closed, reaches nobody.
@@ -87,7 +134,15 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
 
   test("no address, under review, or a facility for relatives only: not offered, listed apart with the letter bank", async () => {
     const relativesFacility = await prisma.facility.create({
-      data: { country: "BY", type: "colony", name: "ИК №9", street: "ул. Тестовая, 9", postcode: "220000", city: "Минск", acceptsNonRelativeLetters: false },
+      data: {
+        country: "BY",
+        type: "colony",
+        name: "ИК №9",
+        street: "ул. Тестовая, 9",
+        postcode: "220000",
+        city: "Минск",
+        acceptsNonRelativeLetters: false,
+      },
     });
     const noAddress = await prisoner("Безадраса", { currentFacilityId: null });
     await prisoner("Праверка", { needsReview: true, needsReviewReason: "missing" });
@@ -175,7 +230,9 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     const v = await volunteer();
     const refusing = await prisoner("Нельга", { doNotWrite: true, doNotWriteNote: "asked" });
     await expect(adopt(v, refusing.id)).rejects.toBeInstanceOf(PermissionError);
-    const pending = await prisma.user.create({ data: { email: "p@example.org", pseudonym: "Pending", vettingState: "pending" } });
+    const pending = await prisma.user.create({
+      data: { email: "p@example.org", pseudonym: "Pending", vettingState: "pending" },
+    });
     const open = await prisoner("Адкрыты");
     await expect(adopt(pending, open.id)).rejects.toBeInstanceOf(PermissionError);
     expect(await prisma.adoption.count()).toBe(0);

@@ -6,7 +6,9 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 
 describeEachDatabase("rate limits", () => {
   test("exactly `limit` of 20 concurrent hits are allowed", async () => {
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitRateLimit("signin:address:a@example.org", 5, 3600)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hitRateLimit("signin:address:a@example.org", 5, 3600)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     for (const r of results) {
       expect(r.retryAfterSeconds).toBeGreaterThan(3590);
@@ -43,7 +45,9 @@ describeEachDatabase("rate limits", () => {
 
   test("a growing limit lets exactly `free` of 20 concurrent hits through", async () => {
     const policy = { free: 5, firstWaitSeconds: 60, maxWaitSeconds: 900, resetSeconds: 3600 };
-    const results = await Promise.all(Array.from({ length: 20 }, () => hitGrowingLimit("signin:address:a@example.org", policy)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => hitGrowingLimit("signin:address:a@example.org", policy)),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(5);
     const refused = results.filter((r) => !r.allowed).map((r) => r.retryAfterSeconds);
     expect(new Set(refused)).toEqual(new Set([60]));

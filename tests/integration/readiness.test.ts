@@ -11,8 +11,12 @@ describeEachDatabase("health and readiness", () => {
   test("readiness fails when the database refuses writes, while liveness still answers", async () => {
     expect(await readiness()).toEqual({ ready: true, checks: { database: "ok", disk: "ok", outbox: "ok" } });
     // What a full disk or a read-only database looks like from here: reads work, writes fail.
-    await prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_writes() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$ LANGUAGE plpgsql`);
-    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE ON "RateLimit" FOR EACH ROW EXECUTE FUNCTION refuse_writes()`);
+    await prisma.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_writes() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'could not extend file: No space left on device'; END $$ LANGUAGE plpgsql`,
+    );
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_writes BEFORE INSERT OR UPDATE ON "RateLimit" FOR EACH ROW EXECUTE FUNCTION refuse_writes()`,
+    );
     try {
       expect(await healthy()).toBe(true);
       const result = await readiness();
@@ -29,7 +33,10 @@ describeEachDatabase("health and readiness", () => {
     await queueEmail({ to: "a@example.org", subject: "s", text: "t", purpose: "test" });
     expect((await readiness()).ready).toBe(true);
     advanceClock(OUTBOX_STUCK_MS + 60_000);
-    expect(await readiness()).toMatchObject({ ready: false, checks: { database: "ok", outbox: "1 mail(s) overdue by more than 10 minutes" } });
+    expect(await readiness()).toMatchObject({
+      ready: false,
+      checks: { database: "ok", outbox: "1 mail(s) overdue by more than 10 minutes" },
+    });
   });
 });
 
@@ -39,9 +46,15 @@ describeEachDatabase("write limit", () => {
     process.env.RATE_LIMIT_WRITES_PER_MINUTE = "3";
     try {
       const users = await Promise.all(
-        ["a", "b"].map((n) => prisma.user.create({ data: { email: `${n}@example.org`, pseudonym: n.toUpperCase(), vettingState: "approved" } })),
+        ["a", "b"].map((n) =>
+          prisma.user.create({
+            data: { email: `${n}@example.org`, pseudonym: n.toUpperCase(), vettingState: "approved" },
+          }),
+        ),
       );
-      const cookies = await Promise.all(users.map(async (u) => (await createSession(u.id, new Request("http://localhost"))).split(";")[0]));
+      const cookies = await Promise.all(
+        users.map(async (u) => (await createSession(u.id, new Request("http://localhost"))).split(";")[0]),
+      );
       const ip = "203.0.113.50";
       for (let i = 0; i < 3; i++) expect((await allowWrite({ ip, cookie: cookies[0] })).allowed).toBe(true);
       expect((await allowWrite({ ip, cookie: cookies[0] })).allowed).toBe(false);

@@ -24,7 +24,11 @@ type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknow
 async function locationOf(handler: Handler, request: Request): Promise<string> {
   ipCounter++;
   try {
-    const result = await handler({ request, params: {}, context: { clientIp: `192.0.2.${ipCounter % 250}`, cspNonce: "n" } });
+    const result = await handler({
+      request,
+      params: {},
+      context: { clientIp: `192.0.2.${ipCounter % 250}`, cspNonce: "n" },
+    });
     throw new Error(`expected a redirect, got ${JSON.stringify(result)}`);
   } catch (thrown) {
     if (!(thrown instanceof Response)) throw thrown;
@@ -53,23 +57,34 @@ async function sessionCookie(userId: string): Promise<string> {
 
 describeEachDatabase("redirects after sign-in never leave the site", () => {
   test("GET /login?redirectTo=… when already signed in", async () => {
-    const user = await prisma.user.create({ data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" } });
+    const user = await prisma.user.create({
+      data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" },
+    });
     const cookie = await sessionCookie(user.id);
     const escaping: string[] = [];
     for (const to of TRICKY_REDIRECTS) {
-      const location = await locationOf(loginLoader as Handler, new Request(`${BASE}/login?${new URLSearchParams({ redirectTo: to })}`, { headers: { Cookie: cookie } }));
+      const location = await locationOf(
+        loginLoader as Handler,
+        new Request(`${BASE}/login?${new URLSearchParams({ redirectTo: to })}`, { headers: { Cookie: cookie } }),
+      );
       if (!staysOnSite(location)) escaping.push(`${to} → ${location}`);
     }
     expect(escaping).toEqual([]);
-    expect(await locationOf(loginLoader as Handler, new Request(`${BASE}/login?redirectTo=%2Fprisoners%3Fq%3Dx`, { headers: { Cookie: cookie } }))).toBe(
-      "/prisoners?q=x",
-    );
+    expect(
+      await locationOf(
+        loginLoader as Handler,
+        new Request(`${BASE}/login?redirectTo=%2Fprisoners%3Fq%3Dx`, { headers: { Cookie: cookie } }),
+      ),
+    ).toBe("/prisoners?q=x");
   });
 
   test("POST /login keeps only a safe redirectTo in the verify link", async () => {
     const escaping: string[] = [];
     for (const to of TRICKY_REDIRECTS) {
-      const location = await locationOf(loginAction as Handler, post("/login", { email: `x${ipCounter}@example.org`, redirectTo: to, website: "" }));
+      const location = await locationOf(
+        loginAction as Handler,
+        post("/login", { email: `x${ipCounter}@example.org`, redirectTo: to, website: "" }),
+      );
       const next = new URL(location, BASE).searchParams.get("redirectTo");
       if (next !== null && !staysOnSite(next)) escaping.push(`${to} → ${next}`);
     }
@@ -77,18 +92,25 @@ describeEachDatabase("redirects after sign-in never leave the site", () => {
   });
 
   test("the sign-in link's code, entered with a tricky redirectTo", async () => {
-    const user = await prisma.user.create({ data: { email: "link@example.org", pseudonym: "Link", vettingState: "approved" } });
+    const user = await prisma.user.create({
+      data: { email: "link@example.org", pseudonym: "Link", vettingState: "approved" },
+    });
     const escaping: string[] = [];
     for (const to of TRICKY_REDIRECTS) {
       const { code } = await issueSignInCode(user.email);
-      const location = await locationOf(verifyAction as Handler, post("/login/verify", { email: user.email, code, redirectTo: to, website: "" }));
+      const location = await locationOf(
+        verifyAction as Handler,
+        post("/login/verify", { email: user.email, code, redirectTo: to, website: "" }),
+      );
       if (!staysOnSite(location)) escaping.push(`${to} → ${location}`);
     }
     expect(escaping).toEqual([]);
   });
 
   test("POST /2fa?redirectTo=… after a valid authenticator code", async () => {
-    const admin = await prisma.user.create({ data: { email: "a@example.org", pseudonym: "A", role: "admin", vettingState: "approved" } });
+    const admin = await prisma.user.create({
+      data: { email: "a@example.org", pseudonym: "A", role: "admin", vettingState: "approved" },
+    });
     await installTotpSecret(admin.id, SECRET);
     const escaping: string[] = [];
     for (const to of TRICKY_REDIRECTS) {
@@ -110,11 +132,15 @@ describeEachDatabase("redirects after sign-in never leave the site", () => {
       if (!staysOnSite(location)) escaping.push(`${to} → ${location}`);
     }
     expect(escaping).toEqual([]);
-    expect(await locationOf(languageAction as Handler, post("/language", { locale: "ru", redirectTo: "/letters?page=2" }))).toBe("/letters?page=2");
+    expect(
+      await locationOf(languageAction as Handler, post("/language", { locale: "ru", redirectTo: "/letters?page=2" })),
+    ).toBe("/letters?page=2");
   });
 
   test("a wrong authenticator code and a locked-out second factor are audited", async () => {
-    const admin = await prisma.user.create({ data: { email: "t@example.org", pseudonym: "T", role: "admin", vettingState: "approved" } });
+    const admin = await prisma.user.create({
+      data: { email: "t@example.org", pseudonym: "T", role: "admin", vettingState: "approved" },
+    });
     await installTotpSecret(admin.id, SECRET);
     const cookie = await sessionCookie(admin.id);
     const wrong = String((Number(totpCodeFor(SECRET)) + 500_000) % 1_000_000).padStart(6, "0");

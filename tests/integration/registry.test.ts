@@ -9,7 +9,14 @@ import { PermissionError } from "#app/models/users.server.ts";
 import { facilityEditSchema, prisonerEditSchema } from "#app/schemas/prisoners.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
-import { createSource, GOMEL_IK4, importTable, listTable, MINSK_SIZO1, type ListRow } from "#tests/support/import-fixtures.ts";
+import {
+  createSource,
+  GOMEL_IK4,
+  importTable,
+  listTable,
+  MINSK_SIZO1,
+  type ListRow,
+} from "#tests/support/import-fixtures.ts";
 
 const DAY = 86_400_000;
 
@@ -23,7 +30,14 @@ function birthIn(month: number, day = 15, year = 1980): string {
 }
 
 /** 27 people on a Belarusian list (Cyrillic), 3 on a Russian one. */
-const BELARUS: { name: string; latin?: string; status?: string; sizo?: boolean; reasons?: string; birth?: "thisMonth" | "nextMonth" | "yearOnly" }[] = [
+const BELARUS: {
+  name: string;
+  latin?: string;
+  status?: string;
+  sizo?: boolean;
+  reasons?: string;
+  birth?: "thisMonth" | "nextMonth" | "yearOnly";
+}[] = [
   { name: "Касцюсёў Рыгор", latin: "Ryhor Kastusiou" },
   { name: "Кастусёў Андрэй" },
   { name: "Карстусёў Віктар" },
@@ -75,11 +89,17 @@ async function seedRegistry(): Promise<Record<string, string>> {
     status: p.status ?? "осужден",
     reasons: p.reasons ?? "",
   }));
-  const belarus = await importTable("viasna", listTable(rows, ["id", "name", "latin", "birth", "facility", "address", "status", "reasons"]));
+  const belarus = await importTable(
+    "viasna",
+    listTable(rows, ["id", "name", "latin", "birth", "facility", "address", "status", "reasons"]),
+  );
   expect(belarus.summary).toMatchObject({ created: BELARUS.length, errors: [] });
   const russia = await importTable(
     "memorial",
-    { headers: ["Full name", "Date of birth", "Status"], rows: RUSSIA.map((name, i) => [name, birthIn(monthAfter(3), 10 + i, 1990), "convicted"]) },
+    {
+      headers: ["Full name", "Date of birth", "Status"],
+      rows: RUSSIA.map((name, i) => [name, birthIn(monthAfter(3), 10 + i, 1990), "convicted"]),
+    },
     { format: "json" },
   );
   expect(russia.summary).toMatchObject({ created: RUSSIA.length, errors: [] });
@@ -132,9 +152,21 @@ describeEachDatabase("prisoner registry: search and edits", () => {
   test("a Belarusian Cyrillic name is found by its Latin spellings (BGN, ICAO, press) and by Cyrillic variants", async () => {
     const ids = await seedRegistry();
     const ryhor = ids["Касцюсёў"];
-    for (const q of ["Kastusiou", "Kostusev", "Kastusyov", "Kastsiusiou", "Ryhor Kastusiou", "Grigory Kostusev", "Костюсев Григорий", "касцюсёў"]) {
+    for (const q of [
+      "Kastusiou",
+      "Kostusev",
+      "Kastusyov",
+      "Kastsiusiou",
+      "Ryhor Kastusiou",
+      "Grigory Kostusev",
+      "Костюсев Григорий",
+      "касцюсёў",
+    ]) {
       const result = await searchPrisoners({ q });
-      expect(result.prisoners.map((p) => p.id), q).toContain(ryhor);
+      expect(
+        result.prisoners.map((p) => p.id),
+        q,
+      ).toContain(ryhor);
     }
     // With the given name, only he is left.
     const byFullName = await searchPrisoners({ q: "Hryhor Kostusev" });
@@ -155,7 +187,9 @@ describeEachDatabase("prisoner registry: search and edits", () => {
 
     // A typo ("Kastisov") still finds them, all as fuzzy matches.
     const typo = await searchPrisoners({ q: "Kastisov" });
-    expect(new Set(typo.prisoners.map((p) => p.id))).toEqual(new Set([ids["Касцюсёў"], ids["Кастусёў"], ids["Карстусёў"]]));
+    expect(new Set(typo.prisoners.map((p) => p.id))).toEqual(
+      new Set([ids["Касцюсёў"], ids["Кастусёў"], ids["Карстусёў"]]),
+    );
     expect(typo.prisoners.every((p) => p.rank === 2)).toBe(true);
 
     // The press's "Lihor Kastusiov" (DOMAIN.md): a wrong first letter is still a near miss.
@@ -179,7 +213,11 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     // Filters combine with each other and with a name query.
     expect((await surnames({ facilityType: "sizo", status: "pretrial" })).sort()).toEqual(["Бяляцкі", "Дашкевіч"]);
     expect(await surnames({ q: "Kastusiou", status: "pretrial" })).toEqual([]);
-    expect(await surnames({ q: "Kastusiou", country: "BY", facilityType: "colony" })).toEqual(["Касцюсёў", "Кастусёў", "Карстусёў"]);
+    expect(await surnames({ q: "Kastusiou", country: "BY", facilityType: "colony" })).toEqual([
+      "Касцюсёў",
+      "Кастусёў",
+      "Карстусёў",
+    ]);
   });
 
   test("filter: humanitarian reason, alone and with other filters", async () => {
@@ -221,9 +259,19 @@ describeEachDatabase("prisoner registry: search and edits", () => {
   test("sort by name and pagination totals", async () => {
     await seedRegistry();
     const pretrial = await searchPrisoners({ status: "pretrial", sort: "name" });
-    expect(pretrial.prisoners.map((p) => p.name)).toEqual(["Бяляцкі Алесь", "Дашкевіч Зміцер", "Лабковіч Уладзімір", "Статкевіч Мікола"]);
+    expect(pretrial.prisoners.map((p) => p.name)).toEqual([
+      "Бяляцкі Алесь",
+      "Дашкевіч Зміцер",
+      "Лабковіч Уладзімір",
+      "Статкевіч Мікола",
+    ]);
     // Imported prisoners carry the key lists are sorted by.
-    expect(pretrial.prisoners.map((p) => p.sortName)).toEqual(["бяляцкі алесь", "дашкевіч зміцер", "лабковіч уладзімір", "статкевіч мікола"]);
+    expect(pretrial.prisoners.map((p) => p.sortName)).toEqual([
+      "бяляцкі алесь",
+      "дашкевіч зміцер",
+      "лабковіч уладзімір",
+      "статкевіч мікола",
+    ]);
 
     const pages = [];
     for (let page = 1; page <= 5; page++) pages.push(await searchPrisoners({ sort: "name", perPage: 7, page }));
@@ -249,7 +297,12 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     advanceClock(DAY);
 
     // Back to pre-trial detention (a new case): the status is a change of situation too.
-    const input = await editForm(id, { status: "pretrial", currentFacilityId: sizo.id, humanitarianReasons: ["disability"], notes: "Отвечает на письма" });
+    const input = await editForm(id, {
+      status: "pretrial",
+      currentFacilityId: sizo.id,
+      humanitarianReasons: ["disability"],
+      notes: "Отвечает на письма",
+    });
     const changes = await updatePrisoner(coordinator, id, input);
     expect(changes).toEqual([
       { field: "status", from: "convicted", to: "pretrial" },
@@ -262,11 +315,22 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     expect(edits).toHaveLength(1);
     expect(edits[0]).toMatchObject({ editorId: coordinator.id, changes: { fields: changes } });
 
-    const after = await prisma.prisoner.findUniqueOrThrow({ where: { id }, include: { stays: { orderBy: { fromDate: "asc" } } } });
-    expect(after).toMatchObject({ status: "pretrial", currentFacilityId: sizo.id, humanitarian: true, humanitarianReasons: ["disability"] });
-    expect(await prisma.situationChange.findMany({ where: { prisonerId: id }, select: { status: true, fromStatus: true, editorId: true } })).toEqual([
-      { status: "pretrial", fromStatus: "convicted", editorId: coordinator.id },
-    ]);
+    const after = await prisma.prisoner.findUniqueOrThrow({
+      where: { id },
+      include: { stays: { orderBy: { fromDate: "asc" } } },
+    });
+    expect(after).toMatchObject({
+      status: "pretrial",
+      currentFacilityId: sizo.id,
+      humanitarian: true,
+      humanitarianReasons: ["disability"],
+    });
+    expect(
+      await prisma.situationChange.findMany({
+        where: { prisonerId: id },
+        select: { status: true, fromStatus: true, editorId: true },
+      }),
+    ).toEqual([{ status: "pretrial", fromStatus: "convicted", editorId: coordinator.id }]);
     expect(after.stays).toHaveLength(2);
     expect(after.stays[0]).toMatchObject({ id: before.stays[0].id, facilityId: before.currentFacilityId });
     expect(after.stays[0].toDate).toEqual(after.stays[1].fromDate);
@@ -282,9 +346,14 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     const ids = await seedRegistry();
     const id = ids["Лосік"];
     const input = await editForm(id, { status: "released" });
-    for (const actor of [await makeUser("volunteer", "bird@example.org"), await makeUser("coordinator", "new@example.org", "pending")]) {
+    for (const actor of [
+      await makeUser("volunteer", "bird@example.org"),
+      await makeUser("coordinator", "new@example.org", "pending"),
+    ]) {
       expect((await refusal(updatePrisoner(actor, id, input))).message).toBe("edit:prisoners");
-      await refusal(addPrisonerName(actor, id, { script: "latin", surname: "Losik", givenName: "Ihar", patronymic: null }));
+      await refusal(
+        addPrisonerName(actor, id, { script: "latin", surname: "Losik", givenName: "Ihar", patronymic: null }),
+      );
     }
     expect((await prisma.prisoner.findUniqueOrThrow({ where: { id } })).status).toBe("convicted");
     expect(await prisma.prisonerEdit.count()).toBe(0);
@@ -320,16 +389,37 @@ describeEachDatabase("prisoner registry: search and edits", () => {
         ok: false,
         fieldErrors: { [`${flag}Note`]: "validation.flagNote" },
       });
-      const accepted = parseWithSchema(prisonerEditSchema, prisonerForm({ [flag]: "on", [`${flag}Note`]: "Asked through a lawyer" }), ["humanitarianReasons"]);
-      expect(accepted).toMatchObject({ ok: true, data: { [flag]: true, [`${flag}Note`]: "Asked through a lawyer", clearReview: false } });
+      const accepted = parseWithSchema(
+        prisonerEditSchema,
+        prisonerForm({ [flag]: "on", [`${flag}Note`]: "Asked through a lawyer" }),
+        ["humanitarianReasons"],
+      );
+      expect(accepted).toMatchObject({
+        ok: true,
+        data: { [flag]: true, [`${flag}Note`]: "Asked through a lawyer", clearReview: false },
+      });
     }
 
     const facilityForm = new FormData();
-    for (const [name, value] of Object.entries({ name: "ИК №4", nameLatin: "", type: "colony", regime: "", street: "ул. Ленина, 1", postcode: "246035", city: "Гомель", region: "", parcelQuotaPerYear: "", rulesNote: "" })) {
+    for (const [name, value] of Object.entries({
+      name: "ИК №4",
+      nameLatin: "",
+      type: "colony",
+      regime: "",
+      street: "ул. Ленина, 1",
+      postcode: "246035",
+      city: "Гомель",
+      region: "",
+      parcelQuotaPerYear: "",
+      rulesNote: "",
+    })) {
       facilityForm.append(name, value);
     }
     facilityForm.append("languages", "ru");
-    expect(parseWithSchema(facilityEditSchema, facilityForm, ["languages"])).toMatchObject({ ok: true, data: { acceptsNonRelativeLetters: false, parcelsFromAbroad: false } });
+    expect(parseWithSchema(facilityEditSchema, facilityForm, ["languages"])).toMatchObject({
+      ok: true,
+      data: { acceptsNonRelativeLetters: false, parcelsFromAbroad: false },
+    });
   });
 
   test("a flag needs a note, and with one the edit records it from today", async () => {
@@ -341,7 +431,9 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     for (const flag of ["incommunicado", "doNotWrite", "relativesOnly"] as const) {
       const refused = prisonerEditSchema.safeParse({ ...base, [flag]: "on" });
       expect(refused.success).toBe(false);
-      expect(refused.error?.issues).toEqual([expect.objectContaining({ path: [`${flag}Note`], message: "validation.flagNote" })]);
+      expect(refused.error?.issues).toEqual([
+        expect.objectContaining({ path: [`${flag}Note`], message: "validation.flagNote" }),
+      ]);
       expect(prisonerEditSchema.safeParse({ ...base, [flag]: "on", [`${flag}Note`]: "   " }).success).toBe(false);
     }
 
@@ -353,7 +445,10 @@ describeEachDatabase("prisoner registry: search and edits", () => {
       { field: "doNotWriteNote", from: null, to: "Asked through his lawyer" },
       { field: "doNotWriteSince", from: null, to: today },
     ]);
-    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id } })).toMatchObject({ doNotWrite: true, doNotWriteNote: "Asked through his lawyer" });
+    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      doNotWrite: true,
+      doNotWriteNote: "Asked through his lawyer",
+    });
     const edit = await prisma.prisonerEdit.findFirstOrThrow({ where: { prisonerId: id } });
     expect(edit).toMatchObject({ editorId: coordinator.id, changes: { fields: changes } });
   });
@@ -407,8 +502,14 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     );
     expect(changes).toHaveLength(4);
     const edits = await prisma.prisonerEdit.findMany({ where: { facilityId: facility.id } });
-    expect(edits).toEqual([expect.objectContaining({ editorId: coordinator.id, prisonerId: null, changes: { fields: changes } })]);
-    expect(await prisma.facility.findUniqueOrThrow({ where: { id: facility.id } })).toMatchObject({ regime: "strict", street: "ул. Ленина, 1А", parcelQuotaPerYear: 6 });
+    expect(edits).toEqual([
+      expect.objectContaining({ editorId: coordinator.id, prisonerId: null, changes: { fields: changes } }),
+    ]);
+    expect(await prisma.facility.findUniqueOrThrow({ where: { id: facility.id } })).toMatchObject({
+      regime: "strict",
+      street: "ул. Ленина, 1А",
+      parcelQuotaPerYear: 6,
+    });
     expect(await updateFacility(coordinator, facility.id, input)).toEqual([]);
   });
 
@@ -418,7 +519,12 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     const id = ids["Калеснікава"];
     expect((await searchPrisoners({ q: "Petrova" })).total).toBe(0);
 
-    await addPrisonerName(coordinator, id, { script: "latin", surname: "Petrova", givenName: "Maria", patronymic: null });
+    await addPrisonerName(coordinator, id, {
+      script: "latin",
+      surname: "Petrova",
+      givenName: "Maria",
+      patronymic: null,
+    });
     const found = await searchPrisoners({ q: "Petrova" });
     expect(found.prisoners.map((p) => [p.id, p.rank])).toEqual([[id, 0]]);
     // The list still shows the primary spelling.
@@ -427,6 +533,9 @@ describeEachDatabase("prisoner registry: search and edits", () => {
     // Her other spellings still find her.
     expect((await searchPrisoners({ q: "Kalesnikava" })).prisoners.map((p) => p.id)).toEqual([id]);
     const edit = await prisma.prisonerEdit.findFirstOrThrow({ where: { prisonerId: id } });
-    expect(edit).toMatchObject({ editorId: coordinator.id, changes: { fields: [{ field: "names", from: null, to: "Petrova Maria" }] } });
+    expect(edit).toMatchObject({
+      editorId: coordinator.id,
+      changes: { fields: [{ field: "names", from: null, to: "Petrova Maria" }] },
+    });
   });
 });

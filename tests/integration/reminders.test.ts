@@ -31,12 +31,21 @@ afterAll(async () => {
 });
 
 async function volunteer(email: string, data: Partial<Prisma.UserCreateInput> = {}) {
-  return prisma.user.create({ data: { email, pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"], ...data } });
+  return prisma.user.create({
+    data: { email, pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"], ...data },
+  });
 }
 
 async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
   const facility = await prisma.facility.create({
-    data: { country: "BY", type: "colony", name: `ИК №${Math.floor(Math.random() * 100_000)}`, street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" },
+    data: {
+      country: "BY",
+      type: "colony",
+      name: `ИК №${Math.floor(Math.random() * 100_000)}`,
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+    },
   });
   return prisma.prisoner.create({
     data: {
@@ -64,21 +73,49 @@ async function route(slug: string, handover: "print_pdf" | "email") {
       languages: ["ru", "be"],
       handover,
       handoverEmail: handover === "email" ? "letters@service.example" : null,
-      statuses: { create: [{ key: "queued", position: 0, usualDays: 3 }, { key: "posted", position: 1, usualDays: 14 }, { key: "delivered", position: 2, isFinal: true }] },
+      statuses: {
+        create: [
+          { key: "queued", position: 0, usualDays: 3 },
+          { key: "posted", position: 1, usualDays: 14 },
+          { key: "delivered", position: 2, isFinal: true },
+        ],
+      },
     },
   });
 }
 
 /** A letter already sent through a route, as sendLetter leaves it. */
-async function sentLetter(authorId: string, prisonerId: string, routeId: string, data: Partial<Prisma.LetterUncheckedCreateInput> = {}) {
+async function sentLetter(
+  authorId: string,
+  prisonerId: string,
+  routeId: string,
+  data: Partial<Prisma.LetterUncheckedCreateInput> = {},
+) {
   const at = now();
   return prisma.letter.create({
-    data: { authorId, prisonerId, routeId, state: "sent", status: "queued", bodyEncrypted: encrypt(LETTER_TEXT), sentAt: at, statusChangedAt: at, createdAt: at, updatedAt: at, ...data },
+    data: {
+      authorId,
+      prisonerId,
+      routeId,
+      state: "sent",
+      status: "queued",
+      bodyEncrypted: encrypt(LETTER_TEXT),
+      sentAt: at,
+      statusChangedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      ...data,
+    },
   });
 }
 
 async function reminderMails(to?: string) {
-  return (await prisma.emailOutbox.findMany({ where: { purpose: "reminder", ...(to ? { toAddress: to } : {}) }, orderBy: { createdAt: "asc" } })).map(openMail);
+  return (
+    await prisma.emailOutbox.findMany({
+      where: { purpose: "reminder", ...(to ? { toAddress: to } : {}) },
+      orderBy: { createdAt: "asc" },
+    })
+  ).map(openMail);
 }
 
 function expectNothingRevealing(message: { subject: string; textBody: string; htmlBody: string | null }) {
@@ -107,7 +144,11 @@ describeEachDatabase("reminder e-mails", () => {
     expect((await sendDueReminders()).draft).toBe(0);
 
     const [first] = await reminderMails();
-    expect(first).toMatchObject({ toAddress: "heron@example.org", subject: "A draft is waiting for you", state: "queued" });
+    expect(first).toMatchObject({
+      toAddress: "heron@example.org",
+      subject: "A draft is waiting for you",
+      state: "queued",
+    });
     expect(first.textBody).toContain("Hello Quiet Heron,");
     expect(first.textBody).toContain("you started a letter 7 days ago");
     expect(first.textBody).toContain(`http://localhost:3999/letters/${draft.id}`);
@@ -144,7 +185,11 @@ describeEachDatabase("reminder e-mails", () => {
   test("scheduled drafts, pending and suspended people, and anyone who switched a kind off get nothing", async () => {
     const p = await prisoner();
     const selfPost = await route("self-post", "print_pdf");
-    const off = await volunteer("off@example.org", { remindDrafts: false, remindSelfPost: false, remindAdoptions: false });
+    const off = await volunteer("off@example.org", {
+      remindDrafts: false,
+      remindSelfPost: false,
+      remindAdoptions: false,
+    });
     const scheduled = await volunteer("scheduled@example.org");
     const suspended = await volunteer("suspended@example.org");
     const pending = await volunteer("pending@example.org");
@@ -152,7 +197,10 @@ describeEachDatabase("reminder e-mails", () => {
     await sentLetter(off.id, p.id, selfPost.id);
     await prisma.adoption.create({ data: { volunteerId: off.id, prisonerId: p.id, createdAt: now() } });
     const later = await createDraft(scheduled, p.id, "letter");
-    await prisma.letter.update({ where: { id: later.id }, data: { scheduledFor: new Date(now().getTime() + 60 * DAY), scheduledRouteId: selfPost.id } });
+    await prisma.letter.update({
+      where: { id: later.id },
+      data: { scheduledFor: new Date(now().getTime() + 60 * DAY), scheduledRouteId: selfPost.id },
+    });
     await createDraft(suspended, p.id, "letter");
     await prisma.user.update({ where: { id: suspended.id }, data: { vettingState: "suspended" } });
     await createDraft(pending, p.id, "letter");
@@ -192,10 +240,15 @@ describeEachDatabase("reminder e-mails", () => {
     expect(asked.textBody).not.toContain(movedOn.id);
     expect(asked.textBody).not.toContain(answered.id);
     expectNothingRevealing(asked);
-    expect(await prisma.reminderLog.findMany({ where: { kind: "self_post" } })).toEqual([expect.objectContaining({ subjectId: letter.id, periodKey: "first" })]);
+    expect(await prisma.reminderLog.findMany({ where: { kind: "self_post" } })).toEqual([
+      expect.objectContaining({ subjectId: letter.id, periodKey: "first" }),
+    ]);
 
     // "Not yet": asked again a week after the answer, then once a week.
-    await prisma.letter.update({ where: { id: letter.id }, data: { postedAnswer: "not_yet", postedAnsweredAt: now() } });
+    await prisma.letter.update({
+      where: { id: letter.id },
+      data: { postedAnswer: "not_yet", postedAnsweredAt: now() },
+    });
     advanceClock(6 * DAY);
     expect((await sendDueReminders()).self_post).toBe(0);
     advanceClock(DAY + 60_000);
@@ -205,7 +258,10 @@ describeEachDatabase("reminder e-mails", () => {
     expect((await sendDueReminders()).self_post).toBe(0);
     advanceClock(4 * DAY);
     expect((await sendDueReminders()).self_post).toBe(1);
-    const weekly = await prisma.reminderLog.findMany({ where: { kind: "self_post", NOT: { periodKey: "first" } }, orderBy: { sentAt: "asc" } });
+    const weekly = await prisma.reminderLog.findMany({
+      where: { kind: "self_post", NOT: { periodKey: "first" } },
+      orderBy: { sentAt: "asc" },
+    });
     expect(weekly).toHaveLength(2);
     expect(weekly[1].periodKey).toBe(isoWeek(now()));
     expect(weekly[0].periodKey).not.toBe(weekly[1].periodKey);

@@ -14,10 +14,25 @@ const RETURN_ADDRESS = "Relay, PO Box 12, Vilnius";
 const REPLY = "Спасибо за письмо, у меня всё хорошо.";
 
 async function setup() {
-  const author = await prisma.user.create({ data: { email: "writer@example.org", pseudonym: "Quiet Heron", vettingState: "approved" } });
-  const facility = await prisma.facility.create({ data: { country: "BY", type: "colony", name: "ИК №4", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" } });
+  const author = await prisma.user.create({
+    data: { email: "writer@example.org", pseudonym: "Quiet Heron", vettingState: "approved" },
+  });
+  const facility = await prisma.facility.create({
+    data: {
+      country: "BY",
+      type: "colony",
+      name: "ИК №4",
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: "Гомель",
+    },
+  });
   const prisoner = await prisma.prisoner.create({
-    data: { country: "BY", currentFacilityId: facility.id, names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } } },
+    data: {
+      country: "BY",
+      currentFacilityId: facility.id,
+      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
+    },
   });
   const route = await prisma.route.create({
     data: {
@@ -28,7 +43,14 @@ async function setup() {
       itemKinds: ["letter", "postcard", "parcel"],
       languages: ["ru", "be"],
       handover: "print_pdf",
-      statuses: { create: [{ key: "queued", position: 0 }, { key: "posted", position: 1 }, { key: "delivered", position: 2, isFinal: true }, { key: "reply_received", position: 3, isFinal: true }] },
+      statuses: {
+        create: [
+          { key: "queued", position: 0 },
+          { key: "posted", position: 1 },
+          { key: "delivered", position: 2, isFinal: true },
+          { key: "reply_received", position: 3, isFinal: true },
+        ],
+      },
     },
   });
   return { author, facility, prisoner, route };
@@ -37,7 +59,11 @@ async function setup() {
 type Setup = Awaited<ReturnType<typeof setup>>;
 
 /** A sent letter with a reply, moved through its statuses like a coordinator would. */
-async function letterWithReply(s: Setup, finalStatus: "delivered" | "reply_received" | null, data: Partial<Prisma.LetterUncheckedCreateInput> = {}) {
+async function letterWithReply(
+  s: Setup,
+  finalStatus: "delivered" | "reply_received" | null,
+  data: Partial<Prisma.LetterUncheckedCreateInput> = {},
+) {
   const at = now();
   const letter = await prisma.letter.create({
     data: {
@@ -81,9 +107,20 @@ describeEachDatabase("retention of finished items", () => {
     const old = await letterWithReply(s, "reply_received");
     const delivered = await letterWithReply(s, "delivered");
     const inFlight = await letterWithReply(s, null);
-    const draft = await prisma.letter.create({ data: { authorId: s.author.id, prisonerId: s.prisoner.id, state: "draft", bodyEncrypted: encrypt(BODY) } });
+    const draft = await prisma.letter.create({
+      data: { authorId: s.author.id, prisonerId: s.prisoner.id, state: "draft", bodyEncrypted: encrypt(BODY) },
+    });
     const parcel = await prisma.parcel.create({
-      data: { senderId: s.author.id, prisonerId: s.prisoner.id, routeId: s.route.id, state: "sent", status: "queued", onBehalfOf: "Kastusiova family", senderDetailsEncrypted: encrypt("Anna K., Vilnius"), sentAt: now() },
+      data: {
+        senderId: s.author.id,
+        prisonerId: s.prisoner.id,
+        routeId: s.route.id,
+        state: "sent",
+        status: "queued",
+        onBehalfOf: "Kastusiova family",
+        senderDetailsEncrypted: encrypt("Anna K., Vilnius"),
+        sentAt: now(),
+      },
     });
     await changeStatus({ type: "parcel", id: parcel.id }, { to: "delivered", actorId: null });
     const before = await prisma.letter.findUniqueOrThrow({ where: { id: old.id }, include: { events: true } });
@@ -98,15 +135,34 @@ describeEachDatabase("retention of finished items", () => {
 
     for (const id of [old.id, delivered.id]) {
       const purged = await prisma.letter.findUniqueOrThrow({ where: { id }, include: { events: true, replies: true } });
-      expect(purged).toMatchObject({ bodyEncrypted: null, returnAddressEncrypted: null, state: "closed", routeId: s.route.id, prisonerId: s.prisoner.id, language: "ru", authorId: s.author.id });
+      expect(purged).toMatchObject({
+        bodyEncrypted: null,
+        returnAddressEncrypted: null,
+        state: "closed",
+        routeId: s.route.id,
+        prisonerId: s.prisoner.id,
+        language: "ru",
+        authorId: s.author.id,
+      });
       expect(purged.purgedAt).toBeInstanceOf(Date);
       expect(purged.events.map((e) => e.toStatus).slice(0, 2)).toEqual(["queued", "posted"]);
       expect(purged.replies).toEqual([
-        expect.objectContaining({ textEncrypted: null, attachmentEncrypted: null, attachmentName: null, receivedOn: expect.any(Date), routeId: s.route.id }),
+        expect.objectContaining({
+          textEncrypted: null,
+          attachmentEncrypted: null,
+          attachmentName: null,
+          receivedOn: expect.any(Date),
+          routeId: s.route.id,
+        }),
       ]);
     }
     const purgedOld = await prisma.letter.findUniqueOrThrow({ where: { id: old.id }, include: { events: true } });
-    expect(purgedOld).toMatchObject({ status: "reply_received", sentAt: before.sentAt, closedAt: before.closedAt, statusChangedAt: before.statusChangedAt });
+    expect(purgedOld).toMatchObject({
+      status: "reply_received",
+      sentAt: before.sentAt,
+      closedAt: before.closedAt,
+      statusChangedAt: before.statusChangedAt,
+    });
     expect(purgedOld.events).toHaveLength(before.events.length);
 
     // Recent, in-flight and draft letters keep everything.
@@ -116,7 +172,12 @@ describeEachDatabase("retention of finished items", () => {
       expect(kept.purgedAt).toBeNull();
       for (const reply of kept.replies) expect(reply.textEncrypted).toMatch(/^v1\./);
     }
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ senderDetailsEncrypted: null, onBehalfOf: null, status: "delivered", state: "closed" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      senderDetailsEncrypted: null,
+      onBehalfOf: null,
+      status: "delivered",
+      state: "closed",
+    });
 
     // Counts are unchanged: every letter, reply and event is still there.
     expect(await prisma.letter.count()).toBe(5);
@@ -130,7 +191,12 @@ describeEachDatabase("retention of finished items", () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       expect(JSON.stringify(row)).not.toMatch(/v[12]\./);
-      expect(row).toMatchObject({ bodyEncrypted: null, returnAddressEncrypted: null, replyText: null, replyScan: null });
+      expect(row).toMatchObject({
+        bodyEncrypted: null,
+        returnAddressEncrypted: null,
+        replyText: null,
+        replyScan: null,
+      });
     }
 
     // The purge is audited with its counts, and running it again changes nothing.

@@ -1,6 +1,13 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { createRoute, ensureDefaultRoutes, getRoute, StatusInUseError, updateRoute, updateRouteStatuses } from "#app/models/routes.server.ts";
+import {
+  createRoute,
+  ensureDefaultRoutes,
+  getRoute,
+  StatusInUseError,
+  updateRoute,
+  updateRouteStatuses,
+} from "#app/models/routes.server.ts";
 import { DEFAULT_ROUTE_SLUGS } from "#app/tracking/default-routes.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { parseStatusEdits, routeEditSchema } from "#app/schemas/routes.ts";
@@ -17,7 +24,13 @@ async function seedRoute() {
       languages: ["ru", "be"],
       handover: "email",
       handoverEmail: "letters@pismo.example",
-      statuses: { create: [{ key: "queued", position: 0, usualDays: 1 }, { key: "handed_over", position: 1, usualDays: 3 }, { key: "delivered", position: 2, isFinal: true }] },
+      statuses: {
+        create: [
+          { key: "queued", position: 0, usualDays: 1 },
+          { key: "handed_over", position: 1, usualDays: 3 },
+          { key: "delivered", position: 2, isFinal: true },
+        ],
+      },
     },
     include: { statuses: true },
   });
@@ -43,8 +56,14 @@ describeEachDatabase("routes kept by coordinators", () => {
     expect(routes.map((r) => r.slug).sort()).toEqual([...DEFAULT_ROUTE_SLUGS].sort());
     for (const route of routes) expect(route.statuses.filter((s) => !s.isFinal).length, route.slug).toBeGreaterThan(0);
     // No made-up hand-over address on a real installation: e-mail services wait, paused, for a coordinator.
-    for (const route of routes.filter((r) => r.handover === "email")) expect([route.slug, route.handoverEmail, route.active]).toEqual([route.slug, null, false]);
-    expect(routes.filter((r) => r.active).map((r) => r.handover).sort()).toEqual(["bank", "batch_export", "batch_export", "batch_export", "print_pdf", "print_pdf"]);
+    for (const route of routes.filter((r) => r.handover === "email"))
+      expect([route.slug, route.handoverEmail, route.active]).toEqual([route.slug, null, false]);
+    expect(
+      routes
+        .filter((r) => r.active)
+        .map((r) => r.handover)
+        .sort(),
+    ).toEqual(["bank", "batch_export", "batch_export", "batch_export", "print_pdf", "print_pdf"]);
     // A coordinator's removal is not undone on the next start.
     await prisma.route.deleteMany({ where: { slug: "rosuznik" } });
     await ensureDefaultRoutes();
@@ -58,8 +77,12 @@ describeEachDatabase("routes kept by coordinators", () => {
   });
 
   test("a coordinator adds a route: a unique slug, a simple path of statuses to shape, audited; volunteers cannot", async () => {
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
-    const input = routeEditSchema.parse(form({ name: "Pismo Relay (Vilnius)", handover: "print_pdf", handoverEmail: "", active: undefined }));
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
+    const input = routeEditSchema.parse(
+      form({ name: "Pismo Relay (Vilnius)", handover: "print_pdf", handoverEmail: "", active: undefined }),
+    );
     const first = await getRoute(await createRoute(coordinator, input));
     const second = await getRoute(await createRoute(coordinator, input));
     expect([first!.slug, second!.slug]).toEqual(["pismo-relay-vilnius", "pismo-relay-vilnius-2"]);
@@ -74,22 +97,34 @@ describeEachDatabase("routes kept by coordinators", () => {
       ["unknown", 6, true],
     ]);
     expect(await prisma.auditLog.count({ where: { action: "route.created" } })).toBe(2);
-    const volunteer = await prisma.user.create({ data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" } });
+    const volunteer = await prisma.user.create({
+      data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" },
+    });
     await expect(createRoute(volunteer, input)).rejects.toBeInstanceOf(PermissionError);
   });
 
   test("a coordinator changes what a route accepts and its hand-over address; it is audited", async () => {
     const route = await seedRoute();
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
     await updateRoute(coordinator, route.id, routeEditSchema.parse(form()));
     const after = await getRoute(route.id);
-    expect(after).toMatchObject({ itemKinds: ["letter", "postcard"], handoverEmail: "new-address@pismo.example", active: true, position: 2, translates: false });
+    expect(after).toMatchObject({
+      itemKinds: ["letter", "postcard"],
+      handoverEmail: "new-address@pismo.example",
+      active: true,
+      position: 2,
+      translates: false,
+    });
     expect(await prisma.auditLog.findMany({ where: { action: "route.updated" } })).toHaveLength(1);
   });
 
   test("a coordinator adds, reorders and removes statuses and changes usual days; endings stay after the steps", async () => {
     const route = await seedRoute();
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
     const id = (key: string) => route.statuses.find((s) => s.key === key)!.id;
     const data = new FormData();
     // handed_over first, then queued; the ending given position 0 still goes last.
@@ -124,42 +159,72 @@ describeEachDatabase("routes kept by coordinators", () => {
 
   test("a status items are in cannot be removed; bad keys, missing labels and a route without steps are refused", async () => {
     const route = await seedRoute();
-    const coordinator = await prisma.user.create({ data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
     const prisoner = await prisma.prisoner.create({ data: { country: "BY" } });
-    await prisma.letter.create({ data: { prisonerId: prisoner.id, state: "sent", routeId: route.id, status: "queued" } });
+    await prisma.letter.create({
+      data: { prisonerId: prisoner.id, state: "sent", routeId: route.id, status: "queued" },
+    });
     const queued = route.statuses.find((s) => s.key === "queued")!;
     const data = new FormData();
     data.set(`remove:${queued.id}`, "on");
     const parsed = parseStatusEdits(data, route.statuses);
     if (!parsed.ok) throw new Error("unexpected");
-    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toMatchObject({ key: "queued", count: 1 });
-    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toBeInstanceOf(StatusInUseError);
+    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toMatchObject({
+      key: "queued",
+      count: 1,
+    });
+    await expect(updateRouteStatuses(coordinator, route.id, parsed.edits, null)).rejects.toBeInstanceOf(
+      StatusInUseError,
+    );
     expect((await getRoute(route.id))!.statuses).toHaveLength(3);
 
     const bad = new FormData();
     bad.set("newKey", "Bad Key!");
-    expect(parseStatusEdits(bad, route.statuses)).toMatchObject({ ok: false, errors: { newKey: "routes.statuses.badKey" } });
+    expect(parseStatusEdits(bad, route.statuses)).toMatchObject({
+      ok: false,
+      errors: { newKey: "routes.statuses.badKey" },
+    });
     const unlabelled = new FormData();
     unlabelled.set("newKey", "at_border");
-    expect(parseStatusEdits(unlabelled, route.statuses)).toMatchObject({ ok: false, errors: { newLabel: "validation.required" } });
+    expect(parseStatusEdits(unlabelled, route.statuses)).toMatchObject({
+      ok: false,
+      errors: { newLabel: "validation.required" },
+    });
     const taken = new FormData();
     taken.set("newKey", "queued");
-    expect(parseStatusEdits(taken, route.statuses)).toMatchObject({ ok: false, errors: { newKey: "routes.statuses.keyTaken" } });
+    expect(parseStatusEdits(taken, route.statuses)).toMatchObject({
+      ok: false,
+      errors: { newKey: "routes.statuses.keyTaken" },
+    });
     const noSteps = new FormData();
     for (const s of route.statuses.filter((s) => !s.isFinal)) noSteps.set(`remove:${s.id}`, "on");
-    expect(parseStatusEdits(noSteps, route.statuses)).toMatchObject({ ok: false, errors: { form: "routes.statuses.needsStep" } });
+    expect(parseStatusEdits(noSteps, route.statuses)).toMatchObject({
+      ok: false,
+      errors: { form: "routes.statuses.needsStep" },
+    });
   });
 
   test("the form refuses an e-mail hand-over without an address, and an empty country list; volunteers cannot edit", async () => {
     const route = await seedRoute();
     const noAddress = routeEditSchema.safeParse(form({ handoverEmail: "" }));
     expect(noAddress.success).toBe(false);
-    expect(noAddress.error?.issues[0]).toMatchObject({ path: ["handoverEmail"], message: "routes.validation.handoverEmail" });
-    expect(routeEditSchema.safeParse(form({ countries: [] })).error?.issues[0].message).toBe("routes.validation.countries");
+    expect(noAddress.error?.issues[0]).toMatchObject({
+      path: ["handoverEmail"],
+      message: "routes.validation.handoverEmail",
+    });
+    expect(routeEditSchema.safeParse(form({ countries: [] })).error?.issues[0].message).toBe(
+      "routes.validation.countries",
+    );
     // Unticked boxes are absent from a form: the route becomes inactive.
     expect(routeEditSchema.parse(form({ active: undefined })).active).toBe(false);
-    const volunteer = await prisma.user.create({ data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" } });
-    await expect(updateRoute(volunteer, route.id, routeEditSchema.parse(form()))).rejects.toBeInstanceOf(PermissionError);
+    const volunteer = await prisma.user.create({
+      data: { email: "v@example.org", pseudonym: "V", vettingState: "approved" },
+    });
+    await expect(updateRoute(volunteer, route.id, routeEditSchema.parse(form()))).rejects.toBeInstanceOf(
+      PermissionError,
+    );
     await expect(updateRouteStatuses(volunteer, route.id, [], null)).rejects.toBeInstanceOf(PermissionError);
     expect((await getRoute(route.id))!.handoverEmail).toBe("letters@pismo.example");
   });

@@ -20,7 +20,9 @@ async function plan(sql: string): Promise<string> {
 
 describeEachDatabase("name search uses the name-key indexes", () => {
   test("an exact or transliterated word is looked up through an index on the key", async () => {
-    const text = await plan(`SELECT "prisonerId" FROM "PrisonerNameKey" WHERE "kind" = 'token' AND "key" = ANY(ARRAY['kastusiou','kastusev'])`);
+    const text = await plan(
+      `SELECT "prisonerId" FROM "PrisonerNameKey" WHERE "kind" = 'token' AND "key" = ANY(ARRAY['kastusiou','kastusev'])`,
+    );
     expect(text).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
     expect(text).toMatch(/PrisonerNameKey_(kind_key_pattern|key)_idx/);
     expect(text).not.toMatch(/Seq Scan/);

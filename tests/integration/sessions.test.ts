@@ -31,7 +31,11 @@ const BASE = "http://localhost:3999";
 const CHROME_ANDROID =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
 
-async function makeUser(role: Role = "volunteer", vettingState: VettingState = "approved", email = `${role}-${vettingState}@example.org`) {
+async function makeUser(
+  role: Role = "volunteer",
+  vettingState: VettingState = "approved",
+  email = `${role}-${vettingState}@example.org`,
+) {
   return prisma.user.create({ data: { email, pseudonym: `${role} ${vettingState}`, role, vettingState } });
 }
 
@@ -41,11 +45,16 @@ function cookiePair(setCookie: string): string {
 }
 
 function requestWith(setCookie: string | null, path = "/prisoners?page=2"): Request {
-  return new Request(`${BASE}${path}`, { headers: setCookie ? { cookie: cookiePair(setCookie), "user-agent": CHROME_ANDROID } : {} });
+  return new Request(`${BASE}${path}`, {
+    headers: setCookie ? { cookie: cookiePair(setCookie), "user-agent": CHROME_ANDROID } : {},
+  });
 }
 
 async function signIn(userId: string): Promise<{ setCookie: string; request: Request }> {
-  const setCookie = await createSession(userId, new Request(`${BASE}/login/verify`, { headers: { "user-agent": CHROME_ANDROID } }));
+  const setCookie = await createSession(
+    userId,
+    new Request(`${BASE}/login/verify`, { headers: { "user-agent": CHROME_ANDROID } }),
+  );
   return { setCookie, request: requestWith(setCookie) };
 }
 
@@ -96,7 +105,9 @@ describeEachDatabase("sessions and authorisation", () => {
     expect(await lookupSession(requestWith(null))).toEqual({ state: "none" });
     const forged = await createCookie("__session", { secrets: ["guessed-secret"] }).serialize("anything");
     expect(await lookupSession(requestWith(forged))).toEqual({ state: "none" });
-    const unknown = await createCookie("__session", { secrets: ["rotated-new-secret"] }).serialize("no-such-session-id");
+    const unknown = await createCookie("__session", { secrets: ["rotated-new-secret"] }).serialize(
+      "no-such-session-id",
+    );
     expect(await lookupSession(requestWith(unknown))).toEqual({ state: "expired" });
   });
 
@@ -111,8 +122,12 @@ describeEachDatabase("sessions and authorisation", () => {
     expect(found.state).toBe("active");
 
     const { setCookie } = await signIn(user.id);
-    expect(await createCookie("__session", { secrets: ["rotated-new-secret"] }).parse(cookiePair(setCookie))).toEqual(expect.any(String));
-    expect(await createCookie("__session", { secrets: ["rotated-old-secret"] }).parse(cookiePair(setCookie))).toBeNull();
+    expect(await createCookie("__session", { secrets: ["rotated-new-secret"] }).parse(cookiePair(setCookie))).toEqual(
+      expect.any(String),
+    );
+    expect(
+      await createCookie("__session", { secrets: ["rotated-old-secret"] }).parse(cookiePair(setCookie)),
+    ).toBeNull();
   });
 
   test("a coordinator idle for more than 30 minutes is signed out; activity keeps the session alive", async () => {
@@ -254,7 +269,8 @@ describeEachDatabase("sessions and authorisation", () => {
     setDatabase(counting as unknown as typeof plain);
     try {
       // Remix hands the root loader and the page's loader each its own copy of the request.
-      const rootAndPage = () => Promise.all([getOptionalUser(requestWith(setCookie)), requireApprovedUser(requestWith(setCookie))]);
+      const rootAndPage = () =>
+        Promise.all([getOptionalUser(requestWith(setCookie)), requireApprovedUser(requestWith(setCookie))]);
       const [rootUser, page] = await withRequestMemo(true, rootAndPage);
       expect(rootUser?.id).toBe(user.id);
       expect(page.user.id).toBe(user.id);

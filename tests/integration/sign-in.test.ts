@@ -31,7 +31,9 @@ function freshIp(): string {
 }
 
 async function outboxFor(address: string) {
-  return (await prisma.emailOutbox.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } })).map(openMail);
+  return (await prisma.emailOutbox.findMany({ where: { toAddress: address }, orderBy: { createdAt: "asc" } })).map(
+    openMail,
+  );
 }
 
 /** Requests a code and reads it back from the queued e-mail, as a person would. */
@@ -50,7 +52,9 @@ function wrongCode(code: string): string {
 describeEachDatabase("sign-in codes", () => {
   test("the e-mail carries the code and a verify link; its subject reveals nothing", async () => {
     const email = "ola@example.org";
-    expect(await requestSignInCode({ email: "  Ola@Example.ORG ", ip: freshIp(), locale: "en", redirectTo: "/prisoners" })).toEqual({
+    expect(
+      await requestSignInCode({ email: "  Ola@Example.ORG ", ip: freshIp(), locale: "en", redirectTo: "/prisoners" }),
+    ).toEqual({
       ok: true,
     });
     const [mail] = await outboxFor(email);
@@ -78,13 +82,21 @@ describeEachDatabase("sign-in codes", () => {
   test("a code works once only", async () => {
     const user = await prisma.user.create({ data: { email: "known@example.org", pseudonym: "Known" } });
     const code = await requestCode("known@example.org");
-    expect(await verifySignInCode("KNOWN@example.org", ` ${code} `)).toEqual({ ok: true, email: "known@example.org", userId: user.id });
+    expect(await verifySignInCode("KNOWN@example.org", ` ${code} `)).toEqual({
+      ok: true,
+      email: "known@example.org",
+      userId: user.id,
+    });
     expect(await verifySignInCode("known@example.org", code)).toEqual({ ok: false, reason: "expired" });
   });
 
   test("an address without an account verifies with no user id (it goes on to sign-up)", async () => {
     const code = await requestCode("new@example.org");
-    expect(await verifySignInCode("new@example.org", code)).toEqual({ ok: true, email: "new@example.org", userId: null });
+    expect(await verifySignInCode("new@example.org", code)).toEqual({
+      ok: true,
+      email: "new@example.org",
+      userId: null,
+    });
   });
 
   test("a code is bound to its address", async () => {
@@ -152,7 +164,9 @@ describeEachDatabase("sign-in codes", () => {
       verifySignInCode(email, wrongCode(code)),
       verifySignInCode(email, wrongCode(wrongCode(code))),
     ]);
-    const errors = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason).split("\n").slice(0, 3).join(" ")] : []));
+    const errors = results.flatMap((r) =>
+      r.status === "rejected" ? [String(r.reason).split("\n").slice(0, 3).join(" ")] : [],
+    );
     expect(errors).toEqual([]);
     expect(results[0]).toMatchObject({ status: "fulfilled", value: { ok: true } });
   });
@@ -169,7 +183,10 @@ describeEachDatabase("sign-in codes", () => {
 
   test("two verifications of one code at the same moment: exactly one signs in", async () => {
     const code = await requestCode("race@example.org");
-    const results = await Promise.all([verifySignInCode("race@example.org", code), verifySignInCode("race@example.org", code)]);
+    const results = await Promise.all([
+      verifySignInCode("race@example.org", code),
+      verifySignInCode("race@example.org", code),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
@@ -180,7 +197,9 @@ describeEachDatabase("sign-in codes", () => {
     const email = "busy@example.org";
     for (let i = 0; i < 5; i++) {
       // Case and spaces do not make a new address.
-      expect(await requestSignInCode({ email: i % 2 ? ` BUSY@example.org` : email, ip: freshIp(), locale: "en" })).toEqual({ ok: true });
+      expect(
+        await requestSignInCode({ email: i % 2 ? ` BUSY@example.org` : email, ip: freshIp(), locale: "en" }),
+      ).toEqual({ ok: true });
     }
     const sixth = await requestSignInCode({ email, ip: freshIp(), locale: "en" });
     expect(sixth).toEqual({ ok: false, reason: "rate-limited", retryAfterSeconds: 60 });
@@ -199,7 +218,8 @@ describeEachDatabase("sign-in codes", () => {
 
     // An hour of quiet starts over.
     advanceClock(3600_000);
-    for (let i = 0; i < 5; i++) expect(await requestSignInCode({ email, ip: freshIp(), locale: "en" })).toEqual({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(await requestSignInCode({ email, ip: freshIp(), locale: "en" })).toEqual({ ok: true });
   });
 
   test("someone hammering a known address never stops its owner from using the code they hold", async () => {
@@ -208,27 +228,35 @@ describeEachDatabase("sign-in codes", () => {
     for (let i = 0; i < 5; i++) await requestSignInCode({ email, ip: freshIp(), locale: "en" });
     const mails = await outboxFor(email);
     const held = /\b(\d{6})\b/.exec(mails.at(-1)!.textBody)![1];
-    for (let i = 0; i < 20; i++) expect((await requestSignInCode({ email, ip: freshIp(), locale: "en" })).ok).toBe(false);
+    for (let i = 0; i < 20; i++)
+      expect((await requestSignInCode({ email, ip: freshIp(), locale: "en" })).ok).toBe(false);
     expect(await outboxFor(email)).toHaveLength(5);
     expect(await verifySignInCode(email, held)).toEqual({ ok: true, email, userId: user.id });
   });
 
   test("a coordinator held up by the address limit gets a code with their authenticator; a wrong one is audited", async () => {
     const email = "coord@example.org";
-    const coordinator = await prisma.user.create({ data: { email, pseudonym: "Coord", role: "coordinator", vettingState: "approved" } });
+    const coordinator = await prisma.user.create({
+      data: { email, pseudonym: "Coord", role: "coordinator", vettingState: "approved" },
+    });
     const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     await installTotpSecret(coordinator.id, secret);
     for (let i = 0; i < 5; i++) await requestSignInCode({ email, ip: freshIp(), locale: "en" });
     expect((await requestSignInCode({ email, ip: freshIp(), locale: "en" })).ok).toBe(false);
 
     const wrong = wrongCode(totpCodeFor(secret));
-    expect(await requestSignInCode({ email, ip: freshIp(), locale: "en", totp: wrong })).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(await requestSignInCode({ email, ip: freshIp(), locale: "en", totp: wrong })).toMatchObject({
+      ok: false,
+      reason: "rate-limited",
+    });
     expect(await prisma.auditLog.findMany({ where: { action: "auth.totp_failed" } })).toEqual([
       expect.objectContaining({ actorId: coordinator.id, targetId: coordinator.id, details: { at: "sign-in-code" } }),
     ]);
     expect(await outboxFor(email)).toHaveLength(5);
 
-    expect(await requestSignInCode({ email, ip: freshIp(), locale: "en", totp: totpCodeFor(secret) })).toEqual({ ok: true });
+    expect(await requestSignInCode({ email, ip: freshIp(), locale: "en", totp: totpCodeFor(secret) })).toEqual({
+      ok: true,
+    });
     expect(await outboxFor(email)).toHaveLength(6);
   });
 
@@ -251,7 +279,9 @@ describeEachDatabase("sign-in codes", () => {
     const live = await requestCode("live@example.org");
     advanceClock(6 * 60_000);
     expect(await pruneExpiredSignInCodes()).toBe(1);
-    expect((await prisma.verification.findMany({ where: { type: "login-code" } })).map((v) => v.target)).toEqual(["live@example.org"]);
+    expect((await prisma.verification.findMany({ where: { type: "login-code" } })).map((v) => v.target)).toEqual([
+      "live@example.org",
+    ]);
     expect(await verifySignInCode("live@example.org", live)).toMatchObject({ ok: true });
   });
 
@@ -271,10 +301,15 @@ describeEachDatabase("sign-in codes", () => {
     for (let i = 0; i < 3; i++) {
       expect(await requestSignInCode({ email: `spray${i}@example.org`, ip, locale: "en" })).toEqual({ ok: true });
     }
-    expect(await requestSignInCode({ email: "spray3@example.org", ip, locale: "en" })).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(await requestSignInCode({ email: "spray3@example.org", ip, locale: "en" })).toMatchObject({
+      ok: false,
+      reason: "rate-limited",
+    });
     expect(await outboxFor("spray3@example.org")).toEqual([]);
     // Another client is not affected.
-    expect(await requestSignInCode({ email: "spray3@example.org", ip: "203.0.113.10", locale: "en" })).toEqual({ ok: true });
+    expect(await requestSignInCode({ email: "spray3@example.org", ip: "203.0.113.10", locale: "en" })).toEqual({
+      ok: true,
+    });
   });
 
   test("known and unknown addresses get the same answer and the same e-mail", async () => {
@@ -284,7 +319,8 @@ describeEachDatabase("sign-in codes", () => {
     expect(known).toEqual(unknown);
     const [a] = await outboxFor("member@example.org");
     const [b] = await outboxFor("stranger@example.org");
-    const shape = (text: string, email: string) => text.replaceAll(encodeURIComponent(email), "EMAIL").replace(/\d{6}/g, "CODE");
+    const shape = (text: string, email: string) =>
+      text.replaceAll(encodeURIComponent(email), "EMAIL").replace(/\d{6}/g, "CODE");
     expect(a.subject).toBe(b.subject);
     expect(shape(a.textBody, "member@example.org")).toBe(shape(b.textBody, "stranger@example.org"));
   });

@@ -8,7 +8,14 @@ import { createDraft } from "#app/models/letters.server.ts";
 import { adopt, pickForMe, whoNeedsLetters } from "#app/models/picking.server.ts";
 import { createParcelDraft } from "#app/models/parcels.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
-import { applyTransferEffects, bankHandovers, markBankHandedOver, recordSituationByHand, recordSituationChange, setCanWrite } from "#app/models/situation.server.ts";
+import {
+  applyTransferEffects,
+  bankHandovers,
+  markBankHandedOver,
+  recordSituationByHand,
+  recordSituationChange,
+  setCanWrite,
+} from "#app/models/situation.server.ts";
 import { updatePrisoner } from "#app/models/prisoner-edits.server.ts";
 import { situationChangeSchema } from "#app/schemas/prisoners.ts";
 import { rebuildNameKeys } from "#app/models/name-keys.server.ts";
@@ -19,11 +26,15 @@ const NAME_PARTS = ["Кастусёў", "Рыгор", "Kastusiou", "Ryhor"];
 const TEXT = "Здравствуйте! Пишу вам из далёкого города.";
 
 async function volunteer(email: string, data: Partial<Prisma.UserCreateInput> = {}) {
-  return prisma.user.create({ data: { email, pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"], ...data } });
+  return prisma.user.create({
+    data: { email, pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"], ...data },
+  });
 }
 
 async function facility(name: string) {
-  return prisma.facility.create({ data: { country: "BY", type: "colony", name, street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" } });
+  return prisma.facility.create({
+    data: { country: "BY", type: "colony", name, street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель" },
+  });
 }
 
 async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
@@ -56,21 +67,44 @@ async function route(slug: string, handover: "print_pdf" | "batch_export" | "ban
       languages: ["ru", "be"],
       handover,
       statuses: {
-        create: [...steps.map((key, position) => ({ key, position, usualDays: 5 })), { key: "delivered", position: steps.length, isFinal: true }],
+        create: [
+          ...steps.map((key, position) => ({ key, position, usualDays: 5 })),
+          { key: "delivered", position: steps.length, isFinal: true },
+        ],
       },
     },
   });
 }
 
-async function sentLetter(authorId: string, prisonerId: string, routeId: string, status: string, data: Partial<Prisma.LetterUncheckedCreateInput> = {}) {
+async function sentLetter(
+  authorId: string,
+  prisonerId: string,
+  routeId: string,
+  status: string,
+  data: Partial<Prisma.LetterUncheckedCreateInput> = {},
+) {
   const at = now();
   return prisma.letter.create({
-    data: { authorId, prisonerId, routeId, state: "sent", status, bodyEncrypted: encrypt(TEXT), sentAt: at, statusChangedAt: at, createdAt: at, updatedAt: at, ...data },
+    data: {
+      authorId,
+      prisonerId,
+      routeId,
+      state: "sent",
+      status,
+      bodyEncrypted: encrypt(TEXT),
+      sentAt: at,
+      statusChangedAt: at,
+      createdAt: at,
+      updatedAt: at,
+      ...data,
+    },
   });
 }
 
 async function mails(to: string) {
-  return (await prisma.emailOutbox.findMany({ where: { toAddress: to, purpose: "situation" }, orderBy: { createdAt: "asc" } })).map(openMail);
+  return (
+    await prisma.emailOutbox.findMany({ where: { toAddress: to, purpose: "situation" }, orderBy: { createdAt: "asc" } })
+  ).map(openMail);
 }
 
 function expectNoName(message: { subject: string; textBody: string; htmlBody: string | null }) {
@@ -92,12 +126,29 @@ describeEachDatabase("a person's situation", () => {
     const posted = await sentLetter(v.id, p.id, selfPost.id, "posted", { facilityId: p.currentFacilityId });
     const banked = await sentLetter(v.id, p.id, bank.id, "held_in_bank");
     const scheduled = await createDraft(v, p.id, "letter");
-    await prisma.letter.update({ where: { id: scheduled.id }, data: { scheduledFor: new Date(now().getTime() + 86_400_000), scheduledRouteId: selfPost.id } });
+    await prisma.letter.update({
+      where: { id: scheduled.id },
+      data: { scheduledFor: new Date(now().getTime() + 86_400_000), scheduledRouteId: selfPost.id },
+    });
     const parcel = await createParcelDraft(v, p.id);
-    await prisma.parcel.update({ where: { id: parcel.id }, data: { state: "sent", status: "queued", routeId: selfPost.id, sentAt: now() } });
+    await prisma.parcel.update({
+      where: { id: parcel.id },
+      data: { state: "sent", status: "queued", routeId: selfPost.id, sentAt: now() },
+    });
 
-    const change = await recordSituationChange(prisma, { prisonerId: p.id, status: "released", occurredOn: "2026-11-20", releaseKind: "pardon", note: "pardoned in a wave" });
-    expect(change).toMatchObject({ status: "released", fromStatus: "convicted", releaseKind: "pardon", note: "pardoned in a wave" });
+    const change = await recordSituationChange(prisma, {
+      prisonerId: p.id,
+      status: "released",
+      occurredOn: "2026-11-20",
+      releaseKind: "pardon",
+      note: "pardoned in a wave",
+    });
+    expect(change).toMatchObject({
+      status: "released",
+      fromStatus: "convicted",
+      releaseKind: "pardon",
+      note: "pardoned in a wave",
+    });
     expect(change!.occurredOn!.toISOString().slice(0, 10)).toBe("2026-11-20");
 
     const after = await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id }, include: { stays: true } });
@@ -117,10 +168,25 @@ describeEachDatabase("a person's situation", () => {
       returnedReason: "released",
     });
     // Already posted: out of the writer's hands, it stays as it is; the bank keeps its letters.
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: posted.id } })).toMatchObject({ state: "sent", status: "posted", returnedReason: null });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: banked.id } })).toMatchObject({ state: "sent", status: "held_in_bank" });
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: scheduled.id } })).toMatchObject({ state: "draft", scheduledFor: null, scheduleProblem: "released" });
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ state: "draft", status: null, returnedReason: "released" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: posted.id } })).toMatchObject({
+      state: "sent",
+      status: "posted",
+      returnedReason: null,
+    });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: banked.id } })).toMatchObject({
+      state: "sent",
+      status: "held_in_bank",
+    });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: scheduled.id } })).toMatchObject({
+      state: "draft",
+      scheduledFor: null,
+      scheduleProblem: "released",
+    });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      state: "draft",
+      status: null,
+      returnedReason: "released",
+    });
 
     const [mail, ...more] = await mails("heron@example.org");
     expect(more).toHaveLength(0);
@@ -132,7 +198,14 @@ describeEachDatabase("a person's situation", () => {
     expectNoName(mail);
 
     // The same news again (a re-import) changes nothing and tells nobody twice.
-    expect(await recordSituationChange(prisma, { prisonerId: p.id, status: "released", occurredOn: "2026-11-20", releaseKind: "pardon" })).toBeNull();
+    expect(
+      await recordSituationChange(prisma, {
+        prisonerId: p.id,
+        status: "released",
+        occurredOn: "2026-11-20",
+        releaseKind: "pardon",
+      }),
+    ).toBeNull();
     expect(await prisma.situationChange.count({ where: { prisonerId: p.id } })).toBe(1);
     expect(await mails("heron@example.org")).toHaveLength(1);
   });
@@ -147,14 +220,28 @@ describeEachDatabase("a person's situation", () => {
     const queued = await sentLetter(v.id, died.id, batch.id, "queued");
     const handedOver = await sentLetter(v.id, unreachable.id, batch.id, "posted");
 
-    await prisma.$transaction((tx) => recordSituationChange(tx, { prisonerId: died.id, status: "deceased", occurredOn: "2026-10-01" }));
-    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id: died.id } })).toMatchObject({ status: "deceased", releasedOn: null, currentFacilityId: null });
-    expect((await prisma.prisoner.findUniqueOrThrow({ where: { id: died.id } })).diedOn!.toISOString().slice(0, 10)).toBe("2026-10-01");
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ state: "draft", returnedReason: "deceased" });
+    await prisma.$transaction((tx) =>
+      recordSituationChange(tx, { prisonerId: died.id, status: "deceased", occurredOn: "2026-10-01" }),
+    );
+    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id: died.id } })).toMatchObject({
+      status: "deceased",
+      releasedOn: null,
+      currentFacilityId: null,
+    });
+    expect(
+      (await prisma.prisoner.findUniqueOrThrow({ where: { id: died.id } })).diedOn!.toISOString().slice(0, 10),
+    ).toBe("2026-10-01");
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      state: "draft",
+      returnedReason: "deceased",
+    });
 
     expect(await setCanWrite(prisma, unreachable.id, false)).toBe(true);
     expect(await setCanWrite(prisma, unreachable.id, false)).toBe(false);
-    expect(await prisma.letter.findUniqueOrThrow({ where: { id: handedOver.id } })).toMatchObject({ state: "sent", status: "posted" });
+    expect(await prisma.letter.findUniqueOrThrow({ where: { id: handedOver.id } })).toMatchObject({
+      state: "sent",
+      status: "posted",
+    });
 
     const ended = await prisma.adoption.findMany({ where: { volunteerId: v.id }, orderBy: { endReason: "asc" } });
     expect(ended.map((a) => [a.endReason, a.endedAt !== null])).toEqual([
@@ -163,7 +250,9 @@ describeEachDatabase("a person's situation", () => {
     ]);
     const [deathMail, cannotWriteMail] = await mails("wren@example.org");
     expect(deathMail.subject).toBe("Новости о человеке, которому вы пишете");
-    expect(deathMail.textBody).toContain("С глубоким сожалением сообщаем, что человек, которого вы взяли под опеку, умер");
+    expect(deathMail.textBody).toContain(
+      "С глубоким сожалением сообщаем, что человек, которого вы взяли под опеку, умер",
+    );
     expect(deathMail.textBody).toContain("1 отправление ещё не было передано службе");
     expect(cannotWriteMail.textBody).toContain("Письма пока не могут дойти до человека");
     expect(cannotWriteMail.textBody).not.toContain("черновики");
@@ -184,7 +273,9 @@ describeEachDatabase("a person's situation", () => {
     expect(parcelDraft.facilityId).toBe(oldId);
     await prisma.prisoner.update({ where: { id: p.id }, data: { currentFacilityId: colony.id } });
 
-    const result = await prisma.$transaction((tx) => applyTransferEffects(tx, [{ prisonerId: p.id, fromFacilityId: oldId, toFacilityId: colony.id }], now()));
+    const result = await prisma.$transaction((tx) =>
+      applyTransferEffects(tx, [{ prisonerId: p.id, fromFacilityId: oldId, toFacilityId: colony.id }], now()),
+    );
     expect(result).toEqual({ onTheirWay: 1, readdressed: 2, emails: 2 });
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: onTheWay.id } })).facilityId).toBe(oldId);
     expect((await prisma.letter.findUniqueOrThrow({ where: { id: notPosted.id } })).facilityId).toBe(colony.id);
@@ -209,7 +300,12 @@ describeEachDatabase("a person's situation", () => {
     await sentLetter(v.id, p.id, bank.id, "queued");
     expect(await bankHandovers()).toEqual([]);
 
-    await recordSituationChange(prisma, { prisonerId: p.id, status: "released", occurredOn: "2026-09-16", releaseKind: "exchange_or_deportation" });
+    await recordSituationChange(prisma, {
+      prisonerId: p.id,
+      status: "released",
+      occurredOn: "2026-09-16",
+      releaseKind: "exchange_or_deportation",
+    });
     const [task] = await bankHandovers();
     expect(task).toMatchObject({ prisonerId: p.id, routeId: bank.id, letters: 2 });
 
@@ -221,7 +317,9 @@ describeEachDatabase("a person's situation", () => {
       ["closed", "delivered"],
       ["closed", "delivered"],
     ]);
-    expect(letters.every((l) => l.events.some((e) => e.toStatus === "delivered" && e.actorId === coordinator.id))).toBe(true);
+    expect(letters.every((l) => l.events.some((e) => e.toStatus === "delivered" && e.actorId === coordinator.id))).toBe(
+      true,
+    );
   });
 
   test("released, deceased and cannot-write people are never offered; people at home (no postal address) only with the letter bank", async () => {
@@ -248,20 +346,43 @@ describeEachDatabase("a person's situation", () => {
 
   test("the API gives each person's situation, release and facility address", async () => {
     const held = await prisoner({ status: "open_institution" });
-    await prisma.facility.update({ where: { id: held.currentFacilityId! }, data: { name: "ИУОТ №2", type: "open_institution", region: "Гомельская обл." } });
-    await recordSituationChange(prisma, { prisonerId: held.id, status: "released", occurredOn: "2025-09-11", releaseKind: "pardon" });
+    await prisma.facility.update({
+      where: { id: held.currentFacilityId! },
+      data: { name: "ИУОТ №2", type: "open_institution", region: "Гомельская обл." },
+    });
+    await recordSituationChange(prisma, {
+      prisonerId: held.id,
+      status: "released",
+      occurredOn: "2025-09-11",
+      releaseKind: "pardon",
+    });
     const other = await prisoner({ status: "open_institution" });
-    await prisma.facility.update({ where: { id: other.currentFacilityId! }, data: { name: "ИУОТ №3", type: "open_institution", region: "Гомельская обл." } });
+    await prisma.facility.update({
+      where: { id: other.currentFacilityId! },
+      data: { name: "ИУОТ №3", type: "open_institution", region: "Гомельская обл." },
+    });
     await rebuildNameKeys([held.id, other.id]);
 
     const found = await searchPrisonersForApi("Ryhor Kastusiou", 10);
     expect(found).toHaveLength(2);
-    expect(found.find((p) => p.id === held.id)).toMatchObject({ status: "released", releasedOn: "2025-09-11", releaseKind: "pardon", facilityAddress: null });
+    expect(found.find((p) => p.id === held.id)).toMatchObject({
+      status: "released",
+      releasedOn: "2025-09-11",
+      releaseKind: "pardon",
+      facilityAddress: null,
+    });
     expect(found.find((p) => p.id === other.id)).toMatchObject({
       status: "open_institution",
       releasedOn: null,
       releaseKind: null,
-      facilityAddress: { name: "ИУОТ №3", type: "open_institution", street: "ул. Антошкина, 3", postcode: "246035", city: "Гомель", region: "Гомельская обл." },
+      facilityAddress: {
+        name: "ИУОТ №3",
+        type: "open_institution",
+        street: "ул. Антошкина, 3",
+        postcode: "246035",
+        city: "Гомель",
+        region: "Гомельская обл.",
+      },
     });
   });
 
@@ -274,8 +395,12 @@ describeEachDatabase("a person's situation", () => {
     await sentLetter(v.id, p.id, selfPost.id, "in_transit", { facilityId: oldId });
 
     // The shared schema refuses a kind of release without a release, and a day to come.
-    expect(situationChangeSchema.safeParse({ status: "convicted", releaseKind: "pardon" }).error?.issues[0].message).toBe("situation.kindOnlyForRelease");
-    expect(situationChangeSchema.safeParse({ status: "released", occurredOn: "2999-01-01" }).error?.issues[0].message).toBe("situation.dateInFuture");
+    expect(
+      situationChangeSchema.safeParse({ status: "convicted", releaseKind: "pardon" }).error?.issues[0].message,
+    ).toBe("situation.kindOnlyForRelease");
+    expect(
+      situationChangeSchema.safeParse({ status: "released", occurredOn: "2999-01-01" }).error?.issues[0].message,
+    ).toBe("situation.dateInFuture");
 
     const colony = await facility("ИК №15");
     const edit = {
@@ -296,19 +421,42 @@ describeEachDatabase("a person's situation", () => {
       clearReview: false,
     };
     await updatePrisoner(coordinator, p.id, edit);
-    expect(await prisma.situationChange.findMany({ where: { prisonerId: p.id }, select: { status: true, fromStatus: true, editorId: true } })).toEqual([
-      { status: "convicted", fromStatus: "pretrial", editorId: coordinator.id },
-    ]);
+    expect(
+      await prisma.situationChange.findMany({
+        where: { prisonerId: p.id },
+        select: { status: true, fromStatus: true, editorId: true },
+      }),
+    ).toEqual([{ status: "convicted", fromStatus: "pretrial", editorId: coordinator.id }]);
     const [moved] = await mails("swift@example.org");
     expect(moved.subject).toBe("A person you wrote to has been moved");
     expectNoName(moved);
 
-    const input = situationChangeSchema.parse({ status: "released", occurredOn: "2026-07-03", releaseKind: "parole", note: "on parole, under police control", canWrite: "on" });
+    const input = situationChangeSchema.parse({
+      status: "released",
+      occurredOn: "2026-07-03",
+      releaseKind: "parole",
+      note: "on parole, under police control",
+      canWrite: "on",
+    });
     await expect(recordSituationByHand(v, p.id, input)).rejects.toBeInstanceOf(PermissionError);
     expect(await recordSituationByHand(coordinator, p.id, input)).toBe(true);
     expect(await recordSituationByHand(coordinator, p.id, input)).toBe(false);
-    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({ status: "released", releaseKind: "parole", canWrite: true });
-    const [last] = await prisma.situationChange.findMany({ where: { prisonerId: p.id }, orderBy: { createdAt: "desc" }, take: 1 });
-    expect(last).toMatchObject({ status: "released", fromStatus: "convicted", releaseKind: "parole", note: "on parole, under police control", editorId: coordinator.id });
+    expect(await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id } })).toMatchObject({
+      status: "released",
+      releaseKind: "parole",
+      canWrite: true,
+    });
+    const [last] = await prisma.situationChange.findMany({
+      where: { prisonerId: p.id },
+      orderBy: { createdAt: "desc" },
+      take: 1,
+    });
+    expect(last).toMatchObject({
+      status: "released",
+      fromStatus: "convicted",
+      releaseKind: "parole",
+      note: "on parole, under police control",
+      editorId: coordinator.id,
+    });
   });
 });

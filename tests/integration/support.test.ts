@@ -49,18 +49,48 @@ afterAll(async () => {
   await mail?.close();
 });
 
-async function user(email: string, role: "volunteer" | "coordinator" | "admin" = "volunteer", data: Partial<Prisma.UserCreateInput> = {}) {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState: "approved", locale: "en", writesIn: ["ru"], ...data } });
+async function user(
+  email: string,
+  role: "volunteer" | "coordinator" | "admin" = "volunteer",
+  data: Partial<Prisma.UserCreateInput> = {},
+) {
+  return prisma.user.create({
+    data: {
+      email,
+      pseudonym: email.split("@")[0],
+      role,
+      vettingState: "approved",
+      locale: "en",
+      writesIn: ["ru"],
+      ...data,
+    },
+  });
 }
 
 async function prisoner(status: Prisma.PrisonerCreateInput["status"] = "convicted", country: "BY" | "RU" = "BY") {
   return prisma.prisoner.create({
-    data: { country, status, names: { create: [{ script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true }] } },
+    data: {
+      country,
+      status,
+      names: { create: [{ script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true }] },
+    },
   });
 }
 
 function needInput(prisonerId: string, values: Record<string, string> = {}) {
-  return needSchema.parse({ prisonerId, familyId: "", kind: "parcel", text: "Warm socks and tea for the winter", quantity: "5", currency: "", deadline: "", via: "parcel", fundraiserUrl: "", holdDays: "3", ...values });
+  return needSchema.parse({
+    prisonerId,
+    familyId: "",
+    kind: "parcel",
+    text: "Warm socks and tea for the winter",
+    quantity: "5",
+    currency: "",
+    deadline: "",
+    via: "parcel",
+    fundraiserUrl: "",
+    holdDays: "3",
+    ...values,
+  });
 }
 
 async function world() {
@@ -78,10 +108,25 @@ function allText(value: unknown): string {
 describeEachDatabase("needs and pledges", () => {
   test("family contact details are encrypted at rest, bound to the row, and never reach a volunteer", async () => {
     const { coordinator, volunteer, p } = await world();
-    const familyId = await createFamily(coordinator, { prisonerId: p.id, description: "mother and two children, 6 and 9", contact: CONTACT });
-    await createNeed(coordinator, needInput(p.id, { familyId, kind: "children", text: "Postcards for the children for the New Year", via: "task", quantity: "2" }));
+    const familyId = await createFamily(coordinator, {
+      prisonerId: p.id,
+      description: "mother and two children, 6 and 9",
+      contact: CONTACT,
+    });
+    await createNeed(
+      coordinator,
+      needInput(p.id, {
+        familyId,
+        kind: "children",
+        text: "Postcards for the children for the New Year",
+        via: "task",
+        quantity: "2",
+      }),
+    );
 
-    const [stored] = await prisma.$queryRaw<{ contactEncrypted: string }[]>`SELECT "contactEncrypted" FROM "Family" WHERE "id" = ${familyId}`;
+    const [stored] = await prisma.$queryRaw<
+      { contactEncrypted: string }[]
+    >`SELECT "contactEncrypted" FROM "Family" WHERE "id" = ${familyId}`;
     expect(isEncrypted(stored.contactEncrypted)).toBe(true);
     for (const part of CONTACT_PARTS) expect(stored.contactEncrypted).not.toContain(part);
     expect(decrypt(stored.contactEncrypted, familyContact(familyId))).toBe(CONTACT);
@@ -103,7 +148,11 @@ describeEachDatabase("needs and pledges", () => {
 
     const seen = await familyForCoordinator(coordinator, familyId);
     expect(seen?.contact).toBe(CONTACT);
-    expect(await prisma.auditLog.count({ where: { action: "family.contact_viewed", actorId: coordinator.id, targetId: familyId } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({
+        where: { action: "family.contact_viewed", actorId: coordinator.id, targetId: familyId },
+      }),
+    ).toBe(1);
   });
 
   test("concurrent pledges cannot promise more than is needed", async () => {
@@ -151,14 +200,32 @@ describeEachDatabase("needs and pledges", () => {
   test("partial fulfilment counts, the rest returns to the board; the need closes once covered", async () => {
     const { coordinator, volunteer, p } = await world();
     const other = await user("other@example.org");
-    const needId = await createNeed(coordinator, needInput(p.id, { kind: "money", via: "fundraiser", fundraiserUrl: "https://bysol.org/en/c/1", quantity: "100", currency: "EUR" }));
+    const needId = await createNeed(
+      coordinator,
+      needInput(p.id, {
+        kind: "money",
+        via: "fundraiser",
+        fundraiserUrl: "https://bysol.org/en/c/1",
+        quantity: "100",
+        currency: "EUR",
+      }),
+    );
     const a = await pledgeToNeed(volunteer, needId, 60);
     const b = await pledgeToNeed(other, needId, 40);
     await confirmPledge(volunteer, a);
 
-    expect(await recordFulfilment(coordinator, needId, { pledgeId: a, fulfilledAmount: 35 })).toMatchObject({ fulfilled: 35, reserved: 40, available: 25, percent: 35 });
-    await expect(recordFulfilment(volunteer, needId, { pledgeId: b, fulfilledAmount: 40 })).rejects.toBeInstanceOf(PermissionError);
-    await expect(recordFulfilment(coordinator, needId, { pledgeId: b, fulfilledAmount: 70 })).rejects.toMatchObject({ reason: "over-pledged" });
+    expect(await recordFulfilment(coordinator, needId, { pledgeId: a, fulfilledAmount: 35 })).toMatchObject({
+      fulfilled: 35,
+      reserved: 40,
+      available: 25,
+      percent: 35,
+    });
+    await expect(recordFulfilment(volunteer, needId, { pledgeId: b, fulfilledAmount: 40 })).rejects.toBeInstanceOf(
+      PermissionError,
+    );
+    await expect(recordFulfilment(coordinator, needId, { pledgeId: b, fulfilledAmount: 70 })).rejects.toMatchObject({
+      reason: "over-pledged",
+    });
     const third = await pledgeToNeed(volunteer, needId, 25);
     await recordFulfilment(coordinator, needId, { pledgeId: b, fulfilledAmount: 40 });
     const done = await recordFulfilment(coordinator, needId, { pledgeId: third, fulfilledAmount: 25 });
@@ -178,9 +245,14 @@ describeEachDatabase("needs and pledges", () => {
 
   test("fundraiser links must be on an allowed domain; the app stores no payment, only the link", async () => {
     const { coordinator, p } = await world();
-    await expect(createNeed(coordinator, needInput(p.id, { via: "fundraiser", fundraiserUrl: "https://evil.example/pay" }))).rejects.toMatchObject({ reason: "fundraiser-domain" });
+    await expect(
+      createNeed(coordinator, needInput(p.id, { via: "fundraiser", fundraiserUrl: "https://evil.example/pay" })),
+    ).rejects.toMatchObject({ reason: "fundraiser-domain" });
     await setSetting("fundraiserDomains", ["bysol.org", "fund.example"]);
-    const id = await createNeed(coordinator, needInput(p.id, { via: "fundraiser", fundraiserUrl: "https://www.fund.example/pay" }));
+    const id = await createNeed(
+      coordinator,
+      needInput(p.id, { via: "fundraiser", fundraiserUrl: "https://www.fund.example/pay" }),
+    );
     expect((await prisma.need.findUniqueOrThrow({ where: { id } })).fundraiserUrl).toBe("https://www.fund.example/pay");
   });
 
@@ -191,8 +263,12 @@ describeEachDatabase("needs and pledges", () => {
     const released = await prisoner("released");
     await createNeed(coordinator, needInput(chemistry.id, { kind: "clothes", deadline: "2027-01-10" }));
     await createNeed(coordinator, needInput(home.id, { kind: "books", deadline: "2027-03-01" }));
-    await createNeed(coordinator, needInput(released.id, { kind: "other", text: "Welcome home: a phone and a SIM card", via: "task" }));
-    const kinds = async (filter: Parameters<typeof listOpenNeeds>[1]) => (await listOpenNeeds(volunteer, filter)).map((n) => n.kind).sort();
+    await createNeed(
+      coordinator,
+      needInput(released.id, { kind: "other", text: "Welcome home: a phone and a SIM card", via: "task" }),
+    );
+    const kinds = async (filter: Parameters<typeof listOpenNeeds>[1]) =>
+      (await listOpenNeeds(volunteer, filter)).map((n) => n.kind).sort();
     expect(await kinds({})).toEqual(["books", "clothes", "other"]);
     expect(await kinds({ situation: "open_institution" })).toEqual(["clothes"]);
     expect(await kinds({ situation: "released" })).toEqual(["other"]);
@@ -265,4 +341,3 @@ describeEachDatabase("needs and pledges", () => {
     ]);
   });
 });
-

@@ -17,7 +17,9 @@ import { describeEachDatabase } from "#tests/support/db.ts";
 const KNOWN_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 async function makeCoordinator(email = "coordinator@example.org") {
-  return prisma.user.create({ data: { email, pseudonym: "Coordinator", role: "coordinator", vettingState: "approved" } });
+  return prisma.user.create({
+    data: { email, pseudonym: "Coordinator", role: "coordinator", vettingState: "approved" },
+  });
 }
 
 /** A code that is not valid now nor in the neighbouring steps. */
@@ -124,7 +126,11 @@ describeEachDatabase("TOTP", () => {
     const user = await makeCoordinator();
     await installTotpSecret(user.id, KNOWN_SECRET);
     const code = totpCodeFor(KNOWN_SECRET);
-    const results = await Promise.all([verifyTotp(user.id, code), verifyTotp(user.id, code), verifyTotp(user.id, code)]);
+    const results = await Promise.all([
+      verifyTotp(user.id, code),
+      verifyTotp(user.id, code),
+      verifyTotp(user.id, code),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 

@@ -6,7 +6,14 @@ import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { encrypt } from "#app/utils/crypto.server.ts";
 import { processOutbox, queueEmail, openMail } from "#app/utils/email.server.ts";
-import { changeStatus, countStuck, listItems, TransitionError, type ItemFilters, type ItemRef } from "#app/models/tracking.server.ts";
+import {
+  changeStatus,
+  countStuck,
+  listItems,
+  TransitionError,
+  type ItemFilters,
+  type ItemRef,
+} from "#app/models/tracking.server.ts";
 import {
   assignRoute,
   BulkError,
@@ -46,33 +53,58 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 const FINALS = ["delivered", "reply_received", "returned", "censored", "refused", "unknown"];
-const RUSSIAN_TEXT = "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
+const RUSSIAN_TEXT =
+  "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
 const BY_ADDRESS = ["Кастусёў Рыгор", "ИК №4", "ул. Антошкина, 3", "246035 Гомель", "REPUBLIC OF BELARUS"];
 const PAGE = { offset: 0, limit: 100 };
 
 async function coordinator(email = "coordinator@example.org") {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role: "coordinator", vettingState: "approved" } });
+  return prisma.user.create({
+    data: { email, pseudonym: email.split("@")[0], role: "coordinator", vettingState: "approved" },
+  });
 }
 
 async function volunteer(email: string, data: Partial<Pick<User, "locale" | "vettingState">> = {}) {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], vettingState: "approved", writesIn: ["ru"], locale: "en", ...data } });
+  return prisma.user.create({
+    data: { email, pseudonym: email.split("@")[0], vettingState: "approved", writesIn: ["ru"], locale: "en", ...data },
+  });
 }
 
-async function prisoner(country: Country = "BY", facility: { name: string; city: string } = { name: "ИК №4", city: "Гомель" }) {
+async function prisoner(
+  country: Country = "BY",
+  facility: { name: string; city: string } = { name: "ИК №4", city: "Гомель" },
+) {
   const created = await prisma.facility.create({
-    data: { country, type: "colony", name: facility.name, street: "ул. Антошкина, 3", postcode: "246035", city: facility.city, languages: ["ru", "be"] },
+    data: {
+      country,
+      type: "colony",
+      name: facility.name,
+      street: "ул. Антошкина, 3",
+      postcode: "246035",
+      city: facility.city,
+      languages: ["ru", "be"],
+    },
   });
   const name =
     country === "BY"
       ? { script: "cyrillic_be" as const, surname: "Кастусёў", givenName: "Рыгор" }
       : { script: "cyrillic_ru" as const, surname: "Иванов", givenName: "Пётр", patronymic: "Сергеевич" };
-  return prisma.prisoner.create({ data: { country, currentFacilityId: created.id, names: { create: { ...name, isPrimary: true } } } });
+  return prisma.prisoner.create({
+    data: { country, currentFacilityId: created.id, names: { create: { ...name, isPrimary: true } } },
+  });
 }
 type TestPrisoner = Awaited<ReturnType<typeof prisoner>>;
 
 async function route(
   slug: string,
-  opts: { countries?: Country[]; itemKinds?: ItemKind[]; steps?: [string, number | null][]; finals?: string[]; handoverEmail?: string; active?: boolean } = {},
+  opts: {
+    countries?: Country[];
+    itemKinds?: ItemKind[];
+    steps?: [string, number | null][];
+    finals?: string[];
+    handoverEmail?: string;
+    active?: boolean;
+  } = {},
 ) {
   const steps = opts.steps ?? [
     ["queued", 2],
@@ -104,7 +136,14 @@ async function sentLetter(
   author: User,
   p: TestPrisoner,
   routeId: string | null,
-  opts: { status?: string; kind?: "letter" | "postcard"; text?: string; at?: Date; returnAddress?: string; facility?: boolean } = {},
+  opts: {
+    status?: string;
+    kind?: "letter" | "postcard";
+    text?: string;
+    at?: Date;
+    returnAddress?: string;
+    facility?: boolean;
+  } = {},
 ) {
   const status = opts.status ?? "queued";
   const at = opts.at ?? now();
@@ -130,7 +169,16 @@ async function sentLetter(
 async function sentParcel(sender: User, p: TestPrisoner, routeId: string, opts: { status?: string; at?: Date } = {}) {
   const at = opts.at ?? now();
   return prisma.parcel.create({
-    data: { senderId: sender.id, prisonerId: p.id, facilityId: p.currentFacilityId, routeId, state: "sent", status: opts.status ?? "queued", sentAt: at, statusChangedAt: at },
+    data: {
+      senderId: sender.id,
+      prisonerId: p.id,
+      facilityId: p.currentFacilityId,
+      routeId,
+      state: "sent",
+      status: opts.status ?? "queued",
+      sentAt: at,
+      statusChangedAt: at,
+    },
   });
 }
 
@@ -160,7 +208,8 @@ async function bulkFailures(promise: Promise<unknown>) {
 }
 
 const letterRow = (id: string) => prisma.letter.findUniqueOrThrow({ where: { id } });
-const eventsOf = (letter: Letter) => prisma.statusEvent.findMany({ where: { letterId: letter.id }, orderBy: { occurredAt: "asc" } });
+const eventsOf = (letter: Letter) =>
+  prisma.statusEvent.findMany({ where: { letterId: letter.id }, orderBy: { occurredAt: "asc" } });
 const ids = (items: { id: string }[]) => items.map((i) => i.id).sort();
 
 async function listed(filters: ItemFilters) {
@@ -171,8 +220,12 @@ async function listed(filters: ItemFilters) {
 
 /** Runs fn while inserts into table that match condition fail, as a crash or a full disk would. */
 async function failingInsert(table: string, condition: string, fn: () => Promise<void>) {
-  await prisma.$executeRawUnsafe(`CREATE FUNCTION sm_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test trigger'; END $$`);
-  await prisma.$executeRawUnsafe(`CREATE TRIGGER sm_test_refuse BEFORE INSERT ON ${table} FOR EACH ROW WHEN (${condition}) EXECUTE FUNCTION sm_test_refuse()`);
+  await prisma.$executeRawUnsafe(
+    `CREATE FUNCTION sm_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by test trigger'; END $$`,
+  );
+  await prisma.$executeRawUnsafe(
+    `CREATE TRIGGER sm_test_refuse BEFORE INSERT ON ${table} FOR EACH ROW WHEN (${condition}) EXECUTE FUNCTION sm_test_refuse()`,
+  );
   try {
     await fn();
   } finally {
@@ -192,7 +245,12 @@ describeEachDatabase("status tracking", (db) => {
     const sentAt = new Date(now().getTime() - 3 * DAY);
     const letter = await sentLetter(v, p, r.id, { at: sentAt });
 
-    const result = await changeStatus(letterRef(letter), { to: "posted", actorId: coord.id, note: "  handed to the post office  ", reference: " RR123456789BY " });
+    const result = await changeStatus(letterRef(letter), {
+      to: "posted",
+      actorId: coord.id,
+      note: "  handed to the post office  ",
+      reference: " RR123456789BY ",
+    });
     expect(result).toEqual({ from: "queued", to: "posted", late: false, final: false });
     const posted = await letterRow(letter.id);
     expect(posted).toMatchObject({ status: "posted", state: "sent", closedAt: null });
@@ -210,7 +268,12 @@ describeEachDatabase("status tracking", (db) => {
     expect(event.occurredAt).toEqual(posted.statusChangedAt);
 
     advanceClock(5 * DAY);
-    expect(await changeStatus(letterRef(letter), { to: "delivered", actorId: coord.id })).toEqual({ from: "posted", to: "delivered", late: false, final: true });
+    expect(await changeStatus(letterRef(letter), { to: "delivered", actorId: coord.id })).toEqual({
+      from: "posted",
+      to: "delivered",
+      late: false,
+      final: true,
+    });
     const delivered = await letterRow(letter.id);
     expect(delivered).toMatchObject({ status: "delivered", state: "closed" });
     expect(delivered.closedAt).toEqual(delivered.statusChangedAt);
@@ -229,9 +292,17 @@ describeEachDatabase("status tracking", (db) => {
     const r = await route("atelier");
     const parcel = await sentParcel(v, p, r.id);
     await changeStatus(parcelRef(parcel), { to: "returned", actorId: coord.id, note: "refused at the gate" });
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ status: "returned", state: "closed" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      status: "returned",
+      state: "closed",
+    });
     expect(await prisma.statusEvent.findMany({ where: { parcelId: parcel.id } })).toEqual([
-      expect.objectContaining({ letterId: null, fromStatus: "queued", toStatus: "returned", note: "refused at the gate" }),
+      expect.objectContaining({
+        letterId: null,
+        fromStatus: "queued",
+        toStatus: "returned",
+        note: "refused at the gate",
+      }),
     ]);
   });
 
@@ -244,11 +315,23 @@ describeEachDatabase("status tracking", (db) => {
     const delivered = await sentLetter(v, p, r.id, { status: "delivered" });
     const before = await prisma.letter.findMany({ orderBy: { id: "asc" } });
 
-    expect(await transitionReason(changeStatus(letterRef(posted), { to: "queued", actorId: coord.id }))).toBe("backwards");
-    expect(await transitionReason(changeStatus(letterRef(posted), { to: "posted", actorId: coord.id }))).toBe("same-status");
-    expect(await transitionReason(changeStatus(letterRef(posted), { to: "lost", actorId: coord.id }))).toBe("unknown-status");
-    expect(await transitionReason(changeStatus(letterRef(delivered), { to: "posted", actorId: coord.id }))).toBe("after-final");
-    expect(await transitionReason(changeStatus({ type: "letter", id: "no-such-letter" }, { to: "posted", actorId: coord.id }))).toBe("not-found");
+    expect(await transitionReason(changeStatus(letterRef(posted), { to: "queued", actorId: coord.id }))).toBe(
+      "backwards",
+    );
+    expect(await transitionReason(changeStatus(letterRef(posted), { to: "posted", actorId: coord.id }))).toBe(
+      "same-status",
+    );
+    expect(await transitionReason(changeStatus(letterRef(posted), { to: "lost", actorId: coord.id }))).toBe(
+      "unknown-status",
+    );
+    expect(await transitionReason(changeStatus(letterRef(delivered), { to: "posted", actorId: coord.id }))).toBe(
+      "after-final",
+    );
+    expect(
+      await transitionReason(
+        changeStatus({ type: "letter", id: "no-such-letter" }, { to: "posted", actorId: coord.id }),
+      ),
+    ).toBe("not-found");
     const error = await rejection(changeStatus(letterRef(posted), { to: "queued", actorId: coord.id }));
     expect(error).toMatchObject({ reason: "backwards", item: letterRef(posted), message: "backwards" });
 
@@ -263,11 +346,15 @@ describeEachDatabase("status tracking", (db) => {
     const r = await route("atelier");
     const draft = await createDraft(v, p.id, "letter");
     await prisma.letter.update({ where: { id: draft.id }, data: { routeId: r.id } });
-    expect(await transitionReason(changeStatus(letterRef(draft), { to: "posted", actorId: coord.id }))).toBe("not-sent");
+    expect(await transitionReason(changeStatus(letterRef(draft), { to: "posted", actorId: coord.id }))).toBe(
+      "not-sent",
+    );
     expect(await letterRow(draft.id)).toMatchObject({ state: "draft", status: null });
 
     const routeless = await sentLetter(v, p, null, { status: "queued" });
-    expect(await transitionReason(changeStatus(letterRef(routeless), { to: "posted", actorId: coord.id }))).toBe("no-route");
+    expect(await transitionReason(changeStatus(letterRef(routeless), { to: "posted", actorId: coord.id }))).toBe(
+      "no-route",
+    );
     expect(await prisma.statusEvent.count()).toBe(0);
   });
 
@@ -284,30 +371,44 @@ describeEachDatabase("status tracking", (db) => {
       final: true,
     });
     expect(await letterRow(letter.id)).toMatchObject({ status: "reply_received", state: "closed" });
-    expect(await eventsOf(letter)).toEqual([expect.objectContaining({ fromStatus: "unknown", toStatus: "reply_received", note: "late event", actorId: coord.id })]);
+    expect(await eventsOf(letter)).toEqual([
+      expect.objectContaining({
+        fromStatus: "unknown",
+        toStatus: "reply_received",
+        note: "late event",
+        actorId: coord.id,
+      }),
+    ]);
   });
 
-  test.runIf(db.kind === "postgres")("two coordinators moving the same items at once: one wins each, the other is told it is already there", async () => {
-    const coords = [await coordinator("a@example.org"), await coordinator("b@example.org")];
-    const v = await volunteer("writer@example.org");
-    const p = await prisoner();
-    const r = await route("atelier");
-    // Several items at once, so that the two changes really overlap.
-    const letters = [];
-    for (let i = 0; i < 6; i++) letters.push(await sentLetter(v, p, r.id));
-    const outcomes = await Promise.allSettled(
-      letters.flatMap((letter) => coords.map((c) => changeStatus(letterRef(letter), { to: "posted", actorId: c.id }))),
-    );
-    for (let i = 0; i < letters.length; i++) {
-      const pair = outcomes.slice(2 * i, 2 * i + 2);
-      expect(pair.filter((o) => o.status === "fulfilled")).toHaveLength(1);
-      const [refused] = pair.filter((o) => o.status === "rejected");
-      expect(refused.reason).toBeInstanceOf(TransitionError);
-      expect((refused.reason as TransitionError).reason).toBe("same-status");
-      expect(await eventsOf(letters[i])).toEqual([expect.objectContaining({ fromStatus: "queued", toStatus: "posted" })]);
-      expect(await letterRow(letters[i].id)).toMatchObject({ status: "posted" });
-    }
-  });
+  test.runIf(db.kind === "postgres")(
+    "two coordinators moving the same items at once: one wins each, the other is told it is already there",
+    async () => {
+      const coords = [await coordinator("a@example.org"), await coordinator("b@example.org")];
+      const v = await volunteer("writer@example.org");
+      const p = await prisoner();
+      const r = await route("atelier");
+      // Several items at once, so that the two changes really overlap.
+      const letters = [];
+      for (let i = 0; i < 6; i++) letters.push(await sentLetter(v, p, r.id));
+      const outcomes = await Promise.allSettled(
+        letters.flatMap((letter) =>
+          coords.map((c) => changeStatus(letterRef(letter), { to: "posted", actorId: c.id })),
+        ),
+      );
+      for (let i = 0; i < letters.length; i++) {
+        const pair = outcomes.slice(2 * i, 2 * i + 2);
+        expect(pair.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+        const [refused] = pair.filter((o) => o.status === "rejected");
+        expect(refused.reason).toBeInstanceOf(TransitionError);
+        expect((refused.reason as TransitionError).reason).toBe("same-status");
+        expect(await eventsOf(letters[i])).toEqual([
+          expect.objectContaining({ fromStatus: "queued", toStatus: "posted" }),
+        ]);
+        expect(await letterRow(letters[i].id)).toMatchObject({ status: "posted" });
+      }
+    },
+  );
 
   // ───────────────────────────── The coordinators' list ─────────────────────────────
 
@@ -381,8 +482,18 @@ describeEachDatabase("status tracking", (db) => {
     // A year later: the delivered letter and the one in a removed status are still not stuck.
     advanceClock(365 * DAY);
     const all = (await listItems({}, PAGE)).items;
-    expect(all.find((i) => i.id === l4.id)).toMatchObject({ status: "delivered", isFinal: true, stuck: false, usualDays: null });
-    expect(all.find((i) => i.id === l5.id)).toMatchObject({ status: "in_transit", isFinal: false, stuck: false, usualDays: null });
+    expect(all.find((i) => i.id === l4.id)).toMatchObject({
+      status: "delivered",
+      isFinal: true,
+      stuck: false,
+      usualDays: null,
+    });
+    expect(all.find((i) => i.id === l5.id)).toMatchObject({
+      status: "in_transit",
+      isFinal: false,
+      stuck: false,
+      usualDays: null,
+    });
     expect(await countStuck()).toBe(4);
 
     const firstPage = await listItems({}, { offset: 0, limit: 4 });
@@ -398,21 +509,43 @@ describeEachDatabase("status tracking", (db) => {
     const v = await volunteer("writer@example.org");
     const p = await prisoner();
     const r = await route("atelier");
-    const letters = [await sentLetter(v, p, r.id), await sentLetter(v, p, r.id), await sentLetter(v, p, r.id, { kind: "postcard" })];
+    const letters = [
+      await sentLetter(v, p, r.id),
+      await sentLetter(v, p, r.id),
+      await sentLetter(v, p, r.id, { kind: "postcard" }),
+    ];
     const parcel = await sentParcel(v, p, r.id);
     const refs = [...letters.map(letterRef), parcelRef(parcel), letterRef(letters[0])];
 
-    const result = await bulkChangeStatus(coord, refs, { to: "posted", note: "Post office, 12 June", reference: "list 7" });
+    const result = await bulkChangeStatus(coord, refs, {
+      to: "posted",
+      note: "Post office, 12 June",
+      reference: "list 7",
+    });
     expect(result.count).toBe(4);
     const batch = await prisma.batch.findUniqueOrThrow({ where: { id: result.batchId } });
-    expect(batch).toMatchObject({ action: "posted", itemCount: 4, createdById: coord.id, note: "Post office, 12 June" });
+    expect(batch).toMatchObject({
+      action: "posted",
+      itemCount: 4,
+      createdById: coord.id,
+      note: "Post office, 12 June",
+    });
     for (const letter of letters) {
       expect(await letterRow(letter.id)).toMatchObject({ status: "posted", batchId: batch.id });
       expect(await eventsOf(letter)).toEqual([
-        expect.objectContaining({ fromStatus: "queued", toStatus: "posted", actorId: coord.id, note: "Post office, 12 June", reference: "list 7" }),
+        expect.objectContaining({
+          fromStatus: "queued",
+          toStatus: "posted",
+          actorId: coord.id,
+          note: "Post office, 12 June",
+          reference: "list 7",
+        }),
       ]);
     }
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ status: "posted", batchId: batch.id });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      status: "posted",
+      batchId: batch.id,
+    });
     expect(await prisma.statusEvent.count()).toBe(4);
     expect(await listed({ batchId: batch.id })).toEqual(ids([...letters, parcel]));
   });
@@ -427,14 +560,21 @@ describeEachDatabase("status tracking", (db) => {
     const delivered = await sentLetter(v, p, r.id, { status: "delivered" });
     const before = await prisma.letter.findMany({ orderBy: { id: "asc" } });
 
-    const failures = await bulkFailures(bulkChangeStatus(coord, [letterRef(queued), parcelRef(parcel), letterRef(delivered)], { to: "posted" }));
+    const failures = await bulkFailures(
+      bulkChangeStatus(coord, [letterRef(queued), parcelRef(parcel), letterRef(delivered)], { to: "posted" }),
+    );
     expect(failures).toEqual([{ item: letterRef(delivered), reason: "after-final" }]);
     expect(await prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ status: "queued", batchId: null });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      status: "queued",
+      batchId: null,
+    });
     expect(await prisma.statusEvent.count()).toBe(0);
     expect(await prisma.batch.count()).toBe(0);
 
-    const missing = await bulkFailures(bulkChangeStatus(coord, [letterRef(queued), { type: "parcel", id: "gone" }], { to: "posted" }));
+    const missing = await bulkFailures(
+      bulkChangeStatus(coord, [letterRef(queued), { type: "parcel", id: "gone" }], { to: "posted" }),
+    );
     expect(missing).toEqual([{ item: { type: "parcel", id: "gone" }, reason: "not-found" }]);
     expect(await bulkFailures(bulkChangeStatus(coord, [], { to: "posted" }))).toEqual([]);
     expect(await letterRow(queued.id)).toMatchObject({ status: "queued", batchId: null });
@@ -447,8 +587,12 @@ describeEachDatabase("status tracking", (db) => {
     const letter = await sentLetter(v, p, r.id);
     await expect(bulkChangeStatus(v, [letterRef(letter)], { to: "posted" })).rejects.toBeInstanceOf(PermissionError);
     // A coordinator who is not (or no longer) approved cannot either.
-    const suspended = await prisma.user.create({ data: { email: "s@example.org", pseudonym: "s", role: "coordinator", vettingState: "suspended" } });
-    await expect(bulkChangeStatus(suspended, [letterRef(letter)], { to: "posted" })).rejects.toBeInstanceOf(PermissionError);
+    const suspended = await prisma.user.create({
+      data: { email: "s@example.org", pseudonym: "s", role: "coordinator", vettingState: "suspended" },
+    });
+    await expect(bulkChangeStatus(suspended, [letterRef(letter)], { to: "posted" })).rejects.toBeInstanceOf(
+      PermissionError,
+    );
     expect(await letterRow(letter.id)).toMatchObject({ status: "queued", batchId: null });
     expect(await prisma.batch.count()).toBe(0);
     expect(await prisma.statusEvent.count()).toBe(0);
@@ -461,7 +605,13 @@ describeEachDatabase("status tracking", (db) => {
     const v = await volunteer("writer@example.org");
     const p = await prisoner();
     const atelier = await route("atelier");
-    const viasna = await route("viasna", { itemKinds: ["letter", "postcard"], steps: [["received", 3], ["posted", 14]] });
+    const viasna = await route("viasna", {
+      itemKinds: ["letter", "postcard"],
+      steps: [
+        ["received", 3],
+        ["posted", 14],
+      ],
+    });
     const russia = await route("ovd", { countries: ["RU"] });
     const parcelsOnly = await route("parcels", { itemKinds: ["parcel"] });
     const closed = await route("closed", { active: false });
@@ -471,32 +621,58 @@ describeEachDatabase("status tracking", (db) => {
 
     const result = await assignRoute(coord, [letterRef(fresh)], viasna.id);
     expect(result.count).toBe(1);
-    expect(await letterRow(fresh.id)).toMatchObject({ routeId: viasna.id, status: "received", batchId: result.batchId, state: "sent" });
+    expect(await letterRow(fresh.id)).toMatchObject({
+      routeId: viasna.id,
+      status: "received",
+      batchId: result.batchId,
+      state: "sent",
+    });
     expect(await eventsOf(fresh)).toEqual([
-      expect.objectContaining({ fromStatus: "queued", toStatus: "received", actorId: coord.id, note: "assigned to Route viasna" }),
+      expect.objectContaining({
+        fromStatus: "queued",
+        toStatus: "received",
+        actorId: coord.id,
+        note: "assigned to Route viasna",
+      }),
     ]);
-    expect(await prisma.batch.findUniqueOrThrow({ where: { id: result.batchId } })).toMatchObject({ action: "assign", routeId: viasna.id, itemCount: 1 });
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: result.batchId } })).toMatchObject({
+      action: "assign",
+      routeId: viasna.id,
+      itemCount: 1,
+    });
 
     const another = await sentLetter(v, p, atelier.id);
     const before = await prisma.letter.findMany({ orderBy: { id: "asc" } });
     expect(await bulkFailures(assignRoute(coord, [letterRef(another), letterRef(handedOver)], viasna.id))).toEqual([
       { item: letterRef(handedOver), reason: "already-handed-over" },
     ]);
-    expect(await bulkFailures(assignRoute(coord, [letterRef(another)], russia.id))).toEqual([{ item: letterRef(another), reason: "route-does-not-fit" }]);
+    expect(await bulkFailures(assignRoute(coord, [letterRef(another)], russia.id))).toEqual([
+      { item: letterRef(another), reason: "route-does-not-fit" },
+    ]);
     expect(await bulkFailures(assignRoute(coord, [letterRef(another)], parcelsOnly.id))).toEqual([
       { item: letterRef(another), reason: "route-does-not-fit" },
     ]);
-    expect(await bulkFailures(assignRoute(coord, [parcelRef(parcel)], viasna.id))).toEqual([{ item: parcelRef(parcel), reason: "route-does-not-fit" }]);
-    expect(await bulkFailures(assignRoute(coord, [letterRef(another)], closed.id))).toEqual([{ item: letterRef(another), reason: "route" }]);
+    expect(await bulkFailures(assignRoute(coord, [parcelRef(parcel)], viasna.id))).toEqual([
+      { item: parcelRef(parcel), reason: "route-does-not-fit" },
+    ]);
+    expect(await bulkFailures(assignRoute(coord, [letterRef(another)], closed.id))).toEqual([
+      { item: letterRef(another), reason: "route" },
+    ]);
     // Nothing moved, and no batch was left behind by the refusals.
     expect(await prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ routeId: atelier.id, status: "queued" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      routeId: atelier.id,
+      status: "queued",
+    });
     expect(await prisma.batch.count()).toBe(1);
     expect(await prisma.statusEvent.count()).toBe(1);
 
     // The parcel may go to a route that takes parcels.
     await assignRoute(coord, [parcelRef(parcel)], parcelsOnly.id);
-    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({ routeId: parcelsOnly.id, status: "queued" });
+    expect(await prisma.parcel.findUniqueOrThrow({ where: { id: parcel.id } })).toMatchObject({
+      routeId: parcelsOnly.id,
+      status: "queued",
+    });
     await expect(assignRoute(v, [letterRef(another)], viasna.id)).rejects.toBeInstanceOf(PermissionError);
   });
 
@@ -505,7 +681,14 @@ describeEachDatabase("status tracking", (db) => {
     const v = await volunteer("writer@example.org");
     const p = await prisoner();
     const bank = await route("bank");
-    const atelier = await route("atelier", { handoverEmail: "atelier@example.org", steps: [["queued", 2], ["handed_over", 3], ["posted", 2]] });
+    const atelier = await route("atelier", {
+      handoverEmail: "atelier@example.org",
+      steps: [
+        ["queued", 2],
+        ["handed_over", 3],
+        ["posted", 2],
+      ],
+    });
     const letter = await sentLetter(v, p, bank.id);
 
     await assignRoute(coord, [letterRef(letter)], atelier.id);
@@ -519,11 +702,18 @@ describeEachDatabase("status tracking", (db) => {
     expect(mail.textBody).toContain(RUSSIAN_TEXT);
     expect(mail.textBody).toContain(`Signed: ${v.pseudonym}`);
 
-    const english = await prisma.letter.update({ where: { id: (await sentLetter(v, p, bank.id)).id }, data: { language: "en" } });
-    expect(await bulkFailures(assignRoute(coord, [letterRef(english)], atelier.id))).toEqual([{ item: letterRef(english), reason: "route-does-not-fit" }]);
+    const english = await prisma.letter.update({
+      where: { id: (await sentLetter(v, p, bank.id)).id },
+      data: { language: "en" },
+    });
+    expect(await bulkFailures(assignRoute(coord, [letterRef(english)], atelier.id))).toEqual([
+      { item: letterRef(english), reason: "route-does-not-fit" },
+    ]);
     const quiet = await sentLetter(v, p, bank.id);
     await prisma.prisoner.update({ where: { id: p.id }, data: { doNotWrite: true } });
-    expect(await bulkFailures(assignRoute(coord, [letterRef(quiet)], atelier.id))).toEqual([{ item: letterRef(quiet), reason: "route-does-not-fit" }]);
+    expect(await bulkFailures(assignRoute(coord, [letterRef(quiet)], atelier.id))).toEqual([
+      { item: letterRef(quiet), reason: "route-does-not-fit" },
+    ]);
     expect(await prisma.emailOutbox.count()).toBe(1);
   });
 
@@ -537,9 +727,19 @@ describeEachDatabase("status tracking", (db) => {
     const p = await prisoner();
     const r = await route("fsin-pismo");
     const t0 = now();
-    const plain = await sentLetter(writer, p, r.id, { at: new Date(t0.getTime() - 3000), returnAddress: "Relay, PO Box 12, Vilnius" });
-    const formula = await sentLetter(writer, p, r.id, { at: new Date(t0.getTime() - 2000), text: "=cmd|' /C calc'!A0" });
-    const sum = await sentLetter(writer, p, r.id, { at: new Date(t0.getTime() - 1000), text: "+SUM(A1:A9), then -1", kind: "postcard" });
+    const plain = await sentLetter(writer, p, r.id, {
+      at: new Date(t0.getTime() - 3000),
+      returnAddress: "Relay, PO Box 12, Vilnius",
+    });
+    const formula = await sentLetter(writer, p, r.id, {
+      at: new Date(t0.getTime() - 2000),
+      text: "=cmd|' /C calc'!A0",
+    });
+    const sum = await sentLetter(writer, p, r.id, {
+      at: new Date(t0.getTime() - 1000),
+      text: "+SUM(A1:A9), then -1",
+      kind: "postcard",
+    });
     const noAddress = await sentLetter(writer, p, r.id, { at: t0, facility: false, text: "Без адреса" });
     const letterIds = [plain.id, formula.id, sum.id, noAddress.id];
 
@@ -587,11 +787,22 @@ describeEachDatabase("status tracking", (db) => {
     for (const row of rows) for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
     // The export is a batch, and audited: it shows letter texts to a coordinator.
-    expect(await prisma.batch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ action: "export", itemCount: 4, createdById: coord.id });
-    expect((await prisma.letter.findMany({ where: { batchId } })).map((l) => l.id).sort()).toEqual([...letterIds].sort());
+    expect(await prisma.batch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      action: "export",
+      itemCount: 4,
+      createdById: coord.id,
+    });
+    expect((await prisma.letter.findMany({ where: { batchId } })).map((l) => l.id).sort()).toEqual(
+      [...letterIds].sort(),
+    );
     expect(await prisma.auditLog.findMany({ where: { action: "batch.exported" } })).toEqual([
       // Which letters' texts the coordinator read stays on record, whatever later batches do.
-      expect.objectContaining({ actorId: coord.id, targetType: "batch", targetId: batchId, details: { letters: 4, letterIds: expect.arrayContaining([...letterIds, plain.id]) } }),
+      expect.objectContaining({
+        actorId: coord.id,
+        targetType: "batch",
+        targetId: batchId,
+        details: { letters: 4, letterIds: expect.arrayContaining([...letterIds, plain.id]) },
+      }),
     ]);
 
     // The PDF has every letter that has an address (and only those).
@@ -631,7 +842,9 @@ describeEachDatabase("status tracking", (db) => {
     const letter = await sentLetter(v, p, r.id);
     const draft = await createDraft(v, p.id, "letter");
     await expect(exportLetters(v, [letter.id])).rejects.toBeInstanceOf(PermissionError);
-    expect(await bulkFailures(exportLetters(coord, [letter.id, draft.id]))).toEqual([{ item: letterRef(draft), reason: "not-found" }]);
+    expect(await bulkFailures(exportLetters(coord, [letter.id, draft.id]))).toEqual([
+      { item: letterRef(draft), reason: "not-found" },
+    ]);
     expect(await prisma.batch.count()).toBe(0);
     expect(await prisma.auditLog.count({ where: { action: "batch.exported" } })).toBe(0);
     expect(await letterRow(letter.id)).toMatchObject({ batchId: null });
@@ -639,7 +852,17 @@ describeEachDatabase("status tracking", (db) => {
 
   // ───────────────────────────── Replies ─────────────────────────────
 
-  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 64 }, (_, i) => (i * 37) % 256)]);
+  const PNG = new Uint8Array([
+    0x89,
+    0x50,
+    0x4e,
+    0x47,
+    0x0d,
+    0x0a,
+    0x1a,
+    0x0a,
+    ...Array.from({ length: 64 }, (_, i) => (i * 37) % 256),
+  ]);
 
   test("a reply is stored encrypted, moves the letter to 'reply received' and tells its writer without naming anyone", async () => {
     const coord = await coordinator();
@@ -654,7 +877,16 @@ describeEachDatabase("status tracking", (db) => {
       text: "  Спасибо за письмо! Рыгор  ",
       attachment: { name: "scan from the colony.png", bytes: PNG },
     });
-    expect(reply).toMatchObject({ letterId: letter.id, prisonerId: p.id, routeId: r.id, source: "coordinator", recordedById: coord.id, attachmentType: "image/png", attachmentName: "reply.png", attachmentSize: PNG.length });
+    expect(reply).toMatchObject({
+      letterId: letter.id,
+      prisonerId: p.id,
+      routeId: r.id,
+      source: "coordinator",
+      recordedById: coord.id,
+      attachmentType: "image/png",
+      attachmentName: "reply.png",
+      attachmentSize: PNG.length,
+    });
 
     // At rest: no plaintext, no readable scan.
     const [raw] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Reply" WHERE "id" = ${reply.id}`;
@@ -663,17 +895,36 @@ describeEachDatabase("status tracking", (db) => {
     expect(dump).not.toContain(Buffer.from(PNG).toString("base64").slice(0, 16));
     expect(String(raw.textEncrypted)).toMatch(/^v2\./);
     expect(String(raw.attachmentEncrypted)).toMatch(/^v2\./);
-    expect(await repliesFor(letterRef(letter))).toEqual([expect.objectContaining({ id: reply.id, text: "Спасибо за письмо! Рыгор", attachmentType: "image/png" })]);
+    expect(await repliesFor(letterRef(letter))).toEqual([
+      expect.objectContaining({ id: reply.id, text: "Спасибо за письмо! Рыгор", attachmentType: "image/png" }),
+    ]);
 
     expect(await letterRow(letter.id)).toMatchObject({ status: "reply_received", state: "closed" });
-    expect(await eventsOf(letter)).toEqual([expect.objectContaining({ fromStatus: "posted", toStatus: "reply_received", actorId: coord.id, note: "reply recorded" })]);
+    expect(await eventsOf(letter)).toEqual([
+      expect.objectContaining({
+        fromStatus: "posted",
+        toStatus: "reply_received",
+        actorId: coord.id,
+        note: "reply recorded",
+      }),
+    ]);
     expect(await prisma.auditLog.findMany({ where: { action: "reply.recorded" } })).toEqual([
-      expect.objectContaining({ actorId: coord.id, targetType: "letter", targetId: letter.id, details: { replyId: reply.id, attachment: true } }),
+      expect.objectContaining({
+        actorId: coord.id,
+        targetType: "letter",
+        targetId: letter.id,
+        details: { replyId: reply.id, attachment: true },
+      }),
     ]);
 
     // The writer's e-mail: a neutral subject, no names, no reply text, a link to the letter.
     const [queued] = (await prisma.emailOutbox.findMany()).map(openMail);
-    expect(queued).toMatchObject({ toAddress: "quiet.heron@example.org", purpose: "reply", state: "queued", subject: "You have news about something you sent" });
+    expect(queued).toMatchObject({
+      toAddress: "quiet.heron@example.org",
+      purpose: "reply",
+      state: "queued",
+      subject: "You have news about something you sent",
+    });
     for (const secret of ["Кастусёў", "Рыгор", "Спасибо"]) {
       expect(queued.subject).not.toContain(secret);
       expect(queued.textBody).not.toContain(secret);
@@ -701,12 +952,27 @@ describeEachDatabase("status tracking", (db) => {
     const p = await prisoner();
     const r = await route("atelier");
     const letter = await sentLetter(writer, p, r.id, { status: "unknown" });
-    await recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-06-01T00:00:00Z"), routeId: null, text: "Жив, здоров.", attachment: null });
+    await recordReply(coord, letterRef(letter), {
+      receivedOn: new Date("2025-06-01T00:00:00Z"),
+      routeId: null,
+      text: "Жив, здоров.",
+      attachment: null,
+    });
     expect(await letterRow(letter.id)).toMatchObject({ status: "reply_received", state: "closed" });
-    expect(await eventsOf(letter)).toEqual([expect.objectContaining({ fromStatus: "unknown", toStatus: "reply_received" })]);
+    expect(await eventsOf(letter)).toEqual([
+      expect.objectContaining({ fromStatus: "unknown", toStatus: "reply_received" }),
+    ]);
 
-    await recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-07-01T00:00:00Z"), routeId: null, text: "Второе письмо.", attachment: null });
-    expect((await repliesFor(letterRef(letter))).map((reply) => reply.text)).toEqual(["Жив, здоров.", "Второе письмо."]);
+    await recordReply(coord, letterRef(letter), {
+      receivedOn: new Date("2025-07-01T00:00:00Z"),
+      routeId: null,
+      text: "Второе письмо.",
+      attachment: null,
+    });
+    expect((await repliesFor(letterRef(letter))).map((reply) => reply.text)).toEqual([
+      "Жив, здоров.",
+      "Второе письмо.",
+    ]);
     expect(await prisma.statusEvent.count()).toBe(1);
     expect(await prisma.emailOutbox.count({ where: { purpose: "reply" } })).toBe(2);
   });
@@ -717,7 +983,12 @@ describeEachDatabase("status tracking", (db) => {
     const p = await prisoner();
     const r = await route("no-replies", { finals: ["delivered", "unknown"] });
     const letter = await sentLetter(writer, p, r.id, { status: "posted" });
-    const reply = await recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-06-01T00:00:00Z"), routeId: null, text: "Спасибо", attachment: null });
+    const reply = await recordReply(coord, letterRef(letter), {
+      receivedOn: new Date("2025-06-01T00:00:00Z"),
+      routeId: null,
+      text: "Спасибо",
+      attachment: null,
+    });
     expect(reply.letterId).toBe(letter.id);
     expect(await letterRow(letter.id)).toMatchObject({ status: "posted", state: "sent" });
     expect(await prisma.statusEvent.count()).toBe(0);
@@ -731,7 +1002,14 @@ describeEachDatabase("status tracking", (db) => {
     const r = await route("atelier");
     const letter = await sentLetter(writer, p, r.id, { status: "posted" });
     const attempt = (bytes: Uint8Array, name = "scan.png") =>
-      rejection(recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-06-01T00:00:00Z"), routeId: null, text: "Спасибо", attachment: { name, bytes } }));
+      rejection(
+        recordReply(coord, letterRef(letter), {
+          receivedOn: new Date("2025-06-01T00:00:00Z"),
+          routeId: null,
+          text: "Спасибо",
+          attachment: { name, bytes },
+        }),
+      );
 
     // The name and the browser's claim do not matter: the first bytes do.
     const html = new TextEncoder().encode("<html><script>alert(1)</script></html>");
@@ -757,8 +1035,18 @@ describeEachDatabase("status tracking", (db) => {
     // Right at the limit, a PDF is taken.
     const atLimit = new Uint8Array(MAX_ATTACHMENT_BYTES);
     atLimit.set(new TextEncoder().encode("%PDF-1.4\n"));
-    const reply = await recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-06-01T00:00:00Z"), routeId: null, text: null, attachment: { name: "x.bin", bytes: atLimit } });
-    expect(reply).toMatchObject({ attachmentType: "application/pdf", attachmentName: "reply.pdf", attachmentSize: MAX_ATTACHMENT_BYTES, textEncrypted: null });
+    const reply = await recordReply(coord, letterRef(letter), {
+      receivedOn: new Date("2025-06-01T00:00:00Z"),
+      routeId: null,
+      text: null,
+      attachment: { name: "x.bin", bytes: atLimit },
+    });
+    expect(reply).toMatchObject({
+      attachmentType: "application/pdf",
+      attachmentName: "reply.pdf",
+      attachmentSize: MAX_ATTACHMENT_BYTES,
+      textEncrypted: null,
+    });
   });
 
   test("the scan is given to the letter's writer and to coordinators, to no other volunteer", async () => {
@@ -769,7 +1057,12 @@ describeEachDatabase("status tracking", (db) => {
     const r = await route("atelier");
     const letter = await sentLetter(writer, p, r.id, { status: "posted" });
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
-    const reply = await recordReply(coord, letterRef(letter), { receivedOn: new Date("2025-06-01T00:00:00Z"), routeId: null, text: null, attachment: { name: "scan.jpg", bytes: jpeg } });
+    const reply = await recordReply(coord, letterRef(letter), {
+      receivedOn: new Date("2025-06-01T00:00:00Z"),
+      routeId: null,
+      text: null,
+      attachment: { name: "scan.jpg", bytes: jpeg },
+    });
 
     const expected = { bytes: Buffer.from(jpeg), type: "image/jpeg", name: "reply.jpg" };
     expect(await replyAttachment(writer, reply.id)).toEqual(expected);
@@ -783,8 +1076,18 @@ describeEachDatabase("status tracking", (db) => {
   test("the outbox overview shows where hand-overs go and hides volunteers' addresses and subjects; a failed mail can be retried", async () => {
     const coord = await coordinator();
     const v = await volunteer("writer@example.org");
-    const handover = await queueEmail({ to: "atelier@example.org", subject: "Letter SM-ABCDEFGH", text: "x", purpose: "handover" });
-    const code = await queueEmail({ to: "quiet.heron@example.org", subject: "Your sign-in code: 123456", text: "123456", purpose: "login-code" });
+    const handover = await queueEmail({
+      to: "atelier@example.org",
+      subject: "Letter SM-ABCDEFGH",
+      text: "x",
+      purpose: "handover",
+    });
+    const code = await queueEmail({
+      to: "quiet.heron@example.org",
+      subject: "Your sign-in code: 123456",
+      text: "123456",
+      purpose: "login-code",
+    });
     const done = await queueEmail({ to: "done@example.org", subject: "Old news", text: "x", purpose: "reply" });
     await prisma.emailOutbox.update({ where: { id: done }, data: { state: "sent", sentAt: now() } });
 
@@ -792,24 +1095,39 @@ describeEachDatabase("status tracking", (db) => {
     expect(overview.counts).toEqual({ queued: 2, sent: 1 });
     const byId = new Map(overview.rows.map((row) => [row.id, row]));
     expect([...byId.keys()].sort()).toEqual([handover, code].sort());
-    expect(byId.get(handover)).toMatchObject({ toAddress: "atelier@example.org", subject: "Letter SM-ABCDEFGH", purpose: "handover" });
+    expect(byId.get(handover)).toMatchObject({
+      toAddress: "atelier@example.org",
+      subject: "Letter SM-ABCDEFGH",
+      purpose: "handover",
+    });
     expect(byId.get(code)).toMatchObject({ toAddress: "q…@example.org", subject: "", purpose: "login-code" });
     expect(JSON.stringify(overview)).not.toContain("123456");
     expect(JSON.stringify(overview)).not.toContain("quiet.heron");
-    expect((await outboxOverview(coord, { state: "sent" })).rows).toEqual([expect.objectContaining({ id: done, toAddress: "d…@example.org", subject: "" })]);
+    expect((await outboxOverview(coord, { state: "sent" })).rows).toEqual([
+      expect.objectContaining({ id: done, toAddress: "d…@example.org", subject: "" }),
+    ]);
 
     await prisma.emailOutbox.update({
       where: { id: handover },
-      data: { state: "failed", attempts: 8, lastError: "550 mailbox unavailable", nextAttemptAt: new Date(now().getTime() + DAY) },
+      data: {
+        state: "failed",
+        attempts: 8,
+        lastError: "550 mailbox unavailable",
+        nextAttemptAt: new Date(now().getTime() + DAY),
+      },
     });
-    expect((await outboxOverview(coord, { state: "failed" })).rows).toEqual([expect.objectContaining({ id: handover, attempts: 8, lastError: "550 mailbox unavailable" })]);
+    expect((await outboxOverview(coord, { state: "failed" })).rows).toEqual([
+      expect.objectContaining({ id: handover, attempts: 8, lastError: "550 mailbox unavailable" }),
+    ]);
     expect(await retryOutbox(coord, code)).toBe(false);
     await expect(retryOutbox(v, handover)).rejects.toBeInstanceOf(PermissionError);
     expect(await retryOutbox(coord, handover)).toBe(true);
     const retried = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: handover } });
     expect(retried).toMatchObject({ state: "queued", attempts: 0 });
     expect(retried.nextAttemptAt.getTime()).toBeLessThanOrEqual(now().getTime());
-    expect(await prisma.auditLog.findMany({ where: { action: "mail.retried" } })).toEqual([expect.objectContaining({ actorId: coord.id, targetId: handover })]);
+    expect(await prisma.auditLog.findMany({ where: { action: "mail.retried" } })).toEqual([
+      expect.objectContaining({ actorId: coord.id, targetId: handover }),
+    ]);
     await expect(outboxOverview(v, {})).rejects.toBeInstanceOf(PermissionError);
   });
 
@@ -833,18 +1151,30 @@ describeEachDatabase("status tracking", (db) => {
     // One transaction: if the mail cannot be queued the letter is not sent, and if
     // anything after queueing fails, the queued mail goes with it.
     await failingInsert(`"EmailOutbox"`, "true", async () => {
-      await expect(sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).rejects.toThrow(/refused by test trigger/);
+      await expect(sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).rejects.toThrow(
+        /refused by test trigger/,
+      );
     });
     await failingInsert(`"StatusEvent"`, `NEW."toStatus" = 'handed_over'`, async () => {
-      await expect(sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).rejects.toThrow(/refused by test trigger/);
+      await expect(sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).rejects.toThrow(
+        /refused by test trigger/,
+      );
     });
     expect(await letterRow(draft.id)).toMatchObject({ state: "draft", status: null, sentAt: null });
     expect(await prisma.statusEvent.count()).toBe(0);
     expect(await prisma.emailOutbox.count()).toBe(0);
 
-    expect(await sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).toMatchObject({ status: "handed_over" });
+    expect(await sendLetter(v, draft.id, { routeId: atelier.id, warningsAcknowledged: true })).toMatchObject({
+      status: "handed_over",
+    });
     const [queued] = await prisma.emailOutbox.findMany();
-    expect(queued).toMatchObject({ state: "queued", toAddress: "atelier@example.org", purpose: "handover", subject: `Letter ${reference}`, attempts: 0 });
+    expect(queued).toMatchObject({
+      state: "queued",
+      toAddress: "atelier@example.org",
+      purpose: "handover",
+      subject: `Letter ${reference}`,
+      attempts: 0,
+    });
     expect(await letterRow(draft.id)).toMatchObject({ state: "sent", status: "handed_over" });
 
     // A worker claimed the mail and died before its send was recorded.
@@ -864,6 +1194,11 @@ describeEachDatabase("status tracking", (db) => {
     advanceClock(10 * 60_000);
     expect(await processOutbox()).toEqual({ sent: 0, failed: 0 });
     expect(mail.mails.filter((m) => m.messageId === queued.messageId)).toHaveLength(1);
-    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ state: "sent", attempts: 2, lockToken: null, lockedUntil: null });
+    expect(await prisma.emailOutbox.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      state: "sent",
+      attempts: 2,
+      lockToken: null,
+      lockedUntil: null,
+    });
   });
 });

@@ -4,7 +4,14 @@ import { prisma } from "#app/utils/db.server.ts";
 import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
 import { createSession } from "#app/utils/session.server.ts";
-import { changeRole, changeVetting, createVolunteer, listUsers, PermissionError, updateProfile } from "#app/models/users.server.ts";
+import {
+  changeRole,
+  changeVetting,
+  createVolunteer,
+  listUsers,
+  PermissionError,
+  updateProfile,
+} from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 async function makeUser(role: Role, vettingState: VettingState, email: string, locale = "en") {
@@ -33,8 +40,19 @@ async function expectRefused(promise: Promise<unknown>, reason: string) {
 
 describeEachDatabase("users and vetting", () => {
   test("createVolunteer makes a pending volunteer with a normalised address and an audit row", async () => {
-    const user = await createVolunteer({ email: " New@Example.ORG ", pseudonym: "  Forest Bird ", locale: "ru", writesIn: ["ru", "be"] });
-    expect(user).toMatchObject({ email: "new@example.org", pseudonym: "Forest Bird", role: "volunteer", vettingState: "pending", writesIn: ["ru", "be"] });
+    const user = await createVolunteer({
+      email: " New@Example.ORG ",
+      pseudonym: "  Forest Bird ",
+      locale: "ru",
+      writesIn: ["ru", "be"],
+    });
+    expect(user).toMatchObject({
+      email: "new@example.org",
+      pseudonym: "Forest Bird",
+      role: "volunteer",
+      vettingState: "pending",
+      writesIn: ["ru", "be"],
+    });
     const [entry] = await prisma.auditLog.findMany();
     expect(entry).toMatchObject({ action: "user.created", actorId: user.id, targetId: user.id });
   });
@@ -145,7 +163,11 @@ describeEachDatabase("users and vetting", () => {
     expect(await sessionsOf(volunteer.id)).toBe(0);
     expect(await sessionsOf(admin.id)).toBe(2);
     const [entry] = await prisma.auditLog.findMany({ where: { action: "user.role_changed" } });
-    expect(entry).toMatchObject({ actorId: admin.id, targetId: volunteer.id, details: { from: "volunteer", to: "coordinator" } });
+    expect(entry).toMatchObject({
+      actorId: admin.id,
+      targetId: volunteer.id,
+      details: { from: "volunteer", to: "coordinator" },
+    });
   });
 
   test("changeRole to the same role changes nothing and audits nothing", async () => {

@@ -1,6 +1,14 @@
 import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
-import { addPhrase, addRiskPhrase, phrasebook, removePhrase, removeRiskPhrase, riskPhrases, RiskEntryError } from "#app/models/writing-help.server.ts";
+import {
+  addPhrase,
+  addRiskPhrase,
+  phrasebook,
+  removePhrase,
+  removeRiskPhrase,
+  riskPhrases,
+  RiskEntryError,
+} from "#app/models/writing-help.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { DEFAULT_PHRASEBOOK } from "#app/letters/default-phrasebook.ts";
 import { DEFAULT_RISK_PHRASES } from "#app/letters/default-risk-phrases.ts";
@@ -8,7 +16,9 @@ import { analyzeLetter } from "#app/letters/guidance.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 async function user(role: "coordinator" | "volunteer") {
-  return prisma.user.create({ data: { email: `${role}@example.org`, pseudonym: role, role, vettingState: "approved" } });
+  return prisma.user.create({
+    data: { email: `${role}@example.org`, pseudonym: role, role, vettingState: "approved" },
+  });
 }
 
 describeEachDatabase("writing help kept by coordinators", () => {
@@ -22,7 +32,8 @@ describeEachDatabase("writing help kept by coordinators", () => {
   test("a coordinator's new phrase is highlighted in letters; removing it stops that; an emptied list stays empty", async () => {
     const coordinator = await user("coordinator");
     const text = "Мы испекли пирог и думаем о вас.";
-    const risksIn = async () => analyzeLetter({ text, kind: "letter", country: "BY", riskPhrases: await riskPhrases() }).risks.map((r) => r.text);
+    const risksIn = async () =>
+      analyzeLetter({ text, kind: "letter", country: "BY", riskPhrases: await riskPhrases() }).risks.map((r) => r.text);
     expect(await risksIn()).toEqual([]);
     await addRiskPhrase(coordinator, { phrase: "пирог", language: "ru", category: "cipher" });
     expect(await risksIn()).toEqual(["пирог"]);
@@ -37,12 +48,21 @@ describeEachDatabase("writing help kept by coordinators", () => {
   test("phrasebook entries are added in order and removed; volunteers cannot change either list", async () => {
     const coordinator = await user("coordinator");
     const volunteer = await user("volunteer");
-    const entry = { category: "seasons", ru: "У нас зацвели яблони.", be: "У нас зацвілі яблыні.", meaningEn: "Our apple trees are in blossom.", meaningRu: "У нас зацвели яблони.", meaningBe: "У нас зацвілі яблыні." };
+    const entry = {
+      category: "seasons",
+      ru: "У нас зацвели яблони.",
+      be: "У нас зацвілі яблыні.",
+      meaningEn: "Our apple trees are in blossom.",
+      meaningRu: "У нас зацвели яблони.",
+      meaningBe: "У нас зацвілі яблыні.",
+    };
     await addPhrase(coordinator, entry);
     const list = await phrasebook();
     expect(list.at(-1)).toMatchObject({ ru: entry.ru, be: entry.be, meaning: { en: entry.meaningEn } });
     await expect(addPhrase(volunteer, entry)).rejects.toBeInstanceOf(PermissionError);
-    await expect(addRiskPhrase(volunteer, { phrase: "x", language: "ru", category: "other" })).rejects.toBeInstanceOf(PermissionError);
+    await expect(addRiskPhrase(volunteer, { phrase: "x", language: "ru", category: "other" })).rejects.toBeInstanceOf(
+      PermissionError,
+    );
     await expect(removePhrase(volunteer, list[0].id)).rejects.toBeInstanceOf(PermissionError);
     await removePhrase(coordinator, list.at(-1)!.id);
     expect(await phrasebook()).toHaveLength(DEFAULT_PHRASEBOOK.length);
@@ -50,7 +70,13 @@ describeEachDatabase("writing help kept by coordinators", () => {
 
   test("a coordinator's entry is kept only when it behaves as its examples say", async () => {
     const coordinator = await user("coordinator");
-    const bad = { phrase: "пирог", language: "ru", category: "cipher", catches: ["пирожок"], spares: ["пироги с капустой"] };
+    const bad = {
+      phrase: "пирог",
+      language: "ru",
+      category: "cipher",
+      catches: ["пирожок"],
+      spares: ["пироги с капустой"],
+    };
     const refused = await addRiskPhrase(coordinator, bad).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RiskEntryError);
     expect((refused as RiskEntryError).problems).toEqual([
@@ -61,7 +87,8 @@ describeEachDatabase("writing help kept by coordinators", () => {
     await addRiskPhrase(coordinator, { ...bad, catches: ["пирогом"], except: ["пирог* с капуст*"] });
     const added = (await riskPhrases()).find((r) => r.phrase === "пирог")!;
     expect(added).toMatchObject({ catches: ["пирогом"], spares: ["пироги с капустой"], except: ["пирог* с капуст*"] });
-    const risksIn = (text: string, list: Awaited<ReturnType<typeof riskPhrases>>) => analyzeLetter({ text, kind: "letter", country: "BY", riskPhrases: list }).risks.map((r) => r.text);
+    const risksIn = (text: string, list: Awaited<ReturnType<typeof riskPhrases>>) =>
+      analyzeLetter({ text, kind: "letter", country: "BY", riskPhrases: list }).risks.map((r) => r.text);
     const list = await riskPhrases();
     expect(risksIn("Испекли пироги с капустой.", list)).toEqual([]);
     expect(risksIn("Передайте пирог.", list)).toEqual(["пирог"]);
@@ -77,11 +104,30 @@ describeEachDatabase("writing help kept by coordinators", () => {
         { phrase: "пирог", language: "ru", category: "cipher" },
       ],
     });
-    const oldFirst = DEFAULT_PHRASEBOOK.find((p) => p.id === "template-first-letter")!.ru.replace("Буду ждать вашего ответа.", "Буду рада или рад получить от вас ответ.");
+    const oldFirst = DEFAULT_PHRASEBOOK.find((p) => p.id === "template-first-letter")!.ru.replace(
+      "Буду ждать вашего ответа.",
+      "Буду рада или рад получить от вас ответ.",
+    );
     await prisma.phrase.createMany({
       data: [
-        { category: "template", ru: oldFirst, be: "свой текст", meaningEn: "own", meaningRu: "своё", meaningBe: "сваё", position: 0 },
-        { category: "holidays", ru: "С праздником Купалья! Пусть это лето будет очень светлым.", be: "x", meaningEn: "x", meaningRu: "x", meaningBe: "x", position: 1 },
+        {
+          category: "template",
+          ru: oldFirst,
+          be: "свой текст",
+          meaningEn: "own",
+          meaningRu: "своё",
+          meaningBe: "сваё",
+          position: 0,
+        },
+        {
+          category: "holidays",
+          ru: "С праздником Купалья! Пусть это лето будет очень светлым.",
+          be: "x",
+          meaningEn: "x",
+          meaningRu: "x",
+          meaningBe: "x",
+          position: 1,
+        },
       ],
     });
     const risks = await riskPhrases();

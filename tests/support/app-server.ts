@@ -50,11 +50,16 @@ export function testAppEnv(dataDir: string, extra: Record<string, string> = {}):
 /** Runs a command of the project (the admin CLI, say) against the test app's data. */
 export async function runProjectCommand(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], { cwd: root, env });
+    const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), ...args], {
+      cwd: root,
+      env,
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited ${code}:\n${out}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(" ")} exited ${code}:\n${out}`)),
+    );
   });
 }
 
@@ -90,7 +95,9 @@ export async function startAppExpectingRefusal(
  * Starts the built app (`node server.js`) on a free port with its own data folder: in
  * production mode, or in demo mode when `args` holds `--demo`.
  */
-export async function startApp(options: { env?: Record<string, string>; dataDir?: string; args?: string[] } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; dataDir?: string; args?: string[] } = {},
+): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("The app is not built: run `npm run build` (npm test does it first).");
   }
@@ -110,7 +117,10 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`App did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`App did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)),
+      START_TIMEOUT_MS,
+    );
     const check = () => {
       if (output.includes("listening on")) {
         clearTimeout(timer);

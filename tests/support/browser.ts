@@ -32,7 +32,11 @@ export async function newWatchedContext(
   browser: Browser,
   options: { locale?: string; viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {},
 ) {
-  const context = await browser.newContext({ locale: options.locale ?? "en-GB", viewport: options.viewport, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    locale: options.locale ?? "en-GB",
+    viewport: options.viewport,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const problems: string[] = [];
   context.on("page", (page) => watchPage(page, problems));
   return { context, problems };
@@ -49,7 +53,9 @@ function watchPage(page: Page, problems: string[]) {
 export async function expectAccessible(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const described = severe.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const described = severe.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
   expect(described, `accessibility of ${label}`).toEqual([]);
 }
 

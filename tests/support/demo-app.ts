@@ -24,7 +24,12 @@ const DAY_MS = 86_400_000;
  * `clockOffsetDays`: how far a test has moved the app's clock ahead (CLOCK_OFFSET_SECONDS),
  * since the app checks the code against its own time.
  */
-export async function signInDemoCoordinator(page: Page, appUrl: string, mail: TestMailServer, { clockOffsetDays = 0 }: { clockOffsetDays?: number } = {}) {
+export async function signInDemoCoordinator(
+  page: Page,
+  appUrl: string,
+  mail: TestMailServer,
+  { clockOffsetDays = 0 }: { clockOffsetDays?: number } = {},
+) {
   await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, DEMO_COORDINATOR));
   await page.waitForURL(/\/2fa/);
   await enterAuthenticatorCode(page, totpCode(DEMO_TOTP_SECRET, Date.now() + clockOffsetDays * DAY_MS));
@@ -85,6 +90,7 @@ export function demoAppSuite(options: { env?: Record<string, string> } = {}): De
 }
 
 function ready<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new Error(`demoAppSuite().${name} is read before its beforeAll hook has run (or after it failed).`);
+  if (value === undefined)
+    throw new Error(`demoAppSuite().${name} is read before its beforeAll hook has run (or after it failed).`);
   return value;
 }

@@ -5,7 +5,12 @@ import type { TestMailServer } from "./smtp.ts";
 import { toAddress } from "./smtp.ts";
 
 /** Asks for a sign-in code on /login and returns the code read from the real SMTP server. */
-export async function requestSignInCode(page: Page, appUrl: string, mail: TestMailServer, email: string): Promise<string> {
+export async function requestSignInCode(
+  page: Page,
+  appUrl: string,
+  mail: TestMailServer,
+  email: string,
+): Promise<string> {
   await page.goto(`${appUrl}/login`);
   await page.getByLabel("E-mail address").fill(email);
   const sentAt = Date.now();
@@ -28,7 +33,12 @@ export async function enterSignInCode(page: Page, code: string) {
  * Signs in a coordinator or admin created by the admin command line: e-mail code,
  * then TOTP enrolment with the secret shown on the page. Returns the TOTP secret.
  */
-export async function signInNewPrivilegedUser(page: Page, appUrl: string, mail: TestMailServer, email: string): Promise<string> {
+export async function signInNewPrivilegedUser(
+  page: Page,
+  appUrl: string,
+  mail: TestMailServer,
+  email: string,
+): Promise<string> {
   await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, email));
   await page.waitForURL(/\/2fa/);
   const secret = (await page.getByTestId("totp-secret").textContent())!.trim();

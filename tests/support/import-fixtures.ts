@@ -28,7 +28,18 @@ export const COLUMNS = {
 export type Column = keyof typeof COLUMNS;
 export type ListRow = Partial<Record<Column, string>> & { name: string; extra?: Record<string, string> };
 
-export const DEFAULT_COLUMNS: Column[] = ["id", "name", "birth", "facility", "address", "status", "reasons", "articles", "sentence", "notes"];
+export const DEFAULT_COLUMNS: Column[] = [
+  "id",
+  "name",
+  "birth",
+  "facility",
+  "address",
+  "status",
+  "reasons",
+  "articles",
+  "sentence",
+  "notes",
+];
 
 export interface Table {
   headers: string[];
@@ -43,11 +54,61 @@ export const NOVOPOLOTSK_IK1 = { facility: "ИК №1", address: "ул. Техн
 /** The running example: five people on one source's list. */
 export function baseList(): ListRow[] {
   return [
-    { id: "1", name: "Касцюсёў Рыгор", birth: "12.03.1985", ...GOMEL_IK4, status: "осужден", reasons: "нет", articles: "ст. 342 УК", sentence: "3 года колонии", notes: "" },
-    { id: "2", name: "Іваноўская Алена Пятроўна", birth: "01.07.1990", ...MINSK_SIZO1, status: "под следствием", reasons: "многодетная мать", articles: "ст. 361-1 УК", sentence: "", notes: "" },
-    { id: "3", name: "Сідарэнка Павел", birth: "1957", ...MOGILEV_IK15, status: "осужден", reasons: "пенсионер, инвалидность", articles: "ст. 130 УК", sentence: "5 лет", notes: "" },
-    { id: "4", name: "Лосік Ігар", birth: "19.02.1992", ...NOVOPOLOTSK_IK1, status: "осуждён", reasons: "", articles: "ст. 293 УК", sentence: "15 лет", notes: "" },
-    { id: "5", name: "Бабарыка Віктар", birth: "09.11.1963", ...NOVOPOLOTSK_IK1, status: "осужден", reasons: "", articles: "ст. 235 УК", sentence: "14 лет", notes: "" },
+    {
+      id: "1",
+      name: "Касцюсёў Рыгор",
+      birth: "12.03.1985",
+      ...GOMEL_IK4,
+      status: "осужден",
+      reasons: "нет",
+      articles: "ст. 342 УК",
+      sentence: "3 года колонии",
+      notes: "",
+    },
+    {
+      id: "2",
+      name: "Іваноўская Алена Пятроўна",
+      birth: "01.07.1990",
+      ...MINSK_SIZO1,
+      status: "под следствием",
+      reasons: "многодетная мать",
+      articles: "ст. 361-1 УК",
+      sentence: "",
+      notes: "",
+    },
+    {
+      id: "3",
+      name: "Сідарэнка Павел",
+      birth: "1957",
+      ...MOGILEV_IK15,
+      status: "осужден",
+      reasons: "пенсионер, инвалидность",
+      articles: "ст. 130 УК",
+      sentence: "5 лет",
+      notes: "",
+    },
+    {
+      id: "4",
+      name: "Лосік Ігар",
+      birth: "19.02.1992",
+      ...NOVOPOLOTSK_IK1,
+      status: "осуждён",
+      reasons: "",
+      articles: "ст. 293 УК",
+      sentence: "15 лет",
+      notes: "",
+    },
+    {
+      id: "5",
+      name: "Бабарыка Віктар",
+      birth: "09.11.1963",
+      ...NOVOPOLOTSK_IK1,
+      status: "осужден",
+      reasons: "",
+      articles: "ст. 235 УК",
+      sentence: "14 лет",
+      notes: "",
+    },
   ];
 }
 
@@ -66,7 +127,10 @@ function quoteCsv(cell: string, delimiter: string): string {
 }
 
 /** As Excel on a Belarusian Windows saves "CSV UTF-8": BOM, semicolons, CRLF. */
-export function toCsv(table: Table, { bom = true, delimiter = ";" }: { bom?: boolean; delimiter?: string } = {}): Uint8Array {
+export function toCsv(
+  table: Table,
+  { bom = true, delimiter = ";" }: { bom?: boolean; delimiter?: string } = {},
+): Uint8Array {
   const lines = [table.headers, ...table.rows].map((cells) => cells.map((c) => quoteCsv(c, delimiter)).join(delimiter));
   const text = `${lines.join("\r\n")}\r\n`;
   const body = new TextEncoder().encode(text);
@@ -97,7 +161,9 @@ export async function toXlsx(table: Table): Promise<Uint8Array> {
 
 /** A JSON array of objects keyed by the header texts (empty cells left out). */
 export function toJson(table: Table): Uint8Array {
-  const objects = table.rows.map((cells) => Object.fromEntries(cells.flatMap((cell, i) => (cell === "" ? [] : [[table.headers[i], cell]]))));
+  const objects = table.rows.map((cells) =>
+    Object.fromEntries(cells.flatMap((cell, i) => (cell === "" ? [] : [[table.headers[i], cell]]))),
+  );
   return new TextEncoder().encode(JSON.stringify(objects, null, 2));
 }
 
@@ -154,7 +220,13 @@ export async function registryContents() {
   });
   return prisoners
     .map((p) => ({
-      names: p.names.map((n) => ({ script: n.script, surname: n.surname, givenName: n.givenName, patronymic: n.patronymic, isPrimary: n.isPrimary })),
+      names: p.names.map((n) => ({
+        script: n.script,
+        surname: n.surname,
+        givenName: n.givenName,
+        patronymic: n.patronymic,
+        isPrimary: n.isPrimary,
+      })),
       country: p.country,
       status: p.status,
       birthDate: p.birthDate?.toISOString().slice(0, 10) ?? null,
@@ -166,9 +238,19 @@ export async function registryContents() {
       humanitarianReasons: [...p.humanitarianReasons].sort(),
       needsReview: p.needsReview,
       facility: p.currentFacility
-        ? { name: p.currentFacility.name, type: p.currentFacility.type, street: p.currentFacility.street, postcode: p.currentFacility.postcode, city: p.currentFacility.city }
+        ? {
+            name: p.currentFacility.name,
+            type: p.currentFacility.type,
+            street: p.currentFacility.street,
+            postcode: p.currentFacility.postcode,
+            city: p.currentFacility.city,
+          }
         : null,
-      sources: p.sources.map((s) => ({ source: s.source.slug, externalId: s.externalId, missing: s.missingSince !== null })),
+      sources: p.sources.map((s) => ({
+        source: s.source.slug,
+        externalId: s.externalId,
+        missing: s.missingSince !== null,
+      })),
       stays: p.stays.map((s) => ({ facility: s.facility.name, open: s.toDate === null })),
     }))
     .sort((a, b) => a.names[0].surname.localeCompare(b.names[0].surname));
@@ -180,6 +262,12 @@ export async function prisonerBySurname(surname: string) {
   if (names.length !== 1) throw new Error(`expected one prisoner named ${surname}, found ${names.length}`);
   return prisma.prisoner.findUniqueOrThrow({
     where: { id: names[0].prisonerId },
-    include: { names: true, nameKeys: true, sources: true, stays: { orderBy: { fromDate: "asc" } }, currentFacility: true },
+    include: {
+      names: true,
+      nameKeys: true,
+      sources: true,
+      stays: { orderBy: { fromDate: "asc" } },
+      currentFacility: true,
+    },
   });
 }

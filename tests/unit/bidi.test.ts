@@ -40,12 +40,21 @@ describe("imported lists", () => {
 describe("names coordinators add", () => {
   test("bidi controls are removed, and a name made only of them is refused as empty", async () => {
     const { addNameSchema } = await import("#app/schemas/prisoners.ts");
-    expect(addNameSchema.parse({ script: "cyrillic_ru", surname: "\u202EвонавИ\u202C", givenName: " Пётр\u200F", patronymic: "\u2067Сергеевич\u2069" })).toEqual({
+    expect(
+      addNameSchema.parse({
+        script: "cyrillic_ru",
+        surname: "\u202EвонавИ\u202C",
+        givenName: " Пётр\u200F",
+        patronymic: "\u2067Сергеевич\u2069",
+      }),
+    ).toEqual({
       script: "cyrillic_ru",
       surname: "вонавИ",
       givenName: "Пётр",
       patronymic: "Сергеевич",
     });
-    expect(addNameSchema.safeParse({ script: "latin", surname: "\u202E", givenName: "Petr" }).error?.issues[0].message).toBe("validation.required");
+    expect(
+      addNameSchema.safeParse({ script: "latin", surname: "\u202E", givenName: "Petr" }).error?.issues[0].message,
+    ).toBe("validation.required");
   });
 });

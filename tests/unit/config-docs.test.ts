@@ -9,7 +9,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
     const relative = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(relative);
+    if (entry.isDirectory())
+      return entry.name === "generated" || entry.name === "node_modules" ? [] : sourceFiles(relative);
     return /\.(ts|tsx|js|mjs)$/.test(entry.name) ? [relative] : [];
   });
 }
@@ -17,9 +18,11 @@ function sourceFiles(dir: string): string[] {
 /** Every environment variable a file reads by name. */
 function variablesRead(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), "utf8");
-  return [...text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\])|stubEnv\(\s*["']([A-Z][A-Z0-9_]*)["']/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...text.matchAll(
+      /process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*["']([A-Z][A-Z0-9_]*)["']\s*\])|stubEnv\(\s*["']([A-Z][A-Z0-9_]*)["']/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 describe("docs/configuration.md", () => {
@@ -37,7 +40,9 @@ describe("docs/configuration.md", () => {
 
 describe("nothing but the configuration module reads the environment", () => {
   test("app/ and server.js", () => {
-    const readers = [...sourceFiles("app"), "server.js"].filter((file) => /process\.env/.test(fs.readFileSync(path.join(root, file), "utf8")));
+    const readers = [...sourceFiles("app"), "server.js"].filter((file) =>
+      /process\.env/.test(fs.readFileSync(path.join(root, file), "utf8")),
+    );
     expect(readers).toEqual(["app/utils/config.server.ts"]);
   });
 

@@ -87,7 +87,10 @@ describe("databaseTarget", () => {
   test("postgres:// and postgresql:// are PostgreSQL, the URL kept whole", () => {
     const url = "postgres://app:s3cret@db.internal:5432/solidarity?sslmode=require";
     expect(databaseTarget(url)).toEqual({ kind: "postgres", url });
-    expect(databaseTarget("postgresql://db/solidarity")).toEqual({ kind: "postgres", url: "postgresql://db/solidarity" });
+    expect(databaseTarget("postgresql://db/solidarity")).toEqual({
+      kind: "postgres",
+      url: "postgresql://db/solidarity",
+    });
   });
 
   test("an unsupported scheme is refused without echoing credentials", () => {
@@ -214,7 +217,9 @@ describe("data folder", () => {
     fs.writeFileSync(file, "");
     const folder = path.join(file, "data");
     expect(() => checkWritableFolder(folder, "DATA_DIR")).toThrow(
-      new RegExp(`^The data folder ${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} cannot be written \\(ENOTDIR\\): make it writable`),
+      new RegExp(
+        `^The data folder ${folder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} cannot be written \\(ENOTDIR\\): make it writable`,
+      ),
     );
     process.env.DATA_DIR = folder;
     expect(() => checkStartupConfiguration()).toThrow(/cannot be written .*point DATA_DIR to a folder that is/);
@@ -281,20 +286,25 @@ describe("start-up parses the whole environment once", () => {
     expect(loadsDemoData()).toBe(false);
     expect(limits.loginCodeMinutes()).toBe(15);
     unloadConfiguration();
-    expect(() => databasePoolSize()).toThrow(/DATABASE_POOL_SIZE must be a positive integer, at most 1000 \(got "ten"\)/);
+    expect(() => databasePoolSize()).toThrow(
+      /DATABASE_POOL_SIZE must be a positive integer, at most 1000 \(got "ten"\)/,
+    );
   });
 
   test("every problem is listed at once, secrets never echoed", () => {
-    const found = problems({}, production({
-      DATABASE_POOL_SIZE: "ten",
-      PORT: "70000",
-      APP_URL: undefined,
-      SESSION_SECRET: "hunter2",
-      SMTP_URL: "mail.example.org",
-      MAIL_TRANSPORT: "off",
-      MIGRATE_ON_START: "yes",
-      OUTBOX_POLL_MS: "5",
-    }));
+    const found = problems(
+      {},
+      production({
+        DATABASE_POOL_SIZE: "ten",
+        PORT: "70000",
+        APP_URL: undefined,
+        SESSION_SECRET: "hunter2",
+        SMTP_URL: "mail.example.org",
+        MAIL_TRANSPORT: "off",
+        MIGRATE_ON_START: "yes",
+        OUTBOX_POLL_MS: "5",
+      }),
+    );
     expect(found).toEqual([
       'PORT must be a positive integer, at most 65535 (got "70000").',
       'DATABASE_POOL_SIZE must be a positive integer, at most 1000 (got "ten").',
@@ -365,11 +375,15 @@ describe("modes", () => {
   });
 
   test("production refuses --demo and --dev, whether APP_MODE or NODE_ENV says production", () => {
-    expect(problems({ demo: true }, production())).toEqual([expect.stringMatching(/^--demo is refused in production mode \(APP_MODE=production\)/)]);
+    expect(problems({ demo: true }, production())).toEqual([
+      expect.stringMatching(/^--demo is refused in production mode \(APP_MODE=production\)/),
+    ]);
     expect(problems({ demo: true }, production({ APP_MODE: undefined, NODE_ENV: "production" }))).toEqual([
       expect.stringMatching(/^--demo is refused in production mode \(NODE_ENV=production\)/),
     ]);
-    expect(problems({ dev: true }, production())).toEqual([expect.stringMatching(/^--dev \(the Vite development server\) is refused/)]);
+    expect(problems({ dev: true }, production())).toEqual([
+      expect.stringMatching(/^--dev \(the Vite development server\) is refused/),
+    ]);
   });
 
   test("APP_MODE=demo runs the demo with NODE_ENV=production (the browser tests' production build)", () => {
@@ -379,7 +393,9 @@ describe("modes", () => {
   });
 
   test("a misspelt mode is refused", () => {
-    expect(problems({}, production({ APP_MODE: "prod" }))).toContain('APP_MODE must be "production", "demo" or "development" (got "prod").');
+    expect(problems({}, production({ APP_MODE: "prod" }))).toContain(
+      'APP_MODE must be "production", "demo" or "development" (got "prod").',
+    );
   });
 
   test("outside a server the mode comes from the environment: APP_MODE, else NODE_ENV", () => {

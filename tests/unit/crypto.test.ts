@@ -81,7 +81,11 @@ describe("field encryption", () => {
     const bound = encrypt("Дарагі сябар", at);
     expect(bound).toMatch(/^v2\./);
     expect(decrypt(bound, place("Letter", "bodyEncrypted", "c1"))).toBe("Дарагі сябар");
-    for (const elsewhere of [place("Letter", "bodyEncrypted", "c2"), place("Letter", "returnAddressEncrypted", "c1"), place("Reply", "bodyEncrypted", "c1")]) {
+    for (const elsewhere of [
+      place("Letter", "bodyEncrypted", "c2"),
+      place("Letter", "returnAddressEncrypted", "c1"),
+      place("Reply", "bodyEncrypted", "c1"),
+    ]) {
       expect(() => decrypt(bound, elsewhere)).toThrow(CiphertextPlaceError);
     }
     expect(() => decrypt(bound)).toThrow(/needs its table, column and row/);

@@ -13,7 +13,9 @@ describe("csvCell", () => {
   });
 
   test("a formula that also needs quoting is both prefixed and quoted", () => {
-    expect(csvCell('=HYPERLINK("http://evil.example","open")')).toBe('"\'=HYPERLINK(""http://evil.example"",""open"")"');
+    expect(csvCell('=HYPERLINK("http://evil.example","open")')).toBe(
+      '"\'=HYPERLINK(""http://evil.example"",""open"")"',
+    );
     expect(csvCell("\r=cmd")).toBe(`"'\r=cmd"`);
   });
 
@@ -42,7 +44,10 @@ describe("csvCell", () => {
 
 describe("toCsv", () => {
   test("BOM, header first, CRLF rows, every cell made safe", () => {
-    const csv = toCsv(["when", "who", "details"], [[new Date("2025-01-02T00:00:00.000Z"), "Мария", '=cmd|"/c calc"!A1']]);
+    const csv = toCsv(
+      ["when", "who", "details"],
+      [[new Date("2025-01-02T00:00:00.000Z"), "Мария", '=cmd|"/c calc"!A1']],
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.slice(1)).toBe(`when,who,details\r\n2025-01-02T00:00:00.000Z,Мария,"'=cmd|""/c calc""!A1"\r\n`);
   });

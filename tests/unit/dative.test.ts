@@ -1,7 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { dativeName } from "#app/models/dative.ts";
 
-const n = (surname: string, givenName: string, patronymic: string | null = null) => ({ surname, givenName, patronymic });
+const n = (surname: string, givenName: string, patronymic: string | null = null) => ({
+  surname,
+  givenName,
+  patronymic,
+});
 
 describe("names in the dative case for Russian envelopes", () => {
   test.each([

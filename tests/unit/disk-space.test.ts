@@ -1,10 +1,19 @@
 import os from "node:os";
 import { afterEach, describe, expect, test } from "vitest";
-import { DiskFullError, diskMarginBytes, ensureFreeSpace, explainDatabaseStartFailure, freeBytes, type StatFs } from "#app/utils/disk-space.server.ts";
+import {
+  DiskFullError,
+  diskMarginBytes,
+  ensureFreeSpace,
+  explainDatabaseStartFailure,
+  freeBytes,
+  type StatFs,
+} from "#app/utils/disk-space.server.ts";
 import { startDatabaseWatchdog } from "#app/utils/db-watchdog.server.ts";
 
 const MB = 1024 * 1024;
-const disk = (freeMb: number): StatFs => () => ({ bavail: BigInt(freeMb * 256), bsize: BigInt(4096) });
+const disk =
+  (freeMb: number): StatFs =>
+  () => ({ bavail: BigInt(freeMb * 256), bsize: BigInt(4096) });
 const savedMargin = process.env.DISK_FREE_MARGIN_MB;
 
 afterEach(() => {
@@ -46,7 +55,9 @@ describe("free-space guard", () => {
     const raw = new Error("PGlite failed to initialize properly");
     expect(String(explainDatabaseStartFailure(raw, os.tmpdir(), disk(3)))).toMatch(/The disk is full/);
     expect(explainDatabaseStartFailure(raw, os.tmpdir(), disk(500))).toBe(raw);
-    expect(explainDatabaseStartFailure(Object.assign(new Error("write failed"), { code: "ENOSPC" }), os.tmpdir(), disk(500))).toBeInstanceOf(DiskFullError);
+    expect(
+      explainDatabaseStartFailure(Object.assign(new Error("write failed"), { code: "ENOSPC" }), os.tmpdir(), disk(500)),
+    ).toBeInstanceOf(DiskFullError);
   });
 });
 
@@ -55,7 +66,11 @@ describe("database watchdog", () => {
     const messages: string[] = [];
     let answer: (() => void) | null = null;
     const probe = () => new Promise<void>((resolve) => (answer = resolve));
-    const watchdog = startDatabaseWatchdog(probe, { intervalMs: 20, stuckAfterMs: 100, report: (m) => messages.push(m) });
+    const watchdog = startDatabaseWatchdog(probe, {
+      intervalMs: 20,
+      stuckAfterMs: 100,
+      report: (m) => messages.push(m),
+    });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(watchdog.stuckSince()).toBeInstanceOf(Date);
@@ -71,7 +86,12 @@ describe("database watchdog", () => {
 
   test("a database that answers is never reported", async () => {
     const messages: string[] = [];
-    const watchdog = startDatabaseWatchdog(async () => 1, { intervalMs: 10, stuckAfterMs: 50, report: (m) => messages.push(m), watchEventLoop: true });
+    const watchdog = startDatabaseWatchdog(async () => 1, {
+      intervalMs: 10,
+      stuckAfterMs: 50,
+      report: (m) => messages.push(m),
+      watchEventLoop: true,
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     await watchdog.stop();
     expect(messages).toEqual([]);
@@ -86,7 +106,9 @@ describe("free-space guard during a write", () => {
       setSpaceProbeForTests(() => ({ dir: "/data/pglite", free: 65 * MB }));
       expect(() => ensureRoomWhileWriting()).not.toThrow();
       setSpaceProbeForTests(() => ({ dir: "/data/pglite", free: 63 * MB }));
-      expect(() => ensureRoomWhileWriting()).toThrow(/^The disk is full: 63 MB free where the database lives \(\/data\/pglite\)/);
+      expect(() => ensureRoomWhileWriting()).toThrow(
+        /^The disk is full: 63 MB free where the database lives \(\/data\/pglite\)/,
+      );
       setSpaceProbeForTests(() => null);
       expect(() => ensureRoomWhileWriting()).not.toThrow();
     } finally {

@@ -46,6 +46,8 @@ describe("documentation", () => {
   });
 
   test.each(decisions)("decision record %s has a date and a status", (file) => {
-    expect(read(`docs/decisions/${file}`)).toMatch(/^# \d{3} — .+\n\n- Date: \d{4}-\d{2}-\d{2}\n- Status: (proposed|accepted|superseded by \d{3}|deprecated)/);
+    expect(read(`docs/decisions/${file}`)).toMatch(
+      /^# \d{3} — .+\n\n- Date: \d{4}-\d{2}-\d{2}\n- Status: (proposed|accepted|superseded by \d{3}|deprecated)/,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe("the expected timeline of a letter", () => {
       { key: "arrived_at_facility", expectedOn: "2026-12-22" },
       { key: "delivered", expectedOn: "2026-12-29" },
     ]);
-    expect(expectedAhead(atelier, "arrived_at_facility", since)).toEqual([{ key: "delivered", expectedOn: "2026-12-08" }]);
+    expect(expectedAhead(atelier, "arrived_at_facility", since)).toEqual([
+      { key: "delivered", expectedOn: "2026-12-08" },
+    ]);
     expect(expectedAhead(atelier, "delivered", since)).toEqual([]);
   });
 
@@ -41,8 +43,12 @@ describe("the expected timeline of a letter", () => {
   test('"Did you hear back?" only after the usual delivery time, and never after an ending', () => {
     expect(usualDeliveryDays(atelier)).toBe(28);
     const sentAt = new Date("2026-12-01T00:00:00Z");
-    expect(askHeardBack({ statuses: atelier, sentAt, ended: false, now: new Date("2026-12-01T00:01:00Z") })).toBe(false);
-    expect(askHeardBack({ statuses: atelier, sentAt, ended: false, now: new Date("2026-12-28T00:00:00Z") })).toBe(false);
+    expect(askHeardBack({ statuses: atelier, sentAt, ended: false, now: new Date("2026-12-01T00:01:00Z") })).toBe(
+      false,
+    );
+    expect(askHeardBack({ statuses: atelier, sentAt, ended: false, now: new Date("2026-12-28T00:00:00Z") })).toBe(
+      false,
+    );
     expect(askHeardBack({ statuses: atelier, sentAt, ended: false, now: new Date("2026-12-29T00:00:00Z") })).toBe(true);
     expect(askHeardBack({ statuses: atelier, sentAt, ended: true, now: new Date("2027-02-01T00:00:00Z") })).toBe(false);
   });

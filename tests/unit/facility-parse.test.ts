@@ -48,7 +48,11 @@ describe("parseFacility", () => {
   });
 
   test("address_for_letters: postcode first, institution last", () => {
-    expect(parseFacility("186420, Республика Карелия, г. Сегежа, ул. Лесная, д. 4, ФКУ ИК-7 УФСИН России по Республике Карелия")).toEqual({
+    expect(
+      parseFacility(
+        "186420, Республика Карелия, г. Сегежа, ул. Лесная, д. 4, ФКУ ИК-7 УФСИН России по Республике Карелия",
+      ),
+    ).toEqual({
       name: "ИК-7",
       type: "colony",
       number: "7",
@@ -62,8 +66,19 @@ describe("parseFacility", () => {
 
   test("short name cell plus address_for_letters cell", () => {
     expect(
-      parseFacility("ИК-2 Мордовия", "431130, Республика Мордовия, Зубово-Полянский р-н, п. Ударный, ул. Центральная, д. 5, ФКУ ИК-2 УФСИН России по Республике Мордовия"),
-    ).toMatchObject({ name: "ИК-2", number: "2", city: "Ударный", district: "Зубово-Полянский р-н", region: "Республика Мордовия", street: "ул. Центральная, д. 5", postcode: "431130" });
+      parseFacility(
+        "ИК-2 Мордовия",
+        "431130, Республика Мордовия, Зубово-Полянский р-н, п. Ударный, ул. Центральная, д. 5, ФКУ ИК-2 УФСИН России по Республике Мордовия",
+      ),
+    ).toMatchObject({
+      name: "ИК-2",
+      number: "2",
+      city: "Ударный",
+      district: "Зубово-Полянский р-н",
+      region: "Республика Мордовия",
+      street: "ул. Центральная, д. 5",
+      postcode: "431130",
+    });
   });
 
   test("a nickname is no address; the district after it is kept", () => {
@@ -77,18 +92,27 @@ describe("parseFacility", () => {
   });
 
   test("a facility without a number keeps its city apart", () => {
-    expect(parseFacility("ИВС Фрунзенского РУВД г. Минска")).toMatchObject({ name: "ИВС Фрунзенского РУВД", city: "Минска", type: "police_jail" });
+    expect(parseFacility("ИВС Фрунзенского РУВД г. Минска")).toMatchObject({
+      name: "ИВС Фрунзенского РУВД",
+      city: "Минска",
+      type: "police_jail",
+    });
   });
 
   test("district and region are kept", () => {
-    expect(parseAddress("601144, Владимирская обл., Петушинский р-н, г. Покров, ул. Франца Штольверка, д. 100")).toEqual({
+    expect(
+      parseAddress("601144, Владимирская обл., Петушинский р-н, г. Покров, ул. Франца Штольверка, д. 100"),
+    ).toEqual({
       postcode: "601144",
       region: "Владимирская обл.",
       district: "Петушинский р-н",
       city: "Покров",
       street: "ул. Франца Штольверка, д. 100",
     });
-    expect(parseAddress("211440, Витебская обл., г. Новополоцк")).toMatchObject({ region: "Витебская обл.", city: "Новополоцк" });
+    expect(parseAddress("211440, Витебская обл., г. Новополоцк")).toMatchObject({
+      region: "Витебская обл.",
+      city: "Новополоцк",
+    });
   });
 
   test.each([
@@ -100,12 +124,19 @@ describe("parseFacility", () => {
     expect(parseFacility(cell)).toMatchObject({ name, number: "2", type: "colony", city });
   });
 
-  test.each(["released", "освобожден", "освобождена", "Освобожден(а)", "вызвалены", "находится на свободе до начала отбывания наказания", "Домашний арест", "", "  "])(
-    "%j is no facility",
-    (cell) => {
-      expect(parseFacility(cell)).toBeNull();
-    },
-  );
+  test.each([
+    "released",
+    "освобожден",
+    "освобождена",
+    "Освобожден(а)",
+    "вызвалены",
+    "находится на свободе до начала отбывания наказания",
+    "Домашний арест",
+    "",
+    "  ",
+  ])("%j is no facility", (cell) => {
+    expect(parseFacility(cell)).toBeNull();
+  });
 
   test.each([
     ["released", "released"],
@@ -121,7 +152,9 @@ describe("parseFacility", () => {
   });
 
   test("psychiatric hospitals have their own type", () => {
-    expect(inferFacilityType("Казанская психиатрическая больница специализированного типа")).toBe("psychiatric_hospital");
+    expect(inferFacilityType("Казанская психиатрическая больница специализированного типа")).toBe(
+      "psychiatric_hospital",
+    );
     expect(inferFacilityType("Рэспубліканская псіхіятрычная бальніца")).toBe("psychiatric_hospital");
   });
 });
@@ -134,7 +167,14 @@ describe("facilityIdentityKey", () => {
   };
 
   test("one facility, four spellings, one key", () => {
-    const keys = ["IK-2 Babrujsk", "ИК №2, г. Бобруйск", "ИК №2, г. Бобруйск,", "ИК-2 г. Бобруйск", "IK-2 Babruysk", "Исправительная колония №2, г. Бобруйск"].map(key);
+    const keys = [
+      "IK-2 Babrujsk",
+      "ИК №2, г. Бобруйск",
+      "ИК №2, г. Бобруйск,",
+      "ИК-2 г. Бобруйск",
+      "IK-2 Babruysk",
+      "Исправительная колония №2, г. Бобруйск",
+    ].map(key);
     expect(new Set(keys).size).toBe(1);
   });
 

@@ -31,20 +31,40 @@ describe("signInSchema", () => {
   });
 
   test("a valid address is trimmed and passes with its redirect", () => {
-    const result = parseWithSchema(signInSchema, form([["email", "  Ola@Example.org "], ["redirectTo", "/prisoners"]]));
+    const result = parseWithSchema(
+      signInSchema,
+      form([
+        ["email", "  Ola@Example.org "],
+        ["redirectTo", "/prisoners"],
+      ]),
+    );
     expect(result).toEqual({ ok: true, data: { email: "Ola@Example.org", redirectTo: "/prisoners" } });
   });
 });
 
 describe("codeSchema and totpSchema", () => {
   test.each(["12345", "1234567", "12a456", ""])("code %j is refused", (code) => {
-    const errors = errorsOf(parseWithSchema(codeSchema, form([["email", "a@example.org"], ["code", code]])));
+    const errors = errorsOf(
+      parseWithSchema(
+        codeSchema,
+        form([
+          ["email", "a@example.org"],
+          ["code", code],
+        ]),
+      ),
+    );
     expect(errors.code).toBe("validation.code");
     expect(errorsOf(parseWithSchema(totpSchema, form([["code", code]]))).code).toBe("validation.code");
   });
 
   test("a six-digit code with spaces around passes, trimmed", () => {
-    const result = parseWithSchema(codeSchema, form([["email", "a@example.org"], ["code", " 012345 "]]));
+    const result = parseWithSchema(
+      codeSchema,
+      form([
+        ["email", "a@example.org"],
+        ["code", " 012345 "],
+      ]),
+    );
     expect(result.ok && result.data.code).toBe("012345");
   });
 });
@@ -53,14 +73,27 @@ describe("signUpSchema", () => {
   test("repeated writesIn fields become an array", () => {
     const result = parseWithSchema(
       signUpSchema,
-      form([["pseudonym", "Forest Bird"], ["writesIn", "ru"], ["writesIn", "be"], ["acceptRules", "on"]]),
+      form([
+        ["pseudonym", "Forest Bird"],
+        ["writesIn", "ru"],
+        ["writesIn", "be"],
+        ["acceptRules", "on"],
+      ]),
       ["writesIn"],
     );
     expect(result).toEqual({ ok: true, data: { pseudonym: "Forest Bird", writesIn: ["ru", "be"], acceptRules: "on" } });
   });
 
   test("a single writesIn field is still an array", () => {
-    const result = parseWithSchema(signUpSchema, form([["pseudonym", "Forest Bird"], ["writesIn", "en"], ["acceptRules", "on"]]), ["writesIn"]);
+    const result = parseWithSchema(
+      signUpSchema,
+      form([
+        ["pseudonym", "Forest Bird"],
+        ["writesIn", "en"],
+        ["acceptRules", "on"],
+      ]),
+      ["writesIn"],
+    );
     expect(result.ok && result.data.writesIn).toEqual(["en"]);
   });
 
@@ -71,9 +104,16 @@ describe("signUpSchema", () => {
 
   test("a language we do not offer is refused", () => {
     const errors = errorsOf(
-      parseWithSchema(signUpSchema, form([["pseudonym", "Forest Bird"], ["writesIn", "ru"], ["writesIn", "xx"], ["acceptRules", "on"]]), [
-        "writesIn",
-      ]),
+      parseWithSchema(
+        signUpSchema,
+        form([
+          ["pseudonym", "Forest Bird"],
+          ["writesIn", "ru"],
+          ["writesIn", "xx"],
+          ["acceptRules", "on"],
+        ]),
+        ["writesIn"],
+      ),
     );
     expect(Object.entries(errors)).toEqual([[expect.stringMatching(/^writesIn/), "validation.languages"]]);
   });
@@ -84,26 +124,58 @@ describe("signUpSchema", () => {
     ["<script>", "validation.pseudonymChars"],
     ["bird@example.org", "validation.pseudonymChars"],
   ])("pseudonym %j → %s", (pseudonym, message) => {
-    const errors = errorsOf(parseWithSchema(signUpSchema, form([["pseudonym", pseudonym], ["writesIn", "ru"], ["acceptRules", "on"]]), ["writesIn"]));
+    const errors = errorsOf(
+      parseWithSchema(
+        signUpSchema,
+        form([
+          ["pseudonym", pseudonym],
+          ["writesIn", "ru"],
+          ["acceptRules", "on"],
+        ]),
+        ["writesIn"],
+      ),
+    );
     expect(errors).toEqual({ pseudonym: message });
   });
 
   test("Cyrillic pseudonyms with apostrophes and hyphens are fine", () => {
-    const result = parseWithSchema(signUpSchema, form([["pseudonym", "Лясная Птушка-д’Арт"], ["writesIn", "be"], ["acceptRules", "on"]]), ["writesIn"]);
+    const result = parseWithSchema(
+      signUpSchema,
+      form([
+        ["pseudonym", "Лясная Птушка-д’Арт"],
+        ["writesIn", "be"],
+        ["acceptRules", "on"],
+      ]),
+      ["writesIn"],
+    );
     expect(result.ok).toBe(true);
   });
 });
 
 describe("profileSchema", () => {
   test("an unsupported interface language → validation.locale", () => {
-    const errors = errorsOf(parseWithSchema(profileSchema, form([["pseudonym", "Forest Bird"], ["writesIn", "ru"], ["locale", "de"]]), ["writesIn"]));
+    const errors = errorsOf(
+      parseWithSchema(
+        profileSchema,
+        form([
+          ["pseudonym", "Forest Bird"],
+          ["writesIn", "ru"],
+          ["locale", "de"],
+        ]),
+        ["writesIn"],
+      ),
+    );
     expect(errors).toEqual({ locale: "validation.locale" });
   });
 });
 
 describe("formDataToObject", () => {
   test("keeps the first of repeated plain fields, ignores files, and defaults array fields to []", () => {
-    const data = form([["a", "1"], ["a", "2"], ["upload", new Blob(["x"])]]);
+    const data = form([
+      ["a", "1"],
+      ["a", "2"],
+      ["upload", new Blob(["x"])],
+    ]);
     expect(formDataToObject(data, ["tags"])).toEqual({ a: "1", upload: undefined, tags: [] });
   });
 });
@@ -114,7 +186,10 @@ describe("field errors keep their full path", () => {
       rows: z.array(z.object({ quantity: z.string().regex(/^\d+$/, "parcels.validation.quantity") })),
       tags: z.array(z.enum(["a", "b"], { error: "validation.required" })),
     });
-    const errors = fieldErrorsOf(schema.safeParse({ rows: [{ quantity: "1" }, { quantity: "x" }], tags: ["c"] }).error!.issues, ["tags"]);
+    const errors = fieldErrorsOf(
+      schema.safeParse({ rows: [{ quantity: "1" }, { quantity: "x" }], tags: ["c"] }).error!.issues,
+      ["tags"],
+    );
     expect(errors).toEqual({ "rows.1.quantity": "parcels.validation.quantity", tags: "validation.required" });
   });
 });

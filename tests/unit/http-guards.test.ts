@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { ANONYMOUS_FORM_LIMIT, bodyLimitFor, crossSiteRefusal, FORM_LIMIT, IMPORT_UPLOAD_LIMIT, REPLY_UPLOAD_LIMIT } from "#app/utils/http-guards.server.ts";
+import {
+  ANONYMOUS_FORM_LIMIT,
+  bodyLimitFor,
+  crossSiteRefusal,
+  FORM_LIMIT,
+  IMPORT_UPLOAD_LIMIT,
+  REPLY_UPLOAD_LIMIT,
+} from "#app/utils/http-guards.server.ts";
 import { MAX_IMPORT_BYTES } from "#app/imports/parse.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
 
@@ -32,7 +39,8 @@ describe("crossSiteRefusal", () => {
   });
 
   test("reads are never refused; clients without browser headers (scripts, the API) pass", () => {
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(verdict({ method, secFetchSite: "cross-site", origin: "https://evil.example" })).toBeNull();
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(verdict({ method, secFetchSite: "cross-site", origin: "https://evil.example" })).toBeNull();
     expect(verdict({})).toBeNull();
     expect(verdict({ method: "DELETE", secFetchSite: "cross-site" })).not.toBeNull();
   });

@@ -36,8 +36,14 @@ function signature(message: string): string[] {
 describe("catalogues", () => {
   test.each(Object.keys(others))("%s has exactly the keys of en", (locale) => {
     const keys = Object.keys(others[locale]).sort();
-    expect(keys.filter((k) => !Object.hasOwn(en, k)), "keys missing from en").toEqual([]);
-    expect(enKeys.filter((k) => !Object.hasOwn(others[locale], k)), `keys missing from ${locale}`).toEqual([]);
+    expect(
+      keys.filter((k) => !Object.hasOwn(en, k)),
+      "keys missing from en",
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !Object.hasOwn(others[locale], k)),
+      `keys missing from ${locale}`,
+    ).toEqual([]);
   });
 
   test.each(["en", "ru", "be"])("no %s message is empty", (locale) => {
@@ -50,7 +56,9 @@ describe("catalogues", () => {
     const mismatches = enKeys
       .filter((key) => Object.hasOwn(others[locale], key))
       .filter((key) => signature(others[locale][key]).join() !== signature(en[key as MessageKey]).join())
-      .map((key) => `${key}: en {${signature(en[key as MessageKey])}} vs ${locale} {${signature(others[locale][key])}}`);
+      .map(
+        (key) => `${key}: en {${signature(en[key as MessageKey])}} vs ${locale} {${signature(others[locale][key])}}`,
+      );
     expect(mismatches).toEqual([]);
   });
 
@@ -76,14 +84,19 @@ function sourceFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[])
     .map((file) => path.join(dir, file))
     .filter((file) => /\.(ts|tsx)$/.test(file))
-    .filter((file) => !file.includes(`${path.sep}generated${path.sep}`) && !file.includes(`${path.sep}catalogs${path.sep}`));
+    .filter(
+      (file) => !file.includes(`${path.sep}generated${path.sep}`) && !file.includes(`${path.sep}catalogs${path.sep}`),
+    );
 }
 
 describe("keys used in the source", () => {
-  const files = sourceFiles(APP_DIR).map((file) => ({ file: path.relative(process.cwd(), file), text: fs.readFileSync(file, "utf8") }));
+  const files = sourceFiles(APP_DIR).map((file) => ({
+    file: path.relative(process.cwd(), file),
+    text: fs.readFileSync(file, "utf8"),
+  }));
   const namespaces = new Set(enKeys.map((key) => key.split(".")[0]));
 
-  test("every literal t(\"…\") and t(`…`) key exists in en", () => {
+  test('every literal t("…") and t(`…`) key exists in en', () => {
     const used: { file: string; key: string }[] = [];
     for (const { file, text } of files) {
       for (const match of text.matchAll(/\bt\(\s*"([^"]+)"|\bt\(\s*'([^']+)'|\bt\(\s*`([^`$]+)`/g)) {

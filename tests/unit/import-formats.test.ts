@@ -30,11 +30,28 @@ describe("Viasna machine export", () => {
     const { columns, errors, results, rows } = await load("viasna-machine.csv");
     expect(columns.unknown).toEqual([]);
     expect(columns.ignored).toEqual(
-      expect.arrayContaining(["url", "photo", "description", "judge", "councel", "declaration", "decision", "clusters"]),
+      expect.arrayContaining([
+        "url",
+        "photo",
+        "description",
+        "judge",
+        "councel",
+        "declaration",
+        "decision",
+        "clusters",
+      ]),
     );
     expect(columns.mapping).toMatchObject({
-      id: "externalId", name: "fullName", status: "status", birthday: "birthDate", arrested: "detainedOn", prison: "facility",
-      penalty: "penalty", release_date: "releasedOn", verdict_date: "verdictOn", died: "diedOn",
+      id: "externalId",
+      name: "fullName",
+      status: "status",
+      birthday: "birthDate",
+      arrested: "detainedOn",
+      prison: "facility",
+      penalty: "penalty",
+      release_date: "releasedOn",
+      verdict_date: "verdictOn",
+      died: "diedOn",
     });
     expect(errors).toEqual([]);
     expect(results.filter((result) => result.skipped === "not-recognised")).toHaveLength(1);
@@ -59,7 +76,11 @@ describe("Viasna machine export", () => {
     expect(situation("Гордеева")).toEqual(["house_arrest", null, null, null]);
     expect(situation("Клименко")).toEqual(["deceased", null, null, "2024-02-14"]);
     expect(situation("Мороз")).toEqual(["compulsory_treatment", null, null, null]);
-    expect(bySurname(rows, "Иванов")).toMatchObject({ externalId: "1001", verdictOn: "2021-06-10", articles: "ч. 1 ст. 342 УК; ч. 3 ст. 130 УК" });
+    expect(bySurname(rows, "Иванов")).toMatchObject({
+      externalId: "1001",
+      verdictOn: "2021-06-10",
+      articles: "ч. 1 ст. 342 УК; ч. 3 ст. 130 УК",
+    });
   });
 
   test("facilities: line 1 the facility, the address below; released people have none", async () => {
@@ -76,8 +97,14 @@ describe("Viasna machine export", () => {
       identityKey: BOBRUISK_IK2,
     });
     expect(bySurname(rows, "Станкевич").facility?.identityKey).toBe(BOBRUISK_IK2);
-    expect(bySurname(rows, "Клименко").facility).toMatchObject({ name: "ИК-3", city: "Витьба", district: "Витебский р-н", region: "Витебская обл." });
-    for (const surname of ["Шульга", "Лапко", "Пашкевич", "Мельник", "Рыжкова", "Гордеева"]) expect(bySurname(rows, surname).facility).toBeNull();
+    expect(bySurname(rows, "Клименко").facility).toMatchObject({
+      name: "ИК-3",
+      city: "Витьба",
+      district: "Витебский р-н",
+      region: "Витебская обл.",
+    });
+    for (const surname of ["Шульга", "Лапко", "Пашкевич", "Мельник", "Рыжкова", "Гордеева"])
+      expect(bySurname(rows, surname).facility).toBeNull();
   });
 
   test("an unknown penalty is listed for mapping, and the mapping applies", async () => {
@@ -92,45 +119,81 @@ describe("Viasna machine export", () => {
 });
 
 describe("Viasna human export", () => {
-  test.each(["viasna-human-en.csv", "viasna-human-ru.csv", "viasna-human-be.csv"])("%s: all columns known, no errors", async (file) => {
-    const { columns, errors } = await load(file);
-    expect(columns.unknown).toEqual([]);
-    expect(Object.values(columns.mapping).filter(Boolean)).toEqual([
-      "fullName", "status", "birthDate", "gender", "detainedOn", "articles", "verdictOn", "sentence", "penalty", "facility",
-    ]);
-    expect(errors).toEqual([]);
-  });
+  test.each(["viasna-human-en.csv", "viasna-human-ru.csv", "viasna-human-be.csv"])(
+    "%s: all columns known, no errors",
+    async (file) => {
+      const { columns, errors } = await load(file);
+      expect(columns.unknown).toEqual([]);
+      expect(Object.values(columns.mapping).filter(Boolean)).toEqual([
+        "fullName",
+        "status",
+        "birthDate",
+        "gender",
+        "detainedOn",
+        "articles",
+        "verdictOn",
+        "sentence",
+        "penalty",
+        "facility",
+      ]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   test("English: dates in words, ex post facto line ignored, one Babrujsk colony however spelled", async () => {
     const { rows } = await load("viasna-human-en.csv");
     expect(bySurname(rows, "Ivanou")).toMatchObject({
-      birthDate: "1982-04-24", detainedOn: "2020-05-01", verdictOn: "2021-06-10", status: "convicted",
+      birthDate: "1982-04-24",
+      detainedOn: "2020-05-01",
+      verdictOn: "2021-06-10",
+      status: "convicted",
       articles: "Part 1 of Article 342 of the Criminal Code; Article 130 of the Criminal Code",
       facility: { name: "IK-2", city: "Babrujsk", postcode: "213800", identityKey: BOBRUISK_IK2 },
     });
     expect(bySurname(rows, "Kavaliova").birthDate).toBe("1985-03-01");
-    expect(bySurname(rows, "Novik")).toMatchObject({ birthDate: null, status: "pretrial", facility: { type: "sizo", identityKey: "sizo|1|minsk" } });
+    expect(bySurname(rows, "Novik")).toMatchObject({
+      birthDate: null,
+      status: "pretrial",
+      facility: { type: "sizo", identityKey: "sizo|1|minsk" },
+    });
     expect(bySurname(rows, "Shulha")).toMatchObject({ status: "released", facility: null });
     expect(bySurname(rows, "Lapko").status).toBe("released");
-    expect(bySurname(rows, "Bialousau")).toMatchObject({ status: "open_institution", facility: { type: "open_institution", number: "2" } });
+    expect(bySurname(rows, "Bialousau")).toMatchObject({
+      status: "open_institution",
+      facility: { type: "open_institution", number: "2" },
+    });
     expect(bySurname(rows, "Melnik")).toMatchObject({ status: "at_liberty", facility: null });
     expect(bySurname(rows, "Tkachuk").status).toBe("at_liberty");
     expect(bySurname(rows, "Hardzeyeva")).toMatchObject({ status: "house_arrest", verdictOn: null });
-    expect(bySurname(rows, "Stankevich").facility).toMatchObject({ name: "Penal colony No. 2", identityKey: BOBRUISK_IK2 });
+    expect(bySurname(rows, "Stankevich").facility).toMatchObject({
+      name: "Penal colony No. 2",
+      identityKey: BOBRUISK_IK2,
+    });
   });
 
   test("Russian and Belarusian: the same people and facilities", async () => {
     const ru = await load("viasna-human-ru.csv");
     const be = await load("viasna-human-be.csv");
-    expect(bySurname(ru.rows, "Иванов")).toMatchObject({ birthDate: "1982-04-24", detainedOn: "2020-05-01", facility: { name: "ИК №2", identityKey: BOBRUISK_IK2 } });
-    expect(bySurname(be.rows, "Іваноў")).toMatchObject({ birthDate: "1982-04-24", detainedOn: "2020-05-01", facility: { name: "ПК-2", identityKey: BOBRUISK_IK2 } });
+    expect(bySurname(ru.rows, "Иванов")).toMatchObject({
+      birthDate: "1982-04-24",
+      detainedOn: "2020-05-01",
+      facility: { name: "ИК №2", identityKey: BOBRUISK_IK2 },
+    });
+    expect(bySurname(be.rows, "Іваноў")).toMatchObject({
+      birthDate: "1982-04-24",
+      detainedOn: "2020-05-01",
+      facility: { name: "ПК-2", identityKey: BOBRUISK_IK2 },
+    });
     expect(bySurname(be.rows, "Станкевіч").facility?.identityKey).toBe(BOBRUISK_IK2);
     expect(bySurname(ru.rows, "Шульга")).toMatchObject({ status: "released", facility: null });
     expect(bySurname(ru.rows, "Лапко").status).toBe("released");
     expect(bySurname(be.rows, "Шульга")).toMatchObject({ status: "released", facility: null });
     expect(bySurname(be.rows, "Кавалёва").birthDate).toBe("1985-03-01");
     expect(bySurname(be.rows, "Новік").birthDate).toBeNull();
-    expect(bySurname(be.rows, "Белавусаў")).toMatchObject({ status: "open_institution", facility: { identityKey: "open_institution|2|magilav" } });
+    expect(bySurname(be.rows, "Белавусаў")).toMatchObject({
+      status: "open_institution",
+      facility: { identityKey: "open_institution|2|magilav" },
+    });
     expect(bySurname(ru.rows, "Белоусов").facility?.identityKey).toBe("open_institution|2|magilav");
     expect(bySurname(be.rows, "Ткачук").status).toBe("at_liberty");
     expect(bySurname(ru.rows, "Гордеева")).toMatchObject({ status: "house_arrest", verdictOn: null });
@@ -142,11 +205,28 @@ describe("Memorial-shaped JSON", () => {
     const { columns, errors, results, rows } = await load("memorial.json");
     expect(columns.unknown).toEqual([]);
     expect(columns.mapping).toMatchObject({
-      institution_short_name: "facility", address_for_letters: "facilityAddress", region: "facilityRegion", can_write: "canWrite",
-      date_of_birth: "birthDate", date_of_arrest: "detainedOn", interests: "interests", release_date: "releasedOn",
+      institution_short_name: "facility",
+      address_for_letters: "facilityAddress",
+      region: "facilityRegion",
+      can_write: "canWrite",
+      date_of_birth: "birthDate",
+      date_of_arrest: "detainedOn",
+      interests: "interests",
+      release_date: "releasedOn",
     });
     expect(errors).toEqual([]);
-    expect(results.map((result) => result.skipped)).toEqual([null, null, null, null, null, "not-recognised", null, null, null, null]);
+    expect(results.map((result) => result.skipped)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      "not-recognised",
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(rows).toHaveLength(9);
   });
 
@@ -160,18 +240,39 @@ describe("Memorial-shaped JSON", () => {
       articles: "ч. 2 ст. 207.3 УК РФ; ст. 280.3 УК РФ",
       releasedOn: null,
       facility: {
-        name: "ИК-7", type: "colony", number: "7", street: "ул. Лесная, д. 4", city: "Сегежа", postcode: "186420",
-        region: "Республика Карелия", identityKey: "colony|7|sagazh",
+        name: "ИК-7",
+        type: "colony",
+        number: "7",
+        street: "ул. Лесная, д. 4",
+        city: "Сегежа",
+        postcode: "186420",
+        region: "Республика Карелия",
+        identityKey: "colony|7|sagazh",
       },
     });
-    expect(bySurname(rows, "Смирнова").facility).toMatchObject({ name: "ИК-14", city: "Парца", district: "Зубово-Полянский р-н", region: "Республика Мордовия" });
-    expect(bySurname(rows, "Кузнецов")).toMatchObject({ status: "pretrial", facility: { type: "sizo", city: "Москва" } });
+    expect(bySurname(rows, "Смирнова").facility).toMatchObject({
+      name: "ИК-14",
+      city: "Парца",
+      district: "Зубово-Полянский р-н",
+      region: "Республика Мордовия",
+    });
+    expect(bySurname(rows, "Кузнецов")).toMatchObject({
+      status: "pretrial",
+      facility: { type: "sizo", city: "Москва" },
+    });
     expect(bySurname(rows, "Орлова")).toMatchObject({ status: "at_liberty", canWrite: false, facility: null });
     expect(bySurname(rows, "Волков").status).toBe("unknown");
     expect(bySurname(rows, "Лебедев").status).toBe("deceased");
     expect(bySurname(rows, "Федорова").status).toBe("deceased");
-    expect(bySurname(rows, "Соколов")).toMatchObject({ status: "convicted", canWrite: false, facility: { identityKey: "colony|2|pakrav", district: "Петушинский р-н" } });
-    expect(bySurname(rows, "Гареев")).toMatchObject({ status: "compulsory_treatment", facility: { type: "psychiatric_hospital", city: "Казань" } });
+    expect(bySurname(rows, "Соколов")).toMatchObject({
+      status: "convicted",
+      canWrite: false,
+      facility: { identityKey: "colony|2|pakrav", district: "Петушинский р-н" },
+    });
+    expect(bySurname(rows, "Гареев")).toMatchObject({
+      status: "compulsory_treatment",
+      facility: { type: "psychiatric_hospital", city: "Казань" },
+    });
   });
 });
 
@@ -196,8 +297,15 @@ describe("OVD-style rows: one per person per case", () => {
       status: "pretrial",
       facility: { name: "СИЗО-1", city: "Петрозаводск", region: "Республика Карелия" },
     });
-    expect(bySurname(people, "Белова")).toMatchObject({ articles: "ч. 1 ст. 275 УК РФ; ст. 207.3 УК РФ", sentence: "12 лет", status: "convicted" });
-    expect(bySurname(people, "Громов")).toMatchObject({ status: "open_institution", facility: { name: "ИЦ-1", type: "open_institution" } });
+    expect(bySurname(people, "Белова")).toMatchObject({
+      articles: "ч. 1 ст. 275 УК РФ; ст. 207.3 УК РФ",
+      sentence: "12 лет",
+      status: "convicted",
+    });
+    expect(bySurname(people, "Громов")).toMatchObject({
+      status: "open_institution",
+      facility: { name: "ИЦ-1", type: "open_institution" },
+    });
     expect(bySurname(people, "Яковлева")).toMatchObject({ status: "released", releaseKind: "pardon", facility: null });
     expect(bySurname(people, "Тихонов").status).toBe("deceased");
   });

@@ -1,7 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { IMPORT_FIELDS, recognizeColumns, type ColumnMapping, type ImportField } from "#app/imports/columns.ts";
 import { mergeCaseRows } from "#app/imports/cases.ts";
-import { foldValue, inferFacilityType, normalizeRow, parseDate, releaseKindOf, splitAddress, type ImportRow } from "#app/imports/normalize.ts";
+import {
+  foldValue,
+  inferFacilityType,
+  normalizeRow,
+  parseDate,
+  releaseKindOf,
+  splitAddress,
+  type ImportRow,
+} from "#app/imports/normalize.ts";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 
 /** Cells keyed by field name, mapped one to one. */
@@ -47,8 +55,22 @@ describe("parseDate", () => {
   });
 
   test.each([
-    "31.02.2000", "29.02.1900", "00.01.1990", "01.13.1990", "2000-02-30", "01.02.85", "1.2", "tomorrow", "", "36526",
-    "1899-12-31", "1850", "01.01.1899", `${NEXT_YEAR}`, `01.01.${NEXT_YEAR}`, "2999-01-01",
+    "31.02.2000",
+    "29.02.1900",
+    "00.01.1990",
+    "01.13.1990",
+    "2000-02-30",
+    "01.02.85",
+    "1.2",
+    "tomorrow",
+    "",
+    "36526",
+    "1899-12-31",
+    "1850",
+    "01.01.1899",
+    `${NEXT_YEAR}`,
+    `01.01.${NEXT_YEAR}`,
+    "2999-01-01",
   ])("%j → null", (text) => {
     expect(parseDate(text)).toBeNull();
   });
@@ -94,7 +116,11 @@ describe("names", () => {
     ["Мар'ян Сямён", { surname: "Мар'ян", givenName: "Сямён", patronymic: null }, "cyrillic_be"],
     ["Ивaнов Иван", { surname: "Иванов", givenName: "Иван", patronymic: null }, "cyrillic_ru"], // Latin "a"
     ["KASTUSIOU Ryhor", { surname: "Kastusiou", givenName: "Ryhor", patronymic: null }, "latin"],
-    ["Лукашэнка-Шклоўскі Аляксандр", { surname: "Лукашэнка-Шклоўскі", givenName: "Аляксандр", patronymic: null }, "cyrillic_be"],
+    [
+      "Лукашэнка-Шклоўскі Аляксандр",
+      { surname: "Лукашэнка-Шклоўскі", givenName: "Аляксандр", patronymic: null },
+      "cyrillic_be",
+    ],
     ["Рыгор Iванавiч Кастусёў", { surname: "Кастусёў", givenName: "Рыгор", patronymic: "Іванавіч" }, "cyrillic_be"], // Latin "i"
   ])("full name %j", (fullName, name, script) => {
     const result = ok({ fullName });
@@ -114,15 +140,23 @@ describe("names", () => {
   });
 
   test("only a surname column falls back to the full name, or is incomplete", () => {
-    expect(row({ surname: "Петров", fullName: "Петров Пётр" }).row?.name).toEqual({ surname: "Петров", givenName: "Пётр", patronymic: null });
+    expect(row({ surname: "Петров", fullName: "Петров Пётр" }).row?.name).toEqual({
+      surname: "Петров",
+      givenName: "Пётр",
+      patronymic: null,
+    });
     expect(row({ surname: "Петров" }).errors).toEqual([
       { line: 2, field: "givenName", messageKey: "import.row.nameIncomplete", params: { value: "Петров" } },
     ]);
   });
 
   test("missing name", () => {
-    expect(row({ fullName: "", articles: "342" }).errors).toEqual([{ line: 2, field: "fullName", messageKey: "import.row.nameMissing" }]);
-    expect(row({ surname: " ", givenName: "" }).errors).toEqual([{ line: 2, field: "surname", messageKey: "import.row.nameMissing" }]);
+    expect(row({ fullName: "", articles: "342" }).errors).toEqual([
+      { line: 2, field: "fullName", messageKey: "import.row.nameMissing" },
+    ]);
+    expect(row({ surname: " ", givenName: "" }).errors).toEqual([
+      { line: 2, field: "surname", messageKey: "import.row.nameMissing" },
+    ]);
     expect(row({ fullName: "—" }).errors[0].messageKey).toBe("import.row.nameMissing");
   });
 
@@ -135,12 +169,20 @@ describe("names", () => {
     });
   });
 
-  test.each(["=1+1", "+375 29 1234567", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"Иванов Иван\")", "12345 678", "-Иванов Иван"])(
-    "%j is not a name",
-    (fullName) => {
-      expect(errorOf({ fullName })).toMatchObject({ field: "fullName", messageKey: "import.row.nameInvalid", params: { value: fullName } });
-    },
-  );
+  test.each([
+    "=1+1",
+    "+375 29 1234567",
+    "@SUM(A1)",
+    '=HYPERLINK("http://x","Иванов Иван")',
+    "12345 678",
+    "-Иванов Иван",
+  ])("%j is not a name", (fullName) => {
+    expect(errorOf({ fullName })).toMatchObject({
+      field: "fullName",
+      messageKey: "import.row.nameInvalid",
+      params: { value: fullName },
+    });
+  });
 
   test("a formula-like surname column is not a name either", () => {
     expect(row({ surname: "=cmd", givenName: "Иван" }).errors).toEqual([
@@ -149,10 +191,21 @@ describe("names", () => {
   });
 
   test("Latin name", () => {
-    expect(ok({ latinName: "Ryhor Kastusiou" }).latinName).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
-    expect(ok({ latinName: "Kastusiou, Ryhor" }).latinName).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
+    expect(ok({ latinName: "Ryhor Kastusiou" }).latinName).toEqual({
+      surname: "Kastusiou",
+      givenName: "Ryhor",
+      patronymic: null,
+    });
+    expect(ok({ latinName: "Kastusiou, Ryhor" }).latinName).toEqual({
+      surname: "Kastusiou",
+      givenName: "Ryhor",
+      patronymic: null,
+    });
     expect(ok({}).latinName).toBeNull();
-    expect(errorOf({ latinName: "Kastusiou" })).toMatchObject({ field: "latinName", messageKey: "import.row.nameIncomplete" });
+    expect(errorOf({ latinName: "Kastusiou" })).toMatchObject({
+      field: "latinName",
+      messageKey: "import.row.nameIncomplete",
+    });
   });
 });
 
@@ -170,7 +223,7 @@ describe("fields", () => {
           Страна: "Беларусь",
           Статус: "осужден",
           "Дата задержания": "15.08.2020",
-          "Статьи": "342, 293",
+          Статьи: "342, 293",
           Приговор: "5 лет колонии",
           "Место заключения": "ИК №4",
           Адрес: "ул. Антошкина, 3, 246035 г. Гомель",
@@ -183,9 +236,24 @@ describe("fields", () => {
         },
       },
       recognizeColumns([
-        "№", "ФИО", "Имя латиницей", "Дата рождения", "Пол", "Страна", "Статус", "Дата задержания", "Статьи", "Приговор",
-        "Место заключения", "Адрес", "Гуманитарный список", "Инкоммуникадо", "Не писать", "Только родственники",
-        "Примечание", "Фото",
+        "№",
+        "ФИО",
+        "Имя латиницей",
+        "Дата рождения",
+        "Пол",
+        "Страна",
+        "Статус",
+        "Дата задержания",
+        "Статьи",
+        "Приговор",
+        "Место заключения",
+        "Адрес",
+        "Гуманитарный список",
+        "Инкоммуникадо",
+        "Не писать",
+        "Только родственники",
+        "Примечание",
+        "Фото",
       ]).mapping,
     );
     expect(result.errors).toEqual([]);
@@ -281,35 +349,87 @@ describe("fields", () => {
   });
 
   test.each([
-    ["м", "male"], ["М.", "male"], ["муж", "male"], ["Мужской", "male"], ["мужчына", "male"], ["m", "male"], ["Male", "male"], ["man", "male"],
-    ["ж", "female"], ["жен.", "female"], ["Женский", "female"], ["жанчына", "female"], ["F", "female"], ["female", "female"], ["woman", "female"],
+    ["м", "male"],
+    ["М.", "male"],
+    ["муж", "male"],
+    ["Мужской", "male"],
+    ["мужчына", "male"],
+    ["m", "male"],
+    ["Male", "male"],
+    ["man", "male"],
+    ["ж", "female"],
+    ["жен.", "female"],
+    ["Женский", "female"],
+    ["жанчына", "female"],
+    ["F", "female"],
+    ["female", "female"],
+    ["woman", "female"],
   ])("gender %j → %s", (gender, expected) => {
     expect(ok({ gender }).gender).toBe(expected);
   });
 
   test("bad gender", () => {
-    expect(errorOf({ gender: "x" })).toEqual({ line: 2, field: "gender", messageKey: "import.row.badGender", params: { value: "x" } });
+    expect(errorOf({ gender: "x" })).toEqual({
+      line: 2,
+      field: "gender",
+      messageKey: "import.row.badGender",
+      params: { value: "x" },
+    });
   });
 
   test.each([
-    ["Беларусь", "BY"], ["Belarus", "BY"], ["BY", "BY"], ["РБ", "BY"], ["Республика Беларусь", "BY"], ["Рэспубліка Беларусь", "BY"],
-    ["Россия", "RU"], ["Russia", "RU"], ["RU", "RU"], ["РФ", "RU"], ["Расія", "RU"], ["Российская Федерация", "RU"],
+    ["Беларусь", "BY"],
+    ["Belarus", "BY"],
+    ["BY", "BY"],
+    ["РБ", "BY"],
+    ["Республика Беларусь", "BY"],
+    ["Рэспубліка Беларусь", "BY"],
+    ["Россия", "RU"],
+    ["Russia", "RU"],
+    ["RU", "RU"],
+    ["РФ", "RU"],
+    ["Расія", "RU"],
+    ["Российская Федерация", "RU"],
   ])("country %j → %s", (country, expected) => {
     expect(ok({ country }).country).toBe(expected);
   });
 
   test("bad country", () => {
-    expect(errorOf({ country: "Украина" })).toMatchObject({ field: "country", messageKey: "import.row.badCountry", params: { value: "Украина" } });
+    expect(errorOf({ country: "Украина" })).toMatchObject({
+      field: "country",
+      messageKey: "import.row.badCountry",
+      params: { value: "Украина" },
+    });
   });
 
   test.each([
-    ["под следствием", "pretrial"], ["До суда", "pretrial"], ["pretrial", "pretrial"], ["Pre-trial", "pretrial"], ["SIZO", "pretrial"],
-    ["СИЗО", "pretrial"], ["пад следствам", "pretrial"], ["задержана", "pretrial"], ["затрыманы", "pretrial"],
-    ["осужден", "convicted"], ["Осуждён(а)", "convicted"], ["осуждена", "convicted"], ["асуджаны", "convicted"], ["асуджаная", "convicted"],
-    ["convicted", "convicted"], ["Sentenced", "convicted"],
-    ["освобожден", "released"], ["освобождена", "released"], ["Освобождён(а)", "released"], ["вызвалены", "released"],
-    ["вызваленая", "released"], ["released", "released"], ["помилован", "released"], ["памілаваная", "released"],
-    ["неизвестно", "unknown"], ["невядома", "unknown"], ["Unknown", "unknown"],
+    ["под следствием", "pretrial"],
+    ["До суда", "pretrial"],
+    ["pretrial", "pretrial"],
+    ["Pre-trial", "pretrial"],
+    ["SIZO", "pretrial"],
+    ["СИЗО", "pretrial"],
+    ["пад следствам", "pretrial"],
+    ["задержана", "pretrial"],
+    ["затрыманы", "pretrial"],
+    ["осужден", "convicted"],
+    ["Осуждён(а)", "convicted"],
+    ["осуждена", "convicted"],
+    ["асуджаны", "convicted"],
+    ["асуджаная", "convicted"],
+    ["convicted", "convicted"],
+    ["Sentenced", "convicted"],
+    ["освобожден", "released"],
+    ["освобождена", "released"],
+    ["Освобождён(а)", "released"],
+    ["вызвалены", "released"],
+    ["вызваленая", "released"],
+    ["released", "released"],
+    ["помилован", "released"],
+    ["памілаваная", "released"],
+    ["неизвестно", "unknown"],
+    ["невядома", "unknown"],
+    ["Unknown", "unknown"],
   ])("status %j → %s", (status, expected) => {
     expect(ok({ status }).status).toBe(expected);
   });
@@ -317,7 +437,10 @@ describe("fields", () => {
   test("an unknown status word is not an error: it waits for a person to map it", () => {
     const result = row({ fullName: "Иванов Иван Иванович", status: "В бегах" });
     expect(result.errors).toEqual([]);
-    expect(result.row).toMatchObject({ status: null, unknownValues: [{ field: "status", key: "в бегах", text: "В бегах" }] });
+    expect(result.row).toMatchObject({
+      status: null,
+      unknownValues: [{ field: "status", key: "в бегах", text: "В бегах" }],
+    });
     const mapped = normalizeRow(
       { line: 2, cells: { fullName: "Иванов Иван Иванович", status: "в бегах" } },
       { fullName: "fullName", status: "status" },
@@ -359,26 +482,56 @@ describe("fields", () => {
 
   test("an unknown humanitarian reason is an error that never repeats the text", () => {
     const error = errorOf({ humanitarianReasons: "инвалидность, онкология 4 стадии" });
-    expect(error).toEqual({ line: 2, field: "humanitarianReasons", messageKey: "import.row.badReason", params: { position: 2 } });
+    expect(error).toEqual({
+      line: 2,
+      field: "humanitarianReasons",
+      messageKey: "import.row.badReason",
+      params: { position: 2 },
+    });
     expect(JSON.stringify(error)).not.toContain("онкология");
-    expect(translate("en", error.messageKey, error.params)).toMatch(/no\. 2 .*Only categories are accepted.*Never enter medical details/);
+    expect(translate("en", error.messageKey, error.params)).toMatch(
+      /no\. 2 .*Only categories are accepted.*Never enter medical details/,
+    );
   });
 
   test.each([
-    ["да", true], ["Да", true], ["так", true], ["yes", true], ["TRUE", true], ["1", true], ["+", true], ["x", true],
-    ["нет", false], ["не", false], ["no", false], ["false", false], ["0", false], ["-", false], ["FALSE", false],
+    ["да", true],
+    ["Да", true],
+    ["так", true],
+    ["yes", true],
+    ["TRUE", true],
+    ["1", true],
+    ["+", true],
+    ["x", true],
+    ["нет", false],
+    ["не", false],
+    ["no", false],
+    ["false", false],
+    ["0", false],
+    ["-", false],
+    ["FALSE", false],
   ])("flag %j → %s", (value, expected) => {
     const result = ok({ incommunicado: value, doNotWrite: value, relativesOnly: value });
     expect([result.incommunicado, result.doNotWrite, result.relativesOnly]).toEqual([expected, expected, expected]);
   });
 
   test("bad flag", () => {
-    expect(errorOf({ doNotWrite: "maybe" })).toEqual({ line: 2, field: "doNotWrite", messageKey: "import.row.badFlag", params: { value: "maybe" } });
+    expect(errorOf({ doNotWrite: "maybe" })).toEqual({
+      line: 2,
+      field: "doNotWrite",
+      messageKey: "import.row.badFlag",
+      params: { value: "maybe" },
+    });
   });
 
   test("free text stays text; placeholders become null", () => {
     const result = ok({ externalId: "  A-17 ", articles: "=342+1", sentence: "-", notes: "Line one\nline two" });
-    expect(result).toMatchObject({ externalId: "A-17", articles: "=342+1", sentence: null, notes: "Line one\nline two" });
+    expect(result).toMatchObject({
+      externalId: "A-17",
+      articles: "=342+1",
+      sentence: null,
+      notes: "Line one\nline two",
+    });
     expect(ok({ externalId: "н/д", articles: "?" })).toMatchObject({ externalId: null, articles: null });
   });
 
@@ -418,9 +571,18 @@ describe("facility", () => {
     ["ул. Володарского, 2, 220030 г. Минск", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
     ["220030, г. Минск, ул. Володарского, 2", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
     ["220030 Минск, ул. Володарского, 2", { street: "ул. Володарского, 2", city: "Минск", postcode: "220030" }],
-    ["222163, Минская обл., г.Жодино, ул. Советская, 22а", { street: "ул. Советская, 22а", city: "Жодино", postcode: "222163" }],
-    ["107076, г. Москва, ул. Матросская Тишина, д. 18", { street: "ул. Матросская Тишина, д. 18", city: "Москва", postcode: "107076" }],
-    ["ул. Антошкина, 3, Гомель, 246035, Республика Беларусь", { street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035" }],
+    [
+      "222163, Минская обл., г.Жодино, ул. Советская, 22а",
+      { street: "ул. Советская, 22а", city: "Жодино", postcode: "222163" },
+    ],
+    [
+      "107076, г. Москва, ул. Матросская Тишина, д. 18",
+      { street: "ул. Матросская Тишина, д. 18", city: "Москва", postcode: "107076" },
+    ],
+    [
+      "ул. Антошкина, 3, Гомель, 246035, Республика Беларусь",
+      { street: "ул. Антошкина, 3", city: "Гомель", postcode: "246035" },
+    ],
     ["вул. Кальварыйская, 36, 220073, Мінск", { street: "вул. Кальварыйская, 36", city: "Мінск", postcode: "220073" }],
     ["ул. Володарского, 2", { street: "ул. Володарского, 2", city: null, postcode: null }],
     ["г. Минск", { street: null, city: "Минск", postcode: null }],
@@ -444,8 +606,20 @@ describe("facility", () => {
 
   test("separate city and postcode columns win over the address", () => {
     expect(
-      ok({ facility: "ИК-15", facilityAddress: "ул. Северная, 1", facilityCity: "г. Могилёв", facilityPostcode: "212 013" }).facility,
-    ).toMatchObject({ name: "ИК-15", street: "ул. Северная, 1", city: "Могилёв", postcode: "212013", type: "colony", number: "15" });
+      ok({
+        facility: "ИК-15",
+        facilityAddress: "ул. Северная, 1",
+        facilityCity: "г. Могилёв",
+        facilityPostcode: "212 013",
+      }).facility,
+    ).toMatchObject({
+      name: "ИК-15",
+      street: "ул. Северная, 1",
+      city: "Могилёв",
+      postcode: "212013",
+      type: "colony",
+      number: "15",
+    });
   });
 
   test("an address inside the facility cell is split out", () => {
@@ -479,13 +653,18 @@ describe("facility", () => {
     });
     const unknownType = ok({ facility: "Нейкая ўстанова" });
     expect(unknownType.facility?.type).toBeNull();
-    expect(unknownType.unknownValues).toEqual([{ field: "facilityType", key: "нейкая ўстанова", text: "Нейкая ўстанова" }]);
+    expect(unknownType.unknownValues).toEqual([
+      { field: "facilityType", key: "нейкая ўстанова", text: "Нейкая ўстанова" },
+    ]);
   });
 
   test("the type column wins over the name", () => {
     expect(ok({ facility: "Тюрьма №8", facilityType: "СИЗО" }).facility?.type).toBe("sizo");
     // At home is no facility: the situation says it.
-    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" })).toMatchObject({ facility: null, status: "house_arrest" });
+    expect(ok({ facility: "Домашний арест", facilityType: "home_confinement" })).toMatchObject({
+      facility: null,
+      status: "house_arrest",
+    });
   });
 
   test.each([
@@ -543,17 +722,32 @@ describe("facility", () => {
   });
 
   test("an address without a facility", () => {
-    expect(errorOf({ facilityAddress: "ул. Володарского, 2" })).toEqual({ line: 2, field: "facility", messageKey: "import.row.facilityMissing" });
+    expect(errorOf({ facilityAddress: "ул. Володарского, 2" })).toEqual({
+      line: 2,
+      field: "facility",
+      messageKey: "import.row.facilityMissing",
+    });
   });
 });
 
 describe("messages", () => {
   test("every row error key reads well in every language", () => {
     const keys: MessageKey[] = [
-      "import.row.nameMissing", "import.row.nameIncomplete", "import.row.nameInvalid", "import.row.badBirthDate",
-      "import.row.badDetainedOn", "import.row.futureDate", "import.row.dateTooEarly", "import.row.badGender",
-      "import.row.badCountry", "import.row.badStatus", "import.row.badReason", "import.row.badFlag",
-      "import.row.badFacilityType", "import.row.badPostcode", "import.row.facilityMissing",
+      "import.row.nameMissing",
+      "import.row.nameIncomplete",
+      "import.row.nameInvalid",
+      "import.row.badBirthDate",
+      "import.row.badDetainedOn",
+      "import.row.futureDate",
+      "import.row.dateTooEarly",
+      "import.row.badGender",
+      "import.row.badCountry",
+      "import.row.badStatus",
+      "import.row.badReason",
+      "import.row.badFlag",
+      "import.row.badFacilityType",
+      "import.row.badPostcode",
+      "import.row.facilityMissing",
     ];
     for (const key of keys) {
       for (const locale of ["en", "ru", "be"] as const) {
@@ -573,12 +767,20 @@ describe("messages", () => {
 describe("dates that say they are unknown", () => {
   test.each(["unknown", "Unknown", "неизвестно", "невядома", "нет данных"])("%j is no date and no error", (value) => {
     expect(ok({ birthDate: value, detainedOn: value, verdictOn: value, diedOn: value })).toMatchObject({
-      birthDate: null, detainedOn: null, verdictOn: null, diedOn: null,
+      birthDate: null,
+      detainedOn: null,
+      verdictOn: null,
+      diedOn: null,
     });
   });
 
   test("a bad verdict date is an error with its own message", () => {
-    expect(errorOf({ verdictOn: "когда-то" })).toEqual({ line: 2, field: "verdictOn", messageKey: "import.row.badDate", params: { value: "когда-то" } });
+    expect(errorOf({ verdictOn: "когда-то" })).toEqual({
+      line: 2,
+      field: "verdictOn",
+      messageKey: "import.row.badDate",
+      params: { value: "когда-то" },
+    });
     expect(translate("ru", "import.row.badDate", { value: "x" })).toContain("«x»");
   });
 });
@@ -647,20 +849,28 @@ describe("the person's situation", () => {
   });
 
   test("a death date makes the person deceased, whatever the status says", () => {
-    expect(ok({ status: "active", diedOn: "14.02.2024", facility: "ИК-3" })).toMatchObject({ status: "deceased", diedOn: "2024-02-14" });
+    expect(ok({ status: "active", diedOn: "14.02.2024", facility: "ИК-3" })).toMatchObject({
+      status: "deceased",
+      diedOn: "2024-02-14",
+    });
     expect(ok({ status: "active", diedOn: "да" })).toMatchObject({ status: "deceased", diedOn: null });
   });
 
   test("a release has a date and a kind only when the person is released", () => {
     expect(ok({ status: "former", releasedOn: "03.07.2024", notes: "помилован указом" })).toMatchObject({
-      status: "released", releasedOn: "2024-07-03", releaseKind: "pardon",
+      status: "released",
+      releasedOn: "2024-07-03",
+      releaseKind: "pardon",
     });
     // An active prisoner's release date is the end of the term.
     expect(ok({ status: "active", releasedOn: "01.01.2031" })).toMatchObject({ releasedOn: null, releaseKind: null });
     expect(ok({ status: "освобожден", releaseKind: "что-то иное" }).releaseKind).toBe("other");
     // Without a release-date column, a date in the facility cell.
     expect(ok({ status: "former", facility: "освобождена 15.05.2023 по амнистии" })).toMatchObject({
-      status: "released", releasedOn: "2023-05-15", releaseKind: "amnesty", facility: null,
+      status: "released",
+      releasedOn: "2023-05-15",
+      releaseKind: "amnesty",
+      facility: null,
     });
   });
 
@@ -697,7 +907,11 @@ describe("can-write, interests, penalty, articles", () => {
   });
 
   test("interests: one per line, trimmed, empty dropped, at most 200 characters each", () => {
-    expect(ok({ interests: " книги \n\nшахматы\n" + "я".repeat(250) }).interests).toEqual(["книги", "шахматы", "я".repeat(200)]);
+    expect(ok({ interests: " книги \n\nшахматы\n" + "я".repeat(250) }).interests).toEqual([
+      "книги",
+      "шахматы",
+      "я".repeat(200),
+    ]);
   });
 
   test("articles on several lines are joined; the penalty is kept as written", () => {
@@ -708,7 +922,10 @@ describe("can-write, interests, penalty, articles", () => {
   });
 
   test("the facility region column fills the region when the address has none", () => {
-    expect(ok({ facility: "ИК-6 г. Омск", facilityRegion: "Омская область" }).facility).toMatchObject({ region: "Омская область", city: "Омск" });
+    expect(ok({ facility: "ИК-6 г. Омск", facilityRegion: "Омская область" }).facility).toMatchObject({
+      region: "Омская область",
+      city: "Омск",
+    });
   });
 });
 
@@ -717,9 +934,22 @@ describe("mergeCaseRows", () => {
 
   test("same external id: one row; articles joined without repeats; earliest detention, latest verdict, most recent facility", () => {
     const rows = [
-      base(2, { externalId: "7", articles: "ст. 342", detainedOn: "01.01.2021", verdictOn: "01.06.2021", facility: "ИК-2 г. Бобруйск", status: "осужден" }),
+      base(2, {
+        externalId: "7",
+        articles: "ст. 342",
+        detainedOn: "01.01.2021",
+        verdictOn: "01.06.2021",
+        facility: "ИК-2 г. Бобруйск",
+        status: "осужден",
+      }),
       base(3, { externalId: "8", fullName: "Петров Пётр" }),
-      base(4, { externalId: "7", articles: "ст. 130; ст. 342", detainedOn: "01.01.2024", facility: "СИЗО-1 г. Минск", status: "под стражей" }),
+      base(4, {
+        externalId: "7",
+        articles: "ст. 130; ст. 342",
+        detainedOn: "01.01.2024",
+        facility: "СИЗО-1 г. Минск",
+        status: "под стражей",
+      }),
     ];
     const { rows: merged, merged: lines } = mergeCaseRows(rows);
     expect(lines).toEqual([{ line: 4, into: 2 }]);

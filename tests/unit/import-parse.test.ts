@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
-import {
-  detectFormat,
-  ImportFileError,
-  MAX_IMPORT_BYTES,
-  parseImportFile,
-} from "#app/imports/parse.server.ts";
+import { detectFormat, ImportFileError, MAX_IMPORT_BYTES, parseImportFile } from "#app/imports/parse.server.ts";
 import { recognizeColumns, recognizeHeader } from "#app/imports/columns.ts";
 import { translate } from "#app/i18n/i18n.ts";
 
@@ -67,7 +62,7 @@ describe("detectFormat", () => {
 
   test("sniffs the bytes when neither helps", () => {
     expect(detectFormat({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]) })).toBe("xlsx");
-    expect(detectFormat({ bytes: utf8("  \n[{\"a\":1}]") })).toBe("json");
+    expect(detectFormat({ bytes: utf8('  \n[{"a":1}]') })).toBe("json");
     expect(detectFormat({ bytes: withBom('{"prisoners":[]}') })).toBe("json");
     expect(detectFormat({ fileName: "upload", bytes: utf8("ФИО;Дата") })).toBe("csv");
     expect(detectFormat({ fileName: null, contentType: null, bytes: new Uint8Array() })).toBe("csv");
@@ -115,7 +110,10 @@ describe("CSV", () => {
     expect(parsed.encoding).toBe("windows-1251");
     expect(parsed.delimiter).toBe(";");
     expect(parsed.headers).toEqual(["Прозвішча", "Імя", "Дата нараджэння"]);
-    expect(parsed.rows[0]).toEqual({ line: 2, cells: { Прозвішча: "Кастусёў", Імя: "Рыгор", "Дата нараджэння": "1957" } });
+    expect(parsed.rows[0]).toEqual({
+      line: 2,
+      cells: { Прозвішча: "Кастусёў", Імя: "Рыгор", "Дата нараджэння": "1957" },
+    });
     expect(parsed.rows[1].cells.Прозвішча).toBe("Бяляцкі");
   });
 
@@ -151,10 +149,19 @@ describe("CSV", () => {
   });
 
   test("formula-like cells are kept verbatim as text", async () => {
-    const parsed = await parseImportFile(utf8('name;notes\nA B;=1+1\nC D;"=HYPERLINK(""http://x"",""y"")"\nE F;+375 29\nG H;@SUM(A1)\nI J;-5\n'), {
-      fileName: "a.csv",
-    });
-    expect(parsed.rows.map((row) => row.cells.notes)).toEqual(['=1+1', '=HYPERLINK("http://x","y")', "+375 29", "@SUM(A1)", "-5"]);
+    const parsed = await parseImportFile(
+      utf8('name;notes\nA B;=1+1\nC D;"=HYPERLINK(""http://x"",""y"")"\nE F;+375 29\nG H;@SUM(A1)\nI J;-5\n'),
+      {
+        fileName: "a.csv",
+      },
+    );
+    expect(parsed.rows.map((row) => row.cells.notes)).toEqual([
+      "=1+1",
+      '=HYPERLINK("http://x","y")',
+      "+375 29",
+      "@SUM(A1)",
+      "-5",
+    ]);
   });
 
   test("short rows are padded, extra data gets a column name, empty trailing columns are dropped", async () => {
@@ -226,12 +233,29 @@ describe("XLSX", () => {
     expect(parsed.rows).toEqual([
       {
         line: 4,
-        cells: { ФИО: "Иванов Иван", "Дата рождения": "1980-02-29", ID: "42", Примечание: "=1+1", Сайт: "spring96.org", Flag: "TRUE" },
+        cells: {
+          ФИО: "Иванов Иван",
+          "Дата рождения": "1980-02-29",
+          ID: "42",
+          Примечание: "=1+1",
+          Сайт: "spring96.org",
+          Flag: "TRUE",
+        },
       },
-      { line: 6, cells: { ФИО: "Петрова Анна", "Дата рождения": "", ID: "0.3", Примечание: "=2+2", Сайт: "", Flag: "" } },
+      {
+        line: 6,
+        cells: { ФИО: "Петрова Анна", "Дата рождения": "", ID: "0.3", Примечание: "=2+2", Сайт: "", Flag: "" },
+      },
       {
         line: 7,
-        cells: { ФИО: "Сидоров Пётр", "Дата рождения": "", ID: "", Примечание: '=HYPERLINK("http://evil.example","x")', Сайт: "", Flag: "" },
+        cells: {
+          ФИО: "Сидоров Пётр",
+          "Дата рождения": "",
+          ID: "",
+          Примечание: '=HYPERLINK("http://evil.example","x")',
+          Сайт: "",
+          Flag: "",
+        },
       },
     ]);
   });
@@ -325,11 +349,24 @@ describe("JSON", () => {
 
   test("arrays of plain values become one line per item; the file is never refused for them", async () => {
     const json = JSON.stringify([
-      { name: "Иванов Иван", articles: ["ч. 2 ст. 207.3 УК РФ", " ст. 280.3 УК РФ ", ""], interests: ["книги", null, 42, true], tags: [] },
+      {
+        name: "Иванов Иван",
+        articles: ["ч. 2 ст. 207.3 УК РФ", " ст. 280.3 УК РФ ", ""],
+        interests: ["книги", null, 42, true],
+        tags: [],
+      },
     ]);
     const parsed = await parseImportFile(utf8(json), { fileName: "memorial.json" });
     expect(parsed.rows).toEqual([
-      { line: 2, cells: { name: "Иванов Иван", articles: "ч. 2 ст. 207.3 УК РФ\nст. 280.3 УК РФ", interests: "книги\n42\ntrue", tags: "" } },
+      {
+        line: 2,
+        cells: {
+          name: "Иванов Иван",
+          articles: "ч. 2 ст. 207.3 УК РФ\nст. 280.3 УК РФ",
+          interests: "книги\n42\ntrue",
+          tags: "",
+        },
+      },
     ]);
   });
 
@@ -379,7 +416,9 @@ describe("file errors", () => {
     expect(error).toMatchObject({ messageKey: "import.file.tooManyRows", params: { max } });
     const json = (rows: number) => utf8(JSON.stringify(Array.from({ length: rows }, () => ({ n: "x" }))));
     expect((await parseImportFile(json(max), { fileName: "a.json", maxRows: max })).rows).toHaveLength(max);
-    expect((await fileError(parseImportFile(json(max + 1), { fileName: "a.json", maxRows: max }))).messageKey).toBe("import.file.tooManyRows");
+    expect((await fileError(parseImportFile(json(max + 1), { fileName: "a.json", maxRows: max }))).messageKey).toBe(
+      "import.file.tooManyRows",
+    );
     // Without a limit given, the real one applies (bench:parse checks its boundary on 100,000 rows).
     expect((await parseImportFile(csv(max + 1), { fileName: "a.csv" })).rows).toHaveLength(max + 1);
   });
@@ -390,7 +429,9 @@ describe("file errors", () => {
   });
 
   test("an unclosed quote says where", async () => {
-    const error = await fileError(parseImportFile(utf8('ФИО;Статья\nа б;1\n\nв г;"342\nд е;1\n'), { fileName: "a.csv" }));
+    const error = await fileError(
+      parseImportFile(utf8('ФИО;Статья\nа б;1\n\nв г;"342\nд е;1\n'), { fileName: "a.csv" }),
+    );
     expect(error).toMatchObject({ messageKey: "import.file.badCsv", params: { line: 4 } });
   });
 
@@ -406,7 +447,8 @@ describe("file errors", () => {
       "import.file.jsonShape",
       "import.file.duplicateHeader",
     ] as const) {
-      for (const locale of ["en", "ru", "be"] as const) expect(translate(locale, key, { maxMb: 1, max: 2, line: 3, header: "h" })).not.toMatch(/[{}]|^import\./);
+      for (const locale of ["en", "ru", "be"] as const)
+        expect(translate(locale, key, { maxMb: 1, max: 2, line: 3, header: "h" })).not.toMatch(/[{}]|^import\./);
     }
   });
 });
@@ -414,9 +456,27 @@ describe("file errors", () => {
 describe("recognizeColumns", () => {
   test("English headers", () => {
     const { mapping, unknown } = recognizeColumns([
-      "ID", "Full name", "Latin name", "Date of birth", "Sex", "Country", "Status", "Date of detention", "Articles",
-      "Sentence", "Place of detention", "Address", "City", "ZIP", "Facility type", "Humanitarian reasons",
-      "Incommunicado", "Do not write", "Relatives only", "Comment", "Favourite colour",
+      "ID",
+      "Full name",
+      "Latin name",
+      "Date of birth",
+      "Sex",
+      "Country",
+      "Status",
+      "Date of detention",
+      "Articles",
+      "Sentence",
+      "Place of detention",
+      "Address",
+      "City",
+      "ZIP",
+      "Facility type",
+      "Humanitarian reasons",
+      "Incommunicado",
+      "Do not write",
+      "Relatives only",
+      "Comment",
+      "Favourite colour",
     ]);
     expect(mapping).toEqual({
       ID: "externalId",
@@ -446,27 +506,88 @@ describe("recognizeColumns", () => {
 
   test("Russian headers", () => {
     const { mapping, unknown } = recognizeColumns([
-      "№", "Ф.И.О.", "Имя латиницей", "Дата рождения", "Пол", "Страна", "Статус", "Дата задержания", "Статья УК",
-      "Приговор", "Учреждение", "Почтовый адрес", "Город", "Индекс", "Тип учреждения", "Гуманитарный список",
-      "Инкоммуникадо", "Не писать", "Только родственники", "Примечание",
+      "№",
+      "Ф.И.О.",
+      "Имя латиницей",
+      "Дата рождения",
+      "Пол",
+      "Страна",
+      "Статус",
+      "Дата задержания",
+      "Статья УК",
+      "Приговор",
+      "Учреждение",
+      "Почтовый адрес",
+      "Город",
+      "Индекс",
+      "Тип учреждения",
+      "Гуманитарный список",
+      "Инкоммуникадо",
+      "Не писать",
+      "Только родственники",
+      "Примечание",
     ]);
     expect(Object.values(mapping)).toEqual([
-      "externalId", "fullName", "latinName", "birthDate", "gender", "country", "status", "detainedOn", "articles",
-      "sentence", "facility", "facilityAddress", "facilityCity", "facilityPostcode", "facilityType",
-      "humanitarianReasons", "incommunicado", "doNotWrite", "relativesOnly", "notes",
+      "externalId",
+      "fullName",
+      "latinName",
+      "birthDate",
+      "gender",
+      "country",
+      "status",
+      "detainedOn",
+      "articles",
+      "sentence",
+      "facility",
+      "facilityAddress",
+      "facilityCity",
+      "facilityPostcode",
+      "facilityType",
+      "humanitarianReasons",
+      "incommunicado",
+      "doNotWrite",
+      "relativesOnly",
+      "notes",
     ]);
     expect(unknown).toEqual([]);
   });
 
   test("Belarusian headers", () => {
     const { mapping } = recognizeColumns([
-      "Нумар", "Прозвішча", "Імя", "Імя па бацьку", "Імя лацінкай", "Дата нараджэння", "Краіна", "Дата затрымання",
-      "Артыкулы", "Прысуд", "Месца зняволення", "Адрас", "Горад", "Паштовы індэкс", "Прычыны", "Заўвага",
+      "Нумар",
+      "Прозвішча",
+      "Імя",
+      "Імя па бацьку",
+      "Імя лацінкай",
+      "Дата нараджэння",
+      "Краіна",
+      "Дата затрымання",
+      "Артыкулы",
+      "Прысуд",
+      "Месца зняволення",
+      "Адрас",
+      "Горад",
+      "Паштовы індэкс",
+      "Прычыны",
+      "Заўвага",
     ]);
     expect(Object.values(mapping)).toEqual([
-      "externalId", "surname", "givenName", "patronymic", "latinName", "birthDate", "country", "detainedOn",
-      "articles", "sentence", "facility", "facilityAddress", "facilityCity", "facilityPostcode",
-      "humanitarianReasons", "notes",
+      "externalId",
+      "surname",
+      "givenName",
+      "patronymic",
+      "latinName",
+      "birthDate",
+      "country",
+      "detainedOn",
+      "articles",
+      "sentence",
+      "facility",
+      "facilityAddress",
+      "facilityCity",
+      "facilityPostcode",
+      "humanitarianReasons",
+      "notes",
     ]);
   });
 
@@ -511,9 +632,12 @@ describe("recognizeColumns", () => {
     expect(recognizeHeader(header)).toBe(field);
   });
 
-  test.each(["№ п/п", "N п/п", "Фото", "Favourite colour", ""])("%j is not recognised (a running number is never an identifier)", (header) => {
-    expect(recognizeHeader(header)).toBeNull();
-  });
+  test.each(["№ п/п", "N п/п", "Фото", "Favourite colour", ""])(
+    "%j is not recognised (a running number is never an identifier)",
+    (header) => {
+      expect(recognizeHeader(header)).toBeNull();
+    },
+  );
 
   test("the second column for the same field is ignored and listed", () => {
     const { mapping, unknown, ignored } = recognizeColumns(["ФИО", "Full name", "Photo", "Кличка"]);

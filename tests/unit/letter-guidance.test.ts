@@ -13,16 +13,26 @@ import { FONT_RANGES } from "#app/letters/font-coverage.ts";
 import { printableText } from "#app/letters/printable.ts";
 import { fontCoverageRanges } from "../../scripts/font-coverage-ranges.ts";
 
-function analyze(text: string, options: { kind?: "letter" | "postcard"; country?: "BY" | "RU"; riskPhrases?: RiskPhrase[] } = {}): Guidance {
-  return analyzeLetter({ text, kind: options.kind ?? "letter", country: options.country ?? "BY", riskPhrases: options.riskPhrases ?? DEFAULT_RISK_PHRASES });
+function analyze(
+  text: string,
+  options: { kind?: "letter" | "postcard"; country?: "BY" | "RU"; riskPhrases?: RiskPhrase[] } = {},
+): Guidance {
+  return analyzeLetter({
+    text,
+    kind: options.kind ?? "letter",
+    country: options.country ?? "BY",
+    riskPhrases: options.riskPhrases ?? DEFAULT_RISK_PHRASES,
+  });
 }
 
 function phrases(...list: string[]): RiskPhrase[] {
   return list.map((phrase) => ({ phrase, language: "any", category: "other" }));
 }
 
-const RUSSIAN = "Здравствуйте! Пишу вам из Варшавы. У нас всё хорошо, дети ходят в школу. Желаю вам здоровья и терпения.";
-const BELARUSIAN = "Добры дзень! Пішу вам з Варшавы. У нас усё добра, дзеці ходзяць у школу. Жадаю вам здароўя і цярплівасці.";
+const RUSSIAN =
+  "Здравствуйте! Пишу вам из Варшавы. У нас всё хорошо, дети ходят в школу. Желаю вам здоровья и терпения.";
+const BELARUSIAN =
+  "Добры дзень! Пішу вам з Варшавы. У нас усё добра, дзеці ходзяць у школу. Жадаю вам здароўя і цярплівасці.";
 
 describe("language", () => {
   test.each([
@@ -57,7 +67,9 @@ describe("language", () => {
     expect(analyze(RUSSIAN).warnings).toEqual([]);
     expect(analyze(BELARUSIAN).warnings).toEqual([]);
     expect(analyze("Hello! I hope you are well.").warnings).toEqual([{ code: "language", detected: "other" }]);
-    expect(analyze("Привіт! Як справи? Дуже сумую за тобою.").warnings).toEqual([{ code: "language", detected: "other" }]);
+    expect(analyze("Привіт! Як справи? Дуже сумую за тобою.").warnings).toEqual([
+      { code: "language", detected: "other" },
+    ]);
   });
 
   test("Russia accepts Russian only: Belarusian gets the language warning", () => {
@@ -120,7 +132,9 @@ describe("risk phrases", () => {
 
   test("ё and е are the same letter, in the text and in the phrase", () => {
     expect(analyze("Это был намек.", { riskPhrases: phrases("намёк") }).risks.map((r) => r.text)).toEqual(["намек"]);
-    expect(analyze("Никаких намёков!", { riskPhrases: phrases("намек") }).risks.map((r) => r.text)).toEqual(["намёков"]);
+    expect(analyze("Никаких намёков!", { riskPhrases: phrases("намек") }).risks.map((r) => r.text)).toEqual([
+      "намёков",
+    ]);
   });
 
   test("ў and у are the same letter", () => {
@@ -179,14 +193,17 @@ describe("risk phrases", () => {
   });
 
   test("the default list finds what a censor would stop, in Russian and in Belarusian", () => {
-    const russian = "Лукашенко и режим, выборы, СВО и война, следователь, адвокат, статья, свобода, борьба, ОМОН, ИМХО, менты. Верим, можем, победим!";
-    const belarusian = "Жыве Беларусь! Лукашэнка і рэжым, выбары, следчы, артыкул, свабода, змагары, АМАП. Верым, можам, пераможам!";
+    const russian =
+      "Лукашенко и режим, выборы, СВО и война, следователь, адвокат, статья, свобода, борьба, ОМОН, ИМХО, менты. Верим, можем, победим!";
+    const belarusian =
+      "Жыве Беларусь! Лукашэнка і рэжым, выбары, следчы, артыкул, свабода, змагары, АМАП. Верым, можам, пераможам!";
     const ru = analyze(russian);
     const be = analyze(belarusian);
     expect(ru.language).toBe("ru");
     expect(be.language).toBe("be");
     const categories = new Set([...ru.risks, ...be.risks].map((r) => r.category));
-    for (const category of ["slogan", "politics", "war", "case", "freedom", "fight", "abbreviation", "insult"]) expect(categories).toContain(category);
+    for (const category of ["slogan", "politics", "war", "case", "freedom", "fight", "abbreviation", "insult"])
+      expect(categories).toContain(category);
     expect(ru.risks.map((r) => r.text)).toEqual([
       "Лукашенко",
       "режим",
@@ -203,7 +220,18 @@ describe("risk phrases", () => {
       "менты",
       "Верим, можем, победим",
     ]);
-    expect(be.risks.map((r) => r.text)).toEqual(["Жыве Беларусь", "Лукашэнка", "рэжым", "выбары", "следчы", "артыкул", "свабода", "змагары", "АМАП", "Верым, можам, пераможам"]);
+    expect(be.risks.map((r) => r.text)).toEqual([
+      "Жыве Беларусь",
+      "Лукашэнка",
+      "рэжым",
+      "выбары",
+      "следчы",
+      "артыкул",
+      "свабода",
+      "змагары",
+      "АМАП",
+      "Верым, можам, пераможам",
+    ]);
     for (const r of ru.risks) expect(russian.slice(r.start, r.end)).toBe(r.text);
     for (const r of be.risks) expect(belarusian.slice(r.start, r.end)).toBe(r.text);
   });
@@ -226,7 +254,13 @@ describe("risk phrases", () => {
 describe("length", () => {
   test("a postcard has a limit", () => {
     const fits = "а".repeat(POSTCARD_CHARACTER_LIMIT);
-    expect(analyze(fits, { kind: "postcard" }).length).toEqual({ characters: 500, words: 1, limit: 500, over: false, tooLong: false });
+    expect(analyze(fits, { kind: "postcard" }).length).toEqual({
+      characters: 500,
+      words: 1,
+      limit: 500,
+      over: false,
+      tooLong: false,
+    });
     const over = `${fits}б`;
     const guidance = analyze(over, { kind: "postcard" });
     expect(guidance.length).toMatchObject({ characters: 501, limit: 500, over: true, tooLong: false });
@@ -284,23 +318,29 @@ describe("default phrasebook", () => {
     const ids = DEFAULT_PHRASEBOOK.map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    expect(new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))).toEqual(new Set(["template", "greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"]));
+    expect(new Set(DEFAULT_PHRASEBOOK.map((p) => p.category))).toEqual(
+      new Set(["template", "greeting", "wishes", "seasons", "holidays", "support", "closing", "about-me"]),
+    );
     expect(DEFAULT_PHRASEBOOK.length).toBeGreaterThanOrEqual(35);
-    for (const p of DEFAULT_PHRASEBOOK) for (const text of [p.ru, p.be, p.meaning.en, p.meaning.ru, p.meaning.be]) expect(text.trim(), p.id).not.toBe("");
+    for (const p of DEFAULT_PHRASEBOOK)
+      for (const text of [p.ru, p.be, p.meaning.en, p.meaning.ru, p.meaning.be]) expect(text.trim(), p.id).not.toBe("");
   });
 
-  test.each(DEFAULT_PHRASEBOOK.map((p) => [p.id, p] as const))("%s: Russian and Belarusian pass without warnings", (_id, p) => {
-    const ru = analyze(p.ru);
-    expect(ru.language).toBe("ru");
-    expect(ru.risks).toEqual([]);
-    expect(ru.warnings).toEqual([]);
-    expect(analyze(p.ru, { country: "RU" }).warnings).toEqual([]);
+  test.each(DEFAULT_PHRASEBOOK.map((p) => [p.id, p] as const))(
+    "%s: Russian and Belarusian pass without warnings",
+    (_id, p) => {
+      const ru = analyze(p.ru);
+      expect(ru.language).toBe("ru");
+      expect(ru.risks).toEqual([]);
+      expect(ru.warnings).toEqual([]);
+      expect(analyze(p.ru, { country: "RU" }).warnings).toEqual([]);
 
-    const be = analyze(p.be);
-    expect(be.language).toBe("be");
-    expect(be.risks).toEqual([]);
-    expect(be.warnings).toEqual([]);
-  });
+      const be = analyze(p.be);
+      expect(be.language).toBe("be");
+      expect(be.risks).toEqual([]);
+      expect(be.warnings).toEqual([]);
+    },
+  );
 
   test("a whole letter of phrasebook sentences passes", () => {
     const ru = analyze(DEFAULT_PHRASEBOOK.map((p) => p.ru).join(" "));
@@ -333,7 +373,13 @@ describe("what the PDF cannot print, and a Latin signature", () => {
     expect(latin.warnings).toContainEqual({ code: "latinSignature", signature: "Anna" });
     const cyrillic = analyzeLetter({ text, kind: "letter", country: "BY", riskPhrases: [], signature: "Анна" });
     expect(cyrillic.warnings).toEqual([]);
-    const english = analyzeLetter({ text: "Hello, I hope you are well and strong.", kind: "letter", country: "BY", riskPhrases: [], signature: "Anna" });
+    const english = analyzeLetter({
+      text: "Hello, I hope you are well and strong.",
+      kind: "letter",
+      country: "BY",
+      riskPhrases: [],
+      signature: "Anna",
+    });
     expect(english.warnings.map((w) => w.code)).toEqual(["language"]);
   });
 

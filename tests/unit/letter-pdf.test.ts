@@ -108,7 +108,11 @@ describe("renderLetterPdf: letter", () => {
     for (const p of paragraphs) expect(text).toContain(p);
     // In order, and the signature after the last paragraph.
     expect(text.indexOf("30. Добры")).toBeGreaterThan(text.indexOf("29. Добры"));
-    expect(lines(pages[letterPages - 1]).filter((l) => !isPageNumber(l)).at(-1)).toBe("Алеся");
+    expect(
+      lines(pages[letterPages - 1])
+        .filter((l) => !isPageNumber(l))
+        .at(-1),
+    ).toBe("Алеся");
     for (let i = 0; i < letterPages; i++) expect(lines(pages[i])).toContain(`${i + 1}/${letterPages}`);
 
     for (const line of RECIPIENT) expect(lines(pages[letterPages])).toContain(line);
@@ -156,7 +160,12 @@ describe("renderLetterPdf: letter", () => {
   test("the country line is upper-cased when given in Latin lower case; blank address lines are dropped", async () => {
     const recipient = { lines: ["Кастусёў Рыгор Іванавіч", "", "ИК №4", "  246035 Гомель ", "Republic of Belarus"] };
     const { pages } = await parse(await renderLetterPdf(input({ recipient })));
-    expect(lines(pages[1]).slice(-4)).toEqual(["Кастусёў Рыгор Іванавіч", "ИК №4", "246035 Гомель", "REPUBLIC OF BELARUS"]);
+    expect(lines(pages[1]).slice(-4)).toEqual([
+      "Кастусёў Рыгор Іванавіч",
+      "ИК №4",
+      "246035 Гомель",
+      "REPUBLIC OF BELARUS",
+    ]);
   });
 
   test("a very long address line shrinks or wraps but is printed in full", async () => {

@@ -23,7 +23,12 @@ describe("dates are formatted from bundled data, the same on the server and in a
   });
   test("a calendar day stays the same day in every time zone", () => {
     expect(formatDate("en", "2026-12-04", "date", { timeZone: "America/Los_Angeles" })).toBe("4 Dec 2026");
-    expect(formatDate("en", new Date("2026-12-04T00:00:00Z"), "date", { timeZone: "America/Los_Angeles", calendarDay: true })).toBe("4 Dec 2026");
+    expect(
+      formatDate("en", new Date("2026-12-04T00:00:00Z"), "date", {
+        timeZone: "America/Los_Angeles",
+        calendarDay: true,
+      }),
+    ).toBe("4 Dec 2026");
   });
   test("nothing for no date", () => {
     expect(formatDate("en", null)).toBe("");
@@ -34,15 +39,36 @@ describe("dates are formatted from bundled data, the same on the server and in a
 describe("parcels", () => {
   const base: ParcelCheckInput = {
     prisoner: { status: "pretrial", sentenceInForce: null, doNotWrite: false },
-    facility: { type: "sizo", parcelsFromAbroad: true, parcelQuotaPerYear: null, smallPackageQuotaPerYear: null, parcelWeightLimitGrams: 30_000, parcelMonthlyWeightLimitGrams: null },
+    facility: {
+      type: "sizo",
+      parcelsFromAbroad: true,
+      parcelQuotaPerYear: null,
+      smallPackageQuotaPerYear: null,
+      parcelWeightLimitGrams: 30_000,
+      parcelMonthlyWeightLimitGrams: null,
+    },
     parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true },
-    items: [{ catalogItemId: "tea", nameRu: "Чай", nameEn: "Tea", freeText: null, quantity: 1, unitWeightGrams: 100, unitValueCents: 250, perishable: false, bannedFacilityTypes: [] }],
+    items: [
+      {
+        catalogItemId: "tea",
+        nameRu: "Чай",
+        nameEn: "Tea",
+        freeText: null,
+        quantity: 1,
+        unitWeightGrams: 100,
+        unitValueCents: 250,
+        perishable: false,
+        bannedFacilityTypes: [],
+      },
+    ],
     history: { year: 2026, month: "2026-12", sentThisYear: { parcel: 0, small_package: 0 }, gramsThisMonth: 0 },
     bannedTerms: DEFAULT_BANNED_TERMS,
     routeAvailable: true,
   };
   const codes = (senderDetails: string | null | undefined, domestic = false) =>
-    checkParcel({ ...base, parcel: { ...base.parcel, domestic, fromAbroad: !domestic, senderDetails } }).problems.map((p) => p.code);
+    checkParcel({ ...base, parcel: { ...base.parcel, domestic, fromAbroad: !domestic, senderDetails } }).problems.map(
+      (p) => p.code,
+    );
 
   test("a CN 23 without the sender's address is refused; a name with an address line passes", () => {
     expect(codes("Лясная птушка")).toEqual(["senderAddress"]);
@@ -55,7 +81,9 @@ describe("parcels", () => {
   });
 
   test("an item every facility refuses is not offered; one the person's facility refuses is not either", () => {
-    const vitamins = { bannedFacilityTypes: DEFAULT_CATALOG.find((c) => c.nameEn === "Vitamins (tablets)")!.bannedFacilityTypes ?? [] };
+    const vitamins = {
+      bannedFacilityTypes: DEFAULT_CATALOG.find((c) => c.nameEn === "Vitamins (tablets)")!.bannedFacilityTypes ?? [],
+    };
     expect(offeredInParcel(vitamins, "sizo")).toBe(false);
     expect(offeredInParcel(vitamins, null)).toBe(false);
     expect(offeredInParcel({ bannedFacilityTypes: ["police_jail"] }, "sizo")).toBe(true);
@@ -75,7 +103,11 @@ describe("the organisation in the footer", () => {
       process.env.ORGANISATION_NAME = "Letters for Freedom e.V.";
       process.env.ORGANISATION_CONTACT = "hello@example.org";
       process.env.APP_TIME_ZONE = "Europe/Warsaw";
-      expect(organisation()).toEqual({ name: "Letters for Freedom e.V.", contact: "hello@example.org", timeZone: "Europe/Warsaw" });
+      expect(organisation()).toEqual({
+        name: "Letters for Freedom e.V.",
+        contact: "hello@example.org",
+        timeZone: "Europe/Warsaw",
+      });
       process.env.APP_TIME_ZONE = "Mars/Olympus";
       expect(() => organisation()).toThrow(ConfigurationError);
     } finally {

@@ -242,7 +242,16 @@ describe("tokenSkeleton: Belarusian and Russian forms of one surname meet", () =
   const families: string[][] = [
     ["Kastusiou", "Kostusev", "Kastusioŭ", "Kastusiov", "Кастусёў", "Костусев", "Касцюсёў", "Костюсев", "Kastusyow"],
     ["Lukashenka", "Lukashenko", "Лукашэнка", "Лукашенко", "Łukašenka", "Lukašenko", "Łukaszenka"],
-    ["Tsikhanouskaya", "Tikhanovskaya", "Ціханоўская", "Тихановская", "Cichanoŭskaja", "Tikhanovskaia", "Tihanovskaâ", "Cichanouskaja"],
+    [
+      "Tsikhanouskaya",
+      "Tikhanovskaya",
+      "Ціханоўская",
+      "Тихановская",
+      "Cichanoŭskaja",
+      "Tikhanovskaia",
+      "Tihanovskaâ",
+      "Cichanouskaja",
+    ],
     ["Bialiatski", "Beliatskii", "Бяляцкі", "Беляцкий", "Bialiacki", "Belyatsky", "Byalyatski"],
     ["Statkevich", "Statkievič", "Статкевіч", "Статкевич"],
     ["Pratasevich", "Protasevich", "Пратасевіч", "Протасевич"],
@@ -272,18 +281,103 @@ describe("tokenSkeleton: Belarusian and Russian forms of one surname meet", () =
 
 describe("tokenSkeleton: different surnames stay different", () => {
   const DISTINCT = [
-    "Babaryka", "Kalesnikava", "Tsikhanouski", "Tsikhanouskaya", "Bialiatski", "Losik", "Statkevich",
-    "Pratasevich", "Znak", "Lukashenka", "Kastusiou", "Dziadok", "Seviarynets", "Ivanov", "Ivanova",
-    "Petrov", "Sidorov", "Smirnov", "Kuznetsov", "Popov", "Vasiliev", "Novikov", "Fedorov", "Morozov",
-    "Volkov", "Alekseev", "Lebedev", "Semenov", "Egorov", "Pavlov", "Kozlov", "Stepanov", "Nikolaev",
-    "Orlov", "Andreev", "Makarov", "Nikitin", "Zakharov", "Zaitsev", "Soloviev", "Borisov", "Yakovlev",
-    "Grigoriev", "Romanov", "Vorobiev", "Sergeev", "Kuzmin", "Frolov", "Dmitriev", "Korolev", "Gusev",
-    "Kiselev", "Ilyin", "Belov", "Belyaev", "Medvedev", "Antonov", "Tarasov", "Zhukov", "Baranov",
-    "Komarov", "Bogdanov", "Osipov", "Titov", "Markov", "Mironov", "Krylov", "Karpov", "Melnikov",
-    "Tikhonov", "Shcherbakov", "Chernov", "Bykov", "Maslov", "Voronin", "Gromov", "Sobolev", "Kovalev",
-    "Kotov", "Kudryavtsev", "Levchenko", "Bondarenko", "Kravchenko", "Shevchenko", "Tkachenko",
-    "Kovalenko", "Lysenko", "Marchenko", "Sheremet", "Hancharyk", "Savchuk", "Pauliuk", "Latushka",
-    "Sakharau", "Kuzmich", "Hubarevich", "Chernyshev",
+    "Babaryka",
+    "Kalesnikava",
+    "Tsikhanouski",
+    "Tsikhanouskaya",
+    "Bialiatski",
+    "Losik",
+    "Statkevich",
+    "Pratasevich",
+    "Znak",
+    "Lukashenka",
+    "Kastusiou",
+    "Dziadok",
+    "Seviarynets",
+    "Ivanov",
+    "Ivanova",
+    "Petrov",
+    "Sidorov",
+    "Smirnov",
+    "Kuznetsov",
+    "Popov",
+    "Vasiliev",
+    "Novikov",
+    "Fedorov",
+    "Morozov",
+    "Volkov",
+    "Alekseev",
+    "Lebedev",
+    "Semenov",
+    "Egorov",
+    "Pavlov",
+    "Kozlov",
+    "Stepanov",
+    "Nikolaev",
+    "Orlov",
+    "Andreev",
+    "Makarov",
+    "Nikitin",
+    "Zakharov",
+    "Zaitsev",
+    "Soloviev",
+    "Borisov",
+    "Yakovlev",
+    "Grigoriev",
+    "Romanov",
+    "Vorobiev",
+    "Sergeev",
+    "Kuzmin",
+    "Frolov",
+    "Dmitriev",
+    "Korolev",
+    "Gusev",
+    "Kiselev",
+    "Ilyin",
+    "Belov",
+    "Belyaev",
+    "Medvedev",
+    "Antonov",
+    "Tarasov",
+    "Zhukov",
+    "Baranov",
+    "Komarov",
+    "Bogdanov",
+    "Osipov",
+    "Titov",
+    "Markov",
+    "Mironov",
+    "Krylov",
+    "Karpov",
+    "Melnikov",
+    "Tikhonov",
+    "Shcherbakov",
+    "Chernov",
+    "Bykov",
+    "Maslov",
+    "Voronin",
+    "Gromov",
+    "Sobolev",
+    "Kovalev",
+    "Kotov",
+    "Kudryavtsev",
+    "Levchenko",
+    "Bondarenko",
+    "Kravchenko",
+    "Shevchenko",
+    "Tkachenko",
+    "Kovalenko",
+    "Lysenko",
+    "Marchenko",
+    "Sheremet",
+    "Hancharyk",
+    "Savchuk",
+    "Pauliuk",
+    "Latushka",
+    "Sakharau",
+    "Kuzmich",
+    "Hubarevich",
+    "Chernyshev",
   ];
 
   test("at least 40 real-shaped surnames, pairwise distinct", () => {
@@ -297,8 +391,24 @@ describe("tokenSkeleton: different surnames stay different", () => {
   });
 
   test("Cyrillic forms of different surnames stay distinct too", () => {
-    const cyr = ["Иванов", "Иванова", "Петров", "Лосік", "Знак", "Бабарыка", "Статкевіч", "Пратасевіч",
-      "Бяляцкі", "Калеснікава", "Лукашэнка", "Кастусёў", "Беляев", "Белов", "Зайцаў", "Кудраўцаў"];
+    const cyr = [
+      "Иванов",
+      "Иванова",
+      "Петров",
+      "Лосік",
+      "Знак",
+      "Бабарыка",
+      "Статкевіч",
+      "Пратасевіч",
+      "Бяляцкі",
+      "Калеснікава",
+      "Лукашэнка",
+      "Кастусёў",
+      "Беляев",
+      "Белов",
+      "Зайцаў",
+      "Кудраўцаў",
+    ];
     expect(new Set(cyr.map((w) => tokenSkeleton(w))).size).toBe(cyr.length);
   });
 
@@ -540,8 +650,16 @@ describe("queryKeys", () => {
   test("queries in any script and order find the stored person", () => {
     const russian: PersonName = { surname: "Костусев", givenName: "Григорий", patronymic: "Иванович" };
     const belarusianLatin: PersonName = { surname: "Kastusiou", givenName: "Ryhor" };
-    for (const q of ["Kastusiou", "Ryhor Kastusiou", "Касцюсёў Рыгор", "Кастусёў Рыгор", "grigory kostusev",
-      "KOSTUSEV GRIGORII", "Kastusioŭ", "Kastusiov"]) {
+    for (const q of [
+      "Kastusiou",
+      "Ryhor Kastusiou",
+      "Касцюсёў Рыгор",
+      "Кастусёў Рыгор",
+      "grigory kostusev",
+      "KOSTUSEV GRIGORII",
+      "Kastusioŭ",
+      "Kastusiov",
+    ]) {
       expect(queryMatches(q, russian), `${q} → ${russian.surname}`).toBe(true);
       expect(queryMatches(q, belarusianLatin), `${q} → ${belarusianLatin.surname}`).toBe(true);
     }
@@ -587,30 +705,42 @@ describe("normalizeExact", () => {
 describe("splitFullName", () => {
   test("three words: surname given patronymic", () => {
     expect(splitFullName("Костусев Григорий Иванович")).toEqual({
-      surname: "Костусев", givenName: "Григорий", patronymic: "Иванович",
+      surname: "Костусев",
+      givenName: "Григорий",
+      patronymic: "Иванович",
     });
     expect(splitFullName("Kastusiou Ryhor Ivanavich")).toEqual({
-      surname: "Kastusiou", givenName: "Ryhor", patronymic: "Ivanavich",
+      surname: "Kastusiou",
+      givenName: "Ryhor",
+      patronymic: "Ivanavich",
     });
     expect(splitFullName("Пратасевіч Раман Дзмітрыевіч")).toEqual({
-      surname: "Пратасевіч", givenName: "Раман", patronymic: "Дзмітрыевіч",
+      surname: "Пратасевіч",
+      givenName: "Раман",
+      patronymic: "Дзмітрыевіч",
     });
   });
 
   test("three words starting with a given name and a patronymic", () => {
     expect(splitFullName("Рыгор Іванавіч Кастусёў")).toEqual({
-      surname: "Кастусёў", givenName: "Рыгор", patronymic: "Іванавіч",
+      surname: "Кастусёў",
+      givenName: "Рыгор",
+      patronymic: "Іванавіч",
     });
   });
 
   test("two words: Cyrillic surname first, Latin given name first", () => {
     expect(splitFullName("Кастусёў Рыгор")).toEqual({ surname: "Кастусёў", givenName: "Рыгор", patronymic: null });
     expect(splitFullName("Лукашэнка Аляксандр")).toEqual({
-      surname: "Лукашэнка", givenName: "Аляксандр", patronymic: null,
+      surname: "Лукашэнка",
+      givenName: "Аляксандр",
+      patronymic: null,
     });
     expect(splitFullName("Ryhor Kastusiou")).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
     expect(splitFullName("Grigory  Kostusev")).toEqual({
-      surname: "Kostusev", givenName: "Grigory", patronymic: null,
+      surname: "Kostusev",
+      givenName: "Grigory",
+      patronymic: null,
     });
   });
 
@@ -624,7 +754,9 @@ describe("splitFullName", () => {
   test("Surname, Given [Patronymic]", () => {
     expect(splitFullName("Kastusiou, Ryhor")).toEqual({ surname: "Kastusiou", givenName: "Ryhor", patronymic: null });
     expect(splitFullName("Костусев, Григорий Иванович")).toEqual({
-      surname: "Костусев", givenName: "Григорий", patronymic: "Иванович",
+      surname: "Костусев",
+      givenName: "Григорий",
+      patronymic: "Иванович",
     });
   });
 
@@ -634,10 +766,14 @@ describe("splitFullName", () => {
     expect(splitFullName(", Ryhor")).toBeNull();
     expect(splitFullName("Kastusiou")).toEqual({ surname: "Kastusiou", givenName: "", patronymic: null });
     expect(splitFullName("Maria Anna Sofia Kolesnikova")).toEqual({
-      surname: "Kolesnikova", givenName: "Maria", patronymic: "Anna Sofia",
+      surname: "Kolesnikova",
+      givenName: "Maria",
+      patronymic: "Anna Sofia",
     });
     expect(splitFullName("Кастусёў Рыгор Іван Іванавіч")).toEqual({
-      surname: "Кастусёў", givenName: "Рыгор", patronymic: "Іван Іванавіч",
+      surname: "Кастусёў",
+      givenName: "Рыгор",
+      patronymic: "Іван Іванавіч",
     });
   });
 });
@@ -691,7 +827,9 @@ describe("keys for many rows", () => {
       const surname = `${surnames[i % surnames.length]}${String.fromCharCode(97 + (i % 26))}${i % 100}`;
       const keys = nameMatchKeys({ surname, givenName: givens[i % givens.length] ?? "", patronymic: "Іванавіч" });
       // The import's shortcut for the person key gives the key nameMatchKeys stores.
-      expect(keys.filter((k) => k.startsWith("person:"))).toEqual([`person:${personMatchKey({ surname, givenName: givens[i % givens.length] ?? "" })}`]);
+      expect(keys.filter((k) => k.startsWith("person:"))).toEqual([
+        `person:${personMatchKey({ surname, givenName: givens[i % givens.length] ?? "" })}`,
+      ]);
       count += keys.length;
     }
     expect(count).toBeGreaterThan(2_000);
@@ -713,7 +851,9 @@ describe("spellings found in the real world (issue 13)", () => {
   });
 
   test("the Łacinka reading does not merge different people when the full name is known", () => {
-    expect(personKey({ surname: "Лукашэвіч", givenName: "Мікола" })).not.toBe(personKey({ surname: "Лукасевич", givenName: "Николай" }));
+    expect(personKey({ surname: "Лукашэвіч", givenName: "Мікола" })).not.toBe(
+      personKey({ surname: "Лукасевич", givenName: "Николай" }),
+    );
     expect(queryMatches("Lukasevic Mikola", { surname: "Лукашэвіч", givenName: "Мікола" })).toBe(true);
   });
 
@@ -741,7 +881,9 @@ describe("spellings found in the real world (issue 13)", () => {
     expect(givenNameKey("Сымон")).toBe(givenNameKey("Семён"));
     expect(givenNameKey("Лявон")).toBe(givenNameKey("Леонид"));
     expect(queryMatches("Symon", { surname: "Сямёнаў", givenName: "Сымон" })).toBe(true);
-    expect(personKey({ surname: "Барысевіч", givenName: "Лявон" })).toBe(personKey({ surname: "Борисевич", givenName: "Леонид" }));
+    expect(personKey({ surname: "Барысевіч", givenName: "Лявон" })).toBe(
+      personKey({ surname: "Борисевич", givenName: "Леонид" }),
+    );
   });
 
   test("the press's Lihor is one letter from Ryhor: a near miss, whatever the first letter", () => {

@@ -83,7 +83,9 @@ describe("parcel form", () => {
   });
 
   test("the tracking number is normalised, or refused with the part that is wrong", () => {
-    expect(trackingNumberSchema.parse({ trackingNumber: "rr 473124829 gb" })).toEqual({ trackingNumber: "RR473124829GB" });
+    expect(trackingNumberSchema.parse({ trackingNumber: "rr 473124829 gb" })).toEqual({
+      trackingNumber: "RR473124829GB",
+    });
     const wrong = trackingNumberSchema.safeParse({ trackingNumber: "RR473124828GB" });
     expect(wrong.success ? null : wrong.error.issues[0].message).toBe("parcels.s10.checkDigit");
     const short = trackingNumberSchema.safeParse({ trackingNumber: "RR4731GB" });
@@ -92,13 +94,31 @@ describe("parcel form", () => {
 });
 
 describe("facility parcel rules form", () => {
-  const base = { name: "СИЗО №1", type: "sizo", street: "ул. Володарского, 2", postcode: "220030", city: "г. Минск", languages: ["ru"] };
+  const base = {
+    name: "СИЗО №1",
+    type: "sizo",
+    street: "ул. Володарского, 2",
+    postcode: "220030",
+    city: "г. Минск",
+    languages: ["ru"],
+  };
 
   test("weights are typed in kilograms and kept in grams; empty means no limit", () => {
     expect(
-      facilityEditSchema.parse({ ...base, parcelWeightLimitGrams: "30", parcelMonthlyWeightLimitGrams: "2,5", smallPackageQuotaPerYear: "2" }),
-    ).toMatchObject({ parcelWeightLimitGrams: 30_000, parcelMonthlyWeightLimitGrams: 2500, smallPackageQuotaPerYear: 2 });
-    expect(facilityEditSchema.parse({ ...base, parcelWeightLimitGrams: "", parcelMonthlyWeightLimitGrams: "" })).toMatchObject({
+      facilityEditSchema.parse({
+        ...base,
+        parcelWeightLimitGrams: "30",
+        parcelMonthlyWeightLimitGrams: "2,5",
+        smallPackageQuotaPerYear: "2",
+      }),
+    ).toMatchObject({
+      parcelWeightLimitGrams: 30_000,
+      parcelMonthlyWeightLimitGrams: 2500,
+      smallPackageQuotaPerYear: 2,
+    });
+    expect(
+      facilityEditSchema.parse({ ...base, parcelWeightLimitGrams: "", parcelMonthlyWeightLimitGrams: "" }),
+    ).toMatchObject({
       parcelWeightLimitGrams: null,
       parcelMonthlyWeightLimitGrams: null,
       smallPackageQuotaPerYear: null,

@@ -27,8 +27,26 @@ const SIZO: RuleFacility = {
   parcelMonthlyWeightLimitGrams: 30_000,
 };
 
-const TEA: RuleItem = { catalogItemId: "tea", nameRu: "Чай чёрный, 100 г", nameEn: "Black tea, 100 g", freeText: null, quantity: 2, unitWeightGrams: 100, unitValueCents: 250, perishable: false, bannedFacilityTypes: ["police_jail"] };
-const SUGAR: RuleItem = { ...TEA, catalogItemId: "sugar", nameRu: "Сахар, 1 кг", nameEn: "Sugar, 1 kg", quantity: 1, unitWeightGrams: 1000, unitValueCents: 120 };
+const TEA: RuleItem = {
+  catalogItemId: "tea",
+  nameRu: "Чай чёрный, 100 г",
+  nameEn: "Black tea, 100 g",
+  freeText: null,
+  quantity: 2,
+  unitWeightGrams: 100,
+  unitValueCents: 250,
+  perishable: false,
+  bannedFacilityTypes: ["police_jail"],
+};
+const SUGAR: RuleItem = {
+  ...TEA,
+  catalogItemId: "sugar",
+  nameRu: "Сахар, 1 кг",
+  nameEn: "Sugar, 1 kg",
+  quantity: 1,
+  unitWeightGrams: 1000,
+  unitValueCents: 120,
+};
 const free = (text: string, quantity = 1, grams = 100, cents = 500): RuleItem => ({
   catalogItemId: null,
   nameRu: text,
@@ -71,38 +89,99 @@ describe("checkParcel", () => {
 
   test("the person: no facility, released, asked not to be contacted", () => {
     expect(codes(input({ facility: null }))).toEqual(["noFacility"]);
-    expect(codes(input({ prisoner: { status: "released", sentenceInForce: true, doNotWrite: false } }))).toContain("released");
-    expect(codes(input({ prisoner: { status: "pretrial", sentenceInForce: null, doNotWrite: true } }))).toEqual(["doNotWrite"]);
+    expect(codes(input({ prisoner: { status: "released", sentenceInForce: true, doNotWrite: false } }))).toContain(
+      "released",
+    );
+    expect(codes(input({ prisoner: { status: "pretrial", sentenceInForce: null, doNotWrite: true } }))).toEqual([
+      "doNotWrite",
+    ]);
   });
 
   test("from abroad: only facilities that accept it, only pre-trial detainees whose sentence is not in force", () => {
     expect(codes(input({ facility: { ...SIZO, parcelsFromAbroad: false } }))).toEqual(["abroadNotAccepted"]);
-    expect(codes(input({ prisoner: { status: "convicted", sentenceInForce: true, doNotWrite: false } }))).toEqual(["abroadNotPretrial"]);
+    expect(codes(input({ prisoner: { status: "convicted", sentenceInForce: true, doNotWrite: false } }))).toEqual([
+      "abroadNotPretrial",
+    ]);
     // Convicted, under appeal: the sentence is not in force yet.
     expect(codes(input({ prisoner: { status: "convicted", sentenceInForce: false, doNotWrite: false } }))).toEqual([]);
-    expect(codes(input({ prisoner: { status: "unknown", sentenceInForce: null, doNotWrite: false } }))).toEqual(["abroadNotPretrial"]);
+    expect(codes(input({ prisoner: { status: "unknown", sentenceInForce: null, doNotWrite: false } }))).toEqual([
+      "abroadNotPretrial",
+    ]);
     // Not from abroad: the SIZO takes it from anyone.
-    expect(codes(input({ facility: { ...SIZO, parcelsFromAbroad: false }, parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false } }))).toEqual([]);
+    expect(
+      codes(
+        input({
+          facility: { ...SIZO, parcelsFromAbroad: false },
+          parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test("colonies and prisons take parcels from relatives only", () => {
     const colony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false };
     const convicted = { status: "convicted" as const, sentenceInForce: true, doNotWrite: false };
-    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false } }))).toEqual(["relativesOnly"]);
-    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "fund", fromAbroad: false } }))).toEqual(["relativesOnly"]);
-    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false } }))).toEqual([]);
-    expect(codes(input({ facility: colony, prisoner: convicted, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: true } }))).toEqual(["abroadNotAccepted"]);
+    expect(
+      codes(
+        input({
+          facility: colony,
+          prisoner: convicted,
+          parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false },
+        }),
+      ),
+    ).toEqual(["relativesOnly"]);
+    expect(
+      codes(
+        input({
+          facility: colony,
+          prisoner: convicted,
+          parcel: { packageKind: "parcel", senderKind: "fund", fromAbroad: false },
+        }),
+      ),
+    ).toEqual(["relativesOnly"]);
+    expect(
+      codes(
+        input({
+          facility: colony,
+          prisoner: convicted,
+          parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        input({
+          facility: colony,
+          prisoner: convicted,
+          parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: true },
+        }),
+      ),
+    ).toEqual(["abroadNotAccepted"]);
   });
 
   test("who may send is the facility's data: a Russian colony takes parcels from anyone within the quota, a Belarusian one from relatives", () => {
     const convicted = { status: "convicted" as const, sentenceInForce: true, doNotWrite: false };
     const volunteer = { packageKind: "parcel" as const, senderKind: "volunteer" as const, fromAbroad: false };
-    const russianColony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false, parcelsRelativesOnly: false };
-    const belarusianColony: RuleFacility = { ...SIZO, type: "colony", parcelsFromAbroad: false, parcelsRelativesOnly: true };
+    const russianColony: RuleFacility = {
+      ...SIZO,
+      type: "colony",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: false,
+    };
+    const belarusianColony: RuleFacility = {
+      ...SIZO,
+      type: "colony",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: true,
+    };
     expect(codes(input({ facility: russianColony, prisoner: convicted, parcel: volunteer }))).toEqual([]);
-    expect(codes(input({ facility: belarusianColony, prisoner: convicted, parcel: volunteer }))).toEqual(["relativesOnly"]);
+    expect(codes(input({ facility: belarusianColony, prisoner: convicted, parcel: volunteer }))).toEqual([
+      "relativesOnly",
+    ]);
     // A coordinator can say so of any facility, a SIZO included.
-    expect(codes(input({ facility: { ...SIZO, parcelsRelativesOnly: true }, parcel: { ...volunteer, fromAbroad: true } }))).toEqual(["relativesOnly"]);
+    expect(
+      codes(input({ facility: { ...SIZO, parcelsRelativesOnly: true }, parcel: { ...volunteer, fromAbroad: true } })),
+    ).toEqual(["relativesOnly"]);
     expect(defaultFacilityRules("colony", "BY").parcelsRelativesOnly).toBe(true);
     expect(defaultFacilityRules("colony", "RU").parcelsRelativesOnly).toBe(false);
   });
@@ -112,47 +191,104 @@ describe("checkParcel", () => {
   });
 
   test("yearly quotas count parcels and small packages separately", () => {
-    const juvenile: RuleFacility = { ...SIZO, type: "juvenile_colony", parcelsFromAbroad: false, parcelQuotaPerYear: 6, smallPackageQuotaPerYear: 2 };
-    const base = input({ facility: juvenile, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false } });
+    const juvenile: RuleFacility = {
+      ...SIZO,
+      type: "juvenile_colony",
+      parcelsFromAbroad: false,
+      parcelQuotaPerYear: 6,
+      smallPackageQuotaPerYear: 2,
+    };
+    const base = input({
+      facility: juvenile,
+      parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false },
+    });
     expect(codes({ ...base, history: { ...base.history, sentThisYear: { parcel: 5, small_package: 2 } } })).toEqual([]);
     const full = checkParcel({ ...base, history: { ...base.history, sentThisYear: { parcel: 6, small_package: 0 } } });
     expect(full.problems).toEqual([{ code: "quota", params: { kind: "parcel", quota: 6, used: 6, year: 2026 } }]);
-    expect(describeProblem("en", full.problems[0])).toBe("The yearly quota is used up: 6 of 6 parcels were already sent to this person in 2026.");
+    expect(describeProblem("en", full.problems[0])).toBe(
+      "The yearly quota is used up: 6 of 6 parcels were already sent to this person in 2026.",
+    );
     const small = { ...base, parcel: { ...base.parcel, packageKind: "small_package" as const }, items: [TEA] };
-    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 6, small_package: 1 } } })).toEqual([]);
-    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } })).toEqual(["quota"]);
-    expect(describeProblem("ru", checkParcel({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } }).problems[0])).toContain("мелких пакетов");
+    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 6, small_package: 1 } } })).toEqual(
+      [],
+    );
+    expect(codes({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } })).toEqual([
+      "quota",
+    ]);
+    expect(
+      describeProblem(
+        "ru",
+        checkParcel({ ...small, history: { ...base.history, sentThisYear: { parcel: 0, small_package: 2 } } })
+          .problems[0],
+      ),
+    ).toContain("мелких пакетов");
   });
 
   test("weight per parcel and per calendar month", () => {
     const heavy = checkParcel(input({ items: [{ ...SUGAR, quantity: 31 }] }));
     expect(heavy.problems.map((p) => p.code)).toEqual(["weight", "monthlyWeight"]);
-    expect(describeProblem("en", heavy.problems[0])).toBe("The parcel weighs 31 kg; this facility accepts at most 30 kg in one parcel.");
-    expect(describeProblem("ru", heavy.problems[0])).toBe("Посылка весит 31 кг; это учреждение принимает не больше 30 кг в одной посылке.");
+    expect(describeProblem("en", heavy.problems[0])).toBe(
+      "The parcel weighs 31 kg; this facility accepts at most 30 kg in one parcel.",
+    );
+    expect(describeProblem("ru", heavy.problems[0])).toBe(
+      "Посылка весит 31 кг; это учреждение принимает не больше 30 кг в одной посылке.",
+    );
     // Exactly at the limit is fine.
     expect(codes(input({ items: [{ ...SUGAR, quantity: 30 }] }))).toEqual([]);
     // 25 kg already this month: 6 kg more is over 30.
-    const month = input({ items: [{ ...SUGAR, quantity: 6 }], history: { year: 2026, month: "2026-11", sentThisYear: { parcel: 2, small_package: 0 }, gramsThisMonth: 25_000 } });
+    const month = input({
+      items: [{ ...SUGAR, quantity: 6 }],
+      history: { year: 2026, month: "2026-11", sentThisYear: { parcel: 2, small_package: 0 }, gramsThisMonth: 25_000 },
+    });
     const verdict = checkParcel(month);
-    expect(verdict.problems).toEqual([{ code: "monthlyWeight", params: { weightGrams: 6000, alreadyGrams: 25_000, limitGrams: 30_000, month: "2026-11" } }]);
+    expect(verdict.problems).toEqual([
+      {
+        code: "monthlyWeight",
+        params: { weightGrams: 6000, alreadyGrams: 25_000, limitGrams: 30_000, month: "2026-11" },
+      },
+    ]);
     expect(describeProblem("en", verdict.problems[0])).toBe(
       "This month's parcels to this person would weigh 31 kg (25 kg already sent and 6 kg in this one); the limit is 30 kg a month.",
     );
     expect(codes({ ...month, items: [{ ...SUGAR, quantity: 5 }] })).toEqual([]);
     // No limits set: no weight problems.
-    expect(codes(input({ facility: { ...SIZO, parcelWeightLimitGrams: null, parcelMonthlyWeightLimitGrams: null }, items: [{ ...SUGAR, quantity: 100 }] }))).toEqual([]);
+    expect(
+      codes(
+        input({
+          facility: { ...SIZO, parcelWeightLimitGrams: null, parcelMonthlyWeightLimitGrams: null },
+          items: [{ ...SUGAR, quantity: 100 }],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test("a small package weighs at most 2 kg", () => {
-    const small = input({ parcel: { packageKind: "small_package", senderKind: "volunteer", fromAbroad: true }, items: [{ ...SUGAR, quantity: 3 }] });
+    const small = input({
+      parcel: { packageKind: "small_package", senderKind: "volunteer", fromAbroad: true },
+      items: [{ ...SUGAR, quantity: 3 }],
+    });
     expect(codes(small)).toEqual(["smallPackageWeight"]);
-    expect(describeProblem("en", checkParcel(small).problems[0])).toBe("A small package may weigh at most 2 kg; this one weighs 3 kg. Send it as a parcel.");
+    expect(describeProblem("en", checkParcel(small).problems[0])).toBe(
+      "A small package may weigh at most 2 kg; this one weighs 3 kg. Send it as a parcel.",
+    );
   });
 
   test("contents: empty, perishable, banned at this facility type, banned words, vague descriptions", () => {
     expect(codes(input({ items: [] }))).toEqual(["empty"]);
-    const apples: RuleItem = { ...SUGAR, catalogItemId: "apples", nameEn: "Fresh apples, 1 kg", nameRu: "Яблоки свежие, 1 кг", perishable: true };
-    const cannedMeat: RuleItem = { ...SUGAR, catalogItemId: "meat", nameEn: "Canned meat", nameRu: "Тушёнка", bannedFacilityTypes: ["sizo", "police_jail"] };
+    const apples: RuleItem = {
+      ...SUGAR,
+      catalogItemId: "apples",
+      nameEn: "Fresh apples, 1 kg",
+      nameRu: "Яблоки свежие, 1 кг",
+      perishable: true,
+    };
+    const cannedMeat: RuleItem = {
+      ...SUGAR,
+      catalogItemId: "meat",
+      nameEn: "Canned meat",
+      nameRu: "Тушёнка",
+      bannedFacilityTypes: ["sizo", "police_jail"],
+    };
     const verdict = checkParcel(input({ items: [TEA, apples, cannedMeat, free("Kitchen knife"), free("Подарок")] }));
     expect(verdict.problems.map((p) => [p.code, p.item])).toEqual([
       ["perishable", 1],
@@ -160,18 +296,40 @@ describe("checkParcel", () => {
       ["bannedTerm", 3],
       ["vague", 4],
     ]);
-    expect(describeProblem("en", verdict.problems[0])).toBe("“Fresh apples, 1 kg” is perishable. Perishable food is not accepted.");
-    expect(describeProblem("ru", verdict.problems[0])).toBe("«Яблоки свежие, 1 кг» — скоропортящийся продукт. Скоропортящееся не принимают.");
+    expect(describeProblem("en", verdict.problems[0])).toBe(
+      "“Fresh apples, 1 kg” is perishable. Perishable food is not accepted.",
+    );
+    expect(describeProblem("ru", verdict.problems[0])).toBe(
+      "«Яблоки свежие, 1 кг» — скоропортящийся продукт. Скоропортящееся не принимают.",
+    );
     expect(describeProblem("en", verdict.problems[1])).toBe("“Canned meat” is not accepted at this type of facility.");
-    expect(describeProblem("en", verdict.problems[2])).toBe("“Kitchen knife” is not allowed: it matches the banned word “knife”.");
-    expect(describeProblem("be", verdict.problems[2])).toBe("«Kitchen knife» нельга адправіць: супадае з забароненым словам «knife».");
+    expect(describeProblem("en", verdict.problems[2])).toBe(
+      "“Kitchen knife” is not allowed: it matches the banned word “knife”.",
+    );
+    expect(describeProblem("be", verdict.problems[2])).toBe(
+      "«Kitchen knife» нельга адправіць: супадае з забароненым словам «knife».",
+    );
     // The same canned meat is fine in a colony (sent by a relative).
-    expect(codes(input({ facility: { ...SIZO, type: "colony", parcelsFromAbroad: false }, parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false }, items: [cannedMeat] }))).toEqual([]);
+    expect(
+      codes(
+        input({
+          facility: { ...SIZO, type: "colony", parcelsFromAbroad: false },
+          parcel: { packageKind: "parcel", senderKind: "relative", fromAbroad: false },
+          items: [cannedMeat],
+        }),
+      ),
+    ).toEqual([]);
   });
 
   test("catalogue items are judged by their facility types, not by the banned words", () => {
     // "Vitamins (tablets)" contains the banned stem "tablet" but comes from the catalogue.
-    const vitamins: RuleItem = { ...TEA, catalogItemId: "vitamins", nameEn: "Vitamins (tablets)", nameRu: "Витамины (таблетки)", bannedFacilityTypes: [] };
+    const vitamins: RuleItem = {
+      ...TEA,
+      catalogItemId: "vitamins",
+      nameEn: "Vitamins (tablets)",
+      nameRu: "Витамины (таблетки)",
+      bannedFacilityTypes: [],
+    };
     expect(codes(input({ items: [vitamins] }))).toEqual([]);
     expect(codes(input({ items: [free("Vitamins (tablets)")] }))).toEqual(["bannedTerm"]);
   });
@@ -224,8 +382,13 @@ describe("banned words", () => {
       "Куриные ножки в желе",
       "Безалкогольный бальзам для губ",
     ];
-    for (const text of innocent) expect(DEFAULT_BANNED_TERMS.filter((t) => bannedTermMatches(text, t.term)).map((t) => t.term), text).toEqual([]);
-    for (const { term } of DEFAULT_BANNED_TERMS) expect(bannedTermMatches(`x ${term}x y`, term) || bannedTermMatches(`x ${term} y`, term), term).toBe(true);
+    for (const text of innocent)
+      expect(
+        DEFAULT_BANNED_TERMS.filter((t) => bannedTermMatches(text, t.term)).map((t) => t.term),
+        text,
+      ).toEqual([]);
+    for (const { term } of DEFAULT_BANNED_TERMS)
+      expect(bannedTermMatches(`x ${term}x y`, term) || bannedTermMatches(`x ${term} y`, term), term).toBe(true);
   });
 });
 
@@ -273,10 +436,22 @@ describe("issue 13: weights, customs, duty-free limit, quota year", () => {
   test("the gross weight (items and box) is compared in grams, one gram over is over", () => {
     const limit = { ...SIZO, parcelWeightLimitGrams: 30_000, parcelMonthlyWeightLimitGrams: null };
     const sugar = { ...SUGAR, quantity: 29, unitWeightGrams: 1000 };
-    const exact = checkParcel(input({ facility: limit, items: [sugar], parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1000 } }));
+    const exact = checkParcel(
+      input({
+        facility: limit,
+        items: [sugar],
+        parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1000 },
+      }),
+    );
     expect(exact.totals).toMatchObject({ weightGrams: 29_000, grossWeightGrams: 30_000 });
     expect(exact.problems).toEqual([]);
-    const over = checkParcel(input({ facility: limit, items: [sugar], parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1001 } }));
+    const over = checkParcel(
+      input({
+        facility: limit,
+        items: [sugar],
+        parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: true, boxWeightGrams: 1001 },
+      }),
+    );
     expect(over.problems).toEqual([{ code: "weight", params: { weightGrams: 30_001, limitGrams: 30_000 } }]);
     expect(describeProblem("en", over.problems[0])).toContain("30.001 kg");
     expect(describeProblem("en", over.problems[0])).toContain("30 kg");
@@ -292,20 +467,34 @@ describe("issue 13: weights, customs, duty-free limit, quota year", () => {
 
   test("above the EAEU duty-free limit (200 EUR or 31 kg) a parcel from abroad gets a warning, a domestic one not", () => {
     const pricey = { ...TEA, quantity: 1, unitValueCents: 20_001 };
-    const abroad = { packageKind: "parcel" as const, senderKind: "volunteer" as const, fromAbroad: true, destination: "BY" as const };
+    const abroad = {
+      packageKind: "parcel" as const,
+      senderKind: "volunteer" as const,
+      fromAbroad: true,
+      destination: "BY" as const,
+    };
     expect(checkParcel(input({ items: [pricey], parcel: abroad })).warnings).toEqual([
       { code: "dutyFree", params: { valueCents: 20_001, limitCents: 20_000, weightGrams: 100, limitGrams: 31_000 } },
     ]);
-    expect(checkParcel(input({ items: [{ ...TEA, unitValueCents: 20_000, quantity: 1 }], parcel: abroad })).warnings).toEqual([]);
-    expect(checkParcel(input({ items: [pricey], parcel: { ...abroad, fromAbroad: false, domestic: true } })).warnings).toEqual([]);
+    expect(
+      checkParcel(input({ items: [{ ...TEA, unitValueCents: 20_000, quantity: 1 }], parcel: abroad })).warnings,
+    ).toEqual([]);
+    expect(
+      checkParcel(input({ items: [pricey], parcel: { ...abroad, fromAbroad: false, domestic: true } })).warnings,
+    ).toEqual([]);
     const heavy = { ...SUGAR, quantity: 31, unitWeightGrams: 1000, unitValueCents: 100 };
-    expect(checkParcel(input({ items: [heavy], parcel: { ...abroad, boxWeightGrams: 1 } })).warnings.map((w) => w.code)).toEqual(["dutyFree"]);
+    expect(
+      checkParcel(input({ items: [heavy], parcel: { ...abroad, boxWeightGrams: 1 } })).warnings.map((w) => w.code),
+    ).toEqual(["dutyFree"]);
   });
 
   test("the quota year is the facility's: 31 December 21:30 UTC is already next year in Minsk, not yet in Moscow's west", () => {
     const at = new Date("2026-12-31T21:30:00Z");
     expect(localYearMonth(at, facilityTimeZone("BY", null))).toEqual({ year: 2027, month: "2027-01" });
-    expect(localYearMonth(at, facilityTimeZone("RU", "Калининградская область"))).toEqual({ year: 2026, month: "2026-12" });
+    expect(localYearMonth(at, facilityTimeZone("RU", "Калининградская область"))).toEqual({
+      year: 2026,
+      month: "2026-12",
+    });
     expect(facilityTimeZone("RU", "Владимирская обл.")).toBe("Europe/Moscow");
     expect(facilityTimeZone("RU", "Томская область")).toBe("Asia/Tomsk");
     expect(facilityTimeZone("RU", "Омская область")).toBe("Asia/Omsk");
@@ -319,7 +508,12 @@ describe("issue 13: weights, customs, duty-free limit, quota year", () => {
     expect(countsTowardQuota({ facilityId: "sizo", status: "delivered", sentAt: sent }, current)).toBe(false);
     expect(countsTowardQuota({ facilityId: "colony", status: "returned", sentAt: sent }, current)).toBe(false);
     expect(countsTowardQuota({ facilityId: "colony", status: "refused", sentAt: sent }, current)).toBe(false);
-    expect(countsTowardQuota({ facilityId: "colony", status: "delivered", sentAt: new Date("2026-12-01T00:00:00Z") }, current)).toBe(false);
+    expect(
+      countsTowardQuota(
+        { facilityId: "colony", status: "delivered", sentAt: new Date("2026-12-01T00:00:00Z") },
+        current,
+      ),
+    ).toBe(false);
   });
 
   test.each([

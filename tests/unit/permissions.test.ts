@@ -21,7 +21,18 @@ const ALL: Permission[] = [
 // Written out by hand on purpose: the expectation must not be derived from the code under test.
 const APPROVED: Record<Role, Permission[]> = {
   volunteer: ["read:prisoners", "write:letters:own", "send:parcels:own", "pledge:needs"],
-  coordinator: ["read:prisoners", "write:letters:own", "send:parcels:own", "approve:volunteers", "edit:prisoners", "manage:routes", "track:items", "manage:parcels", "pledge:needs", "manage:needs"],
+  coordinator: [
+    "read:prisoners",
+    "write:letters:own",
+    "send:parcels:own",
+    "approve:volunteers",
+    "edit:prisoners",
+    "manage:routes",
+    "track:items",
+    "manage:parcels",
+    "pledge:needs",
+    "manage:needs",
+  ],
   admin: ALL,
 };
 

@@ -38,7 +38,6 @@ describe("safeRedirect", () => {
   });
 });
 
-
 describe("safeRedirect: tricky inputs never leave the site", () => {
   test.each(TRICKY_REDIRECTS)("%j", (to) => {
     const result = safeRedirect(to);
@@ -71,7 +70,10 @@ describe("deviceLabel", () => {
       "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
       "Safari · iOS",
     ],
-    ["Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15", "Safari · macOS"],
+    [
+      "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
+      "Safari · macOS",
+    ],
     ["Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0", "Firefox · Linux"],
     ["curl/8.5.0", "Browser"],
   ])("%s → %s", (userAgent, expected) => {

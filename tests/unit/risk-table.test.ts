@@ -11,7 +11,10 @@ describe("the default risk table", () => {
 
   test("the table has at least 150 cases across Russian, Belarusian and English", () => {
     const cases = (language: RiskPhrase["language"]) =>
-      DEFAULT_RISK_PHRASES.filter((e) => e.language === language).reduce((n, e) => n + (e.catches?.length ?? 0) + (e.spares?.length ?? 0), 0);
+      DEFAULT_RISK_PHRASES.filter((e) => e.language === language).reduce(
+        (n, e) => n + (e.catches?.length ?? 0) + (e.spares?.length ?? 0),
+        0,
+      );
     const all = DEFAULT_RISK_PHRASES.reduce((n, e) => n + (e.catches?.length ?? 0) + (e.spares?.length ?? 0), 0);
     expect(all).toBeGreaterThanOrEqual(150);
     expect(cases("ru")).toBeGreaterThan(50);
@@ -23,7 +26,14 @@ describe("the default risk table", () => {
   test("a broken entry is reported", () => {
     const list: RiskPhrase[] = [
       { phrase: "суд", language: "ru", category: "case", catches: ["на суде", "приговор"], spares: ["судьба"] },
-      { phrase: "свобод", language: "ru", category: "freedom", except: ["свободн* врем*"], catches: ["свобода"], spares: ["свободное время", "свобода слова"] },
+      {
+        phrase: "свобод",
+        language: "ru",
+        category: "freedom",
+        except: ["свободн* врем*"],
+        catches: ["свобода"],
+        spares: ["свободное время", "свобода слова"],
+      },
     ];
     expect(riskTableProblems(list)).toEqual([
       { phrase: "суд", language: "ru", example: "приговор", problem: "missed" },
@@ -34,7 +44,8 @@ describe("the default risk table", () => {
 });
 
 describe("the censor's view of a real letter", () => {
-  const check = (text: string, country: "BY" | "RU" = "BY") => analyzeLetter({ text, kind: "letter", country, riskPhrases: DEFAULT_RISK_PHRASES });
+  const check = (text: string, country: "BY" | "RU" = "BY") =>
+    analyzeLetter({ text, kind: "letter", country, riskPhrases: DEFAULT_RISK_PHRASES });
 
   test("the letter from the issue is not judged harmless", () => {
     const guidance = check("Как прошёл суд? Тебя осудили по статье 342? Скоро тебя освободят, мы боремся за тебя.");
@@ -42,13 +53,16 @@ describe("the censor's view of a real letter", () => {
   });
 
   test("everyday words are left alone", () => {
-    const text = "В свободное время читаю «Властелин колец». Свободный день провела в парке. Статья в журнале понравилась. Режим дня простой. Армирование закончили, фронтон покрасили.";
+    const text =
+      "В свободное время читаю «Властелин колец». Свободный день провела в парке. Статья в журнале понравилась. Режим дня простой. Армирование закончили, фронтон покрасили.";
     expect(check(text).risks).toEqual([]);
   });
 
   test("a Belarusian father is not the nickname of the ruler, a Russian letter's Бацька is", () => {
     expect(check("Мой бацька вельмі любіць рыбалку, а маці пячэ пірагі кожную нядзелю.").risks).toEqual([]);
-    expect(check("Говорят, Бацька опять выступал по телевизору, а мы тут живём как обычно.").risks.map((r) => r.phrase)).toEqual(["Бацьк"]);
+    expect(
+      check("Говорят, Бацька опять выступал по телевизору, а мы тут живём как обычно.").risks.map((r) => r.phrase),
+    ).toEqual(["Бацьк"]);
   });
 
   test("Russian-only names are caught for Russia", () => {
@@ -65,7 +79,12 @@ describe("lists of real size", () => {
   });
 
   test("the English letter from the issue is flagged for each risky part", () => {
-    const guidance = analyzeLetter({ text: "we fight for your freedom! Lukashenko will fall.", kind: "letter", country: "BY", riskPhrases: DEFAULT_RISK_PHRASES });
+    const guidance = analyzeLetter({
+      text: "we fight for your freedom! Lukashenko will fall.",
+      kind: "letter",
+      country: "BY",
+      riskPhrases: DEFAULT_RISK_PHRASES,
+    });
     expect(guidance.risks.map((r) => r.text)).toEqual(["fight", "freedom", "Lukashenko", "will fall"]);
   });
 });

@@ -22,7 +22,13 @@ const ROUTES: RouteInfo[] = [
   route("viasna-self-post", { handover: "print_pdf", itemKinds: ["letter", "postcard", "parcel"], position: 3 }),
   route("letter-bank", { handover: "bank", countries: ["BY", "RU"], languages: ["ru", "be", "en", "pl"], position: 4 }),
   route("ovd-info", { countries: ["RU"], languages: ["ru"], position: 5 }),
-  route("fsin-pismo", { countries: ["RU"], languages: ["ru"], itemKinds: ["letter"], handover: "batch_export", position: 6 }),
+  route("fsin-pismo", {
+    countries: ["RU"],
+    languages: ["ru"],
+    itemKinds: ["letter"],
+    handover: "batch_export",
+    position: 6,
+  }),
   route("retired", { active: false, position: 7 }),
 ];
 
@@ -36,7 +42,9 @@ const ctx = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
 });
 
 function offered(c: EligibilityContext) {
-  return routeEligibility(ROUTES, c).verdicts.filter((v) => v.eligible).map((v) => v.route.slug);
+  return routeEligibility(ROUTES, c)
+    .verdicts.filter((v) => v.eligible)
+    .map((v) => v.route.slug);
 }
 
 function refusals(c: EligibilityContext, slug: string) {
@@ -60,7 +68,11 @@ describe("route eligibility", () => {
 
   test("country: Russian services only for Russia", () => {
     expect(refusals(ctx(), "ovd-info")).toEqual(["country"]);
-    expect(offered(ctx({ country: "RU", facility: { acceptsNonRelativeLetters: true, languages: ["ru"] } }))).toEqual(["letter-bank", "ovd-info", "fsin-pismo"]);
+    expect(offered(ctx({ country: "RU", facility: { acceptsNonRelativeLetters: true, languages: ["ru"] } }))).toEqual([
+      "letter-bank",
+      "ovd-info",
+      "fsin-pismo",
+    ]);
   });
 
   test("kind: a postcard is not offered to a letters-only service", () => {
@@ -100,9 +112,18 @@ describe("route eligibility", () => {
   });
 
   test("do not write and released: nothing is offered", () => {
-    expect(offered(ctx({ prisoner: { doNotWrite: true, incommunicado: false, relativesOnly: false, status: "convicted" } }))).toEqual([]);
-    expect(offered(ctx({ prisoner: { doNotWrite: false, incommunicado: false, relativesOnly: false, status: "released" } }))).toEqual([]);
-    expect(routeEligibility(ROUTES, ctx({ prisoner: { doNotWrite: true, incommunicado: false, relativesOnly: false, status: "pretrial" } })).recommendedId).toBeNull();
+    expect(
+      offered(ctx({ prisoner: { doNotWrite: true, incommunicado: false, relativesOnly: false, status: "convicted" } })),
+    ).toEqual([]);
+    expect(
+      offered(ctx({ prisoner: { doNotWrite: false, incommunicado: false, relativesOnly: false, status: "released" } })),
+    ).toEqual([]);
+    expect(
+      routeEligibility(
+        ROUTES,
+        ctx({ prisoner: { doNotWrite: true, incommunicado: false, relativesOnly: false, status: "pretrial" } }),
+      ).recommendedId,
+    ).toBeNull();
   });
 
   test("an inactive route is never offered, and says so", () => {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { isValidS10, normalizeS10, russianDomesticCheckDigit, s10CheckDigit, validateS10, validateTrackingNumber } from "#app/parcels/s10.ts";
+import {
+  isValidS10,
+  normalizeS10,
+  russianDomesticCheckDigit,
+  s10CheckDigit,
+  validateS10,
+  validateTrackingNumber,
+} from "#app/parcels/s10.ts";
 
 describe("S10 check digit", () => {
   // Computed by hand from the weights 8 6 4 2 3 5 9 7:
@@ -86,28 +93,45 @@ describe("validateS10", () => {
 describe("service letters", () => {
   test.each(["JA", "JZ", "KA", "KZ", "XX", "QQ", "QZ", "ZZ"])("%s… is refused as reserved", (service) => {
     const serial = "47312482";
-    expect(validateS10(`${service}${serial}${s10CheckDigit(serial)}GB`)).toMatchObject({ valid: false, problem: { code: "serviceReserved", service } });
+    expect(validateS10(`${service}${serial}${s10CheckDigit(serial)}GB`)).toMatchObject({
+      valid: false,
+      problem: { code: "serviceReserved", service },
+    });
   });
 
   test.each(["BA", "DD", "OO", "YY"])("%s… is refused as not used for international mail", (service) => {
-    expect(validateS10(`${service}473124829GB`)).toMatchObject({ valid: false, problem: { code: "serviceUnused", service } });
+    expect(validateS10(`${service}473124829GB`)).toMatchObject({
+      valid: false,
+      problem: { code: "serviceUnused", service },
+    });
   });
 
-  test.each(["AA", "CP", "EE", "HB", "LZ", "MA", "RR", "UA", "VV", "QA", "QM"])("%s… is an international series", (service) => {
-    expect(validateS10(`${service}473124829GB`)).toMatchObject({ valid: true });
-  });
+  test.each(["AA", "CP", "EE", "HB", "LZ", "MA", "RR", "UA", "VV", "QA", "QM"])(
+    "%s… is an international series",
+    (service) => {
+      expect(validateS10(`${service}473124829GB`)).toMatchObject({ valid: true });
+    },
+  );
 });
 
 describe("Russian Post domestic numbers (14 digits)", () => {
   // 8008249036543?: 8·3+0+0·3+8+2·3+4+9·3+0+3·3+6+5·3+4+3·3 = 24+8+6+4+27+9+6+15+4+9 = 112 → 10 − 2 = 8.
   test("a 14-digit number with its check digit is accepted", () => {
     expect(russianDomesticCheckDigit("8008249036543")).toBe(8);
-    expect(validateTrackingNumber("80082490365438")).toEqual({ valid: true, number: "80082490365438", kind: "russian-domestic", country: "RU" });
+    expect(validateTrackingNumber("80082490365438")).toEqual({
+      valid: true,
+      number: "80082490365438",
+      kind: "russian-domestic",
+      country: "RU",
+    });
     expect(validateTrackingNumber("800 824 90 36543 8")).toMatchObject({ valid: true, number: "80082490365438" });
   });
 
   test("a wrong last digit is refused", () => {
-    expect(validateTrackingNumber("80082490365437")).toMatchObject({ valid: false, problem: { code: "domesticCheckDigit" } });
+    expect(validateTrackingNumber("80082490365437")).toMatchObject({
+      valid: false,
+      problem: { code: "domesticCheckDigit" },
+    });
   });
 
   test("a sum that is already a multiple of 10 has check digit 0", () => {
@@ -117,8 +141,16 @@ describe("Russian Post domestic numbers (14 digits)", () => {
   });
 
   test("S10 numbers still pass through the same check", () => {
-    expect(validateTrackingNumber("RR473124829GB")).toEqual({ valid: true, number: "RR473124829GB", kind: "s10", country: "GB" });
-    expect(validateTrackingNumber("8008249036543")).toMatchObject({ valid: false, problem: { code: "length", length: 13 } });
+    expect(validateTrackingNumber("RR473124829GB")).toEqual({
+      valid: true,
+      number: "RR473124829GB",
+      kind: "s10",
+      country: "GB",
+    });
+    expect(validateTrackingNumber("8008249036543")).toMatchObject({
+      valid: false,
+      problem: { code: "length", length: 13 },
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { fundraiserAllowed, holdExpired, holdUntil, needIsFulfilled, needProgress, type PledgeLike } from "#app/support/rules.ts";
+import {
+  fundraiserAllowed,
+  holdExpired,
+  holdUntil,
+  needIsFulfilled,
+  needProgress,
+  type PledgeLike,
+} from "#app/support/rules.ts";
 import { needSchema, pledgeSchema } from "#app/schemas/support.ts";
 
 const T0 = new Date("2026-12-01T12:00:00Z");
@@ -41,7 +48,14 @@ describe("progress", () => {
       ],
       T0,
     );
-    expect(progress).toEqual({ quantity: 100, fulfilled: 25, reserved: 50, available: 25, percent: 25, pledgedPercent: 75 });
+    expect(progress).toEqual({
+      quantity: 100,
+      fulfilled: 25,
+      reserved: 50,
+      available: 25,
+      percent: 25,
+      pledgedPercent: 75,
+    });
   });
 
   test("partial fulfilment counts what arrived and returns the rest", () => {
@@ -51,7 +65,14 @@ describe("progress", () => {
   });
 
   test("a need is fulfilled once what arrived covers it, and figures never pass the quantity", () => {
-    const progress = needProgress(3, [pledge({ amount: 2, state: "fulfilled", fulfilledAmount: 2 }), pledge({ amount: 2, state: "fulfilled", fulfilledAmount: 2 })], T0);
+    const progress = needProgress(
+      3,
+      [
+        pledge({ amount: 2, state: "fulfilled", fulfilledAmount: 2 }),
+        pledge({ amount: 2, state: "fulfilled", fulfilledAmount: 2 }),
+      ],
+      T0,
+    );
     expect(progress).toMatchObject({ fulfilled: 3, available: 0, percent: 100 });
     expect(needIsFulfilled(progress)).toBe(true);
   });
@@ -78,7 +99,18 @@ describe("fundraiser links", () => {
 });
 
 describe("forms", () => {
-  const base = { prisonerId: "p1", familyId: "", kind: "money", text: "Travel to the colony for the long visit", quantity: "120", currency: "eur", deadline: "2027-01-15", via: "fundraiser", fundraiserUrl: "https://bysol.org/x", holdDays: "7" };
+  const base = {
+    prisonerId: "p1",
+    familyId: "",
+    kind: "money",
+    text: "Travel to the colony for the long visit",
+    quantity: "120",
+    currency: "eur",
+    deadline: "2027-01-15",
+    via: "fundraiser",
+    fundraiserUrl: "https://bysol.org/x",
+    holdDays: "7",
+  };
 
   test("a need form parses to typed values", () => {
     const parsed = needSchema.parse(base);
@@ -86,8 +118,12 @@ describe("forms", () => {
   });
 
   test("help through a fund needs its link; other ways of helping take none", () => {
-    expect(needSchema.safeParse({ ...base, fundraiserUrl: "" }).error?.issues[0].message).toBe("support.validation.fundraiserUrl");
-    expect(needSchema.safeParse({ ...base, via: "task" }).error?.issues[0].message).toBe("support.validation.fundraiserOnly");
+    expect(needSchema.safeParse({ ...base, fundraiserUrl: "" }).error?.issues[0].message).toBe(
+      "support.validation.fundraiserUrl",
+    );
+    expect(needSchema.safeParse({ ...base, via: "task" }).error?.issues[0].message).toBe(
+      "support.validation.fundraiserOnly",
+    );
   });
 
   test("hold days stay between 1 and 60, pledges are whole positive numbers", () => {

@@ -25,7 +25,11 @@ describe("checkTransition", () => {
   test("a final status can be reached from any working status, and is marked final", () => {
     expect(checkTransition(ROUTE, "queued", "delivered")).toEqual({ allowed: true, late: false, final: true });
     expect(checkTransition(ROUTE, "posted", "unknown")).toEqual({ allowed: true, late: false, final: true });
-    expect(checkTransition(ROUTE, "handed_over", "reply_received")).toEqual({ allowed: true, late: false, final: true });
+    expect(checkTransition(ROUTE, "handed_over", "reply_received")).toEqual({
+      allowed: true,
+      late: false,
+      final: true,
+    });
   });
 
   test("backwards is refused", () => {
@@ -79,7 +83,13 @@ describe("checkTransition", () => {
 
 describe("nextStatuses", () => {
   test("offers the later working statuses and every ending", () => {
-    expect(keys(nextStatuses(ROUTE, "queued"))).toEqual(["handed_over", "posted", "delivered", "reply_received", "unknown"]);
+    expect(keys(nextStatuses(ROUTE, "queued"))).toEqual([
+      "handed_over",
+      "posted",
+      "delivered",
+      "reply_received",
+      "unknown",
+    ]);
     expect(keys(nextStatuses(ROUTE, "posted"))).toEqual(["delivered", "reply_received", "unknown"]);
   });
 

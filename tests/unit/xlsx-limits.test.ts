@@ -3,7 +3,10 @@ import { describe, expect, test } from "vitest";
 import ExcelJS from "exceljs";
 import { checkXlsxLimits, ImportFileError, parseImportFile, XLSX_LIMITS } from "#app/imports/parse.server.ts";
 
-const XLSX = { fileName: "list.xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" };
+const XLSX = {
+  fileName: "list.xlsx",
+  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
 
 interface Entry {
   name: string;
@@ -68,7 +71,11 @@ function bombSheet(rows: number): Entry {
     size += data.length;
     chunks.push(zlib.deflateRawSync(data, { finishFlush: zlib.constants.Z_SYNC_FLUSH }));
   };
-  write(Buffer.from('<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'));
+  write(
+    Buffer.from(
+      '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+    ),
+  );
   for (let written = 0; written < rows; written += 10_000) write(block);
   write(Buffer.from("</sheetData></worksheet>"));
   chunks.push(zlib.deflateRawSync(Buffer.alloc(0)));
@@ -110,7 +117,9 @@ describe("XLSX limits (zip bombs)", () => {
     const bytes = new Uint8Array(zip([sheet]));
     expect(() => checkXlsxLimits(bytes, { ...XLSX_LIMITS, maxRows: 10_001 })).toThrow(ImportFileError);
     expect(() => checkXlsxLimits(bytes, { ...XLSX_LIMITS, maxCells: 19_999 })).toThrow(ImportFileError);
-    expect(() => checkXlsxLimits(bytes, { ...XLSX_LIMITS, maxUncompressedBytes: 1024 * 1024 })).toThrow(ImportFileError);
+    expect(() => checkXlsxLimits(bytes, { ...XLSX_LIMITS, maxUncompressedBytes: 1024 * 1024 })).toThrow(
+      ImportFileError,
+    );
     expect(() => checkXlsxLimits(bytes)).not.toThrow();
   });
 

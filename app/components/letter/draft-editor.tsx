@@ -15,7 +15,12 @@ import { RouteChooser } from "./route-chooser.tsx";
 import { ScheduleNotice } from "./review.tsx";
 
 /** Where the phrase goes: on a line of its own, never glued to the text before or after. */
-export function insertOnOwnLine(current: string, start: number, end: number, phrase: string): { text: string; caret: number } {
+export function insertOnOwnLine(
+  current: string,
+  start: number,
+  end: number,
+  phrase: string,
+): { text: string; caret: number } {
   const before = current.slice(0, start).replace(/[ \t]+$/, "");
   const after = current.slice(end).replace(/^[ \t]+/, "");
   const lead = before === "" || before.endsWith("\n") ? "" : "\n";
@@ -37,7 +42,14 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
   const kind = form.watch("kind") ?? "letter";
   const returnAddress = form.watch("returnAddress") ?? "";
   const guidance = useMemo(
-    () => analyzeLetter({ text: body, kind, country: prisoner.country, riskPhrases: phrases, signature: letter.senderName }),
+    () =>
+      analyzeLetter({
+        text: body,
+        kind,
+        country: prisoner.country,
+        riskPhrases: phrases,
+        signature: letter.senderName,
+      }),
     [body, kind, prisoner.country, phrases, letter.senderName],
   );
   const blanks = useMemo(() => unfilledBlanks(body), [body]);
@@ -61,7 +73,12 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
 
   const insert = (phrase: string) => {
     const element = textarea.current;
-    const { text, caret } = insertOnOwnLine(body, element?.selectionStart ?? body.length, element?.selectionEnd ?? body.length, phrase);
+    const { text, caret } = insertOnOwnLine(
+      body,
+      element?.selectionStart ?? body.length,
+      element?.selectionEnd ?? body.length,
+      phrase,
+    );
     form.setValue("body", text, { shouldDirty: true });
     requestAnimationFrame(() => {
       element?.focus();
@@ -70,10 +87,16 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
   };
   const bodyField = registerWithDefault(form, "body");
   const time = useDateFormatter("time");
-  const writesOwnLanguage = data.writesIn.some((l) => prisoner.facilityLanguages.includes(l) || l === "ru" || l === "be");
-  const hint: string = data.translatedBy && !writesOwnLanguage
-    ? t("write.translatedBy", { language: t(`language.${data.writesIn[0] ?? "en"}` as MessageKey), route: data.translatedBy.name })
-    : t(prisoner.country === "RU" ? "letters.bodyHintRu" : "letters.bodyHintBy");
+  const writesOwnLanguage = data.writesIn.some(
+    (l) => prisoner.facilityLanguages.includes(l) || l === "ru" || l === "be",
+  );
+  const hint: string =
+    data.translatedBy && !writesOwnLanguage
+      ? t("write.translatedBy", {
+          language: t(`language.${data.writesIn[0] ?? "en"}` as MessageKey),
+          route: data.translatedBy.name,
+        })
+      : t(prisoner.country === "RU" ? "letters.bodyHintRu" : "letters.bodyHintBy");
   return (
     <div className="editor-grid">
       <section className="panel">
@@ -81,10 +104,17 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
           <fieldset className="field">
             <legend>{t("letters.kind")}</legend>
             <label className="checkbox">
-              <input type="radio" value="letter" defaultChecked={letter.kind === "letter"} {...form.register("kind")} /> {t("letters.kind.letter")}
+              <input type="radio" value="letter" defaultChecked={letter.kind === "letter"} {...form.register("kind")} />{" "}
+              {t("letters.kind.letter")}
             </label>{" "}
             <label className="checkbox">
-              <input type="radio" value="postcard" defaultChecked={letter.kind === "postcard"} {...form.register("kind")} /> {t("letters.kind.postcard")}
+              <input
+                type="radio"
+                value="postcard"
+                defaultChecked={letter.kind === "postcard"}
+                {...form.register("kind")}
+              />{" "}
+              {t("letters.kind.postcard")}
             </label>
           </fieldset>
           <div className="field">
@@ -117,27 +147,49 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
             <p id="letter-return-hint" className="field-hint">
               {t("letters.returnAddressHint")}
             </p>
-            <RelayAddressSelect id="letter-relay" label={t("letters.useRelay")} addresses={relayAddresses} onChoose={(address) => form.setValue("returnAddress", address, { shouldDirty: true })} />
-            <textarea id="letter-return" rows={3} aria-describedby="letter-return-hint" {...registerWithDefault(form, "returnAddress")} />
+            <RelayAddressSelect
+              id="letter-relay"
+              label={t("letters.useRelay")}
+              addresses={relayAddresses}
+              onChoose={(address) => form.setValue("returnAddress", address, { shouldDirty: true })}
+            />
+            <textarea
+              id="letter-return"
+              rows={3}
+              aria-describedby="letter-return-hint"
+              {...registerWithDefault(form, "returnAddress")}
+            />
           </div>
           <div className="actions">
             <button type="submit" name="intent" value="save" className="button-secondary">
               {t("letters.saveDraft")}
             </button>
             <span className="muted" role="status" data-testid="autosave-status">
-              {autosave.state !== "idle" ? t("letters.saving") : savedAt ? t("letters.savedAt", { time: time.format(new Date(savedAt)) }) : ""}
+              {autosave.state !== "idle"
+                ? t("letters.saving")
+                : savedAt
+                  ? t("letters.savedAt", { time: time.format(new Date(savedAt)) })
+                  : ""}
             </span>
           </div>
-          <RouteChooser routes={data.routes} recommendedId={data.recommendedId} error={actionData?.intent === "save" ? actionData.fieldErrors?.routeId : undefined} />
+          <RouteChooser
+            routes={data.routes}
+            recommendedId={data.recommendedId}
+            error={actionData?.intent === "save" ? actionData.fieldErrors?.routeId : undefined}
+          />
         </ValidatedForm>
         <Form method="post" className="actions delete-draft">
           <label className="checkbox">
-            <input type="checkbox" name="confirmDelete" value="on" aria-describedby="confirm-delete-error" /> {t("letters.delete.confirm")}
+            <input type="checkbox" name="confirmDelete" value="on" aria-describedby="confirm-delete-error" />{" "}
+            {t("letters.delete.confirm")}
           </label>
           <button type="submit" name="intent" value="delete" className="button-danger">
             {t("letters.deleteDraft")}
           </button>
-          <ErrorText id="confirm-delete-error" message={actionData?.intent === "delete" ? actionData.fieldErrors?.confirmDelete : undefined} />
+          <ErrorText
+            id="confirm-delete-error"
+            message={actionData?.intent === "delete" ? actionData.fieldErrors?.confirmDelete : undefined}
+          />
         </Form>
       </section>
       <aside>
@@ -147,7 +199,11 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
           </p>
         ) : null}
         <ScheduleNotice data={data} />
-        <GuidancePanel guidance={guidance} country={prisoner.country} translatedBy={writesOwnLanguage ? null : data.translatedBy} />
+        <GuidancePanel
+          guidance={guidance}
+          country={prisoner.country}
+          translatedBy={writesOwnLanguage ? null : data.translatedBy}
+        />
         <Phrasebook entries={data.phrasebook} onInsert={insert} />
       </aside>
     </div>

@@ -2,7 +2,15 @@ import type { Guidance } from "#app/letters/guidance.ts";
 import { useT } from "#app/i18n/react.tsx";
 
 /** The text with risky words, Latin words, unprintable characters and unfilled blanks marked. */
-export function Highlighted({ text, guidance, blanks }: { text: string; guidance: Guidance; blanks: { start: number; end: number }[] }) {
+export function Highlighted({
+  text,
+  guidance,
+  blanks,
+}: {
+  text: string;
+  guidance: Guidance;
+  blanks: { start: number; end: number }[];
+}) {
   const marks = [
     ...guidance.risks.map((r) => ({ start: r.start, end: r.end, kind: "risk" as const })),
     ...guidance.latinWords.map((w) => ({ start: w.start, end: w.end, kind: "latin" as const })),
@@ -29,7 +37,15 @@ export function Highlighted({ text, guidance, blanks }: { text: string; guidance
   );
 }
 
-export function GuidancePanel({ guidance, country, translatedBy }: { guidance: Guidance; country: "BY" | "RU"; translatedBy: { name: string } | null }) {
+export function GuidancePanel({
+  guidance,
+  country,
+  translatedBy,
+}: {
+  guidance: Guidance;
+  country: "BY" | "RU";
+  translatedBy: { name: string } | null;
+}) {
   const t = useT();
   // A text in another language is fine for a route that translates it: said as good news, not as a warning.
   const translated = translatedBy !== null && guidance.language === "other";
@@ -58,9 +74,12 @@ export function GuidancePanel({ guidance, country, translatedBy }: { guidance: G
     <section className="guidance" aria-live="polite" data-testid="guidance">
       <h2>{t("guidance.title")}</h2>
       <p className="muted">
-        {t("guidance.detected", { language: t(`guidance.language.${guidance.language}`) })} · {t("guidance.length", { characters: guidance.length.characters, words: guidance.length.words })}
+        {t("guidance.detected", { language: t(`guidance.language.${guidance.language}`) })} ·{" "}
+        {t("guidance.length", { characters: guidance.length.characters, words: guidance.length.words })}
       </p>
-      {translated ? <p className="notice notice-ok">{t("guidance.translatedBy", { route: translatedBy.name })}</p> : null}
+      {translated ? (
+        <p className="notice notice-ok">{t("guidance.translatedBy", { route: translatedBy.name })}</p>
+      ) : null}
       {messages.length === 0 ? <p className="notice notice-ok">{t("guidance.allGood")}</p> : null}
       <ul className="warnings">
         {messages.map((m, i) => (

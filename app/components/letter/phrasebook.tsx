@@ -6,7 +6,13 @@ import type { LetterPageData } from "#app/models/letter-page.server.ts";
  * send step) in the page order, so its many buttons never stand between the text
  * and "Review and send" for a keyboard user; a phrase goes in on its own line.
  */
-export function Phrasebook({ entries, onInsert }: { entries: LetterPageData["phrasebook"]; onInsert: (text: string) => void }) {
+export function Phrasebook({
+  entries,
+  onInsert,
+}: {
+  entries: LetterPageData["phrasebook"];
+  onInsert: (text: string) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const categories = [...new Set(entries.map((p) => p.category))];
@@ -24,12 +30,24 @@ export function Phrasebook({ entries, onInsert }: { entries: LetterPageData["phr
                 <li key={p.id} className="phrase">
                   <span className="muted">{p.meaning[locale]}</span>
                   <br />
-                  <button type="button" className="button-small" lang="ru" onClick={() => onInsert(p.ru)} aria-label={`${t("phrasebook.insertRu")}: ${p.ru}`}>
+                  <button
+                    type="button"
+                    className="button-small"
+                    lang="ru"
+                    onClick={() => onInsert(p.ru)}
+                    aria-label={`${t("phrasebook.insertRu")}: ${p.ru}`}
+                  >
                     RU
                   </button>{" "}
                   <span lang="ru">{p.ru}</span>
                   <br />
-                  <button type="button" className="button-small" lang="be" onClick={() => onInsert(p.be)} aria-label={`${t("phrasebook.insertBe")}: ${p.be}`}>
+                  <button
+                    type="button"
+                    className="button-small"
+                    lang="be"
+                    onClick={() => onInsert(p.be)}
+                    aria-label={`${t("phrasebook.insertBe")}: ${p.be}`}
+                  >
                     BE
                   </button>{" "}
                   <span lang="be">{p.be}</span>

@@ -44,12 +44,27 @@ export function ScheduleNotice({ data }: { data: LetterPageData }) {
  * leave (the text, the pseudonym, the return address, the address; for self-post the
  * PDF). Sending needs this page's button; the warnings' confirmation sits right here.
  */
-export function SendReview({ data, routeId, actionData }: { data: LetterPageData; routeId: string; actionData: LetterActionData | undefined }) {
+export function SendReview({
+  data,
+  routeId,
+  actionData,
+}: {
+  data: LetterPageData;
+  routeId: string;
+  actionData: LetterActionData | undefined;
+}) {
   const t = useT();
   const { letter, prisoner } = data;
   const route = data.routes.find((r) => r.id === routeId && r.eligible);
   const guidance = useMemo(
-    () => analyzeLetter({ text: letter.body ?? "", kind: letter.kind, country: prisoner.country, riskPhrases: data.riskPhrases, signature: letter.senderName }),
+    () =>
+      analyzeLetter({
+        text: letter.body ?? "",
+        kind: letter.kind,
+        country: prisoner.country,
+        riskPhrases: data.riskPhrases,
+        signature: letter.senderName,
+      }),
     [letter.body, letter.kind, prisoner.country, data.riskPhrases, letter.senderName],
   );
   const errors = actionData?.intent === "send" || actionData?.intent === "schedule" ? actionData.fieldErrors : null;
@@ -111,7 +126,14 @@ export function SendReview({ data, routeId, actionData }: { data: LetterPageData
         {warnings.length > 0 ? (
           <div className="field">
             <label className="checkbox">
-              <input type="checkbox" name="acknowledge" value="on" aria-describedby="acknowledge-error" aria-invalid={errors?.acknowledge ? true : undefined} /> {t("letters.send.acknowledge")}
+              <input
+                type="checkbox"
+                name="acknowledge"
+                value="on"
+                aria-describedby="acknowledge-error"
+                aria-invalid={errors?.acknowledge ? true : undefined}
+              />{" "}
+              {t("letters.send.acknowledge")}
             </label>
             <ErrorText id="acknowledge-error" message={errors?.acknowledge} />
           </div>
@@ -126,10 +148,23 @@ export function SendReview({ data, routeId, actionData }: { data: LetterPageData
           <summary>{t("letters.schedule.title")}</summary>
           <div className="field">
             <label htmlFor="send-on">{t("letters.schedule.date")}</label>
-            <input id="send-on" type="date" name="sendOn" min={data.tomorrow} defaultValue={data.tomorrow} aria-describedby="send-on-error" />
+            <input
+              id="send-on"
+              type="date"
+              name="sendOn"
+              min={data.tomorrow}
+              defaultValue={data.tomorrow}
+              aria-describedby="send-on-error"
+            />
             <ErrorText id="send-on-error" message={errors?.sendOn} />
           </div>
-          <button type="submit" name="intent" value="schedule" className="button-secondary" disabled={blanks.length > 0}>
+          <button
+            type="submit"
+            name="intent"
+            value="schedule"
+            className="button-secondary"
+            disabled={blanks.length > 0}
+          >
             {t("letters.schedule.submit")}
           </button>
         </details>

@@ -24,11 +24,19 @@ export function RouteFacts({ route }: { route: RouteView }) {
   const t = useT();
   const cost: MessageKey = route.handover === "print_pdf" ? "letters.facts.costPostage" : "letters.facts.costFree";
   const sees: MessageKey =
-    route.handover === "print_pdf" ? "letters.facts.seesNobody" : route.handover === "bank" ? "letters.facts.seesBank" : "letters.facts.seesService";
+    route.handover === "print_pdf"
+      ? "letters.facts.seesNobody"
+      : route.handover === "bank"
+        ? "letters.facts.seesBank"
+        : "letters.facts.seesService";
   return (
     <ul className="route-facts small" data-testid={`facts-${route.slug}`}>
       <li>{t(cost)}</li>
-      <li>{route.usualDays !== null ? t("letters.facts.usualDays", { count: route.usualDays }) : t("letters.facts.usualDaysUnknown")}</li>
+      <li>
+        {route.usualDays !== null
+          ? t("letters.facts.usualDays", { count: route.usualDays })
+          : t("letters.facts.usualDaysUnknown")}
+      </li>
       {route.translates ? <li>{t("letters.facts.translates")}</li> : null}
       <li>{t(route.repliesReturn ? "letters.facts.repliesReturn" : "letters.facts.noReplies")}</li>
       <li>{t(sees)}</li>
@@ -55,7 +63,15 @@ function RouteOption({ route, checked }: { route: RouteView; checked: boolean })
  * grouped by reason (each reason said once). "Review and send" saves the text and
  * opens the review of exactly what will leave.
  */
-export function RouteChooser({ routes, recommendedId, error }: { routes: RouteView[]; recommendedId: string | null; error?: string }) {
+export function RouteChooser({
+  routes,
+  recommendedId,
+  error,
+}: {
+  routes: RouteView[];
+  recommendedId: string | null;
+  error?: string;
+}) {
   const t = useT();
   const recommended = routes.find((r) => r.id === recommendedId);
   const others = routes.filter((r) => r.eligible && r.id !== recommendedId);
@@ -70,7 +86,11 @@ export function RouteChooser({ routes, recommendedId, error }: { routes: RouteVi
       <h2 id="send-title">{t("letters.send.title")}</h2>
       <fieldset className="field" aria-describedby={error ? "route-error" : undefined}>
         <legend>{t("letters.send.route")}</legend>
-        {recommended ? <RouteOption route={recommended} checked /> : <p className="notice notice-error">{t("letters.send.noRoute")}</p>}
+        {recommended ? (
+          <RouteOption route={recommended} checked />
+        ) : (
+          <p className="notice notice-error">{t("letters.send.noRoute")}</p>
+        )}
         {others.length > 0 ? (
           <details>
             <summary>{t("letters.send.otherWays", { count: others.length })}</summary>

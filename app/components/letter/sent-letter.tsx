@@ -26,7 +26,9 @@ export function ExpectedTimeline({ ahead }: { ahead: LetterPageData["letter"]["a
         <li key={step.key}>
           <strong>{statusLabel(t, step.key)}</strong>{" "}
           <span className="muted">
-            {step.expectedOn ? t("letters.expectedBy", { date: date.format(new Date(`${step.expectedOn}T00:00:00Z`)) }) : t("letters.expectedUnknown")}
+            {step.expectedOn
+              ? t("letters.expectedBy", { date: date.format(new Date(`${step.expectedOn}T00:00:00Z`)) })
+              : t("letters.expectedUnknown")}
           </span>
         </li>
       ))}
@@ -61,7 +63,9 @@ function WriterQuestions({ letter, actionData }: SentData & { actionData: Letter
         </Form>
       ) : null}
       {letter.writerReport ? (
-        <p className="muted">{t(letter.writerReport === "wrote_back" ? "letters.report.saidWroteBack" : "letters.report.saidNeverHeard")}</p>
+        <p className="muted">
+          {t(letter.writerReport === "wrote_back" ? "letters.report.saidWroteBack" : "letters.report.saidNeverHeard")}
+        </p>
       ) : letter.askHeardBack ? (
         <Form method="post" data-testid="heard-back">
           <input type="hidden" name="intent" value="report" />
@@ -73,7 +77,8 @@ function WriterQuestions({ letter, actionData }: SentData & { actionData: Letter
               </button>
             </div>
             <label className="checkbox">
-              <input type="checkbox" name="confirm" value="on" aria-describedby="report-confirm-error" /> {t("letters.report.confirmNeverHeard")}
+              <input type="checkbox" name="confirm" value="on" aria-describedby="report-confirm-error" />{" "}
+              {t("letters.report.confirmNeverHeard")}
             </label>
             <ErrorText id="report-confirm-error" message={errors?.confirm} />
             <div className="actions">
@@ -125,8 +130,8 @@ export function SentLetter({ data, actionData }: { data: LetterPageData; actionD
           {t("letters.sentNotice", { route: routeName(t, letter.route?.name) || "—" })}
         </p>
         <p>
-          {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} · {t("letters.status")}:{" "}
-          <strong data-testid="letter-status">{letterStatusText(t, letter)}</strong>
+          {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} ·{" "}
+          {t("letters.status")}: <strong data-testid="letter-status">{letterStatusText(t, letter)}</strong>
         </p>
         {letter.route?.handover === "print_pdf" ? (
           <>
@@ -148,7 +153,11 @@ export function SentLetter({ data, actionData }: { data: LetterPageData; actionD
         ) : null}
         {prisoner.envelope ? <EnvelopeAddress lines={prisoner.envelope} /> : null}
         <h2>{t("letters.body")}</h2>
-        {letter.body === null ? <p className="muted">{t("letters.purged")}</p> : <div className="letter-text">{letter.body}</div>}
+        {letter.body === null ? (
+          <p className="muted">{t("letters.purged")}</p>
+        ) : (
+          <div className="letter-text">{letter.body}</div>
+        )}
       </section>
       <section className="panel">
         <h2>{t("letters.timeline")}</h2>

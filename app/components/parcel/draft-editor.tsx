@@ -57,7 +57,8 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
               <input type="radio" value="parcel" {...form.register("packageKind")} /> {t("parcels.kind.parcel")}
             </label>{" "}
             <label className="checkbox">
-              <input type="radio" value="small_package" {...form.register("packageKind")} /> {t("parcels.kind.small_package")}
+              <input type="radio" value="small_package" {...form.register("packageKind")} />{" "}
+              {t("parcels.kind.small_package")}
             </label>
           </fieldset>
           <label className="checkbox field">
@@ -76,7 +77,12 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
               {senderKind !== "volunteer" ? (
                 <div className="field">
                   <label htmlFor="parcel-on-behalf">{t("parcels.onBehalfOf")}</label>
-                  <input id="parcel-on-behalf" type="text" aria-describedby="parcel-on-behalf-error" {...form.register("onBehalfOf")} />
+                  <input
+                    id="parcel-on-behalf"
+                    type="text"
+                    aria-describedby="parcel-on-behalf-error"
+                    {...form.register("onBehalfOf")}
+                  />
                   <ErrorText id="parcel-on-behalf-error" message={form.formState.errors.onBehalfOf?.message} />
                 </div>
               ) : null}
@@ -116,7 +122,13 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
                   <>
                     <div className="field">
                       <label htmlFor={`${prefix}-text`}>{t("parcels.item.freeText")}</label>
-                      <input id={`${prefix}-text`} type="text" maxLength={200} aria-describedby={`${prefix}-text-error`} {...form.register(`items.${index}.freeText`)} />
+                      <input
+                        id={`${prefix}-text`}
+                        type="text"
+                        maxLength={200}
+                        aria-describedby={`${prefix}-text-error`}
+                        {...form.register(`items.${index}.freeText`)}
+                      />
                       <ErrorText id={`${prefix}-text-error`} message={errors?.freeText?.message} />
                     </div>
                     <div className="filters">
@@ -183,8 +195,22 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
             <p id="parcel-sender-hint" className="field-hint">
               {t("parcels.senderDetailsHint")}
             </p>
-            <RelayAddressSelect id="parcel-relay" label={t("parcels.useRelay")} addresses={relayAddresses} onChoose={(address) => form.setValue("senderDetails", `${values.senderDetails?.split("\n")[0] ?? ""}\n${address}`.trim(), { shouldDirty: true })} />
-            <textarea id="parcel-sender" rows={4} aria-describedby="parcel-sender-hint parcel-sender-error" {...form.register("senderDetails")} />
+            <RelayAddressSelect
+              id="parcel-relay"
+              label={t("parcels.useRelay")}
+              addresses={relayAddresses}
+              onChoose={(address) =>
+                form.setValue("senderDetails", `${values.senderDetails?.split("\n")[0] ?? ""}\n${address}`.trim(), {
+                  shouldDirty: true,
+                })
+              }
+            />
+            <textarea
+              id="parcel-sender"
+              rows={4}
+              aria-describedby="parcel-sender-hint parcel-sender-error"
+              {...form.register("senderDetails")}
+            />
             <ErrorText id="parcel-sender-error" message={form.formState.errors.senderDetails?.message} />
           </div>
           {rules.routes.length > 1 ? (

@@ -1,4 +1,12 @@
-import { ruleItem, storedItem, verdictFor, type PackageKind, type ParcelVerdict, type RuleItem, type SenderKind } from "#app/parcels/rules.ts";
+import {
+  ruleItem,
+  storedItem,
+  verdictFor,
+  type PackageKind,
+  type ParcelVerdict,
+  type RuleItem,
+  type SenderKind,
+} from "#app/parcels/rules.ts";
 import type { z } from "zod";
 import { parcelDraftSchema, rowToItem } from "#app/schemas/parcels.ts";
 import type { ParcelPageData } from "./types.ts";
@@ -8,7 +16,10 @@ import type { ParcelPageData } from "./types.ts";
  * app/parcels/rules.ts the action and the CLI use, with the rules' inputs the
  * loader sent (ruleContext).
  */
-export function liveVerdict(values: Partial<z.input<typeof parcelDraftSchema>>, data: Pick<ParcelPageData, "catalog" | "rules" | "canOnBehalf">): ParcelVerdict {
+export function liveVerdict(
+  values: Partial<z.input<typeof parcelDraftSchema>>,
+  data: Pick<ParcelPageData, "catalog" | "rules" | "canOnBehalf">,
+): ParcelVerdict {
   const catalog = new Map(data.catalog.map((c) => [c.id, c]));
   const items: RuleItem[] = [];
   for (const row of values.items ?? []) {

@@ -108,9 +108,7 @@ export function SentParcel({ data, actionData }: { data: ParcelPageData; actionD
             </p>
           </>
         ) : null}
-        {prisoner.envelope ? (
-          <EnvelopeAddress lines={prisoner.envelope} />
-        ) : null}
+        {prisoner.envelope ? <EnvelopeAddress lines={prisoner.envelope} /> : null}
         <h2>{t("parcels.items")}</h2>
         <div className="table-wrap">
           <table>

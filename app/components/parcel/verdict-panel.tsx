@@ -25,9 +25,15 @@ export function VerdictPanel({ verdict, rules }: { verdict: ParcelVerdict; rules
     <section className="guidance" aria-live="polite" data-testid="parcel-verdict">
       <h2>{t("parcels.verdict.title")}</h2>
       <p>
-        {t("parcels.totals", { units: verdict.totals.units, weight: formatKg(locale, verdict.totals.weightGrams), value: formatMoney(locale, verdict.totals.valueCents) })}
+        {t("parcels.totals", {
+          units: verdict.totals.units,
+          weight: formatKg(locale, verdict.totals.weightGrams),
+          value: formatMoney(locale, verdict.totals.valueCents),
+        })}
         <br />
-        {verdict.customsDocument === "inventory" ? t("parcels.customsInventory") : t("parcels.customsForm", { form: verdict.customsDocument === "CN22" ? "CN 22" : "CN 23" })}
+        {verdict.customsDocument === "inventory"
+          ? t("parcels.customsInventory")
+          : t("parcels.customsForm", { form: verdict.customsDocument === "CN22" ? "CN 22" : "CN 23" })}
       </p>
       {verdict.warnings.map((w) => (
         <p key={w.code} className="notice" data-testid="parcel-duty-free">
@@ -39,12 +45,27 @@ export function VerdictPanel({ verdict, rules }: { verdict: ParcelVerdict; rules
           })}
         </p>
       ))}
-      {f?.parcelQuotaPerYear != null ? <p className="muted">{t("parcels.quotaInfo", { year: h.year, used: h.sentThisYear.parcel, quota: f.parcelQuotaPerYear })}</p> : null}
+      {f?.parcelQuotaPerYear != null ? (
+        <p className="muted">
+          {t("parcels.quotaInfo", { year: h.year, used: h.sentThisYear.parcel, quota: f.parcelQuotaPerYear })}
+        </p>
+      ) : null}
       {f?.smallPackageQuotaPerYear != null ? (
-        <p className="muted">{t("parcels.quotaInfoSmall", { year: h.year, used: h.sentThisYear.small_package, quota: f.smallPackageQuotaPerYear })}</p>
+        <p className="muted">
+          {t("parcels.quotaInfoSmall", {
+            year: h.year,
+            used: h.sentThisYear.small_package,
+            quota: f.smallPackageQuotaPerYear,
+          })}
+        </p>
       ) : null}
       {f?.parcelMonthlyWeightLimitGrams != null ? (
-        <p className="muted">{t("parcels.monthInfo", { already: formatKg(locale, h.gramsThisMonth), limit: formatKg(locale, f.parcelMonthlyWeightLimitGrams) })}</p>
+        <p className="muted">
+          {t("parcels.monthInfo", {
+            already: formatKg(locale, h.gramsThisMonth),
+            limit: formatKg(locale, f.parcelMonthlyWeightLimitGrams),
+          })}
+        </p>
       ) : null}
       {verdict.ok ? (
         <p className="notice notice-ok">{t("parcels.verdict.ok")}</p>

@@ -8,15 +8,28 @@ export function TimelineItem({ event, date }: { event: TimelineEvent; date: (iso
   const note = "note" in event && event.note ? <span className="muted"> ({event.note})</span> : null;
   switch (event.kind) {
     case "arrest":
-      return <li>{when}{t("situation.event.arrest")}</li>;
+      return (
+        <li>
+          {when}
+          {t("situation.event.arrest")}
+        </li>
+      );
     case "verdict":
-      return <li>{when}{t("situation.event.verdict")}</li>;
+      return (
+        <li>
+          {when}
+          {t("situation.event.verdict")}
+        </li>
+      );
     case "facility":
       return (
         <li>
           {when}
-          {t(event.first ? "situation.event.heldIn" : "situation.event.transfer")} <span lang="ru">{event.facility}</span>
-          {event.until ? <span className="muted"> ({t("situation.event.until", { date: date(event.until) })})</span> : null}
+          {t(event.first ? "situation.event.heldIn" : "situation.event.transfer")}{" "}
+          <span lang="ru">{event.facility}</span>
+          {event.until ? (
+            <span className="muted"> ({t("situation.event.until", { date: date(event.until) })})</span>
+          ) : null}
         </li>
       );
     case "situation":

@@ -52,8 +52,10 @@ export const en = {
   "vetting.suspended": "Suspended",
 
   "landing.title": "Write to people imprisoned for their views",
-  "landing.lead": "Volunteers write letters and postcards to political prisoners in Belarus and Russia. Coordinators send them through trusted services and track each one until it is delivered, returned or lost.",
-  "landing.safety": "Your identity stays private: you write under a pseudonym, and no other volunteer can see who you are or what you wrote.",
+  "landing.lead":
+    "Volunteers write letters and postcards to political prisoners in Belarus and Russia. Coordinators send them through trusted services and track each one until it is delivered, returned or lost.",
+  "landing.safety":
+    "Your identity stays private: you write under a pseudonym, and no other volunteer can see who you are or what you wrote.",
   "landing.start": "Sign in or join",
   "landing.how.title": "How it works",
   "landing.how.1": "Sign in with your e-mail address: we send you a one-time code, no password.",
@@ -62,7 +64,8 @@ export const en = {
   "landing.accountDeleted": "Your account has been deleted. Thank you for every letter you wrote.",
 
   "login.title": "Sign in or join",
-  "login.intro": "Enter your e-mail address. We will send you a one-time code and a sign-in link. New here? The same form creates your volunteer account.",
+  "login.intro":
+    "Enter your e-mail address. We will send you a one-time code and a sign-in link. New here? The same form creates your volunteer account.",
   "login.email": "E-mail address",
   "login.emailHint": "Use an address you are comfortable using for this work.",
   "login.submit": "Send me a code",
@@ -74,7 +77,8 @@ export const en = {
   "login.rateLimited": "Too many attempts. Please try again in {minutes|# minute|# minutes|# minutes|# minutes}.",
   "login.haveCode": "Already have a code from an earlier e-mail? Enter it here.",
   "login.totp": "Code from your authenticator app (coordinators and admins)",
-  "login.totpHint": "Coordinators and admins can get a new sign-in code now by entering the current code from their authenticator app.",
+  "login.totpHint":
+    "Coordinators and admins can get a new sign-in code now by entering the current code from their authenticator app.",
 
   "verify.title": "Enter your code",
   "verify.intro": "We sent a six-digit code to {email}.",
@@ -87,13 +91,16 @@ export const en = {
   "verify.tooMany": "Too many wrong codes. Please ask for a new one.",
 
   "signup.title": "Create your volunteer account",
-  "signup.intro": "Choose a pseudonym: it is the only name coordinators and prisoners see. Never use your legal name if it could put you at risk.",
+  "signup.intro":
+    "Choose a pseudonym: it is the only name coordinators and prisoners see. Never use your legal name if it could put you at risk.",
   "signup.email": "Signing up as {email}",
   "signup.pseudonym": "Pseudonym",
   "signup.pseudonymHint": "2 to 40 characters. It can be changed later.",
   "signup.writesIn": "Languages you can write in",
-  "signup.writesInHint": "Letters to Belarusian prisons must be in Russian or Belarusian; our phrasebook helps if you know neither.",
-  "signup.rules": "I understand that every letter is read by a prison censor, and I will avoid politics, case details and slogans.",
+  "signup.writesInHint":
+    "Letters to Belarusian prisons must be in Russian or Belarusian; our phrasebook helps if you know neither.",
+  "signup.rules":
+    "I understand that every letter is read by a prison censor, and I will avoid politics, case details and slogans.",
   "signup.submit": "Create account",
   "signup.expired": "Your sign-up session expired. Please request a new code.",
 
@@ -106,13 +113,16 @@ export const en = {
   "language.fr": "French",
 
   "pending.title": "Waiting for approval",
-  "pending.body": "Thank you for joining, {pseudonym}. A coordinator checks every new volunteer before they can see the prisoner list; this protects the prisoners and the other volunteers. We will e-mail you when your account is approved.",
+  "pending.body":
+    "Thank you for joining, {pseudonym}. A coordinator checks every new volunteer before they can see the prisoner list; this protects the prisoners and the other volunteers. We will e-mail you when your account is approved.",
   "pending.meanwhile": "Meanwhile you can choose your languages and interface language in Settings.",
   "suspended.title": "Account suspended",
-  "suspended.body": "Your account is suspended. If you think this is a mistake, contact a coordinator of your organisation.",
+  "suspended.body":
+    "Your account is suspended. If you think this is a mistake, contact a coordinator of your organisation.",
 
   "twoFactor.setup.title": "Set up your authenticator",
-  "twoFactor.setup.intro": "Coordinators and admins protect their accounts with a second factor. Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), then enter the six-digit code it shows.",
+  "twoFactor.setup.intro":
+    "Coordinators and admins protect their accounts with a second factor. Scan this code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), then enter the six-digit code it shows.",
   "twoFactor.setup.qrAlt": "QR code for your authenticator app",
   "twoFactor.setup.manual": "Cannot scan? Enter this key by hand:",
   "twoFactor.verify.title": "Two-factor check",
@@ -125,13 +135,15 @@ export const en = {
   "home.volunteer.intro": "Thank you for writing. Every letter tells someone they are not forgotten.",
   "home.coordinator.intro": "Your work keeps letters moving and volunteers safe.",
   "home.prisoners": "Browse the prisoner list",
-  "home.pendingVolunteers": "{count|# volunteer is|# volunteers are|# volunteers are|# volunteers are} waiting for approval",
+  "home.pendingVolunteers":
+    "{count|# volunteer is|# volunteers are|# volunteers are|# volunteers are} waiting for approval",
   "home.reviewVolunteers": "Review volunteers",
   "home.stats.prisoners": "Prisoners in the registry",
   "home.stats.humanitarian": "On the humanitarian list",
   "home.stats.volunteers": "Approved volunteers",
   "home.safety.title": "Staying safe",
-  "home.safety.body": "Do not keep unsent letters or printed lists at home or on you when travelling. Use your pseudonym everywhere on this platform.",
+  "home.safety.body":
+    "Do not keep unsent letters or printed lists at home or on you when travelling. Use your pseudonym everywhere on this platform.",
 
   "prisoners.title": "Prisoners",
   "prisoners.search": "Search by name",
@@ -215,9 +227,11 @@ export const en = {
   "prisoner.lettersCount": "{sent} sent, {delivered} delivered",
   "prisoner.notes": "Coordinators' notes",
   "prisoner.since": "since {date}",
-  "prisoner.incommunicadoExplain": "held without contact; letters are not expected to be delivered. Consider the letter bank.",
+  "prisoner.incommunicadoExplain":
+    "held without contact; letters are not expected to be delivered. Consider the letter bank.",
   "prisoner.doNotWriteExplain": "asked not to be written to. Please respect it.",
-  "prisoner.relativesOnlyExplain": "may only receive letters from relatives; other letters are not expected to be delivered.",
+  "prisoner.relativesOnlyExplain":
+    "may only receive letters from relatives; other letters are not expected to be delivered.",
   "prisoner.needsReviewNotice": "A coordinator should check this record ({reason}).",
   "prisoner.address": "Address for the envelope",
   "prisoner.addressHint": "Write it exactly like this, in Cyrillic, with the country in Latin capitals at the bottom.",
@@ -226,12 +240,14 @@ export const en = {
   "prisoner.transfers": "Transfer history",
   "prisoner.interests": "Interests",
   "situation.title": "Change of situation",
-  "situation.hint": "Record a release, a death, a move to an open-type institution or home, a new arrest. What follows is applied at once: a released, deceased or unreachable person is no longer offered, adoptions end, items not yet handed over go back to their writers, who are told by e-mail.",
+  "situation.hint":
+    "Record a release, a death, a move to an open-type institution or home, a new arrest. What follows is applied at once: a released, deceased or unreachable person is no longer offered, adoptions end, items not yet handed over go back to their writers, who are told by e-mail.",
   "situation.date": "When it happened",
   "situation.releaseKind": "Kind of release",
   "situation.note": "Note (for coordinators)",
   "situation.canWrite": "Letters can reach this person now",
-  "situation.effects": "Untick when a source says letters cannot reach the person: they are then not offered for writing or parcels.",
+  "situation.effects":
+    "Untick when a source says letters cannot reach the person: they are then not offered for writing or parcels.",
   "situation.record": "Record the change",
   "situation.kindOnlyForRelease": "A kind of release goes with the status “Released” only.",
   "situation.dateInFuture": "Choose a day that has already come.",
@@ -249,7 +265,8 @@ export const en = {
   "situation.reason.cannot-write": "letters cannot reach the person now",
   "situation.returnedNotice": "This came back to your drafts before it was handed over to a service: {reason}.",
   "bankTask.title": "Letter bank: hand over after release",
-  "bankTask.hint": "These people have been released. The letters kept for them in the letter bank can now be handed over; mark them handed over once that is done.",
+  "bankTask.hint":
+    "These people have been released. The letters kept for them in the letter bank can now be handed over; mark them handed over once that is done.",
   "bankTask.item": "Hand over {count|# letter|# letters|# letters|# letters} to {name}",
   "bankTask.releasedOn": "released {date}",
   "bankTask.mark": "Mark as handed over",
@@ -273,18 +290,21 @@ export const en = {
   "prisonerEdit.patronymic": "Patronymic",
 
   "imports.title": "Imports",
-  "imports.intro": "Import an NGO's prisoner list (CSV, XLSX or JSON). You will see a preview of every change before anything is written.",
+  "imports.intro":
+    "Import an NGO's prisoner list (CSV, XLSX or JSON). You will see a preview of every change before anything is written.",
   "imports.source": "Source list",
   "imports.source.none": "No source list exists yet. Add one below first.",
   "imports.source.add": "Add a source list",
   "imports.source.name": "Name of the list",
   "imports.source.slug": "Short identifier",
-  "imports.source.slugHint": "Lower-case letters, digits and hyphens, for example viasna. Used by the command line and the API.",
+  "imports.source.slugHint":
+    "Lower-case letters, digits and hyphens, for example viasna. Used by the command line and the API.",
   "imports.source.slugInvalid": "Use 2 to 63 lower-case letters, digits and hyphens.",
   "imports.source.exists": "A source list with this identifier exists already.",
   "imports.source.create": "Add source",
   "imports.file": "File",
-  "imports.fileHint": "CSV (comma or semicolon, UTF-8 or Windows-1251), XLSX or JSON; at most {maxMb} MB and 100,000 rows. Headers in English, Russian or Belarusian are recognised.",
+  "imports.fileHint":
+    "CSV (comma or semicolon, UTF-8 or Windows-1251), XLSX or JSON; at most {maxMb} MB and 100,000 rows. Headers in English, Russian or Belarusian are recognised.",
   "imports.fileName": "File",
   "imports.upload.submit": "Upload and preview",
   "imports.upload.sending": "Uploading: {percent}%",
@@ -293,7 +313,8 @@ export const en = {
   "imports.upload.noFile": "Choose a file to upload.",
   "imports.upload.noSource": "Choose the source list this file comes from.",
   "imports.upload.scope": "What the file holds",
-  "imports.upload.scopeFull": "The whole list of this source: people not in the file are flagged as missing (possibly released)",
+  "imports.upload.scopeFull":
+    "The whole list of this source: people not in the file are flagged as missing (possibly released)",
   "imports.upload.scopePartial": "Only part of the list (new names, a few updates): no one is flagged as missing",
   "imports.history": "Import history",
   "imports.historyEmpty": "No imports yet.",
@@ -318,21 +339,24 @@ export const en = {
   "imports.count.skipped": "Skipped (not recognised by the list)",
   "imports.run.title": "Import",
   "imports.run.previewTitle": "Preview of the import",
-  "imports.run.previewNotice": "Nothing has been written yet. Check the changes below, then apply them all at once, or discard the file.",
+  "imports.run.previewNotice":
+    "Nothing has been written yet. Check the changes below, then apply them all at once, or discard the file.",
   "imports.run.noChanges": "Nothing to change: the registry already matches this file.",
   "imports.run.mapping": "Columns we did not recognise",
   "imports.run.mappingIntro": "Tell us what these columns hold, or leave them ignored.",
   "imports.run.columnLabel": "Column “{header}”",
   "imports.run.ignoreColumn": "Ignore this column",
   "imports.run.applyMapping": "Use these columns",
-  "imports.run.reviewIntro": "These rows look like people already in the registry, but the date of birth cannot confirm it. Decide for each; nothing is merged without you.",
+  "imports.run.reviewIntro":
+    "These rows look like people already in the registry, but the date of birth cannot confirm it. Decide for each; nothing is merged without you.",
   "imports.run.line": "Line {line}",
   "imports.run.noBirthDate": "no date of birth",
   "imports.run.sameAs": "Same person as {name}, born {birthDate}",
   "imports.run.open": "open",
   "imports.run.newPerson": "A different person: add as new",
   "imports.run.decideLater": "Decide later (leave this row out)",
-  "imports.run.missingIntro": "These people were on this list before and are not in this file. They will be flagged for review (possibly released), never deleted.",
+  "imports.run.missingIntro":
+    "These people were on this list before and are not in this file. They will be flagged for review (possibly released), never deleted.",
   "imports.run.errorsIntro": "These rows are left out. Correct them in the file and import it again.",
   "imports.run.lineHeader": "Line",
   "imports.run.field": "Column",
@@ -343,20 +367,24 @@ export const en = {
   "imports.run.andMore": "… and {count} more.",
   "imports.run.partialNotice": "A partial list: no one is flagged as missing.",
   "imports.run.unknownValues": "Values we do not know",
-  "imports.run.unknownValuesIntro": "Tell us what these words mean. Your answer is kept for this source and used by every later import of it (web, command line and API); you can change it on the page of value mappings.",
+  "imports.run.unknownValuesIntro":
+    "Tell us what these words mean. Your answer is kept for this source and used by every later import of it (web, command line and API); you can change it on the page of value mappings.",
   "imports.run.unknownValueLabel": "{field} “{value}” ({count} rows, first on line {line})",
   "imports.run.unknownValueLeave": "Leave unknown",
   "imports.run.saveValues": "Use these answers",
   "imports.run.newFacilities": "New facilities",
-  "imports.run.newFacilitiesIntro": "The registry does not know these facilities yet. Confirm each as a new facility (check its address and rules afterwards), or say which known facility it is: that answer is kept for this source.",
+  "imports.run.newFacilitiesIntro":
+    "The registry does not know these facilities yet. Confirm each as a new facility (check its address and rules afterwards), or say which known facility it is: that answer is kept for this source.",
   "imports.run.newFacilityLabel": "{name} ({count} rows, first on line {line})",
   "imports.run.createFacility": "A new facility: create it",
   "imports.run.sameFacility": "The same as {name}",
   "imports.run.merged": "Rows of one person joined",
-  "imports.run.mergedIntro": "These rows describe the same person (one row per criminal case, as some lists publish): they are imported as one person with all the cases.",
+  "imports.run.mergedIntro":
+    "These rows describe the same person (one row per criminal case, as some lists publish): they are imported as one person with all the cases.",
   "imports.run.mergedRow": "Line {line} joined line {into}",
   "imports.mappings.title": "Value mappings",
-  "imports.mappings.intro": "Answers coordinators gave for values in NGO lists that the importer did not know. Every import of the source uses them.",
+  "imports.mappings.intro":
+    "Answers coordinators gave for values in NGO lists that the importer did not know. Every import of the source uses them.",
   "imports.mappings.none": "No answers yet: they are added from an import preview.",
   "imports.mappings.source": "Source",
   "imports.mappings.field": "Kind",
@@ -407,14 +435,17 @@ export const en = {
   "history.viaImport": "by an import",
 
   "facilities.title": "Facilities",
-  "facilities.intro": "Places of detention and their rules. Coordinators keep the rules up to date: they decide which routes and parcels are offered.",
+  "facilities.intro":
+    "Places of detention and their rules. Coordinators keep the rules up to date: they decide which routes and parcels are offered.",
   "facilities.duplicates": "Facilities stored more than once",
-  "facilities.duplicatesIntro": "Each group below is one place stored under several spellings (for example by older imports). Merging keeps the one you choose: everyone's current place, transfer history, letters and parcels move to it, and it keeps the stricter rules of the group.",
+  "facilities.duplicatesIntro":
+    "Each group below is one place stored under several spellings (for example by older imports). Merging keeps the one you choose: everyone's current place, transfer history, letters and parcels move to it, and it keeps the stricter rules of the group.",
   "facilities.noDuplicates": "No facility is stored twice.",
   "facilities.keepWhich": "Keep this one",
   "facilities.merge": "Merge into the one kept",
   "facilities.mergeDone": "The facilities were merged.",
-  "facilities.mergeFailed": "These facilities could not be merged: they are no longer the same place or one of them is gone. Reload the page.",
+  "facilities.mergeFailed":
+    "These facilities could not be merged: they are no longer the same place or one of them is gone. Reload the page.",
   "facilities.name": "Name (as on the envelope)",
   "facilities.nameHint": "In Cyrillic, for example «ИК №4».",
   "facilities.nameLatin": "Name in Latin letters",
@@ -434,7 +465,8 @@ export const en = {
   "facilities.prisonersCount": "{count|# prisoner|# prisoners|# prisoners|# prisoners}",
 
   "write.title": "Who needs a letter",
-  "write.intro": "People on the humanitarian list come first, then those who received the fewest letters in the last 30 days. Prisoners who asked not to be written to are not shown.",
+  "write.intro":
+    "People on the humanitarian list come first, then those who received the fewest letters in the last 30 days. Prisoners who asked not to be written to are not shown.",
   "write.pickForMe": "Pick someone for me",
   "write.pickedNotice": "We picked this person for you: they need letters. Thank you for writing.",
   "write.anyLanguage": "Also facilities that do not accept my languages",
@@ -443,27 +475,34 @@ export const en = {
   "write.birthdays": "Birthdays this month",
   "write.nobody": "Nobody matches. Try another country, or include facilities with other languages.",
   "write.recentLetters": "{count|# letter|# letters|# letters|# letters} in 30 days",
-  "write.deliveryNotExpected": "Delivery is not expected (held without contact, or letters only from relatives). Consider the letter bank: letters are handed over on release.",
+  "write.deliveryNotExpected":
+    "Delivery is not expected (held without contact, or letters only from relatives). Consider the letter bank: letters are handed over on release.",
   "write.adopted": "People I write to regularly",
-  "write.adoptedIntro": "Adopt a prisoner to write to them regularly; your coordinators set how many each volunteer may adopt.",
+  "write.adoptedIntro":
+    "Adopt a prisoner to write to them regularly; your coordinators set how many each volunteer may adopt.",
   "write.noneAdopted": "You have not adopted anyone yet.",
   "write.unadopt": "Stop writing regularly",
   "adoption.adopt": "Write to this person regularly",
   "adoption.adopted": "You write to this person regularly",
-  "adoption.limit": "You already write regularly to {count|# person|# people|# people|# people}, the most allowed. Stop writing to someone first.",
-  "adoption.full": "{count|# volunteer already writes|# volunteers already write|# volunteers already write|# volunteers already write} to this person regularly, the most allowed. Choose someone who needs letters more.",
+  "adoption.limit":
+    "You already write regularly to {count|# person|# people|# people|# people}, the most allowed. Stop writing to someone first.",
+  "adoption.full":
+    "{count|# volunteer already writes|# volunteers already write|# volunteers already write|# volunteers already write} to this person regularly, the most allowed. Choose someone who needs letters more.",
   "coordinatorSettings.title": "Coordination settings",
   "coordinatorSettings.maxAdoptions": "Prisoners one volunteer may adopt",
   "coordinatorSettings.maxAdoptionsHint": "Between 1 and 50. Keeps letters spread across everyone who needs them.",
   "coordinatorSettings.maxAdoptersPerPrisoner": "Volunteers who may adopt one prisoner",
-  "coordinatorSettings.maxAdoptersPerPrisonerHint": "Between 1 and 50. Spreads regular writers over everyone who needs them.",
+  "coordinatorSettings.maxAdoptersPerPrisonerHint":
+    "Between 1 and 50. Spreads regular writers over everyone who needs them.",
   "coordinatorSettings.maxAdoptersPerPrisonerRange": "Choose a number from 1 to 50.",
   "coordinatorSettings.maxAdoptionsRange": "Choose a number from 1 to 50.",
   "coordinatorSettings.relayAddresses": "NGO relay addresses",
-  "coordinatorSettings.relayAddressesHint": "Addresses volunteers may give as their return address instead of their own. One address per block, blocks separated by an empty line; at most 10.",
+  "coordinatorSettings.relayAddressesHint":
+    "Addresses volunteers may give as their return address instead of their own. One address per block, blocks separated by an empty line; at most 10.",
   "coordinatorSettings.relayTooMany": "At most 10 relay addresses.",
   "coordinatorSettings.retentionDays": "Days to keep the contents of finished items",
-  "coordinatorSettings.retentionDaysHint": "Between 1 and 3650. When an item has reached its final status and this many days have passed, its text and return address, the texts and scans of replies to it and a parcel's sender details are deleted. Statuses, dates, routes and counts stay for statistics.",
+  "coordinatorSettings.retentionDaysHint":
+    "Between 1 and 3650. When an item has reached its final status and this many days have passed, its text and return address, the texts and scans of replies to it and a parcel's sender details are deleted. Statuses, dates, routes and counts stay for statistics.",
   "coordinatorSettings.retentionDaysRange": "Choose a number from 1 to 3650.",
 
   "letters.title": "My letters",
@@ -481,11 +520,13 @@ export const en = {
   "letters.kind.letter": "A letter",
   "letters.kind.postcard": "A postcard (short)",
   "letters.body": "Text",
-  "letters.bodyHintBy": "In Russian or Belarusian only. Short, personal and warm. Use the phrasebook if you know neither language.",
+  "letters.bodyHintBy":
+    "In Russian or Belarusian only. Short, personal and warm. Use the phrasebook if you know neither language.",
   "letters.bodyHintRu": "In Russian only. Short, personal and warm. Use the phrasebook if you do not know Russian.",
   "letters.returnAddress": "Return address (optional)",
   "letters.useRelay": "Use a relay address of an organisation",
-  "letters.returnAddressHint": "Leave it empty, or give an address you are safe to use, such as your organisation's relay address. It is stored encrypted.",
+  "letters.returnAddressHint":
+    "Leave it empty, or give an address you are safe to use, such as your organisation's relay address. It is stored encrypted.",
   "letters.saveDraft": "Save draft",
   "letters.saving": "Saving…",
   "letters.savedAt": "Draft saved at {time}",
@@ -493,7 +534,8 @@ export const en = {
   "letters.sentNotice": "Sent through {route}. Thank you for writing.",
   "letters.sentOn": "Sent on {date}",
   "letters.status": "Status",
-  "letters.selfPostIntro": "Print the letter and the envelope, sign with your pseudonym only, and post it yourself following Viasna's manual.",
+  "letters.selfPostIntro":
+    "Print the letter and the envelope, sign with your pseudonym only, and post it yourself following Viasna's manual.",
   "letters.downloadPdf": "Download the print-ready PDF",
   "letters.downloadPdfDl": "…with a DL envelope instead of C5",
   "letters.send.title": "Send",
@@ -511,7 +553,8 @@ export const en = {
   "letters.refusal.notConfigured": "A coordinator has not entered this service's hand-over address yet.",
   "routes.needsAddress": "needs the service's e-mail address",
   "routes.new": "Add a routing service",
-  "routes.newIntro": "A new service starts paused, with a simple queued → posted → endings path: after saving, shape its statuses and usual days below the form, then switch it on.",
+  "routes.newIntro":
+    "A new service starts paused, with a simple queued → posted → endings path: after saving, shape its statuses and usual days below the form, then switch it on.",
   "routes.create": "Add the service",
   "letters.refusal.doNotWrite": "This person asked not to be written to.",
   "letters.refusal.released": "This person cannot be written to now: released, deceased, or out of reach of letters.",
@@ -519,7 +562,8 @@ export const en = {
   "letters.refusal.kind": "It does not take this kind of item.",
   "letters.refusal.language": "It does not accept letters in this language.",
   "letters.refusal.facilityLanguage": "The facility only passes letters in Russian or Belarusian.",
-  "letters.refusal.deliveryNotExpected": "Letters are not expected to reach this person; the letter bank keeps them until release.",
+  "letters.refusal.deliveryNotExpected":
+    "Letters are not expected to reach this person; the letter bank keeps them until release.",
   "guidance.title": "Will it get through?",
   "guidance.detected": "Language: {language}",
   "guidance.length": "{characters} characters, {words} words",
@@ -527,12 +571,17 @@ export const en = {
   "guidance.language.be": "Belarusian",
   "guidance.language.other": "another language",
   "guidance.language.unknown": "not clear yet",
-  "guidance.languageBy": "Belarusian prisons deliver letters in Russian or Belarusian only. Letters in other languages are usually not delivered: use the phrasebook, or a service that translates.",
+  "guidance.languageBy":
+    "Belarusian prisons deliver letters in Russian or Belarusian only. Letters in other languages are usually not delivered: use the phrasebook, or a service that translates.",
   "guidance.languageRu": "Russian prisons deliver letters in Russian only.",
-  "guidance.latinWords": "{count|# word is|# words are|# words are|# words are} in Latin letters. Censors often hold back letters with foreign words.",
-  "guidance.latinSignature": "Your signature \"{signature}\" is in Latin letters and is printed under the letter. Censors often hold back letters with foreign words: choose a pseudonym in Cyrillic in your profile.",
-  "guidance.unprintable": "{count|# character|# characters|# characters|# characters} (emoji or rare symbols) cannot be printed and will be left out of the PDF.",
-  "guidance.risk": "{count|# word or phrase|# words or phrases|# words or phrases|# words or phrases} may stop the letter at the censor (politics, the war, the case, slogans, abbreviations). They are highlighted.",
+  "guidance.latinWords":
+    "{count|# word is|# words are|# words are|# words are} in Latin letters. Censors often hold back letters with foreign words.",
+  "guidance.latinSignature":
+    'Your signature "{signature}" is in Latin letters and is printed under the letter. Censors often hold back letters with foreign words: choose a pseudonym in Cyrillic in your profile.',
+  "guidance.unprintable":
+    "{count|# character|# characters|# characters|# characters} (emoji or rare symbols) cannot be printed and will be left out of the PDF.",
+  "guidance.risk":
+    "{count|# word or phrase|# words or phrases|# words or phrases|# words or phrases} may stop the letter at the censor (politics, the war, the case, slogans, abbreviations). They are highlighted.",
   "guidance.postcardTooLong": "A postcard holds about {limit} characters; this text has {characters}.",
   "guidance.letterLong": "{characters} characters is long. Short letters are read and passed more easily.",
   "guidance.empty": "The letter is empty.",
@@ -552,24 +601,30 @@ export const en = {
   "phrasebook.category.about-me": "About me",
 
   "writingHelp.title": "Writing help",
-  "writingHelp.intro": "The words that are highlighted as risky while volunteers write, and the ready sentences of the phrasebook. Changes apply at once.",
+  "writingHelp.intro":
+    "The words that are highlighted as risky while volunteers write, and the ready sentences of the phrasebook. Changes apply at once.",
   "writingHelp.risks": "Risky words and phrases",
-  "writingHelp.risksHint": "Enter a stem to match every form (\u201cсвобод\u201d matches \u201cсвобода\u201d, \u201cсвободы\u201d); a word in capitals matches only the whole word (\u201cЕС\u201d).",
+  "writingHelp.risksHint":
+    "Enter a stem to match every form (\u201cсвобод\u201d matches \u201cсвобода\u201d, \u201cсвободы\u201d); a word in capitals matches only the whole word (\u201cЕС\u201d).",
   "writingHelp.phrase": "Word, stem or phrase",
   "writingHelp.language": "Language",
   "writingHelp.category": "Category",
   "writingHelp.catches": "Must be flagged (one example a line)",
-  "writingHelp.catchesHint": "Word forms and short sentences this entry must catch: the entry is refused if it misses one.",
+  "writingHelp.catchesHint":
+    "Word forms and short sentences this entry must catch: the entry is refused if it misses one.",
   "writingHelp.catchesRequired": "Give at least one example the entry must catch.",
   "writingHelp.spares": "Must not be flagged (one example a line)",
   "writingHelp.sparesHint": "Everyday sentences that no entry may flag, so volunteers are not scared for nothing.",
   "writingHelp.except": "Exceptions (one a line)",
-  "writingHelp.exceptHint": "Everyday words the stem would also catch. A word ending in * is a word beginning (\u201cсудьб*\u201d), any other word is a whole word (\u201cстать\u201d); more words narrow it (\u201cсвободн* врем*\u201d).",
+  "writingHelp.exceptHint":
+    "Everyday words the stem would also catch. A word ending in * is a word beginning (\u201cсудьб*\u201d), any other word is a whole word (\u201cстать\u201d); more words narrow it (\u201cсвободн* врем*\u201d).",
   "writingHelp.entryRefused": "The entry was not added: it does not behave as its examples say.",
-  "writingHelp.tableProblems": "{count|# example does|# examples do|# examples do|# examples do} not behave as the table says:",
+  "writingHelp.tableProblems":
+    "{count|# example does|# examples do|# examples do|# examples do} not behave as the table says:",
   "writingHelp.tableOk": "All {count} examples of the table behave as written.",
   "writingHelp.problemMissed": "\u201c{phrase}\u201d does not catch \u201c{example}\u201d.",
-  "writingHelp.problemFlagged": "\u201c{example}\u201d (spared by \u201c{phrase}\u201d) is flagged by \u201c{by}\u201d.",
+  "writingHelp.problemFlagged":
+    "\u201c{example}\u201d (spared by \u201c{phrase}\u201d) is flagged by \u201c{by}\u201d.",
   "writingHelp.add": "Add",
   "writingHelp.remove": "Remove",
   "writingHelp.lang.ru": "Russian",
@@ -594,7 +649,8 @@ export const en = {
   "writingHelp.meaningBe": "Meaning in Belarusian",
 
   "routes.title": "Routing services",
-  "routes.intro": "How items leave the platform. What a route accepts decides where volunteers may send; the usual days decide when an item counts as stuck.",
+  "routes.intro":
+    "How items leave the platform. What a route accepts decides where volunteers may send; the usual days decide when an item counts as stuck.",
   "routes.name": "Name",
   "routes.description": "Description for volunteers",
   "routes.countries": "Countries",
@@ -622,7 +678,8 @@ export const en = {
   "routes.validation.handoverEmail": "Hand-over by e-mail needs the service's address.",
 
   "volunteers.title": "Volunteers",
-  "volunteers.intro": "Approve new volunteers after checking them with your organisation's vetting procedure. Suspending someone signs them out everywhere.",
+  "volunteers.intro":
+    "Approve new volunteers after checking them with your organisation's vetting procedure. Suspending someone signs them out everywhere.",
   "volunteers.state": "State",
   "volunteers.role": "Role",
   "volunteers.search": "Pseudonym or e-mail",
@@ -653,7 +710,8 @@ export const en = {
   "audit.system": "system",
   "audit.empty": "No entries yet.",
   "tokens.title": "API tokens",
-  "tokens.intro": "Tokens let an NGO’s system send prisoner lists without a person signing in. Revoke a token as soon as it may have leaked; every token stops working at its expiry date.",
+  "tokens.intro":
+    "Tokens let an NGO’s system send prisoner lists without a person signing in. Revoke a token as soon as it may have leaked; every token stops working at its expiry date.",
   "tokens.empty": "No tokens yet.",
   "tokens.name": "Name",
   "tokens.scope": "Scope",
@@ -685,13 +743,15 @@ export const en = {
   "settings.lastSeen": "last active {date}",
   "settings.signOutOthers": "Sign out of other devices",
   "settings.signOutEverywhere": "Sign out of all devices",
-  "settings.signedOutOthers": "{count|# other session was|# other sessions were|# other sessions were|# other sessions were} ended.",
+  "settings.signedOutOthers":
+    "{count|# other session was|# other sessions were|# other sessions were|# other sessions were} ended.",
   "settings.security": "Security",
   "settings.totpOn": "Two-factor sign-in is on.",
   "settings.email": "E-mail address",
   "settings.emailHint": "Only coordinators can see it. It is never shown to other volunteers or prisoners.",
   "settings.reminders.title": "Reminders by e-mail",
-  "settings.reminders.intro": "We can remind you by e-mail of things that are easy to forget. These e-mails never name a prisoner and never quote your letters.",
+  "settings.reminders.intro":
+    "We can remind you by e-mail of things that are easy to forget. These e-mails never name a prisoner and never quote your letters.",
   "settings.reminders.legend": "Remind me",
   "settings.reminders.drafts": "of a draft I have not touched for 7 days",
   "settings.reminders.selfPost": "to say whether I posted a letter I print and post myself (3 days after sending)",
@@ -700,15 +760,19 @@ export const en = {
   "settings.reminders.saved": "Your reminder settings are saved.",
   "settings.delete.title": "Delete your account",
   "settings.delete.intro": "Deleting your account cannot be undone.",
-  "settings.delete.gone": "Deleted at once: your e-mail address, pseudonym, sessions, the people you write to regularly, reminders and drafts.",
-  "settings.delete.kept": "Letters you already sent stay, so that they can still be delivered and counted, but without your pseudonym, your return address or any link to you.",
-  "settings.delete.again": "You can join again later with the same e-mail address: that makes a new account, which a coordinator approves again.",
+  "settings.delete.gone":
+    "Deleted at once: your e-mail address, pseudonym, sessions, the people you write to regularly, reminders and drafts.",
+  "settings.delete.kept":
+    "Letters you already sent stay, so that they can still be delivered and counted, but without your pseudonym, your return address or any link to you.",
+  "settings.delete.again":
+    "You can join again later with the same e-mail address: that makes a new account, which a coordinator approves again.",
   "settings.delete.confirm": "I understand, and I want to delete my account",
   "settings.delete.button": "Delete my account",
   "settings.delete.lastAdmin": "You are the only admin. Make someone else an admin before you delete your account.",
 
   "mailbox.title": "Development mailbox",
-  "mailbox.intro": "Without SMTP_URL, e-mails are printed to the server log and shown here. This page does not exist in production.",
+  "mailbox.intro":
+    "Without SMTP_URL, e-mails are printed to the server log and shown here. This page does not exist in production.",
   "mailbox.to": "To",
   "mailbox.subject": "Subject",
   "mailbox.sent": "Sent",
@@ -738,18 +802,24 @@ export const en = {
 
   "import.file.empty": "The file is empty or has no header row.",
   "import.file.tooLarge": "The file is larger than {maxMb} MB. Split the list into smaller files.",
-  "import.file.diskFull": "The server's disk is nearly full ({freeMb} MB free, {neededMb} MB needed): nothing was imported. Ask the administrator to free some space.",
-  "import.file.xlsxTooBig": "This spreadsheet is too large once unpacked (the limits are {maxMb} MB of sheet data, {maxCells} cells and {maxRows} rows). Split the list into smaller files or save it as CSV.",
+  "import.file.diskFull":
+    "The server's disk is nearly full ({freeMb} MB free, {neededMb} MB needed): nothing was imported. Ask the administrator to free some space.",
+  "import.file.xlsxTooBig":
+    "This spreadsheet is too large once unpacked (the limits are {maxMb} MB of sheet data, {maxCells} cells and {maxRows} rows). Split the list into smaller files or save it as CSV.",
   "import.file.tooManyRows": "The file has more than {max} rows. Split the list into smaller files.",
-  "import.file.unreadable": "This spreadsheet cannot be read. Open it in a spreadsheet program, save it again as .xlsx or CSV and upload it once more.",
-  "import.file.legacyExcel": "Old Excel files (.xls) cannot be read. Save the sheet as .xlsx or as CSV (UTF-8) and upload that.",
+  "import.file.unreadable":
+    "This spreadsheet cannot be read. Open it in a spreadsheet program, save it again as .xlsx or CSV and upload it once more.",
+  "import.file.legacyExcel":
+    "Old Excel files (.xls) cannot be read. Save the sheet as .xlsx or as CSV (UTF-8) and upload that.",
   "import.file.badCsv": "The file cannot be read as CSV near line {line}: a quotation mark is probably not closed.",
   "import.file.invalidJson": "The file is not valid JSON.",
-  "import.file.jsonShape": "The JSON must be a list of objects (or an object with a “prisoners” list) whose values are text, numbers or empty. Nested lists and objects are not accepted.",
+  "import.file.jsonShape":
+    "The JSON must be a list of objects (or an object with a “prisoners” list) whose values are text, numbers or empty. Nested lists and objects are not accepted.",
   "import.file.duplicateHeader": "The column “{header}” appears more than once. Rename or remove one of them.",
   "import.row.nameMissing": "The name is missing.",
   "import.row.nameIncomplete": "“{value}” is only one word. Give at least a surname and a first name.",
-  "import.row.nameInvalid": "“{value}” does not look like a name. A name must contain letters and cannot start with =, +, - or @.",
+  "import.row.nameInvalid":
+    "“{value}” does not look like a name. A name must contain letters and cannot start with =, +, - or @.",
   "import.row.badBirthDate": "Date of birth “{value}” is not a date. Use dd.mm.yyyy, yyyy-mm-dd or a year.",
   "import.row.badDetainedOn": "Date of detention “{value}” is not a full date. Use dd.mm.yyyy or yyyy-mm-dd.",
   "import.row.badDate": "Date “{value}” is not a date. Use dd.mm.yyyy, yyyy-mm-dd, “24 April 1982” or “May 2023”.",
@@ -758,13 +828,17 @@ export const en = {
   "import.row.badGender": "Gender “{value}” is not recognised. Use m or f (male or female), or leave the cell empty.",
   "import.row.badCountry": "Country “{value}” is not recognised. Use Belarus (BY) or Russia (RU).",
   "import.row.badStatus": "Status “{value}” is not recognised. Use pre-trial, convicted, released or unknown.",
-  "import.row.badReason": "Humanitarian reason no. {position} is not one of the accepted categories. Only categories are accepted: disability, serious illness, elderly, minor, parent of a large family, other. Never enter medical details.",
+  "import.row.badReason":
+    "Humanitarian reason no. {position} is not one of the accepted categories. Only categories are accepted: disability, serious illness, elderly, minor, parent of a large family, other. Never enter medical details.",
   "import.row.badFlag": "“{value}” is neither yes nor no. Use yes or no (or 1/0, +/-), or leave the cell empty.",
-  "import.row.badFacilityType": "Facility type “{value}” is not recognised. Use SIZO, colony, juvenile colony, prison, open institution, home confinement or police jail.",
+  "import.row.badFacilityType":
+    "Facility type “{value}” is not recognised. Use SIZO, colony, juvenile colony, prison, open institution, home confinement or police jail.",
   "import.row.badPostcode": "Postcode “{value}” should have six digits.",
-  "import.row.countryMissing": "The country is missing, and this source has no default country. Add a Country column (Belarus or Russia).",
+  "import.row.countryMissing":
+    "The country is missing, and this source has no default country. Add a Country column (Belarus or Russia).",
   "import.row.duplicateInFile": "This person is already on line {line} of the file. The row is skipped.",
-  "import.row.facilityMissing": "There is an address or facility type but no place of detention. Add the facility name or clear those cells.",
+  "import.row.facilityMissing":
+    "There is an address or facility type but no place of detention. Add the facility name or clear those cells.",
 
   "email.signInCode.subject": "Your sign-in code",
   "email.signInCode.intro": "Here is your one-time sign-in code.",
@@ -773,20 +847,26 @@ export const en = {
   "email.signInCode.ignore": "The code is valid for {minutes} minutes. If you did not ask for it, ignore this e-mail.",
   "email.approved.subject": "Your account is ready",
   "email.approved.greeting": "Hello {pseudonym},",
-  "email.approved.body": "a coordinator has approved your volunteer account. You can now sign in and choose whom to write to.",
+  "email.approved.body":
+    "a coordinator has approved your volunteer account. You can now sign in and choose whom to write to.",
   "email.approved.button": "Sign in",
   "email.reminder.greeting": "Hello {pseudonym},",
   "email.reminder.footer": "You can switch these reminders off in your settings: {url}",
   "email.reminder.draft.subject": "A draft is waiting for you",
-  "email.reminder.draft.body": "you started a letter {days|# day|# days|# days|# days} ago and have not finished it. It is saved as a draft: finish and send it, or delete it if you changed your mind.",
-  "email.reminder.draft.bodyPostcard": "you started a postcard {days|# day|# days|# days|# days} ago and have not finished it. It is saved as a draft: finish and send it, or delete it if you changed your mind.",
+  "email.reminder.draft.body":
+    "you started a letter {days|# day|# days|# days|# days} ago and have not finished it. It is saved as a draft: finish and send it, or delete it if you changed your mind.",
+  "email.reminder.draft.bodyPostcard":
+    "you started a postcard {days|# day|# days|# days|# days} ago and have not finished it. It is saved as a draft: finish and send it, or delete it if you changed your mind.",
   "email.reminder.draft.button": "Open the draft",
   "email.reminder.selfPost.subject": "Did you post it?",
-  "email.reminder.selfPost.body": "{days|# day|# days|# days|# days} ago you chose to print a letter and post it yourself. Did you post it? Please answer on the letter's page: it helps coordinators know where the letter is.",
-  "email.reminder.selfPost.bodyPostcard": "{days|# day|# days|# days|# days} ago you chose to print a postcard and post it yourself. Did you post it? Please answer on the postcard's page: it helps coordinators know where it is.",
+  "email.reminder.selfPost.body":
+    "{days|# day|# days|# days|# days} ago you chose to print a letter and post it yourself. Did you post it? Please answer on the letter's page: it helps coordinators know where the letter is.",
+  "email.reminder.selfPost.bodyPostcard":
+    "{days|# day|# days|# days|# days} ago you chose to print a postcard and post it yourself. Did you post it? Please answer on the postcard's page: it helps coordinators know where it is.",
   "email.reminder.selfPost.button": "Answer",
   "email.reminder.adoption.subject": "Time for a new letter?",
-  "email.reminder.adoption.body": "{days|# day has|# days have|# days have|# days have} passed without a letter from you to a person you chose to write to regularly. A few lines are enough to show they are not forgotten.",
+  "email.reminder.adoption.body":
+    "{days|# day has|# days have|# days have|# days have} passed without a letter from you to a person you chose to write to regularly. A few lines are enough to show they are not forgotten.",
   "email.reminder.adoption.button": "Write a letter",
 
   // ── Tracking: statuses, coordinators' items, replies ──
@@ -795,16 +875,24 @@ export const en = {
   "email.reply.body": "a reply has been recorded for an item you sent through Solidarity Mail. Sign in to read it.",
   "email.reply.button": "Sign in to read it",
   "email.situation.subject": "News about a person you write to",
-  "email.situation.released": "Good news: {count|a person you adopted has|# people you adopted have|# people you adopted have|# people you adopted have} been released. Your adoption has ended, because letters through the platform no longer reach people at liberty. Thank you for every letter: they mattered.",
-  "email.situation.deceased": "We are very sorry to tell you that {count|a person you adopted has|# people you adopted have|# people you adopted have|# people you adopted have} died. Your adoption has ended. Your letters were a real support; thank you for writing.",
-  "email.situation.cannotWrite": "Letters can no longer reach {count|a person you adopted|# people you adopted|# people you adopted|# people you adopted} for now, so your adoption has ended. You can choose someone else to write to.",
-  "email.situation.returned": "{count|One item you sent had|# items you sent had|# items you sent had|# items you sent had} not yet been handed over to a service: {count|it is|they are|they are|they are} back among your drafts, with the reason.",
-  "email.situation.unscheduled": "{count|A letter you scheduled|# letters you scheduled|# letters you scheduled|# letters you scheduled} will not go: the schedule was removed and the letter stays in your drafts.",
-  "email.situation.thanks": "If you would like to keep writing, the platform will suggest people who are waiting for letters.",
+  "email.situation.released":
+    "Good news: {count|a person you adopted has|# people you adopted have|# people you adopted have|# people you adopted have} been released. Your adoption has ended, because letters through the platform no longer reach people at liberty. Thank you for every letter: they mattered.",
+  "email.situation.deceased":
+    "We are very sorry to tell you that {count|a person you adopted has|# people you adopted have|# people you adopted have|# people you adopted have} died. Your adoption has ended. Your letters were a real support; thank you for writing.",
+  "email.situation.cannotWrite":
+    "Letters can no longer reach {count|a person you adopted|# people you adopted|# people you adopted|# people you adopted} for now, so your adoption has ended. You can choose someone else to write to.",
+  "email.situation.returned":
+    "{count|One item you sent had|# items you sent had|# items you sent had|# items you sent had} not yet been handed over to a service: {count|it is|they are|they are|they are} back among your drafts, with the reason.",
+  "email.situation.unscheduled":
+    "{count|A letter you scheduled|# letters you scheduled|# letters you scheduled|# letters you scheduled} will not go: the schedule was removed and the letter stays in your drafts.",
+  "email.situation.thanks":
+    "If you would like to keep writing, the platform will suggest people who are waiting for letters.",
   "email.situation.button": "Sign in to see your letters",
   "email.transfer.subject": "A person you wrote to has been moved",
-  "email.transfer.onTheirWay": "A person you wrote to has been moved to another place. {count|One item you sent is|# items you sent are|# items you sent are|# items you sent are} still on the way to the previous address and may not reach them. Nothing needs to be done: it may be passed on, or it may come back.",
-  "email.transfer.readdressed": "{count|One item you have not posted yet now carries|# items you have not posted yet now carry|# items you have not posted yet now carry|# items you have not posted yet now carry} the new address. If you printed an envelope or a form already, please print it again before posting.",
+  "email.transfer.onTheirWay":
+    "A person you wrote to has been moved to another place. {count|One item you sent is|# items you sent are|# items you sent are|# items you sent are} still on the way to the previous address and may not reach them. Nothing needs to be done: it may be passed on, or it may come back.",
+  "email.transfer.readdressed":
+    "{count|One item you have not posted yet now carries|# items you have not posted yet now carry|# items you have not posted yet now carry|# items you have not posted yet now carry} the new address. If you printed an envelope or a form already, please print it again before posting.",
   "status.queued": "Queued",
   "status.handed_over": "Handed over to the service",
   "status.posted": "Posted",
@@ -825,7 +913,8 @@ export const en = {
   "nav.items": "Items",
   "items.title": "Items on their way",
   "items.itemTitle": "Item",
-  "items.intro": "Every letter, postcard and parcel that has left a volunteer's hands, from hand-over to its end. Tick items to move them on together, assign them to another route, or export a batch for a service.",
+  "items.intro":
+    "Every letter, postcard and parcel that has left a volunteer's hands, from hand-over to its end. Tick items to move them on together, assign them to another route, or export a batch for a service.",
   "items.stuckCount": "{count|One item stuck|# items stuck|# items stuck|# items stuck}",
   "items.outboxLink": "E-mail outbox",
   "items.bulkDone": "{count|One item changed.|# items changed.|# items changed.|# items changed.}",
@@ -858,7 +947,8 @@ export const en = {
   "items.bulk.changeStatus": "Change status",
   "items.bulk.route": "Route",
   "items.bulk.assign": "Assign to route",
-  "items.bulk.exportHint": "Exports hold the letters' texts and addresses for the service that prints or submits them. Each export is recorded in the audit log.",
+  "items.bulk.exportHint":
+    "Exports hold the letters' texts and addresses for the service that prints or submits them. Each export is recorded in the audit log.",
   "items.bulk.exportCsv": "Export CSV",
   "items.bulk.exportPdf": "Export PDF for printing",
   "items.export.noItems": "Tick at least one letter to export.",
@@ -901,7 +991,8 @@ export const en = {
   "items.reply.empty": "Give the reply's text or attach a scan.",
   "items.reply.download": "Download the scan ({kilobytes} KB)",
   "outbox.title": "E-mail outbox",
-  "outbox.intro": "Every e-mail the platform sends waits here first: hand-overs to services, replies, reminders and sign-in codes. A mail that fails is tried again with growing pauses; it is never sent twice. Only hand-overs show their recipient in full.",
+  "outbox.intro":
+    "Every e-mail the platform sends waits here first: hand-overs to services, replies, reminders and sign-in codes. A mail that fails is tried again with growing pauses; it is never sent twice. Only hand-overs show their recipient in full.",
   "outbox.state.queued": "Waiting",
   "outbox.state.sending": "Sending",
   "outbox.state.sent": "Sent",
@@ -924,14 +1015,17 @@ export const en = {
   "letters.schedule.title": "Send later",
   "letters.schedule.date": "Send on",
   "letters.schedule.submit": "Schedule",
-  "letters.schedule.notice": "This letter is scheduled to go on {date} through {route}. You can still edit it until then.",
+  "letters.schedule.notice":
+    "This letter is scheduled to go on {date} through {route}. You can still edit it until then.",
   "letters.schedule.cancel": "Cancel the schedule",
   "letters.schedule.past": "Choose a day after today.",
   "letters.schedule.far": "Choose a day within a year.",
   "letters.schedule.notOffered": "This letter can no longer be sent to this person.",
-  "letters.schedule.problem": "This letter could not go at its scheduled time: it changed after you scheduled it, or the route or the person's situation changed. Check it, confirm the warnings, and send or schedule it again.",
+  "letters.schedule.problem":
+    "This letter could not go at its scheduled time: it changed after you scheduled it, or the route or the person's situation changed. Check it, confirm the warnings, and send or schedule it again.",
   "letters.send.changed": "The letter changed while it was being sent. Check it and send it again.",
-  "letters.send.postcardTooLong": "This postcard's text does not fit on the printed card. Shorten it, or send it as a letter.",
+  "letters.send.postcardTooLong":
+    "This postcard's text does not fit on the printed card. Shorten it, or send it as a letter.",
   "letters.schedule.problemShort": "could not go",
   "letters.timeline": "Where it is",
   "letters.replies": "Replies",
@@ -947,7 +1041,8 @@ export const en = {
   "letters.report.saidWroteBack": "You told us they wrote back.",
   "letters.report.saidNeverHeard": "You told us you never heard back.",
   "routes.statuses.title": "Statuses",
-  "routes.statuses.intro": "Items move forward through the steps in this order and end in one of the endings. Set the days an item usually stays in each step: after that it counts as stuck. A status that items are in right now cannot be removed.",
+  "routes.statuses.intro":
+    "Items move forward through the steps in this order and end in one of the endings. Set the days an item usually stays in each step: after that it counts as stuck. A status that items are in right now cannot be removed.",
   "routes.statuses.status": "Status",
   "routes.statuses.order": "Order",
   "routes.statuses.remove": "Remove",
@@ -960,14 +1055,16 @@ export const en = {
   "routes.statuses.keyHint": "Lower-case letters and underscores. Known statuses not on this route yet: {known}.",
   "routes.statuses.label": "Name shown (needed for a status that is not a known one)",
   "routes.statuses.save": "Save statuses",
-  "routes.statuses.inUse": "“{status}” cannot be removed: {count|one item is|# items are|# items are|# items are} in it right now.",
+  "routes.statuses.inUse":
+    "“{status}” cannot be removed: {count|one item is|# items are|# items are|# items are} in it right now.",
   "routes.statuses.keyTaken": "This route already has this status.",
   "routes.statuses.badKey": "Use lower-case Latin letters and underscores only (at least two).",
   "routes.statuses.needsStep": "A route needs at least one step that is not an ending.",
   // Coordinators' dashboard
   "nav.dashboard": "Dashboard",
   "dashboard.title": "Dashboard",
-  "dashboard.intro": "How letters, postcards and parcels are moving. Unless a panel says otherwise, it counts items sent in the chosen period, filtered by the prisoner's country and by route. Days and weeks are UTC ones; weeks start on Monday.",
+  "dashboard.intro":
+    "How letters, postcards and parcels are moving. Unless a panel says otherwise, it counts items sent in the chosen period, filtered by the prisoner's country and by route. Days and weeks are UTC ones; weeks start on Monday.",
   "dashboard.filters": "Dashboard filters",
   "dashboard.country": "Country",
   "dashboard.route": "Route",
@@ -981,13 +1078,16 @@ export const en = {
   "dashboard.stuckNow": "Stuck now",
   "dashboard.stuckLink": "See the stuck items",
   "dashboard.volunteersThisMonth": "Active volunteers, {month}",
-  "dashboard.summaryHint": "Stuck: items that have stayed in a status longer than the route usually takes, whenever they were sent. Active volunteers: people who sent at least one letter, postcard or parcel this calendar month.",
+  "dashboard.summaryHint":
+    "Stuck: items that have stayed in a status longer than the route usually takes, whenever they were sent. Active volunteers: people who sent at least one letter, postcard or parcel this calendar month.",
   "dashboard.weekly.title": "Sent and delivered per week",
-  "dashboard.weekly.description": "Bar chart from {from} to {to}: {sent} items sent and {delivered} delivered. The same numbers are in the table below.",
+  "dashboard.weekly.description":
+    "Bar chart from {from} to {to}: {sent} items sent and {delivered} delivered. The same numbers are in the table below.",
   "dashboard.weekly.sent": "Sent",
   "dashboard.weekly.delivered": "Delivered",
   "dashboard.weekly.week": "Week beginning",
-  "dashboard.weekly.deliveredHint": "Delivered: marked as delivered, or a reply came back without that mark; each item counts once.",
+  "dashboard.weekly.deliveredHint":
+    "Delivered: marked as delivered, or a reply came back without that mark; each item counts once.",
   "dashboard.byRoute.title": "Items by route and status",
   "dashboard.byRoute.intro": "Items sent in the period, by the status they are in now.",
   "dashboard.byRoute.route": "Route",
@@ -999,16 +1099,19 @@ export const en = {
   "dashboard.total": "Total",
   "dashboard.empty": "Nothing in this period.",
   "dashboard.endings.title": "Returns and censorship by facility",
-  "dashboard.endings.intro": "Items that ended returned, censored or refused in the period, by the facility they were sent to.",
+  "dashboard.endings.intro":
+    "Items that ended returned, censored or refused in the period, by the facility they were sent to.",
   "dashboard.endings.facility": "Facility",
   "dashboard.endings.noFacility": "Facility not recorded",
   "dashboard.coverage.title": "Who has had no letter for {days|# day|# days|# days|# days}",
   "dashboard.situation.title": "Released and newly listed, per month",
-  "dashboard.situation.intro": "Released: people whose release happened in the month (the date of release, or the day it was recorded when the date is not known). Newly listed: people an NGO list named for the first time in the month. The month of a list's first import counts everyone on it.",
+  "dashboard.situation.intro":
+    "Released: people whose release happened in the month (the date of release, or the day it was recorded when the date is not known). Newly listed: people an NGO list named for the first time in the month. The month of a list's first import counts everyone on it.",
   "dashboard.situation.month": "Month",
   "dashboard.situation.released": "Released",
   "dashboard.situation.newlyListed": "Newly listed",
-  "dashboard.coverage.intro": "People who can be written to (not released, and not asking not to be written to) with no letter or postcard sent or delivered in the last {days|# day|# days|# days|# days}. Only the country filter applies here.",
+  "dashboard.coverage.intro":
+    "People who can be written to (not released, and not asking not to be written to) with no letter or postcard sent or delivered in the last {days|# day|# days|# days|# days}. Only the country filter applies here.",
   "dashboard.coverage.all": "Without a letter for {days|# day|# days|# days|# days}",
   "dashboard.coverage.humanitarian": "Humanitarian list, without a letter for {days|# day|# days|# days|# days}",
   "dashboard.coverage.of": "out of {total}",
@@ -1029,7 +1132,8 @@ export const en = {
   "facilities.weightHint": "In kilograms, like 30 or 2.5. Leave it empty when there is no limit.",
   "facilities.noLimit": "no limit",
   "parcels.title": "My parcels",
-  "parcels.intro": "Parcels you prepare for people in detention. Start one from a person's page with “Send a parcel”. Every parcel is checked against the facility's rules before it may be posted.",
+  "parcels.intro":
+    "Parcels you prepare for people in detention. Start one from a person's page with “Send a parcel”. Every parcel is checked against the facility's rules before it may be posted.",
   "parcels.allParcels": "All parcels",
   "parcels.drafts": "Being prepared",
   "parcels.sent": "Ready or on their way",
@@ -1051,7 +1155,8 @@ export const en = {
   "parcels.senderKind.fund": "A support fund",
   "parcels.onBehalfOf": "On behalf of",
   "parcels.items": "Contents",
-  "parcels.itemsHint": "Choose items from the catalogue, or describe an item yourself. Name exactly what it is: customs refuse descriptions like “gift”.",
+  "parcels.itemsHint":
+    "Choose items from the catalogue, or describe an item yourself. Name exactly what it is: customs refuse descriptions like “gift”.",
   "parcels.item": "Item {number}",
   "parcels.item.catalog": "From the catalogue",
   "parcels.item.ownDescription": "Something else (describe it below)",
@@ -1063,7 +1168,8 @@ export const en = {
   "parcels.item.add": "Add an item",
   "parcels.senderTitle": "Sender",
   "parcels.senderDetails": "Sender on the customs form",
-  "parcels.senderDetailsHint": "A name and an address, one per line. A pseudonym and an organisation's relay address are fine. Stored encrypted.",
+  "parcels.senderDetailsHint":
+    "A name and an address, one per line. A pseudonym and an organisation's relay address are fine. Stored encrypted.",
   "parcels.useRelay": "Use a relay address of an organisation",
   "parcels.route": "How it is sent",
   "parcels.save": "Save",
@@ -1076,29 +1182,40 @@ export const en = {
   "parcels.verdict.problems": "{count|# thing stops|# things stop|# things stop|# things stop} this parcel:",
   "parcels.totals": "{units} pieces · {weight} kg · {value}",
   "parcels.customsForm": "Customs form: {form}",
-  "parcels.customsInventory": "Sent within the country: no customs declaration. The post office may ask for an inventory of the contents (in Russia, form 107).",
-  "parcels.dutyFree": "Above the duty-free limit for postal items to a person ({limitValue} and {limitWeight} kg): this parcel is {value}, {weight} kg. A detainee cannot pay duty, so the parcel may be held or returned.",
-  "parcels.senderIdentity": "The sender signs the declaration: the post office may ask for your real name and an identity document when you hand the parcel in.",
+  "parcels.customsInventory":
+    "Sent within the country: no customs declaration. The post office may ask for an inventory of the contents (in Russia, form 107).",
+  "parcels.dutyFree":
+    "Above the duty-free limit for postal items to a person ({limitValue} and {limitWeight} kg): this parcel is {value}, {weight} kg. A detainee cannot pay duty, so the parcel may be held or returned.",
+  "parcels.senderIdentity":
+    "The sender signs the declaration: the post office may ask for your real name and an identity document when you hand the parcel in.",
   "parcels.quotaInfo": "Parcels to this person in {year}: {used} of {quota} sent.",
   "parcels.quotaInfoSmall": "Small packages to this person in {year}: {used} of {quota} sent.",
   "parcels.monthInfo": "Already sent to this person this month: {already} kg of {limit} kg.",
-  "parcels.problem.noFacility": "The person's place of detention is not known, so the rules cannot be checked. Ask a coordinator to add it.",
+  "parcels.problem.noFacility":
+    "The person's place of detention is not known, so the rules cannot be checked. Ask a coordinator to add it.",
   "parcels.problem.released": "Parcels cannot be sent to this person now: released, deceased, or out of reach.",
   "parcels.problem.doNotWrite": "This person asked not to be contacted.",
-  "parcels.problem.relativesOnly": "This facility accepts parcels from relatives only. A coordinator can prepare one on behalf of the family.",
+  "parcels.problem.relativesOnly":
+    "This facility accepts parcels from relatives only. A coordinator can prepare one on behalf of the family.",
   "parcels.problem.abroadNotAccepted": "This facility does not accept parcels from abroad.",
-  "parcels.problem.abroadNotPretrial": "From abroad, parcels are accepted only for pre-trial detainees whose sentence is not yet in force.",
+  "parcels.problem.abroadNotPretrial":
+    "From abroad, parcels are accepted only for pre-trial detainees whose sentence is not yet in force.",
   "parcels.problem.noRoute": "No active routing service carries parcels to this country.",
-  "parcels.problem.quota": "The yearly quota is used up: {used} of {quota} parcels were already sent to this person in {year}.",
-  "parcels.problem.quotaSmall": "The yearly quota is used up: {used} of {quota} small packages were already sent to this person in {year}.",
+  "parcels.problem.quota":
+    "The yearly quota is used up: {used} of {quota} parcels were already sent to this person in {year}.",
+  "parcels.problem.quotaSmall":
+    "The yearly quota is used up: {used} of {quota} small packages were already sent to this person in {year}.",
   "parcels.problem.weight": "The parcel weighs {weight} kg; this facility accepts at most {limit} kg in one parcel.",
-  "parcels.problem.monthlyWeight": "This month's parcels to this person would weigh {total} kg ({already} kg already sent and {weight} kg in this one); the limit is {limit} kg a month.",
-  "parcels.problem.smallPackageWeight": "A small package may weigh at most {limit} kg; this one weighs {weight} kg. Send it as a parcel.",
+  "parcels.problem.monthlyWeight":
+    "This month's parcels to this person would weigh {total} kg ({already} kg already sent and {weight} kg in this one); the limit is {limit} kg a month.",
+  "parcels.problem.smallPackageWeight":
+    "A small package may weigh at most {limit} kg; this one weighs {weight} kg. Send it as a parcel.",
   "parcels.problem.empty": "The parcel is empty: add at least one item.",
   "parcels.problem.perishable": "“{item}” is perishable. Perishable food is not accepted.",
   "parcels.problem.bannedItem": "“{item}” is not accepted at this type of facility.",
   "parcels.problem.bannedTerm": "“{item}” is not allowed: it matches the banned word “{term}”.",
-  "parcels.problem.vague": "“{item}” does not say what is inside. Customs refuse descriptions like “gift”: name each item, for example “black tea, 100 g”.",
+  "parcels.problem.vague":
+    "“{item}” does not say what is inside. Customs refuse descriptions like “gift”: name each item, for example “black tea, 100 g”.",
   "parcels.validation.quantity": "Enter a quantity from 1 to 999.",
   "parcels.validation.weight": "Enter the weight of one in grams, a whole number.",
   "parcels.validation.value": "Enter the value of one in euros, like 3.50.",
@@ -1112,11 +1229,13 @@ export const en = {
   "parcels.error.route": "No routing service can carry this parcel. Choose one of those offered.",
   "parcels.error.sender": "Fill in the sender for the customs form.",
   "parcels.error.transition": "This status cannot follow the current one.",
-  "parcels.readyNotice": "Ready to post through {route}. Print the customs declaration, pack the parcel and post it; then enter the tracking number from the receipt.",
+  "parcels.readyNotice":
+    "Ready to post through {route}. Print the customs declaration, pack the parcel and post it; then enter the tracking number from the receipt.",
   "parcels.readyOn": "Ready since",
   "parcels.othersDraft": "{name} is still preparing this parcel. Only they can change it.",
   "parcels.preparedBy": "Prepared by",
-  "parcels.customsIntro": "Print the customs declaration, sign it and attach it to the parcel. It lists every item in Russian and English.",
+  "parcels.customsIntro":
+    "Print the customs declaration, sign it and attach it to the parcel. It lists every item in Russian and English.",
   "parcels.downloadCustoms": "Download the customs declaration ({form}, PDF)",
   "parcels.col.item": "Item",
   "parcels.col.weight": "Net weight",
@@ -1126,19 +1245,24 @@ export const en = {
   "parcels.col.days": "Days in this status",
   "parcels.tracking.title": "Tracking number",
   "parcels.tracking.label": "Tracking number from the receipt",
-  "parcels.tracking.hint": "13 characters, like RR473124829GB: two letters, nine digits, and two letters for the country.",
+  "parcels.tracking.hint":
+    "13 characters, like RR473124829GB: two letters, nine digits, and two letters for the country.",
   "parcels.tracking.submit": "Save the tracking number",
   "parcels.tracking.saved": "Tracking number {number} saved: the parcel is marked as posted.",
   "parcels.s10.empty": "Enter the tracking number.",
-  "parcels.s10.length": "A tracking number has 13 characters: two letters, nine digits and two letters (like RR473124829GB); a Russian Post domestic number has 14 digits.",
+  "parcels.s10.length":
+    "A tracking number has 13 characters: two letters, nine digits and two letters (like RR473124829GB); a Russian Post domestic number has 14 digits.",
   "parcels.s10.serviceLetters": "The first two characters must be letters (like RR or CP).",
-  "parcels.s10.serviceReserved": "The first two letters of this number are reserved by the postal standard (like JA, KA, XX, ZZ) and never given to international mail: check them on the receipt.",
-  "parcels.s10.serviceUnused": "No postal service starts international numbers with these two letters: check them on the receipt.",
+  "parcels.s10.serviceReserved":
+    "The first two letters of this number are reserved by the postal standard (like JA, KA, XX, ZZ) and never given to international mail: check them on the receipt.",
+  "parcels.s10.serviceUnused":
+    "No postal service starts international numbers with these two letters: check them on the receipt.",
   "parcels.s10.digits": "Characters 3 to 11 must be digits.",
   "parcels.s10.countryLetters": "The last two characters must be letters: the country code (like BY or DE).",
   "parcels.s10.unknownCountry": "The last two letters are not a country code (like BY, DE or GB).",
   "parcels.s10.checkDigit": "The check digit (the last of the nine digits) does not match the others: look for a typo.",
-  "parcels.s10.domesticCheckDigit": "The last digit of this 14-digit number does not match the others: look for a typo.",
+  "parcels.s10.domesticCheckDigit":
+    "The last digit of this 14-digit number does not match the others: look for a typo.",
   "parcels.status.current": "Status",
   "parcels.status.change": "Record what happened",
   "parcels.status.label": "New status",
@@ -1146,7 +1270,8 @@ export const en = {
   "parcels.history": "History",
   "parcels.stuck": "stuck (usually {days} days)",
   "parcels.all.title": "All parcels",
-  "parcels.all.intro": "Every parcel marked ready to post, the longest in its status first. A parcel is stuck when it has stayed in a status longer than its route usually takes.",
+  "parcels.all.intro":
+    "Every parcel marked ready to post, the longest in its status first. A parcel is stuck when it has stayed in a status longer than its route usually takes.",
   "parcels.all.stuckCount": "{count|# parcel is stuck|# parcels are stuck|# parcels are stuck|# parcels are stuck}",
   "parcels.all.drafts": "{count|# parcel is|# parcels are|# parcels are|# parcels are} being prepared.",
   "parcels.all.empty": "No parcels match these filters.",
@@ -1154,7 +1279,8 @@ export const en = {
   "parcels.filter.facility": "Facility",
   "parcels.filter.stuck": "Stuck only",
   "parcelRules.title": "Parcel catalogue and banned words",
-  "parcelRules.intro": "What volunteers can choose when they prepare a parcel, and the words that may not appear in an item they describe themselves. Quotas, weight limits and parcels from abroad are set on each facility's page.",
+  "parcelRules.intro":
+    "What volunteers can choose when they prepare a parcel, and the words that may not appear in an item they describe themselves. Quotas, weight limits and parcels from abroad are set on each facility's page.",
   "parcelRules.catalog": "Catalogue",
   "parcelRules.nameRu": "Name in Russian",
   "parcelRules.nameEn": "Name in English",
@@ -1178,18 +1304,21 @@ export const en = {
   "parcelRules.deactivate": "Stop offering",
   "parcelRules.activate": "Offer again",
   "parcelRules.banned": "Banned words",
-  "parcelRules.bannedHint": "Checked against every item a volunteer describes. A stem matches every form from the start of a word (“алкогол” matches “алкогольный”); a word in capitals matches only the whole word (“SIM”). Case does not matter.",
+  "parcelRules.bannedHint":
+    "Checked against every item a volunteer describes. A stem matches every form from the start of a word (“алкогол” matches “алкогольный”); a word in capitals matches only the whole word (“SIM”). Case does not matter.",
   "parcelRules.term": "Word or stem",
   "parcelRules.reason": "Reason (optional)",
   "parcelRules.addTerm": "Add",
   "parcelRules.removeTerm": "Remove",
   // --- gaps ---
-  "import.file.diskFullDuring": "The server's disk filled up while the list was being imported ({freeMb} MB left): the import was stopped and nothing was written. Ask the administrator to free some space, then import the list again.",
+  "import.file.diskFullDuring":
+    "The server's disk filled up while the list was being imported ({freeMb} MB left): the import was stopped and nothing was written. Ask the administrator to free some space, then import the list again.",
   // --- support ---
   "nav.needs": "Needs",
   "support.recordNeed": "Record a need",
   "support.board.title": "Needs",
-  "support.board.intro": "Verified needs of political prisoners, of people in open-type institutions, at home or released, and of their families. Pledge what you can; the app never handles money.",
+  "support.board.intro":
+    "Verified needs of political prisoners, of people in open-type institutions, at home or released, and of their families. Pledge what you can; the app never handles money.",
   "support.board.empty": "No open needs match.",
   "support.board.help": "Help with this",
   "support.kind": "Kind",
@@ -1229,7 +1358,8 @@ export const en = {
   "support.how.title": "How to help",
   "support.how.parcelPerson": "Send a parcel through the platform's parcel flow:",
   "support.how.parcelLink": "open the person's page",
-  "support.how.parcelFamily": "Send the parcel to the organisation's relay address below, never to the family directly; the organisation passes it on.",
+  "support.how.parcelFamily":
+    "Send the parcel to the organisation's relay address below, never to the family directly; the organisation passes it on.",
   "support.how.fundraiser": "Give through the established fund's page (the app never takes or stores payments):",
   "support.how.task": "Pledge to take this on, then do it as described.",
   "support.how.hold": "A pledge holds this for {days} days; confirm it within that time or it returns to the board.",
@@ -1248,7 +1378,8 @@ export const en = {
   "support.error.notPending": "This pledge is not waiting any more.",
   "support.error.overFulfilled": "That is more than the need still lacks.",
   "support.coordinator.title": "Needs (coordination)",
-  "support.coordinator.intro": "Record verified needs from a person's page. Volunteers see the text you write and a family's description, never its contact details.",
+  "support.coordinator.intro":
+    "Record verified needs from a person's page. Volunteers see the text you write and a family's description, never its contact details.",
   "support.coordinator.profile": "(profile)",
   "support.coordinator.family": "Family: {description}",
   "support.coordinator.close": "Close this need",
@@ -1261,7 +1392,7 @@ export const en = {
   "support.domains.label": "Domains fundraiser links may point to",
   "support.domains.hint": "One a line, e.g. bysol.org; subdomains are included. Links must use https.",
   "support.new.title": "Record a need",
-  "support.new.pickPrisoner": "Open the person's page and choose \"Record a need\" there.",
+  "support.new.pickPrisoner": 'Open the person\'s page and choose "Record a need" there.',
   "support.new.for": "Whose need",
   "support.new.forPerson": "The person themselves",
   "support.new.forFamily": "Family: {description}",
@@ -1285,9 +1416,10 @@ export const en = {
   "support.family.of": "Family of {name}",
   "support.family.open": "Open the family record",
   "support.family.description": "Who it is, in words",
-  "support.family.descriptionHint": "Volunteers see this. No names: e.g. \"mother and two children, 6 and 9\".",
+  "support.family.descriptionHint": 'Volunteers see this. No names: e.g. "mother and two children, 6 and 9".',
   "support.family.contact": "Contact details (coordinators only)",
-  "support.family.contactHint": "Names, address, phone. Stored encrypted; volunteers never see them; erased after the retention period once no need is open.",
+  "support.family.contactHint":
+    "Names, address, phone. Stored encrypted; volunteers never see them; erased after the retention period once no need is open.",
   "support.family.private": "Viewing this page is recorded in the audit log.",
   "support.family.purged": "Contact details were erased on {date} (retention).",
   "support.family.save": "Save the family",
@@ -1301,7 +1433,8 @@ export const en = {
   "support.validation.family": "Choose one of this person's families.",
   "support.validation.domains": "One domain a line, like bysol.org; at most 20.",
   "email.pledge.subject": "Your pledge returns to the board tomorrow",
-  "email.pledge.body": "A need you pledged to is held for you until tomorrow. If you are doing it, confirm your pledge; otherwise it goes back to the board for someone else.",
+  "email.pledge.body":
+    "A need you pledged to is held for you until tomorrow. If you are doing it, confirm your pledge; otherwise it goes back to the board for someone else.",
   "email.pledge.button": "Open the need",
   // --- lookfeel ---
   "nav.menu": "Menu",
@@ -1310,53 +1443,76 @@ export const en = {
   "footer.contact": "Contact",
   "privacy.title": "Privacy notice",
   "privacy.whoHeading": "Who keeps your data",
-  "privacy.whoBody": "This site is run by {name}. It helps volunteers write letters and send parcels to political prisoners and follows each item until it arrives.",
+  "privacy.whoBody":
+    "This site is run by {name}. It helps volunteers write letters and send parcels to political prisoners and follows each item until it arrives.",
   "privacy.keptHeading": "What we keep about you",
-  "privacy.keptBody": "Your e-mail address (to send sign-in codes), the pseudonym you chose, your languages and settings, your letters, parcels and the replies to them, and which of your devices are signed in. We never ask for your real name or where you live.",
+  "privacy.keptBody":
+    "Your e-mail address (to send sign-in codes), the pseudonym you chose, your languages and settings, your letters, parcels and the replies to them, and which of your devices are signed in. We never ask for your real name or where you live.",
   "privacy.prisonersHeading": "About the people in prison",
-  "privacy.prisonersBody": "Names, facilities and case details come from public lists kept by human-rights organisations. Coordinators correct them and may add a few lines about a person; notes about facilities meant for coordinators are not shown to volunteers.",
+  "privacy.prisonersBody":
+    "Names, facilities and case details come from public lists kept by human-rights organisations. Coordinators correct them and may add a few lines about a person; notes about facilities meant for coordinators are not shown to volunteers.",
   "privacy.protectHeading": "How it is protected",
-  "privacy.protectBody": "Letters, replies, parcel sender details and e-mail bodies are encrypted in the database. Coordinators and administrators sign in with a second factor, and every change they make is written to an audit log.",
+  "privacy.protectBody":
+    "Letters, replies, parcel sender details and e-mail bodies are encrypted in the database. Coordinators and administrators sign in with a second factor, and every change they make is written to an audit log.",
   "privacy.retentionHeading": "How long we keep it",
-  "privacy.retentionBody": "Letters and parcels that reached an end (delivered, returned, refused) are deleted after the retention period the coordinators set; only anonymous counts remain. Unused sign-in codes are deleted within an hour.",
+  "privacy.retentionBody":
+    "Letters and parcels that reached an end (delivered, returned, refused) are deleted after the retention period the coordinators set; only anonymous counts remain. Unused sign-in codes are deleted within an hour.",
   "privacy.cookiesHeading": "Cookies",
-  "privacy.cookiesBody": "Only two: one keeps you signed in, the other remembers your language. No analytics, no advertising, nothing loaded from other sites.",
+  "privacy.cookiesBody":
+    "Only two: one keeps you signed in, the other remembers your language. No analytics, no advertising, nothing loaded from other sites.",
   "privacy.rightsHeading": "Your choices",
-  "privacy.rightsBody": "You can change your pseudonym and languages, sign out other devices, and delete your account with everything tied to it at any time in your settings.",
+  "privacy.rightsBody":
+    "You can change your pseudonym and languages, sign out other devices, and delete your account with everything tied to it at any time in your settings.",
   "privacy.contactHeading": "Questions",
   "privacy.contactBody": "Write to {contact}.",
   "privacy.contactNone": "Ask the coordinator who approved your account.",
   "privacy.settingsLink": "Your settings",
   "prisoner.about": "About",
-  "prisonerEdit.aboutHint": "A few lines volunteers see: what the person likes, what they are going through. Nothing that could harm them if a censor reads it.",
-  "parcels.problem.senderAddress": "The customs declaration ({form}) needs the sender's address: add at least one address line under the name (an organisation's relay address is fine).",
+  "prisonerEdit.aboutHint":
+    "A few lines volunteers see: what the person likes, what they are going through. Nothing that could harm them if a censor reads it.",
+  "parcels.problem.senderAddress":
+    "The customs declaration ({form}) needs the sender's address: add at least one address line under the name (an organisation's relay address is fine).",
   "person.interests": "Interests: {interests}",
   "routeText.atelier.name": "Solidarity Postcards Atelier (Maysternia Pashtovak Salidarnasci)",
-  "routeText.atelier.description": "A volunteer initiative that has sent postcards to political prisoners in Belarus since 2020, more than 20,000 cards in four years. You type your message into a form; atelier volunteers copy it by hand onto a postcard inside Belarus, translating from English into Belarusian when needed, and post it. Replies are scanned and e-mailed back to you.",
-  "routeText.atelier.notes": "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
+  "routeText.atelier.description":
+    "A volunteer initiative that has sent postcards to political prisoners in Belarus since 2020, more than 20,000 cards in four years. You type your message into a form; atelier volunteers copy it by hand onto a postcard inside Belarus, translating from English into Belarusian when needed, and post it. Replies are scanned and e-mailed back to you.",
+  "routeText.atelier.notes":
+    "Keep messages to postcard length: every card is copied by hand. English texts are translated into Belarusian by the atelier.",
   "routeText.pismo-bel.name": "pismo.bel",
-  "routeText.pismo-bel.description": "A letter service for political prisoners in Belarus, named by the human-rights sources; how it works internally is not documented in what we found. The platform hands your letter over electronically, by the method and address a coordinator has configured. Write in Russian or Belarusian; replies do not come back through the platform.",
-  "routeText.pismo-bel.notes": "Hand-over method and address are configured by a coordinator; check them before relying on this route.",
+  "routeText.pismo-bel.description":
+    "A letter service for political prisoners in Belarus, named by the human-rights sources; how it works internally is not documented in what we found. The platform hands your letter over electronically, by the method and address a coordinator has configured. Write in Russian or Belarusian; replies do not come back through the platform.",
+  "routeText.pismo-bel.notes":
+    "Hand-over method and address are configured by a coordinator; check them before relying on this route.",
   "routeText.viasna-self-post.name": "Self-post following Viasna's manual",
-  "routeText.viasna-self-post.description": "You print and post the letter yourself, following the human-rights centre Viasna's guide to writing to political prisoners. The platform gives you a print-ready PDF with the letter and the envelope address laid out correctly (Cyrillic address, country in Latin capitals), and later asks whether you posted it. A reply, if any, comes to the return address on your envelope.",
-  "routeText.viasna-self-post.notes": "A return address is optional and may be an NGO relay instead of your own. Parcels from abroad generally reach only pre-trial detainees in a SIZO.",
+  "routeText.viasna-self-post.description":
+    "You print and post the letter yourself, following the human-rights centre Viasna's guide to writing to political prisoners. The platform gives you a print-ready PDF with the letter and the envelope address laid out correctly (Cyrillic address, country in Latin capitals), and later asks whether you posted it. A reply, if any, comes to the return address on your envelope.",
+  "routeText.viasna-self-post.notes":
+    "A return address is optional and may be an NGO relay instead of your own. Parcels from abroad generally reach only pre-trial detainees in a SIZO.",
   "routeText.letter-bank.name": "Letter bank (held until release)",
-  "routeText.letter-bank.description": "Letters are not posted: they are kept (as digital copies) and handed to the person when they are released. Use it for prisoners held incommunicado, those who may receive letters only from relatives, or anyone the post does not reach. Any language is fine, because no prison censor reads these letters.",
+  "routeText.letter-bank.description":
+    "Letters are not posted: they are kept (as digital copies) and handed to the person when they are released. Use it for prisoners held incommunicado, those who may receive letters only from relatives, or anyone the post does not reach. Any language is fine, because no prison censor reads these letters.",
   "routeText.letter-bank.notes": "Delivery may take years: a letter stays in the bank until the release.",
   "routeText.ovd-info.name": "OVD-Info letters",
-  "routeText.ovd-info.description": "OVD-Info's letter service sends letters to political prisoners in Russia and pays the postage. It favours prisoners who receive few letters and can pick a random recipient for you. Write in Russian; replies are passed back to you.",
+  "routeText.ovd-info.description":
+    "OVD-Info's letter service sends letters to political prisoners in Russia and pays the postage. It favours prisoners who receive few letters and can pick a random recipient for you. Write in Russian; replies are passed back to you.",
   "routeText.ovd-info.notes": "Prefers prisoners who get few letters.",
   "routeText.fsin-pismo.name": "FSIN-Pismo",
-  "routeText.fsin-pismo.description": "The Russian prison service's paid electronic letter system: a letter costs about 55 roubles, must be in Russian, and is printed and handed to the prisoner within up to 3 working days. The prisoner's handwritten reply form is scanned and sent back. The platform exports a batch that a coordinator submits and pays for.",
-  "routeText.fsin-pismo.notes": "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
+  "routeText.fsin-pismo.description":
+    "The Russian prison service's paid electronic letter system: a letter costs about 55 roubles, must be in Russian, and is printed and handed to the prisoner within up to 3 working days. The prisoner's handwritten reply form is scanned and sent back. The platform exports a batch that a coordinator submits and pays for.",
+  "routeText.fsin-pismo.notes":
+    "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
   "routeText.rosuznik.name": "RosUznik",
-  "routeText.rosuznik.description": "RosUznik volunteers print letters and post them to political prisoners in Russia. The platform exports a batch of letters for the RosUznik volunteers to print. Write in Russian.",
+  "routeText.rosuznik.description":
+    "RosUznik volunteers print letters and post them to political prisoners in Russia. The platform exports a batch of letters for the RosUznik volunteers to print. Write in Russian.",
   "routeText.event-batch.name": "Letter-writing event batches",
-  "routeText.event-batch.description": "Letters collected for letter-writing events run by Solidarity Zone and RussiansAgainstWar. Your letter waits in a batch until the next event, where the organisers print and post the letters to prisoners in Russia. Write in Russian and follow the organisers' advice.",
+  "routeText.event-batch.description":
+    "Letters collected for letter-writing events run by Solidarity Zone and RussiansAgainstWar. Your letter waits in a batch until the next event, where the organisers print and post the letters to prisoners in Russia. Write in Russian and follow the organisers' advice.",
   "routeText.event-batch.notes": "Batches leave on event dates, so a letter can wait a few weeks before it is posted.",
   "routeText.parcel-post.name": "Parcel post (you post it yourself)",
-  "routeText.parcel-post.description": "You pack the parcel, print the customs declaration (CN22 or CN23) the platform fills in, and post it at your post office. Then you enter the tracking number from the receipt, and follow the parcel until it reaches the facility.",
-  "routeText.parcel-post.notes": "From abroad, parcels generally reach only pre-trial detainees in a SIZO. Check the facility's rules first.",
+  "routeText.parcel-post.description":
+    "You pack the parcel, print the customs declaration (CN22 or CN23) the platform fills in, and post it at your post office. Then you enter the tracking number from the receipt, and follow the parcel until it reaches the facility.",
+  "routeText.parcel-post.notes":
+    "From abroad, parcels generally reach only pre-trial detainees in a SIZO. Check the facility's rules first.",
   "review.missingFrom": "no longer in the list “{source}”: possibly released or moved",
   "nameSystem.bgn": "BGN/PCGN",
   "nameSystem.lacinka": "Łacinka",
@@ -1398,34 +1554,42 @@ export const en = {
   "auditTarget.audit-log": "Audit log",
   "items.noneStuck": "Nothing is stuck",
   "parcels.all.noneStuck": "No parcel is stuck",
-  "letters.refusal.address": "The address is not complete enough to print an envelope (a postcode, a locality and a street are needed): send through a service that knows the person, or the letter bank.",
-  "envelope.unprintable": "No envelope can be printed for this address ({missing} missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
+  "letters.refusal.address":
+    "The address is not complete enough to print an envelope (a postcode, a locality and a street are needed): send through a service that knows the person, or the letter bank.",
+  "envelope.unprintable":
+    "No envelope can be printed for this address ({missing} missing): the post could not deliver it. Send the letter through a service that knows the person, or keep it in the letter bank.",
   "envelope.missing.postcode": "postcode",
   "envelope.missing.locality": "locality",
   "envelope.missing.street": "street",
   "prisonerEdit.envelopeNameDative": "Name on Russian envelopes (dative case)",
-  "prisonerEdit.envelopeNameDativeHint": "Russian envelopes address the person in the dative case. Leave empty to print the automatic form: {automatic}. Enter the exact form (or the nominative) where the automatic one is wrong.",
+  "prisonerEdit.envelopeNameDativeHint":
+    "Russian envelopes address the person in the dative case. Leave empty to print the automatic form: {automatic}. Enter the exact form (or the nominative) where the automatic one is wrong.",
   "facilities.parcelsWhoMaySend": "Who may send parcels",
   "facilities.parcelsRelativesOnly": "Parcels from relatives only",
   "facilities.parcelsAnyone": "Anyone, within the quota",
   // --- journey ---
   "write.translatedBy": "Write in {language} — {route} translates it.",
-  "write.facilityRelativesOnly": "This facility passes letters from relatives only: letters from volunteers are not expected to arrive.",
+  "write.facilityRelativesOnly":
+    "This facility passes letters from relatives only: letters from volunteers are not expected to arrive.",
   "write.noAddress": "No address is known: a letter cannot be posted.",
   "write.bankWay": "The letter bank keeps your letter and hands it over on release.",
   "write.bankView": "Letters not expected to arrive",
-  "write.bankIntro": "Letters to these people are not expected to arrive now (no known address, held without contact, or letters from relatives only). You can still write: the letter bank keeps letters until release.",
+  "write.bankIntro":
+    "Letters to these people are not expected to arrive now (no known address, held without contact, or letters from relatives only). You can still write: the letter bank keeps letters until release.",
   "write.nobodyToPick": "Nobody your letters can reach matches these filters right now. Try another country.",
   "write.adoptedCount": "{count} of {limit} people you may adopt",
-  "write.lastLetterDaysAgo": "{count|your last letter: # day ago|your last letter: # days ago|your last letter: # days ago|your last letter: # days ago}",
+  "write.lastLetterDaysAgo":
+    "{count|your last letter: # day ago|your last letter: # days ago|your last letter: # days ago|your last letter: # days ago}",
   "write.noLetterYet": "you have not written yet",
   "write.writeAgain": "Write again",
-  "letters.blanks": "{count|# blank is|# blanks are|# blanks are|# blanks are} still unfilled (marked “…”). Fill in or delete each one: a letter with a blank is not sent.",
+  "letters.blanks":
+    "{count|# blank is|# blanks are|# blanks are|# blanks are} still unfilled (marked “…”). Fill in or delete each one: a letter with a blank is not sent.",
   "letters.send.blanks": "The letter still has unfilled blanks (“…”). Fill them in first.",
   "letters.delete.confirm": "Yes, delete this draft for good",
   "letters.delete.confirmFirst": "Tick the box to confirm: a deleted draft cannot be brought back.",
   "letters.deleted": "The draft was deleted.",
-  "guidance.translatedBy": "Written in another language: {route} translates it. No language warning applies to that route.",
+  "guidance.translatedBy":
+    "Written in another language: {route} translates it. No language warning applies to that route.",
   "letters.review.title": "Review before sending",
   "letters.review.back": "Back to editing",
   "letters.review.route": "Route: {route}",
@@ -1434,20 +1598,24 @@ export const en = {
   "letters.review.noReturnAddress": "No return address",
   "letters.review.address": "To",
   "letters.review.pdf": "Preview the PDF you will print",
-  "letters.review.warnings": "{count|# warning|# warnings|# warnings|# warnings} about this text: confirm below that you have read them.",
+  "letters.review.warnings":
+    "{count|# warning|# warnings|# warnings|# warnings} about this text: confirm below that you have read them.",
   "letters.facts.costPostage": "You pay the postage",
   "letters.facts.costFree": "Free for you",
   "letters.facts.seesNobody": "No service sees it: you print and post it yourself",
   "letters.facts.seesBank": "The letter bank keeps the text and your pseudonym, not your e-mail",
-  "letters.facts.seesService": "The service sees the address, the text, your pseudonym and return address, not your e-mail",
-  "letters.facts.usualDays": "{count|Usually arrives in # day|Usually arrives in # days|Usually arrives in # days|Usually arrives in # days}",
+  "letters.facts.seesService":
+    "The service sees the address, the text, your pseudonym and return address, not your e-mail",
+  "letters.facts.usualDays":
+    "{count|Usually arrives in # day|Usually arrives in # days|Usually arrives in # days|Usually arrives in # days}",
   "letters.facts.usualDaysUnknown": "No usual delivery time",
   "letters.facts.translates": "Translates your text",
   "letters.facts.repliesReturn": "Replies come back to you",
   "letters.facts.noReplies": "Replies do not come back through the platform",
   "letters.send.noRoute": "No route can carry this letter now.",
   "letters.send.otherWays": "{count|# other way|# other ways|# other ways|# other ways}",
-  "letters.send.refused": "{count|# route cannot carry it|# routes cannot carry it|# routes cannot carry it|# routes cannot carry it}",
+  "letters.send.refused":
+    "{count|# route cannot carry it|# routes cannot carry it|# routes cannot carry it|# routes cannot carry it}",
   "letters.send.review": "Review and send",
   "letters.status.toPrint": "To print and post",
   "letters.expectedBy": "expected around {date}",
@@ -1462,7 +1630,8 @@ export const en = {
   "home.next.print": "Print and post your letter to {name}",
   "home.next.writeAdopted": "Write to {name} again",
   "home.next.write": "Write a letter",
-  "home.replies.title": "{count|A reply came for you|# replies came for you|# replies came for you|# replies came for you}",
+  "home.replies.title":
+    "{count|A reply came for you|# replies came for you|# replies came for you|# replies came for you}",
   "home.replies.from": "From {name}",
   "home.replies.read": "Read it",
   "home.needs.title": "What needs you now",
