@@ -221,7 +221,7 @@ export const ENVIRONMENT = {
     default: "`prisma/migrations`",
     doc: "Where the migrations are read from, relative to the working directory: set it when the server does not run from the project folder.",
   }),
-  DISK_FREE_MARGIN_MB: variable(integer(0, 1_000_000, 64), {
+  DISK_FREE_MARGIN_MB: variable(integer(0, 1024 ** 3, 64), {
     default: "`64`",
     doc: 'The embedded database hangs on a full disk, so the server refuses to start, and imports are refused, when the disk holding `DATA_DIR` has less than this free (imports also need twice their expected size); the message says "The disk is full". A watchdog reports on standard error when the database stops answering (`watchdog: …`).',
   }),
