@@ -1,9 +1,8 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { adopt, AdoptionLimitError, endAdoption, PrisonerAdoptionsFullError } from "#app/models/picking.server.ts";
-import { PermissionError } from "#app/models/users.server.ts";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { getPrisonerPage } from "#app/models/prisoner-page.server.ts";
+import { adoptionAction } from "./prisoners.$id.server.ts";
 import { PrisonerFlags } from "#app/components/prisoner-flags.tsx";
 import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
@@ -26,22 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "write:letters:own");
-  const id = params.id ?? "";
-  const intent = (await request.formData()).get("intent");
-  if (intent === "unadopt") {
-    await endAdoption(user.id, id);
-    throw redirect(`/prisoners/${id}`);
-  }
-  if (intent !== "adopt") throw new Response("Bad request", { status: 400 });
-  try {
-    await adopt(user, id);
-  } catch (error) {
-    if (error instanceof AdoptionLimitError) return { adoptionLimit: error.limit };
-    if (error instanceof PrisonerAdoptionsFullError) return { adoptersFull: error.limit };
-    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
-    throw error;
-  }
-  throw redirect(`/prisoners/${id}`);
+  return adoptionAction(user, params.id ?? "", await request.formData());
 }
 
 const SCRIPT_LANG = { cyrillic_be: "be", cyrillic_ru: "ru", latin: undefined } as const;

@@ -20,6 +20,7 @@ import {
   updatePrisoner,
 } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
+import { FlagFields } from "#app/components/prisoner/flag-fields.tsx";
 import {
   CheckboxGroup,
   ErrorText,
@@ -27,9 +28,7 @@ import {
   TextField,
   ValidatedForm,
   useValidatedForm,
-  type AnyForm,
 } from "#app/components/forms.tsx";
-import type { z } from "zod";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { fullName } from "#app/names/match-keys.ts";
@@ -69,39 +68,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return { form: "prisoner" as const, fieldErrors: parsed.fieldErrors };
   await updatePrisoner(user, id, parsed.data);
   throw redirect(`/prisoners/${id}`);
-}
-
-type PrisonerForm = AnyForm<z.input<typeof prisonerEditSchema>>;
-
-function FlagFields({
-  form,
-  flag,
-  label,
-}: {
-  form: PrisonerForm;
-  flag: "incommunicado" | "doNotWrite" | "relativesOnly";
-  label: string;
-}) {
-  const t = useT();
-  const noteId = `${flag}-note`;
-  const error = form.formState.errors[`${flag}Note`]?.message as string | undefined;
-  return (
-    <fieldset className="field flag-fields">
-      <legend>{label}</legend>
-      <label className="checkbox">
-        <input type="checkbox" value="on" {...form.register(flag)} /> {t("prisonerEdit.flagOn")}
-      </label>
-      <label htmlFor={noteId}>{t("prisonerEdit.flagNote")}</label>
-      <input
-        id={noteId}
-        type="text"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${noteId}-error` : undefined}
-        {...form.register(`${flag}Note`)}
-      />
-      <ErrorText id={`${noteId}-error`} message={error} />
-    </fieldset>
-  );
 }
 
 export default function EditPrisoner() {
