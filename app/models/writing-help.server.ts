@@ -64,13 +64,22 @@ async function upgradeDefaults(tx: Tx): Promise<void> {
     ["meaningRu", (e: PhrasebookEntry) => e.meaning.ru],
     ["meaningBe", (e: PhrasebookEntry) => e.meaning.be],
   ] as const;
+  const stored = await tx.phrase.findMany({
+    select: { id: true, ru: true, be: true, meaningEn: true, meaningRu: true, meaningBe: true },
+  });
   for (const [id, pairs] of Object.entries(PHRASEBOOK_CORRECTIONS)) {
     const entry = DEFAULT_PHRASEBOOK.find((e) => e.id === id);
     if (!entry) continue;
     for (const [field, read] of fields) {
       const current = read(entry);
-      const shipped = pairs.reduce((text, [old, corrected]) => text.split(corrected).join(old), current);
-      if (shipped !== current) await tx.phrase.updateMany({ where: { [field]: shipped }, data: { [field]: current } });
+      // Any shipped version, the first or one already partly corrected by an earlier release,
+      // becomes the current text once every correction is applied; other wording never does.
+      for (const row of stored) {
+        const text = row[field];
+        if (text === current) continue;
+        const corrected = pairs.reduce((value, [old, fixed]) => value.split(old).join(fixed), text);
+        if (corrected === current) await tx.phrase.update({ where: { id: row.id }, data: { [field]: current } });
+      }
     }
   }
 }

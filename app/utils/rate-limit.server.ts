@@ -68,7 +68,9 @@ export async function hitGrowingLimit(key: string, policy: GrowingLimitPolicy): 
   const row = await prisma.rateLimit.findUnique({ where: { key: hashed } });
   if (!row) return { allowed: false, retryAfterSeconds: 1 };
   const readyAt = row.windowStart.getTime() + waitAfter(row.count, policy) * 1000;
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((readyAt - at.getTime()) / 1000)) };
+  // From the moment of answering: a concurrent hit allowed after this one arrived has moved the window on.
+  const answeredAt = Math.max(at.getTime(), now().getTime());
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((readyAt - answeredAt) / 1000)) };
 }
 
 export function rateLimitKey(key: string): string {
