@@ -96,6 +96,7 @@ export async function getParcelPage(actor: User, id: string) {
       history: context.history,
       bannedTerms: context.bannedTerms.map((b) => ({ term: b.term })),
       routes: context.routes.map((r) => ({ id: r.id, name: r.name })),
+      boxWeightGrams: context.boxWeightGrams,
     },
     canOnBehalf: canManage,
     relayAddresses: parcel.state === "draft" ? relayAddresses : [],

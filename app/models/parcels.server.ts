@@ -31,6 +31,7 @@ import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { getSetting, setSetting } from "./settings.server.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
@@ -162,6 +163,16 @@ export async function addBannedTerm(actor: User, input: { term: string; reason: 
   await prisma.bannedTerm.upsert({ where: { term: input.term }, create: input, update: { reason: input.reason } });
 }
 
+/** The coordinators' default box weight, counted in every parcel's gross weight. */
+export async function parcelBoxWeight(): Promise<number> {
+  return getSetting("parcelBoxWeightGrams");
+}
+
+export async function setParcelBoxWeight(actor: User, grams: number) {
+  requireManager(actor);
+  await setSetting("parcelBoxWeightGrams", grams);
+}
+
 export async function removeBannedTerm(actor: User, id: string) {
   requireManager(actor);
   await prisma.bannedTerm.deleteMany({ where: { id } });
@@ -271,10 +282,11 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
     },
   });
   if (!prisoner) return null;
-  const [history, bannedTerms, routes] = await Promise.all([
+  const [history, bannedTerms, routes, boxWeightGrams] = await Promise.all([
     parcelHistory(prisonerId, now(), db, excludeParcelId),
     db.bannedTerm.findMany({ select: { term: true, reason: true }, orderBy: { term: "asc" } }),
     parcelRoutes(prisoner.country, db),
+    getSetting("parcelBoxWeightGrams", db),
   ]);
   const rulePrisoner: RulePrisoner = {
     status: prisoner.status,
@@ -290,6 +302,7 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
     history,
     bannedTerms: bannedTerms as RuleBannedTerm[],
     routes,
+    boxWeightGrams,
   };
 }
 

@@ -11,6 +11,8 @@ export interface Settings {
   retentionDays: number;
   /** Domains (and their subdomains) fundraiser links on needs may point to (https only). */
   fundraiserDomains: string[];
+  /** Weight of the box a parcel is packed in, in grams: counted in every parcel's gross weight. */
+  parcelBoxWeightGrams: number;
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -19,6 +21,7 @@ export const SETTING_DEFAULTS: Settings = {
   relayAddresses: [],
   retentionDays: 180,
   fundraiserDomains: ["bysol.org"],
+  parcelBoxWeightGrams: 300,
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

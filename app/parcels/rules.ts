@@ -593,6 +593,8 @@ export interface VerdictContext {
   history: RuleHistory;
   bannedTerms: readonly RuleBannedTerm[];
   routes: readonly unknown[];
+  /** The box every parcel is packed in (the coordinators' setting), counted in the gross weight. */
+  boxWeightGrams?: number;
 }
 
 export function verdictFor(
@@ -609,6 +611,7 @@ export function verdictFor(
       packageKind: parcel.packageKind,
       senderKind: parcel.senderKind,
       fromAbroad: parcel.fromAbroad,
+      boxWeightGrams: context.boxWeightGrams ?? 0,
       // Sent from inside the country: no customs declaration; from abroad: the EAEU duty-free limit applies.
       domestic: !parcel.fromAbroad,
       destination: context.country,

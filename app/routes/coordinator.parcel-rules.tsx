@@ -6,16 +6,19 @@ import {
   addBannedTerm,
   listBannedTerms,
   listCatalog,
+  parcelBoxWeight,
   removeBannedTerm,
   saveCatalogItem,
   setCatalogItemActive,
+  setParcelBoxWeight,
 } from "#app/models/parcels.server.ts";
-import { bannedTermSchema, catalogItemSchema, centsToInput } from "#app/schemas/parcels.ts";
+import { bannedTermSchema, boxWeightSchema, catalogItemSchema, centsToInput } from "#app/schemas/parcels.ts";
 import { FACILITY_TYPES } from "#app/schemas/prisoners.ts";
 import { CATALOG_CATEGORIES } from "#app/parcels/defaults.ts";
 import { formatMoney } from "#app/parcels/messages.ts";
 import { CheckboxGroup, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
+import { BoxWeightForm } from "#app/components/parcel/box-weight-form.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 
@@ -23,9 +26,9 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcelRul
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:parcels");
-  const [catalog, terms] = await Promise.all([listCatalog(), listBannedTerms()]);
+  const [catalog, terms, boxWeightGrams] = await Promise.all([listCatalog(), listBannedTerms(), parcelBoxWeight()]);
   const editId = new URL(request.url).searchParams.get("edit");
-  return { catalog, terms, editing: catalog.find((c) => c.id === editId) ?? null };
+  return { catalog, terms, boxWeightGrams, editing: catalog.find((c) => c.id === editId) ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,6 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseWithSchema(catalogItemSchema, formData, ["bannedFacilityTypes"]);
     if (!parsed.ok) return { form: "item" as const, fieldErrors: parsed.fieldErrors };
     await saveCatalogItem(user, parsed.data);
+  } else if (intent === "box-weight") {
+    const parsed = parseWithSchema(boxWeightSchema, formData);
+    const submitted = String(formData.get("boxWeightGrams") ?? "");
+    if (!parsed.ok) return { form: "box" as const, fieldErrors: parsed.fieldErrors, submitted };
+    await setParcelBoxWeight(user, parsed.data.boxWeightGrams);
   } else throw new Response("Bad request", { status: 400 });
   throw redirect("/coordinator/parcel-rules");
 }
@@ -128,7 +136,7 @@ function CatalogForm() {
 export default function ParcelRules() {
   const t = useT();
   const locale = useLocale();
-  const { catalog, terms } = useLoaderData<typeof loader>();
+  const { catalog, terms, boxWeightGrams } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const termForm = useValidatedForm(bannedTermSchema, {
     defaultValues: { term: "", reason: "" },
@@ -195,6 +203,11 @@ export default function ParcelRules() {
         </div>
         <CatalogForm />
       </section>
+      <BoxWeightForm
+        boxWeightGrams={boxWeightGrams}
+        submitted={actionData?.form === "box" ? actionData.submitted : null}
+        fieldErrors={actionData?.form === "box" ? actionData.fieldErrors : null}
+      />
       <section className="panel">
         <h2>{t("parcelRules.banned")}</h2>
         <p className="muted">{t("parcelRules.bannedHint")}</p>

@@ -197,6 +197,15 @@ export const catalogItemSchema = z.object({
 
 export type CatalogItemInput = z.output<typeof catalogItemSchema>;
 
+/** The coordinators' default box weight: whole grams, 0 (weighed with the items) to 5 kg. */
+export const boxWeightSchema = z.object({
+  boxWeightGrams: z
+    .string({ error: "parcelRules.validation.boxWeight" })
+    .trim()
+    .refine((v) => /^\d{1,4}$/.test(v) && Number(v) <= 5000, "parcelRules.validation.boxWeight")
+    .transform(Number),
+});
+
 export const bannedTermSchema = z.object({
   term: z
     .string({ error: "validation.required" })

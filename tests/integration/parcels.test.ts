@@ -12,6 +12,7 @@ import {
   listBannedTerms,
   listCatalog,
   listOwnParcels,
+  parcelBoxWeight,
   parcelHistory,
   parcelVerdict,
   ParcelRefusedError,
@@ -21,8 +22,10 @@ import {
   saveCatalogItem,
   saveParcelDraft,
   sendParcel,
+  setParcelBoxWeight,
   TrackingNumberError,
 } from "#app/models/parcels.server.ts";
+import { getParcelPage } from "#app/models/parcel-page.server.ts";
 import { itemEvents, listItems } from "#app/models/tracking.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import type { ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
@@ -439,16 +442,16 @@ describeEachDatabase("parcels", () => {
     // February's 25 kg do not count in March: 20 kg more is fine.
     await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 20)])).id);
     expect(await parcelHistory(p.id)).toMatchObject({ month: "2027-03", gramsThisMonth: 20_000 });
-    // March now has 20 kg: 11 kg more is over 30.
+    // March now has 20 kg: 11 kg more (11.3 kg with the default 300 g box) is over 30.
     const over = await draftWith(v, p.id, [catalogItem(items.sugar.id, 11)]);
     const refused = (await sendParcel(v, over.id).catch((e: unknown) => e)) as ParcelRefusedError;
     expect(refused.verdict.problems).toEqual([
       {
         code: "monthlyWeight",
-        params: { weightGrams: 11_000, alreadyGrams: 20_000, limitGrams: 30_000, month: "2027-03" },
+        params: { weightGrams: 11_300, alreadyGrams: 20_000, limitGrams: 30_000, month: "2027-03" },
       },
     ]);
-    await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 10)])).id);
+    await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 9)])).id);
     // In April, the same 11 kg go.
     setClock("2027-04-01T00:00:00Z");
     await sendParcel(v, over.id);
@@ -666,6 +669,36 @@ describeEachDatabase("parcels", () => {
     ).rejects.toBeInstanceOf(PermissionError);
   });
 
+  test("the box counts in the gross weight: items under the limit go in a light box, not in the box a coordinator sets", async () => {
+    const { items, prisoner: p, volunteer: v } = await setup();
+    const coordinator = await user("kasia@example.org", "coordinator");
+    // 29.6 kg of items; with the default 300 g box, 29.9 kg gross: under the 30 kg limit.
+    const draft = await draftWith(v, p.id, [catalogItem(items.sugar.id, 29), catalogItem(items.tea.id, 6)]);
+    expect((await parcelVerdict((await getParcel(v, draft.id))!))?.totals).toMatchObject({
+      weightGrams: 29_600,
+      grossWeightGrams: 29_900,
+    });
+    // Only coordinators change the box weight.
+    await expect(setParcelBoxWeight(v, 100)).rejects.toBeInstanceOf(PermissionError);
+    await setParcelBoxWeight(coordinator, 500);
+    expect(await parcelBoxWeight()).toBe(500);
+    // The parcel page's live verdict in the browser gets the same box weight.
+    expect((await getParcelPage(v, draft.id))?.rules.boxWeightGrams).toBe(500);
+    // Now 30.1 kg gross: over the parcel limit (and this month's 30 kg); the send and the CLI check both refuse it.
+    expect(await refusal(sendParcel(v, draft.id))).toEqual(["weight", "monthlyWeight"]);
+    const verdict = await parcelVerdict((await getParcel(v, draft.id))!);
+    expect(verdict?.problems[0]).toEqual({ code: "weight", params: { weightGrams: 30_100, limitGrams: 30_000 } });
+    const cli = await checkParcelForPrisoner(p.id, {
+      items: [
+        { catalogItemId: items.sugar.id, quantity: 29 },
+        { catalogItemId: items.tea.id, quantity: 6 },
+      ],
+    });
+    expect(cli.totals.grossWeightGrams).toBe(30_100);
+    expect(cli.problems.map((x) => x.code)).toEqual(["weight", "monthlyWeight"]);
+    expect((await getParcel(v, draft.id))?.state).toBe("draft");
+  });
+
   test("the bulk check (command line) gives the same verdict for items named in a file", async () => {
     const { items, prisoner: p } = await setup();
     const verdict = await checkParcelForPrisoner(p.id, {
@@ -679,7 +712,7 @@ describeEachDatabase("parcels", () => {
     expect(verdict.problems.map((x) => x.code)).toEqual(["weight", "monthlyWeight", "bannedTerm"]);
     expect(verdict.totals).toEqual({
       weightGrams: 31_300,
-      grossWeightGrams: 31_300,
+      grossWeightGrams: 31_600,
       valueCents: 6_200 + 500 + 500,
       units: 34,
     });

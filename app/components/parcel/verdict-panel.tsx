@@ -31,6 +31,17 @@ export function VerdictPanel({ verdict, rules }: { verdict: ParcelVerdict; rules
           value: formatMoney(locale, verdict.totals.valueCents),
         })}
         <br />
+        {verdict.totals.units > 0 ? (
+          <>
+            <span data-testid="parcel-gross-weight">
+              {t("parcels.grossWeight", {
+                box: formatKg(locale, verdict.totals.grossWeightGrams - verdict.totals.weightGrams),
+                gross: formatKg(locale, verdict.totals.grossWeightGrams),
+              })}
+            </span>
+            <br />
+          </>
+        ) : null}
         {verdict.customsDocument === "inventory"
           ? t("parcels.customsInventory")
           : t("parcels.customsForm", { form: verdict.customsDocument === "CN22" ? "CN 22" : "CN 23" })}

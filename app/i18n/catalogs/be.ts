@@ -1671,4 +1671,12 @@ export const be: Record<MessageKey, string> = {
   "letters.noneHere": "Тут лістоў няма.",
   "letters.newReply": "новы адказ",
   "letters.nextStep": "далей: {status}, чакаецца каля {date}",
+  // --- parcels2 ---
+  "parcelRules.box": "Упакоўка",
+  "parcelRules.boxWeight": "Вага скрынкі (г)",
+  "parcelRules.boxWeightHint":
+    "Уваходзіць у вагу брута кожнай пасылкі: яе ўзважвае пошта, і да яе ўжываюцца абмежаванні па вазе.",
+  "parcelRules.saveBox": "Захаваць вагу скрынкі",
+  "parcelRules.validation.boxWeight": "Пазначце вагу скрынкі ў грамах, цэлым лікам ад 0 да 5000.",
+  "parcels.grossWeight": "Са скрынкай ({box} кг): {gross} кг брута. Абмежаванні па вазе датычацца вагі брута.",
 };

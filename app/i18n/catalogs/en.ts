@@ -1654,6 +1654,14 @@ export const en = {
   "letters.noneHere": "No letters here.",
   "letters.newReply": "new reply",
   "letters.nextStep": "next: {status}, expected around {date}",
+  // --- parcels2 ---
+  "parcelRules.box": "Packaging",
+  "parcelRules.boxWeight": "Weight of the box (g)",
+  "parcelRules.boxWeightHint":
+    "Counted in every parcel's gross weight, which the post office weighs and the weight limits apply to.",
+  "parcelRules.saveBox": "Save the box weight",
+  "parcelRules.validation.boxWeight": "Enter the box weight in grams, a whole number from 0 to 5000.",
+  "parcels.grossWeight": "With the box ({box} kg): {gross} kg gross. The weight limits apply to the gross weight.",
 } as const;
 
 export type MessageKey = keyof typeof en;

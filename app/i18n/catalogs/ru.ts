@@ -1669,4 +1669,12 @@ export const ru: Record<MessageKey, string> = {
   "letters.noneHere": "Здесь писем нет.",
   "letters.newReply": "новый ответ",
   "letters.nextStep": "дальше: {status}, ожидается около {date}",
+  // --- parcels2 ---
+  "parcelRules.box": "Упаковка",
+  "parcelRules.boxWeight": "Вес коробки (г)",
+  "parcelRules.boxWeightHint":
+    "Входит в вес брутто каждой посылки: его взвешивает почта, и к нему применяются ограничения по весу.",
+  "parcelRules.saveBox": "Сохранить вес коробки",
+  "parcelRules.validation.boxWeight": "Укажите вес коробки в граммах, целым числом от 0 до 5000.",
+  "parcels.grossWeight": "С коробкой ({box} кг): {gross} кг брутто. Ограничения по весу относятся к весу брутто.",
 };
