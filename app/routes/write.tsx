@@ -33,7 +33,8 @@ async function filterFrom(url: URL, writesIn: string[]) {
   const view: View = raw === "birthdays" || raw === "bank" ? raw : "needs";
   const filter: NeedsFilter = {
     country,
-    reach: useMyLanguages ? reach : undefined,
+    // Someone who named no writing language (a coordinator, often) is not narrowed by language, as before.
+    reach: useMyLanguages && writesIn.length > 0 ? reach : undefined,
     view: view === "bank" ? "bank" : "needs",
     page: pageFromUrl(url),
   };

@@ -68,6 +68,8 @@ describe("needs beyond letters", () => {
     const volunteer = await volunteerContext.context.newPage();
     await volunteer.setViewportSize(PHONE);
     await signInVolunteer(volunteer);
+    // On a phone the navigation is folded behind its menu button.
+    await volunteer.locator("label.nav-toggle-label").click();
     await volunteer.getByRole("link", { name: "Needs" }).first().click();
     await volunteer.waitForURL(/\/needs$/);
     const board = volunteer.getByTestId("needs-board");

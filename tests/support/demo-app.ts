@@ -32,8 +32,19 @@ export async function signInDemoCoordinator(
 ) {
   await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, DEMO_COORDINATOR));
   await page.waitForURL(/\/2fa/);
-  await enterAuthenticatorCode(page, totpCode(DEMO_TOTP_SECRET, Date.now() + clockOffsetDays * DAY_MS));
+  // The app refuses a replayed authenticator code: a second sign-in within the same
+  // 30-second step waits for the next code, as a person would.
+  let at = Date.now() + clockOffsetDays * DAY_MS;
+  if (Math.floor(at / TOTP_STEP_MS) === lastTotpStep) {
+    await new Promise((resolve) => setTimeout(resolve, TOTP_STEP_MS - (at % TOTP_STEP_MS) + 250));
+    at = Date.now() + clockOffsetDays * DAY_MS;
+  }
+  lastTotpStep = Math.floor(at / TOTP_STEP_MS);
+  await enterAuthenticatorCode(page, totpCode(DEMO_TOTP_SECRET, at));
 }
+
+const TOTP_STEP_MS = 30_000;
+let lastTotpStep = -1;
 
 export interface DemoAppSuite {
   /** The SMTP server the app sends through. */
