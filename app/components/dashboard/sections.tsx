@@ -3,12 +3,11 @@ import { useDateFormatter, useT } from "#app/i18n/react.tsx";
 import { statusLabel } from "#app/tracking/status-label.ts";
 import { routeName } from "#app/tracking/route-text.ts";
 import type { ReactNode } from "react";
+import { DataTable, type DataColumn } from "#app/components/data-table.tsx";
 import type { useLoaderData } from "@remix-run/react";
 import type { loader } from "#app/routes/coordinator.dashboard.tsx";
 
 type DashboardData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-type Column = { label: string; numeric?: boolean };
 
 /** The scaffolding every dashboard table shares: a titled panel, an intro, and a table or an "empty" line. */
 function TablePanel({
@@ -22,7 +21,7 @@ function TablePanel({
   id: string;
   title: string;
   intro: string;
-  columns: Column[];
+  columns: DataColumn[];
   empty: boolean;
   children: ReactNode;
 }) {
@@ -34,20 +33,9 @@ function TablePanel({
       {empty ? (
         <p>{t("dashboard.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table data-testid={id}>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th key={c.label} scope="col" className={c.numeric ? "num" : undefined}>
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>{children}</tbody>
-          </table>
-        </div>
+        <DataTable columns={columns} testId={id}>
+          {children}
+        </DataTable>
       )}
     </section>
   );
