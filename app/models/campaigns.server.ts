@@ -1,5 +1,5 @@
 import type { Campaign, Prisma, User } from "#app/generated/prisma/client.ts";
-import type { DbClient } from "#app/utils/db.server.ts";
+import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now as clockNow } from "#app/utils/clock.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { can } from "#app/utils/permissions.ts";
@@ -7,6 +7,7 @@ import { fullName } from "#app/names/match-keys.ts";
 import type { Locale } from "#app/i18n/i18n.ts";
 import { fundraiserAllowed } from "#app/support/rules.ts";
 import {
+  CAMPAIGN_HOLIDAYS,
   campaignActive,
   campaignProgressFrom,
   campaignText,
@@ -19,7 +20,7 @@ import {
   birthdayInMonth,
   type CampaignProgressView,
 } from "#app/support/campaign-rules.ts";
-import type { CampaignInput } from "#app/schemas/campaigns.ts";
+import type { CampaignFormInput, CampaignInput } from "#app/schemas/campaigns.ts";
 import { reachableWhere } from "./situation.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { getSetting } from "./settings.server.ts";
@@ -399,7 +400,7 @@ export async function updateCampaign(db: DbClient, actor: User, id: string, inpu
 }
 
 /** The form's values of a stored campaign (strings, as the form holds them). */
-export function campaignFormValues(campaign: Campaign) {
+export function campaignFormValues(campaign: Campaign): CampaignFormInput {
   const day = (d: Date | null) => (d ? dayOf(d) : "");
   return {
     slug: campaign.slug,
@@ -411,7 +412,7 @@ export function campaignFormValues(campaign: Campaign) {
     whyBe: campaign.whyBe ?? "",
     rule: campaign.rule,
     ruleMonth: campaign.ruleMonth ? String(campaign.ruleMonth) : "",
-    ruleHoliday: campaign.ruleHoliday ?? "",
+    ruleHoliday: CAMPAIGN_HOLIDAYS.find((h) => h === campaign.ruleHoliday) ?? "",
     ruleFrom: day(campaign.ruleFrom),
     ruleTo: day(campaign.ruleTo),
     ruleFacilityId: campaign.ruleFacilityId ?? "",
@@ -424,4 +425,187 @@ export function campaignFormValues(campaign: Campaign) {
     shareable: campaign.shareable,
     fundraiserUrl: campaign.fundraiserUrl ?? "",
   };
+}
+
+// ───────────────────────────── Pages ─────────────────────────────
+
+export interface CampaignSummary {
+  slug: string;
+  title: string;
+  why: string;
+  /** The language the title is in (for the lang attribute). */
+  language: Locale;
+  startsOn: string;
+  endsOn: string;
+  goalKind: Campaign["goalKind"];
+  goalCount: number;
+  goal: number;
+  progress: number;
+  percent: number;
+  people: number;
+}
+
+function summaryOf(
+  campaign: Campaign,
+  progress: CampaignProgressView,
+  people: number,
+  locale: Locale,
+): CampaignSummary {
+  const text = campaignText(campaign, locale);
+  return {
+    slug: campaign.slug,
+    title: text.title,
+    why: text.why,
+    language: text.language,
+    startsOn: dayOf(campaign.startsOn),
+    endsOn: dayOf(campaign.endsOn),
+    goalKind: campaign.goalKind,
+    goalCount: campaign.goalCount,
+    goal: progress.goal,
+    progress: progress.progress,
+    percent: progress.percent,
+    people,
+  };
+}
+
+/** Active campaigns with their progress, in the reader's language: for the home page and /write. */
+export async function activeCampaignSummaries(
+  db: DbClient,
+  options: { now?: Date; locale: Locale },
+): Promise<CampaignSummary[]> {
+  const at = options.now ?? clockNow();
+  const campaigns = await listActiveCampaigns(db, { now: at });
+  const summaries: CampaignSummary[] = [];
+  for (const campaign of campaigns) {
+    const progress = await campaignProgress(db, campaign, { now: at });
+    summaries.push(summaryOf(campaign, progress, progress.people.length, options.locale));
+  }
+  return summaries;
+}
+
+/** How many people the campaign page lists at most (the furthest from the goal first). */
+export const CAMPAIGN_PAGE_PEOPLE = 60;
+
+/**
+ * A campaign's page for signed-in volunteers: its text, progress, and the people on
+ * the list, the furthest from the goal first (at most CAMPAIGN_PAGE_PEOPLE; a picked
+ * person always comes first). Null for an unknown slug.
+ */
+export async function campaignPage(
+  db: DbClient,
+  slug: string,
+  options: { now?: Date; locale: Locale; pickedId?: string | null },
+) {
+  const at = options.now ?? clockNow();
+  const campaign = await getCampaignBySlug(db, slug);
+  if (!campaign) return null;
+  const progress = await campaignProgress(db, campaign, { now: at });
+  const byId = new Map(progress.people.map((p) => [p.prisonerId, p]));
+  const rows = progress.perPerson
+    .map((p) => ({ ...p, person: byId.get(p.prisonerId)! }))
+    .sort(
+      (a, b) =>
+        a.count - b.count ||
+        a.person.sortName.localeCompare(b.person.sortName) ||
+        (a.prisonerId < b.prisonerId ? -1 : a.prisonerId > b.prisonerId ? 1 : 0),
+    );
+  const picked = options.pickedId ? rows.find((r) => r.prisonerId === options.pickedId) : undefined;
+  const shown = [...(picked ? [picked] : []), ...rows.filter((r) => r !== picked)].slice(0, CAMPAIGN_PAGE_PEOPLE);
+  return {
+    id: campaign.id,
+    rule: campaign.rule,
+    ruleMonth: campaign.ruleMonth,
+    ruleHoliday: campaign.ruleHoliday,
+    ruleFrom: campaign.ruleFrom ? dayOf(campaign.ruleFrom) : null,
+    ruleTo: campaign.ruleTo ? dayOf(campaign.ruleTo) : null,
+    ruleDays: campaign.ruleDays,
+    fundraiserUrl: campaign.fundraiserUrl,
+    active: campaignActive(campaign, at),
+    summary: summaryOf(campaign, progress, progress.people.length, options.locale),
+    fromCampaignPage: progress.fromCampaignPage,
+    picked: picked ? picked.prisonerId : null,
+    people: shown.map((r) => ({
+      prisonerId: r.prisonerId,
+      name: r.person.name,
+      country: r.person.country,
+      facility: r.person.facility,
+      birthDate: r.person.birthDate && !r.person.birthYearOnly ? dayOf(r.person.birthDate) : null,
+      releasedOn: r.person.releasedOn ? dayOf(r.person.releasedOn) : null,
+      count: r.count,
+      goal: r.goal,
+    })),
+    morePeople: Math.max(0, rows.length - shown.length),
+  };
+}
+
+export type CampaignPageData = NonNullable<Awaited<ReturnType<typeof campaignPage>>>;
+
+// ───────────────────────────── For routes (the app's database) ─────────────────────────────
+
+/** Creates (id null) or updates a campaign and its audit entry in one transaction. */
+export async function saveCampaign(actor: User, id: string | null, input: CampaignInput): Promise<Campaign> {
+  requireManager(actor);
+  return prisma.$transaction((tx) => (id ? updateCampaign(tx, actor, id, input) : createCampaign(tx, actor, input)));
+}
+
+/** Facilities a facility campaign may name, by name. */
+export async function campaignFacilityChoices(actor: User) {
+  requireManager(actor);
+  return prisma.facility.findMany({
+    orderBy: [{ name: "asc" }, { city: "asc" }],
+    select: { id: true, name: true, city: true },
+  });
+}
+
+/** Every campaign with its title in the reader's language and its state today, for coordinators. */
+export async function campaignsForCoordinator(actor: User, locale: Locale) {
+  const at = clockNow();
+  const today = dayOf(at);
+  const campaigns = await listCampaigns(prisma, actor);
+  return campaigns.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    title: campaignText(c, locale).title,
+    rule: c.rule,
+    startsOn: dayOf(c.startsOn),
+    endsOn: dayOf(c.endsOn),
+    goalKind: c.goalKind,
+    goalCount: c.goalCount,
+    shareable: c.shareable,
+    state: campaignActive(c, at)
+      ? ("active" as const)
+      : dayOf(c.startsOn) > today
+        ? ("upcoming" as const)
+        : ("ended" as const),
+  }));
+}
+
+/** A campaign for its edit form, or null. */
+export async function campaignForEdit(actor: User, id: string) {
+  requireManager(actor);
+  const campaign = await getCampaign(prisma, id);
+  return campaign ? { id: campaign.id, slug: campaign.slug, values: campaignFormValues(campaign) } : null;
+}
+
+/** The volunteer's campaign page (any approved account that writes letters). */
+export async function campaignPageFor(
+  actor: User,
+  slug: string,
+  options: { locale: Locale; pickedId?: string | null },
+) {
+  if (!can(actor, "write:letters:own")) throw new PermissionError("write:letters:own");
+  return campaignPage(prisma, slug, options);
+}
+
+/** "Pick for me" on an active campaign, or null (nobody left, or the campaign is not running). */
+export async function pickForCampaignSlug(actor: User, slug: string): Promise<string | null> {
+  if (!can(actor, "write:letters:own")) throw new PermissionError("write:letters:own");
+  const campaign = await getActiveCampaign(prisma, slug);
+  return campaign ? pickForCampaign(prisma, campaign) : null;
+}
+
+/** Active campaigns for the home page and /write (empty for accounts that cannot write). */
+export async function activeCampaignsFor(actor: User, locale: Locale): Promise<CampaignSummary[]> {
+  if (!can(actor, "write:letters:own")) return [];
+  return activeCampaignSummaries(prisma, { locale });
 }

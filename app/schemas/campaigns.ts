@@ -183,3 +183,12 @@ export function campaignInputFrom(data: CampaignFormData): CampaignInput {
     fundraiserUrl: orNull(data.fundraiserUrl),
   };
 }
+
+/**
+ * What was typed, back into the form after the server refused it (a page rendered
+ * without JavaScript): an unticked box is absent from the form data, so it is false.
+ */
+export function formValuesBack(values: Record<string, string> | undefined): Partial<CampaignFormInput> {
+  if (!values) return {};
+  return { ...values, shareable: values.shareable === "on" } as Partial<CampaignFormInput>;
+}
