@@ -15,6 +15,11 @@ import {
   updateCampaign,
 } from "#app/models/campaigns.server.ts";
 import { campaignInputFrom, campaignSchema, type CampaignFormInput } from "#app/schemas/campaigns.ts";
+import { createDraft, saveDraft, sendLetter, getOwnLetter, LetterStateError } from "#app/models/letters.server.ts";
+import { createParcelDraft } from "#app/models/parcels.server.ts";
+import { bankHandovers } from "#app/models/situation.server.ts";
+import { seedDemoData } from "#app/models/demo.server.ts";
+import { now } from "#app/utils/clock.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 const NOW = new Date("2026-12-15T12:00:00Z");
@@ -140,6 +145,42 @@ async function registry() {
     p: await person("p-pavel", { country: "RU", currentFacilityId: r.id, birth: "1979-12-15" }),
   };
   return { f, g, ids };
+}
+
+const DAY = 86_400_000;
+const RUSSIAN_TEXT =
+  "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
+
+/** A day relative to the real clock, yyyy-mm-dd (tests that go through createDraft use now()). */
+const dayFromNow = (days: number) => new Date(now().getTime() + days * DAY).toISOString().slice(0, 10);
+
+async function writer() {
+  return prisma.user.create({
+    data: { email: "writer@example.org", pseudonym: "Сосна", vettingState: "approved", writesIn: ["ru"] },
+  });
+}
+
+async function letterRoutes() {
+  const make = (slug: string, handover: "print_pdf" | "bank", position: number) =>
+    prisma.route.create({
+      data: {
+        slug,
+        name: slug,
+        description: slug,
+        countries: ["BY"],
+        itemKinds: ["letter", "postcard"],
+        languages: ["ru", "be"],
+        handover,
+        position,
+        statuses: {
+          create: [
+            { key: "queued", position: 0, usualDays: 1 },
+            { key: "delivered", position: 1, isFinal: true },
+          ],
+        },
+      },
+    });
+  return { selfPost: await make("viasna-self-post", "print_pdf", 1), bank: await make("letter-bank", "bank", 2) };
 }
 
 describeEachDatabase("campaigns", () => {
@@ -332,5 +373,98 @@ describeEachDatabase("campaigns", () => {
     });
     expect(entries.map((e) => e.action)).toEqual(["campaign.created", "campaign.updated"]);
     expect(entries[1].details).toEqual({ changed: ["goalCount", "shareable"] });
+  });
+
+  test("a letter written from the campaign page carries the tag, and counts once it went out", async () => {
+    const coordinator = await user("coord@example.org", "coordinator");
+    const v = await writer();
+    const { ids } = await registry();
+    const { selfPost } = await letterRoutes();
+    const campaign = await createCampaign(
+      prisma,
+      coordinator,
+      input({
+        slug: "kupalle",
+        rule: "holiday",
+        ruleHoliday: "kupalle",
+        startsOn: dayFromNow(-1),
+        endsOn: dayFromNow(10),
+      }),
+    );
+    const draft = await createDraft(v, ids.a, "postcard", { campaignId: campaign.id });
+    expect(draft.campaignId).toBe(campaign.id);
+    // A draft does not count yet.
+    expect((await campaignProgress(prisma, campaign)).fromCampaignPage).toBe(0);
+    await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
+    await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true });
+    const progress = await campaignProgress(prisma, campaign);
+    expect(progress.fromCampaignPage).toBe(1);
+    expect(progress.perPerson.find((p) => p.prisonerId === ids.a)?.count).toBe(1);
+    expect(progress.progress).toBe(1);
+
+    // Someone not on the list, or a campaign that is not running, cannot be tagged.
+    await expect(createDraft(v, ids.h, "letter", { campaignId: campaign.id })).rejects.toBeInstanceOf(PermissionError);
+    const ended = await createCampaign(
+      prisma,
+      coordinator,
+      input({
+        slug: "ended",
+        rule: "holiday",
+        ruleHoliday: "easter",
+        startsOn: dayFromNow(-20),
+        endsOn: dayFromNow(-2),
+      }),
+    );
+    await expect(createDraft(v, ids.a, "letter", { campaignId: ended.id })).rejects.toBeInstanceOf(PermissionError);
+    expect(await prisma.letter.count({ where: { campaignId: ended.id } })).toBe(0);
+
+    const parcel = await createParcelDraft(v, ids.b, { campaignId: campaign.id });
+    expect(parcel.campaignId).toBe(campaign.id);
+  });
+
+  test("welcome home: released people only through the letter bank, and only from the campaign", async () => {
+    const coordinator = await user("coord@example.org", "coordinator");
+    const v = await writer();
+    const released = await person("r-raman", {
+      status: "released",
+      releasedOn: new Date(`${dayFromNow(-3)}T00:00:00Z`),
+    });
+    const { selfPost, bank } = await letterRoutes();
+    const campaign = await createCampaign(
+      prisma,
+      coordinator,
+      input({
+        slug: "welcome-home",
+        rule: "welcome_home",
+        ruleFrom: dayFromNow(-30),
+        ruleTo: dayFromNow(0),
+        startsOn: dayFromNow(-1),
+        endsOn: dayFromNow(10),
+      }),
+    );
+    await expect(createDraft(v, released, "postcard")).rejects.toBeInstanceOf(PermissionError);
+    const draft = await createDraft(v, released, "postcard", { campaignId: campaign.id });
+    await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
+    await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
+      LetterStateError,
+    );
+    await sendLetter(v, draft.id, { routeId: bank.id, warningsAcknowledged: true });
+    expect((await getOwnLetter(v.id, draft.id))?.state).toBe("sent");
+    // Coordinators see it at once as a letter to hand over.
+    expect((await bankHandovers()).map((h) => [h.prisonerId, h.letters])).toEqual([[released, 1]]);
+    const progress = await campaignProgress(prisma, campaign);
+    expect(progress.perPerson).toEqual([{ prisonerId: released, count: 1, goal: 3 }]);
+    expect(progress.fromCampaignPage).toBe(1);
+  });
+
+  test("the demo has an active campaign with a public page and people on its list", async () => {
+    expect(await seedDemoData()).toBe(true);
+    const active = await listActiveCampaigns(prisma);
+    // Whatever the month (the birthday list may be empty), one shareable campaign lists people.
+    const listed = [];
+    for (const c of active.filter((c) => c.shareable)) {
+      if ((await campaignPeople(prisma, c)).length > 0) listed.push(c.slug);
+    }
+    expect(listed).toContain("new-year-postcards");
   });
 });
