@@ -108,4 +108,60 @@ describe("campaigns", () => {
     await coordinatorContext.context.close();
     await volunteerContext.context.close();
   });
+
+  test("without JavaScript, at phone width: a coordinator edits the campaign (the server explains a missing title), a volunteer picks and starts a letter", async () => {
+    const PHONE = { width: 390, height: 844 };
+    const withoutJavaScript = async (signIn: (page: Page) => Promise<void>) => {
+      const withScript = await demo.browser.newContext({ locale: "en-GB" });
+      await signIn(await withScript.newPage());
+      const storageState = await withScript.storageState();
+      await withScript.close();
+      return demo.browser.newContext({ javaScriptEnabled: false, viewport: PHONE, locale: "en-GB", storageState });
+    };
+    const coordinatorContext = await withoutJavaScript((page) => signInDemoCoordinator(page, demo.app.url, demo.mail));
+    const coordinator = await coordinatorContext.newPage();
+    await coordinator.goto(`${demo.app.url}/coordinator/campaigns`);
+    await coordinator.getByRole("link", { name: "December birthdays" }).click();
+    await coordinator.waitForURL(/\/coordinator\/campaigns\/[^/?]+$/);
+    expect(await coordinator.getByLabel("A public page may show this campaign").isChecked()).toBe(true);
+    await coordinator.getByLabel("Title in English").fill("");
+    await coordinator.getByLabel("N (items)").fill("3");
+    await coordinator.getByLabel("A public page may show this campaign").uncheck();
+    await coordinator.getByRole("button", { name: "Save the campaign" }).click();
+    await expect
+      .poll(async () => coordinator.getByRole("alert").first().textContent())
+      .toBe("Give a title in at least one language.");
+    // What was typed is still there, the unticked box too.
+    expect(await coordinator.getByLabel("N (items)").inputValue()).toBe("3");
+    expect(await coordinator.getByLabel("A public page may show this campaign").isChecked()).toBe(false);
+    await coordinator.getByLabel("Title in English").fill("Birthdays in December");
+    await coordinator.getByRole("button", { name: "Save the campaign" }).click();
+    await coordinator.waitForURL(/\/coordinator\/campaigns\?saved=/);
+    const item = coordinator
+      .getByTestId("coordinator-campaigns")
+      .locator("li")
+      .filter({ hasText: "Birthdays in December" });
+    expect(await item.textContent()).toContain("3 items per person");
+    expect(await item.textContent()).not.toContain("public page");
+    const scrollWidth = await coordinator.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width);
+
+    const volunteerContext = await withoutJavaScript(async (page) => {
+      await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
+      await page.waitForURL(/\/home$/);
+    });
+    const volunteer = await volunteerContext.newPage();
+    await volunteer.goto(`${demo.app.url}/campaigns/${SLUG}`);
+    expect(await volunteer.getByRole("heading", { level: 1 }).textContent()).toBe("Birthdays in December");
+    await volunteer.getByRole("button", { name: "Pick for me" }).click();
+    await volunteer.waitForURL(/\?picked=/);
+    const picked = volunteer.getByTestId("campaign-people").locator("li").first();
+    expect(await picked.getAttribute("data-picked")).toBe("true");
+    await picked.getByRole("button", { name: /^Write a letter: / }).click();
+    await volunteer.waitForURL(/\/letters\/[^/?]+$/);
+    expect(await volunteer.getByLabel("Text", { exact: true }).count()).toBe(1);
+
+    await coordinatorContext.close();
+    await volunteerContext.close();
+  });
 });
