@@ -45,9 +45,9 @@ export async function seedDemoCampaigns(tx: Prisma.TransactionClient): Promise<v
     data: {
       ...base,
       slug: "birthdays-this-month",
-      titleEn: "Birthdays this month",
-      titleRu: "Дни рождения в этом месяце",
-      titleBe: "Дні нараджэння ў гэтым месяцы",
+      titleEn: "Birthday cards this month",
+      titleRu: "Открытки ко дню рождения в этом месяце",
+      titleBe: "Паштоўкі да дня нараджэння ў гэтым месяцы",
       whyEn: "A card on a birthday tells someone they are not forgotten.",
       whyRu: "Открытка в день рождения говорит человеку, что его не забыли.",
       whyBe: "Паштоўка ў дзень нараджэння кажа чалавеку, што яго не забылі.",
