@@ -167,8 +167,8 @@ export default function Home() {
           </p>
         )}
       </section>
-      <ActiveCampaigns campaigns={campaigns} />
       {mine ? <VolunteerHome mine={mine} /> : null}
+      <ActiveCampaigns campaigns={campaigns} />
       <section className="panel">
         <h2>{t("home.registry")}</h2>
         <dl className="stats">
