@@ -186,6 +186,88 @@ function countedParcelWhere(campaignId: string, window: { from: Date; to: Date }
   } satisfies Prisma.ParcelWhereInput;
 }
 
+/**
+ * Counted items per person and tag, counted by the database (grouped, not loaded one
+ * by one): [prisonerId, tagged with this campaign, how many].
+ */
+async function countedItems(
+  db: DbClient,
+  campaign: Campaign,
+  prisonerIds: string[],
+): Promise<{ prisonerId: string; tagged: boolean; count: number }[]> {
+  const window = campaignWindow(campaign);
+  const [letters, parcels] = await Promise.all([
+    db.letter.groupBy({
+      by: ["prisonerId", "campaignId"],
+      where: countedLetterWhere(campaign.id, window, prisonerIds),
+      _count: { _all: true },
+    }),
+    db.parcel.groupBy({
+      by: ["prisonerId", "campaignId"],
+      where: countedParcelWhere(campaign.id, window, prisonerIds),
+      _count: { _all: true },
+    }),
+  ]);
+  return [...letters, ...parcels].map((row) => ({
+    prisonerId: row.prisonerId,
+    tagged: row.campaignId === campaign.id,
+    count: row._count._all,
+  }));
+}
+
+function progressFromCounts(
+  campaign: Campaign,
+  prisonerIds: string[],
+  items: { prisonerId: string; tagged: boolean; count: number }[],
+): CampaignProgressView {
+  const counts = new Map(prisonerIds.map((id) => [id, 0]));
+  let offList = 0;
+  let fromCampaignPage = 0;
+  for (const item of items) {
+    if (item.tagged) fromCampaignPage += item.count;
+    const current = counts.get(item.prisonerId);
+    if (current === undefined) offList += item.count;
+    else counts.set(item.prisonerId, current + item.count);
+  }
+  return campaignProgressFrom(
+    campaign,
+    prisonerIds.map((id) => ({ prisonerId: id, count: counts.get(id) ?? 0 })),
+    offList,
+    fromCampaignPage,
+  );
+}
+
+/** The ids on a campaign's list, without names (for counts only). */
+async function campaignPeopleIds(db: DbClient, campaign: Campaign, at: Date): Promise<string[]> {
+  const rows = await db.prisoner.findMany({
+    where: ruleWhere(campaign, at),
+    orderBy: [{ sortName: "asc" }, { id: "asc" }],
+    select: { id: true, birthDate: true, birthYearOnly: true },
+  });
+  const month = campaign.ruleMonth ?? 0;
+  return rows.filter((p) => campaign.rule !== "birthdays_in_month" || birthdayInMonth(p, month)).map((p) => p.id);
+}
+
+/**
+ * Goal and progress only (no names, no per-person rows): what lists of campaigns show.
+ * The same counting rule as campaignProgress.
+ */
+export async function campaignProgressTotals(
+  db: DbClient,
+  campaign: Campaign,
+  options: { now?: Date } = {},
+): Promise<{ goal: number; progress: number; percent: number; fromCampaignPage: number; people: number }> {
+  const ids = await campaignPeopleIds(db, campaign, options.now ?? clockNow());
+  const view = progressFromCounts(campaign, ids, await countedItems(db, campaign, ids));
+  return {
+    goal: view.goal,
+    progress: view.progress,
+    percent: view.percent,
+    fromCampaignPage: view.fromCampaignPage,
+    people: ids.length,
+  };
+}
+
 export interface CampaignProgress extends CampaignProgressView {
   /** The people on the list (same order as perPerson). */
   people: CampaignPerson[];
@@ -199,33 +281,8 @@ export async function campaignProgress(
 ): Promise<CampaignProgress> {
   const at = options.now ?? clockNow();
   const people = options.people ?? (await campaignPeople(db, campaign, { now: at }));
-  const window = campaignWindow(campaign);
   const ids = people.map((p) => p.prisonerId);
-  const [letters, parcels] = await Promise.all([
-    db.letter.findMany({
-      where: countedLetterWhere(campaign.id, window, ids),
-      select: { prisonerId: true, campaignId: true },
-    }),
-    db.parcel.findMany({
-      where: countedParcelWhere(campaign.id, window, ids),
-      select: { prisonerId: true, campaignId: true },
-    }),
-  ]);
-  const counts = new Map(ids.map((id) => [id, 0]));
-  let offList = 0;
-  let fromCampaignPage = 0;
-  for (const item of [...letters, ...parcels]) {
-    if (item.campaignId === campaign.id) fromCampaignPage++;
-    const current = counts.get(item.prisonerId);
-    if (current === undefined) offList++;
-    else counts.set(item.prisonerId, current + 1);
-  }
-  const view = campaignProgressFrom(
-    campaign,
-    people.map((p) => ({ prisonerId: p.prisonerId, count: counts.get(p.prisonerId) ?? 0 })),
-    offList,
-    fromCampaignPage,
-  );
+  const view = progressFromCounts(campaign, ids, await countedItems(db, campaign, ids));
   return { ...view, people };
 }
 
@@ -447,7 +504,7 @@ export interface CampaignSummary {
 
 function summaryOf(
   campaign: Campaign,
-  progress: CampaignProgressView,
+  progress: { goal: number; progress: number; percent: number },
   people: number,
   locale: Locale,
 ): CampaignSummary {
@@ -477,8 +534,8 @@ export async function activeCampaignSummaries(
   const campaigns = await listActiveCampaigns(db, { now: at });
   const summaries: CampaignSummary[] = [];
   for (const campaign of campaigns) {
-    const progress = await campaignProgress(db, campaign, { now: at });
-    summaries.push(summaryOf(campaign, progress, progress.people.length, options.locale));
+    const totals = await campaignProgressTotals(db, campaign, { now: at });
+    summaries.push(summaryOf(campaign, totals, totals.people, options.locale));
   }
   return summaries;
 }

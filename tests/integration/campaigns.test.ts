@@ -8,6 +8,7 @@ import {
   campaignForTag,
   campaignPeople,
   campaignProgress,
+  campaignProgressTotals,
   createCampaign,
   getCampaignBySlug,
   listActiveCampaigns,
@@ -282,6 +283,14 @@ describeEachDatabase("campaigns", () => {
     expect(progress.percent).toBe(41);
     expect(progress.fromCampaignPage).toBe(2);
     expect(progress.offList).toBe(1);
+    // Lists of campaigns count the same way, without names.
+    expect(await campaignProgressTotals(prisma, campaign, { now: NOW })).toEqual({
+      goal: 12,
+      progress: 5,
+      percent: 41,
+      fromCampaignPage: 2,
+      people: 4,
+    });
 
     // The same items against a total goal of 10: every counted item, the tagged off-list one too.
     const total = await createCampaign(
