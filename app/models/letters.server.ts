@@ -19,6 +19,7 @@ import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { campaignForTag, CampaignError } from "./campaigns.server.ts";
 
 /**
  * Letters and postcards a volunteer writes. Every query is scoped to the author:
@@ -32,13 +33,35 @@ function requireWriter(user: User) {
   if (!can(user, "write:letters:own")) throw new PermissionError("write:letters:own");
 }
 
-export async function createDraft(author: User, prisonerId: string, kind: "letter" | "postcard") {
+/**
+ * Starts a draft. From a campaign's page the draft carries the campaign's tag
+ * (campaignId): only an active campaign that lists the person tags. A "welcome home"
+ * campaign lists released people: its drafts to them are the one way to write to a
+ * released person, and only the letter bank carries them (docs/support.md).
+ */
+export async function createDraft(
+  author: User,
+  prisonerId: string,
+  kind: "letter" | "postcard",
+  options: { campaignId?: string | null } = {},
+) {
   requireWriter(author);
   const prisoner = await prisma.prisoner.findUnique({
     where: { id: prisonerId },
     select: { doNotWrite: true, status: true, canWrite: true },
   });
-  if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
+  if (!prisoner || prisoner.doNotWrite) throw new PermissionError("not-offered");
+  let welcomeHome = false;
+  if (options.campaignId) {
+    try {
+      const campaign = await campaignForTag(prisma, options.campaignId, prisonerId);
+      welcomeHome = campaign.rule === "welcome_home" && prisoner.status === "released";
+    } catch (error) {
+      if (error instanceof CampaignError) throw new PermissionError("not-offered");
+      throw error;
+    }
+  }
+  if (!isReachable(prisoner) && !welcomeHome) throw new PermissionError("not-offered");
   const at = now();
   const id = newRowId();
   return prisma.letter.create({
@@ -50,6 +73,7 @@ export async function createDraft(author: User, prisonerId: string, kind: "lette
       state: "draft",
       senderName: author.pseudonym,
       bodyEncrypted: encrypt("", letterBody(id)),
+      campaignId: options.campaignId || null,
       createdAt: at,
       updatedAt: at,
     },
@@ -63,6 +87,7 @@ export async function getOwnLetter(authorId: string, id: string) {
     include: {
       prisoner: { include: { names: true, currentFacility: true } },
       route: { select: { id: true, name: true, handover: true, slug: true } },
+      campaign: { select: { rule: true } },
     },
   });
   if (!letter) return null;
@@ -206,6 +231,7 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
       ? { acceptsNonRelativeLetters: facility.acceptsNonRelativeLetters, languages: facility.languages }
       : null,
     addressPrintable: facility !== null && addressProblems(facility).length === 0,
+    welcomeHome: letter.campaign?.rule === "welcome_home",
   });
   return { guidance, eligibility };
 }

@@ -33,6 +33,7 @@ import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.t
 import { PermissionError } from "./users.server.ts";
 import { getSetting, setSetting } from "./settings.server.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { campaignForTag, CampaignError } from "./campaigns.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
@@ -310,13 +311,22 @@ export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
 
 // ───────────────────────────── A person's parcels ─────────────────────────────
 
-export async function createParcelDraft(actor: User, prisonerId: string) {
+/** Starts a parcel; from a campaign's page it carries the campaign's tag (an active campaign listing the person). */
+export async function createParcelDraft(actor: User, prisonerId: string, options: { campaignId?: string | null } = {}) {
   requireSender(actor);
   const prisoner = await prisma.prisoner.findUnique({
     where: { id: prisonerId },
     select: { id: true, status: true, canWrite: true, currentFacilityId: true },
   });
   if (!prisoner || !isReachable(prisoner)) throw new PermissionError("not-offered");
+  if (options.campaignId) {
+    try {
+      await campaignForTag(prisma, options.campaignId, prisonerId);
+    } catch (error) {
+      if (error instanceof CampaignError) throw new PermissionError("not-offered");
+      throw error;
+    }
+  }
   await ensureParcelDefaults();
   const at = now();
   const id = newRowId();
@@ -327,6 +337,7 @@ export async function createParcelDraft(actor: User, prisonerId: string) {
       prisonerId,
       facilityId: prisoner.currentFacilityId,
       state: "draft",
+      campaignId: options.campaignId || null,
       senderDetailsEncrypted: encrypt(actor.pseudonym, parcelSenderDetails(id)),
       createdAt: at,
       updatedAt: at,

@@ -48,6 +48,9 @@ export default function CoordinatorNeeds() {
       <section className="panel">
         <h1>{t("support.coordinator.title")}</h1>
         <p>{t("support.coordinator.intro")}</p>
+        <p>
+          <Link to="/coordinator/campaigns">{t("campaigns.coordinator.title")}</Link>
+        </p>
         <Form method="get" className="filters">
           <SelectField
             id="need-state"

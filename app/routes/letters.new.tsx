@@ -14,7 +14,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const kind = formData.get("kind") === "postcard" ? "postcard" : "letter";
   try {
-    const letter = await createDraft(user, String(formData.get("prisonerId") ?? ""), kind);
+    // From a campaign's page the draft carries the campaign's tag (checked by createDraft).
+    const campaignId = String(formData.get("campaignId") ?? "") || null;
+    const letter = await createDraft(user, String(formData.get("prisonerId") ?? ""), kind, { campaignId });
     // "Write back" from a reply: the replies it answers are read now.
     for (const replyId of formData.getAll("replyId")) await markReplyRead(user.id, String(replyId));
     throw redirect(`/letters/${letter.id}`);

@@ -12,7 +12,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "send:parcels:own");
   const formData = await request.formData();
   try {
-    const parcel = await createParcelDraft(user, String(formData.get("prisonerId") ?? ""));
+    const campaignId = String(formData.get("campaignId") ?? "") || null;
+    const parcel = await createParcelDraft(user, String(formData.get("prisonerId") ?? ""), { campaignId });
     throw redirect(`/parcels/${parcel.id}`);
   } catch (error) {
     if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });

@@ -1,0 +1,48 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "#app/utils/auth.server.ts";
+import { campaignFacilityChoices, campaignForEdit } from "#app/models/campaigns.server.ts";
+import { CampaignForm } from "#app/components/campaign-form.tsx";
+import { formValuesBack } from "#app/schemas/campaigns.ts";
+import { useT } from "#app/i18n/react.tsx";
+import { titleMeta } from "#app/utils/meta.ts";
+import { saveCampaignAction } from "./coordinator.campaigns.new.server.ts";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "campaigns.edit.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:needs");
+  const campaign = await campaignForEdit(user, params.id ?? "");
+  if (!campaign) throw new Response("Not found", { status: 404 });
+  return { campaign, facilities: await campaignFacilityChoices(user) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requirePermission(request, "manage:needs");
+  const campaign = await campaignForEdit(user, params.id ?? "");
+  if (!campaign) throw new Response("Not found", { status: 404 });
+  return saveCampaignAction(user, await request.formData(), campaign.id);
+}
+
+export default function EditCampaign() {
+  const t = useT();
+  const { campaign, facilities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="panel">
+      <p>
+        <Link to="/coordinator/campaigns">{t("campaigns.coordinator.title")}</Link> ·{" "}
+        <Link to={`/campaigns/${campaign.slug}`}>{t("campaigns.coordinator.view")}</Link>
+      </p>
+      <h1>{t("campaigns.edit.title")}</h1>
+      <CampaignForm
+        // A new key after saving: the form starts again from the stored values.
+        key={JSON.stringify(campaign.values)}
+        defaultValues={{ ...campaign.values, ...formValuesBack(actionData?.values) }}
+        serverErrors={actionData?.fieldErrors ?? null}
+        facilities={facilities}
+        submitLabel={t("campaigns.edit.submit")}
+      />
+    </section>
+  );
+}
