@@ -19,6 +19,7 @@ import { fullName } from "#app/names/match-keys.ts";
 import { toCsv } from "#app/utils/csv.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { handOverByEmail, letterReference } from "./letters.server.ts";
 import {
   changeStatusIfAllowed,
@@ -29,6 +30,7 @@ import {
 } from "./tracking.server.ts";
 import type { LetterPdfInput } from "#app/letters/pdf.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
+import type { ItemRefusal } from "#app/tracking/transitions.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
 import { RetriesExhaustedError, retryTransaction } from "#app/utils/retry.server.ts";
 
@@ -51,9 +53,21 @@ function requireTracker(actor: Coordinator) {
   if (!can(actor, "track:items")) throw new PermissionError("track:items");
 }
 
-export class BulkError extends Error {
-  constructor(readonly failures: Array<{ item: ItemRef; reason: string }>) {
-    super("bulk");
+export type BulkErrorCode = "refused";
+
+export const BULK_ERRORS: DomainErrorTable<BulkErrorCode> = {
+  refused: { kind: "conflict", message: "items.bulkRefused" },
+};
+
+export interface BulkFailure {
+  item: ItemRef;
+  reason: ItemRefusal;
+}
+
+/** Nothing of a bulk change was done: `failures` says which items refused it and why. */
+export class BulkError extends DomainError<BulkErrorCode> {
+  constructor(readonly failures: BulkFailure[]) {
+    super("refused", BULK_ERRORS);
   }
 }
 
@@ -109,7 +123,7 @@ export async function bulkChangeStatus(
             createdAt: now(),
           },
         });
-        const failures: Array<{ item: ItemRef; reason: string }> = [];
+        const failures: BulkFailure[] = [];
         for (const item of refs) {
           try {
             await changeStatusIn(tx, item, {
@@ -119,7 +133,7 @@ export async function bulkChangeStatus(
               reference: input.reference,
             });
           } catch (error) {
-            if (error instanceof TransitionError) failures.push({ item, reason: error.reason });
+            if (error instanceof TransitionError) failures.push({ item, reason: error.code });
             else throw error;
           }
         }
@@ -164,7 +178,7 @@ export async function assignRoute(actor: Coordinator, items: ItemRef[], routeId:
           const batch = await tx.batch.create({
             data: { action: "assign", routeId, createdById: actor.id, itemCount: refs.length, createdAt: at },
           });
-          const failures: Array<{ item: ItemRef; reason: string }> = [];
+          const failures: BulkFailure[] = [];
           for (const item of refs) {
             const row = await openItemForAssignment(tx, item);
             if (!row) {
@@ -391,7 +405,21 @@ export function attachmentType(bytes: Uint8Array): { type: string; extension: st
   return match ? { type: match.type, extension: match.extension } : null;
 }
 
-export class ReplyError extends Error {}
+export type ReplyErrorCode = "too-large" | "bad-type" | "empty" | "not-found";
+
+export const REPLY_ERRORS: DomainErrorTable<ReplyErrorCode> = {
+  "too-large": { kind: "invalid", message: "items.reply.tooLarge" },
+  "bad-type": { kind: "invalid", message: "items.reply.badType" },
+  empty: { kind: "invalid", message: "items.reply.empty" },
+  "not-found": { kind: "not_found", message: "items.failure.notFound" },
+};
+
+/** A reply that cannot be recorded: its scan, its emptiness, or an item that was never sent. */
+export class ReplyError extends DomainError<ReplyErrorCode> {
+  constructor(code: ReplyErrorCode) {
+    super(code, REPLY_ERRORS);
+  }
+}
 
 const WRITER = { email: true, pseudonym: true, locale: true, vettingState: true } as const;
 

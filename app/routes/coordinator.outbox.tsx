@@ -5,6 +5,7 @@ import { outboxOverview, retryOutbox } from "#app/models/dispatch.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "outbox.title");
 

@@ -7,6 +7,7 @@ import { myPledges } from "#app/models/support.server.ts";
 import { MyPledges } from "#app/components/my-pledges.tsx";
 import { useDateFormatter, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.home");
 

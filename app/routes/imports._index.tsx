@@ -14,6 +14,7 @@ import { titleMeta } from "#app/utils/meta.ts";
 import type { ImportSummary } from "#app/imports/engine.server.ts";
 import { ErrorText, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "imports.title");
 

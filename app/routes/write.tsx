@@ -18,6 +18,7 @@ import { useT } from "#app/i18n/react.tsx";
 import { now } from "#app/utils/clock.server.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { TranslatedByNote, DeliveryNote } from "#app/components/letter/reach-notes.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "write.title");
 

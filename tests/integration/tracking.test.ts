@@ -198,7 +198,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 async function transitionReason(promise: Promise<unknown>) {
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(TransitionError);
-  return (error as TransitionError).reason;
+  return (error as TransitionError).code;
 }
 
 async function bulkFailures(promise: Promise<unknown>) {
@@ -333,7 +333,7 @@ describeEachDatabase("status tracking", (db) => {
       ),
     ).toBe("not-found");
     const error = await rejection(changeStatus(letterRef(posted), { to: "queued", actorId: coord.id }));
-    expect(error).toMatchObject({ reason: "backwards", item: letterRef(posted), message: "backwards" });
+    expect(error).toMatchObject({ code: "backwards", item: letterRef(posted), message: "backwards" });
 
     expect(await prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await prisma.statusEvent.count()).toBe(0);
@@ -401,7 +401,7 @@ describeEachDatabase("status tracking", (db) => {
         expect(pair.filter((o) => o.status === "fulfilled")).toHaveLength(1);
         const [refused] = pair.filter((o) => o.status === "rejected");
         expect(refused.reason).toBeInstanceOf(TransitionError);
-        expect((refused.reason as TransitionError).reason).toBe("same-status");
+        expect((refused.reason as TransitionError).code).toBe("same-status");
         expect(await eventsOf(letters[i])).toEqual([
           expect.objectContaining({ fromStatus: "queued", toStatus: "posted" }),
         ]);
