@@ -3,7 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { activeRoutes, eligibilityFor, getOwnLetter } from "./letters.server.ts";
 import { itemEvents, routeStatuses } from "./tracking.server.ts";
-import { repliesFor } from "./dispatch.server.ts";
+import { repliesFor } from "./dispatch/replies.server.ts";
 import { phrasebook, riskPhrases } from "./writing-help.server.ts";
 import { getSetting } from "./settings.server.ts";
 import { reachOf } from "./picking.server.ts";

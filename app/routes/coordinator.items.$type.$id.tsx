@@ -10,7 +10,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { changeStatus, itemEvents, routeStatuses, TransitionError, type ItemRef } from "#app/models/tracking.server.ts";
-import { recordReply, repliesFor, ReplyError, trackedItem, type ReplyErrorCode } from "#app/models/dispatch.server.ts";
+import { recordReply, repliesFor, ReplyError, type ReplyErrorCode } from "#app/models/dispatch/replies.server.ts";
+import { trackedItem } from "#app/models/dispatch/item-view.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
 import { nextStatuses } from "#app/tracking/transitions.ts";
 import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";

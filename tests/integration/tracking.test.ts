@@ -14,20 +14,12 @@ import {
   type ItemFilters,
   type ItemRef,
 } from "#app/models/tracking.server.ts";
-import {
-  assignRoute,
-  BulkError,
-  bulkChangeStatus,
-  exportCsv,
-  exportLetters,
-  exportPdfInputs,
-  outboxOverview,
-  recordReply,
-  repliesFor,
-  replyAttachment,
-  ReplyError,
-  retryOutbox,
-} from "#app/models/dispatch.server.ts";
+import { assignRoute } from "#app/models/dispatch/route-assignment.server.ts";
+import { BulkError, bulkChangeStatus } from "#app/models/dispatch/bulk.server.ts";
+import { exportCsv, exportLetters, exportPdfInputs } from "#app/models/dispatch/export.server.ts";
+import { outboxOverview, retryOutbox } from "#app/models/dispatch/outbox.server.ts";
+import { recordReply, repliesFor, ReplyError } from "#app/models/dispatch/replies.server.ts";
+import { replyAttachment } from "#app/models/dispatch/attachments.server.ts";
 import { createDraft, letterReference, saveDraft, sendLetter } from "#app/models/letters.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";

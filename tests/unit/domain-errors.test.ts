@@ -20,7 +20,8 @@ import {
 } from "#app/models/parcels.server.ts";
 import { NEED_STATE_ERRORS, NeedStateError } from "#app/models/support.server.ts";
 import { TRANSITION_ERRORS, TransitionError } from "#app/models/tracking.server.ts";
-import { BULK_ERRORS, REPLY_ERRORS } from "#app/models/dispatch.server.ts";
+import { BULK_ERRORS } from "#app/models/dispatch/bulk.server.ts";
+import { REPLY_ERRORS } from "#app/models/dispatch/replies.server.ts";
 import { FACILITY_MERGE_ERRORS } from "#app/models/facilities.server.ts";
 import { STATUS_IN_USE_ERRORS } from "#app/models/routes.server.ts";
 import { LAST_ADMIN_ERRORS } from "#app/models/account-deletion.server.ts";
