@@ -1,3 +1,4 @@
+import type { ImportSummary } from "./summary.ts";
 import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import crypto from "node:crypto";
 import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
@@ -62,17 +63,7 @@ export type PlannedRow =
     }
   | { line: number; kind: "needsReview"; name: string; candidates: MatchCandidate[]; row: ImportRow };
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  transferred: number;
-  unchanged: number;
-  missing: number;
-  needsReview: number;
-  /** Rows the list itself marks as not for the registry (Viasna's "np"). */
-  skipped: number;
-  errors: { line: number; field: string; message: string }[];
-}
+export type { ImportSummary };
 
 /** A value no rule and no earlier mapping of this source knows, with how many rows use it. */
 export interface UnknownValueUse {
@@ -939,7 +930,7 @@ async function updatePrisoners(
       edits.push({
         prisonerId: p.prisonerId,
         editorId: ctx.editorId,
-        changes: { via: `import:${ctx.runId}`, fields: recorded } as unknown as Prisma.InputJsonValue,
+        changes: { via: `import:${ctx.runId}`, fields: recorded },
         createdAt: ctx.at,
       });
     }

@@ -518,9 +518,8 @@ async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<ParsedFile
   checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
-    );
+    // ExcelJS's types ask for an ArrayBuffer (JSZip reads one as it is): a copy of exactly these bytes.
+    await workbook.xlsx.load(bytes.slice().buffer);
   } catch {
     throw new ImportFileError("import.file.unreadable");
   }
