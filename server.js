@@ -186,8 +186,11 @@ app.use((req, res, next) => {
   next();
 });
 
+// A domain error a route lets through becomes its status and message (app/utils/domain-error.server.ts).
 const remixHandler = createRequestHandler({
-  build: viteDevServer ? () => loadBuild() : build,
+  build: viteDevServer
+    ? () => loadBuild().then((fresh) => fresh.entry.module.withDomainErrors(fresh))
+    : guards.withDomainErrors(build),
   getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: clientIp(req) }),
 });
 // A GET or HEAD request's loaders share per-request lookups (the session: once, not once per loader).

@@ -17,6 +17,7 @@ export {
   ConfigurationError,
   withRequestMemo,
 } from "./runtime.server";
+export { withDomainErrors } from "./utils/domain-error.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -13,6 +13,7 @@ import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { addressProblems, envelopeAddressLines } from "./envelope.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
@@ -27,7 +28,41 @@ import { campaignForTag, CampaignError } from "./campaigns.server.ts";
  * are encrypted at rest with DATA_ENCRYPTION_KEY.
  */
 
-export class LetterStateError extends Error {}
+export type LetterStateCode =
+  | "too-long"
+  | "not-a-draft"
+  | "empty"
+  | "blanks"
+  | "acknowledge"
+  | "route"
+  | "changed"
+  | "postcard-too-long"
+  | "schedule-past"
+  | "schedule-far"
+  | "not-self-post"
+  | "not-sent";
+
+export const LETTER_STATE_ERRORS: DomainErrorTable<LetterStateCode> = {
+  "too-long": { kind: "invalid", message: "letters.error.tooLong" },
+  "not-a-draft": { kind: "conflict", message: "letters.send.notDraft" },
+  empty: { kind: "invalid", message: "letters.send.empty" },
+  blanks: { kind: "invalid", message: "letters.send.blanks" },
+  acknowledge: { kind: "invalid", message: "letters.send.acknowledgeFirst" },
+  route: { kind: "invalid", message: "letters.send.routeNotAllowed" },
+  changed: { kind: "conflict", message: "letters.send.changed" },
+  "postcard-too-long": { kind: "invalid", message: "letters.send.postcardTooLong" },
+  "schedule-past": { kind: "invalid", message: "letters.schedule.past" },
+  "schedule-far": { kind: "invalid", message: "letters.schedule.far" },
+  "not-self-post": { kind: "conflict", message: "letters.error.notSelfPost" },
+  "not-sent": { kind: "conflict", message: "letters.error.notSent" },
+};
+
+/** A letter cannot do what was asked in the state it is in (or with the text it has). */
+export class LetterStateError extends DomainError<LetterStateCode> {
+  constructor(code: LetterStateCode) {
+    super(code, LETTER_STATE_ERRORS, code === "too-long" ? { max: MAX_BODY_CHARACTERS } : {});
+  }
+}
 
 function requireWriter(user: User) {
   if (!can(user, "write:letters:own")) throw new PermissionError("write:letters:own");
@@ -453,14 +488,14 @@ export async function sendDueScheduledLetters(): Promise<{ sent: number; problem
     } catch (error) {
       if (!(error instanceof LetterStateError || error instanceof PermissionError)) throw error;
       // Another instance sent it first.
-      if (error.message === "not-a-draft") continue;
+      if (error.code === "not-a-draft") continue;
       problems++;
       await prisma.letter.updateMany({
         where: { id: letter.id, state: "draft" },
         data: {
           scheduledFor: null,
           scheduledRouteId: null,
-          scheduleProblem: error instanceof PermissionError ? "permission" : error.message,
+          scheduleProblem: error instanceof PermissionError ? "permission" : error.code,
         },
       });
     }

@@ -21,13 +21,12 @@ export async function coordinatorNeedAction(
     else throw new Response("Bad request", { status: 400 });
   } catch (error) {
     if (error instanceof NeedStateError) {
-      if (error.reason === "over-pledged")
+      if (error.code === "over-pledged")
         return {
           pledgeId: String(formData.get("pledgeId") ?? ""),
           fieldErrors: { fulfilledAmount: "support.error.overFulfilled" },
         };
-      if (error.reason === "not-pending" || error.reason === "not-open") return { error: "support.error.notPending" };
-      throw new Response("Not found", { status: 404 });
+      if (error.code === "not-pending" || error.code === "not-open") return { error: "support.error.notPending" };
     }
     throw error;
   }

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { DataTable } from "#app/components/data-table.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { outboxOverview, retryOutbox } from "#app/models/dispatch.server.ts";
+import { outboxOverview, retryOutbox } from "#app/models/dispatch/outbox.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "outbox.title");
 

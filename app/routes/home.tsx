@@ -10,6 +10,7 @@ import { ActiveCampaigns } from "#app/components/campaign-view.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { useDateFormatter, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.home");
 

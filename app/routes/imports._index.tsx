@@ -11,9 +11,9 @@ import { ImportCounts } from "#app/components/import-counts.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
-import type { ImportSummary } from "#app/imports/engine.server.ts";
 import { ErrorText, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "imports.title");
 
@@ -261,9 +261,7 @@ export default function Imports() {
                           : t(`imports.channel.${run.channel as "web" | "cli" | "api"}`))}
                     </td>
                     <td>{t(`imports.stateName.${run.state as "preview"}`)}</td>
-                    <td>
-                      {run.summary ? <ImportCounts summary={run.summary as unknown as ImportSummary} compact /> : null}
-                    </td>
+                    <td>{run.summary ? <ImportCounts summary={run.summary} compact /> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -21,6 +21,7 @@ import { TranslatedByNote, DeliveryNote } from "#app/components/letter/reach-not
 import { activeCampaignsFor } from "#app/models/campaigns.server.ts";
 import { ActiveCampaigns } from "#app/components/campaign-view.tsx";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "write.title");
 

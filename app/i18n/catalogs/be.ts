@@ -1803,4 +1803,21 @@ export const be: Record<MessageKey, string> = {
   "auditAction.campaign.created": "Кампанія створаная",
   "auditAction.campaign.updated": "Кампанія змененая",
   "auditTarget.campaign": "Кампанія",
+  // --- health ---
+  "letters.error.tooLong": "Ліст даўжэйшы за {max} знакаў. Скараціце яго.",
+  "letters.error.notSelfPost": "Гэты ліст не з тых, што вы адпраўляеце самі, або ён ужо не ў дарозе.",
+  "letters.error.notSent": "Гэты ліст яшчэ не адпраўлены, паведамляць пакуль няма пра што.",
+  "parcels.error.refused": "Правілы ўстановы не дазваляюць гэтую пасылку ў такім выглядзе.",
+  "items.failure.purged": "яго тэксту больш няма (захоўваецца толькі на працягу тэрміну захоўвання)",
+  "writingHelp.error.examples": "Запіс паводзіць сябе не так, як кажуць яго прыклады.",
+  "imports.error.reviewRequired": "Некаторыя радкі яшчэ чакаюць рашэння (радкі {lines}).",
+  "error.heading.notFound": "Старонка не знойдзена",
+  "error.heading.forbidden": "Няма доступу",
+  "error.heading.conflict": "Гэта ўжо змянілася",
+  "error.conflict":
+    "Тое, пра што вы прасілі, больш не падыходзіць: за гэты час тут нешта змянілася (магчыма, у іншай укладцы). Абнавіце старонку, каб убачыць, як усё цяпер.",
+  "error.heading.invalid": "Так зрабіць нельга",
+  "error.invalid": "Запыт нельга выканаць у такім выглядзе. Вярніцеся і праверце, што вы ўвялі.",
+  "error.heading.tooMany": "Занадта шмат запытаў",
+  "error.reload": "Абнавіць старонку",
 };

@@ -1787,6 +1787,23 @@ export const en = {
   "auditAction.campaign.created": "Campaign created",
   "auditAction.campaign.updated": "Campaign changed",
   "auditTarget.campaign": "Campaign",
+  // --- health ---
+  "letters.error.tooLong": "The letter is longer than {max} characters. Shorten it.",
+  "letters.error.notSelfPost": "This letter is not one you post yourself, or it is no longer on its way.",
+  "letters.error.notSent": "This letter has not been sent, so there is nothing to report yet.",
+  "parcels.error.refused": "The facility's rules do not allow this parcel as it is.",
+  "items.failure.purged": "its text is gone (kept only for the retention period)",
+  "writingHelp.error.examples": "The entry does not behave as its examples say.",
+  "imports.error.reviewRequired": "Some rows still need a decision (rows {lines}).",
+  "error.heading.notFound": "Page not found",
+  "error.heading.forbidden": "No access",
+  "error.heading.conflict": "This changed in the meantime",
+  "error.conflict":
+    "What you asked for no longer fits: this was changed in the meantime (perhaps in another tab). Reload the page to see it as it is now.",
+  "error.heading.invalid": "This cannot be done",
+  "error.invalid": "The request could not be carried out as it is. Go back and check what you entered.",
+  "error.heading.tooMany": "Too many requests",
+  "error.reload": "Reload the page",
 } as const;
 
 export type MessageKey = keyof typeof en;

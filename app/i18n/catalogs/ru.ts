@@ -1801,4 +1801,21 @@ export const ru: Record<MessageKey, string> = {
   "auditAction.campaign.created": "Кампания создана",
   "auditAction.campaign.updated": "Кампания изменена",
   "auditTarget.campaign": "Кампания",
+  // --- health ---
+  "letters.error.tooLong": "Письмо длиннее {max} знаков. Сократите его.",
+  "letters.error.notSelfPost": "Это письмо не из тех, что вы отправляете сами, или оно уже не в пути.",
+  "letters.error.notSent": "Это письмо ещё не отправлено, сообщать пока не о чем.",
+  "parcels.error.refused": "Правила учреждения не разрешают эту посылку в таком виде.",
+  "items.failure.purged": "его текста больше нет (хранится только в течение срока хранения)",
+  "writingHelp.error.examples": "Запись ведёт себя не так, как говорят её примеры.",
+  "imports.error.reviewRequired": "Некоторые строки ещё ждут решения (строки {lines}).",
+  "error.heading.notFound": "Страница не найдена",
+  "error.heading.forbidden": "Нет доступа",
+  "error.heading.conflict": "Это уже изменилось",
+  "error.conflict":
+    "То, о чём вы просили, больше не подходит: за это время здесь что-то изменилось (возможно, в другой вкладке). Обновите страницу, чтобы увидеть, как всё сейчас.",
+  "error.heading.invalid": "Так сделать нельзя",
+  "error.invalid": "Запрос нельзя выполнить в таком виде. Вернитесь и проверьте, что вы ввели.",
+  "error.heading.tooMany": "Слишком много запросов",
+  "error.reload": "Обновить страницу",
 };
