@@ -129,27 +129,59 @@ async function rankedCandidates(
     facilityLanguages: string[] | null;
     recentLetters: bigint | number;
   };
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT p."id", p."country", p."humanitarian", p."incommunicado", p."relativesOnly", p."birthDate", p."birthYearOnly",
-           f."name" AS "facilityName", f."city" AS "facilityCity", f."acceptsNonRelativeLetters" AS "facilityAccepts", f."languages" AS "facilityLanguages",
-           (SELECT count(*) FROM "Letter" l WHERE l."prisonerId" = p."id" AND l."sentAt" >= ${cutoff}) AS "recentLetters"
+  // The order (humanitarian first, then the fewest recent letters, then the name) in four
+  // parts, each read in index order and cut at the page's end: the humanitarian people
+  // without a recent letter, then those with some, then the same for everyone else. Most
+  // people have no recent letter, so a page reads a few dozen rows, not every prisoner
+  // with a count of their letters (which cost a scan of the registry per page).
+  const upTo = offset + limit;
+  const columns = Prisma.sql`p."id", p."country", p."humanitarian", p."incommunicado", p."relativesOnly", p."birthDate", p."birthYearOnly", p."sortName",
+           f."name" AS "facilityName", f."city" AS "facilityCity", f."acceptsNonRelativeLetters" AS "facilityAccepts", f."languages" AS "facilityLanguages"`;
+  const where = Prisma.sql`${whereOffered(filter)} AND ${extra}`;
+  const withoutRecent = (humanitarian: boolean) => Prisma.sql`(
+    SELECT ${columns}, 0::bigint AS "recentLetters"
     FROM "Prisoner" p LEFT JOIN "Facility" f ON f."id" = p."currentFacilityId"
-    WHERE ${whereOffered(filter)} AND ${extra}
-    ORDER BY p."humanitarian" DESC, "recentLetters" ASC, p."sortName" ASC, p."id" ASC
+    WHERE p."humanitarian" = ${humanitarian} AND ${where}
+      AND NOT EXISTS (SELECT 1 FROM "Letter" l WHERE l."prisonerId" = p."id" AND l."sentAt" >= ${cutoff})
+    ORDER BY p."sortName" ASC, p."id" ASC LIMIT ${upTo})`;
+  const withRecent = (humanitarian: boolean) => Prisma.sql`(
+    SELECT ${columns}, r."count" AS "recentLetters"
+    FROM (SELECT "prisonerId", count(*) AS "count" FROM "Letter" WHERE "sentAt" >= ${cutoff} GROUP BY "prisonerId") r
+    JOIN "Prisoner" p ON p."id" = r."prisonerId" LEFT JOIN "Facility" f ON f."id" = p."currentFacilityId"
+    WHERE p."humanitarian" = ${humanitarian} AND ${where}
+    ORDER BY r."count" ASC, p."sortName" ASC, p."id" ASC LIMIT ${upTo})`;
+  const rows = await prisma.$queryRaw<
+    (Row & { sortName: string; surname: string | null; givenName: string | null; patronymic: string | null })[]
+  >`
+    SELECT ranked.*, n."surname", n."givenName", n."patronymic" FROM (
+      ${withoutRecent(true)} UNION ALL ${withRecent(true)} UNION ALL ${withoutRecent(false)} UNION ALL ${withRecent(false)}
+    ) AS ranked
+    LEFT JOIN LATERAL (
+      SELECT "surname", "givenName", "patronymic" FROM "PrisonerName" WHERE "prisonerId" = ranked."id" AND "isPrimary" LIMIT 1
+    ) n ON TRUE
+    ORDER BY ranked."humanitarian" DESC, ranked."recentLetters" ASC, ranked."sortName" ASC, ranked."id" ASC
     LIMIT ${limit} OFFSET ${offset}`;
-  const names = await prisma.prisonerName.findMany({
-    where: { prisonerId: { in: rows.map((r) => r.id) }, isPrimary: true },
-    select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
-  });
-  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
-  return rows.map(({ facilityName, facilityCity, facilityAccepts, facilityLanguages, recentLetters, ...r }) => ({
-    ...r,
-    recentLetters: Number(recentLetters),
-    name: nameOf.get(r.id) ?? "—",
-    facility: facilityName ? `${facilityName}, ${facilityCity}` : null,
-    facilityRelativesOnly: facilityAccepts === false,
-    facilityLanguages: facilityLanguages ?? [],
-  }));
+  return rows.map(
+    ({
+      facilityName,
+      facilityCity,
+      facilityAccepts,
+      facilityLanguages,
+      recentLetters,
+      sortName: _sortName,
+      surname,
+      givenName,
+      patronymic,
+      ...r
+    }) => ({
+      ...r,
+      recentLetters: Number(recentLetters),
+      name: surname !== null && givenName !== null ? fullName({ surname, givenName, patronymic }) : "—",
+      facility: facilityName ? `${facilityName}, ${facilityCity}` : null,
+      facilityRelativesOnly: facilityAccepts === false,
+      facilityLanguages: facilityLanguages ?? [],
+    }),
+  );
 }
 
 export async function whoNeedsLetters(filter: NeedsFilter) {

@@ -83,6 +83,33 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     expect(candidates.map((c) => c.recentLetters)).toEqual([0, 0, 1, 3]);
   });
 
+  test("across pages the order holds: humanitarian (without, then with recent letters), then everyone else the same way, by name", async () => {
+    // 45 people: every fifth humanitarian, every third with recent letters (1 to 3), names in a shuffled order.
+    const people: { id: string; humanitarian: boolean; recent: number; sortName: string }[] = [];
+    for (let i = 0; i < 45; i++) {
+      const surname = `Асоба${String((i * 17) % 45).padStart(2, "0")}`;
+      const humanitarian = i % 5 === 0;
+      const p = await prisoner(surname, humanitarian ? { humanitarian, humanitarianReasons: ["elderly"] } : {});
+      const recent = i % 3 === 0 ? 1 + (i % 4 === 0 ? 2 : i % 2) : 0;
+      if (recent) await sentLetters(p.id, recent, 3);
+      if (i % 7 === 0) await sentLetters(p.id, 2, 40); // older than 30 days: does not count
+      people.push({ id: p.id, humanitarian, recent, sortName: surname.toLowerCase() });
+    }
+    const expected = [...people]
+      .sort(
+        (a, b) =>
+          Number(b.humanitarian) - Number(a.humanitarian) ||
+          a.recent - b.recent ||
+          (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0),
+      )
+      .map((p) => [p.id, p.recent]);
+    const pages = await Promise.all([1, 2, 3].map((page) => whoNeedsLetters({ page })));
+    expect(pages.map((p) => p.total)).toEqual([45, 45, 45]);
+    expect(pages.map((p) => p.pages)).toEqual([3, 3, 3]);
+    expect(pages.flatMap((p) => p.candidates.map((c) => [c.id, c.recentLetters]))).toEqual(expected);
+    expect(pages[0].candidates[0].name).toMatch(/^Асоба\d\d /);
+  });
+
   test("only facilities that accept a language the volunteer reaches (a translating route counts), unless asked otherwise; country filter", async () => {
     const russian = await facility("ИК №1", ["ru", "be"]);
     const polishOnly = await facility("ИК №2", ["pl"]);
