@@ -226,14 +226,6 @@ export class PrisonerAdoptionsFullError extends Error {
   }
 }
 
-export async function activeAdoptions(volunteerId: string) {
-  return prisma.adoption.findMany({
-    where: { volunteerId, endedAt: null },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, prisonerId: true, createdAt: true },
-  });
-}
-
 /**
  * Adopts a prisoner to write to regularly. The volunteer's row, then the
  * prisoner's, are locked (always in that order) for the checks and the insert, so
@@ -273,58 +265,59 @@ export async function endAdoption(volunteerId: string, prisonerId: string): Prom
  * The volunteer's adopted people, for /write and /home: name, when the volunteer
  * last wrote to them, and the limit ("1 of 3").
  */
+/** Whether the volunteer adopts this prisoner now (the prisoner page asks on every view). */
+export async function isAdopting(volunteerId: string, prisonerId: string): Promise<boolean> {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Adoption" WHERE "volunteerId" = ${volunteerId} AND "prisonerId" = ${prisonerId} AND "endedAt" IS NULL LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** The volunteer's adopted people for /write: one plain query (it runs on every /write). */
 export async function adoptedPeople(volunteerId: string) {
-  const adoptions = await activeAdoptions(volunteerId);
-  const ids = adoptions.map((a) => a.prisonerId);
-  const [names, lastLetters, limit, people] = await Promise.all([
-    prisma.prisonerName.findMany({
-      where: { prisonerId: { in: ids }, isPrimary: true },
-      select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
-    }),
-    prisma.letter.groupBy({
-      by: ["prisonerId"],
-      where: { authorId: volunteerId, prisonerId: { in: ids }, sentAt: { not: null } },
-      _max: { sentAt: true },
-    }),
+  const [rows, limit] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        id: string;
+        adoptedAt: Date;
+        surname: string | null;
+        givenName: string | null;
+        patronymic: string | null;
+        birthDate: Date | null;
+        birthYearOnly: boolean;
+        lastLetterAt: Date | null;
+      }[]
+    >`
+      SELECT a."prisonerId" AS "id", a."createdAt" AS "adoptedAt", n."surname", n."givenName", n."patronymic",
+             p."birthDate", p."birthYearOnly",
+             (SELECT max(l."sentAt") FROM "Letter" l WHERE l."authorId" = ${volunteerId} AND l."prisonerId" = a."prisonerId") AS "lastLetterAt"
+      FROM "Adoption" a JOIN "Prisoner" p ON p."id" = a."prisonerId"
+      LEFT JOIN LATERAL (
+        SELECT "surname", "givenName", "patronymic" FROM "PrisonerName" WHERE "prisonerId" = a."prisonerId" AND "isPrimary" LIMIT 1
+      ) n ON TRUE
+      WHERE a."volunteerId" = ${volunteerId} AND a."endedAt" IS NULL
+      ORDER BY a."createdAt" ASC, a."id" ASC`,
     getSetting("maxAdoptions"),
-    prisma.prisoner.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, birthDate: true, birthYearOnly: true },
-    }),
   ]);
-  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
-  const lastOf = new Map(lastLetters.map((l) => [l.prisonerId, l._max.sentAt]));
-  const personOf = new Map(people.map((p) => [p.id, p]));
   return {
     limit,
-    people: adoptions.map((a) => {
-      const person = personOf.get(a.prisonerId);
-      return {
-        id: a.prisonerId,
-        name: nameOf.get(a.prisonerId) ?? "—",
-        adoptedAt: a.createdAt,
-        lastLetterAt: lastOf.get(a.prisonerId) ?? null,
-        birthDate: person && !person.birthYearOnly ? person.birthDate : null,
-      };
-    }),
+    people: rows.map((r) => ({
+      id: r.id,
+      name:
+        r.surname !== null && r.givenName !== null
+          ? fullName({ surname: r.surname, givenName: r.givenName, patronymic: r.patronymic })
+          : "—",
+      adoptedAt: r.adoptedAt,
+      lastLetterAt: r.lastLetterAt,
+      birthDate: r.birthYearOnly ? null : r.birthDate,
+    })),
   };
 }
 
-/** The routes that decide what a volunteer can reach (see reachFor). */
 export async function reachOf(writesIn: string[]): Promise<CountryReach[]> {
-  const routes = await prisma.route.findMany({
-    where: { active: true },
-    orderBy: { position: "asc" },
-    select: {
-      name: true,
-      countries: true,
-      itemKinds: true,
-      languages: true,
-      translates: true,
-      handover: true,
-      handoverEmail: true,
-      active: true,
-    },
-  });
+  // A plain query: it runs on every /write.
+  const routes = await prisma.$queryRaw<ReachRoute[]>`
+    SELECT "name", "countries"::text[] AS "countries", "itemKinds"::text[] AS "itemKinds", "languages",
+           "translates", "handover"::text AS "handover", "handoverEmail", "active"
+    FROM "Route" WHERE "active" ORDER BY "position" ASC`;
   return reachFor(writesIn, routes);
 }
