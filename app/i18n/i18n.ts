@@ -38,8 +38,14 @@ function slavicPlural(n: number): Intl.LDMLPluralRule {
   return "many";
 }
 
+// Made once: constructing Intl objects is slow, and translate() runs hundreds of times per page.
+let englishPlurals: Intl.PluralRules | undefined;
+const slavicPlurals = { select: slavicPlural };
+
 function pluralRules(locale: Locale): { select: (n: number) => Intl.LDMLPluralRule } {
-  return locale === "en" ? new Intl.PluralRules("en") : { select: slavicPlural };
+  if (locale !== "en") return slavicPlurals;
+  englishPlurals ??= new Intl.PluralRules("en");
+  return englishPlurals;
 }
 
 /**
@@ -48,6 +54,8 @@ function pluralRules(locale: Locale): { select: (n: number) => Intl.LDMLPluralRu
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogs[locale][key] ?? en[key] ?? key;
+  // Most messages have no placeholder: nothing to fill.
+  if (!template.includes("{")) return template;
   const plurals = pluralRules(locale);
   return template.replace(/\{(\w+)(\|[^}]*)?\}/g, (match, name: string, forms?: string) => {
     const value = params[name];

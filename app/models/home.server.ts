@@ -98,6 +98,10 @@ export async function volunteerHome(user: User) {
 }
 
 /** The count behind the navigation's unread marker. */
+/** Runs on every page of a writer (the menu's badge): one plain query, no query planning by Prisma. */
 export async function unreadReplyCount(userId: string): Promise<number> {
-  return prisma.reply.count({ where: { readByWriterAt: null, letter: { authorId: userId } } });
+  const [row] = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "Reply" r JOIN "Letter" l ON l."id" = r."letterId"
+    WHERE r."readByWriterAt" IS NULL AND l."authorId" = ${userId}`;
+  return row?.count ?? 0;
 }

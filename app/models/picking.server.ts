@@ -130,27 +130,59 @@ async function rankedCandidates(
     facilityLanguages: string[] | null;
     recentLetters: bigint | number;
   };
-  const rows = await prisma.$queryRaw<Row[]>`
-    SELECT p."id", p."country", p."humanitarian", p."incommunicado", p."relativesOnly", p."birthDate", p."birthYearOnly",
-           f."name" AS "facilityName", f."city" AS "facilityCity", f."acceptsNonRelativeLetters" AS "facilityAccepts", f."languages" AS "facilityLanguages",
-           (SELECT count(*) FROM "Letter" l WHERE l."prisonerId" = p."id" AND l."sentAt" >= ${cutoff}) AS "recentLetters"
+  // The order (humanitarian first, then the fewest recent letters, then the name) in four
+  // parts, each read in index order and cut at the page's end: the humanitarian people
+  // without a recent letter, then those with some, then the same for everyone else. Most
+  // people have no recent letter, so a page reads a few dozen rows, not every prisoner
+  // with a count of their letters (which cost a scan of the registry per page).
+  const upTo = offset + limit;
+  const columns = Prisma.sql`p."id", p."country", p."humanitarian", p."incommunicado", p."relativesOnly", p."birthDate", p."birthYearOnly", p."sortName",
+           f."name" AS "facilityName", f."city" AS "facilityCity", f."acceptsNonRelativeLetters" AS "facilityAccepts", f."languages" AS "facilityLanguages"`;
+  const where = Prisma.sql`${whereOffered(filter)} AND ${extra}`;
+  const withoutRecent = (humanitarian: boolean) => Prisma.sql`(
+    SELECT ${columns}, 0::bigint AS "recentLetters"
     FROM "Prisoner" p LEFT JOIN "Facility" f ON f."id" = p."currentFacilityId"
-    WHERE ${whereOffered(filter)} AND ${extra}
-    ORDER BY p."humanitarian" DESC, "recentLetters" ASC, p."sortName" ASC, p."id" ASC
+    WHERE p."humanitarian" = ${humanitarian} AND ${where}
+      AND NOT EXISTS (SELECT 1 FROM "Letter" l WHERE l."prisonerId" = p."id" AND l."sentAt" >= ${cutoff})
+    ORDER BY p."sortName" ASC, p."id" ASC LIMIT ${upTo})`;
+  const withRecent = (humanitarian: boolean) => Prisma.sql`(
+    SELECT ${columns}, r."count" AS "recentLetters"
+    FROM (SELECT "prisonerId", count(*) AS "count" FROM "Letter" WHERE "sentAt" >= ${cutoff} GROUP BY "prisonerId") r
+    JOIN "Prisoner" p ON p."id" = r."prisonerId" LEFT JOIN "Facility" f ON f."id" = p."currentFacilityId"
+    WHERE p."humanitarian" = ${humanitarian} AND ${where}
+    ORDER BY r."count" ASC, p."sortName" ASC, p."id" ASC LIMIT ${upTo})`;
+  const rows = await prisma.$queryRaw<
+    (Row & { sortName: string; surname: string | null; givenName: string | null; patronymic: string | null })[]
+  >`
+    SELECT ranked.*, n."surname", n."givenName", n."patronymic" FROM (
+      ${withoutRecent(true)} UNION ALL ${withRecent(true)} UNION ALL ${withoutRecent(false)} UNION ALL ${withRecent(false)}
+    ) AS ranked
+    LEFT JOIN LATERAL (
+      SELECT "surname", "givenName", "patronymic" FROM "PrisonerName" WHERE "prisonerId" = ranked."id" AND "isPrimary" LIMIT 1
+    ) n ON TRUE
+    ORDER BY ranked."humanitarian" DESC, ranked."recentLetters" ASC, ranked."sortName" ASC, ranked."id" ASC
     LIMIT ${limit} OFFSET ${offset}`;
-  const names = await prisma.prisonerName.findMany({
-    where: { prisonerId: { in: rows.map((r) => r.id) }, isPrimary: true },
-    select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
-  });
-  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
-  return rows.map(({ facilityName, facilityCity, facilityAccepts, facilityLanguages, recentLetters, ...r }) => ({
-    ...r,
-    recentLetters: Number(recentLetters),
-    name: nameOf.get(r.id) ?? "—",
-    facility: facilityName ? `${facilityName}, ${facilityCity}` : null,
-    facilityRelativesOnly: facilityAccepts === false,
-    facilityLanguages: facilityLanguages ?? [],
-  }));
+  return rows.map(
+    ({
+      facilityName,
+      facilityCity,
+      facilityAccepts,
+      facilityLanguages,
+      recentLetters,
+      sortName: _sortName,
+      surname,
+      givenName,
+      patronymic,
+      ...r
+    }) => ({
+      ...r,
+      recentLetters: Number(recentLetters),
+      name: surname !== null && givenName !== null ? fullName({ surname, givenName, patronymic }) : "—",
+      facility: facilityName ? `${facilityName}, ${facilityCity}` : null,
+      facilityRelativesOnly: facilityAccepts === false,
+      facilityLanguages: facilityLanguages ?? [],
+    }),
+  );
 }
 
 export async function whoNeedsLetters(filter: NeedsFilter) {
@@ -208,14 +240,6 @@ export class PrisonerAdoptionsFullError extends DomainError<AdoptersFullCode> {
   }
 }
 
-export async function activeAdoptions(volunteerId: string) {
-  return prisma.adoption.findMany({
-    where: { volunteerId, endedAt: null },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, prisonerId: true, createdAt: true },
-  });
-}
-
 /**
  * Adopts a prisoner to write to regularly. The volunteer's row, then the
  * prisoner's, are locked (always in that order) for the checks and the insert, so
@@ -255,58 +279,59 @@ export async function endAdoption(volunteerId: string, prisonerId: string): Prom
  * The volunteer's adopted people, for /write and /home: name, when the volunteer
  * last wrote to them, and the limit ("1 of 3").
  */
+/** Whether the volunteer adopts this prisoner now (the prisoner page asks on every view). */
+export async function isAdopting(volunteerId: string, prisonerId: string): Promise<boolean> {
+  const rows = await prisma.$queryRaw<unknown[]>`
+    SELECT 1 FROM "Adoption" WHERE "volunteerId" = ${volunteerId} AND "prisonerId" = ${prisonerId} AND "endedAt" IS NULL LIMIT 1`;
+  return rows.length > 0;
+}
+
+/** The volunteer's adopted people for /write: one plain query (it runs on every /write). */
 export async function adoptedPeople(volunteerId: string) {
-  const adoptions = await activeAdoptions(volunteerId);
-  const ids = adoptions.map((a) => a.prisonerId);
-  const [names, lastLetters, limit, people] = await Promise.all([
-    prisma.prisonerName.findMany({
-      where: { prisonerId: { in: ids }, isPrimary: true },
-      select: { prisonerId: true, surname: true, givenName: true, patronymic: true },
-    }),
-    prisma.letter.groupBy({
-      by: ["prisonerId"],
-      where: { authorId: volunteerId, prisonerId: { in: ids }, sentAt: { not: null } },
-      _max: { sentAt: true },
-    }),
+  const [rows, limit] = await Promise.all([
+    prisma.$queryRaw<
+      {
+        id: string;
+        adoptedAt: Date;
+        surname: string | null;
+        givenName: string | null;
+        patronymic: string | null;
+        birthDate: Date | null;
+        birthYearOnly: boolean;
+        lastLetterAt: Date | null;
+      }[]
+    >`
+      SELECT a."prisonerId" AS "id", a."createdAt" AS "adoptedAt", n."surname", n."givenName", n."patronymic",
+             p."birthDate", p."birthYearOnly",
+             (SELECT max(l."sentAt") FROM "Letter" l WHERE l."authorId" = ${volunteerId} AND l."prisonerId" = a."prisonerId") AS "lastLetterAt"
+      FROM "Adoption" a JOIN "Prisoner" p ON p."id" = a."prisonerId"
+      LEFT JOIN LATERAL (
+        SELECT "surname", "givenName", "patronymic" FROM "PrisonerName" WHERE "prisonerId" = a."prisonerId" AND "isPrimary" LIMIT 1
+      ) n ON TRUE
+      WHERE a."volunteerId" = ${volunteerId} AND a."endedAt" IS NULL
+      ORDER BY a."createdAt" ASC, a."id" ASC`,
     getSetting("maxAdoptions"),
-    prisma.prisoner.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, birthDate: true, birthYearOnly: true },
-    }),
   ]);
-  const nameOf = new Map(names.map((n) => [n.prisonerId, fullName(n)]));
-  const lastOf = new Map(lastLetters.map((l) => [l.prisonerId, l._max.sentAt]));
-  const personOf = new Map(people.map((p) => [p.id, p]));
   return {
     limit,
-    people: adoptions.map((a) => {
-      const person = personOf.get(a.prisonerId);
-      return {
-        id: a.prisonerId,
-        name: nameOf.get(a.prisonerId) ?? "—",
-        adoptedAt: a.createdAt,
-        lastLetterAt: lastOf.get(a.prisonerId) ?? null,
-        birthDate: person && !person.birthYearOnly ? person.birthDate : null,
-      };
-    }),
+    people: rows.map((r) => ({
+      id: r.id,
+      name:
+        r.surname !== null && r.givenName !== null
+          ? fullName({ surname: r.surname, givenName: r.givenName, patronymic: r.patronymic })
+          : "—",
+      adoptedAt: r.adoptedAt,
+      lastLetterAt: r.lastLetterAt,
+      birthDate: r.birthYearOnly ? null : r.birthDate,
+    })),
   };
 }
 
-/** The routes that decide what a volunteer can reach (see reachFor). */
 export async function reachOf(writesIn: string[]): Promise<CountryReach[]> {
-  const routes = await prisma.route.findMany({
-    where: { active: true },
-    orderBy: { position: "asc" },
-    select: {
-      name: true,
-      countries: true,
-      itemKinds: true,
-      languages: true,
-      translates: true,
-      handover: true,
-      handoverEmail: true,
-      active: true,
-    },
-  });
+  // A plain query: it runs on every /write.
+  const routes = await prisma.$queryRaw<ReachRoute[]>`
+    SELECT "name", "countries"::text[] AS "countries", "itemKinds"::text[] AS "itemKinds", "languages",
+           "translates", "handover"::text AS "handover", "handoverEmail", "active"
+    FROM "Route" WHERE "active" ORDER BY "position" ASC`;
   return reachFor(writesIn, routes);
 }

@@ -2,7 +2,7 @@ import type { User } from "#app/generated/prisma/client.ts";
 import { can } from "#app/utils/permissions.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
-import { activeAdoptions } from "./picking.server.ts";
+import { isAdopting } from "./picking.server.ts";
 import { ageOf, getPrisonerEdits, getPrisonerProfile } from "./prisoners.server.ts";
 import { envelopeAddressLines } from "./envelope.ts";
 import { situationTimeline } from "./situation-timeline.ts";
@@ -18,7 +18,7 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
   if (!profile) return null;
   const { prisoner, letters } = profile;
   const canEdit = can(user, "edit:prisoners");
-  const adopted = (await activeAdoptions(user.id)).some((a) => a.prisonerId === prisoner.id);
+  const adopted = await isAdopting(user.id, prisoner.id);
   return {
     canEdit,
     canSendParcels: can(user, "send:parcels:own"),

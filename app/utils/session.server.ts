@@ -1,5 +1,5 @@
 import { createCookie, redirect } from "@remix-run/node";
-import type { Role, Session, User } from "#app/generated/prisma/client.ts";
+import { Prisma, type Role, type Session, type User } from "#app/generated/prisma/client.ts";
 import { prisma } from "./db.server";
 import { limits, secureTransport, sessionSecrets } from "./config.server";
 import { randomToken, sha256 } from "./crypto.server";
@@ -78,8 +78,33 @@ export async function lookupSession(request: Request): Promise<SessionLookup> {
   return memoForRequest(`session:${idHash}`, () => findSession(idHash));
 }
 
+// Every column of Session and User, from the generated client (so a new column is read too).
+const SESSION_COLUMNS = Object.values(Prisma.SessionScalarFieldEnum);
+const USER_COLUMNS = Object.values(Prisma.UserScalarFieldEnum);
+const SESSION_WITH_USER_SQL = Prisma.raw(
+  [...SESSION_COLUMNS.map((c) => `s."${c}" AS "s.${c}"`), ...USER_COLUMNS.map((c) => `u."${c}" AS "u.${c}"`)].join(
+    ", ",
+  ),
+);
+
+/**
+ * The session and its user in one plain query. It runs on every page: Prisma's
+ * `findUnique` with an `include` costs about 2 ms of CPU per call (its query compiler
+ * plans every call afresh), this about 0.5 ms.
+ */
+async function sessionWithUser(idHash: string): Promise<SessionWithUser | null> {
+  const [row] = await prisma.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${SESSION_WITH_USER_SQL} FROM "Session" s JOIN "User" u ON u."id" = s."userId" WHERE s."idHash" = ${idHash}`;
+  if (!row) return null;
+  const session: Record<string, unknown> = {};
+  const user: Record<string, unknown> = {};
+  for (const c of SESSION_COLUMNS) session[c] = row[`s.${c}`];
+  for (const c of USER_COLUMNS) user[c] = row[`u.${c}`];
+  return { ...(session as Session), user: user as User };
+}
+
 async function findSession(idHash: string): Promise<SessionLookup> {
-  const session = await prisma.session.findUnique({ where: { idHash }, include: { user: true } });
+  const session = await sessionWithUser(idHash);
   if (!session) return { state: "expired" };
   const at = now();
   const idleLimitMs = limits.privilegedIdleMinutes() * 60_000;

@@ -4,7 +4,9 @@ import { prisma } from "#app/utils/db.server.ts";
 import { advanceClock } from "#app/utils/clock.server.ts";
 import {
   adopt,
+  adoptedPeople,
   AdoptionLimitError,
+  isAdopting,
   reachFor,
   birthdaysThisMonth,
   endAdoption,
@@ -13,6 +15,8 @@ import {
   whoNeedsLetters,
 } from "#app/models/picking.server.ts";
 import { setSetting } from "#app/models/settings.server.ts";
+import { unreadReplyCount } from "#app/models/home.server.ts";
+import { getPrisonerProfile } from "#app/models/prisoners.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 import { createFacility, createPrisoner, createVolunteer } from "#tests/support/factories.ts";
@@ -64,6 +68,79 @@ describeEachDatabase("who needs a letter, and adoptions", () => {
     expect(total).toBe(4);
     expect(candidates.map((c) => c.id)).toEqual([humanitarian.id, old.id, few.id, many.id]);
     expect(candidates.map((c) => c.recentLetters)).toEqual([0, 0, 1, 3]);
+  });
+
+  test("across pages the order holds: humanitarian (without, then with recent letters), then everyone else the same way, by name", async () => {
+    // 45 people: every fifth humanitarian, every third with recent letters (1 to 3), names in a shuffled order.
+    const people: { id: string; humanitarian: boolean; recent: number; sortName: string }[] = [];
+    for (let i = 0; i < 45; i++) {
+      const surname = `Асоба${String((i * 17) % 45).padStart(2, "0")}`;
+      const humanitarian = i % 5 === 0;
+      const p = await prisoner(surname, humanitarian ? { humanitarian, humanitarianReasons: ["elderly"] } : {});
+      const recent = i % 3 === 0 ? 1 + (i % 4 === 0 ? 2 : i % 2) : 0;
+      if (recent) await sentLetters(p.id, recent, 3);
+      if (i % 7 === 0) await sentLetters(p.id, 2, 40); // older than 30 days: does not count
+      people.push({ id: p.id, humanitarian, recent, sortName: surname.toLowerCase() });
+    }
+    const expected = [...people]
+      .sort(
+        (a, b) =>
+          Number(b.humanitarian) - Number(a.humanitarian) ||
+          a.recent - b.recent ||
+          (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0),
+      )
+      .map((p) => [p.id, p.recent]);
+    const pages = await Promise.all([1, 2, 3].map((page) => whoNeedsLetters({ page })));
+    expect(pages.map((p) => p.total)).toEqual([45, 45, 45]);
+    expect(pages.map((p) => p.pages)).toEqual([3, 3, 3]);
+    expect(pages.flatMap((p) => p.candidates.map((c) => [c.id, c.recentLetters]))).toEqual(expected);
+    expect(pages[0].candidates[0].name).toMatch(/^Асоба\d\d /);
+  });
+
+  test("a volunteer's adopted people (name, last letter of theirs, birthday unless only the year is known), unread replies, letter counts", async () => {
+    const v = await volunteer();
+    const first = await prisoner("Першы", { birthDate: new Date("1980-05-04"), birthYearOnly: false });
+    const second = await prisoner("Другі", { birthDate: new Date("1975-01-01"), birthYearOnly: true });
+    const other = await prisoner("Іншы");
+    await adopt(v, first.id);
+    await advanceClock(60_000);
+    await adopt(v, second.id);
+    const mine = new Date("2026-11-20T10:00:00Z");
+    await prisma.letter.create({
+      data: { prisonerId: first.id, authorId: v.id, state: "sent", status: "delivered", sentAt: mine },
+    });
+    await prisma.letter.create({
+      data: { prisonerId: first.id, authorId: v.id, state: "sent", sentAt: new Date("2026-10-01T10:00:00Z") },
+    });
+    const draft = await prisma.letter.create({ data: { prisonerId: first.id, authorId: v.id, state: "draft" } });
+    await sentLetters(second.id, 1, 1); // by another author: not this volunteer's last letter
+
+    const { people, limit } = await adoptedPeople(v.id);
+    expect(limit).toBeGreaterThan(0);
+    expect(
+      people.map((p) => [p.id, p.name, p.lastLetterAt?.toISOString() ?? null, p.birthDate?.toISOString() ?? null]),
+    ).toEqual([
+      [first.id, "Першы Тэст", mine.toISOString(), new Date("1980-05-04").toISOString()],
+      [second.id, "Другі Тэст", null, null],
+    ]);
+    expect(await isAdopting(v.id, first.id)).toBe(true);
+    expect(await isAdopting(v.id, other.id)).toBe(false);
+    await endAdoption(v.id, first.id);
+    expect(await isAdopting(v.id, first.id)).toBe(false);
+    expect((await adoptedPeople(v.id)).people.map((p) => p.id)).toEqual([second.id]);
+
+    expect(await unreadReplyCount(v.id)).toBe(0);
+    const letter = await prisma.letter.findFirstOrThrow({ where: { authorId: v.id, sentAt: mine } });
+    const reply = { prisonerId: first.id, receivedOn: new Date("2026-11-25") };
+    await prisma.reply.create({ data: { ...reply, letterId: letter.id } });
+    await prisma.reply.create({ data: { ...reply, letterId: letter.id, readByWriterAt: new Date() } });
+    await prisma.reply.create({ data: { ...reply, letterId: draft.id } });
+    await prisma.reply.create({ data: reply }); // to no letter of theirs
+    expect(await unreadReplyCount(v.id)).toBe(2);
+
+    // The prisoner page's counts: letters not drafts, and those delivered or answered.
+    expect((await getPrisonerProfile(first.id))?.letters).toEqual({ sent: 2, delivered: 1 });
+    expect((await getPrisonerProfile(other.id))?.letters).toEqual({ sent: 0, delivered: 0 });
   });
 
   test("only facilities that accept a language the volunteer reaches (a translating route counts), unless asked otherwise; country filter", async () => {

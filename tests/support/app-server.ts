@@ -96,7 +96,7 @@ export async function startAppExpectingRefusal(
  * production mode, or in demo mode when `args` holds `--demo`.
  */
 export async function startApp(
-  options: { env?: Record<string, string>; dataDir?: string; args?: string[] } = {},
+  options: { env?: Record<string, string>; dataDir?: string; args?: string[]; nodeArgs?: string[] } = {},
 ): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
     throw new Error("The app is not built: run `npm run build` (npm test does it first).");
@@ -104,16 +104,20 @@ export async function startApp(
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "sm-e2e-"));
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["server.js", ...(options.args ?? [])], {
-    cwd: root,
-    env: testAppEnv(dataDir, {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      APP_URL: `http://127.0.0.1:${port}`,
-      ...(options.args?.includes("--demo") ? { APP_MODE: "demo" } : {}),
-      ...options.env,
-    }),
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "server.js", ...(options.args ?? [])],
+    {
+      cwd: root,
+      env: testAppEnv(dataDir, {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        APP_URL: `http://127.0.0.1:${port}`,
+        ...(options.args?.includes("--demo") ? { APP_MODE: "demo" } : {}),
+        ...options.env,
+      }),
+    },
+  );
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
