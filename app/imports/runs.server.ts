@@ -348,10 +348,17 @@ export async function listRuns(page = 1, perPage = 25) {
 export async function listSources() {
   return prisma.source.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, country: true },
+    select: { id: true, slug: true, name: true, country: true, namesPublic: true },
   });
 }
 
-export async function createSource(input: { slug: string; name: string; country: "BY" | "RU" | null }) {
-  return prisma.source.create({ data: { slug: input.slug, name: input.name, country: input.country } });
+export async function createSource(input: {
+  slug: string;
+  name: string;
+  country: "BY" | "RU" | null;
+  namesPublic?: boolean;
+}) {
+  return prisma.source.create({
+    data: { slug: input.slug, name: input.name, country: input.country, namesPublic: input.namesPublic ?? false },
+  });
 }

@@ -289,6 +289,7 @@ export async function needForCoordinator(actor: User, id: string) {
       via: true,
       fundraiserUrl: true,
       holdDays: true,
+      shareable: true,
       state: true,
       createdAt: true,
       prisoner: { select: prisonerSelect },
@@ -587,7 +588,8 @@ export async function sendPledgeReminders(at: Date = now()): Promise<number> {
     where: {
       state: "held",
       heldUntil: { gt: at, lte: new Date(at.getTime() + REMIND_BEFORE_MS) },
-      volunteer: { vettingState: "approved" },
+      // The volunteer's own switch in /settings ("pledge reminders").
+      volunteer: { vettingState: "approved", remindPledges: true },
       need: { state: "open" },
     },
     select: {

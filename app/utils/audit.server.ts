@@ -37,7 +37,11 @@ export type AuditAction =
   | "pledge.fulfilled"
   | "settings.fundraiser_domains"
   | "campaign.created"
-  | "campaign.updated";
+  | "campaign.updated"
+  | "fundraiser.reported"
+  | "need.shareable"
+  | "source.names_public"
+  | "settings.embed_frame_ancestors";
 
 /** Pass a transaction as `db` to record the entry if and only if the change commits. */
 export async function audit(

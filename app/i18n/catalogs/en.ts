@@ -1804,6 +1804,57 @@ export const en = {
   "error.invalid": "The request could not be carried out as it is. Go back and check what you entered.",
   "error.heading.tooMany": "Too many requests",
   "error.reload": "Reload the page",
+  // --- public ---
+  "public.reported": "{amount} raised, reported by {domain} on {date}",
+  "public.join": "Join as a volunteer",
+  "public.needs.title": "Needs you can help with",
+  "public.needs.description": "{count|# need is open|# needs are open|# needs are open|# needs are open}",
+  "public.needs.intro":
+    "Political prisoners, their families and released people need parcels, books and help through established funds. Sign up to pledge; this page shows counts only.",
+  "public.needs.empty": "No needs are shared right now.",
+  "public.needs.for": "For {name}",
+  "public.needs.forFamilyOf": "For the family of {name}",
+  "public.needs.forFamily": "For a political prisoner's family",
+  "public.needs.forPerson": "For a political prisoner",
+  "public.needs.progress": "{fulfilled} of {quantity} arrived, {pledged} pledged",
+  "public.campaign.progress": "{progress} of {goal} sent",
+  "public.campaign.dates": "From {from} to {to}",
+  "public.campaign.people":
+    "{count|# person on the list|# people on the list|# people on the list|# people on the list}",
+  "public.campaign.join": "How to join",
+  "public.campaign.joinText":
+    "Create a volunteer account. A coordinator checks new volunteers; then you pick a person from the campaign's list and write with our help.",
+  "public.campaign.publicPage": "Public page",
+  "public.embed.open": "Open the campaign",
+  "public.embed.title": "Sites that may show the campaign widget",
+  "public.embed.label": "Sites, one a line",
+  "public.embed.hint":
+    "https://ngo.example or https://*.ngo.example. Only these sites may put /c/<campaign>/embed in a frame; no other page of the app may be framed.",
+  "public.feed.title": "Campaigns (Atom feed)",
+  "public.landing.title": "Share the word",
+  "public.landing.until": "until {date}",
+  "public.report.title": "Amount raised, as the fund reports it",
+  "public.report.intro":
+    "Enter what the fund's page reports as raised, and the day it said so. The app never takes payments; public pages show the newest figure with the fund's domain and date.",
+  "public.report.amount": "Amount raised",
+  "public.report.date": "Reported on",
+  "public.report.submit": "Record the amount",
+  "public.report.none": "No amount recorded yet.",
+  "public.report.noFundraiser": "Give a fundraiser link first.",
+  "public.shareable.save": "Save",
+  "public.shareable.need": "Show on the public needs page",
+  "public.shareable.needHint":
+    "Anyone can see it at /needs/public: kind, amounts and progress; the person's name only if their source publishes names. Never the family's description or who pledged.",
+  "public.source.title": "Sources whose names are public",
+  "public.source.namesPublic": "names are public",
+  "public.source.namesPublicHint":
+    "Tick only for lists the NGO already publishes with names. Prisoner names appear on public pages only when one of their sources is ticked.",
+  "public.validation.origins": "One https address a line (https://ngo.example or https://*.ngo.example), at most 20.",
+  "settings.reminders.pledges": "a day before a pledge I made stops holding the need",
+  "auditAction.fundraiser.reported": "Fund's amount recorded",
+  "auditAction.need.shareable": "Need shown on or hidden from public pages",
+  "auditAction.source.names_public": "Source's names made public or private",
+  "auditAction.settings.embed_frame_ancestors": "Sites allowed to show the campaign widget changed",
 } as const;
 
 export type MessageKey = keyof typeof en;
