@@ -63,8 +63,9 @@ describe("refusals render their own page", () => {
       "This letter is not one you post yourself, or it is no longer on its way.",
     );
     expect(await page.getByTestId("error-reason").getAttribute("data-code")).toBe("not-self-post");
-    // The layout stays around the error: the site's navigation is there.
+    // A conflict offers to reload the page, and the layout stays around the error.
     expect(await page.getByRole("link", { name: "Reload the page" }).count()).toBe(1);
+    expect(await page.locator("header.site-header").count()).toBe(1);
 
     // Adopting a prisoner who is not offered (PermissionError from the model, no catch in the route).
     const forbidden = await postAsDocument(page, `${demo.app.url}/prisoners/no-such-prisoner`, { intent: "adopt" });
@@ -76,6 +77,34 @@ describe("refusals render their own page", () => {
     // The letter itself is unchanged and still opens.
     const reopened = await page.goto(letterUrl);
     expect(reopened?.status()).toBe(200);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("a refusal reached through the app's own navigation (JavaScript)", () => {
+  test("saving a draft deleted in another tab shows the 409 page with the reason", async () => {
+    const { context, problems } = await newWatchedContext(demo.browser);
+    const page = await context.newPage();
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, VOLUNTEER));
+    await page.waitForURL(/\/home$/);
+    await page.goto(`${demo.app.url}/prisoners?reason=large_family_parent`);
+    await page.getByRole("link", { name: "Цярэшка Святлана Іванаўна" }).click();
+    await page.waitForURL(/\/prisoners\/[^/?]+$/);
+    await page.getByRole("button", { name: "Write a letter" }).click();
+    await page.waitForURL(/\/letters\/[^/]+$/);
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await other.getByLabel("Yes, delete this draft for good").check();
+    await other.getByRole("button", { name: "Delete draft" }).click();
+    await other.waitForURL(/\/letters\?deleted=1/);
+
+    await page.getByRole("button", { name: "Save draft" }).click();
+    const errorPage = page.getByTestId("error-page");
+    await expect.poll(() => errorPage.getAttribute("data-status")).toBe("409");
+    expect(await errorPage.getByRole("heading", { level: 1 }).textContent()).toBe("This changed in the meantime");
+    expect(await page.getByTestId("error-reason").getAttribute("data-code")).toBe("not-a-draft");
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });

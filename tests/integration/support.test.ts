@@ -28,6 +28,7 @@ import {
 } from "#app/models/support.server.ts";
 import { needSchema } from "#app/schemas/support.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createPrisoner, createVolunteer } from "#tests/support/factories.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 
 const DAY = 86_400_000;
@@ -49,32 +50,16 @@ afterAll(async () => {
   await mail?.close();
 });
 
-async function user(
+function user(
   email: string,
   role: "volunteer" | "coordinator" | "admin" = "volunteer",
   data: Partial<Prisma.UserCreateInput> = {},
 ) {
-  return prisma.user.create({
-    data: {
-      email,
-      pseudonym: email.split("@")[0],
-      role,
-      vettingState: "approved",
-      locale: "en",
-      writesIn: ["ru"],
-      ...data,
-    },
-  });
+  return createVolunteer({ email, role, locale: "en", ...data });
 }
 
-async function prisoner(status: Prisma.PrisonerCreateInput["status"] = "convicted", country: "BY" | "RU" = "BY") {
-  return prisma.prisoner.create({
-    data: {
-      country,
-      status,
-      names: { create: [{ script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true }] },
-    },
-  });
+function prisoner(status: Prisma.PrisonerCreateInput["status"] = "convicted", country: "BY" | "RU" = "BY") {
+  return createPrisoner({ country, status, currentFacilityId: null });
 }
 
 function needInput(prisonerId: string, values: Record<string, string> = {}) {

@@ -135,3 +135,17 @@ export function createSentLetter(
     },
   });
 }
+
+/** A parcel: a draft unless told otherwise. */
+export function createParcel(
+  senderId: string | null,
+  prisonerId: string,
+  data: Partial<Prisma.ParcelUncheckedCreateInput> = {},
+) {
+  return prisma.parcel.create({ data: { senderId, prisonerId, state: "draft", ...data } });
+}
+
+/** A source list (Viasna, Memorial…) prisoners are imported from. */
+export function createSource(slug: string, data: Partial<Prisma.SourceUncheckedCreateInput> = {}) {
+  return prisma.source.create({ data: { slug, name: slug, country: "BY", ...data } });
+}
