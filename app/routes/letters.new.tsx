@@ -20,3 +20,10 @@ export async function action({ request }: ActionFunctionArgs) {
   for (const replyId of formData.getAll("replyId")) await markReplyRead(user.id, String(replyId));
   throw redirect(`/letters/${letter.id}`);
 }
+
+// A page module (not a resource route), so that a refusal posted without JavaScript
+// renders the error page rather than a bare JSON body; the loader always redirects.
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+export default function StartDraft() {
+  return null;
+}

@@ -15,3 +15,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const parcel = await createParcelDraft(user, String(formData.get("prisonerId") ?? ""), { campaignId });
   throw redirect(`/parcels/${parcel.id}`);
 }
+
+// A page module (not a resource route), so that a refusal posted without JavaScript
+// renders the error page rather than a bare JSON body; the loader always redirects.
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+export default function StartDraft() {
+  return null;
+}
