@@ -74,6 +74,15 @@ describe("refusals render their own page", () => {
     expect(await errorPage.getByRole("heading", { level: 1 }).textContent()).toBe("No access");
     expect(await errorPage.textContent()).toContain("You do not have access to this page.");
 
+    // Starting a draft for someone not offered: the same page, not the raw body of a resource route.
+    const refusedDraft = await postAsDocument(page, `${demo.app.url}/letters/new`, {
+      prisonerId: "no-such-prisoner",
+      kind: "letter",
+    });
+    expect(refusedDraft.status()).toBe(403);
+    expect(await errorPage.getAttribute("data-status")).toBe("403");
+    expect(await errorPage.getByRole("heading", { level: 1 }).textContent()).toBe("No access");
+
     // The letter itself is unchanged and still opens.
     const reopened = await page.goto(letterUrl);
     expect(reopened?.status()).toBe(200);
