@@ -13,7 +13,7 @@ const NEVER = [
   "Лясная птушка",
   "New Friend",
   "Mother and two children",
-  "Ганна",
+  "Ганна (mother)",
   "+375 29",
 ];
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
