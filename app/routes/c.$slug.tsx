@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { publicCampaign } from "#app/models/public.server.ts";
 import { appUrl } from "#app/utils/config.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
+import { getOptionalUser } from "#app/utils/auth.server.ts";
 import { etagOf, hasCookie, limitPublicRequest, publicCacheHeaders } from "#app/utils/public-http.server.ts";
 import { localeOf, socialMeta } from "#app/utils/social-meta.ts";
 import { translate } from "#app/i18n/i18n.ts";
@@ -16,7 +17,8 @@ import { ReportedAmount } from "#app/components/reported-amount.tsx";
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await limitPublicRequest(context);
-  const locale = await resolveLocale(request);
+  // The page's language: the signed-in person's, as the rest of the page (root), else the visitor's.
+  const locale = await resolveLocale(request, hasCookie(request) ? (await getOptionalUser(request))?.locale : null);
   const campaign = await publicCampaign(params.slug ?? "", { locale });
   if (!campaign) throw new Response("Not found", { status: 404 });
   const url = `${appUrl()}/c/${campaign.slug}`;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { expectAccessible, newWatchedContext, type Page } from "#tests/support/browser.ts";
-import { demoAppSuite } from "#tests/support/demo-app.ts";
+import { DEMO_TOTP_SECRET, demoAppSuite } from "#tests/support/demo-app.ts";
+import { enterAuthenticatorCode, enterSignInCode, requestSignInCode, totpCode } from "#tests/support/flows.ts";
 
 const demo = demoAppSuite();
 
@@ -13,7 +14,7 @@ const NEVER = [
   "Лясная птушка",
   "New Friend",
   "Mother and two children",
-  "Ганна",
+  "Ганна (mother)",
   "+375 29",
 ];
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
@@ -114,5 +115,57 @@ describe("public pages", () => {
     await expectNothingPrivate(page, "shared needs");
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  test("an admin lets one site frame the widget (only the embed) and records the fund's amount; the public page shows it", async () => {
+    const admin = await newWatchedContext(demo.browser);
+    const page = await admin.context.newPage();
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, "admin@demo.solidarity.test"));
+    await page.waitForURL(/\/2fa/);
+    await enterAuthenticatorCode(page, totpCode(DEMO_TOTP_SECRET, Date.now()));
+    await page.waitForURL((url) => !url.pathname.startsWith("/2fa"));
+
+    await page.goto(`${demo.app.url}/coordinator/needs`);
+    await page.getByLabel("Sites, one a line").fill("http://plain.example");
+    await page.locator("#embed").getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(async () => page.locator("#embed-origins-error").textContent())
+      .toContain("One https address a line");
+    await page.getByLabel("Sites, one a line").fill("https://ngo.example");
+    await page.locator("#embed").getByRole("button", { name: "Save" }).click();
+    await expect.poll(async () => page.locator("#embed-origins-error").count()).toBe(0);
+
+    const embedPolicy = async () =>
+      (await page.request.get(`${demo.app.url}/c/${SLUG}/embed`)).headers()["content-security-policy"];
+    await expect.poll(embedPolicy).toContain("frame-ancestors https://ngo.example");
+    const embed = await page.request.get(`${demo.app.url}/c/${SLUG}/embed`);
+    expect(embed.headers()["x-frame-options"]).toBeUndefined();
+    for (const path of [`/c/${SLUG}`, "/needs/public", `/c/${SLUG}/card.png`, "/coordinator/needs"]) {
+      const other = await page.request.get(`${demo.app.url}${path}`);
+      expect(other.headers()["content-security-policy"], path).toContain("frame-ancestors 'none'");
+      expect(other.headers()["x-frame-options"], path).toBe("DENY");
+    }
+
+    await page.goto(`${demo.app.url}/coordinator/campaigns`);
+    await page.getByRole("link", { name: "New Year postcards" }).first().click();
+    await page.waitForURL(/\/coordinator\/campaigns\/[^/]+$/);
+    await page.getByLabel("Amount raised", { exact: true }).fill("1500");
+    // Today, as the demo's own report: the same day, the later entry is the one shown.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel("Reported on").fill(today);
+    await page.getByRole("button", { name: "Record the amount" }).click();
+    await expect
+      .poll(async () => page.getByTestId("fundraiser-reports").locator("li").first().textContent())
+      .toContain(`1500 EUR raised, reported by bysol.org on ${today}`);
+    expect(admin.problems).toEqual([]);
+    await admin.context.close();
+
+    const visitor = await newWatchedContext(demo.browser);
+    const publicPage = await visitor.context.newPage();
+    await publicPage.goto(`${demo.app.url}/c/${SLUG}`);
+    expect(await publicPage.getByTestId("reported-amount").textContent()).toContain("1500 EUR raised");
+    await expectNothingPrivate(publicPage, "campaign page after the report");
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
   });
 });

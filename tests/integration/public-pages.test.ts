@@ -28,6 +28,7 @@ import { loader as embedLoader } from "#app/routes/c.$slug.embed.tsx";
 import { loader as atomLoader } from "#app/routes/campaigns[.]atom.tsx";
 import { loader as apiLoader } from "#app/routes/api.v1.public.campaigns.tsx";
 import { loader as landingLoader } from "#app/routes/_index.tsx";
+import { coordinatorNeedAction } from "#app/routes/coordinator.needs.$id.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 
 type AnyLoader = (args: {
@@ -360,5 +361,76 @@ describeEachDatabase("public pages", () => {
     expect(await sendPledgeReminders()).toBe(0);
     await prisma.user.update({ where: { id: pledge.volunteerId! }, data: { remindPledges: true } });
     expect(await sendPledgeReminders()).toBe(1);
+  });
+});
+
+describeEachDatabase("public pages: coordinators' switches and forms", () => {
+  async function redirected(run: () => Promise<unknown>): Promise<string | null> {
+    try {
+      await run();
+      return null;
+    } catch (thrown) {
+      if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400)
+        return thrown.headers.get("location");
+      throw thrown;
+    }
+  }
+
+  test("a coordinator shares a need and records the fund's amount through the need's page; a bad amount is explained", async () => {
+    expect(await seedDemoData()).toBe(true);
+    const actor = await coordinator();
+    const need = await prisma.need.findFirstOrThrow({ where: { via: "task", state: "open" } });
+    await prisma.need.update({ where: { id: need.id }, data: { shareable: false } });
+    const form = (values: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(values)) data.set(k, v);
+      return data;
+    };
+    expect(
+      await redirected(() => coordinatorNeedAction(actor, need.id, form({ intent: "shareable", value: "on" }))),
+    ).toBe(`/coordinator/needs/${need.id}`);
+    expect((await publicNeeds()).some((n) => n.id === need.id)).toBe(true);
+    // Unticked: the browser leaves the box out.
+    await redirected(() => coordinatorNeedAction(actor, need.id, form({ intent: "shareable" })));
+    expect((await publicNeeds()).some((n) => n.id === need.id)).toBe(false);
+    expect(await prisma.auditLog.count({ where: { action: "need.shareable", targetId: need.id } })).toBe(2);
+
+    // A task has no fundraiser link: the report is refused in words.
+    expect(
+      await coordinatorNeedAction(
+        actor,
+        need.id,
+        form({ intent: "report", amount: "5", currency: "eur", reportedOn: "2026-12-01" }),
+      ),
+    ).toEqual({ form: "report", error: "public.report.noFundraiser" });
+    const fund = await prisma.need.findFirstOrThrow({ where: { via: "fundraiser" } });
+    expect(
+      await coordinatorNeedAction(
+        actor,
+        fund.id,
+        form({ intent: "report", amount: "a lot", currency: "euro", reportedOn: "yesterday" }),
+      ),
+    ).toEqual({
+      form: "report",
+      fieldErrors: {
+        amount: "validation.wholeNumber",
+        currency: "support.validation.currency",
+        reportedOn: "validation.date",
+      },
+    });
+    await redirected(() =>
+      coordinatorNeedAction(
+        actor,
+        fund.id,
+        form({ intent: "report", amount: "75", currency: "eur", reportedOn: "2099-02-03" }),
+      ),
+    );
+    expect((await fundraiserReports(actor, { needId: fund.id }))[0]).toMatchObject({
+      amount: 75,
+      currency: "EUR",
+      reportedOn: "2099-02-03",
+      domain: "bysol.org",
+      by: "Coordinator Kasia",
+    });
   });
 });
