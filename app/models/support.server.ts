@@ -83,6 +83,26 @@ const prisonerSelect = {
   names: { where: { isPrimary: true }, take: 1, select: { surname: true, givenName: true, patronymic: true } },
 } satisfies Prisma.PrisonerSelect;
 
+/** What every view of a need shows, to coordinators and volunteers alike. */
+const needSummarySelect = {
+  id: true,
+  kind: true,
+  text: true,
+  quantity: true,
+  currency: true,
+  deadline: true,
+  via: true,
+  prisoner: { select: prisonerSelect },
+} satisfies Prisma.NeedSelect;
+
+/** One need's page adds how to help and how long a pledge holds it. */
+const needDetailSelect = {
+  ...needSummarySelect,
+  fundraiserUrl: true,
+  holdDays: true,
+  state: true,
+} satisfies Prisma.NeedSelect;
+
 function prisonerView(p: {
   id: string;
   country: string;
@@ -254,15 +274,8 @@ export async function listNeedsForCoordinator(actor: User, filter: CoordinatorNe
     orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     take: 200,
     select: {
-      id: true,
-      kind: true,
-      text: true,
-      quantity: true,
-      currency: true,
-      deadline: true,
-      via: true,
+      ...needSummarySelect,
       state: true,
-      prisoner: { select: prisonerSelect },
       family: { select: { id: true, description: true } },
       pledges: { select: pledgeRuleSelect },
     },
@@ -280,19 +293,9 @@ export async function needForCoordinator(actor: User, id: string) {
   const need = await prisma.need.findUnique({
     where: { id },
     select: {
-      id: true,
-      kind: true,
-      text: true,
-      quantity: true,
-      currency: true,
-      deadline: true,
-      via: true,
-      fundraiserUrl: true,
-      holdDays: true,
+      ...needDetailSelect,
       shareable: true,
-      state: true,
       createdAt: true,
-      prisoner: { select: prisonerSelect },
       family: { select: { id: true, description: true } },
       pledges: {
         orderBy: { createdAt: "asc" },
@@ -413,14 +416,7 @@ export async function listOpenNeeds(actor: User, filter: NeedBoardFilter = {}) {
     orderBy: [{ deadline: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
     take: 200,
     select: {
-      id: true,
-      kind: true,
-      text: true,
-      quantity: true,
-      currency: true,
-      deadline: true,
-      via: true,
-      prisoner: { select: prisonerSelect },
+      ...needSummarySelect,
       family: { select: { description: true } },
       pledges: { select: pledgeRuleSelect },
     },
@@ -439,17 +435,7 @@ export async function needForVolunteer(actor: User, id: string) {
   const need = await prisma.need.findUnique({
     where: { id },
     select: {
-      id: true,
-      kind: true,
-      text: true,
-      quantity: true,
-      currency: true,
-      deadline: true,
-      via: true,
-      fundraiserUrl: true,
-      holdDays: true,
-      state: true,
-      prisoner: { select: prisonerSelect },
+      ...needDetailSelect,
       family: { select: { description: true } },
       pledges: { select: { ...pledgeRuleSelect, id: true, volunteerId: true, createdAt: true } },
     },
