@@ -294,6 +294,19 @@ export async function publicCampaigns(options: {
   return views;
 }
 
+/**
+ * The landing page's links to shareable campaigns: titles and dates only. Every anonymous
+ * visit reads it, so it counts nothing (the progress is on each campaign's own page).
+ */
+export async function publicCampaignLinks(options: { locale: Locale; now?: Date; db?: DbClient }) {
+  const db = options.db ?? prisma;
+  const campaigns = (await listActiveCampaigns(db, { now: options.now ?? clockNow() })).filter((c) => c.shareable);
+  return campaigns.map((campaign) => {
+    const text = campaignText(campaign, options.locale);
+    return { slug: campaign.slug, title: text.title, language: text.language, endsOn: dayOf(campaign.endsOn) };
+  });
+}
+
 /** One shareable campaign that is running now, or null (unknown, not shareable, not running). */
 export async function publicCampaign(
   slug: string,

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getOptionalUser } from "#app/utils/auth.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 export { ErrorBoundary } from "#app/components/error-boundary.tsx";
-import { publicCampaigns } from "#app/models/public.server.ts";
+import { publicCampaignLinks } from "#app/models/public.server.ts";
+import { limitPublicRequest } from "#app/utils/public-http.server.ts";
 import { appUrl } from "#app/utils/config.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { localeOf, socialMeta } from "#app/utils/social-meta.ts";
@@ -20,16 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) => {
   });
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getOptionalUser(request)) throw redirect("/home");
+  // Anyone may open it without signing in: limited like the other public pages.
+  await limitPublicRequest(context);
   const locale = await resolveLocale(request);
   // Shareable campaigns running now: titles and dates only (docs/public-pages.md).
-  const campaigns = (await publicCampaigns({ locale })).map((c) => ({
-    slug: c.slug,
-    title: c.title,
-    language: c.language,
-    endsOn: c.endsOn,
-  }));
+  const campaigns = await publicCampaignLinks({ locale });
   return { accountDeleted: new URL(request.url).searchParams.has("accountDeleted"), campaigns, origin: appUrl() };
 }
 
