@@ -452,6 +452,19 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   return renderLettersPdf([input]);
 }
 
+function renderOne(doc: Doc, input: LetterPdfInput): void {
+  const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
+  if (input.kind === "postcard") {
+    renderPostcard(doc, input, labels);
+  } else {
+    renderLetterPages(doc, input);
+    renderEnvelopePage(doc, input, labels);
+  }
+  // The finished pages go out to the stream and leave memory; it also keeps the next
+  // letter's page numbers and fold ticks (drawn over the buffered pages) to its own pages.
+  doc.flushPages();
+}
+
 /** Several letters in one print-ready document, each followed by its envelope (a batch for a service that prints). */
 export async function renderLettersPdf(inputs: LetterPdfInput[]): Promise<Buffer> {
   const doc = newDocument(true);
@@ -463,15 +476,64 @@ export async function renderLettersPdf(inputs: LetterPdfInput[]): Promise<Buffer
     doc.on("error", reject);
   });
 
-  for (const input of inputs) {
-    const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
-    if (input.kind === "postcard") {
-      renderPostcard(doc, input, labels);
-    } else {
-      renderLetterPages(doc, input);
-      renderEnvelopePage(doc, input, labels);
-    }
-  }
+  for (const input of inputs) renderOne(doc, input);
   doc.end();
   return done;
+}
+
+/**
+ * The same document as renderLettersPdf, as a stream for the response: each letter's
+ * pages are written out as soon as they are drawn, so memory holds one letter (plus
+ * what the reader has not taken yet), and the event loop gets a turn between letters
+ * (other requests are answered while a large batch renders). A letter is drawn only
+ * when the reader asks for more, so a slow reader pauses the drawing.
+ */
+export function streamLettersPdf(inputs: LetterPdfInput[]): ReadableStream<Uint8Array> {
+  const doc = newDocument(true);
+  const queue: Uint8Array[] = [];
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  doc.on("data", (chunk: Buffer) => {
+    queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    notify();
+  });
+  doc.on("end", () => {
+    ended = true;
+    notify();
+  });
+  doc.on("error", (error: unknown) => {
+    failure = error;
+    notify();
+  });
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // Draw letters until something can be handed out (or the document is done).
+      while (queue.length === 0 && !ended && failure === null) {
+        if (next < inputs.length) {
+          renderOne(doc, inputs[next++]);
+          if (next < inputs.length) await new Promise((resolve) => setImmediate(resolve));
+        } else if (next === inputs.length) {
+          next++;
+          doc.end();
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      }
+      if (failure !== null) return controller.error(failure);
+      // One letter's output at a time: the reader asks again (pull) when it wants more.
+      for (const chunk of queue.splice(0)) controller.enqueue(chunk);
+      if (ended) controller.close();
+    },
+    cancel() {
+      next = inputs.length + 1;
+      doc.removeAllListeners("data");
+    },
+  });
 }
