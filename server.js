@@ -56,7 +56,14 @@ app.disable("x-powered-by");
 app.set("trust proxy", trustProxyHops > 0 ? trustProxyHops : false);
 app.use(compression());
 
-app.use((req, res, next) => {
+app.use(async (req, res, next) => {
+  let frame;
+  try {
+    // Frames are refused everywhere except /c/<slug>/embed, which admins' listed sites may frame.
+    frame = await guards.frameHeadersFor(req.path);
+  } catch (error) {
+    return next(error);
+  }
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   const connect = isDevelopment ? "'self' ws: wss:" : "'self'";
@@ -72,11 +79,11 @@ app.use((req, res, next) => {
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
-      "frame-ancestors 'none'",
+      `frame-ancestors ${frame.frameAncestors}`,
     ].join("; "),
   );
   res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
+  if (frame.xFrameOptions) res.setHeader("X-Frame-Options", frame.xFrameOptions);
   // People at risk: never tell another site which page of ours they came from.
   // same-origin sends no Referer to any other site, exactly as no-referrer does; it is
   // not no-referrer because then browsers send "Origin: null" on our own form posts,
@@ -186,8 +193,11 @@ app.use((req, res, next) => {
   next();
 });
 
+// A domain error a route lets through becomes its status and message (app/utils/domain-error.server.ts).
 const remixHandler = createRequestHandler({
-  build: viteDevServer ? () => loadBuild() : build,
+  build: viteDevServer
+    ? () => loadBuild().then((fresh) => fresh.entry.module.withDomainErrors(fresh))
+    : guards.withDomainErrors(build),
   getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: clientIp(req) }),
 });
 // A GET or HEAD request's loaders share per-request lookups (the session: once, not once per loader).

@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { notModified } from "./utils/public-http.server";
 
 export {
   bootstrap,
@@ -16,7 +17,9 @@ export {
   crossSiteRefusal,
   ConfigurationError,
   withRequestMemo,
+  frameHeadersFor,
 } from "./runtime.server";
+export { withDomainErrors } from "./utils/domain-error.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -27,6 +30,11 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // A public page whose loader gave an ETag the client already holds: 304, nothing rendered.
+  const etag = responseHeaders.get("ETag");
+  if (responseStatusCode === 200 && etag && notModified(request, etag)) {
+    return new Response(null, { status: 304, headers: responseHeaders });
+  }
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {

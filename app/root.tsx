@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   Links,
   Meta,
@@ -10,7 +9,6 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useState } from "react";
@@ -253,25 +251,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const t = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message =
-    status === 404
-      ? t("error.notFound")
-      : status === 403
-        ? t("error.forbidden")
-        : status === 429
-          ? t("error.tooManyRequests")
-          : t("error.generic");
-  return (
-    <section className="panel narrow">
-      <h1>{t("error.title")}</h1>
-      <p>{message}</p>
-      <p>
-        <Link to="/">{t("error.goHome")}</Link>
-      </p>
-    </section>
-  );
-}
+export { ErrorBoundary } from "./components/error-boundary";

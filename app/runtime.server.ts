@@ -20,6 +20,8 @@ import { sessionUserId } from "#app/utils/session.server.ts";
 import { startOutboxWorker } from "#app/utils/email.server.ts";
 import { hitRateLimit } from "#app/utils/rate-limit.server.ts";
 import { limits } from "#app/utils/config.server.ts";
+import { frameHeaders, isEmbedPath, type FrameHeaders } from "#app/utils/http-guards.server.ts";
+import { getSetting } from "#app/models/settings.server.ts";
 import { demoAccountsPresent, seedDemo } from "#app/models/demo.server.ts";
 import { ensureDefaultRoutes } from "#app/models/routes.server.ts";
 import { backfillFacilityIdentity } from "#app/models/facilities.server.ts";
@@ -88,6 +90,16 @@ export async function bootstrap(options: ServerFlags & { worker?: boolean } = {}
 
 export { ConfigurationError };
 export { bodyLimitFor, crossSiteRefusal } from "#app/utils/http-guards.server.ts";
+
+/**
+ * The frame protections of a request (server.js): every page refuses frames except
+ * /c/<slug>/embed, which the sites admins listed may frame. The list is read from
+ * the settings only for the embed.
+ */
+export async function frameHeadersFor(pathname: string): Promise<FrameHeaders> {
+  if (!isEmbedPath(pathname)) return frameHeaders(pathname, []);
+  return frameHeaders(pathname, await getSetting("embedFrameAncestors"));
+}
 
 /** Settings server.js needs: it reads no environment variable itself. */
 export function serverSettings(): {

@@ -1,3 +1,5 @@
+import type { ImportSummary } from "./summary.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import crypto from "node:crypto";
 import type { Country, FacilityType, Prisma, PrisonerStatus, ReleaseKind } from "#app/generated/prisma/client.ts";
 import { prisma, type DbClient } from "#app/utils/db.server.ts";
@@ -61,17 +63,7 @@ export type PlannedRow =
     }
   | { line: number; kind: "needsReview"; name: string; candidates: MatchCandidate[]; row: ImportRow };
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  transferred: number;
-  unchanged: number;
-  missing: number;
-  needsReview: number;
-  /** Rows the list itself marks as not for the registry (Viasna's "np"). */
-  skipped: number;
-  errors: { line: number; field: string; message: string }[];
-}
+export type { ImportSummary };
 
 /** A value no rule and no earlier mapping of this source knows, with how many rows use it. */
 export interface UnknownValueUse {
@@ -123,15 +115,34 @@ export type ReviewDecisions = Record<number, string | "new">;
 /** For a new facility (by key), a person's choice: create it ("new") or the id of the known facility it is. */
 export type FacilityDecisions = Record<string, string | "new">;
 
-export class UnknownSourceError extends Error {
+export type UnknownSourceCode = "unknown-source";
+
+export const UNKNOWN_SOURCE_ERRORS: DomainErrorTable<UnknownSourceCode> = {
+  "unknown-source": { kind: "not_found", message: "imports.upload.noSource" },
+};
+
+/** No source list by this name. */
+export class UnknownSourceError extends DomainError<UnknownSourceCode> {
   constructor(public slug: string) {
-    super(`Unknown source "${slug}"`);
+    super("unknown-source", UNKNOWN_SOURCE_ERRORS, {}, `Unknown source "${slug}"`);
   }
 }
 
-export class ReviewRequiredError extends Error {
+export type ReviewRequiredCode = "review-required";
+
+export const REVIEW_REQUIRED_ERRORS: DomainErrorTable<ReviewRequiredCode> = {
+  "review-required": { kind: "invalid", message: "imports.error.reviewRequired" },
+};
+
+/** Rows that need a person's decision (which prisoner or facility they are) before the import applies. */
+export class ReviewRequiredError extends DomainError<ReviewRequiredCode> {
   constructor(public lines: number[]) {
-    super(`Rows need a decision before applying: ${lines.join(", ")}`);
+    super(
+      "review-required",
+      REVIEW_REQUIRED_ERRORS,
+      { lines: lines.join(", ") },
+      `Rows need a decision before applying: ${lines.join(", ")}`,
+    );
   }
 }
 
@@ -919,7 +930,7 @@ async function updatePrisoners(
       edits.push({
         prisonerId: p.prisonerId,
         editorId: ctx.editorId,
-        changes: { via: `import:${ctx.runId}`, fields: recorded } as unknown as Prisma.InputJsonValue,
+        changes: { via: `import:${ctx.runId}`, fields: recorded },
         createdAt: ctx.at,
       });
     }

@@ -10,11 +10,12 @@ import type { ImportRow } from "./normalize.ts";
 
 export type ExistingPrisoner = Prisma.PrisonerGetPayload<{ include: { names: true; currentFacility: true } }>;
 
-export interface FieldChange {
+/** One field's change, as stored in PrisonerEdit.changes (a type, not an interface, so that it is a JSON value). */
+export type FieldChange = {
   field: string;
   from: string | null;
   to: string | null;
-}
+};
 
 /** Situations in which a person is not held in a facility: the current stay ends, and it is not a transfer. */
 export const NOT_HELD_STATUSES: ReadonlySet<PrisonerStatus> = new Set<PrisonerStatus>([

@@ -7,6 +7,7 @@
  * = + - @) is kept verbatim; XLSX formulas are never evaluated and their
  * cached results are never used: the formula text itself ("=1+1") is the value.
  */
+import { DomainError } from "#app/utils/domain-error.ts";
 import zlib from "node:zlib";
 import { parse as parseCsvStream, type Options as CsvOptions } from "csv-parse";
 import ExcelJS from "exceljs";
@@ -20,13 +21,10 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
 
 /** A problem with the file as a whole; messageKey and params are for translate(). */
-export class ImportFileError extends Error {
-  constructor(
-    public messageKey: MessageKey,
-    public params: Record<string, string | number> = {},
-  ) {
-    super(messageKey);
-    this.name = "ImportFileError";
+export class ImportFileError extends DomainError<"file"> {
+  constructor(messageKey: MessageKey, params: Record<string, string | number> = {}) {
+    // One code, whose message is the one the parser chose (the many file problems have a key each).
+    super("file", { file: { kind: "invalid", message: messageKey } }, params, messageKey);
   }
 }
 
@@ -520,9 +518,8 @@ async function parseXlsx(bytes: Uint8Array, maxRows: number): Promise<ParsedFile
   checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
-    );
+    // ExcelJS's types ask for an ArrayBuffer (JSZip reads one as it is): a copy of exactly these bytes.
+    await workbook.xlsx.load(bytes.slice().buffer);
   } catch {
     throw new ImportFileError("import.file.unreadable");
   }

@@ -1,3 +1,4 @@
+import { readImportSummary } from "./summary.ts";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -82,7 +83,7 @@ async function recordRun(input: {
       fileContent: input.bytes ? encrypt(Buffer.from(input.bytes).toString("base64"), importFileContent(id)) : null,
       contentType: input.contentType,
       mapping: (input.mapping ?? undefined) as Prisma.InputJsonValue | undefined,
-      summary: input.summary as unknown as Prisma.InputJsonValue,
+      summary: input.summary,
       createdAt: now(),
       errors: {
         createMany: {
@@ -259,7 +260,7 @@ export async function saveMapping(runId: string, mapping: ColumnMapping, locale:
       where: { id: runId },
       data: {
         mapping: mapping as Prisma.InputJsonValue,
-        summary: summary as unknown as Prisma.InputJsonValue,
+        summary,
         errors: {
           createMany: {
             data: planned.plan.errors.map((e) => ({
@@ -302,7 +303,7 @@ export async function confirmRun(
       state: "applied",
       appliedAt: now(),
       userId: run.userId ?? input.userId,
-      summary: summary as unknown as Prisma.InputJsonValue,
+      summary,
       // Kept only while some rows still wait for a person's decision.
       fileContent: stillOpen ? undefined : null,
     },
@@ -336,16 +337,28 @@ export async function listRuns(page = 1, perPage = 25) {
     }),
     prisma.importRun.count(),
   ]);
-  return { runs, total, page, pages: Math.max(1, Math.ceil(total / perPage)) };
+  return {
+    runs: runs.map((run) => ({ ...run, summary: readImportSummary(run.summary) })),
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / perPage)),
+  };
 }
 
 export async function listSources() {
   return prisma.source.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, country: true },
+    select: { id: true, slug: true, name: true, country: true, namesPublic: true },
   });
 }
 
-export async function createSource(input: { slug: string; name: string; country: "BY" | "RU" | null }) {
-  return prisma.source.create({ data: { slug: input.slug, name: input.name, country: input.country } });
+export async function createSource(input: {
+  slug: string;
+  name: string;
+  country: "BY" | "RU" | null;
+  namesPublic?: boolean;
+}) {
+  return prisma.source.create({
+    data: { slug: input.slug, name: input.name, country: input.country, namesPublic: input.namesPublic ?? false },
+  });
 }

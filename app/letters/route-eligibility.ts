@@ -33,6 +33,11 @@ export interface EligibilityContext {
    * Left out by callers that do not know: taken as printable.
    */
   addressPrintable?: boolean;
+  /**
+   * Written from a "welcome home" campaign: a released person may then be written to,
+   * through the letter bank only (coordinators hand its letters over after release).
+   */
+  welcomeHome?: boolean;
 }
 
 export type RefusalCode =
@@ -73,7 +78,8 @@ export function routeEligibility(routes: RouteInfo[], ctx: EligibilityContext): 
       if (!route.active) refusals.push("inactive");
       if (route.handover === "email" && !route.handoverEmail) refusals.push("notConfigured");
       if (ctx.prisoner.doNotWrite) refusals.push("doNotWrite");
-      if (!isReachable({ status: ctx.prisoner.status, canWrite: ctx.prisoner.canWrite ?? true }))
+      const welcomeHomeByBank = bank && ctx.welcomeHome === true && ctx.prisoner.status === "released";
+      if (!isReachable({ status: ctx.prisoner.status, canWrite: ctx.prisoner.canWrite ?? true }) && !welcomeHomeByBank)
         refusals.push("released");
       if (!route.countries.includes(ctx.country)) refusals.push("country");
       if (!route.itemKinds.includes(ctx.kind)) refusals.push("kind");

@@ -1,11 +1,19 @@
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import { rateLimitKey } from "#app/utils/rate-limit.server.ts";
 import { releasePledgesOf } from "./support.server.ts";
 
-export class LastAdminError extends Error {
+export type LastAdminCode = "last-admin";
+
+export const LAST_ADMIN_ERRORS: DomainErrorTable<LastAdminCode> = {
+  "last-admin": { kind: "conflict", message: "settings.delete.lastAdmin" },
+};
+
+/** The last admin cannot be deleted: someone else must be made an admin first. */
+export class LastAdminError extends DomainError<LastAdminCode> {
   constructor() {
-    super("The last admin cannot be deleted: make someone else an admin first.");
+    super("last-admin", LAST_ADMIN_ERRORS, {}, "The last admin cannot be deleted: make someone else an admin first.");
   }
 }
 

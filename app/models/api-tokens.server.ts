@@ -1,3 +1,4 @@
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { randomToken, sha256 } from "#app/utils/crypto.server.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -14,7 +15,19 @@ export function isApiTokenScope(value: string): value is ApiTokenScope {
   return (API_TOKEN_SCOPES as readonly string[]).includes(value);
 }
 
-export class ApiTokenError extends Error {}
+export type ApiTokenErrorCode = "name" | "days";
+
+export const API_TOKEN_ERRORS: DomainErrorTable<ApiTokenErrorCode> = {
+  name: { kind: "invalid", message: "tokens.invalid" },
+  days: { kind: "invalid", message: "tokens.invalid" },
+};
+
+/** A token asked for with a name or lifetime out of range (the detail, in English, is for the command line). */
+export class ApiTokenError extends DomainError<ApiTokenErrorCode> {
+  constructor(code: ApiTokenErrorCode, detail: string) {
+    super(code, API_TOKEN_ERRORS, {}, detail);
+  }
+}
 
 /** Returns the token once; only its hash is stored. */
 export async function createApiToken(input: {
@@ -24,10 +37,11 @@ export async function createApiToken(input: {
   days?: number;
 }) {
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 80) throw new ApiTokenError("A token needs a name of 1 to 80 characters.");
+  if (name.length < 1 || name.length > 80)
+    throw new ApiTokenError("name", "A token needs a name of 1 to 80 characters.");
   const days = input.days ?? DEFAULT_TOKEN_DAYS;
   if (!Number.isInteger(days) || days < 1 || days > MAX_TOKEN_DAYS) {
-    throw new ApiTokenError(`A token lives 1 to ${MAX_TOKEN_DAYS} days.`);
+    throw new ApiTokenError("days", `A token lives 1 to ${MAX_TOKEN_DAYS} days.`);
   }
   const token = `sm_${randomToken(32)}`;
   const at = now();

@@ -8,6 +8,8 @@ import { letterBody } from "#app/utils/sealed-fields.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 import { sealedTotpRow } from "./totp.server";
 import { seedDemoNeeds } from "./demo-support.server.ts";
+import { seedDemoCampaigns } from "./demo-campaigns.server.ts";
+import { seedDemoPublic } from "./demo-public.server.ts";
 
 /** Published in docs/development.md: demo coordinators add it to an authenticator app. */
 export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -154,6 +156,8 @@ async function loadDemo(tx: Prisma.TransactionClient): Promise<void> {
   }
   await seedDemoLetters(tx);
   await seedDemoNeeds(tx);
+  await seedDemoCampaigns(tx);
+  await seedDemoPublic(tx);
 }
 
 const DAY = 86_400_000;

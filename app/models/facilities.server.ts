@@ -6,6 +6,7 @@ import { can } from "#app/utils/permissions.ts";
 import { facilityKeyOf, storedIdentityKey } from "#app/imports/facility-index.server.ts";
 import type { FacilityEditInput } from "#app/schemas/prisoners.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { diff, type Change } from "./edit-diff.ts";
 
 /**
@@ -120,9 +121,17 @@ export function stricterRules(all: Facility[]): Prisma.FacilityUpdateInput {
   };
 }
 
-export class FacilityMergeError extends Error {
-  constructor(public code: "not-duplicates" | "not-found") {
-    super(code);
+export type FacilityMergeCode = "not-duplicates" | "not-found";
+
+export const FACILITY_MERGE_ERRORS: DomainErrorTable<FacilityMergeCode> = {
+  "not-duplicates": { kind: "conflict", message: "facilities.mergeFailed" },
+  "not-found": { kind: "not_found", message: "facilities.mergeFailed" },
+};
+
+/** Facilities that are not (or no longer) one place stored twice, or that are gone. */
+export class FacilityMergeError extends DomainError<FacilityMergeCode> {
+  constructor(code: FacilityMergeCode) {
+    super(code, FACILITY_MERGE_ERRORS);
   }
 }
 

@@ -2,8 +2,8 @@ import type { User } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { activeRoutes, eligibilityFor, getOwnLetter } from "./letters.server.ts";
-import { itemEvents, routeStatuses } from "./tracking.server.ts";
-import { repliesFor } from "./dispatch.server.ts";
+import { itemEvents, routeStatusLabels, routeStatuses } from "./tracking.server.ts";
+import { repliesFor } from "./dispatch/replies.server.ts";
 import { phrasebook, riskPhrases } from "./writing-help.server.ts";
 import { getSetting } from "./settings.server.ts";
 import { reachOf } from "./picking.server.ts";
@@ -22,25 +22,28 @@ export async function letterPage(user: User, id: string) {
   const letter = await getOwnLetter(user.id, id);
   if (!letter) return null;
   const ref = { type: "letter" as const, id: letter.id };
-  const [routes, phrases, sentences, relayAddresses, events, replies, statuses, routeFacts, reach] = await Promise.all([
-    activeRoutes(),
-    riskPhrases(),
-    phrasebook(),
-    getSetting("relayAddresses"),
-    itemEvents(ref),
-    repliesFor(ref),
-    letter.routeId ? routeStatuses(letter.routeId) : Promise.resolve([]),
-    prisma.route.findMany({
-      where: { active: true },
-      select: {
-        id: true,
-        repliesReturn: true,
-        description: true,
-        statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } },
-      },
-    }),
-    reachOf(user.writesIn),
-  ]);
+  const [routes, phrases, sentences, relayAddresses, events, replies, statuses, statusLabels, routeFacts, reach] =
+    await Promise.all([
+      activeRoutes(),
+      riskPhrases(),
+      phrasebook(),
+      getSetting("relayAddresses"),
+      itemEvents(ref),
+      repliesFor(ref),
+      letter.routeId ? routeStatuses(letter.routeId) : Promise.resolve([]),
+      // The names the route gave its own statuses, resolved here as on /letters and /parcels.
+      routeStatusLabels(letter.routeId),
+      prisma.route.findMany({
+        where: { active: true },
+        select: {
+          id: true,
+          repliesReturn: true,
+          description: true,
+          statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } },
+        },
+      }),
+      reachOf(user.writesIn),
+    ]);
   const unread = await prisma.reply.findMany({
     where: { letterId: letter.id, readByWriterAt: null },
     select: { id: true },
@@ -83,6 +86,7 @@ export async function letterPage(user: User, id: string) {
           : [],
     },
     events: events.map(({ actor: _actor, ...event }) => event),
+    statusLabels,
     replies: replies.map((r) => ({ ...r, unread: unread.some((u) => u.id === r.id) })),
     tomorrow: new Date(at.getTime() + 86_400_000).toISOString().slice(0, 10),
     prisoner: {

@@ -13,12 +13,14 @@ import { riskPhrases } from "./writing-help.server.ts";
 import { routeEligibility, type RouteInfo } from "#app/letters/route-eligibility.ts";
 import { postcardTextFits } from "#app/letters/pdf.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { addressProblems, envelopeAddressLines } from "./envelope.ts";
 import { kickOutbox, queueEmail } from "#app/utils/email.server.ts";
 import { changeStatusIfAllowed, changeStatusIn } from "./tracking.server.ts";
 import { MAX_BODY_CHARACTERS } from "#app/schemas/letters.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { campaignForTag, CampaignError } from "./campaigns.server.ts";
 
 /**
  * Letters and postcards a volunteer writes. Every query is scoped to the author:
@@ -26,19 +28,75 @@ import { isReachable } from "#app/schemas/prisoners.ts";
  * are encrypted at rest with DATA_ENCRYPTION_KEY.
  */
 
-export class LetterStateError extends Error {}
+export type LetterStateCode =
+  | "too-long"
+  | "not-a-draft"
+  | "empty"
+  | "blanks"
+  | "acknowledge"
+  | "route"
+  | "changed"
+  | "postcard-too-long"
+  | "schedule-past"
+  | "schedule-far"
+  | "not-self-post"
+  | "not-sent";
+
+export const LETTER_STATE_ERRORS: DomainErrorTable<LetterStateCode> = {
+  "too-long": { kind: "invalid", message: "letters.error.tooLong" },
+  "not-a-draft": { kind: "conflict", message: "letters.send.notDraft" },
+  empty: { kind: "invalid", message: "letters.send.empty" },
+  blanks: { kind: "invalid", message: "letters.send.blanks" },
+  acknowledge: { kind: "invalid", message: "letters.send.acknowledgeFirst" },
+  route: { kind: "invalid", message: "letters.send.routeNotAllowed" },
+  changed: { kind: "conflict", message: "letters.send.changed" },
+  "postcard-too-long": { kind: "invalid", message: "letters.send.postcardTooLong" },
+  "schedule-past": { kind: "invalid", message: "letters.schedule.past" },
+  "schedule-far": { kind: "invalid", message: "letters.schedule.far" },
+  "not-self-post": { kind: "conflict", message: "letters.error.notSelfPost" },
+  "not-sent": { kind: "conflict", message: "letters.error.notSent" },
+};
+
+/** A letter cannot do what was asked in the state it is in (or with the text it has). */
+export class LetterStateError extends DomainError<LetterStateCode> {
+  constructor(code: LetterStateCode) {
+    super(code, LETTER_STATE_ERRORS, code === "too-long" ? { max: MAX_BODY_CHARACTERS } : {});
+  }
+}
 
 function requireWriter(user: User) {
   if (!can(user, "write:letters:own")) throw new PermissionError("write:letters:own");
 }
 
-export async function createDraft(author: User, prisonerId: string, kind: "letter" | "postcard") {
+/**
+ * Starts a draft. From a campaign's page the draft carries the campaign's tag
+ * (campaignId): only an active campaign that lists the person tags. A "welcome home"
+ * campaign lists released people: its drafts to them are the one way to write to a
+ * released person, and only the letter bank carries them (docs/support.md).
+ */
+export async function createDraft(
+  author: User,
+  prisonerId: string,
+  kind: "letter" | "postcard",
+  options: { campaignId?: string | null } = {},
+) {
   requireWriter(author);
   const prisoner = await prisma.prisoner.findUnique({
     where: { id: prisonerId },
     select: { doNotWrite: true, status: true, canWrite: true },
   });
-  if (!prisoner || prisoner.doNotWrite || !isReachable(prisoner)) throw new PermissionError("not-offered");
+  if (!prisoner || prisoner.doNotWrite) throw new PermissionError("not-offered");
+  let welcomeHome = false;
+  if (options.campaignId) {
+    try {
+      const campaign = await campaignForTag(prisma, options.campaignId, prisonerId);
+      welcomeHome = campaign.rule === "welcome_home" && prisoner.status === "released";
+    } catch (error) {
+      if (error instanceof CampaignError) throw new PermissionError("not-offered");
+      throw error;
+    }
+  }
+  if (!isReachable(prisoner) && !welcomeHome) throw new PermissionError("not-offered");
   const at = now();
   const id = newRowId();
   return prisma.letter.create({
@@ -50,6 +108,7 @@ export async function createDraft(author: User, prisonerId: string, kind: "lette
       state: "draft",
       senderName: author.pseudonym,
       bodyEncrypted: encrypt("", letterBody(id)),
+      campaignId: options.campaignId || null,
       createdAt: at,
       updatedAt: at,
     },
@@ -63,6 +122,7 @@ export async function getOwnLetter(authorId: string, id: string) {
     include: {
       prisoner: { include: { names: true, currentFacility: true } },
       route: { select: { id: true, name: true, handover: true, slug: true } },
+      campaign: { select: { rule: true } },
     },
   });
   if (!letter) return null;
@@ -206,6 +266,7 @@ export function eligibilityFor(letter: OwnLetter, routes: RouteInfo[], phrases: 
       ? { acceptsNonRelativeLetters: facility.acceptsNonRelativeLetters, languages: facility.languages }
       : null,
     addressPrintable: facility !== null && addressProblems(facility).length === 0,
+    welcomeHome: letter.campaign?.rule === "welcome_home",
   });
   return { guidance, eligibility };
 }
@@ -427,14 +488,14 @@ export async function sendDueScheduledLetters(): Promise<{ sent: number; problem
     } catch (error) {
       if (!(error instanceof LetterStateError || error instanceof PermissionError)) throw error;
       // Another instance sent it first.
-      if (error.message === "not-a-draft") continue;
+      if (error.code === "not-a-draft") continue;
       problems++;
       await prisma.letter.updateMany({
         where: { id: letter.id, state: "draft" },
         data: {
           scheduledFor: null,
           scheduledRouteId: null,
-          scheduleProblem: error instanceof PermissionError ? "permission" : error.message,
+          scheduleProblem: error instanceof PermissionError ? "permission" : error.code,
         },
       });
     }

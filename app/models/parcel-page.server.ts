@@ -7,7 +7,7 @@ import { envelopeAddressLines } from "./envelope.ts";
 import { getParcel, listCatalog, nextParcelStatuses, ruleContext } from "./parcels.server.ts";
 import { getSetting } from "./settings.server.ts";
 import { itemEvents, routeStatusLabels } from "./tracking.server.ts";
-import { repliesFor } from "./dispatch.server.ts";
+import { repliesFor } from "./dispatch/replies.server.ts";
 
 /**
  * Everything the parcel page shows, for someone who may see the parcel (their own;

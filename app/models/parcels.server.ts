@@ -31,8 +31,10 @@ import { checkTransition } from "#app/tracking/transitions.ts";
 import type { CatalogItemInput, ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts";
 import { changeStatus, changeStatusIn, routeStatuses } from "./tracking.server.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { getSetting, setSetting } from "./settings.server.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
+import { campaignForTag, CampaignError } from "./campaigns.server.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
@@ -47,23 +49,58 @@ import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
-export class ParcelStateError extends Error {
-  constructor(
-    readonly reason: "not-found" | "not-a-draft" | "not-sent" | "closed" | "route" | "sender" | "no-posted-status",
-  ) {
-    super(reason);
+export type ParcelStateCode =
+  "not-found" | "not-a-draft" | "not-sent" | "closed" | "route" | "sender" | "no-posted-status";
+
+export const PARCEL_STATE_ERRORS: DomainErrorTable<ParcelStateCode> = {
+  "not-found": { kind: "not_found", message: "error.notFound" },
+  "not-a-draft": { kind: "conflict", message: "parcels.error.notDraft" },
+  "not-sent": { kind: "conflict", message: "parcels.error.notSent" },
+  closed: { kind: "conflict", message: "parcels.error.closed" },
+  route: { kind: "conflict", message: "parcels.error.route" },
+  sender: { kind: "conflict", message: "parcels.error.sender" },
+  "no-posted-status": { kind: "conflict", message: "parcels.error.route" },
+};
+
+/** A parcel cannot do what was asked in the state it is in. */
+export class ParcelStateError extends DomainError<ParcelStateCode> {
+  constructor(code: ParcelStateCode) {
+    super(code, PARCEL_STATE_ERRORS);
   }
 }
 
-export class ParcelRefusedError extends Error {
+export type ParcelRefusedCode = "refused";
+
+export const PARCEL_REFUSED_ERRORS: DomainErrorTable<ParcelRefusedCode> = {
+  refused: { kind: "invalid", message: "parcels.error.refused" },
+};
+
+/** The parcel breaks the facility's rules; `verdict.problems` says how. */
+export class ParcelRefusedError extends DomainError<ParcelRefusedCode> {
   constructor(readonly verdict: ParcelVerdict) {
-    super(`parcel refused: ${verdict.problems.map((p) => p.code).join(", ")}`);
+    super("refused", PARCEL_REFUSED_ERRORS, {}, `parcel refused: ${verdict.problems.map((p) => p.code).join(", ")}`);
   }
 }
 
-export class TrackingNumberError extends Error {
+export type TrackingNumberCode = S10Problem["code"];
+
+export const TRACKING_NUMBER_ERRORS: DomainErrorTable<TrackingNumberCode> = {
+  empty: { kind: "invalid", message: "parcels.s10.empty" },
+  length: { kind: "invalid", message: "parcels.s10.length" },
+  serviceLetters: { kind: "invalid", message: "parcels.s10.serviceLetters" },
+  serviceReserved: { kind: "invalid", message: "parcels.s10.serviceReserved" },
+  serviceUnused: { kind: "invalid", message: "parcels.s10.serviceUnused" },
+  domesticCheckDigit: { kind: "invalid", message: "parcels.s10.domesticCheckDigit" },
+  digits: { kind: "invalid", message: "parcels.s10.digits" },
+  countryLetters: { kind: "invalid", message: "parcels.s10.countryLetters" },
+  unknownCountry: { kind: "invalid", message: "parcels.s10.unknownCountry" },
+  checkDigit: { kind: "invalid", message: "parcels.s10.checkDigit" },
+};
+
+/** A tracking number that is not a valid S10 (or Russian domestic) number. */
+export class TrackingNumberError extends DomainError<TrackingNumberCode> {
   constructor(readonly problem: S10Problem) {
-    super(`tracking number: ${problem.code}`);
+    super(problem.code, TRACKING_NUMBER_ERRORS, {}, `tracking number: ${problem.code}`);
   }
 }
 
@@ -310,13 +347,22 @@ export type RuleContext = NonNullable<Awaited<ReturnType<typeof ruleContext>>>;
 
 // ───────────────────────────── A person's parcels ─────────────────────────────
 
-export async function createParcelDraft(actor: User, prisonerId: string) {
+/** Starts a parcel; from a campaign's page it carries the campaign's tag (an active campaign listing the person). */
+export async function createParcelDraft(actor: User, prisonerId: string, options: { campaignId?: string | null } = {}) {
   requireSender(actor);
   const prisoner = await prisma.prisoner.findUnique({
     where: { id: prisonerId },
     select: { id: true, status: true, canWrite: true, currentFacilityId: true },
   });
   if (!prisoner || !isReachable(prisoner)) throw new PermissionError("not-offered");
+  if (options.campaignId) {
+    try {
+      await campaignForTag(prisma, options.campaignId, prisonerId);
+    } catch (error) {
+      if (error instanceof CampaignError) throw new PermissionError("not-offered");
+      throw error;
+    }
+  }
   await ensureParcelDefaults();
   const at = now();
   const id = newRowId();
@@ -327,6 +373,7 @@ export async function createParcelDraft(actor: User, prisonerId: string) {
       prisonerId,
       facilityId: prisoner.currentFacilityId,
       state: "draft",
+      campaignId: options.campaignId || null,
       senderDetailsEncrypted: encrypt(actor.pseudonym, parcelSenderDetails(id)),
       createdAt: at,
       updatedAt: at,

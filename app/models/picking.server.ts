@@ -4,6 +4,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { can } from "#app/utils/permissions.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { getSetting } from "./settings.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { isReachable } from "#app/schemas/prisoners.ts";
@@ -213,16 +214,29 @@ export async function pickForMe(filter: NeedsFilter): Promise<string | null> {
   return pool[crypto.randomInt(pool.length)].id;
 }
 
-export class AdoptionLimitError extends Error {
+export type AdoptionLimitCode = "adoption-limit";
+
+export const ADOPTION_LIMIT_ERRORS: DomainErrorTable<AdoptionLimitCode> = {
+  "adoption-limit": { kind: "conflict", message: "adoption.limit" },
+};
+
+/** The volunteer already writes regularly to as many prisoners as allowed. */
+export class AdoptionLimitError extends DomainError<AdoptionLimitCode> {
   constructor(public limit: number) {
-    super(`At most ${limit} active adoptions`);
+    super("adoption-limit", ADOPTION_LIMIT_ERRORS, { count: limit }, `At most ${limit} active adoptions`);
   }
 }
 
+export type AdoptersFullCode = "adopters-full";
+
+export const ADOPTERS_FULL_ERRORS: DomainErrorTable<AdoptersFullCode> = {
+  "adopters-full": { kind: "conflict", message: "adoption.full" },
+};
+
 /** The prisoner already has as many regular writers as coordinators allow. */
-export class PrisonerAdoptionsFullError extends Error {
+export class PrisonerAdoptionsFullError extends DomainError<AdoptersFullCode> {
   constructor(public limit: number) {
-    super(`At most ${limit} volunteers adopt one prisoner`);
+    super("adopters-full", ADOPTERS_FULL_ERRORS, { count: limit }, `At most ${limit} volunteers adopt one prisoner`);
   }
 }
 

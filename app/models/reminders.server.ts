@@ -245,7 +245,7 @@ export async function sendDueReminders(): Promise<ReminderCounts> {
 /** The switches on /settings: each kind of reminder can be turned off. */
 export async function updateReminderPreferences(
   userId: string,
-  input: { remindDrafts: boolean; remindSelfPost: boolean; remindAdoptions: boolean },
+  input: { remindDrafts: boolean; remindSelfPost: boolean; remindAdoptions: boolean; remindPledges: boolean },
 ) {
   await prisma.user.update({
     where: { id: userId },
@@ -253,6 +253,7 @@ export async function updateReminderPreferences(
       remindDrafts: input.remindDrafts,
       remindSelfPost: input.remindSelfPost,
       remindAdoptions: input.remindAdoptions,
+      remindPledges: input.remindPledges,
     },
   });
 }

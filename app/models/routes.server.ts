@@ -4,6 +4,7 @@ import { can } from "#app/utils/permissions.ts";
 import { audit } from "#app/utils/audit.server.ts";
 import type { NewStatus, RouteEditInput, StatusEdit } from "#app/schemas/routes.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { createDefaultRoutes } from "#app/tracking/default-routes.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
@@ -95,12 +96,19 @@ export async function updateRoute(actor: User, id: string, input: RouteEditInput
   });
 }
 
-export class StatusInUseError extends Error {
+export type StatusInUseCode = "status-in-use";
+
+export const STATUS_IN_USE_ERRORS: DomainErrorTable<StatusInUseCode> = {
+  "status-in-use": { kind: "conflict", message: "routes.statuses.inUse" },
+};
+
+/** A status items are in right now cannot be removed from its route. */
+export class StatusInUseError extends DomainError<StatusInUseCode> {
   constructor(
     readonly key: string,
     readonly count: number,
   ) {
-    super("status-in-use");
+    super("status-in-use", STATUS_IN_USE_ERRORS, { status: key, count });
   }
 }
 

@@ -13,6 +13,8 @@ export interface Settings {
   fundraiserDomains: string[];
   /** Weight of the box a parcel is packed in, in grams: counted in every parcel's gross weight. */
   parcelBoxWeightGrams: number;
+  /** Sites allowed to frame /c/<slug>/embed (CSP frame-ancestors sources, https origins); empty: none. */
+  embedFrameAncestors: string[];
 }
 
 export const SETTING_DEFAULTS: Settings = {
@@ -22,6 +24,7 @@ export const SETTING_DEFAULTS: Settings = {
   retentionDays: 180,
   fundraiserDomains: ["bysol.org"],
   parcelBoxWeightGrams: 300,
+  embedFrameAncestors: [],
 };
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -22,6 +22,7 @@ import {
 } from "#app/support/rules.ts";
 import type { FamilyEditInput, FamilyInput, NeedInput } from "#app/schemas/support.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { getSetting, setSetting } from "./settings.server.ts";
 
 /**
@@ -44,19 +45,24 @@ import { getSetting, setSetting } from "./settings.server.ts";
 type Tx = Prisma.TransactionClient;
 type Db = Tx | typeof prisma;
 
-export class NeedStateError extends Error {
-  constructor(
-    readonly reason:
-      | "not-found"
-      | "not-open"
-      | "over-pledged"
-      | "not-held"
-      | "expired"
-      | "not-pending"
-      | "fundraiser-domain"
-      | "family",
-  ) {
-    super(reason);
+export type NeedStateCode =
+  "not-found" | "not-open" | "over-pledged" | "not-held" | "expired" | "not-pending" | "fundraiser-domain" | "family";
+
+export const NEED_STATE_ERRORS: DomainErrorTable<NeedStateCode> = {
+  "not-found": { kind: "not_found", message: "error.notFound" },
+  "not-open": { kind: "conflict", message: "support.error.notOpen" },
+  "over-pledged": { kind: "conflict", message: "support.error.overPledged" },
+  "not-held": { kind: "conflict", message: "support.error.notPending" },
+  expired: { kind: "conflict", message: "support.error.expired" },
+  "not-pending": { kind: "conflict", message: "support.error.notPending" },
+  "fundraiser-domain": { kind: "invalid", message: "support.validation.fundraiserDomain" },
+  family: { kind: "invalid", message: "support.validation.family" },
+};
+
+/** A need, pledge or family cannot do what was asked (gone, closed, over-pledged, expired…). */
+export class NeedStateError extends DomainError<NeedStateCode> {
+  constructor(code: NeedStateCode) {
+    super(code, NEED_STATE_ERRORS);
   }
 }
 
@@ -283,6 +289,7 @@ export async function needForCoordinator(actor: User, id: string) {
       via: true,
       fundraiserUrl: true,
       holdDays: true,
+      shareable: true,
       state: true,
       createdAt: true,
       prisoner: { select: prisonerSelect },
@@ -581,7 +588,8 @@ export async function sendPledgeReminders(at: Date = now()): Promise<number> {
     where: {
       state: "held",
       heldUntil: { gt: at, lte: new Date(at.getTime() + REMIND_BEFORE_MS) },
-      volunteer: { vettingState: "approved" },
+      // The volunteer's own switch in /settings ("pledge reminders").
+      volunteer: { vettingState: "approved", remindPledges: true },
       need: { state: "open" },
     },
     select: {

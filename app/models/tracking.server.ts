@@ -3,7 +3,8 @@ import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { checkTransition, type StatusStep, type TransitionRefusal } from "#app/tracking/transitions.ts";
-import { customStatusLabels } from "#app/tracking/status-label.ts";
+import { customStatusLabels, REFUSAL_KEYS } from "#app/tracking/status-label.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 
 /**
  * Status tracking for every item that left the platform: letters, postcards and
@@ -18,12 +19,25 @@ export interface ItemRef {
   id: string;
 }
 
-export class TransitionError extends Error {
+export type TransitionCode = TransitionRefusal | "not-found" | "not-sent" | "no-route";
+
+export const TRANSITION_ERRORS: DomainErrorTable<TransitionCode> = {
+  "unknown-status": { kind: "invalid", message: REFUSAL_KEYS["unknown-status"] },
+  "same-status": { kind: "conflict", message: REFUSAL_KEYS["same-status"] },
+  backwards: { kind: "conflict", message: REFUSAL_KEYS.backwards },
+  "after-final": { kind: "conflict", message: REFUSAL_KEYS["after-final"] },
+  "not-found": { kind: "not_found", message: REFUSAL_KEYS["not-found"] },
+  "not-sent": { kind: "conflict", message: REFUSAL_KEYS["not-sent"] },
+  "no-route": { kind: "conflict", message: REFUSAL_KEYS["no-route"] },
+};
+
+/** An item cannot take the status change asked for (its route, its state, or it is gone). */
+export class TransitionError extends DomainError<TransitionCode> {
   constructor(
-    readonly reason: TransitionRefusal | "not-found" | "not-sent" | "no-route",
+    code: TransitionCode,
     readonly item?: ItemRef,
   ) {
-    super(reason);
+    super(code, TRANSITION_ERRORS);
   }
 }
 

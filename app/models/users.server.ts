@@ -6,11 +6,21 @@ import { appUrl } from "#app/utils/config.server.ts";
 import { queueEmail } from "#app/utils/email.server.ts";
 import { can, type Actor } from "#app/utils/permissions.ts";
 import { isLocale, translator, DEFAULT_LOCALE } from "#app/i18n/i18n.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { renderEmail } from "#app/emails/layout.server.ts";
 import { normalizeEmail } from "./sign-in.server";
 
-export class PermissionError extends Error {
-  status = 403;
+export type PermissionErrorCode = "forbidden";
+
+export const PERMISSION_ERRORS: DomainErrorTable<PermissionErrorCode> = {
+  forbidden: { kind: "forbidden", message: "error.forbidden" },
+};
+
+/** The actor lacks the permission (named in `permission`) for what they asked. */
+export class PermissionError extends DomainError<PermissionErrorCode> {
+  constructor(readonly permission: string) {
+    super("forbidden", PERMISSION_ERRORS, {}, permission);
+  }
 }
 
 export async function createVolunteer(input: { email: string; pseudonym: string; locale: string; writesIn: string[] }) {

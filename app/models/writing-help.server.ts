@@ -9,6 +9,7 @@ import {
 import { DEFAULT_PHRASEBOOK, PHRASEBOOK_CORRECTIONS, type PhrasebookEntry } from "#app/letters/default-phrasebook.ts";
 import { riskTableProblems, type RiskPhrase, type RiskTableProblem } from "#app/letters/guidance.ts";
 import { PermissionError } from "./users.server.ts";
+import { DomainError, type DomainErrorTable } from "#app/utils/domain-error.ts";
 import { takeSeedLock } from "#app/utils/seed-lock.server.ts";
 
 /**
@@ -152,9 +153,16 @@ function requireCoordinator(actor: User) {
   if (!can(actor, "manage:routes")) throw new PermissionError("manage:routes");
 }
 
-export class RiskEntryError extends Error {
+export type RiskEntryCode = "examples";
+
+export const RISK_ENTRY_ERRORS: DomainErrorTable<RiskEntryCode> = {
+  examples: { kind: "invalid", message: "writingHelp.error.examples" },
+};
+
+/** A risky-phrase entry whose examples do not hold; `problems` lists which. */
+export class RiskEntryError extends DomainError<RiskEntryCode> {
   constructor(readonly problems: RiskTableProblem[]) {
-    super("The entry does not behave as its examples say");
+    super("examples", RISK_ENTRY_ERRORS, {}, "The entry does not behave as its examples say");
   }
 }
 

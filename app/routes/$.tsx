@@ -1,5 +1,6 @@
 import { useT } from "#app/i18n/react.tsx";
 import { Link } from "@remix-run/react";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export async function loader() {
   throw new Response("Not found", { status: 404 });

@@ -13,6 +13,7 @@ import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "twoFactor.verify.title");
 

@@ -6,6 +6,7 @@ import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { auditActionLabel, auditDetails, auditTargetLabel } from "#app/i18n/audit-labels.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "audit.title");
 

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "#app/components/data-table.tsx";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
@@ -14,6 +15,7 @@ import {
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tokens.title");
 
@@ -100,51 +102,44 @@ export default function ApiTokens() {
       {data.tokens.length === 0 ? (
         <p>{t("tokens.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("tokens.name")}</th>
-                <th scope="col">{t("tokens.scope")}</th>
-                <th scope="col">{t("tokens.state")}</th>
-                <th scope="col">{t("tokens.created")}</th>
-                <th scope="col">{t("tokens.expires")}</th>
-                <th scope="col">{t("tokens.lastUsed")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("tokens.revoke")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.tokens.map((token) => (
-                <tr key={token.id}>
-                  <td>{token.name}</td>
-                  <td>
-                    <code>{token.scope}</code>
-                  </td>
-                  <td>{t(STATE_LABELS[token.state])}</td>
-                  <td>
-                    {date.format(new Date(token.createdAt))}
-                    {token.createdBy ? ` · ${token.createdBy}` : ""}
-                  </td>
-                  <td>{token.expiresAt ? date.format(new Date(token.expiresAt)) : "—"}</td>
-                  <td>{token.lastUsedAt ? dateTime.format(new Date(token.lastUsedAt)) : t("tokens.neverUsed")}</td>
-                  <td>
-                    {token.state === "active" ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke" />
-                        <input type="hidden" name="tokenId" value={token.id} />
-                        <button type="submit" className="button-secondary">
-                          {t("tokens.revoke")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t("tokens.name") },
+            { label: t("tokens.scope") },
+            { label: t("tokens.state") },
+            { label: t("tokens.created") },
+            { label: t("tokens.expires") },
+            { label: t("tokens.lastUsed") },
+            { label: t("tokens.revoke"), labelHidden: true },
+          ]}
+        >
+          {data.tokens.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
+              <td>
+                <code>{token.scope}</code>
+              </td>
+              <td>{t(STATE_LABELS[token.state])}</td>
+              <td>
+                {date.format(new Date(token.createdAt))}
+                {token.createdBy ? ` · ${token.createdBy}` : ""}
+              </td>
+              <td>{token.expiresAt ? date.format(new Date(token.expiresAt)) : "—"}</td>
+              <td>{token.lastUsedAt ? dateTime.format(new Date(token.lastUsedAt)) : t("tokens.neverUsed")}</td>
+              <td>
+                {token.state === "active" ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="tokenId" value={token.id} />
+                    <button type="submit" className="button-secondary">
+                      {t("tokens.revoke")}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <h2>{t("tokens.new")}</h2>
       <Form method="post">

@@ -14,6 +14,7 @@ import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { ByRouteSection, EndingsSection, SituationSection } from "#app/components/dashboard/sections.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 

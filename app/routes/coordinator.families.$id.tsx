@@ -2,13 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { familyForCoordinator, NeedStateError, updateFamily } from "#app/models/support.server.ts";
+import { familyForCoordinator, updateFamily } from "#app/models/support.server.ts";
 import { familyEditSchema } from "#app/schemas/support.ts";
 import { SubmitButton, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { FamilyFields } from "#app/components/family-fields.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.family.title");
 
@@ -35,12 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       description: String(formData.get("description") ?? ""),
       contact: String(formData.get("contact") ?? ""),
     };
-  try {
-    await updateFamily(user, params.id ?? "", parsed.data);
-  } catch (error) {
-    if (error instanceof NeedStateError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  await updateFamily(user, params.id ?? "", parsed.data);
   throw redirect(`/coordinator/families/${params.id}?saved=1`);
 }
 

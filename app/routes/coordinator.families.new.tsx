@@ -2,12 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { createFamily, NeedStateError, prisonerForNeed } from "#app/models/support.server.ts";
+import { createFamily, prisonerForNeed } from "#app/models/support.server.ts";
 import { familySchema } from "#app/schemas/support.ts";
 import { SubmitButton, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { FamilyFields } from "#app/components/family-fields.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.family.newTitle");
 
@@ -29,12 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
       description: String(formData.get("description") ?? ""),
       contact: String(formData.get("contact") ?? ""),
     };
-  try {
-    await createFamily(user, parsed.data);
-  } catch (error) {
-    if (error instanceof NeedStateError) throw new Response("Not found", { status: 404 });
-    throw error;
-  }
+  await createFamily(user, parsed.data);
   throw redirect(`/coordinator/needs/new?prisoner=${parsed.data.prisonerId}`);
 }
 

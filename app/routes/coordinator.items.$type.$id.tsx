@@ -10,10 +10,11 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { changeStatus, itemEvents, routeStatuses, TransitionError, type ItemRef } from "#app/models/tracking.server.ts";
-import { recordReply, repliesFor, ReplyError, trackedItem } from "#app/models/dispatch.server.ts";
+import { recordReply, repliesFor, ReplyError, type ReplyErrorCode } from "#app/models/dispatch/replies.server.ts";
+import { trackedItem } from "#app/models/dispatch/item-view.server.ts";
 import { listRoutes } from "#app/models/routes.server.ts";
 import { nextStatuses } from "#app/tracking/transitions.ts";
-import { refusalKey, statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
+import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { MAX_ATTACHMENT_BYTES, replySchema, statusChangeSchema } from "#app/schemas/tracking.ts";
 import { ErrorText, useValidatedForm, ValidatedForm } from "#app/components/forms.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
@@ -23,6 +24,7 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { routeName } from "#app/tracking/route-text.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.itemTitle");
 
@@ -55,11 +57,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const REPLY_KEYS: Record<string, MessageKey> = {
-  "too-large": "items.reply.tooLarge",
-  "bad-type": "items.reply.badType",
-  empty: "items.reply.empty",
-  "not-found": "items.failure.notFound",
+/** Which field of the reply form a refusal belongs to (its message is the error's own). */
+const REPLY_ERROR_FIELDS: Record<ReplyErrorCode, "text" | "form" | "attachment"> = {
+  "too-large": "attachment",
+  "bad-type": "attachment",
+  empty: "text",
+  "not-found": "form",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,8 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       await changeStatus(ref, { ...parsed.data, actorId: user.id });
     } catch (error) {
-      if (error instanceof TransitionError)
-        return { intent: "status" as const, fieldErrors: { to: refusalKey(error.reason) } };
+      if (error instanceof TransitionError) return { intent: "status" as const, fieldErrors: { to: error.messageKey } };
       throw error;
     }
     throw redirect(`/coordinator/items/${ref.type}/${ref.id}?changed=1`);
@@ -108,10 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     } catch (error) {
       if (error instanceof ReplyError) {
-        const field = error.message === "empty" ? "text" : error.message === "not-found" ? "form" : "attachment";
         return {
           intent: "reply" as const,
-          fieldErrors: { [field]: REPLY_KEYS[error.message] ?? ("error.generic" as MessageKey) },
+          fieldErrors: { [REPLY_ERROR_FIELDS[error.code]]: error.messageKey },
         };
       }
       throw error;

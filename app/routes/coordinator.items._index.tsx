@@ -10,15 +10,23 @@ import { statusLabel } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
 import { trackedItemsAction, trackedItemsPage } from "./coordinator.items._index.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
-const EXPORT_ERRORS: Record<string, MessageKey> = {
+type ExportError = "noItems" | "noLetters" | "purged" | "noAddress";
+
+const EXPORT_ERRORS: Record<ExportError, MessageKey> = {
   noItems: "items.export.noItems",
   noLetters: "items.export.noLetters",
   purged: "items.export.purged",
   noAddress: "items.export.noAddress",
 };
+
+/** The export's refusal named in the URL (`?exportError=`), or the generic message for an unknown one. */
+function exportErrorKey(value: string | null): MessageKey {
+  return value && Object.hasOwn(EXPORT_ERRORS, value) ? EXPORT_ERRORS[value as ExportError] : "error.generic";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "track:items");
@@ -55,7 +63,7 @@ export default function TrackedItems() {
       </p>
       {params.get("exportError") ? (
         <p className="notice notice-error" role="alert">
-          {t(EXPORT_ERRORS[params.get("exportError") ?? ""] ?? "error.generic")}
+          {t(exportErrorKey(params.get("exportError")))}
         </p>
       ) : null}
       {done ? (

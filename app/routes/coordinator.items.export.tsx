@@ -1,7 +1,8 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
-import { BulkError, exportCsv, exportLetters, exportPdfInputs } from "#app/models/dispatch.server.ts";
+import { BulkError } from "#app/models/dispatch/bulk.server.ts";
+import { exportCsv, exportLetters, exportPdfInputs } from "#app/models/dispatch/export.server.ts";
 import { streamLettersPdf } from "#app/letters/pdf.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { bulkItemsSchema } from "#app/schemas/tracking.ts";

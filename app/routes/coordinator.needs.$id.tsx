@@ -8,6 +8,9 @@ import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { coordinatorNeedAction } from "./coordinator.needs.$id.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+import { fundraiserReports } from "#app/models/public.server.ts";
+import { FundraiserReports, ShareableSwitch } from "#app/components/fundraiser-reports.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.need.title");
 
@@ -15,8 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, "manage:needs");
   const need = await needForCoordinator(user, params.id ?? "");
   if (!need) throw new Response("Not found", { status: 404 });
+  const reports = need.fundraiserUrl ? await fundraiserReports(user, { needId: need.id }) : [];
   return {
     ...need,
+    reports,
     deadline: need.deadline ? need.deadline.toISOString().slice(0, 10) : null,
     pledges: need.pledges.map((p) => ({ ...p, heldUntil: p.heldUntil.toISOString().slice(0, 16).replace("T", " ") })),
   };
@@ -70,6 +75,13 @@ export default function CoordinatorNeed() {
           </p>
         ) : null}
         {need.state === "open" ? (
+          <ShareableSwitch
+            shareable={need.shareable}
+            label={t("public.shareable.need")}
+            hint={t("public.shareable.needHint")}
+          />
+        ) : null}
+        {need.state === "open" ? (
           <Form method="post">
             <button type="submit" name="intent" value="close">
               {t("support.coordinator.close")}
@@ -116,6 +128,14 @@ export default function CoordinatorNeed() {
           })}
         </ul>
       </section>
+      {need.fundraiserUrl ? (
+        <FundraiserReports
+          reports={need.reports}
+          defaultCurrency={need.currency ?? "EUR"}
+          errors={actionData?.form === "report" ? actionData.fieldErrors : undefined}
+          error={actionData?.form === "report" ? actionData.error : undefined}
+        />
+      ) : null}
     </>
   );
 }

@@ -11,6 +11,9 @@ import { NeedFor, NeedProgressBar } from "#app/components/need-view.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+import { embedFrameAncestors, setEmbedFrameAncestors } from "#app/models/public.server.ts";
+import { embedAncestorsSchema } from "#app/schemas/public.ts";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.coordinator.title");
 
@@ -26,14 +29,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     state,
     admin,
     domains: admin ? (await fundraiserDomains()).join("\n") : "",
+    embedOrigins: admin ? (await embedFrameAncestors()).join("\n") : "",
     needs: needs.map((n) => ({ ...n, deadline: n.deadline ? n.deadline.toISOString().slice(0, 10) : null })),
   };
 }
 
-/** Admins set the domains fundraiser links may point to. */
+/** Admins set the domains fundraiser links may point to, and the sites that may frame the campaign widget. */
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "change:roles");
-  const parsed = parseWithSchema(fundraiserDomainsSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "embed") {
+    const origins = parseWithSchema(embedAncestorsSchema, formData);
+    if (!origins.ok) return { fieldErrors: origins.fieldErrors };
+    await setEmbedFrameAncestors(user, origins.data.origins);
+    throw redirect("/coordinator/needs#embed");
+  }
+  const parsed = parseWithSchema(fundraiserDomainsSchema, formData);
   if (!parsed.ok) return { fieldErrors: parsed.fieldErrors };
   await setFundraiserDomains(user, parsed.data.domains);
   throw redirect("/coordinator/needs");
@@ -41,13 +52,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CoordinatorNeeds() {
   const t = useT();
-  const { state, admin, domains, needs } = useLoaderData<typeof loader>();
+  const { state, admin, domains, embedOrigins, needs } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
       <section className="panel">
         <h1>{t("support.coordinator.title")}</h1>
         <p>{t("support.coordinator.intro")}</p>
+        <p>
+          <Link to="/coordinator/campaigns">{t("campaigns.coordinator.title")}</Link>
+        </p>
         <Form method="get" className="filters">
           <SelectField
             id="need-state"
@@ -95,6 +109,31 @@ export default function CoordinatorNeeds() {
                 aria-describedby="fundraiser-domains-hint"
               />
               <ErrorText id="fundraiser-domains-error" message={actionData?.fieldErrors?.domains} />
+            </div>
+            <button type="submit" className="button-primary">
+              {t("common.save")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {admin ? (
+        <section className="panel" id="embed">
+          <h2>{t("public.embed.title")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="embed" />
+            <div className="field">
+              <label htmlFor="embed-origins">{t("public.embed.label")}</label>
+              <p id="embed-origins-hint" className="field-hint">
+                {t("public.embed.hint")}
+              </p>
+              <textarea
+                id="embed-origins"
+                name="origins"
+                rows={3}
+                defaultValue={embedOrigins}
+                aria-describedby="embed-origins-hint"
+              />
+              <ErrorText id="embed-origins-error" message={actionData?.fieldErrors?.origins} />
             </div>
             <button type="submit" className="button-primary">
               {t("common.save")}

@@ -19,11 +19,10 @@ export async function createNeedAction(
     const id = await createNeed(user, parsed.data);
     throw redirect(`/coordinator/needs/${id}`);
   } catch (error) {
-    if (error instanceof NeedStateError && error.reason === "fundraiser-domain")
-      return { fieldErrors: { fundraiserUrl: "support.validation.fundraiserDomain" }, values };
-    if (error instanceof NeedStateError && error.reason === "family")
-      return { fieldErrors: { familyId: "support.validation.family" }, values };
-    if (error instanceof NeedStateError) throw new Response("Not found", { status: 404 });
+    if (error instanceof NeedStateError && error.code === "fundraiser-domain")
+      return { fieldErrors: { fundraiserUrl: error.messageKey }, values };
+    if (error instanceof NeedStateError && error.code === "family")
+      return { fieldErrors: { familyId: error.messageKey }, values };
     throw error;
   }
 }

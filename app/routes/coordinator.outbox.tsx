@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { DataTable } from "#app/components/data-table.tsx";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "#app/utils/auth.server.ts";
-import { outboxOverview, retryOutbox } from "#app/models/dispatch.server.ts";
+import { outboxOverview, retryOutbox } from "#app/models/dispatch/outbox.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "outbox.title");
 
@@ -58,56 +60,49 @@ export default function Outbox() {
       {rows.length === 0 ? (
         <p>{t("outbox.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("outbox.created")}</th>
-                <th scope="col">{t("outbox.purpose")}</th>
-                <th scope="col">{t("outbox.to")}</th>
-                <th scope="col">{t("outbox.stateColumn")}</th>
-                <th scope="col">{t("outbox.attempts")}</th>
-                <th scope="col">{t("outbox.lastError")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("outbox.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td>{date.format(new Date(row.createdAt))}</td>
-                  <td>
-                    {row.purpose}
-                    {row.subject ? <div className="muted small">{row.subject}</div> : null}
-                  </td>
-                  <td>{row.toAddress}</td>
-                  <td>
-                    {t(`outbox.state.${row.state}`)}
-                    {row.state === "queued" && row.attempts > 0 ? (
-                      <div className="muted small">
-                        {t("outbox.nextAttempt", { time: date.format(new Date(row.nextAttemptAt)) })}
-                      </div>
-                    ) : null}
-                    {row.sentAt ? <div className="muted small">{date.format(new Date(row.sentAt))}</div> : null}
-                  </td>
-                  <td>{row.attempts}</td>
-                  <td className="small">{row.lastError ?? ""}</td>
-                  <td>
-                    {row.state === "failed" ? (
-                      <Form method="post">
-                        <input type="hidden" name="id" value={row.id} />
-                        <button type="submit" className="button-small">
-                          {t("outbox.retry")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { label: t("outbox.created") },
+            { label: t("outbox.purpose") },
+            { label: t("outbox.to") },
+            { label: t("outbox.stateColumn") },
+            { label: t("outbox.attempts") },
+            { label: t("outbox.lastError") },
+            { label: t("outbox.actions"), labelHidden: true },
+          ]}
+        >
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td>{date.format(new Date(row.createdAt))}</td>
+              <td>
+                {row.purpose}
+                {row.subject ? <div className="muted small">{row.subject}</div> : null}
+              </td>
+              <td>{row.toAddress}</td>
+              <td>
+                {t(`outbox.state.${row.state}`)}
+                {row.state === "queued" && row.attempts > 0 ? (
+                  <div className="muted small">
+                    {t("outbox.nextAttempt", { time: date.format(new Date(row.nextAttemptAt)) })}
+                  </div>
+                ) : null}
+                {row.sentAt ? <div className="muted small">{date.format(new Date(row.sentAt))}</div> : null}
+              </td>
+              <td>{row.attempts}</td>
+              <td className="small">{row.lastError ?? ""}</td>
+              <td>
+                {row.state === "failed" ? (
+                  <Form method="post">
+                    <input type="hidden" name="id" value={row.id} />
+                    <button type="submit" className="button-small">
+                      {t("outbox.retry")}
+                    </button>
+                  </Form>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -21,6 +21,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { BoxWeightForm } from "#app/components/parcel/box-weight-form.tsx";
 import { useLocale, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcelRules.title");
 

@@ -8,6 +8,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { statusLabel, customStatusLabels } from "#app/tracking/status-label.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.all.title");
 

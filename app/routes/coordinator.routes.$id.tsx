@@ -9,6 +9,7 @@ import { ErrorText } from "#app/components/forms.tsx";
 import { RouteForm } from "#app/components/route-form.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "routes.title");
 

@@ -5,6 +5,7 @@ import { listRoutes } from "#app/models/routes.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "routes.title");
 

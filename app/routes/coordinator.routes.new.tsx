@@ -7,6 +7,7 @@ import { routeEditSchema } from "#app/schemas/routes.ts";
 import { RouteForm } from "#app/components/route-form.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "routes.new");
 

@@ -3,11 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { can } from "#app/utils/permissions.ts";
-import { changeRole, changeVetting, listUsers, PermissionError } from "#app/models/users.server.ts";
+import { changeRole, changeVetting, listUsers } from "#app/models/users.server.ts";
 import { Pagination, pageFromUrl } from "#app/components/pagination.tsx";
 import { SelectField } from "#app/components/select-field.tsx";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "volunteers.title");
 
@@ -38,18 +39,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "approve:volunteers");
   const parsed = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  try {
-    if (parsed.data.intent === "role") {
-      const updated = await changeRole(user, parsed.data.userId, parsed.data.role);
-      return { done: "roleChanged" as const, pseudonym: updated.pseudonym, role: updated.role };
-    }
-    const updated = await changeVetting(user, parsed.data.userId, parsed.data.intent);
-    const done = ({ approve: "approved", suspend: "suspended", reinstate: "reinstated" } as const)[parsed.data.intent];
-    return { done, pseudonym: updated.pseudonym, role: updated.role };
-  } catch (error) {
-    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
-    throw error;
+  // A change the actor may not make is a PermissionError: a 403 (app/utils/domain-error.ts).
+  if (parsed.data.intent === "role") {
+    const updated = await changeRole(user, parsed.data.userId, parsed.data.role);
+    return { done: "roleChanged" as const, pseudonym: updated.pseudonym, role: updated.role };
   }
+  const updated = await changeVetting(user, parsed.data.userId, parsed.data.intent);
+  const done = ({ approve: "approved", suspend: "suspended", reinstate: "reinstated" } as const)[parsed.data.intent];
+  return { done, pseudonym: updated.pseudonym, role: updated.role };
 }
 
 export default function Volunteers() {

@@ -26,6 +26,7 @@ import type { z } from "zod";
 import { ErrorText, SubmitButton, TextField, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 type RiskFormValues = z.input<typeof riskPhraseSchema>;
 

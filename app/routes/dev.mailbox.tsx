@@ -4,6 +4,7 @@ import { devMailboxEnabled } from "#app/utils/config.server.ts";
 import { recentMail } from "#app/models/mailbox.server.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "mailbox.title");
 

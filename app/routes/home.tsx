@@ -5,8 +5,12 @@ import { can } from "#app/utils/permissions.ts";
 import { registryStats, volunteerHome } from "#app/models/home.server.ts";
 import { myPledges } from "#app/models/support.server.ts";
 import { MyPledges } from "#app/components/my-pledges.tsx";
+import { activeCampaignsFor } from "#app/models/campaigns.server.ts";
+import { ActiveCampaigns } from "#app/components/campaign-view.tsx";
+import { resolveLocale } from "#app/utils/locale.server.ts";
 import { useDateFormatter, useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "nav.home");
 
@@ -22,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...p,
     heldUntil: p.heldUntil.toISOString().slice(0, 16).replace("T", " "),
   }));
-  return { pseudonym: user.pseudonym, coordinator, stats, mine, pledges };
+  const campaigns = await activeCampaignsFor(user, await resolveLocale(request, user.locale));
+  return { pseudonym: user.pseudonym, coordinator, stats, mine, pledges, campaigns };
 }
 
 type Mine = NonNullable<Awaited<ReturnType<typeof loader>>["mine"]>;
@@ -149,7 +154,7 @@ function VolunteerHome({ mine }: { mine: Mine }) {
 
 export default function Home() {
   const t = useT();
-  const { pseudonym, coordinator, stats, mine, pledges } = useLoaderData<typeof loader>();
+  const { pseudonym, coordinator, stats, mine, pledges, campaigns } = useLoaderData<typeof loader>();
   return (
     <>
       <section className="panel">
@@ -164,6 +169,7 @@ export default function Home() {
         )}
       </section>
       {mine ? <VolunteerHome mine={mine} /> : null}
+      <ActiveCampaigns campaigns={campaigns} />
       <section className="panel">
         <h2>{t("home.registry")}</h2>
         <dl className="stats">

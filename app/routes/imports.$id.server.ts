@@ -9,7 +9,8 @@ import {
   saveMapping,
   saveValueAnswers,
 } from "#app/imports/runs.server.ts";
-import { summarize, ReviewRequiredError, type ImportSummary, type PlannedRow } from "#app/imports/engine.server.ts";
+import { summarize, ReviewRequiredError, type PlannedRow } from "#app/imports/engine.server.ts";
+import { readImportSummary } from "#app/imports/summary.ts";
 import { isImportField, type ColumnMapping } from "#app/imports/columns.ts";
 import { ImportFileError } from "#app/imports/parse.server.ts";
 import { isMappableField } from "#app/imports/value-fields.ts";
@@ -57,7 +58,7 @@ export async function importRunPage(runId: string, locale: Locale) {
   };
   const open = run.fileContent && (run.state === "preview" || run.state === "applied");
   const planned = open ? await planForRun(run.id) : null;
-  if (!planned) return { ...base, summary: run.summary as unknown as ImportSummary | null, plan: null };
+  if (!planned) return { ...base, summary: readImportSummary(run.summary), plan: null };
   const { plan } = planned;
   const countries = [...new Set(plan.newFacilities.map((f) => f.country))];
   const facilities = countries.length ? await facilityNames({ countries }) : [];

@@ -16,6 +16,7 @@ import {
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { importRunAction, importRunPage } from "./imports.$id.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "imports.run.title");
 

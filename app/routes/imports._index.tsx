@@ -11,9 +11,12 @@ import { ImportCounts } from "#app/components/import-counts.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
-import type { ImportSummary } from "#app/imports/engine.server.ts";
 import { ErrorText, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+import { checkbox } from "#app/schemas/prisoners.ts";
+import { setSourceNamesPublic } from "#app/models/public.server.ts";
+import { SourceNamesPublic } from "#app/components/source-names-public.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "imports.title");
 
@@ -31,11 +34,32 @@ const sourceSchema = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "imports.source.slugInvalid"),
   name: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
   country: z.enum(["", "BY", "RU"]).transform((v) => (v ? v : null)),
+  /** The NGO publishes this list with names: names may appear on public pages (docs/public-pages.md). */
+  namesPublic: checkbox,
+});
+
+const namesPublicSchema = z.object({
+  sourceId: z.string().trim().min(1).max(64),
+  namesPublic: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "edit:prisoners");
-  const parsed = parseWithSchema(sourceSchema, await request.formData());
+  const { user } = await requirePermission(request, "edit:prisoners");
+  const formData = await request.formData();
+  if (formData.get("intent") === "namesPublic") {
+    const toggled = parseWithSchema(namesPublicSchema, formData);
+    if (!toggled.ok) throw new Response("Bad request", { status: 400 });
+    try {
+      await setSourceNamesPublic(user, toggled.data.sourceId, toggled.data.namesPublic);
+    } catch {
+      throw new Response("Not found", { status: 404 });
+    }
+    throw redirect("/imports#sources");
+  }
+  const parsed = parseWithSchema(sourceSchema, formData);
   if (!parsed.ok) return { error: null, params: {}, fieldErrors: parsed.fieldErrors };
   try {
     await createSource(parsed.data);
@@ -149,7 +173,7 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
 function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
   const t = useT();
   const { form, onSubmit } = useValidatedForm(sourceSchema, {
-    defaultValues: { name: "", slug: "", country: "" } as never,
+    defaultValues: { name: "", slug: "", country: "", namesPublic: false } as never,
     serverErrors,
   });
   const errors = form.formState.errors;
@@ -187,6 +211,10 @@ function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
           <option value="RU">{t("prisoners.country.RU")}</option>
         </select>
       </div>
+      <label className="checkbox">
+        <input type="checkbox" value="on" {...form.register("namesPublic")} /> {t("public.source.namesPublic")}
+      </label>
+      <p className="field-hint">{t("public.source.namesPublicHint")}</p>
       <button type="submit" className="button-secondary">
         {t("imports.source.create")}
       </button>
@@ -222,6 +250,7 @@ export default function Imports() {
           <summary>{t("imports.source.add")}</summary>
           <SourceForm serverErrors={actionData?.fieldErrors ?? null} />
         </details>
+        {sources.length > 0 ? <SourceNamesPublic sources={sources} /> : null}
       </section>
       <section className="panel">
         <h2>{t("imports.history")}</h2>
@@ -261,9 +290,7 @@ export default function Imports() {
                           : t(`imports.channel.${run.channel as "web" | "cli" | "api"}`))}
                     </td>
                     <td>{t(`imports.stateName.${run.state as "preview"}`)}</td>
-                    <td>
-                      {run.summary ? <ImportCounts summary={run.summary as unknown as ImportSummary} compact /> : null}
-                    </td>
+                    <td>{run.summary ? <ImportCounts summary={run.summary} compact /> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,7 @@ import {
   cancelSchedule,
   deleteDraft,
   LetterStateError,
+  type LetterStateCode,
   reportOutcome,
   saveDraft,
   scheduleLetter,
@@ -14,37 +15,29 @@ import {
 import { markReplyRead } from "#app/models/letter-page.server.ts";
 import { postedAnswerSchema, scheduleSchema, writerReportSchema } from "#app/schemas/tracking.ts";
 import { letterDraftSchema, sendLetterSchema } from "#app/schemas/letters.ts";
-import type { MessageKey } from "#app/i18n/i18n.ts";
 
 /** The letter page's action: save, delete (confirmed), review and send or schedule, and the writer's answers. */
 
 export type LetterActionData = { intent: string; fieldErrors: FieldErrors | null; savedAt: string | null };
 
-const SEND_ERRORS: Record<string, { field: string; key: MessageKey }> = {
-  empty: { field: "form", key: "letters.send.empty" },
-  blanks: { field: "form", key: "letters.send.blanks" },
-  acknowledge: { field: "acknowledge", key: "letters.send.acknowledgeFirst" },
-  route: { field: "form", key: "letters.send.routeNotAllowed" },
-  "not-a-draft": { field: "form", key: "letters.send.notDraft" },
-  changed: { field: "form", key: "letters.send.changed" },
-  "postcard-too-long": { field: "form", key: "letters.send.postcardTooLong" },
-  "schedule-past": { field: "sendOn", key: "letters.schedule.past" },
-  "schedule-far": { field: "sendOn", key: "letters.schedule.far" },
-  permission: { field: "form", key: "letters.schedule.notOffered" },
+/** Which field of the send or schedule form a refusal belongs to (its message is the error's own). */
+const SEND_ERROR_FIELDS: Record<LetterStateCode, "form" | "acknowledge" | "sendOn"> = {
+  "too-long": "form",
+  "not-a-draft": "form",
+  empty: "form",
+  blanks: "form",
+  acknowledge: "acknowledge",
+  route: "form",
+  changed: "form",
+  "postcard-too-long": "form",
+  "schedule-past": "sendOn",
+  "schedule-far": "sendOn",
+  "not-self-post": "form",
+  "not-sent": "form",
 };
 
 function sendError(intent: string, error: LetterStateError): LetterActionData {
-  const known = SEND_ERRORS[error.message] ?? { field: "form", key: "error.generic" as MessageKey };
-  return { intent, fieldErrors: { [known.field]: known.key }, savedAt: null };
-}
-
-async function conflictOnStateError(work: () => Promise<unknown>) {
-  try {
-    await work();
-  } catch (error) {
-    if (error instanceof LetterStateError) throw new Response("Conflict", { status: 409 });
-    throw error;
-  }
+  return { intent, fieldErrors: { [SEND_ERROR_FIELDS[error.code]]: error.messageKey }, savedAt: null };
 }
 
 export async function letterAction({ request, params }: ActionFunctionArgs): Promise<LetterActionData> {
@@ -81,7 +74,7 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
     case "posted-answer": {
       const parsed = parseWithSchema(postedAnswerSchema, formData);
       if (!parsed.ok) return { intent, fieldErrors: parsed.fieldErrors, savedAt: null };
-      await conflictOnStateError(() => answerPosted(user, id, parsed.data.answer));
+      await answerPosted(user, id, parsed.data.answer);
       throw redirect(`/letters/${id}?answered=1`);
     }
     case "report": {
@@ -91,7 +84,7 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
       if (parsed.data.report === "never_heard" && formData.get("confirm") !== "on") {
         return { intent, fieldErrors: { confirm: "letters.report.confirmFirst" }, savedAt: null };
       }
-      await conflictOnStateError(() => reportOutcome(user, id, parsed.data.report));
+      await reportOutcome(user, id, parsed.data.report);
       throw redirect(`/letters/${id}?answered=1`);
     }
     case "read-reply":
@@ -112,7 +105,7 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
       // Saves the text as it stands, then shows the review of exactly what will leave.
       const parsed = parseWithSchema(letterDraftSchema, formData);
       if (!parsed.ok) return { intent: "save", fieldErrors: parsed.fieldErrors, savedAt: null };
-      await conflictOnStateError(() => saveDraft(user.id, id, parsed.data));
+      await saveDraft(user.id, id, parsed.data);
       const routeId = formData.get("routeId");
       if (typeof routeId !== "string" || !routeId)
         return { intent: "save", fieldErrors: { routeId: "letters.send.chooseRoute" }, savedAt: null };
@@ -121,7 +114,7 @@ export async function letterAction({ request, params }: ActionFunctionArgs): Pro
     default: {
       const parsed = parseWithSchema(letterDraftSchema, formData);
       if (!parsed.ok) return { intent: "save", fieldErrors: parsed.fieldErrors, savedAt: null };
-      await conflictOnStateError(() => saveDraft(user.id, id, parsed.data));
+      await saveDraft(user.id, id, parsed.data);
       return { intent: "save", fieldErrors: null, savedAt: new Date().toISOString() };
     }
   }

@@ -9,6 +9,7 @@ import { DraftEditor } from "#app/components/letter/draft-editor.tsx";
 import { SendReview } from "#app/components/letter/review.tsx";
 import { SentLetter } from "#app/components/letter/sent-letter.tsx";
 import { DeliveryNote } from "#app/components/letter/reach-notes.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.editTitle");
 

@@ -7,6 +7,7 @@ import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
 import { routeName } from "#app/tracking/route-text.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "letters.title");
 

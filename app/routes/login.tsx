@@ -16,6 +16,7 @@ import {
   registerWithDefault,
   useValidatedForm,
 } from "#app/components/forms.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "login.title");
 

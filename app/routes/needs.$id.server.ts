@@ -5,14 +5,6 @@ import { pledgeSchema } from "#app/schemas/support.ts";
 import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 
-const REFUSALS: Partial<Record<NeedStateError["reason"], MessageKey>> = {
-  "not-open": "support.error.notOpen",
-  "over-pledged": "support.error.overPledged",
-  expired: "support.error.expired",
-  "not-held": "support.error.notPending",
-  "not-pending": "support.error.notPending",
-};
-
 /** The volunteer's actions on a need: pledge, confirm a pledge, withdraw it. */
 export async function needAction(
   user: User,
@@ -34,11 +26,9 @@ export async function needAction(
     else if (intent === "withdraw") await withdrawPledge(user, pledgeId);
     else throw new Response("Bad request", { status: 400 });
   } catch (error) {
-    if (error instanceof NeedStateError) {
-      const message = REFUSALS[error.reason];
-      if (message) return { error: message, amount: intent === "pledge" ? amount : undefined };
-      throw new Response("Not found", { status: 404 });
-    }
+    // A refusal is shown on the page; a need or pledge that is not there is a 404 (the domain error's own).
+    if (error instanceof NeedStateError && error.kind !== "not_found")
+      return { error: error.messageKey, amount: intent === "pledge" ? amount : undefined };
     throw error;
   }
   throw redirect(`/needs/${needId}`);

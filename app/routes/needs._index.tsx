@@ -8,6 +8,7 @@ import { NeedFor, NeedProgressBar } from "#app/components/need-view.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "support.board.title");
 

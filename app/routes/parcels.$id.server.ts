@@ -27,16 +27,6 @@ export type ParcelActionResult =
   | { intent: "tracking"; fieldErrors: Record<string, MessageKey> | null }
   | { intent: "status"; error: MessageKey | null };
 
-const STATE_ERRORS: Record<ParcelStateError["reason"], MessageKey> = {
-  "not-found": "error.notFound",
-  "not-a-draft": "parcels.error.notDraft",
-  "not-sent": "parcels.error.notSent",
-  closed: "parcels.error.closed",
-  route: "parcels.error.route",
-  sender: "parcels.error.sender",
-  "no-posted-status": "parcels.error.route",
-};
-
 /**
  * The parcel page's action: save or send the draft (the same schema as in the
  * browser), delete it, record the tracking number, move the status on. Refusals
@@ -75,11 +65,11 @@ export async function parcelAction(user: User, id: string, formData: FormData): 
     if (error instanceof ParcelRefusedError)
       return { intent: "send", fieldErrors: null, problems: error.verdict.problems, error: null };
     if (error instanceof TrackingNumberError)
-      return { intent: "tracking", fieldErrors: { trackingNumber: `parcels.s10.${error.problem.code}` as MessageKey } };
+      return { intent: "tracking", fieldErrors: { trackingNumber: error.messageKey } };
     if (error instanceof TransitionError) return { intent: "status", error: "parcels.error.transition" };
     if (error instanceof ParcelStateError) {
-      if (error.reason === "not-found") throw new Response("Not found", { status: 404 });
-      const message = STATE_ERRORS[error.reason];
+      if (error.kind === "not_found") throw error;
+      const message = error.messageKey;
       if (intent === "tracking") return { intent, fieldErrors: { trackingNumber: message } };
       if (intent === "status") return { intent, error: message };
       return { intent: "send", fieldErrors: null, problems: [], error: message };

@@ -8,6 +8,7 @@ import { DraftEditor } from "#app/components/parcel/draft-editor.tsx";
 import { OthersDraft } from "#app/components/parcel/others-draft.tsx";
 import { SentParcel } from "#app/components/parcel/sent-parcel.tsx";
 import { parcelAction } from "./parcels.$id.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.editTitle");
 

@@ -6,6 +6,7 @@ import { listOwnParcels } from "#app/models/parcels.server.ts";
 import { useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
 import { statusLabel } from "#app/tracking/status-label.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "parcels.title");
 

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { createParcelDraft } from "#app/models/parcels.server.ts";
-import { PermissionError } from "#app/models/users.server.ts";
 
 export async function loader() {
   throw redirect("/parcels");
@@ -11,11 +10,15 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "send:parcels:own");
   const formData = await request.formData();
-  try {
-    const parcel = await createParcelDraft(user, String(formData.get("prisonerId") ?? ""));
-    throw redirect(`/parcels/${parcel.id}`);
-  } catch (error) {
-    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
-    throw error;
-  }
+  // A prisoner the person may not send to is a PermissionError: a 403 (app/utils/domain-error.ts).
+  const campaignId = String(formData.get("campaignId") ?? "") || null;
+  const parcel = await createParcelDraft(user, String(formData.get("prisonerId") ?? ""), { campaignId });
+  throw redirect(`/parcels/${parcel.id}`);
+}
+
+// A page module (not a resource route), so that a refusal posted without JavaScript
+// renders the error page rather than a bare JSON body; the loader always redirects.
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+export default function StartDraft() {
+  return null;
 }

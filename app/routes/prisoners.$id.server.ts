@@ -1,7 +1,6 @@
 import { redirect } from "@remix-run/node";
 import type { User } from "#app/generated/prisma/client.ts";
 import { adopt, AdoptionLimitError, endAdoption, PrisonerAdoptionsFullError } from "#app/models/picking.server.ts";
-import { PermissionError } from "#app/models/users.server.ts";
 
 /** Adopting a prisoner (to write to regularly) or ending it, from the prisoner page. */
 export async function adoptionAction(user: User, id: string, formData: FormData) {
@@ -16,7 +15,6 @@ export async function adoptionAction(user: User, id: string, formData: FormData)
   } catch (error) {
     if (error instanceof AdoptionLimitError) return { adoptionLimit: error.limit };
     if (error instanceof PrisonerAdoptionsFullError) return { adoptersFull: error.limit };
-    if (error instanceof PermissionError) throw new Response("Forbidden", { status: 403 });
     throw error;
   }
   throw redirect(`/prisoners/${id}`);

@@ -11,6 +11,7 @@ import { titleMeta } from "#app/utils/meta.ts";
 import { TimelineItem } from "#app/components/prisoner/timeline-item.tsx";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { nameSystemLabel, reviewReasonLabel } from "#app/i18n/labels.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoner.title");
 

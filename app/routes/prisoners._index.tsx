@@ -16,6 +16,7 @@ import { SelectField } from "#app/components/select-field.tsx";
 import { PersonName } from "#app/components/person-name.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { titleMeta } from "#app/utils/meta.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "prisoners.title");
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireApprovedUser } from "#app/utils/auth.server.ts";
-import { replyAttachment } from "#app/models/dispatch.server.ts";
+import { replyAttachment } from "#app/models/dispatch/attachments.server.ts";
 
 /** A reply's scan, for the writer of the item it answers and for coordinators; not found for anyone else. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

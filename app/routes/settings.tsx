@@ -28,6 +28,7 @@ import {
   ValidatedForm,
   useValidatedForm,
 } from "#app/components/forms.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "settings.title");
 
@@ -42,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       remindDrafts: user.remindDrafts,
       remindSelfPost: user.remindSelfPost,
       remindAdoptions: user.remindAdoptions,
+      remindPledges: user.remindPledges,
     },
     lastAdmin: await isLastAdmin(user.id),
     profile: {
@@ -112,6 +114,7 @@ export default function Settings() {
       remindDrafts: data.reminders.remindDrafts ? "on" : false,
       remindSelfPost: data.reminders.remindSelfPost ? "on" : false,
       remindAdoptions: data.reminders.remindAdoptions ? "on" : false,
+      remindPledges: data.reminders.remindPledges ? "on" : false,
     },
     serverErrors: errorsFor("reminders"),
   });
@@ -190,6 +193,10 @@ export default function Settings() {
             <label className="checkbox">
               <input type="checkbox" value="on" {...remindersForm.register("remindAdoptions")} />{" "}
               {t("settings.reminders.adoptions")}
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" value="on" {...remindersForm.register("remindPledges")} />{" "}
+              {t("settings.reminders.pledges")}
             </label>
           </fieldset>
           <SubmitButton>{t("settings.reminders.save")}</SubmitButton>

@@ -17,6 +17,7 @@ import {
   ValidatedForm,
   useValidatedForm,
 } from "#app/components/forms.tsx";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "signup.title");
 

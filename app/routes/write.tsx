@@ -18,6 +18,10 @@ import { useT } from "#app/i18n/react.tsx";
 import { now } from "#app/utils/clock.server.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 import { TranslatedByNote, DeliveryNote } from "#app/components/letter/reach-notes.tsx";
+import { activeCampaignsFor } from "#app/models/campaigns.server.ts";
+import { ActiveCampaigns } from "#app/components/campaign-view.tsx";
+import { resolveLocale } from "#app/utils/locale.server.ts";
+export { ErrorBoundary } from "#app/components/error-boundary.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "write.title");
 
@@ -54,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     adopted,
     nobodyPicked: url.searchParams.get("nobody") === "1",
     today: now().toISOString(),
+    campaigns: await activeCampaignsFor(user, await resolveLocale(request, user.locale)),
   };
   if (view === "birthdays") {
     return { ...base, candidates: await birthdaysThisMonth(filter), page: 1, pages: 1, total: null };
@@ -89,6 +94,7 @@ export default function Write() {
       <section className="panel">
         <h1>{t("write.title")}</h1>
         <p>{t("write.intro")}</p>
+        <ActiveCampaigns campaigns={data.campaigns} inline />
         <Form method="post" action={`/write${query(data.view)}`}>
           <button type="submit" name="intent" value="pick" className="button-primary">
             {t("write.pickForMe")}

@@ -65,6 +65,7 @@ export const remindersSchema = z.object({
   remindDrafts: checkbox,
   remindSelfPost: checkbox,
   remindAdoptions: checkbox,
+  remindPledges: checkbox,
 });
 
 export const deleteAccountSchema = z.object({

@@ -1,4 +1,5 @@
 import { isMessageKey, type MessageKey } from "#app/i18n/i18n.ts";
+import type { ItemRefusal } from "./transitions.ts";
 
 /**
  * A status's name in the reader's language: the known statuses are translated;
@@ -16,7 +17,7 @@ export function customStatusLabels(statuses: Array<{ key: string; label: string 
   return Object.fromEntries(statuses.filter((s) => s.label).map((s) => [s.key, s.label!]));
 }
 
-const REFUSAL_KEYS: Record<string, MessageKey> = {
+export const REFUSAL_KEYS: Record<ItemRefusal, MessageKey> = {
   "unknown-status": "items.failure.unknownStatus",
   "same-status": "items.failure.sameStatus",
   backwards: "items.failure.backwards",
@@ -29,9 +30,10 @@ const REFUSAL_KEYS: Record<string, MessageKey> = {
   "already-handed-over": "items.failure.alreadyHandedOver",
   route: "items.failure.route",
   busy: "items.failure.busy",
+  purged: "items.failure.purged",
 };
 
 /** Why an item could not take a status change or a route, in the reader's words. */
-export function refusalKey(reason: string): MessageKey {
-  return REFUSAL_KEYS[reason] ?? "error.generic";
+export function refusalKey(reason: ItemRefusal): MessageKey {
+  return REFUSAL_KEYS[reason];
 }

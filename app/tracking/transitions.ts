@@ -18,6 +18,19 @@ export const FINAL_STATUS_KEYS = ["delivered", "reply_received", "returned", "ce
 
 export type TransitionRefusal = "unknown-status" | "same-status" | "backwards" | "after-final";
 
+/** Why one item cannot take a status change, a route or an export (in a bulk change, per item). */
+export type ItemRefusal =
+  | TransitionRefusal
+  | "not-found"
+  | "not-sent"
+  | "no-route"
+  | "not-open"
+  | "route-does-not-fit"
+  | "already-handed-over"
+  | "route"
+  | "busy"
+  | "purged";
+
 export type TransitionVerdict =
   { allowed: true; late: boolean; final: boolean } | { allowed: false; reason: TransitionRefusal };
 

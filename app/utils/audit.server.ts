@@ -35,7 +35,13 @@ export type AuditAction =
   | "pledge.withdrawn"
   | "pledge.expired"
   | "pledge.fulfilled"
-  | "settings.fundraiser_domains";
+  | "settings.fundraiser_domains"
+  | "campaign.created"
+  | "campaign.updated"
+  | "fundraiser.reported"
+  | "need.shareable"
+  | "source.names_public"
+  | "settings.embed_frame_ancestors";
 
 /** Pass a transaction as `db` to record the entry if and only if the change commits. */
 export async function audit(

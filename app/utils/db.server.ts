@@ -4,6 +4,7 @@ import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
 import { databasePoolSize, databaseTarget, type DatabaseTarget } from "./config.server";
 import { applyMigrations, type MigrationResult } from "./migrate.server";
 import { ensureFreeSpace, explainDatabaseStartFailure } from "./disk-space.server";
+import { pgliteAdapterFactory } from "./pglite-adapter.server";
 
 export type Db = PrismaClient;
 
@@ -115,9 +116,8 @@ export async function openDatabase(
           query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
         })
       : null;
-    // pglite-prisma-adapter ships its own (older) copy of Prisma's adapter types;
-    // the runtime contract is the same, the declarations differ in detail.
-    const adapter = new PrismaPGlite(pglite) as unknown as import("@prisma/adapter-pg").PrismaPg;
+    // pglite-prisma-adapter ships its own (older) copy of Prisma's adapter types: see pglite-adapter.server.ts.
+    const adapter = pgliteAdapterFactory(new PrismaPGlite(pglite));
     const client = new PrismaClient({ adapter });
     return {
       prisma: client,

@@ -2,6 +2,8 @@
 // which requests come from another site, and how large a body each route accepts.
 // Plain functions, so unit tests can call them without a server.
 
+import { EMBED_ORIGIN_PATTERN } from "./embed-origin.ts";
+
 const KB = 1024;
 const MB = 1024 * KB;
 
@@ -52,4 +54,28 @@ export function crossSiteRefusal(request: {
       return `Origin: ${request.origin.slice(0, 100)}`;
   }
   return null;
+}
+
+/** /c/<slug>/embed: the only page other sites may put in a frame (docs/public-pages.md, "Embedding"). */
+export function isEmbedPath(pathname: string): boolean {
+  return /^\/c\/[a-z0-9-]{1,60}\/embed\/?$/.test(pathname);
+}
+
+export interface FrameHeaders {
+  /** The CSP frame-ancestors directive's value. */
+  frameAncestors: string;
+  /** X-Frame-Options, or null when the page may be framed by the allowed sites. */
+  xFrameOptions: string | null;
+}
+
+/**
+ * Who may frame a response: nobody, except the embed, which the admins' list of
+ * origins may frame (still nobody while the list is empty). Entries are checked
+ * again here, so a stored value can never add another directive to the header.
+ */
+export function frameHeaders(pathname: string, embedAncestors: readonly string[]): FrameHeaders {
+  if (!isEmbedPath(pathname)) return { frameAncestors: "'none'", xFrameOptions: "DENY" };
+  const allowed = embedAncestors.map((o) => o.trim().toLowerCase()).filter((o) => EMBED_ORIGIN_PATTERN.test(o));
+  if (allowed.length === 0) return { frameAncestors: "'none'", xFrameOptions: "DENY" };
+  return { frameAncestors: allowed.join(" "), xFrameOptions: null };
 }

@@ -10,6 +10,7 @@ import { issueSignInCode } from "#app/models/sign-in.server.ts";
 import { installTotpSecret } from "#app/models/totp.server.ts";
 import { deleteAccount, isLastAdmin, LastAdminError } from "#app/models/account-deletion.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createParcel } from "#tests/support/factories.ts";
 
 const EMAIL = "quiet.heron@example.org";
 const PSEUDONYM = "Quiet Heron";
@@ -83,18 +84,12 @@ describeEachDatabase("deleting an account", () => {
     const othersLetter = await prisma.letter.create({
       data: { authorId: other.id, prisonerId: prisoner.id, state: "sent", senderName: "Other", sentAt: now() },
     });
-    const draftParcel = await prisma.parcel.create({
-      data: { senderId: user.id, prisonerId: prisoner.id, state: "draft", senderDetailsEncrypted: encrypt("Anna K.") },
-    });
-    const sentParcel = await prisma.parcel.create({
-      data: {
-        senderId: user.id,
-        prisonerId: prisoner.id,
-        routeId: route.id,
-        state: "sent",
-        senderDetailsEncrypted: encrypt("Anna K."),
-        sentAt: now(),
-      },
+    const draftParcel = await createParcel(user.id, prisoner.id, { senderDetailsEncrypted: encrypt("Anna K.") });
+    const sentParcel = await createParcel(user.id, prisoner.id, {
+      routeId: route.id,
+      state: "sent",
+      senderDetailsEncrypted: encrypt("Anna K."),
+      sentAt: now(),
     });
     await prisma.adoption.create({ data: { volunteerId: user.id, prisonerId: prisoner.id } });
     await prisma.reminderLog.create({ data: { userId: user.id, kind: "draft", subjectId: draft.id, periodKey: "x" } });

@@ -4,6 +4,7 @@ import { sha256 } from "#app/utils/crypto.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { createApiToken, listApiTokens, requireApiToken, revokeApiToken } from "#app/models/api-tokens.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createAdmin } from "#tests/support/factories.ts";
 
 function requestWith(authorization?: string): Request {
   return new Request("http://localhost/api/import", {
@@ -23,10 +24,8 @@ async function refusal(request: Request): Promise<{ status: number; body: { erro
   throw new Error("expected requireApiToken to refuse");
 }
 
-async function makeAdmin() {
-  return prisma.user.create({
-    data: { email: "admin@example.org", pseudonym: "Admin", role: "admin", vettingState: "approved" },
-  });
+function makeAdmin() {
+  return createAdmin({ email: "admin@example.org", pseudonym: "Admin" });
 }
 
 describeEachDatabase("API tokens", () => {

@@ -2,7 +2,7 @@ import { expect, test } from "vitest";
 import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { encrypt } from "#app/utils/crypto.server.ts";
-import { BulkError, bulkChangeStatus } from "#app/models/dispatch.server.ts";
+import { BulkError, bulkChangeStatus } from "#app/models/dispatch/bulk.server.ts";
 import type { ItemRef } from "#app/models/tracking.server.ts";
 import { isRetryableTransactionError, retryTransaction, RetriesExhaustedError } from "#app/utils/retry.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";

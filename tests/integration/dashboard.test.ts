@@ -18,6 +18,7 @@ import {
 } from "#app/models/dashboard.server.ts";
 import { loader as exportLoader } from "#app/routes/coordinator.dashboard-export.tsx";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createSource } from "#tests/support/factories.ts";
 
 // "Today" for every test: Wednesday 18 June 2025, noon UTC. The default period is then
 // the 12 weeks from Monday 31 March to Wednesday 18 June (weeks start on Monday).
@@ -580,8 +581,8 @@ describeEachDatabase("coordinators' dashboard", () => {
           createdAt: at(createdAt),
         },
       });
-    const viasna = await prisma.source.create({ data: { slug: "viasna", name: "Viasna", country: "BY" } });
-    const memorial = await prisma.source.create({ data: { slug: "memorial", name: "Memorial", country: "RU" } });
+    const viasna = await createSource("viasna", { name: "Viasna" });
+    const memorial = await createSource("memorial", { name: "Memorial", country: "RU" });
     const listed = (prisonerId: string, sourceId: string, firstSeenAt: string) =>
       prisma.prisonerSource.create({ data: { prisonerId, sourceId, firstSeenAt: at(firstSeenAt) } });
 

@@ -8,11 +8,10 @@ import {
 } from "#app/models/facilities.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createPrisoner, createUser } from "#tests/support/factories.ts";
 
-async function user(role: "volunteer" | "coordinator") {
-  return prisma.user.create({
-    data: { email: `${role}@example.org`, pseudonym: role, role, vettingState: "approved" },
-  });
+function user(role: "volunteer" | "coordinator") {
+  return createUser({ email: `${role}@example.org`, pseudonym: role, role });
 }
 
 /** The same colony stored twice by older imports, and another one. */
@@ -55,15 +54,11 @@ async function storedTwice() {
   return { first, second, other };
 }
 
-async function prisonerIn(facilityId: string, surname: string) {
-  return prisma.prisoner.create({
-    data: {
-      country: "BY",
-      currentFacilityId: facilityId,
-      names: { create: { script: "cyrillic_be", surname, givenName: "Ігар", isPrimary: true } },
-      stays: { create: { facilityId } },
-    },
-  });
+function prisonerIn(facilityId: string, surname: string) {
+  return createPrisoner(
+    { currentFacilityId: facilityId, stays: { create: { facilityId } } },
+    { names: [{ script: "cyrillic_be", surname, givenName: "Ігар", isPrimary: true }] },
+  );
 }
 
 describeEachDatabase("facilities stored more than once", () => {

@@ -30,6 +30,7 @@ import {
   toXlsx,
   type ListRow,
 } from "#tests/support/import-fixtures.ts";
+import { createUser } from "#tests/support/factories.ts";
 
 const SOURCE = "viasna";
 const NO_CHANGE = {
@@ -43,8 +44,8 @@ const NO_CHANGE = {
   errors: [],
 };
 
-async function makeUser(role: Role = "coordinator", email = "coordinator@example.org") {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState: "approved" } });
+function makeUser(role: Role = "coordinator", email = "coordinator@example.org") {
+  return createUser({ email, role });
 }
 
 /** The base list, with some rows replaced (by their №) or left out. */

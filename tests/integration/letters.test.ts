@@ -1,5 +1,4 @@
 import { expect, test } from "vitest";
-import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
 import { openMail } from "#app/utils/email.server.ts";
 import { advanceClock, now } from "#app/utils/clock.server.ts";
@@ -19,6 +18,7 @@ import {
 } from "#app/models/letters.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createPrisoner, createRoute, createVolunteer } from "#tests/support/factories.ts";
 
 const RUSSIAN_TEXT =
   "Здравствуйте! Пишу вам из далёкого города. У нас сегодня идёт снег, и я думаю о вас. Желаю вам здоровья и терпения.";
@@ -26,67 +26,23 @@ const RUSSIAN_TEXT =
 /** Pseudonyms in Cyrillic: a Latin signature under a Cyrillic letter is itself a warning to acknowledge. */
 const PSEUDONYMS: Record<string, string> = { sender: "Сосна", planner: "Клён", "quiet.heron": "Тихая цапля" };
 
-async function volunteer(email: string, vettingState: "approved" | "pending" = "approved") {
+function volunteer(email: string, vettingState: "approved" | "pending" = "approved") {
   const name = email.split("@")[0];
-  return prisma.user.create({
-    data: { email, pseudonym: PSEUDONYMS[name] ?? `Волонтёр ${name.length}`, vettingState, writesIn: ["ru"] },
-  });
-}
-
-async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
-  const facility = await prisma.facility.create({
-    data: {
-      country: "BY",
-      type: "colony",
-      name: `ИК №${Math.floor(Math.random() * 1000)}`,
-      street: "ул. Антошкина, 3",
-      postcode: "246035",
-      city: "Гомель",
-      languages: ["ru", "be"],
-    },
-  });
-  return prisma.prisoner.create({
-    data: {
-      country: "BY",
-      currentFacilityId: facility.id,
-      ...data,
-      names: { create: { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true } },
-    },
-  });
+  return createVolunteer({ email, pseudonym: PSEUDONYMS[name] ?? `Волонтёр ${name.length}`, vettingState });
 }
 
 async function routes() {
-  const make = (slug: string, data: Partial<Prisma.RouteCreateInput>) =>
-    prisma.route.create({
-      data: {
-        slug,
-        name: slug,
-        description: slug,
-        countries: ["BY"],
-        itemKinds: ["letter", "postcard"],
-        languages: ["ru", "be"],
-        handover: "email",
-        ...data,
-        statuses: {
-          create: [
-            { key: "queued", position: 0, usualDays: 1 },
-            { key: "posted", position: 1, usualDays: 14 },
-            { key: "delivered", position: 2, isFinal: true },
-          ],
-        },
-      },
-    });
   return {
-    selfPost: await make("viasna-self-post", { handover: "print_pdf", position: 1 }),
-    bank: await make("letter-bank", { handover: "bank", languages: ["ru", "be", "en"], position: 2 }),
-    russia: await make("ovd-info", { countries: ["RU"], languages: ["ru"], position: 3 }),
+    selfPost: await createRoute("viasna-self-post", { handover: "print_pdf", position: 1 }),
+    bank: await createRoute("letter-bank", { handover: "bank", languages: ["ru", "be", "en"], position: 2 }),
+    russia: await createRoute("ovd-info", { countries: ["RU"], languages: ["ru"], position: 3 }),
   };
 }
 
 describeEachDatabase("letters and postcards", () => {
   test("a draft's text and return address are encrypted at rest; the raw row holds no plaintext", async () => {
     const v = await volunteer("writer@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const draft = await createDraft(v, p.id, "letter");
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: "Relay, PO Box 12, Vilnius" });
     const [raw] = await prisma.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "Letter" WHERE "id" = ${draft.id}`;
@@ -103,7 +59,7 @@ describeEachDatabase("letters and postcards", () => {
   test("nobody reads, changes, deletes or sends another volunteer's letter", async () => {
     const author = await volunteer("author@example.org");
     const other = await volunteer("other@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const draft = await createDraft(author, p.id, "letter");
     await saveDraft(author.id, draft.id, { body: RUSSIAN_TEXT, kind: "letter", returnAddress: null });
@@ -121,17 +77,17 @@ describeEachDatabase("letters and postcards", () => {
 
   test("pending volunteers cannot write; nobody writes to a prisoner who asked not to be written to", async () => {
     const pending = await volunteer("pending@example.org", "pending");
-    const p = await prisoner();
+    const p = await createPrisoner();
     await expect(createDraft(pending, p.id, "letter")).rejects.toBeInstanceOf(PermissionError);
     const v = await volunteer("v@example.org");
-    const refusing = await prisoner({ doNotWrite: true, doNotWriteNote: "asked" });
+    const refusing = await createPrisoner({ doNotWrite: true, doNotWriteNote: "asked" });
     await expect(createDraft(v, refusing.id, "letter")).rejects.toBeInstanceOf(PermissionError);
     expect(await prisma.letter.count()).toBe(0);
   });
 
   test("sending: only an eligible route, warnings confirmed, then sent with its first status and an event", async () => {
     const v = await volunteer("sender@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost, russia, bank } = await routes();
     const draft = await createDraft(v, p.id, "letter");
     await expect(sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: true })).rejects.toThrow(
@@ -177,7 +133,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("a service that takes letters by e-mail gets the letter through the outbox, without the volunteer's identity", async () => {
     const v = await volunteer("quiet.heron@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const atelier = await prisma.route.create({
       data: {
         slug: "atelier",
@@ -216,7 +172,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("an incommunicado prisoner: only the letter bank carries the letter", async () => {
     const v = await volunteer("bank@example.org");
-    const p = await prisoner({ incommunicado: true, incommunicadoNote: "no contact since 2023" });
+    const p = await createPrisoner({ incommunicado: true, incommunicadoNote: "no contact since 2023" });
     const { selfPost, bank } = await routes();
     const draft = await createDraft(v, p.id, "postcard");
     await saveDraft(v.id, draft.id, { body: RUSSIAN_TEXT, kind: "postcard", returnAddress: null });
@@ -278,7 +234,7 @@ describeEachDatabase("letters and postcards", () => {
   test("scheduling: refused for a time not in the future, too far ahead, or a route that does not fit; otherwise saved on the draft", async () => {
     const v = await volunteer("planner@example.org");
     const other = await volunteer("other@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost, russia } = await routes();
     const empty = await createDraft(v, p.id, "letter");
     const draft = await readyDraft(v, p.id);
@@ -346,7 +302,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("a scheduled letter goes once its time has come, and only once", async () => {
     const v = await volunteer("planner@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
     const sendAt = new Date(now().getTime() + 2 * HOUR);
@@ -382,7 +338,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("two instances sending scheduled letters at once send each letter once", async () => {
     const v = await volunteer("planner@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const drafts = [await readyDraft(v, p.id), await readyDraft(v, p.id), await readyDraft(v, p.id)];
     for (const draft of drafts)
@@ -406,7 +362,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("a scheduled letter to a prisoner released meanwhile stays a draft, with the reason for its writer", async () => {
     const v = await volunteer("planner@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
     await scheduleLetter(v, draft.id, {
@@ -438,7 +394,7 @@ describeEachDatabase("letters and postcards", () => {
   test("cancelling a schedule keeps the draft and stops the send; only its writer can cancel", async () => {
     const v = await volunteer("planner@example.org");
     const other = await volunteer("other@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
     await scheduleLetter(v, draft.id, {
@@ -470,7 +426,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("'did you post it?': posted moves the letter on, not yet keeps it, will not ends it as unknown", async () => {
     const v = await volunteer("poster@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await trackedRoutes();
     const first = await readyDraft(v, p.id);
     const second = await readyDraft(v, p.id);
@@ -511,7 +467,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("an answer after a coordinator moved the letter on never moves it back, and none is taken once it has ended", async () => {
     const v = await volunteer("poster@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await trackedRoutes();
     const draft = await readyDraft(v, p.id);
     await sendLetter(v, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
@@ -536,7 +492,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("a postcard printed for self-post must fit on the card; the letter bank takes it whole", async () => {
     const v = await volunteer("writer@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost, bank } = await routes();
     const long = `${RUSSIAN_TEXT} `.repeat(25).trim();
     const card = await createDraft(v, p.id, "postcard");
@@ -573,7 +529,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("changing a scheduled letter's text takes back the confirmation of its warnings", async () => {
     const v = await volunteer("planner@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await routes();
     const draft = await readyDraft(v, p.id);
     await scheduleLetter(v, draft.id, {
@@ -604,7 +560,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("'did you post it?' is only for letters the writer posts themselves", async () => {
     const v = await volunteer("poster@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { atelier } = await trackedRoutes();
     const viaService = await readyDraft(v, p.id);
     await sendLetter(v, viaService.id, { routeId: atelier.id, warningsAcknowledged: false });
@@ -622,7 +578,7 @@ describeEachDatabase("letters and postcards", () => {
 
   test("'they wrote back' is recorded and moves the letter to 'reply received' when its route has that status", async () => {
     const v = await volunteer("reporter@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { atelier } = await trackedRoutes();
     const { bank } = await routes();
     const tracked = await readyDraft(v, p.id);
@@ -664,7 +620,7 @@ describeEachDatabase("letters and postcards", () => {
   test("nobody answers for another volunteer's letter", async () => {
     const author = await volunteer("author@example.org");
     const other = await volunteer("other@example.org");
-    const p = await prisoner();
+    const p = await createPrisoner();
     const { selfPost } = await trackedRoutes();
     const draft = await readyDraft(author, p.id);
     await sendLetter(author, draft.id, { routeId: selfPost.id, warningsAcknowledged: false });
@@ -679,7 +635,7 @@ describeEachDatabase("letters and postcards", () => {
   });
 
   test("a Latin signature under a Cyrillic letter is a warning the writer must acknowledge", async () => {
-    const p = await prisoner();
+    const p = await createPrisoner();
     const v = await prisma.user.create({
       data: { email: "latin@example.org", pseudonym: "Anna", vettingState: "approved", writesIn: ["ru"] },
     });

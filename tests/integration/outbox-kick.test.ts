@@ -3,7 +3,7 @@ import { prisma } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { encrypt } from "#app/utils/crypto.server.ts";
 import { processOutbox, queueEmail, startOutboxWorker } from "#app/utils/email.server.ts";
-import { assignRoute } from "#app/models/dispatch.server.ts";
+import { assignRoute } from "#app/models/dispatch/route-assignment.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 

@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { expect, test } from "vitest";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { prisma } from "#app/utils/db.server.ts";
@@ -20,41 +19,25 @@ import { unreadReplyCount } from "#app/models/home.server.ts";
 import { getPrisonerProfile } from "#app/models/prisoners.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createFacility, createPrisoner, createVolunteer } from "#tests/support/factories.ts";
 
-async function facility(name: string, languages: string[]) {
-  return prisma.facility.create({
-    data: {
-      country: "BY",
-      type: "colony",
-      name,
-      street: "ул. Тестовая, 1",
-      postcode: "220000",
-      city: "Минск",
-      languages,
-    },
-  });
+function facility(name: string, languages: string[]) {
+  return createFacility({ name, street: "ул. Тестовая, 1", postcode: "220000", city: "Минск", languages });
 }
 
 /** Letters can arrive only with a known address: people are held at an ordinary facility unless a test says otherwise. */
-async function defaultFacility() {
-  return facility(`ИК №${crypto.randomUUID()}`, ["ru", "be"]);
-}
-
-async function prisoner(surname: string, data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
-  const currentFacilityId = "currentFacilityId" in data ? data.currentFacilityId : (await defaultFacility()).id;
-  return prisma.prisoner.create({
-    data: {
-      country: "BY",
-      currentFacilityId,
-      sortName: surname.toLowerCase(),
-      ...data,
-      names: { create: { script: "cyrillic_be", surname, givenName: "Тэст", isPrimary: true } },
+function prisoner(surname: string, data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
+  return createPrisoner(
+    { sortName: surname.toLowerCase(), ...data },
+    {
+      names: [{ script: "cyrillic_be", surname, givenName: "Тэст", isPrimary: true }],
+      facility: { street: "ул. Тестовая, 1", postcode: "220000", city: "Минск" },
     },
-  });
+  );
 }
 
-async function volunteer(email = "v@example.org", writesIn = ["ru"]) {
-  return prisma.user.create({ data: { email, pseudonym: "Volunteer", vettingState: "approved", writesIn } });
+function volunteer(email = "v@example.org", writesIn = ["ru"]) {
+  return createVolunteer({ email, pseudonym: "Volunteer", writesIn });
 }
 
 async function sentLetters(prisonerId: string, count: number, daysAgo: number) {

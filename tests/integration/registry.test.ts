@@ -17,6 +17,7 @@ import {
   MINSK_SIZO1,
   type ListRow,
 } from "#tests/support/import-fixtures.ts";
+import { createUser } from "#tests/support/factories.ts";
 
 const DAY = 86_400_000;
 
@@ -112,8 +113,8 @@ async function surnames(filters: PrisonerFilters): Promise<string[]> {
   return result.prisoners.map((p) => p.name.split(" ")[0]);
 }
 
-async function makeUser(role: Role, email: string, vettingState: VettingState = "approved") {
-  return prisma.user.create({ data: { email, pseudonym: email.split("@")[0], role, vettingState } });
+function makeUser(role: Role, email: string, vettingState: VettingState = "approved") {
+  return createUser({ email, role, vettingState });
 }
 
 /** The edit form as it would arrive for this prisoner unchanged, with some fields overridden. */

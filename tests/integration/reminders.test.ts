@@ -7,6 +7,7 @@ import { processOutbox, openMail } from "#app/utils/email.server.ts";
 import { createDraft, saveDraft } from "#app/models/letters.server.ts";
 import { isoWeek, sendDueReminders } from "#app/models/reminders.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createPrisoner, createRoute, createSentLetter, createVolunteer } from "#tests/support/factories.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 
 const DAY = 86_400_000;
@@ -30,82 +31,39 @@ afterAll(async () => {
   await mail?.close();
 });
 
-async function volunteer(email: string, data: Partial<Prisma.UserCreateInput> = {}) {
-  return prisma.user.create({
-    data: { email, pseudonym: "Quiet Heron", vettingState: "approved", locale: "en", writesIn: ["ru"], ...data },
+function volunteer(email: string, data: Partial<Prisma.UserCreateInput> = {}) {
+  return createVolunteer({ email, pseudonym: "Quiet Heron", locale: "en", ...data });
+}
+
+function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
+  return createPrisoner(data, {
+    names: [
+      { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true },
+      { script: "latin", surname: "Kastusiou", givenName: "Ryhor" },
+    ],
   });
 }
 
-async function prisoner(data: Partial<Prisma.PrisonerUncheckedCreateInput> = {}) {
-  const facility = await prisma.facility.create({
-    data: {
-      country: "BY",
-      type: "colony",
-      name: `ИК №${Math.floor(Math.random() * 100_000)}`,
-      street: "ул. Антошкина, 3",
-      postcode: "246035",
-      city: "Гомель",
-    },
-  });
-  return prisma.prisoner.create({
-    data: {
-      country: "BY",
-      currentFacilityId: facility.id,
-      ...data,
-      names: {
-        create: [
-          { script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true },
-          { script: "latin", surname: "Kastusiou", givenName: "Ryhor" },
-        ],
-      },
-    },
-  });
-}
-
-async function route(slug: string, handover: "print_pdf" | "email") {
-  return prisma.route.create({
-    data: {
-      slug,
-      name: slug,
-      description: slug,
-      countries: ["BY"],
-      itemKinds: ["letter", "postcard"],
-      languages: ["ru", "be"],
-      handover,
-      handoverEmail: handover === "email" ? "letters@service.example" : null,
-      statuses: {
-        create: [
-          { key: "queued", position: 0, usualDays: 3 },
-          { key: "posted", position: 1, usualDays: 14 },
-          { key: "delivered", position: 2, isFinal: true },
-        ],
-      },
-    },
-  });
+function route(slug: string, handover: "print_pdf" | "email") {
+  return createRoute(slug, { handover, handoverEmail: handover === "email" ? "letters@service.example" : null }, [
+    { key: "queued", position: 0, usualDays: 3 },
+    { key: "posted", position: 1, usualDays: 14 },
+    { key: "delivered", position: 2, isFinal: true },
+  ]);
 }
 
 /** A letter already sent through a route, as sendLetter leaves it. */
-async function sentLetter(
+function sentLetter(
   authorId: string,
   prisonerId: string,
   routeId: string,
   data: Partial<Prisma.LetterUncheckedCreateInput> = {},
 ) {
-  const at = now();
-  return prisma.letter.create({
-    data: {
-      authorId,
-      prisonerId,
-      routeId,
-      state: "sent",
-      status: "queued",
-      bodyEncrypted: encrypt(LETTER_TEXT),
-      sentAt: at,
-      statusChangedAt: at,
-      createdAt: at,
-      updatedAt: at,
-      ...data,
-    },
+  return createSentLetter(authorId, prisonerId, {
+    routeId,
+    status: "queued",
+    bodyEncrypted: encrypt(LETTER_TEXT),
+    ...data,
   });
 }
 

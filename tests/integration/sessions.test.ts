@@ -17,6 +17,7 @@ import {
 } from "#app/utils/session.server.ts";
 import { getOptionalUser, requireApprovedUser, requirePermission, requireUser } from "#app/utils/auth.server.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createUser } from "#tests/support/factories.ts";
 
 // Secret rotation: the first secret signs, every listed secret verifies. The
 // session cookie object is built once per process from SESSION_SECRET (a rotation
@@ -31,12 +32,12 @@ const BASE = "http://localhost:3999";
 const CHROME_ANDROID =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36";
 
-async function makeUser(
+function makeUser(
   role: Role = "volunteer",
   vettingState: VettingState = "approved",
   email = `${role}-${vettingState}@example.org`,
 ) {
-  return prisma.user.create({ data: { email, pseudonym: `${role} ${vettingState}`, role, vettingState } });
+  return createUser({ email, pseudonym: `${role} ${vettingState}`, role, vettingState });
 }
 
 /** The cookie pair ("__session=…") a browser would send back after this Set-Cookie. */

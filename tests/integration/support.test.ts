@@ -28,6 +28,7 @@ import {
 } from "#app/models/support.server.ts";
 import { needSchema } from "#app/schemas/support.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { createPrisoner, createVolunteer } from "#tests/support/factories.ts";
 import { startMailServer, toAddress, type TestMailServer } from "#tests/support/smtp.ts";
 
 const DAY = 86_400_000;
@@ -49,32 +50,16 @@ afterAll(async () => {
   await mail?.close();
 });
 
-async function user(
+function user(
   email: string,
   role: "volunteer" | "coordinator" | "admin" = "volunteer",
   data: Partial<Prisma.UserCreateInput> = {},
 ) {
-  return prisma.user.create({
-    data: {
-      email,
-      pseudonym: email.split("@")[0],
-      role,
-      vettingState: "approved",
-      locale: "en",
-      writesIn: ["ru"],
-      ...data,
-    },
-  });
+  return createVolunteer({ email, role, locale: "en", ...data });
 }
 
-async function prisoner(status: Prisma.PrisonerCreateInput["status"] = "convicted", country: "BY" | "RU" = "BY") {
-  return prisma.prisoner.create({
-    data: {
-      country,
-      status,
-      names: { create: [{ script: "cyrillic_be", surname: "Кастусёў", givenName: "Рыгор", isPrimary: true }] },
-    },
-  });
+function prisoner(status: Prisma.PrisonerCreateInput["status"] = "convicted", country: "BY" | "RU" = "BY") {
+  return createPrisoner({ country, status, currentFacilityId: null });
 }
 
 function needInput(prisonerId: string, values: Record<string, string> = {}) {
@@ -164,12 +149,12 @@ describeEachDatabase("needs and pledges", () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(2);
     expect(refused).toHaveLength(4);
-    for (const r of refused) expect((r.reason as NeedStateError).reason).toBe("over-pledged");
+    for (const r of refused) expect((r.reason as NeedStateError).code).toBe("over-pledged");
     const need = await needForCoordinator(coordinator, needId);
     expect(need?.progress).toMatchObject({ reserved: 4, available: 1 });
     // The last one fits exactly.
     await pledgeToNeed(volunteers[5], needId, 1);
-    await expect(pledgeToNeed(volunteers[4], needId, 1)).rejects.toMatchObject({ reason: "over-pledged" });
+    await expect(pledgeToNeed(volunteers[4], needId, 1)).rejects.toMatchObject({ code: "over-pledged" });
   });
 
   test("an unconfirmed pledge returns the need to the board after the hold; a confirmed one keeps it", async () => {
@@ -178,12 +163,12 @@ describeEachDatabase("needs and pledges", () => {
     const needId = await createNeed(coordinator, needInput(p.id, { quantity: "1", holdDays: "3" }));
     const held = await pledgeToNeed(volunteer, needId, 1);
     expect((await needForVolunteer(other, needId))?.progress.available).toBe(0);
-    await expect(pledgeToNeed(other, needId, 1)).rejects.toMatchObject({ reason: "over-pledged" });
+    await expect(pledgeToNeed(other, needId, 1)).rejects.toMatchObject({ code: "over-pledged" });
 
     advanceClock(3 * DAY + 1000);
     // Back on the board at once, before any background task ran.
     expect((await needForVolunteer(other, needId))?.progress.available).toBe(1);
-    await expect(confirmPledge(volunteer, held)).rejects.toMatchObject({ reason: "expired" });
+    await expect(confirmPledge(volunteer, held)).rejects.toMatchObject({ code: "expired" });
     expect((await supportUpkeep()).expired).toBe(1);
     expect(await prisma.pledge.findUniqueOrThrow({ where: { id: held } })).toMatchObject({ state: "expired" });
     expect(await prisma.auditLog.count({ where: { action: "pledge.expired" } })).toBe(1);
@@ -194,7 +179,7 @@ describeEachDatabase("needs and pledges", () => {
     expect((await supportUpkeep()).expired).toBe(0);
     expect((await needForVolunteer(volunteer, needId))?.progress.available).toBe(0);
     // A pledge is the volunteer's own: nobody else confirms or withdraws it.
-    await expect(withdrawPledge(volunteer, second)).rejects.toMatchObject({ reason: "not-pending" });
+    await expect(withdrawPledge(volunteer, second)).rejects.toMatchObject({ code: "not-pending" });
   });
 
   test("partial fulfilment counts, the rest returns to the board; the need closes once covered", async () => {
@@ -224,7 +209,7 @@ describeEachDatabase("needs and pledges", () => {
       PermissionError,
     );
     await expect(recordFulfilment(coordinator, needId, { pledgeId: b, fulfilledAmount: 70 })).rejects.toMatchObject({
-      reason: "over-pledged",
+      code: "over-pledged",
     });
     const third = await pledgeToNeed(volunteer, needId, 25);
     await recordFulfilment(coordinator, needId, { pledgeId: b, fulfilledAmount: 40 });
@@ -232,7 +217,7 @@ describeEachDatabase("needs and pledges", () => {
     expect(done).toMatchObject({ fulfilled: 100, available: 0, percent: 100 });
     expect(await prisma.need.findUniqueOrThrow({ where: { id: needId } })).toMatchObject({ state: "fulfilled" });
     expect(await listOpenNeeds(volunteer)).toHaveLength(0);
-    await expect(pledgeToNeed(other, needId, 1)).rejects.toMatchObject({ reason: "not-open" });
+    await expect(pledgeToNeed(other, needId, 1)).rejects.toMatchObject({ code: "not-open" });
     expect(await prisma.auditLog.count({ where: { action: "pledge.fulfilled", targetId: needId } })).toBe(3);
     expect(await prisma.auditLog.count({ where: { action: "pledge.created", targetId: needId } })).toBe(3);
     // Hand-counted: what the volunteer's home page shows.
@@ -247,7 +232,7 @@ describeEachDatabase("needs and pledges", () => {
     const { coordinator, p } = await world();
     await expect(
       createNeed(coordinator, needInput(p.id, { via: "fundraiser", fundraiserUrl: "https://evil.example/pay" })),
-    ).rejects.toMatchObject({ reason: "fundraiser-domain" });
+    ).rejects.toMatchObject({ code: "fundraiser-domain" });
     await setSetting("fundraiserDomains", ["bysol.org", "fund.example"]);
     const id = await createNeed(
       coordinator,

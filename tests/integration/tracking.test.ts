@@ -14,20 +14,12 @@ import {
   type ItemFilters,
   type ItemRef,
 } from "#app/models/tracking.server.ts";
-import {
-  assignRoute,
-  BulkError,
-  bulkChangeStatus,
-  exportCsv,
-  exportLetters,
-  exportPdfInputs,
-  outboxOverview,
-  recordReply,
-  repliesFor,
-  replyAttachment,
-  ReplyError,
-  retryOutbox,
-} from "#app/models/dispatch.server.ts";
+import { assignRoute } from "#app/models/dispatch/route-assignment.server.ts";
+import { BulkError, bulkChangeStatus } from "#app/models/dispatch/bulk.server.ts";
+import { exportCsv, exportLetters, exportPdfInputs } from "#app/models/dispatch/export.server.ts";
+import { outboxOverview, retryOutbox } from "#app/models/dispatch/outbox.server.ts";
+import { recordReply, repliesFor, ReplyError } from "#app/models/dispatch/replies.server.ts";
+import { replyAttachment } from "#app/models/dispatch/attachments.server.ts";
 import { createDraft, letterReference, saveDraft, sendLetter } from "#app/models/letters.server.ts";
 import { PermissionError } from "#app/models/users.server.ts";
 import { MAX_ATTACHMENT_BYTES } from "#app/schemas/tracking.ts";
@@ -198,7 +190,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 async function transitionReason(promise: Promise<unknown>) {
   const error = await rejection(promise);
   expect(error).toBeInstanceOf(TransitionError);
-  return (error as TransitionError).reason;
+  return (error as TransitionError).code;
 }
 
 async function bulkFailures(promise: Promise<unknown>) {
@@ -333,7 +325,7 @@ describeEachDatabase("status tracking", (db) => {
       ),
     ).toBe("not-found");
     const error = await rejection(changeStatus(letterRef(posted), { to: "queued", actorId: coord.id }));
-    expect(error).toMatchObject({ reason: "backwards", item: letterRef(posted), message: "backwards" });
+    expect(error).toMatchObject({ code: "backwards", item: letterRef(posted), message: "backwards" });
 
     expect(await prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
     expect(await prisma.statusEvent.count()).toBe(0);
@@ -401,7 +393,7 @@ describeEachDatabase("status tracking", (db) => {
         expect(pair.filter((o) => o.status === "fulfilled")).toHaveLength(1);
         const [refused] = pair.filter((o) => o.status === "rejected");
         expect(refused.reason).toBeInstanceOf(TransitionError);
-        expect((refused.reason as TransitionError).reason).toBe("same-status");
+        expect((refused.reason as TransitionError).code).toBe("same-status");
         expect(await eventsOf(letters[i])).toEqual([
           expect.objectContaining({ fromStatus: "queued", toStatus: "posted" }),
         ]);

@@ -8,6 +8,7 @@ import { startMailServer, type TestMailServer } from "./smtp.ts";
 /** Accounts `node server.js --demo` creates (DEMO_ACCOUNTS in app/models/demo.server.ts, listed in docs/development.md). */
 export const DEMO_COORDINATOR = "coordinator@demo.solidarity.test";
 export const DEMO_VOLUNTEER = "volunteer@demo.solidarity.test";
+export const DEMO_ADMIN = "admin@demo.solidarity.test";
 
 /**
  * The second factor of the demo coordinator and admin, published in docs/development.md.

@@ -2,11 +2,12 @@ import { ErrorText } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { routeName } from "#app/tracking/route-text.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import type { RefusalCode } from "#app/letters/route-eligibility.ts";
 import type { LetterPageData } from "#app/models/letter-page.server.ts";
 
 type RouteView = LetterPageData["routes"][number];
 
-export const REFUSAL_KEYS: Record<string, MessageKey> = {
+export const REFUSAL_KEYS: Record<RefusalCode, MessageKey> = {
   inactive: "letters.refusal.inactive",
   notConfigured: "letters.refusal.notConfigured",
   doNotWrite: "letters.refusal.doNotWrite",
@@ -76,7 +77,7 @@ export function RouteChooser({
   const recommended = routes.find((r) => r.id === recommendedId);
   const others = routes.filter((r) => r.eligible && r.id !== recommendedId);
   const refused = routes.filter((r) => !r.eligible);
-  const byReason = new Map<string, string[]>();
+  const byReason = new Map<RefusalCode, string[]>();
   for (const r of refused) {
     const reason = r.refusals[0] ?? "inactive";
     byReason.set(reason, [...(byReason.get(reason) ?? []), routeName(t, r.name)]);
@@ -107,7 +108,7 @@ export function RouteChooser({
           <ul className="plain-list small">
             {[...byReason].map(([reason, names]) => (
               <li key={reason}>
-                <strong>{t(REFUSAL_KEYS[reason] ?? "error.generic")}</strong> {names.join(", ")}
+                <strong>{t(REFUSAL_KEYS[reason])}</strong> {names.join(", ")}
               </li>
             ))}
           </ul>

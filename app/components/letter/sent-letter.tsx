@@ -11,12 +11,24 @@ import type { LetterActionData } from "#app/routes/letters.$id.server.ts";
 type SentData = Pick<LetterPageData, "letter">;
 
 /** The status a volunteer reads: a self-post letter waits "to print and post", not "queued". */
-export function letterStatusText(t: ReturnType<typeof useT>, letter: { toPrint: boolean; status: string | null }) {
-  return letter.toPrint ? t("letters.status.toPrint") : statusLabel(t, letter.status);
+export function letterStatusText(
+  t: ReturnType<typeof useT>,
+  letter: { toPrint: boolean; status: string | null },
+  labels: Record<string, string> = {},
+) {
+  return letter.toPrint
+    ? t("letters.status.toPrint")
+    : statusLabel(t, letter.status, letter.status ? labels[letter.status] : null);
 }
 
 /** What comes next on the route, with the day each step is usually reached. */
-export function ExpectedTimeline({ ahead }: { ahead: LetterPageData["letter"]["ahead"] }) {
+export function ExpectedTimeline({
+  ahead,
+  labels = {},
+}: {
+  ahead: LetterPageData["letter"]["ahead"];
+  labels?: Record<string, string>;
+}) {
   const t = useT();
   const date = useDateFormatter("date", { calendarDay: true });
   if (ahead.length === 0) return null;
@@ -24,7 +36,7 @@ export function ExpectedTimeline({ ahead }: { ahead: LetterPageData["letter"]["a
     <ol className="timeline timeline-ahead" data-testid="expected-timeline">
       {ahead.map((step) => (
         <li key={step.key}>
-          <strong>{statusLabel(t, step.key)}</strong>{" "}
+          <strong>{statusLabel(t, step.key, labels[step.key])}</strong>{" "}
           <span className="muted">
             {step.expectedOn
               ? t("letters.expectedBy", { date: date.format(new Date(`${step.expectedOn}T00:00:00Z`)) })
@@ -95,7 +107,7 @@ function WriterQuestions({ letter, actionData }: SentData & { actionData: Letter
 
 export function SentLetter({ data, actionData }: { data: LetterPageData; actionData: LetterActionData | undefined }) {
   const t = useT();
-  const { letter, prisoner, events, replies } = data;
+  const { letter, prisoner, events, replies, statusLabels } = data;
   const date = useDateFormatter("dateTime");
   const unread = replies.filter((r) => r.unread);
   return (
@@ -131,7 +143,8 @@ export function SentLetter({ data, actionData }: { data: LetterPageData; actionD
         </p>
         <p>
           {t("letters.sentOn", { date: letter.sentAt ? date.format(new Date(letter.sentAt)) : "—" })} ·{" "}
-          {t("letters.status")}: <strong data-testid="letter-status">{letterStatusText(t, letter)}</strong>
+          {t("letters.status")}:{" "}
+          <strong data-testid="letter-status">{letterStatusText(t, letter, statusLabels)}</strong>
         </p>
         {letter.route?.handover === "print_pdf" ? (
           <>
@@ -161,11 +174,11 @@ export function SentLetter({ data, actionData }: { data: LetterPageData; actionD
       </section>
       <section className="panel">
         <h2>{t("letters.timeline")}</h2>
-        <StatusTimeline events={events} labels={{}} />
+        <StatusTimeline events={events} labels={statusLabels} />
         {letter.ahead.length > 0 ? (
           <>
             <h3>{t("letters.ahead")}</h3>
-            <ExpectedTimeline ahead={letter.ahead} />
+            <ExpectedTimeline ahead={letter.ahead} labels={statusLabels} />
           </>
         ) : null}
         {replies.length === 0 ? (
