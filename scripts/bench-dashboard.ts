@@ -215,6 +215,10 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
               (SELECT count(*) FROM "Letter" WHERE "state" = 'sent')::int + (SELECT count(*) FROM "Parcel" WHERE "state" = 'sent')::int AS "open"`,
     );
     console.info(`\n== ${label} ==`);
+    if (counts.events !== items * EVENTS_PER_ITEM || counts.letters + counts.parcels !== items)
+      throw new Error(
+        `The generator claims ${items * EVENTS_PER_ITEM} status events on ${items} items; the database holds ${counts.events} events on ${counts.letters + counts.parcels} items. Not reporting.`,
+      );
     console.info(
       `seeded in ${(seedMs / 1000).toFixed(1)} s: ${counts.events.toLocaleString("en")} status events, ${counts.letters.toLocaleString("en")} letters and postcards, ` +
         `${counts.parcels.toLocaleString("en")} parcels (${counts.open.toLocaleString("en")} open), ${counts.prisoners.toLocaleString("en")} prisoners; ${WARMUP} warm-up runs, then median / max of ${RUNS}`,
@@ -274,6 +278,10 @@ async function benchmark(label: string, target: DatabaseTarget, events: number):
 }
 
 async function main() {
+  const [one, five, fifteen] = os.loadavg();
+  console.info(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} at start; ${new Date().toISOString()}`,
+  );
   const adminUrl = [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find(
     (u) => u && /^postgres(ql)?:\/\//.test(u),
   );

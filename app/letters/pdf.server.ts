@@ -75,7 +75,16 @@ const LABELS = {
   be: { stamp: "Марка" },
 } as const;
 
-const REGULAR = "Body";
+/**
+ * The body font, named by the path the document opens it from as its default font:
+ * PDFKit caches a font under the name it was first asked by, and a registered alias of
+ * the same face (the name "Body") was never cached — it parsed the whole font file again
+ * on every `doc.font("Body")`, about half of a batch export's time. (A function: the
+ * font folder is configuration, read once the app has started.)
+ */
+function regular(): string {
+  return path.join(pdfFontDir(), "DejaVuSans.ttf");
+}
 const BOLD = "Body-Bold";
 const INK = "#000000";
 const GREY = "#808080";
@@ -147,7 +156,7 @@ interface FittedBlock {
 }
 
 function lineFont(block: Block, i: number): string {
-  return i === block.boldIndex ? BOLD : REGULAR;
+  return i === block.boldIndex ? BOLD : regular();
 }
 
 function measureBlock(doc: Doc, block: Block, size: number, maxWidth: number, gapRatio: number): FittedBlock {
@@ -202,7 +211,7 @@ function drawBlock(
 
 function drawStampBox(doc: Doc, x: number, y: number, w: number, h: number, label: string, labelSize: number): void {
   doc.save().lineWidth(0.6).strokeColor(GREY).dash(3, { space: 2 }).rect(x, y, w, h).stroke().undash().restore();
-  doc.font(REGULAR).fontSize(labelSize).fillColor(GREY);
+  doc.font(regular()).fontSize(labelSize).fillColor(GREY);
   const th = doc.heightOfString(label, { width: w });
   doc.text(label, x, y + (h - th) / 2, { width: w, align: "center", lineBreak: false });
   doc.fillColor(INK);
@@ -232,7 +241,7 @@ function renderLetterPages(doc: Doc, input: LetterPdfInput): void {
   doc.addPage({ size: [...PAGE_SIZES.A4], margins: LETTER_MARGINS });
   const width = PAGE_SIZES.A4[0] - LETTER_MARGINS.left - LETTER_MARGINS.right;
   const body = cleanText(input.body);
-  doc.font(REGULAR).fontSize(LETTER_SIZE).fillColor(INK);
+  doc.font(regular()).fontSize(LETTER_SIZE).fillColor(INK);
   if (body !== "") {
     doc.text(body, LETTER_MARGINS.left, LETTER_MARGINS.top, { width, lineGap: LETTER_LINE_GAP });
   }
@@ -262,7 +271,7 @@ function renderLetterPages(doc: Doc, input: LetterPdfInput): void {
     }
     doc.restore();
     if (count > 1) {
-      doc.font(REGULAR).fontSize(9).fillColor(GREY);
+      doc.font(regular()).fontSize(9).fillColor(GREY);
       doc.text(`${i + 1}/${count}`, 0, ph - 15 * MM, { width: pw, align: "center", lineBreak: false });
       doc.fillColor(INK);
     }
@@ -331,7 +340,7 @@ function fitPostcardText(doc: Doc, body: string, signature: string): PostcardTex
   const width = w - 2 * POSTCARD_MARGIN;
   const height = h - 2 * POSTCARD_MARGIN;
   const measure = (size: number): PostcardTextFit => {
-    doc.font(REGULAR).fontSize(size);
+    doc.font(regular()).fontSize(size);
     const lineGap = size * 0.2;
     const bodyH = body === "" ? 0 : doc.heightOfString(body, { width, lineGap });
     const sigH = signature === "" ? 0 : doc.heightOfString(signature, { width, lineGap }) + size * 0.8;
@@ -343,15 +352,14 @@ function fitPostcardText(doc: Doc, body: string, signature: string): PostcardTex
 }
 
 function newDocument(info: boolean): Doc {
-  const regular = loadFont("DejaVuSans.ttf");
+  const body = loadFont("DejaVuSans.ttf");
   const bold = loadFont("DejaVuSans-Bold.ttf");
   const doc: Doc = new PDFDocument({
     autoFirstPage: false,
     bufferPages: true,
-    font: regular.path, // never load the built-in Helvetica
+    font: body.path, // never load the built-in Helvetica; the same path as regular()
     ...(info ? { info: { Title: "Letter", Creator: "Solidarity Mail", Producer: "Solidarity Mail" } } : {}),
   });
-  doc.registerFont(REGULAR, regular.data);
   doc.registerFont(BOLD, bold.data);
   return doc;
 }
@@ -392,7 +400,7 @@ function renderPostcard(doc: Doc, input: LetterPdfInput, labels: (typeof LABELS)
   const body = cleanText(input.body);
   const signature = cleanLine(input.senderName);
   const m = fitPostcardText(doc, body, signature);
-  doc.font(REGULAR).fontSize(m.size).fillColor(INK);
+  doc.font(regular()).fontSize(m.size).fillColor(INK);
   const bodyRoom = Math.max(0, height - m.sigH);
   if (body !== "") {
     const text = m.fits ? body : truncateToHeight(doc, body, { width, lineGap: m.lineGap }, bodyRoom);
@@ -452,6 +460,19 @@ export async function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   return renderLettersPdf([input]);
 }
 
+function renderOne(doc: Doc, input: LetterPdfInput): void {
+  const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
+  if (input.kind === "postcard") {
+    renderPostcard(doc, input, labels);
+  } else {
+    renderLetterPages(doc, input);
+    renderEnvelopePage(doc, input, labels);
+  }
+  // The finished pages go out to the stream and leave memory; it also keeps the next
+  // letter's page numbers and fold ticks (drawn over the buffered pages) to its own pages.
+  doc.flushPages();
+}
+
 /** Several letters in one print-ready document, each followed by its envelope (a batch for a service that prints). */
 export async function renderLettersPdf(inputs: LetterPdfInput[]): Promise<Buffer> {
   const doc = newDocument(true);
@@ -463,15 +484,64 @@ export async function renderLettersPdf(inputs: LetterPdfInput[]): Promise<Buffer
     doc.on("error", reject);
   });
 
-  for (const input of inputs) {
-    const labels = LABELS[input.locale ?? "en"] ?? LABELS.en;
-    if (input.kind === "postcard") {
-      renderPostcard(doc, input, labels);
-    } else {
-      renderLetterPages(doc, input);
-      renderEnvelopePage(doc, input, labels);
-    }
-  }
+  for (const input of inputs) renderOne(doc, input);
   doc.end();
   return done;
+}
+
+/**
+ * The same document as renderLettersPdf, as a stream for the response: each letter's
+ * pages are written out as soon as they are drawn, so memory holds one letter (plus
+ * what the reader has not taken yet), and the event loop gets a turn between letters
+ * (other requests are answered while a large batch renders). A letter is drawn only
+ * when the reader asks for more, so a slow reader pauses the drawing.
+ */
+export function streamLettersPdf(inputs: LetterPdfInput[]): ReadableStream<Uint8Array> {
+  const doc = newDocument(true);
+  const queue: Uint8Array[] = [];
+  let ended = false;
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  doc.on("data", (chunk: Buffer) => {
+    queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    notify();
+  });
+  doc.on("end", () => {
+    ended = true;
+    notify();
+  });
+  doc.on("error", (error: unknown) => {
+    failure = error;
+    notify();
+  });
+  let next = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // Draw letters until something can be handed out (or the document is done).
+      while (queue.length === 0 && !ended && failure === null) {
+        if (next < inputs.length) {
+          renderOne(doc, inputs[next++]);
+          if (next < inputs.length) await new Promise((resolve) => setImmediate(resolve));
+        } else if (next === inputs.length) {
+          next++;
+          doc.end();
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+      }
+      if (failure !== null) return controller.error(failure);
+      // One letter's output at a time: the reader asks again (pull) when it wants more.
+      for (const chunk of queue.splice(0)) controller.enqueue(chunk);
+      if (ended) controller.close();
+    },
+    cancel() {
+      next = inputs.length + 1;
+      doc.removeAllListeners("data");
+    },
+  });
 }

@@ -20,7 +20,7 @@ async function rankedByWords(
   perWord: string[][],
   exactWords: string[] | null,
   fuzzy: boolean,
-): Promise<{ prisonerId: string; rank: number }[]> {
+): Promise<{ prisonerId: string; rank: number; sortName: string }[]> {
   // A join rather than an INTERSECT of one list per word: the planner starts from the
   // rarest word (a surname) and checks the others through the primary key, instead of
   // reading every holder of a common given name.
@@ -37,13 +37,13 @@ async function rankedByWords(
       )
     : Prisma.sql`false`;
   const fallback = fuzzy ? 2 : 1;
-  return prisma.$queryRaw<{ prisonerId: string; rank: number }[]>`
+  return prisma.$queryRaw<{ prisonerId: string; rank: number; sortName: string }[]>`
     WITH matched AS (${matched})
-    SELECT m."prisonerId",
+    SELECT m."prisonerId", p."sortName",
       CASE WHEN EXISTS (
         SELECT 1 FROM "PrisonerNameKey" e WHERE e."prisonerId" = m."prisonerId" AND e."kind" = 'exact' AND ${exactTest}
       ) THEN 0 ELSE ${fallback}::int END AS "rank"
-    FROM matched m
+    FROM matched m JOIN "Prisoner" p ON p."id" = m."prisonerId"
     LIMIT ${MAX_CANDIDATES}`;
 }
 
@@ -76,12 +76,26 @@ async function nearWords(skeleton: string): Promise<string[]> {
  * or system, 2 every word is a small edit away from a stored word.
  */
 export async function rankPrisonersByName(query: string): Promise<Map<string, MatchRank>> {
+  return (await rankAndSortNames(query)).ranks;
+}
+
+/** The ranks, and each match's sort name (so that ordering by relevance needs no second read). */
+async function rankAndSortNames(
+  query: string,
+): Promise<{ ranks: Map<string, MatchRank>; sortNames: Map<string, string> }> {
+  const sortNames = new Map<string, string>();
+  return { ranks: await ranked(query, sortNames), sortNames };
+}
+
+async function ranked(query: string, sortNames: Map<string, string>): Promise<Map<string, MatchRank>> {
   const { exact, tokens } = queryKeys(query);
   const ranks = new Map<string, MatchRank>();
   if (!exact || tokens.length === 0) return ranks;
   const perWord = tokens.map((options) => options.map((o) => o.slice("token:".length)));
-  for (const r of await rankedByWords(perWord, exact.split(" "), false))
+  for (const r of await rankedByWords(perWord, exact.split(" "), false)) {
     ranks.set(r.prisonerId, Number(r.rank) as MatchRank);
+    sortNames.set(r.prisonerId, r.sortName);
+  }
   if (ranks.size >= FUZZY_WHEN_FEWER_THAN) return ranks;
   const fuzzyPerWord: string[][] = [];
   for (const options of perWord) {
@@ -92,7 +106,10 @@ export async function rankPrisonersByName(query: string): Promise<Map<string, Ma
     fuzzyPerWord.push(close);
   }
   for (const r of await rankedByWords(fuzzyPerWord, null, true))
-    if (!ranks.has(r.prisonerId)) ranks.set(r.prisonerId, 2);
+    if (!ranks.has(r.prisonerId)) {
+      ranks.set(r.prisonerId, 2);
+      sortNames.set(r.prisonerId, r.sortName);
+    }
   return ranks;
 }
 
@@ -129,7 +146,8 @@ export async function searchPrisoners(filters: PrisonerFilters) {
   const perPage = Math.min(Math.max(filters.perPage ?? 25, 1), 100);
   const page = Math.max(1, filters.page ?? 1);
   const q = (filters.q ?? "").trim().slice(0, 200);
-  const ranks = q ? await rankPrisonersByName(q) : null;
+  const byName = q ? await rankAndSortNames(q) : null;
+  const ranks = byName?.ranks ?? null;
   const and: Prisma.PrisonerWhereInput[] = [];
   if (ranks) and.push({ id: { in: [...ranks.keys()] } });
   if (filters.country) and.push({ country: filters.country });
@@ -171,9 +189,15 @@ export async function searchPrisoners(filters: PrisonerFilters) {
   let rows;
   let total: number;
   if (sort === "relevance" && ranks) {
-    // Rank order is computed here: sort the matches' ids, then load one page.
+    // Rank order is computed here: sort the matches' ids, then load one page. With the
+    // name the only filter, the search itself gave every match's sort name: no read of
+    // all matches (a Prisma query with a thousand ids is slow to plan as well as to run).
     const keys =
-      ranks.size === 0 ? [] : await prisma.prisoner.findMany({ where, select: { id: true, sortName: true } });
+      ranks.size === 0
+        ? []
+        : and.length === 1 && byName
+          ? [...byName.sortNames].map(([id, sortName]) => ({ id, sortName }))
+          : await prisma.prisoner.findMany({ where, select: { id: true, sortName: true } });
     total = keys.length;
     keys.sort(
       (a, b) => ranks.get(a.id)! - ranks.get(b.id)! || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0),

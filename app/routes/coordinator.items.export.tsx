@@ -3,7 +3,7 @@ import { requirePermission } from "#app/utils/auth.server.ts";
 import { parseWithSchema } from "#app/utils/forms.ts";
 import { BulkError } from "#app/models/dispatch/bulk.server.ts";
 import { exportCsv, exportLetters, exportPdfInputs } from "#app/models/dispatch/export.server.ts";
-import { renderLettersPdf } from "#app/letters/pdf.server.ts";
+import { streamLettersPdf } from "#app/letters/pdf.server.ts";
 import { resolveLocale } from "#app/utils/locale.server.ts";
 import { bulkItemsSchema } from "#app/schemas/tracking.ts";
 import { now } from "#app/utils/clock.server.ts";
@@ -46,8 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
     back.searchParams.set("exportError", "noAddress");
     throw redirect(`${back.pathname}${back.search}`);
   }
-  const pdf = await renderLettersPdf(inputs);
-  return new Response(new Uint8Array(pdf), {
+  // Streamed: each letter's pages leave as soon as they are drawn (a batch of a thousand
+  // letters never sits whole in memory, and other requests get turns meanwhile).
+  return new Response(streamLettersPdf(inputs), {
     headers: {
       ...headers,
       "Content-Type": "application/pdf",
