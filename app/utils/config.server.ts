@@ -365,6 +365,18 @@ export const TOOL_VARIABLES: { name: string; default: string; doc: string }[] = 
   { name: "BENCH_CONNECTIONS", default: "`50`", doc: "`bench:pages`: concurrent clients." },
   { name: "BENCH_SECONDS", default: "`30`", doc: "`bench:pages`: seconds per target." },
   { name: "BENCH_MAX_REQUESTS", default: "`20000`", doc: "`bench:pages`: requests per target at most." },
+  { name: "BENCH_PEOPLE", default: "`11500`", doc: "`bench:pages`: generated people imported before the run." },
+  {
+    name: "BENCH_TARGETS",
+    default: "all",
+    doc: "`bench:pages`: comma-separated target names to run (default: every target).",
+  },
+  {
+    name: "BENCH_PROFILE",
+    default: "unset",
+    doc: "`bench:pages`: a folder: runs the server under `--cpu-prof` writing there.",
+  },
+  { name: "BENCH_LETTERS", default: "`1000`", doc: "`bench:export`: letters (with envelopes) in the batch PDF." },
   { name: "BENCH_RUNS", default: "`9`", doc: "`bench:dashboard`: timed runs per panel." },
   { name: "BENCH_EVENTS", default: "`1000000`", doc: "`bench:dashboard`: status events on PostgreSQL." },
   { name: "BENCH_PGLITE_EVENTS", default: "`200000`", doc: "`bench:dashboard`: status events on PGlite." },
