@@ -575,50 +575,52 @@ async function applyInTransaction(
   progress: () => void,
 ) {
   const work = { progress };
-  await prisma.$transaction(
-    async (tx) => {
-      const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
-      const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
-      const index = await loadFacilityIndex(tx, plan.sourceId);
-      await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
-      const facilityIdFor = (row: ImportRow) =>
-        row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null;
+  await phase("apply: transaction, commit included", () =>
+    prisma.$transaction(
+      async (tx) => {
+        const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
+        const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
+        const index = await loadFacilityIndex(tx, plan.sourceId);
+        await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
+        const facilityIdFor = (row: ImportRow) =>
+          row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null;
 
-      await phase("apply: create prisoners", () =>
-        createPrisoners(
-          tx,
-          resolved,
-          { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor },
-          work.progress,
-        ),
-      );
-      await phase("apply: update prisoners", () =>
-        updatePrisoners(tx, resolved, {
-          at,
-          runId: options.runId,
-          sourceId: plan.sourceId,
-          countryOf,
-          facilityIdFor,
-          index,
-          editorId: options.actor.userId ?? null,
-        }),
-      );
+        await phase("apply: create prisoners", () =>
+          createPrisoners(
+            tx,
+            resolved,
+            { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor },
+            work.progress,
+          ),
+        );
+        await phase("apply: update prisoners", () =>
+          updatePrisoners(tx, resolved, {
+            at,
+            runId: options.runId,
+            sourceId: plan.sourceId,
+            countryOf,
+            facilityIdFor,
+            index,
+            editorId: options.actor.userId ?? null,
+          }),
+        );
 
-      const missingIds = plan.missing.map((m) => m.prisonerId);
-      await chunk(missingIds, 5000, (ids) =>
-        tx.prisonerSource.updateMany({
-          where: { sourceId: plan.sourceId, prisonerId: { in: ids } },
-          data: { missingSince: at },
-        }),
-      );
-      await chunk(missingIds, 5000, (ids) =>
-        tx.prisoner.updateMany({
-          where: { id: { in: ids } },
-          data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` },
-        }),
-      );
-    },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
+        const missingIds = plan.missing.map((m) => m.prisonerId);
+        await chunk(missingIds, 5000, (ids) =>
+          tx.prisonerSource.updateMany({
+            where: { sourceId: plan.sourceId, prisonerId: { in: ids } },
+            data: { missingSince: at },
+          }),
+        );
+        await chunk(missingIds, 5000, (ids) =>
+          tx.prisoner.updateMany({
+            where: { id: { in: ids } },
+            data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` },
+          }),
+        );
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    ),
   );
 }
 
@@ -812,7 +814,7 @@ async function writeNewPrisoners(
   };
   await step("apply: insert prisoners", () => insertPrisoners(tx, batch.prisoners, ctx.at));
   await step("apply: insert names", () => insertNames(tx, batch.names));
-  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys));
+  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys, { fresh: true }));
   await step("apply: insert stays and links", async () => {
     await insertStays(tx, batch.stays, ctx.at, ctx.runId);
     await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
