@@ -126,7 +126,8 @@ async function measure(kind: "pglite" | "postgres") {
       const due = performance.now() + 50;
       await new Promise((resolve) => setTimeout(resolve, 50));
       const called = performance.now();
-      const shortcut = longWorkMakingProgress();
+      // What healthy() does: on the embedded database, progress of long work stands in for a query.
+      const shortcut = kind === "pglite" && longWorkMakingProgress();
       await healthy();
       healthWaits.push(performance.now() - due);
       slowChecks.push({ start: due, end: performance.now(), called, shortcut });
