@@ -729,13 +729,11 @@ async function createPrisoners(
 ) {
   const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
   const nextId = increasingIds();
-  const situations: NewSituationRow[] = [];
   let writes: Promise<void> = Promise.resolve();
   for (let i = 0; i < fresh.length; i += CREATE_CHUNK) {
     const chunkStarted = performance.now();
     const batch = buildNewPrisoners(fresh.slice(i, i + CREATE_CHUNK), ctx, nextId);
     addPhase("apply: build new rows", chunkStarted);
-    situations.push(...batch.situations);
     writes = writes.then(() => writeNewPrisoners(tx, batch, ctx, progress));
     // Keeps a failure from being reported as unhandled before it is awaited below.
     writes.catch(() => {});
@@ -743,9 +741,6 @@ async function createPrisoners(
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await writes;
-  // Few rows (released and deceased people): one unnest insert per 5,000 after the chunks (Prisma's
-  // createMany built them in this process and held the embedded database's event loop for a second).
-  await phase("apply: insert situations", () => insertSituations(tx, situations, ctx.at, ctx.runId));
 }
 
 interface NewPrisonerBatch {
@@ -851,6 +846,9 @@ async function writeNewPrisoners(
     await insertStays(tx, batch.stays, ctx.at, ctx.runId);
     await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
   });
+  // Released and deceased people's situation rows, for the release counts.
+  if (batch.situations.length)
+    await step("apply: insert situations", () => insertSituations(tx, batch.situations, ctx.at, ctx.runId));
 }
 
 /** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */
