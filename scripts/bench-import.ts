@@ -17,9 +17,10 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { connectDatabase, disconnectDatabase } from "#app/utils/db.server.ts";
 import { healthy } from "#app/runtime.server.ts";
+import { longWorkMakingProgress } from "#app/utils/long-work.server.ts";
 import type { DatabaseTarget } from "#app/utils/config.server.ts";
 import { importFile } from "#app/imports/runs.server.ts";
-import { recordImportPhases } from "#app/imports/phases.server.ts";
+import { recordImportPhases, recordedSpans } from "#app/imports/phases.server.ts";
 import { generateList, VIASNA_MACHINE_HEADER } from "./bench-list.ts";
 
 const PEOPLE = Number(process.env.BENCH_ROWS ?? 20_000);
@@ -117,20 +118,53 @@ async function measure(kind: "pglite" | "postgres") {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const healthWaits: number[] = [];
+  const slowChecks: { start: number; end: number; called?: number; shortcut?: boolean }[] = [];
   let importing = true;
   const probing = (async () => {
     while (importing) {
       // Measured from when the check was due: a stalled event loop delays the timer too.
       const due = performance.now() + 50;
       await new Promise((resolve) => setTimeout(resolve, 50));
+      const called = performance.now();
+      // What healthy() does: on the embedded database, progress of long work stands in for a query.
+      const shortcut = kind === "pglite" && longWorkMakingProgress();
       await healthy();
       healthWaits.push(performance.now() - due);
+      slowChecks.push({ start: due, end: performance.now(), called, shortcut });
     }
   })();
+  // Where the event loop stalled: gaps of more than 150 ms between 10 ms ticks, with the spans that overlap them.
+  const stalls: { start: number; end: number; called?: number; shortcut?: boolean }[] = [];
+  let lastTick = performance.now();
+  const tick = () => {
+    const now = performance.now();
+    if (now - lastTick > 150) stalls.push({ start: lastTick, end: now });
+    lastTick = now;
+  };
+  const ticker = setInterval(tick, 10);
   const [first, firstMs] = await timed(run).finally(() => {
     importing = false;
+    clearInterval(ticker);
+    // A stall at the very end shows only here: the import's promise settles before the next tick.
+    tick();
   });
   await probing;
+  const spans = recordedSpans();
+  const stallReport = [...stalls, ...slowChecks.filter((c) => c.end - c.start > 150)]
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .slice(0, 5)
+    .map(
+      (g) =>
+        `${g.called !== undefined ? `health check (timer ${Math.round(g.called - g.start)} ms, ${g.shortcut ? "no query" : "query"}) ` : ""}${Math.round(g.end - g.start)} ms in ${
+          // The shortest spans that cover most of the gap: the step that was running.
+          spans
+            .filter((s) => Math.min(s.end, g.end) - Math.max(s.start, g.start) >= (g.end - g.start) / 2)
+            .sort((a, b) => a.end - a.start - (b.end - b.start))
+            .slice(0, 2)
+            .map((s) => s.name)
+            .join(" within ") || "(no span)"
+        }`,
+    );
   loopDelay.disable();
   const peakAfterFirst = process.resourceUsage().maxRSS * 1024;
   const secondPhases = recordImportPhases();
@@ -156,6 +190,7 @@ async function measure(kind: "pglite" | "postgres") {
     healthChecks: healthWaits.length,
     worstHealthMs: Math.max(...healthWaits),
     worstLoopDelayMs: loopDelay.max / 1e6,
+    stallReport,
     secondPhases: Object.fromEntries(secondPhases),
   };
 }
@@ -219,6 +254,7 @@ async function main() {
     console.info(
       `  meanwhile: ${r.healthChecks} liveness checks, the slowest answered in ${r.worstHealthMs.toFixed(0)} ms (aim < 200 ms); longest event-loop stall ${r.worstLoopDelayMs.toFixed(0)} ms`,
     );
+    console.info(`  longest stalls: ${r.stallReport.join("; ") || "none over 150 ms"}`);
     console.info(`  where the re-import's time goes (ms): ${phases(r.secondPhases)}`);
     console.info(
       `peak memory of the import process: ${r.peakRssMb.toFixed(0)} MB (${r.rssBeforeMb.toFixed(0)} MB before it; aim < 300 MB${kind === "pglite" ? ", the embedded database included" : ""})`,

@@ -115,3 +115,24 @@ export async function insertSourceLinks(
         ${batch.map((r) => r.rowHash)}::text[]) AS t(id, p, e, h)`,
   );
 }
+
+export interface NewSituationRow {
+  id: string;
+  prisonerId: string;
+  status: "released" | "deceased";
+  /** yyyy-mm-dd */
+  occurredOn: string | null;
+  releaseKind: string | null;
+}
+
+/** The situation rows of new released or deceased prisoners (the release counts read them). */
+export async function insertSituations(tx: Tx, rows: NewSituationRow[], at: Date, importRunId: string): Promise<void> {
+  await inBatches(
+    rows,
+    (batch) => tx.$executeRaw`
+      INSERT INTO "SituationChange" ("id", "prisonerId", "status", "occurredOn", "releaseKind", "importRunId", "createdAt")
+      SELECT id, p, s::"PrisonerStatus", o::date, rk::"ReleaseKind", ${importRunId}, ${at}
+      FROM unnest(${batch.map((r) => r.id)}::text[], ${batch.map((r) => r.prisonerId)}::text[], ${batch.map((r) => r.status)}::text[],
+        ${batch.map((r) => r.occurredOn)}::text[], ${batch.map((r) => r.releaseKind)}::text[]) AS t(id, p, s, o, rk)`,
+  );
+}

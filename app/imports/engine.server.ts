@@ -6,7 +6,15 @@ import { prisma, type DbClient } from "#app/utils/db.server.ts";
 import { now } from "#app/utils/clock.server.ts";
 import { nameMatchKeys, normalizeExact, personMatchKey, type PersonName, fullName } from "#app/names/match-keys.ts";
 import { insertNameKeys, insertNames, nameKeyRows, sortNameOf, type NameRow } from "#app/models/name-keys.server.ts";
-import { increasingIds, insertPrisoners, insertSourceLinks, insertStays, type NewPrisonerRow } from "./bulk.server.ts";
+import {
+  increasingIds,
+  insertPrisoners,
+  insertSituations,
+  insertSourceLinks,
+  insertStays,
+  type NewPrisonerRow,
+  type NewSituationRow,
+} from "./bulk.server.ts";
 import { applyReachabilityEffects, applyTransferEffects } from "#app/models/situation.server.ts";
 import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 import { parseImportFile, ImportFileError } from "./parse.server.ts";
@@ -205,15 +213,36 @@ function facilityLabel(f: { name: string; city: string | null }): string {
   return [f.name, f.city].filter(Boolean).join(", ");
 }
 
-/** Reads, normalises and matches a file; writes nothing. */
-export async function planImport(input: {
+interface PlanInput {
   sourceSlug: string;
   bytes: Uint8Array;
   fileName?: string | null;
   contentType?: string | null;
   mapping?: ColumnMapping | null;
   partial?: boolean;
-}): Promise<ImportPlan> {
+}
+
+/**
+ * Reads, normalises and matches a file; writes nothing. Counts as long work: on the
+ * embedded database its reads hold the one connection in turn with other requests,
+ * and the liveness check takes its progress as proof that the database answers.
+ */
+export async function planImport(input: PlanInput): Promise<ImportPlan> {
+  const work = beginLongWork("import plan");
+  try {
+    return await planWithProgress(input, work.progress);
+  } finally {
+    work.end();
+  }
+}
+
+/** Reports progress, then lets waiting requests in (see long-work.server.ts). */
+async function moveOn(progress: () => void): Promise<void> {
+  progress();
+  await yieldToEventLoop();
+}
+
+async function planWithProgress(input: PlanInput, progress: () => void): Promise<ImportPlan> {
   const source = await prisma.source.findUnique({ where: { slug: input.sourceSlug } });
   if (!source) throw new UnknownSourceError(input.sourceSlug);
   const parsed = await phase("parse", () =>
@@ -244,7 +273,7 @@ export async function planImport(input: {
     skipped,
     unknownValues,
     externalIdsOfErrorRows,
-  } = await phase("normalise", () => normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping)));
+  } = await phase("normalise", () => normaliseAll(parsed.rows, mapping, valueMappings, idHeaderOf(mapping), progress));
   // The raw cells are not needed any more: let them go before matching and writing.
   parsed.rows = [];
   const { rows, merged } = phaseSync("merge case rows", () => mergeCaseRows(normalised));
@@ -257,7 +286,7 @@ export async function planImport(input: {
   const allPersonKeys = new Set<string>();
   await phase("plan: name keys", async () => {
     for (const [index, row] of rows.entries()) {
-      if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
+      if (index > 0 && index % NORMALISE_SLICE === 0) await moveOn(progress);
       if (row.externalId && linkByExternalId.has(row.externalId)) continue;
       const keys = personKeysOf(row);
       personKeysByLine.set(row.line, keys);
@@ -267,12 +296,14 @@ export async function planImport(input: {
   const keyList = [...allPersonKeys];
   const keyRows: { prisonerId: string; key: string }[] = [];
   await phase("plan: look up name keys", async () => {
-    for (let i = 0; i < keyList.length; i += 10_000) {
+    // 2,000 keys a statement: on the embedded database a statement holds this process until it ends.
+    for (let i = 0; i < keyList.length; i += 2000) {
       keyRows.push(
         // Raw, one array parameter: Prisma's `in` list costs more to build than the lookup itself.
         ...(await prisma.$queryRaw<{ prisonerId: string; key: string }[]>`
-          SELECT "prisonerId", "key" FROM "PrisonerNameKey" WHERE "kind" = 'person' AND "key" = ANY(${keyList.slice(i, i + 10_000)}::text[])`),
+          SELECT "prisonerId", "key" FROM "PrisonerNameKey" WHERE "kind" = 'person' AND "key" = ANY(${keyList.slice(i, i + 2000)}::text[])`),
       );
+      await moveOn(progress);
     }
   });
   const prisonersByPersonKey = new Map<string, Set<string>>();
@@ -284,7 +315,8 @@ export async function planImport(input: {
 
   // Only prisoners whose row changed are read in full: an unchanged re-import reads none.
   const neededIds = new Set<string>(keyRows.map((k) => k.prisonerId));
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % (4 * NORMALISE_SLICE) === 0) await moveOn(progress);
     const link = row.externalId ? linkByExternalId.get(row.externalId) : undefined;
     const country = row.country ?? source.country;
     if (link && !(country && link.rowHash === rowHash(row, country) && !link.missingSince))
@@ -298,7 +330,7 @@ export async function planImport(input: {
   const newFacilities = new Map<string, NewFacility>();
   const matchStarted = performance.now();
   for (const [index, row] of rows.entries()) {
-    if (index > 0 && index % (4 * NORMALISE_SLICE) === 0) await yieldToEventLoop();
+    if (index > 0 && index % (4 * NORMALISE_SLICE) === 0) await moveOn(progress);
     const country = row.country ?? source.country;
     if (!country) {
       errors.push({ line: row.line, field: "country", messageKey: "import.row.countryMissing" });
@@ -445,6 +477,7 @@ async function normaliseAll(
   mapping: ColumnMapping,
   valueMappings: ValueMappings,
   idHeader: string | undefined,
+  progress: () => void,
 ) {
   const errors: RowError[] = [];
   const rows: ImportRow[] = [];
@@ -453,7 +486,7 @@ async function normaliseAll(
   // A person whose row has an error is still on the list: not "missing".
   const externalIdsOfErrorRows = new Set<string>();
   for (const [index, raw] of rawRows.entries()) {
-    if (index > 0 && index % NORMALISE_SLICE === 0) await yieldToEventLoop();
+    if (index > 0 && index % NORMALISE_SLICE === 0) await moveOn(progress);
     const result = normalizeRow(raw, mapping, valueMappings);
     if (result.skipped) {
       skipped++;
@@ -586,50 +619,52 @@ async function applyInTransaction(
   progress: () => void,
 ) {
   const work = { progress };
-  await prisma.$transaction(
-    async (tx) => {
-      const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
-      const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
-      const index = await loadFacilityIndex(tx, plan.sourceId);
-      await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
-      const facilityIdFor = (row: ImportRow) =>
-        row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null;
+  await phase("apply: transaction, commit included", () =>
+    prisma.$transaction(
+      async (tx) => {
+        const source = await tx.source.findUniqueOrThrow({ where: { id: plan.sourceId } });
+        const countryOf = (row: ImportRow): Country => (row.country ?? source.country)!;
+        const index = await loadFacilityIndex(tx, plan.sourceId);
+        await createFacilities(tx, plan, index, options.facilityDecisions ?? {}, options.actor.userId ?? null);
+        const facilityIdFor = (row: ImportRow) =>
+          row.facility ? (index.idByKey.get(facilityKeyOf(countryOf(row), row.facility.identityKey)) ?? null) : null;
 
-      await phase("apply: create prisoners", () =>
-        createPrisoners(
-          tx,
-          resolved,
-          { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor },
-          work.progress,
-        ),
-      );
-      await phase("apply: update prisoners", () =>
-        updatePrisoners(tx, resolved, {
-          at,
-          runId: options.runId,
-          sourceId: plan.sourceId,
-          countryOf,
-          facilityIdFor,
-          index,
-          editorId: options.actor.userId ?? null,
-        }),
-      );
+        await phase("apply: create prisoners", () =>
+          createPrisoners(
+            tx,
+            resolved,
+            { at, runId: options.runId, sourceId: plan.sourceId, countryOf, facilityIdFor },
+            work.progress,
+          ),
+        );
+        await phase("apply: update prisoners", () =>
+          updatePrisoners(tx, resolved, {
+            at,
+            runId: options.runId,
+            sourceId: plan.sourceId,
+            countryOf,
+            facilityIdFor,
+            index,
+            editorId: options.actor.userId ?? null,
+          }),
+        );
 
-      const missingIds = plan.missing.map((m) => m.prisonerId);
-      await chunk(missingIds, 5000, (ids) =>
-        tx.prisonerSource.updateMany({
-          where: { sourceId: plan.sourceId, prisonerId: { in: ids } },
-          data: { missingSince: at },
-        }),
-      );
-      await chunk(missingIds, 5000, (ids) =>
-        tx.prisoner.updateMany({
-          where: { id: { in: ids } },
-          data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` },
-        }),
-      );
-    },
-    { timeout: 10 * 60_000, maxWait: 60_000 },
+        const missingIds = plan.missing.map((m) => m.prisonerId);
+        await chunk(missingIds, 5000, (ids) =>
+          tx.prisonerSource.updateMany({
+            where: { sourceId: plan.sourceId, prisonerId: { in: ids } },
+            data: { missingSince: at },
+          }),
+        );
+        await chunk(missingIds, 5000, (ids) =>
+          tx.prisoner.updateMany({
+            where: { id: { in: ids } },
+            data: { needsReview: true, needsReviewReason: `missing-from:${source.slug}` },
+          }),
+        );
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    ),
   );
 }
 
@@ -705,13 +740,11 @@ async function createPrisoners(
 ) {
   const fresh = resolved.filter((p): p is Extract<PlannedRow, { kind: "new" }> => p.kind === "new");
   const nextId = increasingIds();
-  const situations: Prisma.SituationChangeCreateManyInput[] = [];
   let writes: Promise<void> = Promise.resolve();
   for (let i = 0; i < fresh.length; i += CREATE_CHUNK) {
     const chunkStarted = performance.now();
     const batch = buildNewPrisoners(fresh.slice(i, i + CREATE_CHUNK), ctx, nextId);
     addPhase("apply: build new rows", chunkStarted);
-    situations.push(...batch.situations);
     writes = writes.then(() => writeNewPrisoners(tx, batch, ctx, progress));
     // Keeps a failure from being reported as unhandled before it is awaited below.
     writes.catch(() => {});
@@ -719,8 +752,6 @@ async function createPrisoners(
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await writes;
-  // Few rows (released and deceased people): one createMany per 5,000 after the chunks.
-  await chunk(situations, 5000, (data) => tx.situationChange.createMany({ data }));
 }
 
 interface NewPrisonerBatch {
@@ -729,7 +760,7 @@ interface NewPrisonerBatch {
   keys: Prisma.PrisonerNameKeyCreateManyInput[];
   links: { id: string; prisonerId: string; externalId: string | null; rowHash: string }[];
   stays: { id: string; prisonerId: string; facilityId: string }[];
-  situations: Prisma.SituationChangeCreateManyInput[];
+  situations: NewSituationRow[];
 }
 
 function buildNewPrisoners(
@@ -799,10 +830,8 @@ function buildNewPrisoners(
         id: nextId(),
         prisonerId: id,
         status,
-        occurredOn: toDate(status === "released" ? row.releasedOn : row.diedOn),
-        releaseKind: status === "released" ? (row.releaseKind as ReleaseKind | null) : null,
-        importRunId: ctx.runId,
-        createdAt: ctx.at,
+        occurredOn: status === "released" ? row.releasedOn : row.diedOn,
+        releaseKind: status === "released" ? row.releaseKind : null,
       });
     }
   }
@@ -823,11 +852,14 @@ async function writeNewPrisoners(
   };
   await step("apply: insert prisoners", () => insertPrisoners(tx, batch.prisoners, ctx.at));
   await step("apply: insert names", () => insertNames(tx, batch.names));
-  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys));
+  await step("apply: insert name keys", () => insertNameKeys(tx, batch.keys, { fresh: true }));
   await step("apply: insert stays and links", async () => {
     await insertStays(tx, batch.stays, ctx.at, ctx.runId);
     await insertSourceLinks(tx, batch.links, ctx.sourceId, ctx.at);
   });
+  // Released and deceased people's situation rows, for the release counts.
+  if (batch.situations.length)
+    await step("apply: insert situations", () => insertSituations(tx, batch.situations, ctx.at, ctx.runId));
 }
 
 /** Matched prisoners: field updates, situation changes and what follows them, transfers, new spellings, edit records. */

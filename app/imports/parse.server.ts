@@ -268,7 +268,7 @@ function countNewlines(text: string): number {
 }
 
 /** Characters handed to the CSV parser between two turns of the event loop. */
-const CSV_SLICE = 256 * 1024;
+const CSV_SLICE = 64 * 1024;
 
 /**
  * csv-parse's streaming parser, fed a slice at a time with a turn of the event loop

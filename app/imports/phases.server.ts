@@ -4,20 +4,31 @@
  */
 
 let sink: Map<string, number> | null = null;
+let spans: { name: string; start: number; end: number }[] | null = null;
 
 /** Starts recording; returns the map the spans add their milliseconds to. */
 export function recordImportPhases(): Map<string, number> {
   sink = new Map();
+  spans = [];
   return sink;
+}
+
+/** Every span recorded since recordImportPhases(), with its start and end (performance.now()). */
+export function recordedSpans(): { name: string; start: number; end: number }[] {
+  return spans ?? [];
 }
 
 export function stopRecordingImportPhases(): void {
   sink = null;
+  spans = null;
 }
 
 /** Adds the time since `started` (a performance.now() reading) to a span. */
 export function addPhase(name: string, started: number): void {
-  if (sink) sink.set(name, (sink.get(name) ?? 0) + performance.now() - started);
+  if (!sink) return;
+  const end = performance.now();
+  sink.set(name, (sink.get(name) ?? 0) + end - started);
+  spans?.push({ name, start: started, end });
 }
 
 const add = addPhase;

@@ -22,6 +22,7 @@ import {
 } from "./engine.server.ts";
 import { saveValueMappings } from "./value-mappings.server.ts";
 import { phase, phaseSync } from "./phases.server.ts";
+import { beginLongWork } from "#app/utils/long-work.server.ts";
 import type { MappableField } from "./normalize.ts";
 
 /**
@@ -134,6 +135,22 @@ export async function importFile(input: {
     });
     return { runId: run.id, summary, noChanges: plan.noChanges, plan };
   }
+  // From the plan to the applied run, long work (see long-work.server.ts): recording the
+  // run and starting the transaction are short statements the liveness check need not queue behind.
+  const work = beginLongWork("import run");
+  try {
+    const run = await recordAndApply(plan, summary, input);
+    return { runId: run.id, summary, noChanges: plan.noChanges, plan };
+  } finally {
+    work.end();
+  }
+}
+
+async function recordAndApply(
+  plan: ImportPlan,
+  summary: ImportSummary,
+  input: { fileName: string; contentType?: string | null; bytes: Uint8Array; actor: ImportActor },
+) {
   const keepFile = summary.needsReview > 0;
   const run = await phase("record the run", () =>
     recordRun({
@@ -154,11 +171,13 @@ export async function importFile(input: {
     await prisma.importRun.update({ where: { id: run.id }, data: { state: "failed", leaseUntil: null } });
     throw error;
   }
-  await prisma.importRun.update({
-    where: { id: run.id },
-    data: { state: "applied", appliedAt: now(), leaseUntil: null },
-  });
-  return { runId: run.id, summary, noChanges: plan.noChanges, plan };
+  await phase("mark the run applied", () =>
+    prisma.importRun.update({
+      where: { id: run.id },
+      data: { state: "applied", appliedAt: now(), leaseUntil: null },
+    }),
+  );
+  return run;
 }
 
 /** A disk that filled up during the write (its transaction rolled back) as the import's own message. */

@@ -27,14 +27,29 @@ export function nameKeyRows(prisonerId: string, names: PersonName[]): Prisma.Pri
  * imports write about ten keys per prisoner, and this is several times faster
  * than createMany's long parameter lists on both PGlite and PostgreSQL.
  */
-export async function insertNameKeys(db: DbClient, rows: Prisma.PrisonerNameKeyCreateManyInput[]): Promise<void> {
+export async function insertNameKeys(
+  db: DbClient,
+  rows: Prisma.PrisonerNameKeyCreateManyInput[],
+  options: { fresh?: boolean } = {},
+): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
     ensureRoomWhileWriting();
     const batch = rows.slice(i, i + 10_000);
-    await db.$executeRaw`
-      INSERT INTO "PrisonerNameKey" ("prisonerId", "key", "kind")
-      SELECT * FROM unnest(${batch.map((r) => r.prisonerId)}::text[], ${batch.map((r) => r.key)}::text[], ${batch.map((r) => r.kind)}::text[])
-      ON CONFLICT DO NOTHING`;
+    const prisonerIds = batch.map((r) => r.prisonerId);
+    const keys = batch.map((r) => r.key);
+    const kinds = batch.map((r) => r.kind);
+    // `fresh`: keys of prisoners created in this statement's transaction, each key once per
+    // prisoner, so nothing can conflict; a plain insert skips the speculative insertion
+    // ON CONFLICT needs for every row (about a fifth of the time for 160,000 keys).
+    if (options.fresh)
+      await db.$executeRaw`
+        INSERT INTO "PrisonerNameKey" ("prisonerId", "key", "kind")
+        SELECT * FROM unnest(${prisonerIds}::text[], ${keys}::text[], ${kinds}::text[])`;
+    else
+      await db.$executeRaw`
+        INSERT INTO "PrisonerNameKey" ("prisonerId", "key", "kind")
+        SELECT * FROM unnest(${prisonerIds}::text[], ${keys}::text[], ${kinds}::text[])
+        ON CONFLICT DO NOTHING`;
   }
 }
 

@@ -9,6 +9,7 @@ import { advanceClock, now } from "#app/utils/clock.server.ts";
 import { getRun, importFile, listRuns } from "#app/imports/runs.server.ts";
 import { IMPORT_LEASE_MS } from "#app/imports/run-upkeep.server.ts";
 import { ImportFileError } from "#app/imports/parse.server.ts";
+import { longWorkMakingProgress } from "#app/utils/long-work.server.ts";
 import { createTestDatabase, describeEachDatabase } from "#tests/support/db.ts";
 import {
   baseList,
@@ -71,6 +72,31 @@ describeEachDatabase("import runs whose process died", () => {
       state: "applied",
       leaseUntil: null,
     });
+  });
+});
+
+describeEachDatabase("planning as long work", () => {
+  test("planning a long list counts as long work while it runs (the embedded database's liveness check does not queue behind it), and not once it is done", async () => {
+    await createSource(SOURCE);
+    const bytes = toCsv(listTable(longList(1500)));
+    // A dry run only plans: what the liveness check sees between the planning's slices.
+    const seen: boolean[] = [];
+    let planning = true;
+    const watching = (async () => {
+      while (planning) {
+        seen.push(longWorkMakingProgress());
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    })();
+    const result = await importFile({ sourceSlug: SOURCE, bytes, ...FILE_TYPES.csv, dryRun: true, actor: CLI }).finally(
+      () => {
+        planning = false;
+      },
+    );
+    await watching;
+    expect(result.summary.created).toBe(1500);
+    expect(seen.filter(Boolean).length).toBeGreaterThan(1);
+    expect(longWorkMakingProgress()).toBe(false);
   });
 });
 
