@@ -12,6 +12,19 @@ import { returnedReasonKey } from "#app/schemas/prisoners.ts";
 import { fullName } from "#app/names/match-keys.ts";
 import { askHeardBack, expectedAhead, usualDeliveryDays } from "#app/letters/expected-timeline.ts";
 import type { RefusalCode } from "#app/letters/route-eligibility.ts";
+import { campaignText } from "#app/support/campaign-rules.ts";
+import { DEFAULT_LOCALE, isLocale } from "#app/i18n/i18n.ts";
+
+function campaignLink(
+  campaign: { slug: string; titleEn: string | null; titleRu: string | null; titleBe: string | null },
+  locale: string | null,
+) {
+  const text = campaignText(
+    { ...campaign, whyEn: null, whyRu: null, whyBe: null },
+    isLocale(locale) ? locale : DEFAULT_LOCALE,
+  );
+  return { slug: campaign.slug, title: text.title, language: text.language };
+}
 
 /**
  * Everything the letter page shows, for its author only (null for anyone else's
@@ -85,6 +98,8 @@ export async function letterPage(user: User, id: string) {
           ? expectedAhead(statuses, letter.status, letter.statusChangedAt ?? letter.sentAt ?? at)
           : [],
     },
+    // The campaign the letter was written for, in the writer's language (its page has the progress).
+    campaign: letter.campaign ? campaignLink(letter.campaign, user.locale) : null,
     events: events.map(({ actor: _actor, ...event }) => event),
     statusLabels,
     replies: replies.map((r) => ({ ...r, unread: unread.some((u) => u.id === r.id) })),

@@ -122,7 +122,7 @@ export async function getOwnLetter(authorId: string, id: string) {
     include: {
       prisoner: { include: { names: true, currentFacility: true } },
       route: { select: { id: true, name: true, handover: true, slug: true } },
-      campaign: { select: { rule: true } },
+      campaign: { select: { rule: true, slug: true, titleEn: true, titleRu: true, titleBe: true } },
     },
   });
   if (!letter) return null;

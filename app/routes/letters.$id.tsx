@@ -40,6 +40,14 @@ export default function LetterPage() {
         <Link to="/letters">← {t("letters.title")}</Link>
       </p>
       <h1>{t(letter.kind === "postcard" ? "letters.postcardTo" : "letters.letterTo", { name: prisoner.name })}</h1>
+      {data.campaign ? (
+        <p data-testid="letter-campaign">
+          {t("campaigns.letter.writtenFor")}{" "}
+          <Link to={`/campaigns/${data.campaign.slug}`} lang={data.campaign.language}>
+            {data.campaign.title}
+          </Link>
+        </p>
+      ) : null}
       {deliveryNotExpected && letter.state === "draft" ? (
         <DeliveryNote
           noAddress={prisoner.noAddress}

@@ -1871,4 +1871,6 @@ export const be: Record<MessageKey, string> = {
   "auditAction.need.shareable": "Просьба паказаная на публічных старонках або схаваная",
   "auditAction.source.names_public": "Імёны крыніцы зробленыя публічнымі або схаваныя",
   "auditAction.settings.embed_frame_ancestors": "Зменены сайты, якія могуць паказваць віджэт кампаніі",
+  // --- lead ---
+  "campaigns.letter.writtenFor": "Напісана для кампаніі",
 };

@@ -1855,6 +1855,8 @@ export const en = {
   "auditAction.need.shareable": "Need shown on or hidden from public pages",
   "auditAction.source.names_public": "Source's names made public or private",
   "auditAction.settings.embed_frame_ancestors": "Sites allowed to show the campaign widget changed",
+  // --- lead ---
+  "campaigns.letter.writtenFor": "Written for the campaign",
 } as const;
 
 export type MessageKey = keyof typeof en;

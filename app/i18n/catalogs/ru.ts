@@ -1869,4 +1869,6 @@ export const ru: Record<MessageKey, string> = {
   "auditAction.need.shareable": "Просьба показана на публичных страницах или скрыта",
   "auditAction.source.names_public": "Имена источника сделаны публичными или скрыты",
   "auditAction.settings.embed_frame_ancestors": "Изменены сайты, которые могут показывать виджет кампании",
+  // --- lead ---
+  "campaigns.letter.writtenFor": "Написано для кампании",
 };
