@@ -20,6 +20,7 @@ import {
   type RuleItem,
   type RulePrisoner,
   countsTowardQuota,
+  parcelTotals,
   ruleItem,
   storedItem,
   verdictFor,
@@ -276,7 +277,8 @@ export async function parcelHistory(
       sentAt: true,
       facilityId: true,
       status: true,
-      items: { select: { quantity: true, unitWeightGrams: true } },
+      boxWeightGrams: true,
+      items: { select: { quantity: true, unitWeightGrams: true, unitValueCents: true } },
     },
   });
   for (const parcel of sent) {
@@ -284,8 +286,9 @@ export async function parcelHistory(
     const local = localYearMonth(parcel.sentAt, zone);
     if (local.year !== period.year) continue;
     sentThisYear[parcel.packageKind] += 1;
+    // Gross, as the post weighs it: the items and the box stored when the parcel was sent.
     if (local.month === period.month)
-      gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
+      gramsThisMonth += parcelTotals(parcel.items, parcel.boxWeightGrams ?? 0).grossWeightGrams;
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
 }
@@ -548,6 +551,8 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           facilityId: context.facilityId,
           // "inventory" for a domestic parcel: no customs declaration.
           customsForm: verdict.customsDocument,
+          // The box counted in this parcel's gross weight: later monthly limits count it too.
+          boxWeightGrams: context.boxWeightGrams,
           returnedReason: null,
           sentAt: at,
           statusChangedAt: at,
@@ -628,6 +633,8 @@ export interface BulkItem {
   catalog?: string;
   /** Or a free-text item with its unit weight and value. */
   text?: string;
+  /** The free-text item's English line (the customs form prints it; without one the verdict says so). */
+  textEn?: string;
   quantity?: number;
   unitWeightGrams?: number;
   /** Euros, e.g. 3.5. */
@@ -666,6 +673,7 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
         {
           catalogItemId: entry.id,
           freeText: null,
+          freeTextEn: null,
           quantity,
           unitWeightGrams: entry.unitWeightGrams,
           unitValueCents: entry.typicalValueCents,
@@ -683,6 +691,7 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
       {
         catalogItemId: null,
         freeText: item.text.trim(),
+        freeTextEn: item.textEn?.trim() || null,
         quantity,
         unitWeightGrams: Math.round(item.unitWeightGrams),
         unitValueCents: Math.round(item.unitValue * 100),

@@ -24,6 +24,7 @@ const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {
   bannedTerm: "parcels.problem.bannedTerm",
   vague: "parcels.problem.vague",
   senderAddress: "parcels.problem.senderAddress",
+  englishMissing: "parcels.problem.englishMissing",
 };
 
 /**

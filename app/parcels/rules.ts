@@ -17,7 +17,8 @@
  *     30 kg); a small package at most 2 kg.
  *  5. The contents: something in it; no perishables; no catalogue item banned at
  *     this type of facility; no free-text item matching a banned term; no
- *     free-text item described only as "gift" (customs refuse it).
+ *     free-text item described only as "gift" (customs refuse it); every
+ *     free-text item with an English line (the customs form prints it).
  */
 
 import { isReachable, type PrisonerStatusName } from "#app/schemas/prisoners.ts";
@@ -74,10 +75,12 @@ export interface RulePrisoner {
 
 export interface RuleItem {
   catalogItemId: string | null;
-  /** Names for messages and the customs form; a free-text item has its text in both. */
+  /** Names for messages and the customs form; a free-text item has its text and its English line. */
   nameRu: string;
   nameEn: string;
   freeText: string | null;
+  /** The sender's English line for a free-text item (required: the customs form prints it). */
+  freeTextEn?: string | null;
   quantity: number;
   unitWeightGrams: number;
   unitValueCents: number;
@@ -142,6 +145,7 @@ export const PROBLEM_CODES = [
   "bannedTerm",
   "vague",
   "senderAddress",
+  "englishMissing",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -379,9 +383,16 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     if (facility && item.catalogItemId && item.bannedFacilityTypes.includes(facility.type))
       add("bannedItem", { ...itemParams(item), facilityType: facility.type }, index);
     if (item.freeText !== null) {
-      const banned = findBannedTerm(item.freeText, input.bannedTerms);
+      const english = item.freeTextEn?.trim() ?? "";
+      const banned =
+        findBannedTerm(item.freeText, input.bannedTerms) ??
+        (english ? findBannedTerm(english, input.bannedTerms) : null);
       if (banned) add("bannedTerm", { ...itemParams(item), term: banned.term }, index);
-      if (isVagueDescription(item.freeText)) add("vague", itemParams(item), index);
+      // "Gift" in the English line is what the customs officer reads: as vague as in Russian.
+      if (isVagueDescription(item.freeText) || (english && isVagueDescription(english)))
+        add("vague", itemParams(item), index);
+      // A draft saved before the English line was required (the form asks for it now).
+      if (!english) add("englishMissing", itemParams(item), index);
     }
   });
 
@@ -509,6 +520,7 @@ export interface RuleCatalogEntry {
 export interface StoredItem {
   catalogItemId: string | null;
   freeText: string | null;
+  freeTextEn: string | null;
   quantity: number;
   unitWeightGrams: number;
   unitValueCents: number;
@@ -523,6 +535,7 @@ export function storedItem(
   input: {
     catalogItemId: string | null;
     freeText: string | null;
+    freeTextEn?: string | null;
     quantity: number;
     unitWeightGrams: number | null;
     unitValueCents: number | null;
@@ -535,6 +548,7 @@ export function storedItem(
     return {
       catalogItemId: entry.id,
       freeText: null,
+      freeTextEn: null,
       quantity: input.quantity,
       unitWeightGrams: entry.unitWeightGrams,
       unitValueCents: entry.typicalValueCents,
@@ -543,6 +557,7 @@ export function storedItem(
   return {
     catalogItemId: null,
     freeText: input.freeText,
+    freeTextEn: input.freeTextEn?.trim() || null,
     quantity: input.quantity,
     unitWeightGrams: input.unitWeightGrams ?? 0,
     unitValueCents: input.unitValueCents ?? 0,
@@ -551,7 +566,7 @@ export function storedItem(
 
 /** A stored item → what the rules check: names, perishability and bans come from its catalogue entry. */
 export function ruleItem(
-  item: StoredItem,
+  item: Omit<StoredItem, "freeTextEn"> & { freeTextEn?: string | null },
   catalog: Pick<RuleCatalogEntry, "id" | "nameRu" | "nameEn" | "perishable" | "bannedFacilityTypes"> | null | undefined,
 ): RuleItem {
   if (catalog) {
@@ -568,11 +583,13 @@ export function ruleItem(
     };
   }
   const text = item.freeText ?? "";
+  const english = item.freeTextEn?.trim() || null;
   return {
     catalogItemId: null,
     nameRu: text,
-    nameEn: text,
+    nameEn: english ?? text,
     freeText: text,
+    freeTextEn: english,
     quantity: item.quantity,
     unitWeightGrams: item.unitWeightGrams,
     unitValueCents: item.unitValueCents,

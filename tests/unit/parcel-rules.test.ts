@@ -52,6 +52,7 @@ const free = (text: string, quantity = 1, grams = 100, cents = 500): RuleItem =>
   nameRu: text,
   nameEn: text,
   freeText: text,
+  freeTextEn: text,
   quantity,
   unitWeightGrams: grams,
   unitValueCents: cents,
@@ -271,6 +272,26 @@ describe("checkParcel", () => {
     expect(describeProblem("en", checkParcel(small).problems[0])).toBe(
       "A small package may weigh at most 2 kg; this one weighs 3 kg. Send it as a parcel.",
     );
+  });
+
+  test("a described item needs its English line; the line is checked like the description", () => {
+    const socks = (freeTextEn: string | null): RuleItem => ({
+      ...free("Шерстяные носки"),
+      nameEn: freeTextEn ?? "Шерстяные носки",
+      freeTextEn,
+    });
+    const missing = checkParcel(input({ items: [TEA, socks(null)] }));
+    expect(missing.problems).toEqual([
+      { code: "englishMissing", params: { itemRu: "Шерстяные носки", itemEn: "Шерстяные носки" }, item: 1 },
+    ]);
+    expect(describeProblem("en", missing.problems[0])).toContain("has no English line");
+    expect(describeProblem("ru", missing.problems[0])).toContain("нет описания по-английски");
+    expect(describeProblem("be", missing.problems[0])).toContain("няма апісання па-англійску");
+    expect(codes(input({ items: [TEA, socks("  ")] }))).toEqual(["englishMissing"]);
+    expect(codes(input({ items: [TEA, socks("Wool socks")] }))).toEqual([]);
+    // "Gift" is what the customs officer would read; a banned word in English is banned too.
+    expect(codes(input({ items: [TEA, socks("Gift")] }))).toEqual(["vague"]);
+    expect(codes(input({ items: [TEA, socks("Socks with a knife")] }))).toEqual(["bannedTerm"]);
   });
 
   test("contents: empty, perishable, banned at this facility type, banned words, vague descriptions", () => {

@@ -1871,4 +1871,13 @@ export const be: Record<MessageKey, string> = {
   "auditAction.need.shareable": "Просьба паказаная на публічных старонках або схаваная",
   "auditAction.source.names_public": "Імёны крыніцы зробленыя публічнымі або схаваныя",
   "auditAction.settings.embed_frame_ancestors": "Зменены сайты, якія могуць паказваць віджэт кампаніі",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Апісанне (па-руску або па-беларуску, як прачытаюць ва ўстанове)",
+  "parcels.item.freeTextEn": "Тое ж па-англійску (для мытнай дэкларацыі)",
+  "parcels.item.freeTextEnHint":
+    "Пошта адпраўлення прымае апісанне па-англійску або па-французску, напрыклад «wool socks, 2 pairs».",
+  "parcels.validation.englishRequired": "Апішыце рэч і па-англійску: гэта патрэбна для мытнай дэкларацыі.",
+  "parcels.validation.englishLatin": "Напішыце англійскае апісанне лацінкай, напрыклад «black tea, 100 g».",
+  "parcels.problem.englishMissing":
+    "У «{item}» няма апісання па-англійску. У мытнай дэкларацыі кожная рэч пазначаецца па-англійску: дадайце яго ў радку рэчы.",
 };

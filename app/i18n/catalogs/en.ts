@@ -1855,6 +1855,15 @@ export const en = {
   "auditAction.need.shareable": "Need shown on or hidden from public pages",
   "auditAction.source.names_public": "Source's names made public or private",
   "auditAction.settings.embed_frame_ancestors": "Sites allowed to show the campaign widget changed",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Description (in Russian or Belarusian, as the facility reads it)",
+  "parcels.item.freeTextEn": "The same in English (for the customs form)",
+  "parcels.item.freeTextEnHint":
+    "The post office of origin needs English or French, for example “wool socks, 2 pairs”.",
+  "parcels.validation.englishRequired": "Describe the item in English too: the customs form needs it.",
+  "parcels.validation.englishLatin": "Write the English line in Latin letters, for example “black tea, 100 g”.",
+  "parcels.problem.englishMissing":
+    "“{item}” has no English line. The customs form needs every item in English: add it in the item’s row.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1869,4 +1869,13 @@ export const ru: Record<MessageKey, string> = {
   "auditAction.need.shareable": "Просьба показана на публичных страницах или скрыта",
   "auditAction.source.names_public": "Имена источника сделаны публичными или скрыты",
   "auditAction.settings.embed_frame_ancestors": "Изменены сайты, которые могут показывать виджет кампании",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Описание (по-русски или по-белорусски, как прочтут в учреждении)",
+  "parcels.item.freeTextEn": "То же по-английски (для таможенной декларации)",
+  "parcels.item.freeTextEnHint":
+    "Почта отправления принимает описание на английском или французском, например «wool socks, 2 pairs».",
+  "parcels.validation.englishRequired": "Опишите предмет и по-английски: это нужно для таможенной декларации.",
+  "parcels.validation.englishLatin": "Напишите английское описание латиницей, например «black tea, 100 g».",
+  "parcels.problem.englishMissing":
+    "У «{item}» нет описания по-английски. В таможенной декларации каждый предмет указывается по-английски: добавьте его в строке предмета.",
 };
