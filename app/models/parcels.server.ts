@@ -293,13 +293,28 @@ export async function parcelHistory(
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
 }
 
-function ruleFacility(f: RuleFacility | null): RuleFacility | null {
+type FacilityRow = Omit<RuleFacility, "parcelQuotaByConditions"> & {
+  parcelQuotaOrdinary: number | null;
+  parcelQuotaLightened: number | null;
+  parcelQuotaStrict: number | null;
+};
+
+function ruleFacility(row: FacilityRow | null): RuleFacility | null {
+  const f = row && {
+    ...row,
+    parcelQuotaByConditions: {
+      ordinary: row.parcelQuotaOrdinary,
+      lightened: row.parcelQuotaLightened,
+      strict: row.parcelQuotaStrict,
+    },
+  };
   return f
     ? {
         type: f.type,
         parcelsFromAbroad: f.parcelsFromAbroad,
         parcelsRelativesOnly: f.parcelsRelativesOnly,
         parcelQuotaPerYear: f.parcelQuotaPerYear,
+        parcelQuotaByConditions: f.parcelQuotaByConditions,
         smallPackageQuotaPerYear: f.smallPackageQuotaPerYear,
         parcelWeightLimitGrams: f.parcelWeightLimitGrams,
         parcelMonthlyWeightLimitGrams: f.parcelMonthlyWeightLimitGrams,
@@ -318,6 +333,7 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
       canWrite: true,
       sentenceInForce: true,
       doNotWrite: true,
+      detentionConditions: true,
       currentFacility: true,
     },
   });
@@ -333,6 +349,7 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
     canWrite: prisoner.canWrite,
     sentenceInForce: prisoner.sentenceInForce,
     doNotWrite: prisoner.doNotWrite,
+    conditions: prisoner.detentionConditions,
   };
   return {
     country: prisoner.country,

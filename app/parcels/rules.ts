@@ -12,7 +12,9 @@
  *     abroad, only facilities that accept parcels from abroad (in practice SIZOs),
  *     and only for pre-trial detainees whose sentence is not in force.
  *  3. The quota: parcels and small packages per calendar year at this facility,
- *     counting those already sent to the person this year.
+ *     counting those already sent to the person this year; the parcel quota by the
+ *     person's conditions of detention where the facility holds one per conditions
+ *     (the strictest while the conditions are not known).
  *  4. Weight: per parcel; per calendar month across the person's parcels (SIZO:
  *     30 kg); a small package at most 2 kg.
  *  5. The contents: something in it; no perishables; no catalogue item banned at
@@ -21,7 +23,12 @@
  *     free-text item with an English line (the customs form prints it).
  */
 
-import { isReachable, type PrisonerStatusName } from "#app/schemas/prisoners.ts";
+import {
+  DETENTION_CONDITIONS,
+  isReachable,
+  type DetentionConditionsName,
+  type PrisonerStatusName,
+} from "#app/schemas/prisoners.ts";
 
 export const FACILITY_TYPE_NAMES = [
   "sizo",
@@ -60,6 +67,12 @@ export interface RuleFacility {
   /** Facility data a coordinator edits: parcels from relatives only. Left out: decided by the type, as before. */
   parcelsRelativesOnly?: boolean;
   parcelQuotaPerYear: number | null;
+  /**
+   * Parcels a year by the person's conditions of detention (обычные, облегчённые,
+   * строгие); a condition left null (or the whole object left out) falls back to
+   * parcelQuotaPerYear.
+   */
+  parcelQuotaByConditions?: Partial<Record<DetentionConditionsName, number | null>> | null;
   smallPackageQuotaPerYear: number | null;
   parcelWeightLimitGrams: number | null;
   parcelMonthlyWeightLimitGrams: number | null;
@@ -71,6 +84,8 @@ export interface RulePrisoner {
   canWrite?: boolean;
   sentenceInForce: boolean | null;
   doNotWrite: boolean;
+  /** Conditions of detention; null or left out: not known. */
+  conditions?: DetentionConditionsName | null;
 }
 
 export interface RuleItem {
@@ -169,8 +184,43 @@ export interface ParcelTotals {
 
 /** Advice that does not stop the parcel. */
 export interface ParcelWarning {
-  code: "dutyFree";
+  code: "dutyFree" | "conditionsUnknown";
   params: Record<string, string | number>;
+}
+
+export interface ParcelQuota {
+  quota: number | null;
+  /** The conditions whose quota applies (null: the facility's general quota). */
+  conditions: DetentionConditionsName | null;
+  /** True when the person's conditions are not known and the strictest quota is assumed. */
+  assumedStrictest: boolean;
+}
+
+/**
+ * The yearly parcel quota for this person at this facility. When the facility
+ * holds quotas per conditions of detention, the person's conditions pick one; if
+ * their conditions are not known, the strictest (smallest) of them applies, so a
+ * parcel is never let through on a guess. A condition without a quota of its own,
+ * and a facility without any, use the general quota.
+ */
+export function parcelQuotaFor(
+  facility: Pick<RuleFacility, "parcelQuotaPerYear" | "parcelQuotaByConditions">,
+  prisoner: Pick<RulePrisoner, "conditions">,
+): ParcelQuota {
+  const general: ParcelQuota = { quota: facility.parcelQuotaPerYear, conditions: null, assumedStrictest: false };
+  const byConditions = facility.parcelQuotaByConditions ?? {};
+  const set = DETENTION_CONDITIONS.flatMap((c) => {
+    const quota = byConditions[c];
+    return quota === null || quota === undefined ? [] : [{ conditions: c, quota }];
+  });
+  if (set.length === 0) return general;
+  const own = prisoner.conditions ? set.find((s) => s.conditions === prisoner.conditions) : undefined;
+  if (own) return { ...own, assumedStrictest: false };
+  if (prisoner.conditions) return general;
+  const strictest = set.reduce((a, b) => (b.quota < a.quota ? b : a));
+  // The general quota, when set and smaller, is stricter still.
+  if (general.quota !== null && general.quota < strictest.quota) return { ...general, assumedStrictest: true };
+  return { ...strictest, assumedStrictest: true };
 }
 
 export interface ParcelVerdict {
@@ -333,6 +383,7 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     problems.push(item === undefined ? { code, params } : { code, params, item });
   const totals = parcelTotals(items, parcel.boxWeightGrams ?? 0);
   const gross = totals.grossWeightGrams;
+  const warnings: ParcelWarning[] = [];
 
   // 1. The person.
   if (!isReachable({ status: prisoner.status, canWrite: prisoner.canWrite ?? true })) add("released");
@@ -351,11 +402,22 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   if (input.routeAvailable === false) add("noRoute");
 
   if (facility) {
-    // 3. The yearly quota for this kind of package.
-    const quota =
-      parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : facility.parcelQuotaPerYear;
+    // 3. The yearly quota for this kind of package (parcels: by the person's conditions of detention).
+    const parcelQuota = parcelQuotaFor(facility, prisoner);
+    const quota = parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : parcelQuota.quota;
     const used = history.sentThisYear[parcel.packageKind] ?? 0;
-    if (quota !== null && used + 1 > quota) add("quota", { kind: parcel.packageKind, quota, used, year: history.year });
+    if (quota !== null && used + 1 > quota) {
+      const conditions = parcel.packageKind === "parcel" && parcelQuota.conditions ? parcelQuota.conditions : null;
+      add("quota", {
+        kind: parcel.packageKind,
+        quota,
+        used,
+        year: history.year,
+        ...(conditions ? { conditions, assumed: parcelQuota.assumedStrictest ? 1 : 0 } : {}),
+      });
+    }
+    if (parcel.packageKind === "parcel" && parcelQuota.assumedStrictest && quota !== null)
+      warnings.push({ code: "conditionsUnknown", params: { quota } });
 
     // 4. Weight.
     // 4. Weight: whole grams, gross (items and box), never rounded before comparing.
@@ -402,7 +464,6 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     add("senderAddress", { form: customsFormFor(parcel.packageKind, totals) });
   }
 
-  const warnings: ParcelWarning[] = [];
   if (!domestic && parcel.destination && (totals.valueCents > EAEU_DUTY_FREE_CENTS || gross > EAEU_DUTY_FREE_GRAMS)) {
     warnings.push({
       code: "dutyFree",

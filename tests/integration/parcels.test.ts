@@ -32,6 +32,8 @@ import type { ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts"
 import type { ProblemCode } from "#app/parcels/rules.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { prisonerEditSchema } from "#app/schemas/prisoners.ts";
 import { customsItems, renderCustomsPdf } from "#app/parcels/customs-pdf.server.ts";
 import { extractText, getDocumentProxy } from "unpdf";
 
@@ -496,6 +498,46 @@ describeEachDatabase("parcels", () => {
     expect((await parcelHistory(p.id)).gramsThisMonth).toBe(15_500);
     await sendParcel(v, second.id);
     expect((await parcelHistory(p.id)).gramsThisMonth).toBe(15_500 + 14_100);
+  });
+
+  test("a colony's quota follows the person's conditions of detention a coordinator records", async () => {
+    const {
+      items,
+      prisoner: p,
+      volunteer: v,
+    } = await setup({
+      type: "colony",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: false,
+      parcelQuotaOrdinary: 2,
+      parcelQuotaStrict: 1,
+    });
+    await prisma.prisoner.update({ where: { id: p.id }, data: { status: "convicted", sentenceInForce: true } });
+    await sentParcel(p.id, now().toISOString(), 1000);
+    const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)], { fromAbroad: false });
+    // Conditions not known: the strictest quota (1 a year, strict conditions), and the page says so.
+    const page = await getParcelPage(v, draft.id);
+    expect(page?.rules.prisoner.conditions).toBeNull();
+    const refused = (await sendParcel(v, draft.id).catch((e: unknown) => e)) as ParcelRefusedError;
+    expect(refused.verdict.problems).toMatchObject([
+      { code: "quota", params: { quota: 1, used: 1, conditions: "strict", assumed: 1 } },
+    ]);
+    expect(refused.verdict.warnings).toEqual([{ code: "conditionsUnknown", params: { quota: 1 } }]);
+    // A coordinator records ordinary conditions on the edit form: 2 a year, so this one goes.
+    const coordinator = await user("coord.conditions@example.org", "coordinator");
+    await updatePrisoner(
+      coordinator,
+      p.id,
+      prisonerEditSchema.parse({
+        status: "convicted",
+        country: "BY",
+        currentFacilityId: p.currentFacilityId,
+        detentionConditions: "ordinary",
+      }),
+    );
+    expect((await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id } })).detentionConditions).toBe("ordinary");
+    const sent = await sendParcel(v, draft.id);
+    expect(sent.verdict.warnings).toEqual([]);
   });
 
   test("a free-text item needs its English line before it is sent, and the customs form prints it", async () => {
