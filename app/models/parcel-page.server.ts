@@ -56,11 +56,12 @@ export async function getParcelPage(actor: User, id: string) {
       id: i.id,
       catalogItemId: i.catalogItemId,
       freeText: i.freeText,
+      freeTextEn: i.freeTextEn,
       quantity: i.quantity,
       unitWeightGrams: i.unitWeightGrams,
       unitValueCents: i.unitValueCents,
       nameRu: i.catalogItem?.nameRu ?? i.freeText ?? "",
-      nameEn: i.catalogItem?.nameEn ?? i.freeText ?? "",
+      nameEn: i.catalogItem?.nameEn ?? i.freeTextEn ?? i.freeText ?? "",
     })),
     prisoner: {
       id: parcel.prisoner.id,

@@ -20,6 +20,7 @@ import {
   type RuleItem,
   type RulePrisoner,
   countsTowardQuota,
+  parcelTotals,
   ruleItem,
   storedItem,
   verdictFor,
@@ -276,7 +277,8 @@ export async function parcelHistory(
       sentAt: true,
       facilityId: true,
       status: true,
-      items: { select: { quantity: true, unitWeightGrams: true } },
+      boxWeightGrams: true,
+      items: { select: { quantity: true, unitWeightGrams: true, unitValueCents: true } },
     },
   });
   for (const parcel of sent) {
@@ -284,19 +286,35 @@ export async function parcelHistory(
     const local = localYearMonth(parcel.sentAt, zone);
     if (local.year !== period.year) continue;
     sentThisYear[parcel.packageKind] += 1;
+    // Gross, as the post weighs it: the items and the box stored when the parcel was sent.
     if (local.month === period.month)
-      gramsThisMonth += parcel.items.reduce((sum, item) => sum + item.quantity * item.unitWeightGrams, 0);
+      gramsThisMonth += parcelTotals(parcel.items, parcel.boxWeightGrams ?? 0).grossWeightGrams;
   }
   return { year: period.year, month: period.month, sentThisYear, gramsThisMonth };
 }
 
-function ruleFacility(f: RuleFacility | null): RuleFacility | null {
+type FacilityRow = Omit<RuleFacility, "parcelQuotaByConditions"> & {
+  parcelQuotaOrdinary: number | null;
+  parcelQuotaLightened: number | null;
+  parcelQuotaStrict: number | null;
+};
+
+function ruleFacility(row: FacilityRow | null): RuleFacility | null {
+  const f = row && {
+    ...row,
+    parcelQuotaByConditions: {
+      ordinary: row.parcelQuotaOrdinary,
+      lightened: row.parcelQuotaLightened,
+      strict: row.parcelQuotaStrict,
+    },
+  };
   return f
     ? {
         type: f.type,
         parcelsFromAbroad: f.parcelsFromAbroad,
         parcelsRelativesOnly: f.parcelsRelativesOnly,
         parcelQuotaPerYear: f.parcelQuotaPerYear,
+        parcelQuotaByConditions: f.parcelQuotaByConditions,
         smallPackageQuotaPerYear: f.smallPackageQuotaPerYear,
         parcelWeightLimitGrams: f.parcelWeightLimitGrams,
         parcelMonthlyWeightLimitGrams: f.parcelMonthlyWeightLimitGrams,
@@ -315,6 +333,7 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
       canWrite: true,
       sentenceInForce: true,
       doNotWrite: true,
+      detentionConditions: true,
       currentFacility: true,
     },
   });
@@ -330,6 +349,7 @@ export async function ruleContext(prisonerId: string, db: DbClient = prisma, exc
     canWrite: prisoner.canWrite,
     sentenceInForce: prisoner.sentenceInForce,
     doNotWrite: prisoner.doNotWrite,
+    conditions: prisoner.detentionConditions,
   };
   return {
     country: prisoner.country,
@@ -548,6 +568,8 @@ export async function sendParcel(actor: User, id: string, options: { routeId?: s
           facilityId: context.facilityId,
           // "inventory" for a domestic parcel: no customs declaration.
           customsForm: verdict.customsDocument,
+          // The box counted in this parcel's gross weight: later monthly limits count it too.
+          boxWeightGrams: context.boxWeightGrams,
           returnedReason: null,
           sentAt: at,
           statusChangedAt: at,
@@ -628,6 +650,8 @@ export interface BulkItem {
   catalog?: string;
   /** Or a free-text item with its unit weight and value. */
   text?: string;
+  /** The free-text item's English line (the customs form prints it; without one the verdict says so). */
+  textEn?: string;
   quantity?: number;
   unitWeightGrams?: number;
   /** Euros, e.g. 3.5. */
@@ -666,6 +690,7 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
         {
           catalogItemId: entry.id,
           freeText: null,
+          freeTextEn: null,
           quantity,
           unitWeightGrams: entry.unitWeightGrams,
           unitValueCents: entry.typicalValueCents,
@@ -683,6 +708,7 @@ export async function checkParcelForPrisoner(prisonerId: string, input: BulkParc
       {
         catalogItemId: null,
         freeText: item.text.trim(),
+        freeTextEn: item.textEn?.trim() || null,
         quantity,
         unitWeightGrams: Math.round(item.unitWeightGrams),
         unitValueCents: Math.round(item.unitValue * 100),

@@ -58,6 +58,8 @@ export async function updatePrisoner(
       about: input.about === undefined ? before.about : input.about,
       // Left as it is by callers that do not edit it.
       envelopeNameDative: input.envelopeNameDative === undefined ? before.envelopeNameDative : input.envelopeNameDative,
+      detentionConditions:
+        input.detentionConditions === undefined ? before.detentionConditions : input.detentionConditions,
       ...(input.clearReview ? { needsReview: false, needsReviewReason: null } : {}),
     };
     const changes = diff(before, after);

@@ -17,6 +17,7 @@ const itemSchema = z
     catalog: z.string().min(1).optional(),
     catalogItemId: z.string().min(1).optional(),
     text: z.string().min(1).optional(),
+    textEn: z.string().min(1).optional(),
     quantity: z.number().int().min(1).max(999).optional(),
     unitWeightGrams: z.number().positive().optional(),
     unitValue: z.number().min(0).optional(),

@@ -41,6 +41,31 @@ export interface CustomsInput {
   currency: string;
 }
 
+/**
+ * A parcel's stored items → the lines of its customs form: a catalogue item with
+ * the catalogue's Russian and English names, a free-text item with the sender's
+ * description and the English line they gave (the post of origin needs English
+ * or French; items saved before the line was required fall back to the text).
+ */
+export function customsItems(
+  items: readonly {
+    catalogItem: { nameRu: string; nameEn: string } | null;
+    freeText: string | null;
+    freeTextEn: string | null;
+    quantity: number;
+    unitWeightGrams: number;
+    unitValueCents: number;
+  }[],
+): CustomsItem[] {
+  return items.map((item) => ({
+    nameRu: item.catalogItem?.nameRu ?? item.freeText ?? "",
+    nameEn: item.catalogItem?.nameEn ?? item.freeTextEn ?? item.freeText ?? "",
+    quantity: item.quantity,
+    weightGrams: item.quantity * item.unitWeightGrams,
+    valueCents: item.quantity * item.unitValueCents,
+  }));
+}
+
 type Doc = PDFKit.PDFDocument;
 
 const MM = 72 / 25.4;

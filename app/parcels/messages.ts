@@ -1,5 +1,6 @@
 import { translate, type Locale, type MessageKey } from "#app/i18n/i18n.ts";
-import type { ParcelProblem, ProblemCode } from "./rules.ts";
+import type { ParcelProblem, ParcelWarning, ProblemCode } from "./rules.ts";
+import { DETENTION_CONDITIONS, type DetentionConditionsName } from "#app/schemas/prisoners.ts";
 
 /**
  * The words for a parcel verdict, in the reader's language: the parcel page, the
@@ -24,6 +25,7 @@ const PROBLEM_KEYS: Record<ProblemCode, MessageKey> = {
   bannedTerm: "parcels.problem.bannedTerm",
   vague: "parcels.problem.vague",
   senderAddress: "parcels.problem.senderAddress",
+  englishMissing: "parcels.problem.englishMissing",
 };
 
 /**
@@ -47,18 +49,43 @@ export function itemName(locale: Locale, names: { nameRu: string; nameEn: string
   return locale === "en" ? names.nameEn : names.nameRu;
 }
 
+function isConditions(value: unknown): value is DetentionConditionsName {
+  return typeof value === "string" && (DETENTION_CONDITIONS as readonly string[]).includes(value);
+}
+
+/** "strict conditions", "строгие условия". */
+export function conditionsName(locale: Locale, conditions: DetentionConditionsName): string {
+  return translate(locale, `parcels.conditions.${conditions}`);
+}
+
+/** Advice that does not stop the parcel, in the reader's language. */
+export function describeWarning(locale: Locale, warning: ParcelWarning): string {
+  const p = warning.params;
+  if (warning.code === "conditionsUnknown") return translate(locale, "parcels.conditionsUnknown", { quota: p.quota });
+  return translate(locale, "parcels.dutyFree", {
+    value: formatMoney(locale, Number(p.valueCents)),
+    limitValue: formatMoney(locale, Number(p.limitCents)),
+    weight: formatKg(locale, Number(p.weightGrams)),
+    limitWeight: formatKg(locale, Number(p.limitGrams)),
+  });
+}
+
 export function describeProblem(locale: Locale, problem: ParcelProblem): string {
   const p = problem.params;
   const kg = (name: string) => formatKg(locale, Number(p[name] ?? 0));
   const item =
     typeof p.itemEn === "string" ? itemName(locale, { nameRu: String(p.itemRu), nameEn: String(p.itemEn) }) : "";
   switch (problem.code) {
-    case "quota":
-      return translate(locale, p.kind === "small_package" ? "parcels.problem.quotaSmall" : "parcels.problem.quota", {
-        quota: p.quota,
-        used: p.used,
-        year: p.year,
-      });
+    case "quota": {
+      const base = translate(
+        locale,
+        p.kind === "small_package" ? "parcels.problem.quotaSmall" : "parcels.problem.quota",
+        { quota: p.quota, used: p.used, year: p.year },
+      );
+      if (!isConditions(p.conditions)) return base;
+      const conditions = conditionsName(locale, p.conditions);
+      return `${base} ${translate(locale, p.assumed ? "parcels.problem.quotaAssumed" : "parcels.problem.quotaConditions", { conditions })}`;
+    }
     case "weight":
     case "smallPackageWeight":
       return translate(locale, PROBLEM_KEYS[problem.code], { weight: kg("weightGrams"), limit: kg("limitGrams") });

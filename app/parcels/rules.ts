@@ -12,15 +12,23 @@
  *     abroad, only facilities that accept parcels from abroad (in practice SIZOs),
  *     and only for pre-trial detainees whose sentence is not in force.
  *  3. The quota: parcels and small packages per calendar year at this facility,
- *     counting those already sent to the person this year.
+ *     counting those already sent to the person this year; the parcel quota by the
+ *     person's conditions of detention where the facility holds one per conditions
+ *     (the strictest while the conditions are not known).
  *  4. Weight: per parcel; per calendar month across the person's parcels (SIZO:
  *     30 kg); a small package at most 2 kg.
  *  5. The contents: something in it; no perishables; no catalogue item banned at
  *     this type of facility; no free-text item matching a banned term; no
- *     free-text item described only as "gift" (customs refuse it).
+ *     free-text item described only as "gift" (customs refuse it); every
+ *     free-text item with an English line (the customs form prints it).
  */
 
-import { isReachable, type PrisonerStatusName } from "#app/schemas/prisoners.ts";
+import {
+  DETENTION_CONDITIONS,
+  isReachable,
+  type DetentionConditionsName,
+  type PrisonerStatusName,
+} from "#app/schemas/prisoners.ts";
 
 export const FACILITY_TYPE_NAMES = [
   "sizo",
@@ -59,6 +67,12 @@ export interface RuleFacility {
   /** Facility data a coordinator edits: parcels from relatives only. Left out: decided by the type, as before. */
   parcelsRelativesOnly?: boolean;
   parcelQuotaPerYear: number | null;
+  /**
+   * Parcels a year by the person's conditions of detention (обычные, облегчённые,
+   * строгие); a condition left null (or the whole object left out) falls back to
+   * parcelQuotaPerYear.
+   */
+  parcelQuotaByConditions?: Partial<Record<DetentionConditionsName, number | null>> | null;
   smallPackageQuotaPerYear: number | null;
   parcelWeightLimitGrams: number | null;
   parcelMonthlyWeightLimitGrams: number | null;
@@ -70,14 +84,18 @@ export interface RulePrisoner {
   canWrite?: boolean;
   sentenceInForce: boolean | null;
   doNotWrite: boolean;
+  /** Conditions of detention; null or left out: not known. */
+  conditions?: DetentionConditionsName | null;
 }
 
 export interface RuleItem {
   catalogItemId: string | null;
-  /** Names for messages and the customs form; a free-text item has its text in both. */
+  /** Names for messages and the customs form; a free-text item has its text and its English line. */
   nameRu: string;
   nameEn: string;
   freeText: string | null;
+  /** The sender's English line for a free-text item (required: the customs form prints it). */
+  freeTextEn?: string | null;
   quantity: number;
   unitWeightGrams: number;
   unitValueCents: number;
@@ -142,6 +160,7 @@ export const PROBLEM_CODES = [
   "bannedTerm",
   "vague",
   "senderAddress",
+  "englishMissing",
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -165,8 +184,43 @@ export interface ParcelTotals {
 
 /** Advice that does not stop the parcel. */
 export interface ParcelWarning {
-  code: "dutyFree";
+  code: "dutyFree" | "conditionsUnknown";
   params: Record<string, string | number>;
+}
+
+export interface ParcelQuota {
+  quota: number | null;
+  /** The conditions whose quota applies (null: the facility's general quota). */
+  conditions: DetentionConditionsName | null;
+  /** True when the person's conditions are not known and the strictest quota is assumed. */
+  assumedStrictest: boolean;
+}
+
+/**
+ * The yearly parcel quota for this person at this facility. When the facility
+ * holds quotas per conditions of detention, the person's conditions pick one; if
+ * their conditions are not known, the strictest (smallest) of them applies, so a
+ * parcel is never let through on a guess. A condition without a quota of its own,
+ * and a facility without any, use the general quota.
+ */
+export function parcelQuotaFor(
+  facility: Pick<RuleFacility, "parcelQuotaPerYear" | "parcelQuotaByConditions">,
+  prisoner: Pick<RulePrisoner, "conditions">,
+): ParcelQuota {
+  const general: ParcelQuota = { quota: facility.parcelQuotaPerYear, conditions: null, assumedStrictest: false };
+  const byConditions = facility.parcelQuotaByConditions ?? {};
+  const set = DETENTION_CONDITIONS.flatMap((c) => {
+    const quota = byConditions[c];
+    return quota === null || quota === undefined ? [] : [{ conditions: c, quota }];
+  });
+  if (set.length === 0) return general;
+  const own = prisoner.conditions ? set.find((s) => s.conditions === prisoner.conditions) : undefined;
+  if (own) return { ...own, assumedStrictest: false };
+  if (prisoner.conditions) return general;
+  const strictest = set.reduce((a, b) => (b.quota < a.quota ? b : a));
+  // The general quota, when set and smaller, is stricter still.
+  if (general.quota !== null && general.quota < strictest.quota) return { ...general, assumedStrictest: true };
+  return { ...strictest, assumedStrictest: true };
 }
 
 export interface ParcelVerdict {
@@ -329,6 +383,7 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     problems.push(item === undefined ? { code, params } : { code, params, item });
   const totals = parcelTotals(items, parcel.boxWeightGrams ?? 0);
   const gross = totals.grossWeightGrams;
+  const warnings: ParcelWarning[] = [];
 
   // 1. The person.
   if (!isReachable({ status: prisoner.status, canWrite: prisoner.canWrite ?? true })) add("released");
@@ -347,11 +402,22 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
   if (input.routeAvailable === false) add("noRoute");
 
   if (facility) {
-    // 3. The yearly quota for this kind of package.
-    const quota =
-      parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : facility.parcelQuotaPerYear;
+    // 3. The yearly quota for this kind of package (parcels: by the person's conditions of detention).
+    const parcelQuota = parcelQuotaFor(facility, prisoner);
+    const quota = parcel.packageKind === "small_package" ? facility.smallPackageQuotaPerYear : parcelQuota.quota;
     const used = history.sentThisYear[parcel.packageKind] ?? 0;
-    if (quota !== null && used + 1 > quota) add("quota", { kind: parcel.packageKind, quota, used, year: history.year });
+    if (quota !== null && used + 1 > quota) {
+      const conditions = parcel.packageKind === "parcel" && parcelQuota.conditions ? parcelQuota.conditions : null;
+      add("quota", {
+        kind: parcel.packageKind,
+        quota,
+        used,
+        year: history.year,
+        ...(conditions ? { conditions, assumed: parcelQuota.assumedStrictest ? 1 : 0 } : {}),
+      });
+    }
+    if (parcel.packageKind === "parcel" && parcelQuota.assumedStrictest && quota !== null)
+      warnings.push({ code: "conditionsUnknown", params: { quota } });
 
     // 4. Weight.
     // 4. Weight: whole grams, gross (items and box), never rounded before comparing.
@@ -379,9 +445,16 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     if (facility && item.catalogItemId && item.bannedFacilityTypes.includes(facility.type))
       add("bannedItem", { ...itemParams(item), facilityType: facility.type }, index);
     if (item.freeText !== null) {
-      const banned = findBannedTerm(item.freeText, input.bannedTerms);
+      const english = item.freeTextEn?.trim() ?? "";
+      const banned =
+        findBannedTerm(item.freeText, input.bannedTerms) ??
+        (english ? findBannedTerm(english, input.bannedTerms) : null);
       if (banned) add("bannedTerm", { ...itemParams(item), term: banned.term }, index);
-      if (isVagueDescription(item.freeText)) add("vague", itemParams(item), index);
+      // "Gift" in the English line is what the customs officer reads: as vague as in Russian.
+      if (isVagueDescription(item.freeText) || (english && isVagueDescription(english)))
+        add("vague", itemParams(item), index);
+      // A draft saved before the English line was required (the form asks for it now).
+      if (!english) add("englishMissing", itemParams(item), index);
     }
   });
 
@@ -391,7 +464,6 @@ export function checkParcel(input: ParcelCheckInput): ParcelVerdict {
     add("senderAddress", { form: customsFormFor(parcel.packageKind, totals) });
   }
 
-  const warnings: ParcelWarning[] = [];
   if (!domestic && parcel.destination && (totals.valueCents > EAEU_DUTY_FREE_CENTS || gross > EAEU_DUTY_FREE_GRAMS)) {
     warnings.push({
       code: "dutyFree",
@@ -509,6 +581,7 @@ export interface RuleCatalogEntry {
 export interface StoredItem {
   catalogItemId: string | null;
   freeText: string | null;
+  freeTextEn: string | null;
   quantity: number;
   unitWeightGrams: number;
   unitValueCents: number;
@@ -523,6 +596,7 @@ export function storedItem(
   input: {
     catalogItemId: string | null;
     freeText: string | null;
+    freeTextEn?: string | null;
     quantity: number;
     unitWeightGrams: number | null;
     unitValueCents: number | null;
@@ -535,6 +609,7 @@ export function storedItem(
     return {
       catalogItemId: entry.id,
       freeText: null,
+      freeTextEn: null,
       quantity: input.quantity,
       unitWeightGrams: entry.unitWeightGrams,
       unitValueCents: entry.typicalValueCents,
@@ -543,6 +618,7 @@ export function storedItem(
   return {
     catalogItemId: null,
     freeText: input.freeText,
+    freeTextEn: input.freeTextEn?.trim() || null,
     quantity: input.quantity,
     unitWeightGrams: input.unitWeightGrams ?? 0,
     unitValueCents: input.unitValueCents ?? 0,
@@ -551,7 +627,7 @@ export function storedItem(
 
 /** A stored item → what the rules check: names, perishability and bans come from its catalogue entry. */
 export function ruleItem(
-  item: StoredItem,
+  item: Omit<StoredItem, "freeTextEn"> & { freeTextEn?: string | null },
   catalog: Pick<RuleCatalogEntry, "id" | "nameRu" | "nameEn" | "perishable" | "bannedFacilityTypes"> | null | undefined,
 ): RuleItem {
   if (catalog) {
@@ -568,11 +644,13 @@ export function ruleItem(
     };
   }
   const text = item.freeText ?? "";
+  const english = item.freeTextEn?.trim() || null;
   return {
     catalogItemId: null,
     nameRu: text,
-    nameEn: text,
+    nameEn: english ?? text,
     freeText: text,
+    freeTextEn: english,
     quantity: item.quantity,
     unitWeightGrams: item.unitWeightGrams,
     unitValueCents: item.unitValueCents,

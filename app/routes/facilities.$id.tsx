@@ -67,6 +67,9 @@ export default function FacilityPage() {
       parcelsRelativesOnly: f.parcelsRelativesOnly ? "on" : false,
       parcelQuotaPerYear: f.parcelQuotaPerYear?.toString() ?? "",
       smallPackageQuotaPerYear: f.smallPackageQuotaPerYear?.toString() ?? "",
+      parcelQuotaOrdinary: f.parcelQuotaOrdinary?.toString() ?? "",
+      parcelQuotaLightened: f.parcelQuotaLightened?.toString() ?? "",
+      parcelQuotaStrict: f.parcelQuotaStrict?.toString() ?? "",
       parcelWeightLimitGrams: gramsToKgInput(f.parcelWeightLimitGrams),
       parcelMonthlyWeightLimitGrams: gramsToKgInput(f.parcelMonthlyWeightLimitGrams),
       languages: f.languages,
@@ -104,6 +107,14 @@ export default function FacilityPage() {
             <dt>{t("facilities.parcelQuota")}</dt>
             <dd>{f.parcelQuotaPerYear ?? "—"}</dd>
           </div>
+          {(["Ordinary", "Lightened", "Strict"] as const)
+            .filter((c) => f[`parcelQuota${c}`] !== null)
+            .map((c) => (
+              <div key={c}>
+                <dt>{t(`facilities.parcelQuota${c}`)}</dt>
+                <dd>{f[`parcelQuota${c}`]}</dd>
+              </div>
+            ))}
           <div>
             <dt>{t("facilities.smallPackageQuota")}</dt>
             <dd>{f.smallPackageQuotaPerYear ?? "—"}</dd>
@@ -165,6 +176,15 @@ export default function FacilityPage() {
               {t("facilities.parcelsRelativesOnly")}
             </label>
             <TextField form={form} name="parcelQuotaPerYear" label={t("facilities.parcelQuota")} inputMode="numeric" />
+            {(["Ordinary", "Lightened", "Strict"] as const).map((c) => (
+              <TextField
+                key={c}
+                form={form}
+                name={`parcelQuota${c}`}
+                label={t(`facilities.parcelQuota${c}`)}
+                inputMode="numeric"
+              />
+            ))}
             <TextField
               form={form}
               name="smallPackageQuotaPerYear"

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { getParcel } from "#app/models/parcels.server.ts";
 import { envelopeAddressLines } from "#app/models/envelope.ts";
-import { renderCustomsPdf } from "#app/parcels/customs-pdf.server.ts";
+import { customsItems, renderCustomsPdf } from "#app/parcels/customs-pdf.server.ts";
 import { customsFormFor, parcelTotals } from "#app/parcels/rules.ts";
 
 /**
@@ -32,13 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       birthDate: parcel.prisoner.birthDate,
       facility,
     }),
-    items: parcel.items.map((item) => ({
-      nameRu: item.catalogItem?.nameRu ?? item.freeText ?? "",
-      nameEn: item.catalogItem?.nameEn ?? item.freeText ?? "",
-      quantity: item.quantity,
-      weightGrams: item.quantity * item.unitWeightGrams,
-      valueCents: item.quantity * item.unitValueCents,
-    })),
+    items: customsItems(parcel.items),
     currency: parcel.currency,
   });
   return new Response(new Uint8Array(pdf), {

@@ -20,6 +20,7 @@ import {
   updatePrisoner,
 } from "#app/models/prisoner-edits.server.ts";
 import { SelectField } from "#app/components/select-field.tsx";
+import { DetentionConditionsField } from "#app/components/parcel/detention-conditions-field.tsx";
 import { FlagFields } from "#app/components/prisoner/flag-fields.tsx";
 import {
   CheckboxGroup,
@@ -93,6 +94,7 @@ export default function EditPrisoner() {
       notes: prisoner.notes ?? "",
       about: prisoner.about ?? "",
       envelopeNameDative: prisoner.envelopeNameDative ?? "",
+      detentionConditions: prisoner.detentionConditions ?? "",
     },
     serverErrors: actionData?.form === "prisoner" ? actionData.fieldErrors : null,
   });
@@ -191,6 +193,7 @@ export default function EditPrisoner() {
               hint={t("prisonerEdit.envelopeNameDativeHint", { automatic: dative ?? "—" })}
             />
           ) : null}
+          <DetentionConditionsField registration={form.register("detentionConditions")} />
           {prisoner.needsReview ? (
             <label className="checkbox field">
               <input type="checkbox" value="on" {...form.register("clearReview")} /> {t("prisonerEdit.clearReview")}

@@ -30,13 +30,23 @@ export function gramsToKgInput(grams: number | null): string {
 const text = (max: number) => z.string().trim().max(max, "validation.tooLong").optional().default("");
 
 /**
+ * The English line of a free-text item, for the customs declaration (the post of
+ * origin reads English or French): Latin letters, no Cyrillic.
+ */
+export function isEnglishLine(value: string): boolean {
+  return /\p{Script=Latin}{2}/u.test(value) && !/\p{Script=Cyrillic}/u.test(value);
+}
+
+/**
  * One row of the items editor. A row is a catalogue item (catalogItemId set), a
- * free-text item (no catalogue item, a description), or blank (ignored).
+ * free-text item (no catalogue item, a description and its English line), or
+ * blank (ignored). Catalogue items carry their own English name.
  */
 const itemRowSchema = z
   .object({
     catalogItemId: text(64),
     freeText: text(200),
+    freeTextEn: text(200),
     quantity: text(10),
     unitWeightGrams: text(10),
     unitValue: text(12),
@@ -46,6 +56,10 @@ const itemRowSchema = z
     if (!/^\d{1,3}$/.test(row.quantity) || Number(row.quantity) < 1)
       ctx.addIssue({ code: "custom", path: ["quantity"], message: "parcels.validation.quantity" });
     if (row.catalogItemId) return;
+    if (!row.freeTextEn)
+      ctx.addIssue({ code: "custom", path: ["freeTextEn"], message: "parcels.validation.englishRequired" });
+    else if (!isEnglishLine(row.freeTextEn))
+      ctx.addIssue({ code: "custom", path: ["freeTextEn"], message: "parcels.validation.englishLatin" });
     const grams = Number(row.unitWeightGrams);
     if (!/^\d{1,5}$/.test(row.unitWeightGrams) || grams < 1)
       ctx.addIssue({ code: "custom", path: ["unitWeightGrams"], message: "parcels.validation.weight" });
@@ -59,6 +73,8 @@ export type ParcelItemRow = z.input<typeof itemRowSchema>;
 export interface ParcelItemInput {
   catalogItemId: string | null;
   freeText: string | null;
+  /** The English line of a free-text item (null for a catalogue item). */
+  freeTextEn: string | null;
   quantity: number;
   /** Only for free-text items; catalogue items take the catalogue's. */
   unitWeightGrams: number | null;
@@ -68,6 +84,7 @@ export interface ParcelItemInput {
 export function rowToItem(row: {
   catalogItemId?: string;
   freeText?: string;
+  freeTextEn?: string;
   quantity?: string;
   unitWeightGrams?: string;
   unitValue?: string;
@@ -79,6 +96,7 @@ export function rowToItem(row: {
   return {
     catalogItemId,
     freeText,
+    freeTextEn: freeText ? row.freeTextEn?.trim() || null : null,
     quantity: Number.isInteger(quantity) && quantity > 0 ? quantity : 1,
     unitWeightGrams: freeText ? Number(row.unitWeightGrams) || 0 : null,
     unitValueCents: freeText ? (parseMoneyToCents(row.unitValue ?? "") ?? 0) : null,
@@ -120,7 +138,14 @@ export interface ParcelDraftValues {
   onBehalfOf: string;
   senderDetails: string;
   routeId: string;
-  items: { catalogItemId: string; freeText: string; quantity: string; unitWeightGrams: string; unitValue: string }[];
+  items: {
+    catalogItemId: string;
+    freeText: string;
+    freeTextEn: string;
+    quantity: string;
+    unitWeightGrams: string;
+    unitValue: string;
+  }[];
 }
 
 /** Form data with items.<row>.<field> names → the object the schema parses. */

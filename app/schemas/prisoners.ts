@@ -72,6 +72,9 @@ export const FACILITY_TYPES = [
   "psychiatric_hospital",
 ] as const;
 export const COLONY_REGIMES = ["general", "strict", "special", "settlement"] as const;
+/** Conditions of detention within a regime (обычные, облегчённые, строгие условия; УИК РФ arts. 121–125). */
+export const DETENTION_CONDITIONS = ["ordinary", "lightened", "strict"] as const;
+export type DetentionConditionsName = (typeof DETENTION_CONDITIONS)[number];
 export const PRISONER_SORTS = ["relevance", "name", "newest", "fewestLetters"] as const;
 export type PrisonerSort = (typeof PRISONER_SORTS)[number];
 export const WRITING_LANGUAGE_CODES = ["ru", "be", "en", "uk", "pl", "de", "fr"] as const;
@@ -119,6 +122,11 @@ export const prisonerEditSchema = z
     notes: optionalText(2000),
     about: optionalText(1000),
     envelopeNameDative: optionalText(200),
+    // Empty: not known (the parcel check then uses the facility's strictest quota).
+    detentionConditions: z
+      .enum(["", ...DETENTION_CONDITIONS])
+      .optional()
+      .transform((v) => (v ? v : null)),
     clearReview: checkbox,
   })
   .superRefine((value, ctx) => {
@@ -130,7 +138,11 @@ export const prisonerEditSchema = z
   });
 
 /** `about` may be left out by callers other than the edit form: it then stays as it is. */
-export type PrisonerEditInput = Omit<z.infer<typeof prisonerEditSchema>, "about"> & { about?: string | null };
+export type PrisonerEditInput = Omit<z.infer<typeof prisonerEditSchema>, "about" | "detentionConditions"> & {
+  about?: string | null;
+  /** Left out: stays as it is. */
+  detentionConditions?: DetentionConditionsName | null;
+};
 
 /**
  * A coordinator's record of a change of situation: the new status, the day it
@@ -210,6 +222,10 @@ export const facilityEditSchema = z.object({
     .refine((v) => !v || /^\d{1,3}$/.test(v), "validation.wholeNumber")
     .transform((v) => (v ? Number(v) : null)),
   smallPackageQuotaPerYear: optionalCount,
+  // Parcels a year by conditions of detention; empty: the general quota applies.
+  parcelQuotaOrdinary: optionalCount,
+  parcelQuotaLightened: optionalCount,
+  parcelQuotaStrict: optionalCount,
   parcelWeightLimitGrams: optionalKilograms,
   parcelMonthlyWeightLimitGrams: optionalKilograms,
   languages: z.array(z.enum(WRITING_LANGUAGE_CODES)).min(1, "validation.languages"),

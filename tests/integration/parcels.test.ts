@@ -32,6 +32,14 @@ import type { ParcelDraftInput, ParcelItemInput } from "#app/schemas/parcels.ts"
 import type { ProblemCode } from "#app/parcels/rules.ts";
 import { DEFAULT_BANNED_TERMS, DEFAULT_CATALOG } from "#app/parcels/defaults.ts";
 import { describeEachDatabase } from "#tests/support/db.ts";
+import { updatePrisoner } from "#app/models/prisoner-edits.server.ts";
+import { prisonerEditSchema } from "#app/schemas/prisoners.ts";
+import { customsItems, renderCustomsPdf } from "#app/parcels/customs-pdf.server.ts";
+import { extractText, getDocumentProxy } from "unpdf";
+
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  return (await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false })).text;
+}
 
 /** Moves the app's clock to a moment (the tests' own "now"). */
 function setClock(iso: string) {
@@ -152,13 +160,21 @@ function draftInput(items: ParcelItemInput[], over: Partial<ParcelDraftInput> = 
 const catalogItem = (id: string, quantity = 1): ParcelItemInput => ({
   catalogItemId: id,
   freeText: null,
+  freeTextEn: null,
   quantity,
   unitWeightGrams: null,
   unitValueCents: null,
 });
-const freeItem = (text: string, quantity = 1, grams = 200, cents = 500): ParcelItemInput => ({
+const freeItem = (
+  text: string,
+  quantity = 1,
+  grams = 200,
+  cents = 500,
+  english: string | null = "Described item",
+): ParcelItemInput => ({
   catalogItemId: null,
   freeText: text,
+  freeTextEn: english,
   quantity,
   unitWeightGrams: grams,
   unitValueCents: cents,
@@ -441,20 +457,122 @@ describeEachDatabase("parcels", () => {
     await sentParcel(p.id, "2027-02-28T20:59:59Z", 25_000);
     // February's 25 kg do not count in March: 20 kg more is fine.
     await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 20)])).id);
-    expect(await parcelHistory(p.id)).toMatchObject({ month: "2027-03", gramsThisMonth: 20_000 });
-    // March now has 20 kg: 11 kg more (11.3 kg with the default 300 g box) is over 30.
+    // Gross: the 300 g default box the parcel was sent in counts too.
+    expect(await parcelHistory(p.id)).toMatchObject({ month: "2027-03", gramsThisMonth: 20_300 });
+    // March now has 20.3 kg: 11 kg more (11.3 kg with the default 300 g box) is over 30.
     const over = await draftWith(v, p.id, [catalogItem(items.sugar.id, 11)]);
     const refused = (await sendParcel(v, over.id).catch((e: unknown) => e)) as ParcelRefusedError;
     expect(refused.verdict.problems).toEqual([
       {
         code: "monthlyWeight",
-        params: { weightGrams: 11_300, alreadyGrams: 20_000, limitGrams: 30_000, month: "2027-03" },
+        params: { weightGrams: 11_300, alreadyGrams: 20_300, limitGrams: 30_000, month: "2027-03" },
       },
     ]);
     await sendParcel(v, (await draftWith(v, p.id, [catalogItem(items.sugar.id, 9)])).id);
     // In April, the same 11 kg go.
     setClock("2027-04-01T00:00:00Z");
     await sendParcel(v, over.id);
+  });
+
+  test("the box of a parcel sent earlier this month counts in the monthly weight, as it was when sent", async () => {
+    setClock("2027-05-10T12:00:00Z");
+    const { items, prisoner: p, volunteer: v } = await setup();
+    const coordinator = await user("coord.box@example.org", "coordinator");
+    await setParcelBoxWeight(coordinator, 500);
+    const first = await draftWith(v, p.id, [catalogItem(items.sugar.id, 15)]);
+    await sendParcel(v, first.id);
+    expect((await prisma.parcel.findUniqueOrThrow({ where: { id: first.id } })).boxWeightGrams).toBe(500);
+    expect((await parcelHistory(p.id)).gramsThisMonth).toBe(15_500);
+    // 14.1 kg of items in a 500 g box: 15.5 + 14.6 = 30.1 kg. Counting the items alone
+    // (15 + 14.6 = 29.6 kg) would let it through.
+    const second = await draftWith(v, p.id, [catalogItem(items.sugar.id, 14), catalogItem(items.tea.id)]);
+    const refused = (await sendParcel(v, second.id).catch((e: unknown) => e)) as ParcelRefusedError;
+    expect(refused.verdict.problems).toEqual([
+      {
+        code: "monthlyWeight",
+        params: { weightGrams: 14_600, alreadyGrams: 15_500, limitGrams: 30_000, month: "2027-05" },
+      },
+    ]);
+    // The setting changes later: the first parcel keeps the box it was sent with.
+    await setParcelBoxWeight(coordinator, 0);
+    expect((await parcelHistory(p.id)).gramsThisMonth).toBe(15_500);
+    await sendParcel(v, second.id);
+    expect((await parcelHistory(p.id)).gramsThisMonth).toBe(15_500 + 14_100);
+  });
+
+  test("a colony's quota follows the person's conditions of detention a coordinator records", async () => {
+    const {
+      items,
+      prisoner: p,
+      volunteer: v,
+    } = await setup({
+      type: "colony",
+      parcelsFromAbroad: false,
+      parcelsRelativesOnly: false,
+      parcelQuotaOrdinary: 2,
+      parcelQuotaStrict: 1,
+    });
+    await prisma.prisoner.update({ where: { id: p.id }, data: { status: "convicted", sentenceInForce: true } });
+    await sentParcel(p.id, now().toISOString(), 1000);
+    const draft = await draftWith(v, p.id, [catalogItem(items.tea.id)], { fromAbroad: false });
+    // Conditions not known: the strictest quota (1 a year, strict conditions), and the page says so.
+    const page = await getParcelPage(v, draft.id);
+    expect(page?.rules.prisoner.conditions).toBeNull();
+    const refused = (await sendParcel(v, draft.id).catch((e: unknown) => e)) as ParcelRefusedError;
+    expect(refused.verdict.problems).toMatchObject([
+      { code: "quota", params: { quota: 1, used: 1, conditions: "strict", assumed: 1 } },
+    ]);
+    expect(refused.verdict.warnings).toEqual([{ code: "conditionsUnknown", params: { quota: 1 } }]);
+    // A coordinator records ordinary conditions on the edit form: 2 a year, so this one goes.
+    const coordinator = await user("coord.conditions@example.org", "coordinator");
+    await updatePrisoner(
+      coordinator,
+      p.id,
+      prisonerEditSchema.parse({
+        status: "convicted",
+        country: "BY",
+        currentFacilityId: p.currentFacilityId,
+        detentionConditions: "ordinary",
+      }),
+    );
+    expect((await prisma.prisoner.findUniqueOrThrow({ where: { id: p.id } })).detentionConditions).toBe("ordinary");
+    const sent = await sendParcel(v, draft.id);
+    expect(sent.verdict.warnings).toEqual([]);
+  });
+
+  test("a free-text item needs its English line before it is sent, and the customs form prints it", async () => {
+    const { prisoner: p, volunteer: v } = await setup();
+    // A draft saved before the line was required.
+    const draft = await draftWith(v, p.id, [freeItem("Шерстяные носки, 2 пары", 1, 200, 800, null)]);
+    expect(await refusal(sendParcel(v, draft.id))).toEqual(["englishMissing"]);
+    await saveParcelDraft(
+      v,
+      draft.id,
+      draftInput([freeItem("Шерстяные носки, 2 пары", 1, 200, 800, "Wool socks, 2 pairs")]),
+    );
+    await sendParcel(v, draft.id);
+    const sent = await getParcel(v, draft.id, { ownOnly: true });
+    expect(customsItems(sent!.items)).toEqual([
+      {
+        nameRu: "Шерстяные носки, 2 пары",
+        nameEn: "Wool socks, 2 pairs",
+        quantity: 1,
+        weightGrams: 200,
+        valueCents: 800,
+      },
+    ]);
+    const [page] = await pdfPages(
+      await renderCustomsPdf({
+        form: "CN23",
+        sender: ["Forest Bird", "Relay, Vilnius"],
+        addressee: ["Воробей Дмитрий Олегович", "REPUBLIC OF BELARUS"],
+        items: customsItems(sent!.items),
+        currency: "EUR",
+      }),
+    );
+    const text = page.replace(/\s+/g, " ");
+    expect(text).toContain("Шерстяные носки, 2 пары");
+    expect(text).toContain("Wool socks, 2 pairs");
   });
 
   test("sending needs the sender's details for the customs form; they are encrypted at rest", async () => {
@@ -705,11 +823,17 @@ describeEachDatabase("parcels", () => {
       items: [
         { catalog: "sugar, 1 KG", quantity: 31 },
         { catalogItemId: items.tea.id, quantity: 2 },
-        { text: "Knife", unitWeightGrams: 100, unitValue: 5 },
+        { text: "Нож", textEn: "Knife", unitWeightGrams: 100, unitValue: 5 },
       ],
     });
     expect(verdict.ok).toBe(false);
+    // The banned word is caught in the English line too.
     expect(verdict.problems.map((x) => x.code)).toEqual(["weight", "monthlyWeight", "bannedTerm"]);
+    // A text item without its English line cannot go on a customs form.
+    const noEnglish = await checkParcelForPrisoner(p.id, {
+      items: [{ text: "Шерстяные носки", unitWeightGrams: 100, unitValue: 5 }],
+    });
+    expect(noEnglish.problems.map((x) => [x.code, x.item])).toEqual([["englishMissing", 0]]);
     expect(verdict.totals).toEqual({
       weightGrams: 31_300,
       grossWeightGrams: 31_600,

@@ -20,6 +20,7 @@ describe("parcel form", () => {
         "items.0.freeText": "ignored for a catalogue item",
         "items.1.catalogItemId": "",
         "items.1.freeText": "Шерстяные носки",
+        "items.1.freeTextEn": "  Wool socks ",
         "items.1.quantity": "2",
         "items.1.unitWeightGrams": "120",
         "items.1.unitValue": "8,5",
@@ -37,8 +38,22 @@ describe("parcel form", () => {
         senderDetails: "Forest Bird",
         routeId: null,
         items: [
-          { catalogItemId: "tea", freeText: null, quantity: 3, unitWeightGrams: null, unitValueCents: null },
-          { catalogItemId: null, freeText: "Шерстяные носки", quantity: 2, unitWeightGrams: 120, unitValueCents: 850 },
+          {
+            catalogItemId: "tea",
+            freeText: null,
+            freeTextEn: null,
+            quantity: 3,
+            unitWeightGrams: null,
+            unitValueCents: null,
+          },
+          {
+            catalogItemId: null,
+            freeText: "Шерстяные носки",
+            freeTextEn: "Wool socks",
+            quantity: 2,
+            unitWeightGrams: 120,
+            unitValueCents: 850,
+          },
         ],
       },
     });
@@ -61,11 +76,54 @@ describe("parcel form", () => {
       ok: false,
       fieldErrors: {
         "items.0.quantity": "parcels.validation.quantity",
+        "items.1.freeTextEn": "parcels.validation.englishRequired",
         "items.1.unitWeightGrams": "parcels.validation.weight",
         "items.1.unitValue": "parcels.validation.value",
         onBehalfOf: "parcels.validation.onBehalfOf",
       },
     });
+  });
+
+  test.each([
+    ["", "parcels.validation.englishRequired"],
+    ["   ", "parcels.validation.englishRequired"],
+    ["Шерстяные носки", "parcels.validation.englishLatin"],
+    ["Wool носки", "parcels.validation.englishLatin"],
+    ["5", "parcels.validation.englishLatin"],
+    ["Wool socks, 2 pairs", null],
+    ["Chaussettes en laine", null],
+  ])("a described item's English line %j → %j", (english, error) => {
+    const parsed = parseParcelForm(
+      form({
+        packageKind: "parcel",
+        "items.0.freeText": "Шерстяные носки",
+        "items.0.freeTextEn": english,
+        "items.0.quantity": "1",
+        "items.0.unitWeightGrams": "120",
+        "items.0.unitValue": "8",
+      }),
+    );
+    if (error === null) {
+      expect(parsed.ok && parsed.data.items[0].freeTextEn).toBe(english);
+    } else {
+      expect(parsed).toEqual({ ok: false, fieldErrors: { "items.0.freeTextEn": error } });
+    }
+  });
+
+  test("a catalogue item needs no English line of its own (the catalogue has one)", () => {
+    const parsed = parseParcelForm(
+      form({ packageKind: "parcel", "items.0.catalogItemId": "tea", "items.0.quantity": "1" }),
+    );
+    expect(parsed.ok && parsed.data.items).toEqual([
+      {
+        catalogItemId: "tea",
+        freeText: null,
+        freeTextEn: null,
+        quantity: 1,
+        unitWeightGrams: null,
+        unitValueCents: null,
+      },
+    ]);
   });
 
   test.each([

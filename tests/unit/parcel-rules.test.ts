@@ -9,12 +9,13 @@ import {
   findBannedTerm,
   isVagueDescription,
   localYearMonth,
+  parcelQuotaFor,
   sentenceNotInForce,
   type ParcelCheckInput,
   type RuleFacility,
   type RuleItem,
 } from "#app/parcels/rules.ts";
-import { describeProblem } from "#app/parcels/messages.ts";
+import { describeProblem, describeWarning } from "#app/parcels/messages.ts";
 import { DEFAULT_BANNED_TERMS } from "#app/parcels/defaults.ts";
 import { defaultFacilityRules } from "#app/facilities/default-rules.ts";
 
@@ -52,6 +53,7 @@ const free = (text: string, quantity = 1, grams = 100, cents = 500): RuleItem =>
   nameRu: text,
   nameEn: text,
   freeText: text,
+  freeTextEn: text,
   quantity,
   unitWeightGrams: grams,
   unitValueCents: cents,
@@ -271,6 +273,26 @@ describe("checkParcel", () => {
     expect(describeProblem("en", checkParcel(small).problems[0])).toBe(
       "A small package may weigh at most 2 kg; this one weighs 3 kg. Send it as a parcel.",
     );
+  });
+
+  test("a described item needs its English line; the line is checked like the description", () => {
+    const socks = (freeTextEn: string | null): RuleItem => ({
+      ...free("Шерстяные носки"),
+      nameEn: freeTextEn ?? "Шерстяные носки",
+      freeTextEn,
+    });
+    const missing = checkParcel(input({ items: [TEA, socks(null)] }));
+    expect(missing.problems).toEqual([
+      { code: "englishMissing", params: { itemRu: "Шерстяные носки", itemEn: "Шерстяные носки" }, item: 1 },
+    ]);
+    expect(describeProblem("en", missing.problems[0])).toContain("has no English line");
+    expect(describeProblem("ru", missing.problems[0])).toContain("нет описания по-английски");
+    expect(describeProblem("be", missing.problems[0])).toContain("няма апісання па-англійску");
+    expect(codes(input({ items: [TEA, socks("  ")] }))).toEqual(["englishMissing"]);
+    expect(codes(input({ items: [TEA, socks("Wool socks")] }))).toEqual([]);
+    // "Gift" is what the customs officer would read; a banned word in English is banned too.
+    expect(codes(input({ items: [TEA, socks("Gift")] }))).toEqual(["vague"]);
+    expect(codes(input({ items: [TEA, socks("Socks with a knife")] }))).toEqual(["bannedTerm"]);
   });
 
   test("contents: empty, perishable, banned at this facility type, banned words, vague descriptions", () => {
@@ -532,5 +554,104 @@ describe("issue 13: weights, customs, duty-free limit, quota year", () => {
     ["пластиковая кружка", false],
   ])("banned in Belarusian, glass and hidden letters: %s → %s", (text, banned) => {
     expect(findBannedTerm(text, DEFAULT_BANNED_TERMS) !== null).toBe(banned);
+  });
+});
+
+describe("quota by conditions of detention", () => {
+  const COLONY: RuleFacility = {
+    ...SIZO,
+    type: "colony",
+    parcelsFromAbroad: false,
+    parcelsRelativesOnly: false,
+    parcelQuotaPerYear: null,
+    parcelQuotaByConditions: { ordinary: 6, lightened: 12, strict: 3 },
+  };
+  const colonyInput = (conditions: "ordinary" | "lightened" | "strict" | null, used: number) =>
+    input({
+      prisoner: { status: "convicted", sentenceInForce: true, doNotWrite: false, conditions },
+      facility: COLONY,
+      parcel: { packageKind: "parcel", senderKind: "volunteer", fromAbroad: false },
+      history: {
+        year: 2027,
+        month: "2027-03",
+        sentThisYear: { parcel: used, small_package: 0 },
+        gramsThisMonth: 0,
+      },
+    });
+
+  test("the person's conditions pick the facility's quota", () => {
+    expect(checkParcel(colonyInput("ordinary", 5)).ok).toBe(true);
+    const over = checkParcel(colonyInput("ordinary", 6));
+    expect(over.problems).toEqual([
+      { code: "quota", params: { kind: "parcel", quota: 6, used: 6, year: 2027, conditions: "ordinary", assumed: 0 } },
+    ]);
+    expect(describeProblem("en", over.problems[0])).toContain(
+      "This is the quota for ordinary conditions of detention.",
+    );
+    expect(describeProblem("ru", over.problems[0])).toContain("обычные условия");
+    expect(over.warnings).toEqual([]);
+    // Lightened conditions allow more; strict fewer.
+    expect(checkParcel(colonyInput("lightened", 11)).ok).toBe(true);
+    expect(codes(colonyInput("strict", 3))).toEqual(["quota"]);
+    expect(parcelQuotaFor(COLONY, { conditions: "lightened" })).toEqual({
+      quota: 12,
+      conditions: "lightened",
+      assumedStrictest: false,
+    });
+  });
+
+  test("unknown conditions: the strictest quota, and the page says so", () => {
+    const within = checkParcel(colonyInput(null, 2));
+    expect(within.ok).toBe(true);
+    expect(within.warnings).toEqual([{ code: "conditionsUnknown", params: { quota: 3 } }]);
+    expect(describeWarning("en", within.warnings[0])).toBe(
+      "This person’s conditions of detention are not recorded: the check uses the facility’s strictest quota, 3 parcels a year. A coordinator can record them on the person’s edit page.",
+    );
+    expect(describeWarning("be", within.warnings[0])).toContain("самы строгі ліміт");
+    const over = checkParcel(colonyInput(null, 3));
+    expect(over.problems.map((p) => [p.code, p.params.quota, p.params.conditions, p.params.assumed])).toEqual([
+      ["quota", 3, "strict", 1],
+    ]);
+    expect(describeProblem("en", over.problems[0])).toContain(
+      "The person’s conditions of detention are not recorded, so the strictest quota of this facility is used (strict conditions).",
+    );
+    // The strictest is the smallest number, whichever condition holds it; a smaller general quota is stricter still.
+    expect(
+      parcelQuotaFor({ parcelQuotaPerYear: null, parcelQuotaByConditions: { ordinary: 2, strict: 4 } }, {}),
+    ).toEqual({ quota: 2, conditions: "ordinary", assumedStrictest: true });
+    expect(
+      parcelQuotaFor({ parcelQuotaPerYear: 1, parcelQuotaByConditions: { strict: 4 } }, { conditions: null }),
+    ).toEqual({ quota: 1, conditions: null, assumedStrictest: true });
+  });
+
+  test("no quota for the person's conditions, or none per conditions at all: the general quota", () => {
+    const onlyStrict: RuleFacility = { ...COLONY, parcelQuotaPerYear: 8, parcelQuotaByConditions: { strict: 3 } };
+    expect(parcelQuotaFor(onlyStrict, { conditions: "ordinary" })).toEqual({
+      quota: 8,
+      conditions: null,
+      assumedStrictest: false,
+    });
+    const general: RuleFacility = { ...COLONY, parcelQuotaPerYear: 8, parcelQuotaByConditions: null };
+    const verdict = checkParcel({ ...colonyInput(null, 7), facility: general });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.warnings).toEqual([]);
+    expect(codes({ ...colonyInput(null, 8), facility: general })).toEqual(["quota"]);
+    expect(checkParcel({ ...colonyInput(null, 8), facility: general }).problems[0].params).not.toHaveProperty(
+      "conditions",
+    );
+  });
+
+  test("small packages keep their own quota whatever the conditions", () => {
+    const small = { ...COLONY, smallPackageQuotaPerYear: 2 };
+    const i = colonyInput(null, 0);
+    const verdict = checkParcel({
+      ...i,
+      facility: small,
+      parcel: { ...i.parcel, packageKind: "small_package" },
+      items: [TEA],
+      history: { ...i.history, sentThisYear: { parcel: 10, small_package: 1 } },
+    });
+    expect(verdict.ok).toBe(true);
+    expect(verdict.warnings).toEqual([]);
   });
 });

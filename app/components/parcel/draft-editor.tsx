@@ -11,7 +11,14 @@ import { liveVerdict } from "./live-verdict.ts";
 import { ProblemList, VerdictPanel } from "./verdict-panel.tsx";
 import type { ParcelActionData, ParcelPageData } from "./types.ts";
 
-const EMPTY_ROW = { catalogItemId: "", freeText: "", quantity: "1", unitWeightGrams: "", unitValue: "" };
+const EMPTY_ROW = {
+  catalogItemId: "",
+  freeText: "",
+  freeTextEn: "",
+  quantity: "1",
+  unitWeightGrams: "",
+  unitValue: "",
+};
 
 /** The sender's own draft: the items editor with the live verdict beside it. */
 export function DraftEditor({ data, actionData }: { data: ParcelPageData; actionData: ParcelActionData }) {
@@ -29,6 +36,7 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
       ...items.map((i) => ({
         catalogItemId: i.catalogItemId ?? "",
         freeText: i.freeText ?? "",
+        freeTextEn: i.freeTextEn ?? "",
         quantity: String(i.quantity),
         unitWeightGrams: i.catalogItemId ? "" : String(i.unitWeightGrams),
         unitValue: i.catalogItemId ? "" : centsToInput(i.unitValueCents),
@@ -121,7 +129,7 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
                 {own ? (
                   <>
                     <div className="field">
-                      <label htmlFor={`${prefix}-text`}>{t("parcels.item.freeText")}</label>
+                      <label htmlFor={`${prefix}-text`}>{t("parcels.item.freeTextRu")}</label>
                       <input
                         id={`${prefix}-text`}
                         type="text"
@@ -130,6 +138,22 @@ export function DraftEditor({ data, actionData }: { data: ParcelPageData; action
                         {...form.register(`items.${index}.freeText`)}
                       />
                       <ErrorText id={`${prefix}-text-error`} message={errors?.freeText?.message} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${prefix}-text-en`}>{t("parcels.item.freeTextEn")}</label>
+                      <p id={`${prefix}-text-en-hint`} className="field-hint">
+                        {t("parcels.item.freeTextEnHint")}
+                      </p>
+                      <input
+                        id={`${prefix}-text-en`}
+                        type="text"
+                        lang="en"
+                        maxLength={200}
+                        aria-invalid={errors?.freeTextEn ? true : undefined}
+                        aria-describedby={`${prefix}-text-en-hint ${prefix}-text-en-error`}
+                        {...form.register(`items.${index}.freeTextEn`)}
+                      />
+                      <ErrorText id={`${prefix}-text-en-error`} message={errors?.freeTextEn?.message} />
                     </div>
                     <div className="filters">
                       <div className="field">

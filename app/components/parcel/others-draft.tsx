@@ -16,6 +16,7 @@ export function OthersDraft({ data }: { data: ParcelPageData }) {
       items: data.items.map((i) => ({
         catalogItemId: i.catalogItemId ?? "",
         freeText: i.freeText ?? "",
+        freeTextEn: i.freeTextEn ?? "",
         quantity: String(i.quantity),
         unitWeightGrams: String(i.unitWeightGrams),
         unitValue: centsToInput(i.unitValueCents),

@@ -1,6 +1,6 @@
 import { useLocale, useT } from "#app/i18n/react.tsx";
-import type { ParcelProblem, ParcelVerdict } from "#app/parcels/rules.ts";
-import { describeProblem, formatKg, formatMoney } from "#app/parcels/messages.ts";
+import { parcelQuotaFor, type ParcelProblem, type ParcelVerdict } from "#app/parcels/rules.ts";
+import { describeProblem, describeWarning, formatKg, formatMoney } from "#app/parcels/messages.ts";
 import type { ParcelPageData } from "./types.ts";
 
 export function ProblemList({ problems, testId }: { problems: ParcelProblem[]; testId?: string }) {
@@ -21,6 +21,7 @@ export function VerdictPanel({ verdict, rules }: { verdict: ParcelVerdict; rules
   const locale = useLocale();
   const f = rules.facility;
   const h = rules.history;
+  const parcelQuota = f ? parcelQuotaFor(f, rules.prisoner) : null;
   return (
     <section className="guidance" aria-live="polite" data-testid="parcel-verdict">
       <h2>{t("parcels.verdict.title")}</h2>
@@ -47,18 +48,17 @@ export function VerdictPanel({ verdict, rules }: { verdict: ParcelVerdict; rules
           : t("parcels.customsForm", { form: verdict.customsDocument === "CN22" ? "CN 22" : "CN 23" })}
       </p>
       {verdict.warnings.map((w) => (
-        <p key={w.code} className="notice" data-testid="parcel-duty-free">
-          {t("parcels.dutyFree", {
-            value: formatMoney(locale, Number(w.params.valueCents)),
-            limitValue: formatMoney(locale, Number(w.params.limitCents)),
-            weight: formatKg(locale, Number(w.params.weightGrams)),
-            limitWeight: formatKg(locale, Number(w.params.limitGrams)),
-          })}
+        <p
+          key={w.code}
+          className="notice"
+          data-testid={w.code === "dutyFree" ? "parcel-duty-free" : "parcel-conditions-unknown"}
+        >
+          {describeWarning(locale, w)}
         </p>
       ))}
-      {f?.parcelQuotaPerYear != null ? (
+      {parcelQuota?.quota != null ? (
         <p className="muted">
-          {t("parcels.quotaInfo", { year: h.year, used: h.sentThisYear.parcel, quota: f.parcelQuotaPerYear })}
+          {t("parcels.quotaInfo", { year: h.year, used: h.sentThisYear.parcel, quota: parcelQuota.quota })}
         </p>
       ) : null}
       {f?.smallPackageQuotaPerYear != null ? (

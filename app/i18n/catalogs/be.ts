@@ -1873,4 +1873,29 @@ export const be: Record<MessageKey, string> = {
   "auditAction.settings.embed_frame_ancestors": "Зменены сайты, якія могуць паказваць віджэт кампаніі",
   // --- lead ---
   "campaigns.letter.writtenFor": "Напісана для кампаніі",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Апісанне (па-руску або па-беларуску, як прачытаюць ва ўстанове)",
+  "parcels.item.freeTextEn": "Тое ж па-англійску (для мытнай дэкларацыі)",
+  "parcels.item.freeTextEnHint":
+    "Пошта адпраўлення прымае апісанне па-англійску або па-французску, напрыклад «wool socks, 2 pairs».",
+  "parcels.validation.englishRequired": "Апішыце рэч і па-англійску: гэта патрэбна для мытнай дэкларацыі.",
+  "parcels.validation.englishLatin": "Напішыце англійскае апісанне лацінкай, напрыклад «black tea, 100 g».",
+  "parcels.problem.englishMissing":
+    "У «{item}» няма апісання па-англійску. У мытнай дэкларацыі кожная рэч пазначаецца па-англійску: дадайце яго ў радку рэчы.",
+  "parcels.conditions.ordinary": "звычайныя ўмовы",
+  "parcels.conditions.lightened": "палегчаныя ўмовы",
+  "parcels.conditions.strict": "строгія ўмовы",
+  "parcels.problem.quotaConditions": "Гэта ліміт для ўмоў утрымання: {conditions}.",
+  "parcels.problem.quotaAssumed":
+    "Умовы ўтрымання чалавека не пазначаныя, таму ўжываецца самы строгі ліміт установы ({conditions}).",
+  "parcels.conditionsUnknown":
+    "Умовы ўтрымання гэтага чалавека не пазначаныя: праверка ўжывае самы строгі ліміт установы, {quota} пасылак на год. Каардынатар можа пазначыць іх на старонцы рэдагавання.",
+  "prisonerEdit.detentionConditions": "Умовы ўтрымання",
+  "prisonerEdit.detentionConditions.unknown": "Невядома",
+  "prisonerEdit.detentionConditions.ordinary": "Звычайныя",
+  "prisonerEdit.detentionConditions.lightened": "Палегчаныя",
+  "prisonerEdit.detentionConditions.strict": "Строгія",
+  "facilities.parcelQuotaOrdinary": "Пасылак на год, звычайныя ўмовы",
+  "facilities.parcelQuotaLightened": "Пасылак на год, палегчаныя ўмовы",
+  "facilities.parcelQuotaStrict": "Пасылак на год, строгія ўмовы",
 };

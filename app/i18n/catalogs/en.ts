@@ -1857,6 +1857,31 @@ export const en = {
   "auditAction.settings.embed_frame_ancestors": "Sites allowed to show the campaign widget changed",
   // --- lead ---
   "campaigns.letter.writtenFor": "Written for the campaign",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Description (in Russian or Belarusian, as the facility reads it)",
+  "parcels.item.freeTextEn": "The same in English (for the customs form)",
+  "parcels.item.freeTextEnHint":
+    "The post office of origin needs English or French, for example “wool socks, 2 pairs”.",
+  "parcels.validation.englishRequired": "Describe the item in English too: the customs form needs it.",
+  "parcels.validation.englishLatin": "Write the English line in Latin letters, for example “black tea, 100 g”.",
+  "parcels.problem.englishMissing":
+    "“{item}” has no English line. The customs form needs every item in English: add it in the item’s row.",
+  "parcels.conditions.ordinary": "ordinary conditions",
+  "parcels.conditions.lightened": "lightened conditions",
+  "parcels.conditions.strict": "strict conditions",
+  "parcels.problem.quotaConditions": "This is the quota for {conditions} of detention.",
+  "parcels.problem.quotaAssumed":
+    "The person’s conditions of detention are not recorded, so the strictest quota of this facility is used ({conditions}).",
+  "parcels.conditionsUnknown":
+    "This person’s conditions of detention are not recorded: the check uses the facility’s strictest quota, {quota} parcels a year. A coordinator can record them on the person’s edit page.",
+  "prisonerEdit.detentionConditions": "Conditions of detention",
+  "prisonerEdit.detentionConditions.unknown": "Not known",
+  "prisonerEdit.detentionConditions.ordinary": "Ordinary",
+  "prisonerEdit.detentionConditions.lightened": "Lightened",
+  "prisonerEdit.detentionConditions.strict": "Strict",
+  "facilities.parcelQuotaOrdinary": "Parcels a year, ordinary conditions",
+  "facilities.parcelQuotaLightened": "Parcels a year, lightened conditions",
+  "facilities.parcelQuotaStrict": "Parcels a year, strict conditions",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1871,4 +1871,29 @@ export const ru: Record<MessageKey, string> = {
   "auditAction.settings.embed_frame_ancestors": "Изменены сайты, которые могут показывать виджет кампании",
   // --- lead ---
   "campaigns.letter.writtenFor": "Написано для кампании",
+  // --- world2 ---
+  "parcels.item.freeTextRu": "Описание (по-русски или по-белорусски, как прочтут в учреждении)",
+  "parcels.item.freeTextEn": "То же по-английски (для таможенной декларации)",
+  "parcels.item.freeTextEnHint":
+    "Почта отправления принимает описание на английском или французском, например «wool socks, 2 pairs».",
+  "parcels.validation.englishRequired": "Опишите предмет и по-английски: это нужно для таможенной декларации.",
+  "parcels.validation.englishLatin": "Напишите английское описание латиницей, например «black tea, 100 g».",
+  "parcels.problem.englishMissing":
+    "У «{item}» нет описания по-английски. В таможенной декларации каждый предмет указывается по-английски: добавьте его в строке предмета.",
+  "parcels.conditions.ordinary": "обычные условия",
+  "parcels.conditions.lightened": "облегчённые условия",
+  "parcels.conditions.strict": "строгие условия",
+  "parcels.problem.quotaConditions": "Это лимит для условий содержания: {conditions}.",
+  "parcels.problem.quotaAssumed":
+    "Условия содержания человека не указаны, поэтому применяется самый строгий лимит учреждения ({conditions}).",
+  "parcels.conditionsUnknown":
+    "Условия содержания этого человека не указаны: проверка применяет самый строгий лимит учреждения, {quota} посылок в год. Координатор может указать их на странице редактирования.",
+  "prisonerEdit.detentionConditions": "Условия содержания",
+  "prisonerEdit.detentionConditions.unknown": "Неизвестно",
+  "prisonerEdit.detentionConditions.ordinary": "Обычные",
+  "prisonerEdit.detentionConditions.lightened": "Облегчённые",
+  "prisonerEdit.detentionConditions.strict": "Строгие",
+  "facilities.parcelQuotaOrdinary": "Посылок в год, обычные условия",
+  "facilities.parcelQuotaLightened": "Посылок в год, облегчённые условия",
+  "facilities.parcelQuotaStrict": "Посылок в год, строгие условия",
 };
