@@ -82,6 +82,8 @@ describe("campaigns", () => {
       .getByRole("button", { name: `Write a postcard: ${PERSON}` })
       .click();
     await volunteer.waitForURL(/\/letters\/[^/?]+$/);
+    // The letter page says which campaign it is for, and links back to it.
+    expect(await volunteer.getByTestId("letter-campaign").getByRole("link").textContent()).toBe("December birthdays");
     await volunteer
       .getByLabel("Text", { exact: true })
       .fill("С днём рождения! Желаю вам здоровья, сил и тепла. Мы помним о вас.");

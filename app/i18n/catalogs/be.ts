@@ -1176,7 +1176,6 @@ export const be: Record<MessageKey, string> = {
   "parcels.item": "Рэч {number}",
   "parcels.item.catalog": "З каталога",
   "parcels.item.ownDescription": "Іншае (апішыце ніжэй)",
-  "parcels.item.freeText": "Апісанне (па-руску або па-англійску)",
   "parcels.item.quantity": "Колькасць",
   "parcels.item.unitWeight": "Вага адной, у грамах",
   "parcels.item.unitValue": "Кошт адной, у еўра",

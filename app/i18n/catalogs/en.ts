@@ -1160,7 +1160,6 @@ export const en = {
   "parcels.item": "Item {number}",
   "parcels.item.catalog": "From the catalogue",
   "parcels.item.ownDescription": "Something else (describe it below)",
-  "parcels.item.freeText": "Description (in Russian or English)",
   "parcels.item.quantity": "Quantity",
   "parcels.item.unitWeight": "Weight of one, in grams",
   "parcels.item.unitValue": "Value of one, in euros",

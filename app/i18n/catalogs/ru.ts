@@ -1175,7 +1175,6 @@ export const ru: Record<MessageKey, string> = {
   "parcels.item": "Предмет {number}",
   "parcels.item.catalog": "Из каталога",
   "parcels.item.ownDescription": "Другое (опишите ниже)",
-  "parcels.item.freeText": "Описание (по-русски или по-английски)",
   "parcels.item.quantity": "Количество",
   "parcels.item.unitWeight": "Вес одного, в граммах",
   "parcels.item.unitValue": "Стоимость одного, в евро",
