@@ -52,6 +52,9 @@ export async function getPrisonerPage(user: User, id: string, options: { picked:
       relativesOnly: prisoner.relativesOnly,
       relativesOnlyNote: prisoner.relativesOnlyNote,
       relativesOnlySince: prisoner.relativesOnlySince?.toISOString().slice(0, 10) ?? null,
+      // The facility's rule stops non-relatives' letters: the page warns before anyone writes.
+      facilityRelativesOnly: prisoner.currentFacility ? !prisoner.currentFacility.acceptsNonRelativeLetters : false,
+      detentionConditions: prisoner.detentionConditions,
       needsReview: prisoner.needsReview,
       needsReviewReason: prisoner.needsReviewReason,
       notes: canEdit ? prisoner.notes : null,

@@ -8,6 +8,7 @@ import { EditHistory } from "#app/components/edit-history.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { displayName } from "#app/names/display.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { LetterNotices } from "#app/components/prisoner/letter-notices.tsx";
 import { TimelineItem } from "#app/components/prisoner/timeline-item.tsx";
 import { EnvelopeAddress } from "#app/components/envelope-address.tsx";
 import { nameSystemLabel, reviewReasonLabel } from "#app/i18n/labels.ts";
@@ -48,32 +49,6 @@ export default function PrisonerPage() {
   const shown = displayName(p.names, locale);
   const dayFormat = useDateFormatter("date", { calendarDay: true });
   const date = (iso: string) => dayFormat.format(iso);
-  const flagNotes = [
-    p.incommunicado
-      ? {
-          label: t("prisoners.incommunicado"),
-          note: p.incommunicadoNote,
-          since: p.incommunicadoSince,
-          explain: t("prisoner.incommunicadoExplain"),
-        }
-      : null,
-    p.doNotWrite
-      ? {
-          label: t("prisoners.doNotWrite"),
-          note: p.doNotWriteNote,
-          since: p.doNotWriteSince,
-          explain: t("prisoner.doNotWriteExplain"),
-        }
-      : null,
-    p.relativesOnly
-      ? {
-          label: t("prisoners.relativesOnly"),
-          note: p.relativesOnlyNote,
-          since: p.relativesOnlySince,
-          explain: t("prisoner.relativesOnlyExplain"),
-        }
-      : null,
-  ].filter((x) => x !== null);
   return (
     <>
       <section className="panel">
@@ -96,6 +71,8 @@ export default function PrisonerPage() {
           ) : null}
         </div>
         <PrisonerFlags prisoner={p} />
+        {/* Before the buttons: why a letter may not arrive is read before writing one. */}
+        <LetterNotices prisoner={p} offered={offered} />
         {picked ? (
           <p className="notice notice-ok" role="status">
             {t("write.pickedNotice")}
@@ -152,13 +129,6 @@ export default function PrisonerPage() {
             {t("prisoner.needsReviewNotice", { reason: reviewReasonLabel(t, p.needsReviewReason) })}
           </p>
         ) : null}
-        {flagNotes.map((flag) => (
-          <div key={flag.label} className="notice notice-error">
-            <strong>{flag.label}</strong>
-            {flag.since ? ` (${t("prisoner.since", { date: date(flag.since) })})` : null}: {flag.explain}
-            {flag.note ? <p className="flag-note">{flag.note}</p> : null}
-          </div>
-        ))}
         <dl className="facts">
           <div>
             <dt>{t("prisoner.spellings")}</dt>
@@ -221,6 +191,16 @@ export default function PrisonerPage() {
             <dt>{t("prisoner.sentence")}</dt>
             <dd lang="ru">{p.sentence ?? "—"}</dd>
           </div>
+          {p.detentionConditions || p.status === "convicted" ? (
+            <div>
+              <dt>{t("prisonerEdit.detentionConditions")}</dt>
+              <dd>
+                {p.detentionConditions
+                  ? t(`prisonerEdit.detentionConditions.${p.detentionConditions}`)
+                  : t("prisonerEdit.detentionConditions.unknown")}
+              </dd>
+            </div>
+          ) : null}
           {p.humanitarian ? (
             <div>
               <dt>{t("prisoners.humanitarian")}</dt>
