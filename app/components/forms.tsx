@@ -99,7 +99,7 @@ interface TextFieldProps<T extends FieldValues> {
   hint?: string;
   type?: "text" | "email";
   autoComplete?: string;
-  inputMode?: "numeric" | "email" | "text";
+  inputMode?: "numeric" | "decimal" | "email" | "text";
   autoFocus?: boolean;
   maxLength?: number;
 }

@@ -22,6 +22,8 @@ export interface RouteFormValues {
   handover: string;
   handoverEmail: string | null;
   repliesReturn: boolean;
+  costMinor: number | null;
+  costCurrency: string | null;
   active: boolean;
   position: number;
 }
@@ -48,6 +50,8 @@ export function RouteForm({
       translates: values.translates ? "on" : false,
       handoverEmail: values.handoverEmail ?? "",
       repliesReturn: values.repliesReturn ? "on" : false,
+      cost: values.costMinor === null ? "" : String(values.costMinor / 100),
+      costCurrency: values.costCurrency ?? "",
       active: values.active ? "on" : false,
       position: String(values.position),
     },
@@ -101,6 +105,8 @@ export function RouteForm({
       <label className="checkbox field">
         <input type="checkbox" value="on" {...form.register("repliesReturn")} /> {t("routes.repliesReturn")}
       </label>
+      <TextField form={form} name="cost" label={t("routes.cost")} hint={t("routes.costHint")} inputMode="decimal" />
+      <TextField form={form} name="costCurrency" label={t("routes.costCurrency")} hint={t("routes.costCurrencyHint")} />
       <label className="checkbox field">
         <input type="checkbox" value="on" {...form.register("active")} /> {t("routes.active")}
       </label>

@@ -51,6 +51,8 @@ export async function letterPage(user: User, id: string) {
         select: {
           id: true,
           repliesReturn: true,
+          costMinor: true,
+          costCurrency: true,
           description: true,
           statuses: { select: { key: true, position: true, usualDays: true, isFinal: true } },
         },
@@ -137,6 +139,7 @@ export async function letterPage(user: User, id: string) {
         refusals: v.refusals as RefusalCode[],
         translates: v.route.translates,
         repliesReturn: facts?.repliesReturn ?? false,
+        cost: facts && facts.costMinor !== null ? { minor: facts.costMinor, currency: facts.costCurrency } : null,
         usualDays: facts ? usualDeliveryDays(facts.statuses) : null,
       };
     }),

@@ -46,6 +46,8 @@ export default function NewRoute() {
           handover: "print_pdf",
           handoverEmail: null,
           repliesReturn: false,
+          costMinor: null,
+          costCurrency: null,
           // New routes start paused: a coordinator checks them before volunteers see them.
           active: false,
           position: 50,

@@ -21,6 +21,19 @@ export const routeEditSchema = z
       .transform((v) => (v ? v : null))
       .pipe(z.email({ error: "validation.email" }).nullable()),
     repliesReturn: checkbox,
+    // What one letter costs ("0" for free; empty when not stated), and in which currency.
+    cost: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,6}([.,]\d{1,2})?)?$/, "routes.validation.cost")
+      .optional()
+      .transform((v) => (v ? Math.round(Number(v.replace(",", ".")) * 100) : null)),
+    costCurrency: z
+      .string()
+      .trim()
+      .regex(/^([A-Za-z]{3})?$/, "routes.validation.costCurrency")
+      .optional()
+      .transform((v) => (v ? v.toUpperCase() : null)),
     active: checkbox,
     position: z
       .string()
@@ -32,7 +45,15 @@ export const routeEditSchema = z
     if (value.handover === "email" && !value.handoverEmail) {
       ctx.addIssue({ code: "custom", path: ["handoverEmail"], message: "routes.validation.handoverEmail" });
     }
-  });
+    if (value.cost !== null && value.cost > 0 && !value.costCurrency) {
+      ctx.addIssue({ code: "custom", path: ["costCurrency"], message: "routes.validation.costCurrency" });
+    }
+  })
+  .transform(({ cost, costCurrency, ...route }) => ({
+    ...route,
+    costMinor: cost,
+    costCurrency: cost ? costCurrency : null,
+  }));
 
 export type RouteEditInput = z.infer<typeof routeEditSchema>;
 

@@ -31,6 +31,8 @@ interface RouteSeed {
   /** A made-up address for the demo; a real installation starts without one. */
   demoHandoverEmail?: string;
   repliesReturn: boolean;
+  /** What one letter costs, when the service charges per letter (minor units). */
+  cost?: { minor: number; currency: string };
   notes: string | null;
   steps: Array<[key: string, usualDays: number | null]>;
   finals: string[];
@@ -168,6 +170,7 @@ const ROUTES: RouteSeed[] = [
     translates: false,
     handover: "batch_export",
     repliesReturn: true,
+    cost: { minor: 5500, currency: "RUB" },
     notes:
       "Paid per letter (about 55 RUB). Russian only. Check that the facility is served by FSIN-Pismo before sending.",
     steps: [
@@ -266,6 +269,8 @@ export async function createDefaultRoutes(prisma: DbClient, options: { demo?: bo
       handoverEmail: options.demo ? (route.demoHandoverEmail ?? null) : null,
       active: route.handover !== "email" || !!options.demo,
       repliesReturn: route.repliesReturn,
+      costMinor: route.cost?.minor ?? null,
+      costCurrency: route.cost?.currency ?? null,
       notes: route.notes,
       position,
     })),

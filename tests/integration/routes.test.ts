@@ -120,6 +120,40 @@ describeEachDatabase("routes kept by coordinators", () => {
     expect(await prisma.auditLog.findMany({ where: { action: "route.updated" } })).toHaveLength(1);
   });
 
+  test("a route's cost per letter is data coordinators keep: stated, free, or not stated; FSIN-Pismo starts at 55 RUB", async () => {
+    await ensureDefaultRoutes();
+    const route = (await prisma.route.findUnique({ where: { slug: "fsin-pismo" } }))!;
+    expect(route).toMatchObject({ costMinor: 5500, costCurrency: "RUB" });
+    // Routes whose cost follows from the hand-over (self-post: the postage) state none.
+    expect(await prisma.route.findUnique({ where: { slug: "viasna-self-post" } })).toMatchObject({ costMinor: null });
+
+    const coordinator = await prisma.user.create({
+      data: { email: "c@example.org", pseudonym: "C", role: "coordinator", vettingState: "approved" },
+    });
+    await updateRoute(coordinator, route.id, routeEditSchema.parse(form({ cost: "1,50", costCurrency: "eur" })));
+    expect(await getRoute(route.id)).toMatchObject({ costMinor: 150, costCurrency: "EUR" });
+    // "0" is free: no currency needed, none kept.
+    await updateRoute(coordinator, route.id, routeEditSchema.parse(form({ cost: "0", costCurrency: "EUR" })));
+    expect(await getRoute(route.id)).toMatchObject({ costMinor: 0, costCurrency: null });
+    // Empty: not stated.
+    await updateRoute(coordinator, route.id, routeEditSchema.parse(form({ cost: "", costCurrency: "" })));
+    expect(await getRoute(route.id)).toMatchObject({ costMinor: null, costCurrency: null });
+
+    // An amount needs its currency; words and three decimals are refused, each on its own field.
+    expect(routeEditSchema.safeParse(form({ cost: "55" })).error?.issues[0]).toMatchObject({
+      path: ["costCurrency"],
+      message: "routes.validation.costCurrency",
+    });
+    expect(routeEditSchema.safeParse(form({ cost: "about 55", costCurrency: "RUB" })).error?.issues[0]).toMatchObject({
+      path: ["cost"],
+      message: "routes.validation.cost",
+    });
+    expect(routeEditSchema.safeParse(form({ cost: "1.505", costCurrency: "RUB" })).success).toBe(false);
+    expect(routeEditSchema.safeParse(form({ cost: "55", costCurrency: "RUBL" })).error?.issues[0].path).toEqual([
+      "costCurrency",
+    ]);
+  });
+
   test("a coordinator adds, reorders and removes statuses and changes usual days; endings stay after the steps", async () => {
     const route = await seedRoute();
     const coordinator = await prisma.user.create({

@@ -2,6 +2,7 @@ import { ErrorText } from "#app/components/forms.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import { routeName } from "#app/tracking/route-text.ts";
 import type { MessageKey } from "#app/i18n/i18n.ts";
+import { routeCostText } from "#app/letters/route-cost.ts";
 import type { RefusalCode } from "#app/letters/route-eligibility.ts";
 import type { LetterPageData } from "#app/models/letter-page.server.ts";
 
@@ -23,7 +24,7 @@ export const REFUSAL_KEYS: Record<RefusalCode, MessageKey> = {
 /** A route's facts as the volunteer weighs them: cost, usual time, translation, replies, what the service sees. */
 export function RouteFacts({ route }: { route: RouteView }) {
   const t = useT();
-  const cost: MessageKey = route.handover === "print_pdf" ? "letters.facts.costPostage" : "letters.facts.costFree";
+  const cost = routeCostText(t, route);
   const sees: MessageKey =
     route.handover === "print_pdf"
       ? "letters.facts.seesNobody"
@@ -32,7 +33,7 @@ export function RouteFacts({ route }: { route: RouteView }) {
         : "letters.facts.seesService";
   return (
     <ul className="route-facts small" data-testid={`facts-${route.slug}`}>
-      <li>{t(cost)}</li>
+      <li>{cost}</li>
       <li>
         {route.usualDays !== null
           ? t("letters.facts.usualDays", { count: route.usualDays })

@@ -1871,6 +1871,13 @@ export const be: Record<MessageKey, string> = {
   "auditAction.source.names_public": "Імёны крыніцы зробленыя публічнымі або схаваныя",
   "auditAction.settings.embed_frame_ancestors": "Зменены сайты, якія могуць паказваць віджэт кампаніі",
   // --- lead ---
+  "routes.cost": "Кошт аднаго ліста",
+  "routes.costHint": "Як бярэ сэрвіс, напрыклад 55. 0 — бясплатна; пуста — калі невядома.",
+  "routes.costCurrency": "Валюта",
+  "routes.costCurrencyHint": "Тры літары, напрыклад RUB, EUR, BYN.",
+  "routes.validation.cost": "Пазначце суму, напрыклад 55 або 1.50.",
+  "routes.validation.costCurrency": "Пазначце валюту трыма літарамі, напрыклад RUB.",
+  "letters.facts.costAmount": "Каштуе каля {amount} {currency} за ліст",
   "campaigns.letter.writtenFor": "Напісана для кампаніі",
   // --- world2 ---
   "parcels.item.freeTextRu": "Апісанне (па-руску або па-беларуску, як прачытаюць ва ўстанове)",

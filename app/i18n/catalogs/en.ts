@@ -1855,6 +1855,13 @@ export const en = {
   "auditAction.source.names_public": "Source's names made public or private",
   "auditAction.settings.embed_frame_ancestors": "Sites allowed to show the campaign widget changed",
   // --- lead ---
+  "routes.cost": "Cost of one letter",
+  "routes.costHint": "As the service charges it, for example 55. 0 if it is free; leave empty if not known.",
+  "routes.costCurrency": "Currency",
+  "routes.costCurrencyHint": "Three letters, for example RUB, EUR, BYN.",
+  "routes.validation.cost": "Enter an amount such as 55 or 1.50.",
+  "routes.validation.costCurrency": "Enter the currency as three letters, for example RUB.",
+  "letters.facts.costAmount": "Costs about {amount} {currency} a letter",
   "campaigns.letter.writtenFor": "Written for the campaign",
   // --- world2 ---
   "parcels.item.freeTextRu": "Description (in Russian or Belarusian, as the facility reads it)",

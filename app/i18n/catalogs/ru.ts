@@ -1869,6 +1869,13 @@ export const ru: Record<MessageKey, string> = {
   "auditAction.source.names_public": "Имена источника сделаны публичными или скрыты",
   "auditAction.settings.embed_frame_ancestors": "Изменены сайты, которые могут показывать виджет кампании",
   // --- lead ---
+  "routes.cost": "Стоимость одного письма",
+  "routes.costHint": "Как берёт сервис, например 55. 0 — бесплатно; пусто — если неизвестно.",
+  "routes.costCurrency": "Валюта",
+  "routes.costCurrencyHint": "Три буквы, например RUB, EUR, BYN.",
+  "routes.validation.cost": "Укажите сумму, например 55 или 1.50.",
+  "routes.validation.costCurrency": "Укажите валюту тремя буквами, например RUB.",
+  "letters.facts.costAmount": "Стоит около {amount} {currency} за письмо",
   "campaigns.letter.writtenFor": "Написано для кампании",
   // --- world2 ---
   "parcels.item.freeTextRu": "Описание (по-русски или по-белорусски, как прочтут в учреждении)",
