@@ -11,6 +11,7 @@ import { titleMeta } from "#app/utils/meta.ts";
 import { routeName } from "#app/tracking/route-text.ts";
 import { trackedItemsAction, trackedItemsPage } from "./coordinator.items._index.server.ts";
 export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+import { BankHandovers } from "#app/components/bank-handovers.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "items.title");
 
@@ -77,31 +78,7 @@ export default function TrackedItems() {
           {t("bankTask.done", { count: Number(params.get("handedOver")) })}
         </p>
       ) : null}
-      {data.handovers.length > 0 ? (
-        <section className="notice" data-testid="bank-handovers">
-          <h2>{t("bankTask.title")}</h2>
-          <p>{t("bankTask.hint")}</p>
-          <ul className="plain-list">
-            {data.handovers.map((h) => (
-              <li key={h.prisonerId}>
-                <Link to={`/prisoners/${h.prisonerId}`}>{t("bankTask.item", { count: h.letters, name: h.name })}</Link>
-                {h.releasedOn ? (
-                  <span className="muted">
-                    {" "}
-                    · {t("bankTask.releasedOn", { date: date.format(new Date(`${h.releasedOn}T00:00:00Z`)) })}
-                  </span>
-                ) : null}{" "}
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="prisonerId" value={h.prisonerId} />
-                  <button type="submit" name="intent" value="bank-handover" className="button-small">
-                    {t("bankTask.mark")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <BankHandovers handovers={data.handovers} />
 
       <Form method="get" className="filters">
         <SelectField

@@ -180,8 +180,9 @@ export default function ParcelRules() {
                   <td>{c.bannedFacilityTypes.map((type) => t(`facilityType.${type}`)).join(", ") || "—"}</td>
                   <td>
                     <div className="row-actions">
-                      <Link to={`?edit=${c.id}`} aria-label={`${t("parcelRules.editItem")}: ${c.nameEn}`}>
+                      <Link to={`?edit=${c.id}`}>
                         {t("parcelRules.editItem")}
+                        <span className="visually-hidden">: {c.nameEn}</span>
                       </Link>
                       <Form method="post">
                         <input type="hidden" name="id" value={c.id} />
@@ -190,9 +191,9 @@ export default function ParcelRules() {
                           name="intent"
                           value={c.active ? "deactivate" : "activate"}
                           className="button-small"
-                          aria-label={`${t(c.active ? "parcelRules.deactivate" : "parcelRules.activate")}: ${c.nameEn}`}
                         >
                           {t(c.active ? "parcelRules.deactivate" : "parcelRules.activate")}
+                          <span className="visually-hidden">: {c.nameEn}</span>
                         </button>
                       </Form>
                     </div>

@@ -173,14 +173,9 @@ export default function WritingHelp() {
                     <td>
                       <Form method="post">
                         <input type="hidden" name="id" value={r.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="remove-risk"
-                          className="button-small button-danger"
-                          aria-label={`${t("writingHelp.remove")}: ${r.phrase}`}
-                        >
+                        <button type="submit" name="intent" value="remove-risk" className="button-small button-danger">
                           {t("writingHelp.remove")}
+                          <span className="visually-hidden">: {r.phrase}</span>
                         </button>
                       </Form>
                     </td>
@@ -233,14 +228,9 @@ export default function WritingHelp() {
                   <td>
                     <Form method="post">
                       <input type="hidden" name="id" value={p.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="remove-phrase"
-                        className="button-small button-danger"
-                        aria-label={`${t("writingHelp.remove")}: ${p.ru}`}
-                      >
+                      <button type="submit" name="intent" value="remove-phrase" className="button-small button-danger">
                         {t("writingHelp.remove")}
+                        <span className="visually-hidden">: {p.ru}</span>
                       </button>
                     </Form>
                   </td>

@@ -1,7 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { z } from "zod";
 import { requirePermission } from "#app/utils/auth.server.ts";
 import { createSource, listRuns, listSources } from "#app/imports/runs.server.ts";
 import { MAX_IMPORT_BYTES } from "#app/imports/parse.server.ts";
@@ -11,10 +10,10 @@ import { ImportCounts } from "#app/components/import-counts.tsx";
 import { useLocale, useT, useDateFormatter } from "#app/i18n/react.tsx";
 import { translate, type MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
-import { ErrorText, ValidatedForm, useValidatedForm } from "#app/components/forms.tsx";
-import { parseWithSchema, type FieldErrors } from "#app/utils/forms.ts";
+import { parseWithSchema } from "#app/utils/forms.ts";
+import { namesPublicSchema, sourceSchema } from "#app/schemas/sources.ts";
+import { SourceForm } from "#app/components/imports/source-form.tsx";
 export { ErrorBoundary } from "#app/components/error-boundary.tsx";
-import { checkbox } from "#app/schemas/prisoners.ts";
 import { setSourceNamesPublic } from "#app/models/public.server.ts";
 import { SourceNamesPublic } from "#app/components/source-names-public.tsx";
 
@@ -26,25 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [sources, history] = await Promise.all([listSources(), listRuns(pageFromUrl(url))]);
   return { sources, history, maxMb: MAX_IMPORT_BYTES / 1024 / 1024, uploadError: uploadErrorFrom(url) };
 }
-
-const sourceSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "imports.source.slugInvalid"),
-  name: z.string().trim().min(2, "validation.required").max(200, "validation.tooLong"),
-  country: z.enum(["", "BY", "RU"]).transform((v) => (v ? v : null)),
-  /** The NGO publishes this list with names: names may appear on public pages (docs/public-pages.md). */
-  namesPublic: checkbox,
-});
-
-const namesPublicSchema = z.object({
-  sourceId: z.string().trim().min(1).max(64),
-  namesPublic: z
-    .string()
-    .optional()
-    .transform((v) => v === "on"),
-});
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requirePermission(request, "edit:prisoners");
@@ -166,59 +146,6 @@ function UploadForm({ sources, maxMb }: { sources: { slug: string; name: string 
         </p>
       ) : null}
     </form>
-  );
-}
-
-/** A new source: the app's own errors next to each field (the same schema in the browser and the action), not the browser's pop-ups. */
-function SourceForm({ serverErrors }: { serverErrors: FieldErrors | null }) {
-  const t = useT();
-  const { form, onSubmit } = useValidatedForm(sourceSchema, {
-    defaultValues: { name: "", slug: "", country: "", namesPublic: false } as never,
-    serverErrors,
-  });
-  const errors = form.formState.errors;
-  return (
-    <ValidatedForm onSubmit={onSubmit} action="/imports?index">
-      <div className="field">
-        <label htmlFor="source-name">{t("imports.source.name")}</label>
-        <input
-          id="source-name"
-          maxLength={200}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby="source-name-error"
-          {...form.register("name")}
-        />
-        <ErrorText id="source-name-error" message={errors.name?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="source-slug">{t("imports.source.slug")}</label>
-        <p id="source-slug-hint" className="field-hint">
-          {t("imports.source.slugHint")}
-        </p>
-        <input
-          id="source-slug"
-          aria-invalid={errors.slug ? true : undefined}
-          aria-describedby="source-slug-hint source-slug-error"
-          {...form.register("slug")}
-        />
-        <ErrorText id="source-slug-error" message={errors.slug?.message} />
-      </div>
-      <div className="field">
-        <label htmlFor="source-country">{t("prisoners.country")}</label>
-        <select id="source-country" {...form.register("country")}>
-          <option value="">{t("common.none")}</option>
-          <option value="BY">{t("prisoners.country.BY")}</option>
-          <option value="RU">{t("prisoners.country.RU")}</option>
-        </select>
-      </div>
-      <label className="checkbox">
-        <input type="checkbox" value="on" {...form.register("namesPublic")} /> {t("public.source.namesPublic")}
-      </label>
-      <p className="field-hint">{t("public.source.namesPublicHint")}</p>
-      <button type="submit" className="button-secondary">
-        {t("imports.source.create")}
-      </button>
-    </ValidatedForm>
   );
 }
 

@@ -28,6 +28,7 @@ export function renderEmbed(input: { campaign: PublicCampaign; url: string; loca
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(campaign.title)}</title>
 <link rel="stylesheet" href="/embed.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <main class="embed">

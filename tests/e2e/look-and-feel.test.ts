@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { newWatchedContext, type Page } from "#tests/support/browser.ts";
-import { DEMO_VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
+import { DEMO_ADMIN, DEMO_VOLUNTEER, demoAppSuite, signInDemoCoordinator } from "#tests/support/demo-app.ts";
 import { enterSignInCode, requestSignInCode } from "#tests/support/flows.ts";
 
 const demo = demoAppSuite();
@@ -47,7 +47,8 @@ async function visit(page: Page, url: string, label: string, found: string[]) {
 }
 
 async function switchLanguage(page: Page, locale: string) {
-  // The switch applies on change (with JavaScript), without pressing its button.
+  // The switch applies on change (with JavaScript), without pressing its button: once the page is hydrated.
+  await page.waitForLoadState("networkidle");
   await page.locator("#language-select").selectOption(locale);
   await expect.poll(() => page.locator("html").getAttribute("lang"), { timeout: 30_000 }).toBe(locale);
   await page.waitForLoadState("networkidle");
@@ -145,6 +146,100 @@ describe("every main page, in English, Russian and Belarusian", () => {
     expect(problems).toEqual([]);
     await context.close();
     // About sixty pages, each checked by axe: minutes on a shared machine.
+  }, 900_000);
+
+  test("axe finds no violations on every other page either: public, volunteer, coordinator and admin", async () => {
+    const found: string[] = [];
+    const { context, problems } = await newWatchedContext(demo.browser);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const url = (p: string) => `${demo.app.url}${p}`;
+    /** The path of the first link on a page that matches, e.g. the first need on the needs board. */
+    const firstLink = async (listPath: string, selector: string) => {
+      await page.goto(url(listPath));
+      return new URL(
+        await page
+          .locator(selector)
+          .first()
+          .evaluate((a) => (a as HTMLAnchorElement).href),
+      ).pathname;
+    };
+    // The language is set as the switch's form sets it (its own browser test is above), so
+    // that this long walk through every page does not hang on the switch's timing.
+    const setLanguage = async (locale: string) => {
+      const response = await page.request.post(url("/language"), {
+        form: { locale, redirectTo: "/" },
+        headers: { Origin: demo.app.url },
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBe(302);
+    };
+    const checkAll = async (who: string, paths: string[]) => {
+      for (const locale of ["en", "ru", "be"]) {
+        await setLanguage(locale);
+        for (const p of paths) {
+          await visit(page, url(p), `${locale} ${who} ${p}`, found);
+          expect(await page.locator("html").getAttribute("lang"), `${locale} ${p}`).toBe(locale);
+        }
+      }
+      await setLanguage("en");
+    };
+
+    // Signed out: the public pages.
+    await checkAll("public", ["/needs/public", "/c/new-year-postcards", "/c/new-year-postcards/embed"]);
+
+    // A volunteer: needs, a campaign, a draft letter and a parcel.
+    await enterSignInCode(page, await requestSignInCode(page, demo.app.url, demo.mail, DEMO_VOLUNTEER));
+    await page.waitForURL(/\/home$/);
+    const needPath = await firstLink("/needs", "main a[href^='/needs/']:not([href='/needs/public'])");
+    await page.goto(url("/write"));
+    await page.getByTestId("candidates").locator("li").first().getByRole("link").first().click();
+    await page.waitForURL(/\/prisoners\/[^/?]+$/);
+    await page.getByRole("button", { name: "Write a letter" }).click();
+    await page.waitForURL(/\/letters\/[^/?]+$/);
+    const letterPath = new URL(page.url()).pathname;
+    await checkAll("volunteer", ["/needs", needPath, "/campaigns/new-year-postcards", letterPath]);
+    await context.clearCookies();
+    await page.goto(url("/"));
+
+    // The admin (who also coordinates): every coordinator and admin page not checked above.
+    await signInDemoCoordinator(page, demo.app.url, demo.mail, { account: DEMO_ADMIN });
+    const coordinatorNeed = await firstLink(
+      "/coordinator/needs",
+      "main a[href^='/coordinator/needs/']:not([href$='/new'])",
+    );
+    const campaign = await firstLink(
+      "/coordinator/campaigns",
+      "main a[href^='/coordinator/campaigns/']:not([href$='/new'])",
+    );
+    const route = await firstLink("/coordinator/routes", "main a[href^='/coordinator/routes/']:not([href$='/new'])");
+    const facility = await firstLink("/facilities", "main a[href^='/facilities/']");
+    await checkAll("admin", [
+      "/coordinator/needs",
+      "/coordinator/needs/new",
+      coordinatorNeed,
+      "/coordinator/families/new",
+      "/coordinator/campaigns",
+      "/coordinator/campaigns/new",
+      campaign,
+      "/coordinator/outbox",
+      "/coordinator/parcels",
+      "/coordinator/parcel-rules",
+      "/coordinator/settings",
+      "/coordinator/writing-help",
+      "/coordinator/routes/new",
+      route,
+      "/facilities",
+      facility,
+      "/imports/upload",
+      "/imports/mappings",
+      "/admin/audit",
+      "/admin/tokens",
+    ]);
+
+    expect(found).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
   }, 900_000);
 
   test("on a phone the menu folds behind a button that works without JavaScript", async () => {

@@ -21,7 +21,7 @@ export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 const DAY_MS = 86_400_000;
 
 /**
- * Signs in the demo coordinator: code by e-mail, then the authenticator code.
+ * Signs in the demo coordinator (or, with `account`, the demo admin): code by e-mail, then the authenticator code.
  * `clockOffsetDays`: how far a test has moved the app's clock ahead (CLOCK_OFFSET_SECONDS),
  * since the app checks the code against its own time.
  */
@@ -29,9 +29,9 @@ export async function signInDemoCoordinator(
   page: Page,
   appUrl: string,
   mail: TestMailServer,
-  { clockOffsetDays = 0 }: { clockOffsetDays?: number } = {},
+  { clockOffsetDays = 0, account = DEMO_COORDINATOR }: { clockOffsetDays?: number; account?: string } = {},
 ) {
-  await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, DEMO_COORDINATOR));
+  await enterSignInCode(page, await requestSignInCode(page, appUrl, mail, account));
   await page.waitForURL(/\/2fa/);
   // The app refuses a replayed authenticator code: a second sign-in within the same
   // 30-second step waits for the next code, as a person would.
