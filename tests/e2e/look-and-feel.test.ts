@@ -214,11 +214,13 @@ describe("every main page, in English, Russian and Belarusian", () => {
     );
     const route = await firstLink("/coordinator/routes", "main a[href^='/coordinator/routes/']:not([href$='/new'])");
     const facility = await firstLink("/facilities", "main a[href^='/facilities/']");
+    const prisonerId = (await firstLink("/prisoners", "table a[href^='/prisoners/']")).split("/").pop();
     await checkAll("admin", [
       "/coordinator/needs",
       "/coordinator/needs/new",
       coordinatorNeed,
-      "/coordinator/families/new",
+      `/coordinator/families/new?prisoner=${prisonerId}`,
+      `/coordinator/needs/new?prisoner=${prisonerId}`,
       "/coordinator/campaigns",
       "/coordinator/campaigns/new",
       campaign,
