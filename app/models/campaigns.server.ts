@@ -619,7 +619,13 @@ export async function campaignsForCoordinator(actor: User, locale: Locale) {
   const at = clockNow();
   const today = dayOf(at);
   const campaigns = await listCampaigns(prisma, actor);
+  // Progress of the running ones (a handful at a time): the list says how each is going.
+  const progress = new Map<string, Awaited<ReturnType<typeof campaignProgressTotals>>>();
+  for (const c of campaigns.filter((c) => campaignActive(c, at))) {
+    progress.set(c.id, await campaignProgressTotals(prisma, c, { now: at }));
+  }
   return campaigns.map((c) => ({
+    progress: progress.get(c.id) ?? null,
     id: c.id,
     slug: c.slug,
     title: campaignText(c, locale).title,

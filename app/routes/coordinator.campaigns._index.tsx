@@ -6,6 +6,7 @@ import { campaignsForCoordinator } from "#app/models/campaigns.server.ts";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
+import { CampaignProgressBar } from "#app/components/campaign-view.tsx";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "campaigns.coordinator.title");
 
@@ -55,6 +56,7 @@ export default function CoordinatorCampaigns() {
                 {t(`campaigns.goal.${c.goalKind}`, { count: c.goalCount })} ·{" "}
                 {t("campaigns.dates", { from: c.startsOn, to: c.endsOn })}
               </p>
+              {c.progress ? <CampaignProgressBar progress={c.progress} /> : null}
               <p>
                 <Link to={`/campaigns/${c.slug}`}>{t("campaigns.coordinator.view")}</Link>
               </p>

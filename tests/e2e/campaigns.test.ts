@@ -105,6 +105,11 @@ describe("campaigns", () => {
     await volunteer.goto(`${demo.app.url}/write`);
     expect(await volunteer.getByTestId("active-campaigns").textContent()).toContain("December birthdays");
 
+    // The coordinators' list shows how each running campaign is going.
+    await coordinator.goto(`${demo.app.url}/coordinator/campaigns`);
+    const entry = coordinator.getByTestId("coordinator-campaigns").locator("li", { hasText: "December birthdays" });
+    expect(await entry.getByTestId("campaign-progress").textContent()).toContain(`${before + 1} of ${goal} items sent`);
+
     expect(coordinatorContext.problems).toEqual([]);
     expect(volunteerContext.problems).toEqual([]);
     await coordinatorContext.context.close();
