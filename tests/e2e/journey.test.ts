@@ -84,6 +84,12 @@ describe("an English-only volunteer's journey", () => {
         expect(await v.getByTestId("language-note").textContent()).toContain(
           "Write in English — Solidarity Postcards Atelier",
         );
+        // The guidance sits beside the text on a wide screen, and above the text and its buttons on a phone.
+        const guidance = (await v.getByTestId("guidance").boundingBox())!;
+        const textBox = (await v.getByLabel("Text", { exact: true }).boundingBox())!;
+        const save = (await v.getByRole("button", { name: "Save draft" }).boundingBox())!;
+        if (journey.viewport.width < 600) expect(guidance.y + guidance.height).toBeLessThanOrEqual(save.y);
+        else expect(guidance.x).toBeGreaterThan(textBox.x + textBox.width);
 
         // Writes in English, reviews exactly what leaves, sends.
         const text =

@@ -99,7 +99,21 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
       : t(prisoner.country === "RU" ? "letters.bodyHintRu" : "letters.bodyHintBy");
   return (
     <div className="editor-grid">
-      <section className="panel">
+      {/* Before the form: on a phone the guidance is read above the text and its buttons; beside them on a wide screen. */}
+      <aside className="editor-guide">
+        {letter.returnedReason ? (
+          <p className="notice notice-error" role="status" data-testid="returned-notice">
+            {t("situation.returnedNotice", { reason: t(letter.returnedReason) })}
+          </p>
+        ) : null}
+        <ScheduleNotice data={data} />
+        <GuidancePanel
+          guidance={guidance}
+          country={prisoner.country}
+          translatedBy={writesOwnLanguage ? null : data.translatedBy}
+        />
+      </aside>
+      <section className="panel editor-main">
         <ValidatedForm onSubmit={onSubmit}>
           <fieldset className="field">
             <legend>{t("letters.kind")}</legend>
@@ -192,18 +206,7 @@ export function DraftEditor({ data, actionData }: { data: LetterPageData; action
           />
         </Form>
       </section>
-      <aside>
-        {letter.returnedReason ? (
-          <p className="notice notice-error" role="status" data-testid="returned-notice">
-            {t("situation.returnedNotice", { reason: t(letter.returnedReason) })}
-          </p>
-        ) : null}
-        <ScheduleNotice data={data} />
-        <GuidancePanel
-          guidance={guidance}
-          country={prisoner.country}
-          translatedBy={writesOwnLanguage ? null : data.translatedBy}
-        />
+      <aside className="editor-phrases" aria-label={t("phrasebook.title")}>
         <Phrasebook entries={data.phrasebook} onInsert={insert} />
       </aside>
     </div>
