@@ -502,7 +502,8 @@ export interface CampaignSummary {
   people: number;
 }
 
-function summaryOf(
+/** A campaign as lists show it: its texts in the reader's language, its dates, goal and progress. */
+export function campaignSummary(
   campaign: Campaign,
   progress: { goal: number; progress: number; percent: number },
   people: number,
@@ -535,7 +536,7 @@ export async function activeCampaignSummaries(
   const summaries: CampaignSummary[] = [];
   for (const campaign of campaigns) {
     const totals = await campaignProgressTotals(db, campaign, { now: at });
-    summaries.push(summaryOf(campaign, totals, totals.people, options.locale));
+    summaries.push(campaignSummary(campaign, totals, totals.people, options.locale));
   }
   return summaries;
 }
@@ -578,7 +579,7 @@ export async function campaignPage(
     ruleDays: campaign.ruleDays,
     fundraiserUrl: campaign.fundraiserUrl,
     active: campaignActive(campaign, at),
-    summary: summaryOf(campaign, progress, progress.people.length, options.locale),
+    summary: campaignSummary(campaign, progress, progress.people.length, options.locale),
     fromCampaignPage: progress.fromCampaignPage,
     picked: picked ? picked.prisonerId : null,
     people: shown.map((r) => ({

@@ -7,7 +7,13 @@ import { fullName } from "#app/names/match-keys.ts";
 import type { Locale } from "#app/i18n/i18n.ts";
 import { needProgress } from "#app/support/rules.ts";
 import { campaignActive, campaignText, dayOf, dayStart } from "#app/support/campaign-rules.ts";
-import { campaignProgress, getCampaignBySlug, listActiveCampaigns } from "./campaigns.server.ts";
+import {
+  campaignProgressTotals,
+  campaignSummary,
+  getCampaignBySlug,
+  listActiveCampaigns,
+  type CampaignSummary,
+} from "./campaigns.server.ts";
 import { PermissionError } from "./users.server.ts";
 import { getSetting, setSetting } from "./settings.server.ts";
 
@@ -235,19 +241,8 @@ export async function publicNeeds(options: { now?: Date; db?: DbClient } = {}): 
   });
 }
 
-export interface PublicCampaign {
-  slug: string;
-  title: string;
-  why: string;
-  language: Locale;
-  startsOn: string;
-  endsOn: string;
-  goalKind: "per_person" | "total";
-  goalCount: number;
-  goal: number;
-  progress: number;
-  percent: number;
-  people: number;
+/** A campaign on the public pages: what lists show, with the fund's reported amount. */
+export interface PublicCampaign extends CampaignSummary {
   fundraiserUrl: string | null;
   reported: ReportedAmount | null;
   updatedAt: string;
@@ -256,24 +251,13 @@ export interface PublicCampaign {
 type CampaignRow = NonNullable<Awaited<ReturnType<typeof getCampaignBySlug>>>;
 
 async function publicView(db: DbClient, campaign: CampaignRow, locale: Locale, at: Date): Promise<PublicCampaign> {
-  const [progress, report] = await Promise.all([
-    campaignProgress(db, campaign, { now: at }),
+  // Counts only: who is on the list is never public.
+  const [totals, report] = await Promise.all([
+    campaignProgressTotals(db, campaign, { now: at }),
     db.fundraiserReport.findFirst({ where: { campaignId: campaign.id }, orderBy: reportOrder, select: reportSelect }),
   ]);
-  const text = campaignText(campaign, locale);
   return {
-    slug: campaign.slug,
-    title: text.title,
-    why: text.why,
-    language: text.language,
-    startsOn: dayOf(campaign.startsOn),
-    endsOn: dayOf(campaign.endsOn),
-    goalKind: campaign.goalKind,
-    goalCount: campaign.goalCount,
-    goal: progress.goal,
-    progress: progress.progress,
-    percent: progress.percent,
-    people: progress.people.length,
+    ...campaignSummary(campaign, totals, totals.people, locale),
     fundraiserUrl: campaign.fundraiserUrl,
     reported: reportView(report ?? undefined),
     updatedAt: campaign.updatedAt.toISOString(),
