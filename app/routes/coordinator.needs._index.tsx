@@ -6,12 +6,12 @@ import { parseWithSchema } from "#app/utils/forms.ts";
 import { fundraiserDomains, listNeedsForCoordinator, setFundraiserDomains } from "#app/models/support.server.ts";
 import { fundraiserDomainsSchema } from "#app/schemas/support.ts";
 import { SelectField } from "#app/components/select-field.tsx";
-import { ErrorText } from "#app/components/forms.tsx";
 import { NeedFor, NeedProgressBar } from "#app/components/need-view.tsx";
 import { useT } from "#app/i18n/react.tsx";
 import type { MessageKey } from "#app/i18n/i18n.ts";
 import { titleMeta } from "#app/utils/meta.ts";
 export { ErrorBoundary } from "#app/components/error-boundary.tsx";
+import { ListSettingForm } from "#app/components/list-setting-form.tsx";
 import { embedFrameAncestors, setEmbedFrameAncestors } from "#app/models/public.server.ts";
 import { embedAncestorsSchema } from "#app/schemas/public.ts";
 
@@ -93,53 +93,30 @@ export default function CoordinatorNeeds() {
         </ul>
       )}
       {admin ? (
-        <section className="panel">
-          <h2>{t("support.domains.title")}</h2>
-          <Form method="post">
-            <div className="field">
-              <label htmlFor="fundraiser-domains">{t("support.domains.label")}</label>
-              <p id="fundraiser-domains-hint" className="field-hint">
-                {t("support.domains.hint")}
-              </p>
-              <textarea
-                id="fundraiser-domains"
-                name="domains"
-                rows={4}
-                defaultValue={domains}
-                aria-describedby="fundraiser-domains-hint"
-              />
-              <ErrorText id="fundraiser-domains-error" message={actionData?.fieldErrors?.domains} />
-            </div>
-            <button type="submit" className="button-primary">
-              {t("common.save")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
-      {admin ? (
-        <section className="panel" id="embed">
-          <h2>{t("public.embed.title")}</h2>
-          <Form method="post">
-            <input type="hidden" name="intent" value="embed" />
-            <div className="field">
-              <label htmlFor="embed-origins">{t("public.embed.label")}</label>
-              <p id="embed-origins-hint" className="field-hint">
-                {t("public.embed.hint")}
-              </p>
-              <textarea
-                id="embed-origins"
-                name="origins"
-                rows={3}
-                defaultValue={embedOrigins}
-                aria-describedby="embed-origins-hint"
-              />
-              <ErrorText id="embed-origins-error" message={actionData?.fieldErrors?.origins} />
-            </div>
-            <button type="submit" className="button-primary">
-              {t("common.save")}
-            </button>
-          </Form>
-        </section>
+        <>
+          <ListSettingForm
+            id="fundraiser-domains"
+            name="domains"
+            title={t("support.domains.title")}
+            label={t("support.domains.label")}
+            hint={t("support.domains.hint")}
+            value={domains}
+            rows={4}
+            error={actionData?.fieldErrors?.domains}
+          />
+          <ListSettingForm
+            id="embed-origins"
+            sectionId="embed"
+            intent="embed"
+            name="origins"
+            title={t("public.embed.title")}
+            label={t("public.embed.label")}
+            hint={t("public.embed.hint")}
+            value={embedOrigins}
+            rows={3}
+            error={actionData?.fieldErrors?.origins}
+          />
+        </>
       ) : null}
     </>
   );
